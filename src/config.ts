@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * One schema over the environment (and CLI flags, which override it), parsed once in
+ * main.ts and passed down. No other module reads process.env.
+ */
+const bool = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])])
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSchema = z.object({
+  /** SQLite file of the store. */
+  db: z.string().min(1).default('./data/almanac.db'),
+  /** Port of the web app. */
+  port: int(0, 65535).default(4321),
+  host: z.string().default('127.0.0.1'),
+  /** Allow fetching private, loopback and link-local addresses for every source. */
+  allowPrivate: bool.default(false),
+  userAgent: z.string().default('Almanac/0.1 (+https://github.com/almanac/almanac; feed reader)'),
+  connectTimeoutMs: int(100, 120_000).default(10_000),
+  totalTimeoutMs: int(100, 600_000).default(30_000),
+  maxBodyBytes: int(1024, 1 << 30).default(10 * 1024 * 1024),
+  maxDecompressedBytes: int(1024, 1 << 30).default(50 * 1024 * 1024),
+  maxRedirects: int(0, 20).default(5),
+  /** Delay between two requests to one host. */
+  hostDelayMs: int(0, 600_000).default(1000),
+  fetchConcurrency: int(1, 256).default(8),
+  /** Seconds between two polls of a source unless the source says otherwise. */
+  pollIntervalS: int(60, 7 * 86400).default(3600),
+  /** Seconds the scheduler sleeps between rounds. */
+  schedulerTickS: int(1, 3600).default(60),
+  /** Below this many words a feed item counts as a teaser and its page is fetched. */
+  fullTextMinWords: int(0, 10_000).default(120),
+  adminToken: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Environment variable → config key. */
+const ENV_KEYS: Record<string, keyof Config> = {
+  ALMANAC_DB: 'db',
+  PORT: 'port',
+  ALMANAC_HOST: 'host',
+  ALMANAC_ALLOW_PRIVATE: 'allowPrivate',
+  ALMANAC_USER_AGENT: 'userAgent',
+  ALMANAC_CONNECT_TIMEOUT_MS: 'connectTimeoutMs',
+  ALMANAC_TIMEOUT_MS: 'totalTimeoutMs',
+  ALMANAC_MAX_BODY_BYTES: 'maxBodyBytes',
+  ALMANAC_MAX_REDIRECTS: 'maxRedirects',
+  ALMANAC_HOST_DELAY_MS: 'hostDelayMs',
+  ALMANAC_FETCH_CONCURRENCY: 'fetchConcurrency',
+  ALMANAC_POLL_INTERVAL_S: 'pollIntervalS',
+  ALMANAC_SCHEDULER_TICK_S: 'schedulerTickS',
+  ALMANAC_FULLTEXT_MIN_WORDS: 'fullTextMinWords',
+  ALMANAC_ADMIN_TOKEN: 'adminToken',
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses env, then flags on top; throws a ConfigError naming every bad key. */
+export function loadConfig(env: Record<string, string | undefined>, flags: Partial<Record<keyof Config, unknown>> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  for (const [k, v] of Object.entries(flags)) if (v !== undefined) raw[k] = v;
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const envName = (key: string) => Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0] ?? key;
+    const msg = parsed.error.issues.map((i) => `${envName(String(i.path[0]))}: ${i.message}`).join('; ');
+    throw new ConfigError(`config: ${msg}`);
+  }
+  return parsed.data;
+}

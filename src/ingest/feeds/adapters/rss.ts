@@ -1,0 +1,72 @@
+import type { RssFeed } from 'feedsmith';
+import { toIsoDate } from '../dates.js';
+import { chainBase, parsePersonString, readText, readTitle, resolveUrl } from '../text.js';
+import type { ParsedFeed, ParsedItem, Person } from '../types.js';
+
+type Feed = RssFeed.Feed<string>;
+type Item = RssFeed.Item<string>;
+
+function itemOf(item: Item, feedBase: string | undefined, feedLang: string | null): ParsedItem {
+  const base = chainBase(feedBase, item.xml?.base);
+  const title = readTitle(item.title ?? item.dc?.titles?.[0], undefined, base);
+  const summary = readText(item.description ?? item.dc?.descriptions?.[0], undefined, base);
+  const encoded = item.content?.encoded;
+  const content = encoded ? readText(encoded, 'html', base) : undefined;
+  const authors: Person[] = [];
+  for (const a of item.authors ?? []) authors.push({ ...parsePersonString(a.name ?? a.email), ...(a.link ? { url: a.link } : {}) });
+  for (const c of item.dc?.creators ?? []) authors.push(parsePersonString(c));
+  for (const a of item.itunes?.author ? [item.itunes.author] : []) if (!authors.length) authors.push({ name: a });
+  const guid = item.guid?.value?.trim() || null;
+  const link = resolveUrl(item.link, base) ?? (item.guid?.isPermaLink !== false && guid && /^https?:/i.test(guid) ? guid : null);
+  const media = item.media as { thumbnails?: Array<{ url?: string }>; contents?: Array<{ url?: string; medium?: string; type?: string }> } | undefined;
+  const image = media?.thumbnails?.[0]?.url ?? media?.contents?.find((c) => c.medium === 'image' || c.type?.startsWith('image/'))?.url
+    ?? item.enclosures?.find((e) => e.type?.startsWith('image/'))?.url;
+  return {
+    guid,
+    url: link,
+    title: title.text,
+    titleHtml: title.html,
+    summaryHtml: summary.html,
+    contentHtml: content?.html ?? '',
+    authors: authors.filter((a) => a.name || a.email),
+    published: toIsoDate(item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0]),
+    updated: toIsoDate(item.dcterms?.modified?.[0] ?? item.atom?.updated),
+    categories: [
+      ...(item.categories ?? []).filter((c) => c.name).map((c) => ({ term: c.name!.trim(), ...(c.domain ? { scheme: c.domain } : {}) })),
+      ...(item.dc?.subjects ?? []).map((s) => ({ term: s.trim() })),
+    ],
+    enclosures: (item.enclosures ?? []).filter((e) => e.url).map((e) => ({ url: resolveUrl(e.url, base) ?? e.url!, ...(e.type ? { type: e.type } : {}), ...(e.length ? { length: Number(e.length) } : {}) })),
+    image: resolveUrl(image, base),
+    language: item.xml?.lang ?? item.dc?.languages?.[0] ?? feedLang,
+    comments: resolveUrl(item.comments, base),
+  };
+}
+
+export function adaptRss(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+  const base = chainBase(docBase, feed.xml?.base);
+  const title = readTitle(feed.title ?? feed.dc?.titles?.[0], undefined, base);
+  const language = feed.language ?? feed.dc?.languages?.[0] ?? feed.xml?.lang ?? null;
+  const editor = feed.managingEditor ?? feed.webMaster;
+  const authors: Person[] = editor ? [{ ...parsePersonString(editor.name ?? editor.email) }] : [];
+  for (const c of feed.dc?.creators ?? []) authors.push(parsePersonString(c));
+  if (feed.itunes?.author) authors.push({ name: feed.itunes.author });
+  const selfLink = feed.atom?.links?.find((l) => l.rel === 'self')?.href;
+  return {
+    format: 'rss',
+    version,
+    title: title.text,
+    titleHtml: title.html,
+    subtitle: readText(feed.description ?? feed.dc?.descriptions?.[0], undefined, base).text,
+    subtitleHtml: readText(feed.description ?? feed.dc?.descriptions?.[0], undefined, base).html,
+    link: resolveUrl(feed.link, base),
+    feedUrl: resolveUrl(selfLink, base),
+    language,
+    updated: toIsoDate(feed.lastBuildDate ?? feed.pubDate ?? feed.dc?.dates?.[0]),
+    image: resolveUrl(feed.image?.url ?? feed.itunes?.image, base),
+    authors: authors.filter((a) => a.name || a.email),
+    generator: feed.generator ?? null,
+    rights: feed.copyright ?? feed.dc?.rights?.[0] ?? null,
+    rightsHtml: readText(feed.copyright ?? feed.dc?.rights?.[0] ?? undefined, undefined, base).html,
+    items: (feed.items ?? []).map((i) => itemOf(i, base, language)),
+  };
+}

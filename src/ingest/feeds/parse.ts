@@ -1,0 +1,159 @@
+import { parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseDocument } from 'htmlparser2';
+import render from 'dom-serializer';
+import { adaptAtom } from './adapters/atom.js';
+import { adaptJson } from './adapters/json.js';
+import { adaptRdf } from './adapters/rdf.js';
+import { adaptRss } from './adapters/rss.js';
+import { decodeFeedBytes } from './decode.js';
+import { resolveUrl } from './text.js';
+import type { FeedFormat, ParsedFeed } from './types.js';
+
+export class FeedError extends Error {
+  override name = 'FeedError';
+}
+
+export interface ParseFeedOptions {
+  /** The URL the document was fetched from: the base for relative links. */
+  url?: string;
+  /** The HTTP Content-Location header: when present, the base for relative links. */
+  contentLocation?: string;
+  /** The HTTP Content-Type, for its charset and for clearer errors. */
+  contentType?: string;
+}
+
+interface Sniffed {
+  format: FeedFormat | 'html' | 'unknown';
+  version: string;
+  root: string;
+}
+
+/** Finds the root element (past the XML declaration, comments, PIs and DOCTYPE). */
+function rootElement(text: string): { name: string; tag: string } | undefined {
+  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>|<([A-Za-z_][\w:.-]*)([^>]*)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) if (m[1]) return { name: m[1].toLowerCase(), tag: m[0] };
+  return undefined;
+}
+
+/** Detects the format from the content, never from the Content-Type header (servers lie). */
+export function sniffFormat(text: string): Sniffed {
+  const start = text.trimStart();
+  if (start.startsWith('{')) {
+    const v = /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/([\d.]+)"/.exec(start.slice(0, 2000));
+    return { format: 'json', version: v?.[1] === '1' ? 'json1' : v ? `json${v[1]!.replace('.', '')}` : 'json', root: '{' };
+  }
+  const root = rootElement(start.slice(0, 64 * 1024));
+  if (!root) return { format: 'unknown', version: '', root: '' };
+  const attr = (n: string) => new RegExp(`\\s${n}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root.tag)?.[1];
+  const local = root.name.replace(/^.*:/, '');
+  if (local === 'rss') {
+    const v = (attr('version') ?? '').trim();
+    const version = v === '0.91' ? (/netscape/i.test(start.slice(0, 4000)) ? 'rss091n' : 'rss091u') : v === '0.92' ? 'rss092' : v === '0.93' ? 'rss093' : v === '0.94' ? 'rss094' : v.startsWith('2') ? 'rss20' : v ? `rss${v.replace('.', '')}` : 'rss';
+    return { format: 'rss', version, root: root.name };
+  }
+  if (local === 'rdf') {
+    const ns090 = /xmlns(?::\w+)?\s*=\s*["']http:\/\/my\.netscape\.com\/rdf\/simple\/0\.9\/["']/i.test(start.slice(0, 4000));
+    return { format: 'rdf', version: ns090 ? 'rss090' : 'rss10', root: root.name };
+  }
+  if (local === 'feed') {
+    const v03 = /http:\/\/purl\.org\/atom\/ns#/.test(root.tag) || attr('version') === '0.3';
+    return { format: 'atom', version: v03 ? 'atom03' : 'atom10', root: root.name };
+  }
+  if (local === 'channel') return { format: 'rss', version: 'rss', root: root.name };
+  if (local === 'html' || local === 'head' || local === 'body') return { format: 'html', version: '', root: root.name };
+  return { format: 'unknown', version: '', root: root.name };
+}
+
+/**
+ * Feed readers historically accept HTML entities that XML does not define (&nbsp;, &hellip;);
+ * the validator would reject the whole document for them, so they are not counted as
+ * ill-formedness here. Everything else the validator finds is reported as bozo.
+ */
+function wellFormedProblems(text: string): string[] {
+  const res = XMLValidator.validate(text.replace(/&[a-zA-Z][a-zA-Z0-9]*;/g, '&amp;'), { allowBooleanAttributes: true });
+  if (res === true) return [];
+  return [`not well-formed XML: ${res.err.msg} (line ${res.err.line})`];
+}
+
+/** Rebuilds a well-formed document from ill-formed XML (unclosed tags, stray closers). */
+function repairXml(xml: string): string {
+  const doc = parseDocument(xml.replace(/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/i, ''), { xmlMode: true, decodeEntities: false });
+  return render(doc, { xmlMode: true, decodeEntities: false });
+}
+
+function emptyFeed(format: FeedFormat, version: string, url: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+  return { format, version, title: '', titleHtml: '', subtitle: '', subtitleHtml: '', rightsHtml: '', link: url ?? null, feedUrl: null, language: null, updated: null, image: null, authors: [], generator: null, rights: null, items: [] };
+}
+
+/**
+ * Atom 0.3 named some elements differently; renaming them to their Atom 1.0 names lets one
+ * adapter read both (copyright→rights, tagline→subtitle, modified→updated, issued→published),
+ * and its mode="escaped" content is what 1.0 calls type="html".
+ */
+function upgradeAtom03(xml: string): string {
+  const names: Record<string, string> = { copyright: 'rights', tagline: 'subtitle', modified: 'updated', issued: 'published' };
+  return xml
+    .replace(/<(content|summary|title|copyright|tagline|info)\b([^>]*?)\smode=["']base64["']([^>]*)>([\s\S]*?)<\/\1>/gi, (_m, tag: string, a: string, b: string, body: string) => {
+      const decoded = Buffer.from(body.replace(/<!\[CDATA\[|\]\]>/g, '').trim(), 'base64').toString('utf8');
+      return `<${tag}${a}${b}>${decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`;
+    })
+    .replace(/<(\/?)(copyright|tagline|modified|issued)(?=[\s>\/])/gi, (_m, slash: string, n: string) => `<${slash}${names[n.toLowerCase()]}`)
+    .replace(/(<(?:content|summary|title|rights|subtitle)\b[^>]*?)\smode=["']escaped["']/gi, (_m, head: string) => (/\stype=/.test(head) ? head.replace(/\stype=["'][^"']*["']/, ' type="html"') : `${head} type="html"`));
+}
+
+/**
+ * Parses a feed document (bytes or text) in any supported format into the normalized
+ * shape. Never throws for content that is merely ill-formed: it reads what it can and
+ * marks the result bozo. Throws FeedError when the document is not a feed at all.
+ */
+export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {}): ParsedFeed {
+  const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8', problems: [] as string[] } : decodeFeedBytes(input, opts.contentType);
+  const text = decoded.text;
+  const where = opts.url ? ` at ${opts.url}` : '';
+  const sniff = sniffFormat(text);
+  if (sniff.format === 'html') throw new FeedError(`feeds: not a feed (got HTML${opts.contentType ? `, ${opts.contentType}` : ''})${where}`);
+  if (sniff.format === 'unknown') {
+    const what = sniff.root ? `root element <${sniff.root}>` : text.trim() ? 'no XML or JSON found' : 'empty document';
+    throw new FeedError(`feeds: not a feed (${what}${opts.contentType ? `, ${opts.contentType}` : ''})${where}`);
+  }
+  const problems = [...decoded.problems];
+  let base: Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'>;
+  try {
+    if (sniff.format === 'json') {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new FeedError(`feeds: invalid JSON Feed: ${(e as Error).message}${where}`);
+      }
+      base = adaptJson(parseJsonFeed(json) as never, sniff.version, opts.url);
+    } else {
+      problems.push(...wellFormedProblems(text));
+      const xml = sniff.version === 'atom03' ? upgradeAtom03(text) : text;
+      const docBase = opts.contentLocation ? (resolveUrl(opts.contentLocation, opts.url) ?? opts.url) : opts.url;
+      const read = (doc: string) =>
+        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase)
+        : sniff.format === 'atom' ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase)
+        : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase);
+      try {
+        base = read(xml);
+      } catch (e) {
+        if ((e as Error).name !== 'MalformedError') throw e;
+        // Ill-formed XML: let a forgiving parser rebuild a well-formed tree, then read that.
+        problems.push(`repaired ill-formed XML: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+        base = read(repairXml(xml));
+      }
+    }
+  } catch (e) {
+    if (e instanceof FeedError) throw e;
+    // feedsmith refuses a feed in which it found nothing it knows; for us that is a valid, empty feed.
+    if ((e as Error).name === 'ParseError' || (e as Error).name === 'DetectError') {
+      base = emptyFeed(sniff.format, sniff.version, opts.url);
+      return { ...base, encoding: decoded.encoding, bozo: problems.length > 0, bozoReasons: problems };
+    }
+    throw new FeedError(`feeds: could not read this ${sniff.format} feed: ${(e as Error).message}${where}`);
+  }
+  return { ...base, encoding: decoded.encoding, bozo: problems.length > 0, bozoReasons: problems };
+}

@@ -1,0 +1,117 @@
+import sanitizeHtml from 'sanitize-html';
+import { Parser } from 'htmlparser2';
+
+/**
+ * The allow-list every piece of outside HTML passes before it is stored: text structure,
+ * links, images and media; no scripts, styles, forms, event handlers or `javascript:` /
+ * `data:` URLs; iframes only from a few video hosts. Relative URLs are made absolute
+ * against the page or feed they came from, so the stored HTML stands on its own.
+ */
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt',
+  'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol',
+  'p', 'picture', 'pre', 'q', 's', 'samp', 'small', 'source', 'span', 'strike', 'strong', 'sub', 'summary', 'sup',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'video', 'audio', 'iframe',
+];
+
+const URL_ATTRS = ['href', 'src', 'cite', 'poster'];
+
+function resolve(url: string, base: string | undefined): string {
+  if (!base) return url;
+  try {
+    return new URL(url.trim(), base).href;
+  } catch {
+    return url;
+  }
+}
+
+export function sanitizeHtmlFragment(html: string, baseUrl?: string): string {
+  if (!html) return '';
+  return sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: {
+      a: ['href', 'title', 'hreflang'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'srcset'],
+      source: ['src', 'srcset', 'type', 'media'],
+      video: ['src', 'poster', 'controls', 'width', 'height'],
+      audio: ['src', 'controls'],
+      iframe: ['src', 'width', 'height', 'allowfullscreen', 'title'],
+      blockquote: ['cite'], q: ['cite'], del: ['cite', 'datetime'], ins: ['cite', 'datetime'],
+      time: ['datetime'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan', 'scope'],
+      abbr: ['title'], ol: ['start', 'reversed'], '*': ['lang', 'dir'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
+    allowProtocolRelative: false,
+    allowedIframeHostnames: ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'],
+    disallowedTagsMode: 'discard',
+    // Text inside these is dropped with the tag: it is code or chrome, never article text.
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head'],
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const out = { ...attribs };
+        for (const a of URL_ATTRS) if (out[a] !== undefined) out[a] = resolve(out[a], baseUrl);
+        if (out['srcset'] !== undefined && baseUrl) {
+          out['srcset'] = out['srcset']
+            .split(',')
+            .map((part) => {
+              const [u, ...rest] = part.trim().split(/\s+/);
+              return [resolve(u ?? '', baseUrl), ...rest].join(' ');
+            })
+            .join(', ');
+        }
+        if (tagName === 'a' && out['href']) out['rel'] = 'noopener noreferrer nofollow';
+        return { tagName, attribs: out };
+      },
+    },
+  });
+}
+
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table',
+  'figure', 'figcaption', 'section', 'article', 'header', 'footer', 'hr', 'dd', 'dt', 'details', 'summary',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
+
+/** Plain text of an HTML fragment: entities decoded, blocks separated by blank lines. */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  let out = '';
+  let skip = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIP.has(name)) skip++;
+        else if (BLOCK.has(name)) out += '\n';
+      },
+      onclosetag(name) {
+        if (SKIP.has(name)) skip = Math.max(0, skip - 1);
+        else if (BLOCK.has(name)) out += '\n';
+      },
+      ontext(t) {
+        if (!skip) out += t;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out
+    .replace(/[ \t\f\v\u00a0]+/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/(\S)\n(?=\S)/g, '$1\n')
+    .trim();
+}
+
+/** Escapes text for inclusion in HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { Db } from './db.js';
+
+export const SOURCE_KINDS = ['lab', 'newsletter', 'analyst', 'news', 'policy', 'paper', 'podcast'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** What a user gives to add a source; validated at every boundary (CLI, OPML, admin, catalog). */
+export const newSourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id must be a lowercase slug').optional(),
+  name: z.string().trim().min(1).max(200),
+  author: z.string().trim().max(200).optional(),
+  homeUrl: z.string().url().optional(),
+  feedUrl: z.string().url().refine((u) => /^https?:/i.test(u), 'feed URL must be http(s)'),
+  kind: z.enum(SOURCE_KINDS).default('news'),
+  tier: z.coerce.number().int().min(1).max(3).default(3),
+  pollIntervalS: z.coerce.number().int().min(60).max(7 * 86400).optional(),
+  allowPrivate: z.boolean().default(false),
+  fulltext: z.enum(['auto', 'always', 'never']).default('auto'),
+});
+export type NewSource = z.input<typeof newSourceSchema>;
+
+export interface Source {
+  id: string;
+  name: string;
+  author: string | null;
+  homeUrl: string | null;
+  feedUrl: string;
+  kind: SourceKind;
+  tier: number;
+  pollIntervalS: number;
+  allowPrivate: boolean;
+  fulltext: 'auto' | 'always' | 'never';
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string | null;
+  createdAt: string;
+}
+
+interface SourceRow {
+  id: string; name: string; author: string | null; home_url: string | null; feed_url: string; kind: SourceKind;
+  tier: number; poll_interval_s: number; allow_private: number; fulltext: Source['fulltext']; etag: string | null;
+  last_modified: string | null; last_fetch_at: string | null; last_success_at: string | null; last_error: string | null;
+  last_error_at: string | null; consecutive_failures: number; next_poll_at: string | null; created_at: string;
+}
+
+function fromRow(r: SourceRow): Source {
+  return {
+    id: r.id, name: r.name, author: r.author, homeUrl: r.home_url, feedUrl: r.feed_url, kind: r.kind, tier: r.tier,
+    pollIntervalS: r.poll_interval_s, allowPrivate: r.allow_private === 1, fulltext: r.fulltext, etag: r.etag,
+    lastModified: r.last_modified, lastFetchAt: r.last_fetch_at, lastSuccessAt: r.last_success_at,
+    lastError: r.last_error, lastErrorAt: r.last_error_at, consecutiveFailures: r.consecutive_failures,
+    nextPollAt: r.next_poll_at, createdAt: r.created_at,
+  };
+}
+
+/** "Interconnects (Nathan Lambert)": how a source is shown everywhere. */
+export function sourceLabel(s: Pick<Source, 'name' | 'author'>): string {
+  return s.author && !s.name.includes(s.author) ? `${s.name} (${s.author})` : s.name;
+}
+
+export function slugify(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s || 'source';
+}
+
+export class SourceError extends Error {
+  override name = 'SourceError';
+}
+
+/** Adds a source, or updates the descriptive fields of the one with the same feed URL (idempotent). */
+export function upsertSource(db: Db, input: NewSource, now: Date): Source {
+  const parsed = newSourceSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new SourceError(`sources: invalid source ${JSON.stringify(input.feedUrl ?? input.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const s = parsed.data;
+  const existing = db.prepare('SELECT * FROM sources WHERE feed_url = ?').get(s.feedUrl) as SourceRow | undefined;
+  if (existing) {
+    db.prepare(`UPDATE sources SET name = ?, author = ?, home_url = ?, kind = ?, tier = ?, poll_interval_s = COALESCE(?, poll_interval_s),
+      allow_private = ?, fulltext = ? WHERE id = ?`).run(s.name, s.author ?? null, s.homeUrl ?? null, s.kind, s.tier,
+      s.pollIntervalS ?? null, s.allowPrivate ? 1 : 0, s.fulltext, existing.id);
+    return getSource(db, existing.id)!;
+  }
+  let id = s.id ?? slugify(s.name);
+  if (getSource(db, id)) {
+    if (s.id) throw new SourceError(`sources: id ${id} is taken by another feed`);
+    let n = 2;
+    while (getSource(db, `${id}-${n}`)) n++;
+    id = `${id}-${n}`;
+  }
+  db.prepare(`INSERT INTO sources (id, name, author, home_url, feed_url, kind, tier, poll_interval_s, allow_private, fulltext, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, s.name, s.author ?? null, s.homeUrl ?? null, s.feedUrl, s.kind, s.tier,
+    s.pollIntervalS ?? 3600, s.allowPrivate ? 1 : 0, s.fulltext, now.toISOString());
+  return getSource(db, id)!;
+}
+
+export function getSource(db: Db, id: string): Source | undefined {
+  const r = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+  return r && fromRow(r);
+}
+
+export function findSource(db: Db, idOrUrl: string): Source | undefined {
+  const r = db.prepare('SELECT * FROM sources WHERE id = ? OR feed_url = ?').get(idOrUrl, idOrUrl) as SourceRow | undefined;
+  return r && fromRow(r);
+}
+
+export function listSources(db: Db): Source[] {
+  return (db.prepare('SELECT * FROM sources ORDER BY tier, name').all() as SourceRow[]).map(fromRow);
+}
+
+/** Sources whose next poll time has come (or that were never polled). */
+export function dueSources(db: Db, now: Date): Source[] {
+  return (db.prepare('SELECT * FROM sources WHERE next_poll_at IS NULL OR next_poll_at <= ? ORDER BY next_poll_at').all(now.toISOString()) as SourceRow[]).map(fromRow);
+}
+
+export function removeSource(db: Db, idOrUrl: string): boolean {
+  return db.prepare('DELETE FROM sources WHERE id = ? OR feed_url = ?').run(idOrUrl, idOrUrl).changes > 0;
+}
+
+export function recordFetchSuccess(db: Db, id: string, v: { at: Date; etag: string | null; lastModified: string | null; nextPollAt: Date }): void {
+  db.prepare(`UPDATE sources SET etag = ?, last_modified = ?, last_fetch_at = ?, last_success_at = ?, consecutive_failures = 0,
+    next_poll_at = ? WHERE id = ?`).run(v.etag, v.lastModified, v.at.toISOString(), v.at.toISOString(), v.nextPollAt.toISOString(), id);
+}
+
+export function recordFetchFailure(db: Db, id: string, v: { at: Date; error: string; nextPollAt: Date }): void {
+  db.prepare(`UPDATE sources SET last_fetch_at = ?, last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
+    next_poll_at = ? WHERE id = ?`).run(v.at.toISOString(), v.error, v.at.toISOString(), v.nextPollAt.toISOString(), id);
+}
+
+/** Makes every source due now (used by `fetch --all` and "refetch now"). */
+export function makeDue(db: Db, id?: string): void {
+  if (id) db.prepare('UPDATE sources SET next_poll_at = NULL WHERE id = ?').run(id);
+  else db.exec('UPDATE sources SET next_poll_at = NULL');
+}
+
+export interface FetchLogEntry {
+  sourceId: string; url: string; startedAt: Date; durationMs: number; httpStatus: number | null;
+  outcome: 'ok' | 'not-modified' | 'error'; error?: string; bytes: number; itemsSeen: number; itemsNew: number;
+}
+
+export function logFetch(db: Db, e: FetchLogEntry): void {
+  db.prepare(`INSERT INTO fetch_log (source_id, url, started_at, duration_ms, http_status, outcome, error, bytes, items_seen, items_new)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(e.sourceId, e.url, e.startedAt.toISOString(), e.durationMs, e.httpStatus,
+    e.outcome, e.error ?? null, e.bytes, e.itemsSeen, e.itemsNew);
+}
+
+export interface SourceStats { sourceId: string; articles: number; lastArticleAt: string | null }
+
+export function sourceStats(db: Db): Map<string, SourceStats> {
+  const rows = db.prepare('SELECT source_id AS sourceId, COUNT(*) AS articles, MAX(published_at) AS lastArticleAt FROM articles GROUP BY source_id').all() as SourceStats[];
+  return new Map(rows.map((r) => [r.sourceId, r]));
+}
