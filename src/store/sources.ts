@@ -86,10 +86,12 @@ export function upsertSource(db: Db, input: NewSource, now: Date): Source {
     throw new SourceError(`sources: invalid source ${JSON.stringify(input.feedUrl ?? input.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const s = parsed.data;
-  const existing = db.prepare('SELECT * FROM sources WHERE feed_url = ?').get(s.feedUrl) as SourceRow | undefined;
+  // The same feed, or the same explicit id (a source whose feed moved), is the same source.
+  const existing = (db.prepare('SELECT * FROM sources WHERE feed_url = ?').get(s.feedUrl) ??
+    (s.id ? db.prepare('SELECT * FROM sources WHERE id = ?').get(s.id) : undefined)) as SourceRow | undefined;
   if (existing) {
-    db.prepare(`UPDATE sources SET name = ?, author = ?, home_url = ?, kind = ?, tier = ?, poll_interval_s = COALESCE(?, poll_interval_s),
-      allow_private = ?, fulltext = ? WHERE id = ?`).run(s.name, s.author ?? null, s.homeUrl ?? null, s.kind, s.tier,
+    db.prepare(`UPDATE sources SET name = ?, author = ?, home_url = ?, feed_url = ?, kind = ?, tier = ?, poll_interval_s = COALESCE(?, poll_interval_s),
+      allow_private = ?, fulltext = ? WHERE id = ?`).run(s.name, s.author ?? null, s.homeUrl ?? null, s.feedUrl, s.kind, s.tier,
       s.pollIntervalS ?? null, s.allowPrivate ? 1 : 0, s.fulltext, existing.id);
     return getSource(db, existing.id)!;
   }

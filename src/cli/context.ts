@@ -1,0 +1,22 @@
+import { systemClock, type Clock } from '../clock.js';
+import { loadConfig, type Config } from '../config.js';
+import { createHttpClient } from '../ingest/fetch.js';
+import type { Deps } from '../pipeline/deps.js';
+import { openDb } from '../store/db.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Builds the dependencies every command shares from env + global flags. */
+export function makeDeps(env: Record<string, string | undefined>, flags: Partial<Record<keyof Config, unknown>>, clock: Clock = systemClock): Deps {
+  const config = loadConfig(env, flags);
+  const db = openDb(config.db);
+  const http = createHttpClient(config);
+  return { db, config, http, clock, log: (line) => console.error(line) };
+}
+
+export function progressLine(label: string, done: number, total: number, extra = ''): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total} ${extra}`.padEnd(80).slice(0, 120) + (done === total ? '\n' : ''));
+  else if (done === total || done % 25 === 0) console.error(`${label} ${done}/${total} ${extra}`.trim());
+}

@@ -1,0 +1,56 @@
+import { loadCorpus } from '../demo/corpus.js';
+import { mountDemoFeeds } from '../demo/feed-server.js';
+import { DEMO_SOURCES } from '../demo/sources.js';
+import type { Deps } from '../pipeline/deps.js';
+import { fetchDueSources } from '../pipeline/fetch-sources.js';
+import { processPending } from '../pipeline/process.js';
+import { countArticles } from '../store/articles.js';
+import { makeDue, upsertSource } from '../store/sources.js';
+import { progressLine } from './context.js';
+import { serveApp } from './pipeline.js';
+
+/**
+ * The demo: serves the bundled corpus as real feeds on loopback (from the same server as
+ * the web app), registers them as sources with loopback allowed, runs the real pipeline
+ * over them, and keeps serving the app with the scheduler running.
+ */
+export async function demoCommand(baseDeps: Deps, flags: Record<string, unknown>): Promise<number> {
+  // Every demo feed lives on our own loopback host: no need to pause between requests to it.
+  const deps: Deps = { ...baseDeps, config: { ...baseDeps.config, hostDelayMs: 0 } };
+  const corpus = loadCorpus();
+  const anchor = deps.clock.now();
+  const server = await serveApp(deps, {
+    scheduler: false,
+    mount: (app) => mountDemoFeeds(app, corpus, anchor, (u) => new URL(u).origin + '/'),
+  });
+  const base = server.url;
+  for (const s of DEMO_SOURCES) {
+    upsertSource(deps.db, {
+      id: s.id, name: s.name, ...(s.author ? { author: s.author } : {}), tier: s.tier, kind: s.kind,
+      homeUrl: `${base}demo/sites/${s.id}`, feedUrl: `${base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
+      allowPrivate: true, pollIntervalS: 900,
+    }, deps.clock.now());
+  }
+  makeDue(deps.db);
+  console.error(`demo: ${corpus.length} articles in ${DEMO_SOURCES.length} feeds served at ${base}demo/feeds/`);
+  const fetched = await fetchDueSources(deps, (done, total, o) => progressLine('fetch', done, total, o.sourceId));
+  const failed = fetched.filter((o) => !o.ok);
+  for (const f of failed) console.error(`demo: ${f.sourceId} failed: ${f.error}`);
+  const reports = await processPending(deps, { onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total) });
+  console.error(`demo: ${countArticles(deps.db)} articles stored; ${reports.map((r) => `${r.stage}: ${r.done} done, ${r.failed} failed`).join('; ')}`);
+  if (flags['ingest-only']) {
+    await server.close();
+    return failed.length ? 1 : 0;
+  }
+  console.log(`Almanac demo is running: open ${base}`);
+  const ac = new AbortController();
+  const { runScheduler } = await import('../pipeline/scheduler.js');
+  const loop = runScheduler(deps, ac.signal);
+  await new Promise<void>((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
+  });
+  ac.abort();
+  await loop;
+  await server.close();
+  return 0;
+}

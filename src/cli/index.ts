@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, type Config } from '../config.js';
+import { makeDeps, UsageError } from './context.js';
+import { demoCommand } from './demo.js';
+import { fetchCommand, processCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
+import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
+import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
+
+export const HELP = `almanac — an almanac of events from the writing about a field
+
+Usage: almanac <command> [options]
+
+Setting up
+  init [--catalog ai]        create the store; load the catalog of AI sources
+  sources ...                add, list, remove, import-opml, export-opml (almanac sources --help)
+
+Running
+  demo [--ingest-only]       serve the bundled demo feeds on loopback, run the pipeline, serve the app
+  fetch [--all]              fetch every due source (--all: every source now)
+  process                    run the pending pipeline stages of every article
+  run [--once]               the scheduler: fetch due sources, process, sleep, repeat
+  serve [--no-scheduler]     the web app (with the scheduler unless told not to)
+  stats                      counts of articles and of pipeline stages by status
+  search <query> [--json]    full-text search over articles
+
+Building blocks (read files, print JSON)
+  parse-feed --input <file|-> [--url <base>] [--content-type <type>]
+  extract-page --input <file.html|file.html.gz|-> [--url <page-url>]
+
+Global options (environment variable in brackets)
+  --db <file>                SQLite store [ALMANAC_DB] (default ./data/almanac.db)
+  --port <n>                 web port [PORT] (default 4321)
+  --allow-private            allow fetching private/loopback addresses [ALMANAC_ALLOW_PRIVATE]
+  -h, --help                 this help
+
+More settings by environment: ALMANAC_TIMEOUT_MS, ALMANAC_CONNECT_TIMEOUT_MS, ALMANAC_MAX_BODY_BYTES,
+ALMANAC_MAX_REDIRECTS, ALMANAC_HOST_DELAY_MS, ALMANAC_FETCH_CONCURRENCY, ALMANAC_POLL_INTERVAL_S,
+ALMANAC_SCHEDULER_TICK_S, ALMANAC_FULLTEXT_MIN_WORDS, ALMANAC_USER_AGENT, ALMANAC_HOST.
+`;
+
+const OPTIONS = {
+  db: { type: 'string' }, port: { type: 'string' }, 'allow-private': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  catalog: { type: 'string' }, all: { type: 'boolean' }, once: { type: 'boolean' }, 'no-scheduler': { type: 'boolean' },
+  'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
+  'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
+  kind: { type: 'string' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
+} as const;
+
+export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    console.error(`almanac: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values: flags, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (!command || (flags.help && !command)) {
+    console.log(HELP);
+    return command || flags.help ? 0 : 2;
+  }
+  if (flags.help) {
+    console.log(command === 'sources' ? SOURCES_HELP : HELP);
+    return 0;
+  }
+  try {
+    // Commands that only read a file need no store.
+    if (command === 'parse-feed') return parseFeedCommand(flags);
+    if (command === 'extract-page') return extractPageCommand(flags);
+    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'] };
+    const deps = makeDeps(env, configFlags);
+    try {
+      switch (command) {
+        case 'init': {
+          console.log(`store ready at ${deps.config.db}`);
+          if (flags.catalog) console.log(`loaded ${loadCatalog(deps, flags.catalog)} sources from the ${flags.catalog} catalog`);
+          return 0;
+        }
+        case 'sources': return await sourcesCommand(deps, rest, flags);
+        case 'fetch': return await fetchCommand(deps, flags);
+        case 'process': return await processCommand(deps);
+        case 'run': return await runCommand(deps, flags);
+        case 'serve': return await serveCommand(deps, flags);
+        case 'demo': return await demoCommand(deps, flags);
+        case 'stats': return statsCommand(deps);
+        case 'search': return searchCommand(deps, rest, flags);
+        default:
+          console.error(`almanac: unknown command ${command}\n\n${HELP}`);
+          return 2;
+      }
+    } finally {
+      deps.db.close();
+    }
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof UsageError) {
+      console.error(err.message);
+      return 2;
+    }
+    if (err instanceof ConfigError || ['SourceError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`almanac: ${err.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}

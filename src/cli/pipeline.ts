@@ -1,0 +1,73 @@
+import { serve } from '@hono/node-server';
+import type { Deps } from '../pipeline/deps.js';
+import { fetchDueSources } from '../pipeline/fetch-sources.js';
+import { processPending } from '../pipeline/process.js';
+import { runScheduler } from '../pipeline/scheduler.js';
+import { makeDue } from '../store/sources.js';
+import { stageCounts } from '../store/stages.js';
+import { countArticles } from '../store/articles.js';
+import { createApp } from '../web/app.js';
+import { progressLine } from './context.js';
+import type { Hono } from 'hono';
+
+export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
+  if (flags['all']) makeDue(deps.db);
+  const outcomes = await fetchDueSources(deps, (done, total, o) => progressLine('fetch', done, total, `${o.sourceId}: ${o.ok ? (o.notModified ? 'not modified' : `${o.itemsNew} new`) : 'FAILED'}`));
+  const failed = outcomes.filter((o) => !o.ok);
+  const fresh = outcomes.reduce((n, o) => n + o.itemsNew, 0);
+  console.log(`fetched ${outcomes.length} sources: ${fresh} new articles, ${outcomes.reduce((n, o) => n + o.duplicates, 0)} duplicates skipped, ${failed.length} failed`);
+  for (const f of failed) console.log(`  ${f.sourceId}: ${f.error}`);
+  return 0;
+}
+
+export async function processCommand(deps: Deps): Promise<number> {
+  const reports = await processPending(deps, { onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total) });
+  for (const r of reports) console.log(`${r.stage}: ${r.done} done, ${r.failed} failed`);
+  return 0;
+}
+
+export function statsCommand(deps: Deps): number {
+  console.log(`articles: ${countArticles(deps.db)}`);
+  for (const r of stageCounts(deps.db)) console.log(`stage ${r.stage}: ${r.status} ${r.n}`);
+  return 0;
+}
+
+export async function runCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
+  const ac = new AbortController();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => ac.abort());
+  await runScheduler(deps, ac.signal, { once: flags['once'] === true });
+  return 0;
+}
+
+/** Serves the app (and, unless told not to, runs the scheduler in the same process). */
+export async function serveApp(deps: Deps, opts: { scheduler: boolean; mount?: (app: Hono) => void; onListen?: (url: string) => void }): Promise<{ close(): Promise<void>; url: string }> {
+  const app = createApp({ db: deps.db, clock: deps.clock });
+  opts.mount?.(app);
+  const ac = new AbortController();
+  let closeServer: () => Promise<void> = async () => {};
+  const url = await new Promise<string>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, (info) => resolve(`http://${deps.config.host}:${info.port}/`));
+    server.on('error', (e: NodeJS.ErrnoException) => reject(new Error(e.code === 'EADDRINUSE' ? `serve: port ${deps.config.port} is taken; use --port or PORT` : `serve: ${e.message}`)));
+    closeServer = () => new Promise<void>((r) => server.close(() => r()));
+  });
+  opts.onListen?.(url);
+  const loop = opts.scheduler ? runScheduler(deps, ac.signal) : Promise.resolve();
+  return {
+    url,
+    async close() {
+      ac.abort();
+      await loop;
+      await closeServer();
+    },
+  };
+}
+
+export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
+  const s = await serveApp(deps, { scheduler: flags['no-scheduler'] !== true });
+  console.log(`Almanac is serving on ${s.url}`);
+  await new Promise<void>((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
+  });
+  await s.close();
+  return 0;
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { resolveFeedUrl } from '../ingest/discover.js';
+import { readOpml, writeOpml } from '../ingest/opml.js';
+import { AI_CATALOG } from '../ingest/catalog/ai.js';
+import type { Deps } from '../pipeline/deps.js';
+import { listSources, removeSource, sourceLabel, upsertSource, SOURCE_KINDS, type NewSource } from '../store/sources.js';
+import { UsageError } from './context.js';
+
+export const SOURCES_HELP = `almanac sources <command>
+
+  add <url> [--name N] [--author A] [--tier 1-3] [--kind K] [--id slug] [--allow-private] [--fulltext auto|always|never]
+        <url> may be a feed or a web page that announces one (<link rel="alternate">)
+  list [--json]            sources with health: last success, last error, failures, next poll
+  remove <id|feed-url>
+  import-opml <file>       add every feed of an OPML file
+  export-opml              print all sources as OPML
+
+kinds: ${SOURCE_KINDS.join(', ')}`;
+
+export async function sourcesCommand(deps: Deps, args: string[], flags: Record<string, string | boolean | undefined>): Promise<number> {
+  const [sub, arg] = args;
+  const now = deps.clock.now();
+  switch (sub) {
+    case 'add': {
+      if (!arg) throw new UsageError('sources add: give a feed or site URL');
+      const allowPrivate = flags['allow-private'] === true;
+      const found = await resolveFeedUrl(deps.http, arg, allowPrivate || deps.config.allowPrivate);
+      const s = upsertSource(deps.db, {
+        feedUrl: found.feedUrl,
+        name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
+        ...(flags['author'] ? { author: flags['author'] as string } : {}),
+        ...(flags['id'] ? { id: flags['id'] as string } : {}),
+        ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
+        ...(flags['tier'] ? { tier: Number(flags['tier']) } : {}),
+        ...(flags['kind'] ? { kind: flags['kind'] as NewSource['kind'] } : {}),
+        ...(flags['fulltext'] ? { fulltext: flags['fulltext'] as NewSource['fulltext'] } : {}),
+        allowPrivate,
+      }, now);
+      console.log(`added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>${found.siteUrl ? ` (found on ${found.siteUrl})` : ''}`);
+      return 0;
+    }
+    case 'list': {
+      const list = listSources(deps.db);
+      if (flags['json']) {
+        console.log(JSON.stringify({ sources: list.map(({ etag: _e, lastModified: _l, ...s }) => s) }, null, 2));
+        return 0;
+      }
+      if (!list.length) console.log('no sources yet: almanac sources add <url>, or almanac init --catalog ai');
+      for (const s of list) {
+        const health = s.consecutiveFailures ? `FAILING x${s.consecutiveFailures}: ${s.lastError}` : s.lastSuccessAt ? `ok ${s.lastSuccessAt}` : 'never fetched';
+        console.log(`${s.id.padEnd(24)} t${s.tier} ${s.kind.padEnd(10)} ${sourceLabel(s)}\n${''.padEnd(24)} ${s.feedUrl}\n${''.padEnd(24)} ${health}; next poll ${s.nextPollAt ?? 'now'}`);
+      }
+      return 0;
+    }
+    case 'remove': {
+      if (!arg) throw new UsageError('sources remove: give an id or feed URL');
+      if (!removeSource(deps.db, arg)) {
+        console.error(`sources: no source ${arg}`);
+        return 1;
+      }
+      console.log(`removed ${arg}`);
+      return 0;
+    }
+    case 'import-opml': {
+      if (!arg) throw new UsageError('sources import-opml: give a file');
+      const list = readOpml(readFileSync(arg, 'utf8'));
+      let ok = 0;
+      for (const s of list) {
+        try {
+          upsertSource(deps.db, s, now);
+          ok++;
+        } catch (e) {
+          console.error((e as Error).message);
+        }
+      }
+      console.log(`imported ${ok} of ${list.length} feeds`);
+      return ok === list.length ? 0 : 1;
+    }
+    case 'export-opml':
+      process.stdout.write(writeOpml(listSources(deps.db), now) + '\n');
+      return 0;
+    default:
+      throw new UsageError(SOURCES_HELP);
+  }
+}
+
+export function loadCatalog(deps: Deps, name: string): number {
+  if (name !== 'ai') throw new UsageError(`init: unknown catalog ${name} (known: ai)`);
+  for (const s of AI_CATALOG) upsertSource(deps.db, s, deps.clock.now());
+  return AI_CATALOG.length;
+}

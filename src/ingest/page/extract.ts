@@ -1,0 +1,79 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { countWords, htmlToText, sanitizeHtmlFragment } from './sanitize.js';
+
+export interface ExtractedPage {
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  lang: string | null;
+  image: string | null;
+  text: string;
+  html: string;
+  wordCount: number;
+}
+
+function meta(doc: Document, ...names: string[]): string | null {
+  for (const n of names) {
+    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+/** Reads the JSON-LD Article/NewsArticle block that most news sites publish. */
+function jsonLd(doc: Document): { author?: string; published?: string; headline?: string; image?: string } {
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const data = JSON.parse(s.textContent ?? '');
+      const nodes: unknown[] = Array.isArray(data) ? data : data['@graph'] ?? [data];
+      for (const n of nodes as Array<Record<string, unknown>>) {
+        const type = String(n['@type'] ?? '');
+        if (!/Article|BlogPosting|Report/i.test(type)) continue;
+        const a = n['author'];
+        const author = Array.isArray(a) ? a.map((x) => (typeof x === 'string' ? x : (x as { name?: string }).name)).filter(Boolean).join(', ') : typeof a === 'string' ? a : (a as { name?: string } | undefined)?.name;
+        const img = n['image'];
+        const image = typeof img === 'string' ? img : Array.isArray(img) ? String(img[0]) : (img as { url?: string } | undefined)?.url;
+        return { author: author || undefined, published: (n['datePublished'] as string) ?? undefined, headline: (n['headline'] as string) ?? undefined, image };
+      }
+    } catch {
+      // A broken JSON-LD block is common and harmless: the other sources of metadata remain.
+    }
+  }
+  return {};
+}
+
+/**
+ * Extracts the article of a web page: metadata from JSON-LD, OpenGraph and <meta> first,
+ * the body by Mozilla Readability over linkedom (a light DOM), sanitized.
+ */
+export function extractPage(html: string, url?: string): ExtractedPage {
+  const { document } = parseHTML(html);
+  const ld = jsonLd(document);
+  const lang = document.documentElement?.getAttribute('lang') || meta(document, 'og:locale') || null;
+  const metaTitle = ld.headline ?? meta(document, 'og:title', 'twitter:title') ?? (document.querySelector('title')?.textContent?.trim() || null);
+  const author = ld.author ?? meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author');
+  const published = ld.published ?? meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'parsely-pub-date');
+  const image = ld.image ?? meta(document, 'og:image', 'twitter:image');
+  let bodyHtml = '';
+  try {
+    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    bodyHtml = article?.content ?? '';
+  } catch {
+    bodyHtml = '';
+  }
+  if (!bodyHtml) bodyHtml = document.querySelector('article')?.innerHTML ?? document.body?.innerHTML ?? '';
+  const clean = sanitizeHtmlFragment(bodyHtml, url);
+  const text = htmlToText(clean);
+  return {
+    title: metaTitle,
+    author: author ?? null,
+    published: published ?? null,
+    lang: lang ? lang.replace('_', '-').split('-')[0]!.toLowerCase() : null,
+    image: image ? (url ? new URL(image, url).href : image) : null,
+    text,
+    html: clean,
+    wordCount: countWords(text),
+  };
+}

@@ -1,0 +1,87 @@
+import { FetchError } from '../ingest/fetch.js';
+import { parseFeed } from '../ingest/feeds/parse.js';
+import { itemToArticle } from '../ingest/items.js';
+import { upsertArticle } from '../store/articles.js';
+import { dueSources, logFetch, recordFetchFailure, recordFetchSuccess, type Source } from '../store/sources.js';
+import type { Deps } from './deps.js';
+import { STAGE_NAMES } from './stages.js';
+
+export interface FetchOutcome {
+  sourceId: string;
+  ok: boolean;
+  notModified?: boolean;
+  itemsSeen: number;
+  itemsNew: number;
+  duplicates: number;
+  error?: string;
+}
+
+const MAX_BACKOFF_S = 24 * 3600;
+
+/** Next poll after a failure: the poll interval doubled per consecutive failure, capped; Retry-After wins when longer. */
+export function backoffSeconds(pollIntervalS: number, failures: number, retryAfterMs?: number): number {
+  const exp = Math.min(MAX_BACKOFF_S, pollIntervalS * 2 ** Math.max(0, failures - 1));
+  return Math.max(exp, Math.ceil((retryAfterMs ?? 0) / 1000));
+}
+
+/**
+ * Fetches one source and stores its new articles. The articles, the source's new ETag and
+ * its log line are written in one transaction: a crash before commit leaves the old ETag,
+ * so the next fetch gets the same items again and nothing is lost.
+ */
+export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutcome> {
+  const { db, http, clock, config } = deps;
+  const started = clock.now();
+  const t0 = Date.now();
+  try {
+    const res = await http.get(source.feedUrl, { etag: source.etag, lastModified: source.lastModified, allowPrivate: source.allowPrivate });
+    const at = clock.now();
+    const next = new Date(at.getTime() + source.pollIntervalS * 1000);
+    if (res.notModified) {
+      db.transaction(() => {
+        recordFetchSuccess(db, source.id, { at, etag: source.etag, lastModified: source.lastModified, nextPollAt: next });
+        logFetch(db, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: 304, outcome: 'not-modified', bytes: 0, itemsSeen: 0, itemsNew: 0 });
+      })();
+      return { sourceId: source.id, ok: true, notModified: true, itemsSeen: 0, itemsNew: 0, duplicates: 0 };
+    }
+    const feed = parseFeed(res.body, { url: res.url, contentType: res.contentType, contentLocation: res.headers['content-location'] });
+    let itemsNew = 0;
+    let duplicates = 0;
+    db.transaction(() => {
+      for (const item of feed.items) {
+        const article = itemToArticle(item, { sourceId: source.id, fetchedAt: at, fullTextMinWords: config.fullTextMinWords });
+        if (!article) continue;
+        const r = upsertArticle(db, article, STAGE_NAMES);
+        if (r.kind === 'new') itemsNew++;
+        else if (r.kind === 'duplicate') duplicates++;
+      }
+      recordFetchSuccess(db, source.id, { at, etag: res.headers['etag'] ?? null, lastModified: res.headers['last-modified'] ?? null, nextPollAt: next });
+      logFetch(db, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: res.status, outcome: 'ok', bytes: res.body.length, itemsSeen: feed.items.length, itemsNew, ...(feed.bozo ? { error: `read with problems: ${feed.bozoReasons.join('; ')}` } : {}) });
+    }).immediate();
+    return { sourceId: source.id, ok: true, itemsSeen: feed.items.length, itemsNew, duplicates };
+  } catch (e) {
+    const err = e as Error;
+    const at = clock.now();
+    const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
+    const wait = backoffSeconds(source.pollIntervalS, source.consecutiveFailures + 1, retryAfter);
+    const message = err.message || String(err);
+    db.transaction(() => {
+      recordFetchFailure(db, source.id, { at, error: message, nextPollAt: new Date(at.getTime() + wait * 1000) });
+      logFetch(db, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: e instanceof FetchError ? e.status ?? null : null, outcome: 'error', error: message, bytes: 0, itemsSeen: 0, itemsNew: 0 });
+    })();
+    return { sourceId: source.id, ok: false, itemsSeen: 0, itemsNew: 0, duplicates: 0, error: message };
+  }
+}
+
+/** Fetches every due source, concurrently (the HTTP client keeps per-host politeness). One bad source never stops the run. */
+export async function fetchDueSources(deps: Deps, onProgress?: (done: number, total: number, o: FetchOutcome) => void): Promise<FetchOutcome[]> {
+  const due = dueSources(deps.db, deps.clock.now());
+  let done = 0;
+  return Promise.all(
+    due.map(async (s) => {
+      const o = await fetchSource(deps, s);
+      onProgress?.(++done, due.length, o);
+      return o;
+    }),
+  );
+}

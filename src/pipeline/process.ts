@@ -1,0 +1,51 @@
+import { ensureStageRows, markStage, pendingFor } from '../store/stages.js';
+import type { Deps } from './deps.js';
+import { STAGES, type Stage } from './stages.js';
+
+export interface ProcessReport {
+  stage: string;
+  done: number;
+  failed: number;
+}
+
+const MAX_ATTEMPTS = 3;
+const BATCH = 200;
+
+/**
+ * Runs every pending stage of every article, stage by stage in pipeline order. Each
+ * article's stage is marked in its own write, so an interruption at any point leaves
+ * only that one article-stage to redo.
+ */
+export async function processPending(deps: Deps, opts: { stages?: readonly Stage[]; concurrency?: number; onProgress?: (r: ProcessReport, total: number) => void } = {}): Promise<ProcessReport[]> {
+  const stages = opts.stages ?? STAGES;
+  ensureStageRows(deps.db, stages.map((s) => s.name), deps.clock.now().toISOString());
+  const reports: ProcessReport[] = [];
+  for (const stage of stages) {
+    const report: ProcessReport = { stage: stage.name, done: 0, failed: 0 };
+    const tried = new Set<number>();
+    for (;;) {
+      const ids = pendingFor(deps.db, stage.name, BATCH, MAX_ATTEMPTS).filter((id) => !tried.has(id));
+      if (!ids.length) break;
+      const total = ids.length;
+      let next = 0;
+      const worker = async () => {
+        while (next < ids.length) {
+          const id = ids[next++]!;
+          tried.add(id);
+          try {
+            const r = await stage.run(id, deps);
+            markStage(deps.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
+            report.done++;
+          } catch (e) {
+            markStage(deps.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
+            report.failed++;
+          }
+          opts.onProgress?.(report, total);
+        }
+      };
+      await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+    }
+    reports.push(report);
+  }
+  return reports;
+}

@@ -1,0 +1,27 @@
+import type { Deps } from './deps.js';
+import { fetchDueSources } from './fetch-sources.js';
+import { processPending } from './process.js';
+
+/**
+ * The main loop: fetch what is due, process what is pending, sleep, again. Stops at the
+ * next tick boundary when the signal aborts.
+ */
+export async function runScheduler(deps: Deps, signal: AbortSignal, opts: { once?: boolean } = {}): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      const fetched = await fetchDueSources(deps);
+      const fresh = fetched.reduce((n, o) => n + o.itemsNew, 0);
+      const failed = fetched.filter((o) => !o.ok).length;
+      const processed = await processPending(deps);
+      if (fetched.length) deps.log(`scheduler: ${fetched.length} sources fetched (${fresh} new articles, ${failed} failed); ${processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')}`);
+    } catch (e) {
+      // A failure of one round (the disk, a bug) must not end the loop: log and try again next tick.
+      deps.log(`scheduler: round failed: ${(e as Error).stack ?? e}`);
+    }
+    if (opts.once) return;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, deps.config.schedulerTickS * 1000);
+      signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    });
+  }
+}

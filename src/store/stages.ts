@@ -1,0 +1,27 @@
+import type { Db } from './db.js';
+
+export type StageStatus = 'pending' | 'done' | 'failed';
+
+/** Gives every article a row for each stage it lacks (a stage added by a newer version). */
+export function ensureStageRows(db: Db, stages: readonly string[], at: string): number {
+  let n = 0;
+  const stmt = db.prepare(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at)
+    SELECT id, ?, 'pending', 0, ? FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`);
+  for (const s of stages) n += stmt.run(s, at, s).changes;
+  return n;
+}
+
+/** Articles waiting for a stage, oldest first; failed ones are retried up to maxAttempts. */
+export function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number): number[] {
+  return db.prepare(`SELECT article_id FROM article_stages WHERE stage = ? AND (status = 'pending' OR (status = 'failed' AND attempts < ?))
+    ORDER BY article_id LIMIT ?`).pluck().all(stage, maxAttempts, limit) as number[];
+}
+
+export function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string } = {}): void {
+  db.prepare(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = attempts + 1, updated_at = ? WHERE article_id = ? AND stage = ?`)
+    .run(status, extra.error ?? null, extra.note ?? null, at, articleId, stage);
+}
+
+export function stageCounts(db: Db): Array<{ stage: string; status: StageStatus; n: number }> {
+  return db.prepare('SELECT stage, status, COUNT(*) AS n FROM article_stages GROUP BY stage, status ORDER BY stage, status').all() as Array<{ stage: string; status: StageStatus; n: number }>;
+}

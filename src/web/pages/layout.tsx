@@ -1,0 +1,50 @@
+import type { Child } from 'hono/jsx';
+import { relativeTime } from '../relative-time.js';
+
+const CSS = `
+:root{--fg:#1c1d21;--muted:#5d6270;--line:#e4e6eb;--bg:#fcfcfd;--card:#fff;--accent:#2f5bd3;--badge:#eef2ff}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e9ed;--muted:#a0a5b3;--line:#2c2f36;--bg:#121316;--card:#1a1c20;--accent:#8aa8ff;--badge:#232a40}}
+*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header.site{border-bottom:1px solid var(--line);background:var(--card)}header.site div{max-width:760px;margin:0 auto;padding:.8rem 1rem;display:flex;gap:1.2rem;align-items:baseline}
+header.site a{color:var(--fg);text-decoration:none}header.site .brand{font-weight:700;font-size:1.15rem;margin-right:auto}
+main{max-width:760px;margin:0 auto;padding:1.2rem 1rem 3rem}a{color:var(--accent)}
+h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0 .6rem}h2{font-size:1.1rem;margin:1.6rem 0 .6rem}
+.meta{color:var(--muted);font-size:.9rem}.item{padding:1rem 0;border-bottom:1px solid var(--line)}.item h3{margin:.2rem 0;font-size:1.08rem;line-height:1.3}
+.item h3 a{color:var(--fg);text-decoration:none}.item h3 a:hover{text-decoration:underline}.item p{margin:.3rem 0 0;color:var(--muted)}
+.body{margin-top:1.2rem}.body img{max-width:100%;height:auto}.pager{margin-top:1.2rem;display:flex;justify-content:space-between}
+table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
+.bad{color:#c0392b}.ok{color:#1e8449}
+`;
+
+export function Layout(props: { title: string; children: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title} · Almanac</title>
+        <style>{CSS}</style>
+      </head>
+      <body>
+        <header class="site">
+          <div>
+            <a class="brand" href="/">Almanac</a>
+            <a href="/">Articles</a>
+            <a href="/sources">Sources</a>
+          </div>
+        </header>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** A relative age with the absolute time on hover. */
+export function Age(props: { iso: string | null; now: Date }) {
+  if (!props.iso) return <span />;
+  return (
+    <time datetime={props.iso} title={new Date(props.iso).toUTCString()}>
+      {relativeTime(props.iso, props.now)}
+    </time>
+  );
+}
