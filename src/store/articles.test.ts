@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { canonicalUrl } from '../ingest/canonical-url.js';
+import { openDb } from './db.js';
+import { searchArticles, upsertArticle, type NewArticle } from './articles.js';
+import { upsertSource } from './sources.js';
+
+function article(over: Partial<NewArticle> = {}): NewArticle {
+  return {
+    sourceId: 'a', guid: 'g1', url: 'https://x.example/1', canonicalUrl: 'https://x.example/1', title: 'Open models win',
+    author: null, publishedAt: '2026-01-01T00:00:00Z', fetchedAt: '2026-01-01T01:00:00Z', html: '<p>Open weights everywhere</p>',
+    text: 'Open weights everywhere', lang: 'en', image: null, wordCount: 3, truncated: false, ...over,
+  };
+}
+
+describe('articles store', () => {
+  const setup = () => {
+    const db = openDb(':memory:');
+    const now = new Date('2026-01-01T00:00:00Z');
+    upsertSource(db, { id: 'a', name: 'A', feedUrl: 'https://a.example/feed' }, now);
+    upsertSource(db, { id: 'b', name: 'B', feedUrl: 'https://b.example/feed' }, now);
+    return db;
+  };
+
+  it('dedupes by GUID, then canonical URL, then content hash', () => {
+    const db = setup();
+    assert.equal(upsertArticle(db, article(), ['s']).kind, 'new');
+    assert.equal(upsertArticle(db, article(), ['s']).kind, 'unchanged');
+    assert.equal(upsertArticle(db, article({ text: 'Open weights everywhere, updated' }), ['s']).kind, 'updated');
+    const byUrl = upsertArticle(db, article({ sourceId: 'b', guid: 'other' }), ['s']);
+    assert.deepEqual(byUrl.kind === 'duplicate' && byUrl.by, 'canonical-url');
+    const byHash = upsertArticle(db, article({ sourceId: 'b', guid: 'x', url: 'https://y.example/2', canonicalUrl: 'https://y.example/2', text: 'Open weights everywhere, updated' }), ['s']);
+    assert.deepEqual(byHash.kind === 'duplicate' && byHash.by, 'content-hash');
+    assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 1);
+  });
+
+  it('resets stages when an article changes', () => {
+    const db = setup();
+    const { id } = upsertArticle(db, article(), ['extract']);
+    db.prepare(`UPDATE article_stages SET status = 'done'`).run();
+    upsertArticle(db, article({ text: 'changed text' }), ['extract']);
+    assert.equal(db.prepare('SELECT status FROM article_stages WHERE article_id = ?').pluck().get(id), 'pending');
+  });
+
+  it('searches titles and text with FTS5', () => {
+    const db = setup();
+    upsertArticle(db, article(), ['s']);
+    upsertArticle(db, article({ guid: 'g2', url: null, canonicalUrl: null, title: 'Chips', text: 'Export controls on accelerators' }), ['s']);
+    const hits = searchArticles(db, 'export controls');
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0]!.title, 'Chips');
+    assert.match(hits[0]!.snippet, /<mark>Export<\/mark>/);
+    assert.deepEqual(searchArticles(db, '"; DROP TABLE'), searchArticles(db, 'DROP TABLE'));
+  });
+});
+
+describe('canonicalUrl', () => {
+  it('strips tracking, fragments, default ports and www; sorts parameters', () => {
+    assert.equal(canonicalUrl('http://WWW.Example.com:80/a/?utm_source=x&b=2&a=1#top'), 'https://example.com/a/?a=1&b=2');
+    assert.equal(canonicalUrl('https://example.com/post/'), 'https://example.com/post');
+    assert.equal(canonicalUrl('javascript:alert(1)'), null);
+  });
+});

@@ -1,0 +1,31 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fixedClock } from '../src/clock.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { createHttpClient } from '../src/ingest/fetch.js';
+import type { Deps } from '../src/pipeline/deps.js';
+import { openDb } from '../src/store/db.js';
+
+/** A loopback HTTP server for a test; returns its base URL and a close function. */
+export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    server,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
+
+export function testConfig(over: Partial<Config> = {}): Config {
+  return { ...loadConfig({}, { db: ':memory:' }), hostDelayMs: 0, connectTimeoutMs: 2000, totalTimeoutMs: 3000, ...over };
+}
+
+export function testDeps(over: Partial<Config> = {}): Deps & { clock: ReturnType<typeof fixedClock> } {
+  const config = testConfig(over);
+  return { db: openDb(':memory:'), config, http: createHttpClient(config), clock: fixedClock('2026-11-22T12:00:00Z'), log: () => {} };
+}

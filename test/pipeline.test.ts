@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { loadCorpus } from '../src/demo/corpus.js';
+import { mountDemoFeeds } from '../src/demo/feed-server.js';
+import { DEMO_SOURCES } from '../src/demo/sources.js';
+import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
+import { processPending } from '../src/pipeline/process.js';
+import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
+import { createApp } from '../src/web/app.js';
+import { testDeps } from './helpers.js';
+
+async function demoFeedServer() {
+  const corpus = loadCorpus();
+  const app = new Hono();
+  mountDemoFeeds(app, corpus, new Date('2026-11-22T12:00:00Z'), (u) => new URL(u).origin + '/');
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { corpus, base, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe('pipeline end to end over the demo feeds on loopback', () => {
+  it('fetches every format, fills teasers from pages, then fetches again with no duplicates', async () => {
+    const feeds = await demoFeedServer();
+    const deps = testDeps();
+    try {
+      for (const s of DEMO_SOURCES) {
+        upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
+      }
+      const first = await fetchDueSources(deps);
+      assert.deepEqual(first.filter((o) => !o.ok), []);
+      const stored = deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get();
+      assert.equal(stored, feeds.corpus.length);
+      const reports = await processPending(deps);
+      assert.deepEqual(reports, [{ stage: 'fulltext', done: feeds.corpus.length, failed: 0 }]);
+      // Teaser sources got their full text from the article pages.
+      const teaser = DEMO_SOURCES.filter((s) => s.teaser).map((s) => s.id);
+      const rows = deps.db.prepare(`SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ON s.article_id = a.id WHERE a.source_id IN (${teaser.map(() => '?').join(',')})`).all(...teaser) as Array<{ words: number; truncated: number; note: string }>;
+      assert.ok(rows.length > 0);
+      for (const r of rows) {
+        assert.match(r.note, /page gave \d+ words/);
+        assert.ok(r.words > 60, `full text has ${r.words} words`);
+      }
+      // Second round: conditional GET answers 304, nothing is duplicated.
+      makeDue(deps.db);
+      const second = await fetchDueSources(deps);
+      assert.ok(second.every((o) => o.ok && o.notModified), JSON.stringify(second));
+      assert.equal(deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), stored);
+      assert.ok(getSource(deps.db, 'interconnects')!.etag);
+      // The API lists them newest first.
+      const app = createApp({ db: deps.db, clock: deps.clock });
+      const res = await app.request('/api/articles?limit=5');
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { articles: Array<{ published: string; source: { name: string } }> };
+      assert.equal(body.articles.length, 5);
+      const dates = body.articles.map((a) => a.published);
+      assert.deepEqual([...dates].sort().reverse(), dates);
+      assert.equal((await app.request('/api/articles?limit=abc')).status, 400);
+      const html = await (await app.request('/')).text();
+      assert.match(html, /Interconnects \(Nathan Lambert\)/);
+    } finally {
+      await feeds.close();
+    }
+  });
+
+  it('records a failing source with a clear error and backs off, without stopping the others', async () => {
+    const feeds = await demoFeedServer();
+    const deps = testDeps();
+    try {
+      upsertSource(deps.db, { id: 'good', name: 'Good', allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/interconnects.xml` }, deps.clock.now());
+      upsertSource(deps.db, { id: 'missing', name: 'Missing', allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/nope.xml` }, deps.clock.now());
+      upsertSource(deps.db, { id: 'html', name: 'Html', allowPrivate: true, feedUrl: `${feeds.base}demo/posts/interconnects/banning-open-source-ai-would-be-a-mistake` }, deps.clock.now());
+      upsertSource(deps.db, { id: 'guarded', name: 'Guarded', feedUrl: `${feeds.base}demo/feeds/the-batch.xml` }, deps.clock.now());
+      const out = await fetchDueSources(deps);
+      assert.equal(out.find((o) => o.sourceId === 'good')!.ok, true);
+      const missing = getSource(deps.db, 'missing')!;
+      assert.match(missing.lastError!, /HTTP 404/);
+      assert.equal(missing.consecutiveFailures, 1);
+      assert.match(getSource(deps.db, 'html')!.lastError!, /not a feed \(got HTML/);
+      assert.match(getSource(deps.db, 'guarded')!.lastError!, /refused .*private, loopback/);
+      const firstNext = Date.parse(missing.nextPollAt!);
+      makeDue(deps.db, 'missing');
+      await fetchDueSources(deps);
+      const again = getSource(deps.db, 'missing')!;
+      assert.equal(again.consecutiveFailures, 2);
+      assert.ok(Date.parse(again.nextPollAt!) - deps.clock.now().getTime() > firstNext - deps.clock.now().getTime(), 'backoff grows');
+    } finally {
+      await feeds.close();
+    }
+  });
+});
