@@ -47,7 +47,9 @@ export function parseCorpus(text: string): DemoArticle[] {
     slugs.add(slug);
     out.push({ sourceId: sourceId!, slug, title, author, hoursBeforeNewest: h, paragraphs });
   }
-  return out;
+  // Ages in the file are relative; measure them from the newest article.
+  const newest = Math.min(...out.map((a) => a.hoursBeforeNewest));
+  return out.map((a) => ({ ...a, hoursBeforeNewest: a.hoursBeforeNewest - newest }));
 }
 
 export function loadCorpus(): DemoArticle[] {
