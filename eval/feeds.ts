@@ -33,7 +33,11 @@ console.log(`all categories (sanitize apart):           ${a.pass}/${a.applicable
 console.log(`sanitize (exact output of feedparser's own sanitizer): ${s.pass}/${s.applicable} = ${(s.rate * 100).toFixed(1)}%`);
 console.log(`crashes: ${crashes}`);
 const na = new Map<string, number>();
-for (const r of report.results) if (r.outcome === 'n/a') na.set(r.detail!.replace(/entries\.\d+/, 'entries.N').replace(/\.\d+\./g, '.N.'), (na.get(r.detail!) ?? 0) + 1);
+for (const r of report.results) {
+  if (r.outcome !== 'n/a') continue;
+  const reason = r.detail!.replace(/entries\.\d+/, 'entries.N').replace(/\.\d+\./g, '.N.');
+  na.set(reason, (na.get(reason) ?? 0) + 1);
+}
 console.log(`not applicable: ${[...na.values()].reduce((x, y) => x + y, 0)} cases`);
 if (process.argv.includes('--failures')) {
   for (const r of report.results) if (r.outcome === 'fail' || r.outcome === 'crash') console.log(`${r.outcome} ${r.file}: ${r.detail}`);

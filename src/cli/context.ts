@@ -20,3 +20,10 @@ export function progressLine(label: string, done: number, total: number, extra =
   if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total} ${extra}`.padEnd(80).slice(0, 120) + (done === total ? '\n' : ''));
   else if (done === total || done % 25 === 0) console.error(`${label} ${done}/${total} ${extra}`.trim());
 }
+
+/** Resolves on the first SIGINT or SIGTERM: how long-running commands wait to shut down cleanly. */
+export function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
+  });
+}

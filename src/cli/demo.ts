@@ -4,9 +4,10 @@ import { DEMO_SOURCES } from '../demo/sources.js';
 import type { Deps } from '../pipeline/deps.js';
 import { fetchDueSources } from '../pipeline/fetch-sources.js';
 import { processPending } from '../pipeline/process.js';
+import { runScheduler } from '../pipeline/scheduler.js';
 import { countArticles } from '../store/articles.js';
 import { makeDue, upsertSource } from '../store/sources.js';
-import { progressLine } from './context.js';
+import { progressLine, waitForSignal } from './context.js';
 import { serveApp } from './pipeline.js';
 
 /**
@@ -44,11 +45,8 @@ export async function demoCommand(baseDeps: Deps, flags: Record<string, unknown>
   }
   console.log(`Almanac demo is running: open ${base}`);
   const ac = new AbortController();
-  const { runScheduler } = await import('../pipeline/scheduler.js');
   const loop = runScheduler(deps, ac.signal);
-  await new Promise<void>((resolve) => {
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
-  });
+  await waitForSignal();
   ac.abort();
   await loop;
   await server.close();

@@ -7,7 +7,7 @@ import { makeDue } from '../store/sources.js';
 import { stageCounts } from '../store/stages.js';
 import { countArticles } from '../store/articles.js';
 import { createApp } from '../web/app.js';
-import { progressLine } from './context.js';
+import { progressLine, waitForSignal } from './context.js';
 import type { Hono } from 'hono';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
@@ -34,7 +34,7 @@ export function statsCommand(deps: Deps): number {
 
 export async function runCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   const ac = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => ac.abort());
+  void waitForSignal().then(() => ac.abort());
   await runScheduler(deps, ac.signal, { once: flags['once'] === true });
   return 0;
 }
@@ -65,9 +65,7 @@ export async function serveApp(deps: Deps, opts: { scheduler: boolean; mount?: (
 export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   const s = await serveApp(deps, { scheduler: flags['no-scheduler'] !== true });
   console.log(`Almanac is serving on ${s.url}`);
-  await new Promise<void>((resolve) => {
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
-  });
+  await waitForSignal();
   await s.close();
   return 0;
 }
