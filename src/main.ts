@@ -1,5 +1,11 @@
 import { main } from './cli/index.js';
 
+// Output piped into `head` and the like: a closed pipe ends the command quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2), process.env).then(
   (code) => {
     process.exitCode = code;

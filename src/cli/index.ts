@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, type Config } from '../config.js';
 import { makeDeps, UsageError } from './context.js';
+import { clusterCommand } from './cluster.js';
 import { demoCommand } from './demo.js';
 import { fetchCommand, processCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
 import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
@@ -26,6 +27,7 @@ Running
 Building blocks (read files, print JSON)
   parse-feed --input <file|-> [--url <base>] [--content-type <type>]
   extract-page --input <file.html|file.html.gz|-> [--url <page-url>]
+  cluster --input <file.jsonl|->   lines {id,title,text?,published,source?,url?} → lines {id,event}
 
 Global options (environment variable in brackets)
   --db <file>                SQLite store [ALMANAC_DB] (default ./data/almanac.db)
@@ -68,6 +70,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     // Commands that only read a file need no store.
     if (command === 'parse-feed') return parseFeedCommand(flags);
     if (command === 'extract-page') return extractPageCommand(flags);
+    if (command === 'cluster') return clusterCommand(flags);
     const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'] };
     const deps = makeDeps(env, configFlags);
     try {

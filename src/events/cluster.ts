@@ -1,0 +1,270 @@
+import { contentTerms, properTerms } from '../analyze/text/terms.js';
+import { dot, type SparseVector } from './vector.js';
+
+/**
+ * Online, time-aware clustering of articles into events.
+ *
+ * Each article becomes a TF-IDF vector (sub-linear term frequency; IDF from the articles
+ * seen so far, so no training corpus and no labels) over its title, its lead, the words of
+ * its URL slug and its entities, each field with its own weight. It joins the most similar
+ * live event when the cosine to that event's centroid clears a threshold, else it starts a
+ * new event. Candidates come from an inverted index of each event's heaviest terms, kept to
+ * events active within a sliding window, so the cost of one article does not grow with the
+ * size of the store. When an event grows, it is compared with the other candidates and two
+ * events that have converged are merged (the smaller into the larger).
+ */
+export interface ClusterInput {
+  id: string;
+  title: string;
+  text?: string;
+  url?: string;
+  published: Date;
+  source?: string;
+  /** Names of organisations, people, products...: from the extractor when it ran. */
+  entities?: readonly string[];
+}
+
+export interface ClusterSettings {
+  /** Cosine to a centroid at or above which an article joins that event. */
+  joinThreshold: number;
+  /** Cosine between two centroids at or above which the events merge. */
+  mergeThreshold: number;
+  /** Events idle for longer than this no longer take new articles. */
+  windowHours: number;
+  /** Similarity to an event halves for every this many hours since it last grew: news of one happening comes close together. */
+  halfLifeHours: number;
+  /** Field weights. */
+  titleWeight: number;
+  leadWeight: number;
+  urlWeight: number;
+  entityWeight: number;
+  /** Extra weight on capitalised title words (names) over common words. */
+  properBoost: number;
+  /** Words of the lead (text beyond it is ignored: the lead says what happened). */
+  leadWords: number;
+  /** Terms of each centroid kept in the inverted index, and candidates compared per article. */
+  indexTerms: number;
+  maxCandidates: number;
+}
+
+export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
+  joinThreshold: 0.1,
+  mergeThreshold: 0.2,
+  windowHours: 96,
+  halfLifeHours: 24,
+  titleWeight: 1,
+  leadWeight: 0.6,
+  urlWeight: 0.6,
+  entityWeight: 0.8,
+  properBoost: 1.5,
+  leadWords: 80,
+  indexTerms: 40,
+  maxCandidates: 60,
+};
+
+export interface Assignment {
+  event: string;
+  similarity: number;
+  created: boolean;
+}
+
+interface EventState {
+  id: string;
+  centroid: SparseVector;
+  /** Squared length of the centroid, kept as members are added. */
+  norm2: number;
+  size: number;
+  lastSeen: number;
+  indexed: Set<string>;
+}
+
+const URL_NOISE = new Set(['www', 'com', 'html', 'htm', 'php', 'aspx', 'asp', 'shtml', 'jsp', 'cms', 'news', 'article', 'articles', 'story', 'stories', 'index', 'amp', 'blog', 'blogs', 'post', 'posts', 'en', 'us', 'uk', 'id', 'idus', 'idin']);
+
+/** The words of a URL's path (slugs often say what the headline only hints at). */
+export function urlWords(url: string | undefined): string {
+  if (!url) return '';
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return '';
+  }
+  return path
+    .split(/[/\-_.+,;=?&%\\]+/)
+    .filter((w) => w.length > 1 && !/\d/.test(w) && !URL_NOISE.has(w.toLowerCase()) && !/^[a-z0-9]{16,}$/i.test(w))
+    .join(' ');
+}
+
+export class OnlineClusterer {
+  readonly settings: ClusterSettings;
+  private readonly df = new Map<string, number>();
+  private docs = 0;
+  private readonly events = new Map<string, EventState>();
+  private readonly index = new Map<string, Set<string>>();
+  /** Merged-away event → the event that absorbed it. */
+  private readonly mergedInto = new Map<string, string>();
+  private nextId = 1;
+
+  constructor(settings: Partial<ClusterSettings> = {}, private readonly newId: (n: number) => string = (n) => `e${n}`) {
+    this.settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
+  }
+
+  /** The event an article's event has become after merges. */
+  resolve(eventId: string): string {
+    let id = eventId;
+    for (let next = this.mergedInto.get(id); next !== undefined; next = this.mergedInto.get(id)) id = next;
+    return id;
+  }
+
+  /** The weighted term counts of an article before IDF. */
+  termCounts(doc: ClusterInput): Map<string, number> {
+    const s = this.settings;
+    const counts = new Map<string, number>();
+    const add = (terms: Iterable<string>, weight: number) => {
+      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + weight);
+    };
+    add(contentTerms(doc.title), s.titleWeight);
+    const proper = properTerms(doc.title);
+    for (const t of proper) if (counts.has(t)) counts.set(t, counts.get(t)! * s.properBoost);
+    if (doc.text) {
+      const lead = doc.text.split(/\s+/, s.leadWords).join(' ');
+      add(contentTerms(lead), s.leadWeight / 2);
+    }
+    if (doc.url) add(contentTerms(urlWords(doc.url)), s.urlWeight);
+    if (doc.entities) for (const e of doc.entities) add(contentTerms(e).map((t) => `@${t}`), s.entityWeight);
+    return counts;
+  }
+
+  private vectorize(counts: Map<string, number>): SparseVector {
+    const v: SparseVector = new Map();
+    let n2 = 0;
+    for (const [t, c] of counts) {
+      const idf = Math.log((this.docs + 1) / ((this.df.get(t) ?? 0) + 1)) + 1;
+      const w = (1 + Math.log(1 + c)) * idf;
+      v.set(t, w);
+      n2 += w * w;
+    }
+    const n = Math.sqrt(n2);
+    if (n) for (const [t, w] of v) v.set(t, w / n);
+    return v;
+  }
+
+  private candidates(v: SparseVector, now: number): EventState[] {
+    const windowMs = this.settings.windowHours * 3_600_000;
+    const score = new Map<string, number>();
+    for (const [t, w] of v) {
+      const posting = this.index.get(t);
+      if (!posting) continue;
+      for (const id of posting) score.set(id, (score.get(id) ?? 0) + w);
+    }
+    const out: EventState[] = [];
+    for (const [id] of [...score.entries()].sort((a, b) => b[1] - a[1])) {
+      const e = this.events.get(id);
+      if (!e) continue;
+      if (now - e.lastSeen > windowMs) continue;
+      out.push(e);
+      if (out.length >= this.settings.maxCandidates) break;
+    }
+    return out;
+  }
+
+  private similarity(v: SparseVector, e: EventState, at: number): number {
+    if (!e.norm2) return 0;
+    const idleHours = Math.max(0, at - e.lastSeen) / 3_600_000;
+    return (dot(v, e.centroid) / Math.sqrt(e.norm2)) * Math.pow(0.5, idleHours / this.settings.halfLifeHours);
+  }
+
+  private addTo(e: EventState, v: SparseVector, at: number): void {
+    const d = dot(v, e.centroid);
+    let v2 = 0;
+    for (const [t, w] of v) {
+      e.centroid.set(t, (e.centroid.get(t) ?? 0) + w);
+      v2 += w * w;
+    }
+    e.norm2 += 2 * d + v2;
+    e.size += 1;
+    e.lastSeen = Math.max(e.lastSeen, at);
+    this.reindex(e);
+  }
+
+  /** Keep the event's heaviest terms in the inverted index (and only those: postings stay short). */
+  private reindex(e: EventState): void {
+    const k = this.settings.indexTerms;
+    let top: string[];
+    if (e.centroid.size <= k) top = [...e.centroid.keys()];
+    else top = [...e.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([t]) => t);
+    const next = new Set(top);
+    for (const t of e.indexed) if (!next.has(t)) this.index.get(t)?.delete(e.id);
+    for (const t of next) {
+      if (e.indexed.has(t)) continue;
+      let posting = this.index.get(t);
+      if (!posting) this.index.set(t, (posting = new Set()));
+      posting.add(e.id);
+    }
+    e.indexed = next;
+  }
+
+  private merge(into: EventState, from: EventState): void {
+    for (const [t, w] of from.centroid) into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
+    let n2 = 0;
+    for (const w of into.centroid.values()) n2 += w * w;
+    into.norm2 = n2;
+    into.size += from.size;
+    into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
+    for (const t of from.indexed) this.index.get(t)?.delete(from.id);
+    this.events.delete(from.id);
+    this.mergedInto.set(from.id, into.id);
+    this.reindex(into);
+  }
+
+  /** Place one article (in published order). */
+  add(doc: ClusterInput): Assignment {
+    const counts = this.termCounts(doc);
+    this.docs += 1;
+    for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const v = this.vectorize(counts);
+    const at = doc.published.getTime();
+    const cands = this.candidates(v, at);
+    let best: EventState | undefined;
+    let bestSim = 0;
+    for (const e of cands) {
+      const sim = this.similarity(v, e, at);
+      if (sim > bestSim) {
+        bestSim = sim;
+        best = e;
+      }
+    }
+    if (best && bestSim >= this.settings.joinThreshold) {
+      this.addTo(best, v, at);
+      this.mergeConverged(best, cands);
+      return { event: this.resolve(best.id), similarity: bestSim, created: false };
+    }
+    const e: EventState = { id: this.newId(this.nextId++), centroid: new Map(), norm2: 0, size: 0, lastSeen: at, indexed: new Set() };
+    this.events.set(e.id, e);
+    this.addTo(e, v, at);
+    return { event: e.id, similarity: 1, created: true };
+  }
+
+  private mergeConverged(grown: EventState, cands: EventState[]): void {
+    for (const other of cands) {
+      if (other === grown || !this.events.has(other.id) || !this.events.has(grown.id)) continue;
+      const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
+      if (sim >= this.settings.mergeThreshold) {
+        const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
+        this.merge(into, from);
+        if (from === grown) return;
+      }
+    }
+  }
+}
+
+/** Cluster a batch in published order with the live algorithm; returns article id → final event id. */
+export function clusterBatch(docs: readonly ClusterInput[], settings: Partial<ClusterSettings> = {}): Map<string, string> {
+  const sorted = [...docs].sort((a, b) => a.published.getTime() - b.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const c = new OnlineClusterer(settings);
+  const first = new Map<string, string>();
+  for (const d of sorted) first.set(d.id, c.add(d).event);
+  const out = new Map<string, string>();
+  for (const d of docs) out.set(d.id, c.resolve(first.get(d.id)!));
+  return out;
+}
