@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, type Config } from '../config.js';
 import { makeDeps, UsageError } from './context.js';
+import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
 import { demoCommand } from './demo.js';
 import { fetchCommand, processCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
@@ -27,6 +28,8 @@ Running
 Building blocks (read files, print JSON)
   parse-feed --input <file|-> [--url <base>] [--content-type <type>]
   extract-page --input <file.html|file.html.gz|-> [--url <page-url>]
+  analyze --input <file.jsonl|-> [--local|--llm]
+                             lines {id,title?,text,url?} → lines {id,summary,keyphrases,topics,claims,quotes,entities,kind}
   cluster --input <file.jsonl|->   lines {id,title,text?,published,source?,url?} → lines {id,event}
 
 Global options (environment variable in brackets)
@@ -45,7 +48,7 @@ const OPTIONS = {
   catalog: { type: 'string' }, all: { type: 'boolean' }, once: { type: 'boolean' }, 'no-scheduler': { type: 'boolean' },
   'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
   'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
-  kind: { type: 'string' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
+  kind: { type: 'string' }, llm: { type: 'boolean' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -71,6 +74,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'parse-feed') return parseFeedCommand(flags);
     if (command === 'extract-page') return extractPageCommand(flags);
     if (command === 'cluster') return clusterCommand(flags);
+    if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
     const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'] };
     const deps = makeDeps(env, configFlags);
     try {

@@ -1,0 +1,134 @@
+import { GAZETTEER, type EntityType } from './gazetteer.js';
+import type { Sentence, Token } from './nlp.js';
+
+/**
+ * Entities: every gazetteer name or alias found in the text (whole words, case kept for
+ * short acronyms), then runs of proper nouns the tagger found that the gazetteer does not
+ * know, typed by cues: "Inc"/"Labs"/"Agency" → organisation, "Act"/"Bill" → law, a
+ * first name or a speech verb next to it → person, digits or a version → product. A name
+ * the cues cannot type counts only when it recurs. Ranked by mentions, title first.
+ */
+export interface Entity {
+  name: string;
+  type: EntityType;
+  mentions: number;
+}
+
+interface Matcher {
+  re: RegExp;
+  name: string;
+  type: EntityType;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MATCHERS: Matcher[] = GAZETTEER.flatMap((e) =>
+  [e.name, ...(e.aliases ?? [])].map((alias) => ({
+    // Short all-caps aliases (US, EU, UN) match case-sensitively; the rest ignore case.
+    re: new RegExp(`(?<![\\p{L}\\p{N}-])${escape(alias)}(?![\\p{L}\\p{N}]|-\\p{L})`, alias.length <= 4 || /^[A-Z0-9.]+$/.test(alias) ? 'gu' : 'giu'),
+    name: e.name,
+    type: e.type,
+  })),
+).sort((a, b) => b.re.source.length - a.re.source.length);
+
+const ORG_CUE = /\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$/;
+const LAW_CUE = /\b(Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code)$/;
+const PERSON_BEFORE = /\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|CEO|chief executive|founder|co-founder|minister|Minister|Commissioner|researcher|analyst|said|says|according to)\.?\s*,?\s*$/;
+const PERSON_TITLE = /\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|Commissioner)\.?\s*$/;
+const PERSON_AFTER = /^\s*,?\s*(said|says|told|added|wrote|argued|explained|who|,\s*(the|a|an)\s+\w+)/;
+const FIRST_NAMES = new Set(
+  'aaron adam adrian ahmed aisha alan alex alexander alice amanda amy andrew angela anna anne anthony arthur ben benjamin beth brian carlos carol caroline catherine charles charlotte chris christian christina christopher claire daniel david deborah dennis diana donald dylan ed edward elena elizabeth emily emma eric erik eva fatima fei frank gary george grace greg gregory hannah harry helen henry ian isabel jack jacob james jan jane jason jean jeff jennifer jessica jim joan joe john jonathan jose joseph josh joshua julia julie karen kate katherine kevin kim laura lauren lee lina linda lisa lucy luis maria mark martin mary matt matthew max michael michelle mike mohammed nancy natalie nathan nicholas nick noah olivia omar oliver patrick paul peter philip priya rachel raj ravi rebecca richard robert ryan sam samuel sandra sara sarah scott sean simon sophie stephen steve steven susan thomas tim timothy tom victoria william wei yann yoshua zoe'.split(' '),
+);
+
+function typeOfRun(name: string, before: string, after: string): EntityType | undefined {
+  if (LAW_CUE.test(name)) return 'law';
+  if (ORG_CUE.test(name)) return 'organization';
+  if (/\d/.test(name) && /\p{L}/u.test(name)) return 'product';
+  const first = name.split(/\s+/)[0]!.toLowerCase();
+  if (name.includes(' ') && FIRST_NAMES.has(first)) return 'person';
+  // Companies "say" things too: a speech verb marks a person only for a full name.
+  if (PERSON_TITLE.test(before)) return name.split(/\s+/).length <= 3 ? 'person' : undefined;
+  if (name.includes(' ') && (PERSON_BEFORE.test(before) || PERSON_AFTER.test(after))) return name.split(/\s+/).length <= 3 ? 'person' : undefined;
+  return undefined;
+}
+
+const RUN_POS = new Set(['PROPN']);
+const SKIP_RUN = /^(The|A|An|This|That|In|On|At|For|But|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|AI|CEO|CTO|Today|Read|More|Share|I|We)$/;
+
+let lowerSeen = new Set<string>();
+const lowerWords = (_s: Sentence) => lowerSeen;
+
+function properRuns(sentences: Sentence[]): { tokens: Token[]; sentence: Sentence }[] {
+  const runs: { tokens: Token[]; sentence: Sentence }[] = [];
+  lowerSeen = new Set(sentences.flatMap((s) => s.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.norm)));
+  for (const s of sentences) {
+    let run: Token[] = [];
+    const flush = () => {
+      while (run.length && SKIP_RUN.test(run[0]!.text)) run.shift();
+      // A capitalised word that only opens a sentence ("Open models are...") is not a name.
+      if (run.length === 1 && run[0] === s.tokens[0] && lowerWords(s).has(run[0]!.norm)) run = [];
+      if (run.length && run.length <= 5) runs.push({ tokens: run, sentence: s });
+      run = [];
+    };
+    for (const t of s.tokens) {
+      if (RUN_POS.has(t.pos) && /^[\p{Lu}\p{N}]/u.test(t.text)) run.push(t);
+      else if (run.length && (t.text === '-' || t.text === '.') && t.start === run[run.length - 1]!.end) continue;
+      else flush();
+    }
+    flush();
+  }
+  return runs;
+}
+
+export function extractEntities(title: string, text: string, sentences: Sentence[], limit = 25): Entity[] {
+  const found = new Map<string, Entity & { inTitle: boolean }>();
+  const add = (name: string, type: EntityType, n: number, inTitle: boolean) => {
+    const key = name.toLowerCase();
+    const e = found.get(key);
+    if (e) {
+      e.mentions += n;
+      e.inTitle ||= inTitle;
+    } else found.set(key, { name, type, mentions: n, inTitle });
+  };
+  // Gazetteer: longest aliases first, blanking what they matched so "Google DeepMind" is not also "Google".
+  for (const [src, inTitle] of [[title, true], [text, false]] as const) {
+    let rest = src;
+    for (const m of MATCHERS) {
+      let n = 0;
+      rest = rest.replace(m.re, (x) => {
+        n++;
+        return ' '.repeat(x.length);
+      });
+      if (n) add(m.name, m.type, n, inTitle);
+    }
+  }
+  const known = new Set([...found.keys()]);
+  for (const e of GAZETTEER) for (const a of [e.name, ...(e.aliases ?? [])]) known.add(a.toLowerCase());
+  const guessed = new Map<string, { name: string; type?: EntityType; count: number }>();
+  for (const { tokens, sentence } of properRuns(sentences)) {
+    const name = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).replace(/\s+/g, ' ');
+    if (name.length < 2 || known.has(name.toLowerCase())) continue;
+    if ([...found.keys()].some((k) => k.includes(name.toLowerCase()) || name.toLowerCase().includes(k))) continue;
+    const before = text.slice(Math.max(sentence.start, tokens[0]!.start - 40), tokens[0]!.start);
+    const after = text.slice(tokens[tokens.length - 1]!.end, Math.min(sentence.end, tokens[tokens.length - 1]!.end + 40));
+    const g = guessed.get(name.toLowerCase()) ?? { name, count: 0 };
+    g.count += 1;
+    g.type ??= typeOfRun(name, before, after);
+    guessed.set(name.toLowerCase(), g);
+  }
+  // A surname alone ("Lambert") after the full name ("Nathan Lambert") is the same person.
+  for (const [key, g] of guessed) {
+    const full = [...guessed.values()].find((o) => o !== g && o.type === 'person' && o.name.endsWith(` ${g.name}`));
+    if (full) {
+      full.count += g.count;
+      guessed.delete(key);
+    }
+  }
+  for (const g of guessed.values()) {
+    if (g.type) add(g.name, g.type, g.count, title.includes(g.name));
+    else if (g.count >= 2) add(g.name, 'organization', g.count, title.includes(g.name));
+  }
+  return [...found.values()]
+    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.mentions - a.mentions || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map(({ name, type, mentions }) => ({ name, type, mentions }));
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { KINDS } from './kind.js';
+
+/**
+ * What extraction gives for one article, whichever extractor ran. The LLM's answer is
+ * validated against the same shape (see llm/), so the rest of the system sees one type.
+ */
+export const EntitySchema = z.object({
+  name: z.string().min(1).max(200),
+  type: z.enum(['organization', 'person', 'product', 'law', 'place']),
+});
+
+export const QuoteSchema = z.object({
+  text: z.string().min(1),
+  speaker: z.string().min(1).max(200).optional(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const ClaimSchema = z.object({
+  text: z.string().min(1),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+});
+
+export const ExtractionSchema = z.object({
+  summary: z.string(),
+  keyphrases: z.array(z.string()),
+  topics: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  claims: z.array(ClaimSchema),
+  quotes: z.array(QuoteSchema),
+  entities: z.array(EntitySchema),
+  kind: z.enum(KINDS),
+});
+
+export type Extraction = z.infer<typeof ExtractionSchema>;
+
+/** What an extractor is given. */
+export interface ArticleInput {
+  id: string;
+  title: string;
+  text: string;
+  url?: string;
+  sourceKind?: string;
+}
+
+export const LOCAL_EXTRACTOR_VERSION = 'local-1';
