@@ -66,9 +66,16 @@ export interface Assignment {
   event: string;
   similarity: number;
   created: boolean;
+  /** Events whose centroid changed (the one joined or created, and merge survivors). */
+  touched: string[];
+  /** Events merged away, each into the event that absorbed it. */
+  merges: { from: string; into: string }[];
+  /** The article's terms, counted once each in the document frequencies. */
+  terms: string[];
 }
 
-interface EventState {
+/** An event's clustering state, as stored between runs. */
+export interface EventState {
   id: string;
   centroid: SparseVector;
   /** Squared length of the centroid, kept as members are added. */
@@ -105,8 +112,34 @@ export class OnlineClusterer {
   private readonly mergedInto = new Map<string, string>();
   private nextId = 1;
 
-  constructor(settings: Partial<ClusterSettings> = {}, private readonly newId: (n: number) => string = (n) => `e${n}`) {
+  constructor(settings: Partial<ClusterSettings> = {}, private readonly newId: (doc: ClusterInput, n: number) => string = (_d, n) => `e${n}`) {
     this.settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
+  }
+
+  /** Restore the document frequencies saved by an earlier run. */
+  loadFrequencies(docs: number, df: Iterable<[string, number]>): void {
+    this.docs = docs;
+    for (const [t, n] of df) this.df.set(t, n);
+  }
+
+  /** Restore a live event saved by an earlier run. */
+  loadEvent(e: Omit<EventState, 'indexed'>): void {
+    const state: EventState = { ...e, centroid: new Map(e.centroid), indexed: new Set() };
+    this.events.set(state.id, state);
+    this.reindex(state);
+  }
+
+  /** The state of a live event, to store. */
+  eventState(id: string): Omit<EventState, 'indexed'> | undefined {
+    const e = this.events.get(id);
+    return e && { id: e.id, centroid: e.centroid, norm2: e.norm2, size: e.size, lastSeen: e.lastSeen };
+  }
+
+  /** Cosine between two live events' centroids (for relating events). */
+  eventSimilarity(a: string, b: string): number {
+    const x = this.events.get(a);
+    const y = this.events.get(b);
+    return x && y && x.norm2 && y.norm2 ? dot(x.centroid, y.centroid) / Math.sqrt(x.norm2 * y.norm2) : 0;
   }
 
   /** The event an article's event has become after merges. */
@@ -234,27 +267,32 @@ export class OnlineClusterer {
         best = e;
       }
     }
+    const terms = [...counts.keys()];
     if (best && bestSim >= this.settings.joinThreshold) {
       this.addTo(best, v, at);
-      this.mergeConverged(best, cands);
-      return { event: this.resolve(best.id), similarity: bestSim, created: false };
+      const merges = this.mergeConverged(best, cands);
+      const event = this.resolve(best.id);
+      return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
-    const e: EventState = { id: this.newId(this.nextId++), centroid: new Map(), norm2: 0, size: 0, lastSeen: at, indexed: new Set() };
+    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new Map(), norm2: 0, size: 0, lastSeen: at, indexed: new Set() };
     this.events.set(e.id, e);
     this.addTo(e, v, at);
-    return { event: e.id, similarity: 1, created: true };
+    return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
   }
 
-  private mergeConverged(grown: EventState, cands: EventState[]): void {
+  private mergeConverged(grown: EventState, cands: EventState[]): { from: string; into: string }[] {
+    const merges: { from: string; into: string }[] = [];
     for (const other of cands) {
       if (other === grown || !this.events.has(other.id) || !this.events.has(grown.id)) continue;
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
       if (sim >= this.settings.mergeThreshold) {
         const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
         this.merge(into, from);
-        if (from === grown) return;
+        merges.push({ from: from.id, into: into.id });
+        if (from === grown) break;
       }
     }
+    return merges;
   }
 }
 

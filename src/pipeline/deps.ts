@@ -2,6 +2,11 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { HttpClient } from '../ingest/fetch.js';
 import type { Db } from '../store/db.js';
+import type { ArticleInput, Extraction } from '../analyze/types.js';
+import type { ExtractionMeta } from '../store/extractions.js';
+
+/** An extractor other than the local one (the LLM), given the article and its content hash (for the cache). */
+export type Extractor = (a: ArticleInput, contentHash: string) => Promise<{ extraction: Extraction; meta: ExtractionMeta }>;
 
 /** Everything a use case needs, passed in (never read from globals). */
 export interface Deps {
@@ -10,4 +15,6 @@ export interface Deps {
   http: HttpClient;
   clock: Clock;
   log: (line: string) => void;
+  /** Set when an LLM is configured. */
+  extractor?: Extractor;
 }

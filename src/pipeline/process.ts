@@ -43,7 +43,7 @@ export async function processPending(deps: Deps, opts: { stages?: readonly Stage
           opts.onProgress?.(report, total);
         }
       };
-      await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+      await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));
     }
     reports.push(report);
   }

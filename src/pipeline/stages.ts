@@ -1,4 +1,11 @@
+import { extractLocal } from '../analyze/local.js';
+import { LOCAL_EXTRACTOR_VERSION } from '../analyze/types.js';
+import { LiveClusterer } from '../events/live.js';
+import { refreshEvent } from '../events/refresh.js';
 import { extractPage } from '../ingest/page/extract.js';
+import type { Db } from '../store/db.js';
+import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
+import { getExtraction, saveExtraction } from '../store/extractions.js';
 import { getArticle, updateArticleBody } from '../store/articles.js';
 import { getSource } from '../store/sources.js';
 import type { Deps } from './deps.js';
@@ -10,6 +17,8 @@ export interface StageResult {
 
 export interface Stage {
   name: string;
+  /** How many articles may be in this stage at once (the clusterer takes them one by one). */
+  concurrency?: number;
   run(articleId: number, deps: Deps): Promise<StageResult>;
 }
 
@@ -36,6 +45,63 @@ export const fullTextStage: Stage = {
   },
 };
 
+/**
+ * Extraction: summary, keyphrases, topics, claims, quotes, entities, kind. The LLM
+ * extractor when one is configured (it falls back to the local one by itself), else local.
+ */
+export const analyzeStage: Stage = {
+  name: 'analyze',
+  async run(articleId, deps) {
+    const a = getArticle(deps.db, articleId);
+    if (!a) return { note: 'article gone' };
+    const source = getSource(deps.db, a.sourceId);
+    const input = { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: source?.kind };
+    const at = deps.clock.now().toISOString();
+    if (deps.extractor) {
+      const r = await deps.extractor(input, a.contentHash);
+      saveExtraction(deps.db, articleId, r.extraction, r.meta, at);
+      return { note: r.meta.note ?? r.meta.extractor };
+    }
+    saveExtraction(deps.db, articleId, extractLocal(input), { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION }, at);
+    return { note: 'local' };
+  },
+};
+
+const clusterers = new WeakMap<Db, LiveClusterer>();
+
+/** Events: place the article in an event (or start one), then refresh what changed. */
+export const clusterStage: Stage = {
+  name: 'cluster',
+  concurrency: 1,
+  async run(articleId, deps) {
+    const existing = eventOfArticle(deps.db, articleId);
+    if (existing) return { note: `already in ${existing}` };
+    const a = getArticle(deps.db, articleId);
+    if (!a) return { note: 'article gone' };
+    const x = getExtraction(deps.db, articleId);
+    let live = clusterers.get(deps.db);
+    if (!live) clusterers.set(deps.db, (live = LiveClusterer.load(deps.db, {}, deps.clock.now())));
+    const at = a.publishedAt ?? a.fetchedAt;
+    try {
+      const r = live.assign(
+        { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, published: new Date(at), source: a.sourceId, entities: x?.entities.map((e) => e.name) },
+        (asg) => {
+          addToEvent(deps.db, asg.event, articleId, at);
+          for (const m of asg.merges) mergeEvents(deps.db, m.from, m.into);
+        },
+        (asg) => {
+          for (const id of new Set([asg.event, ...asg.touched])) refreshEvent(deps.db, id);
+        },
+      );
+      return { note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}` };
+    } catch (e) {
+      // The transaction rolled back; the in-memory state did not: reload it next time.
+      clusterers.delete(deps.db);
+      throw e;
+    }
+  },
+};
+
 /** The stages in the order every article passes through them. */
-export const STAGES: readonly Stage[] = [fullTextStage];
+export const STAGES: readonly Stage[] = [fullTextStage, analyzeStage, clusterStage];
 export const STAGE_NAMES = STAGES.map((s) => s.name);

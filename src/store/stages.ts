@@ -11,10 +11,14 @@ export function ensureStageRows(db: Db, stages: readonly string[], at: string): 
   return n;
 }
 
-/** Articles waiting for a stage, oldest first; failed ones are retried up to maxAttempts. */
+/**
+ * Articles waiting for a stage, in the order they were published (the clusterer sees the
+ * news as it happened); failed ones are retried up to maxAttempts.
+ */
 export function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number): number[] {
-  return db.prepare(`SELECT article_id FROM article_stages WHERE stage = ? AND (status = 'pending' OR (status = 'failed' AND attempts < ?))
-    ORDER BY article_id LIMIT ?`).pluck().all(stage, maxAttempts, limit) as number[];
+  return db.prepare(`SELECT s.article_id FROM article_stages s JOIN articles a ON a.id = s.article_id
+    WHERE s.stage = ? AND (s.status = 'pending' OR (s.status = 'failed' AND s.attempts < ?))
+    ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`).pluck().all(stage, maxAttempts, limit) as number[];
 }
 
 export function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string } = {}): void {

@@ -1,0 +1,122 @@
+import { analyzeText } from '../analyze/nlp.js';
+import { scoreSentences } from '../analyze/summary.js';
+import { GAZETTEER } from '../analyze/gazetteer.js';
+import type { Db } from '../store/db.js';
+import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type EventMember, type Role } from '../store/events.js';
+import { detectStakes, scoreSignificance } from './significance.js';
+import { relateScore } from './related.js';
+
+/**
+ * Recompute an event from its members: primary article (earliest from the best tier),
+ * roles, title, summary, topics and entities (weighted union), related events and
+ * significance. Called for every event an assignment touched, inside its transaction.
+ */
+const COMMENTARY = new Set(['op-ed', 'analysis', 'interview', 'podcast']);
+const PREFIX: Record<string, string> = { 'op-ed': 'Op-ed', analysis: 'Analysis', interview: 'Interview', podcast: 'Podcast' };
+const PROMINENT = new Set(GAZETTEER.filter((e) => e.type !== 'place').map((e) => e.name));
+const RELATE_WINDOW_DAYS = 60;
+const NOVELTY_WINDOW_DAYS = 14;
+
+const timeOf = (m: EventMember) => m.publishedAt ?? m.fetchedAt;
+
+export function pickPrimary(members: EventMember[]): EventMember {
+  return [...members].sort((a, b) => a.tier - b.tier || timeOf(a).localeCompare(timeOf(b)) || a.articleId - b.articleId)[0]!;
+}
+
+/** Two or three sentences from the members' summaries: the primary's lead, then what the others add. */
+export function eventSummary(members: EventMember[], primary: EventMember): string {
+  const ordered = [primary, ...members.filter((m) => m !== primary)];
+  const text = ordered.map((m) => m.summary || m.text.slice(0, 600)).filter(Boolean).join('\n\n');
+  const sentences = analyzeText(text);
+  if (!sentences.length) return '';
+  const scored = scoreSentences(sentences);
+  const chosen = [scored[0]!];
+  const words = (s: string) => new Set(s.toLowerCase().match(/\w+/g) ?? []);
+  for (const s of [...scored.slice(1)].sort((a, b) => b.score - a.score)) {
+    if (chosen.length >= (members.length > 1 ? 3 : 2)) break;
+    const w = words(s.sentence.text);
+    // Skip what repeats a chosen sentence: many sources say the same thing.
+    if (chosen.some((c) => {
+      const cw = words(c.sentence.text);
+      const inter = [...w].filter((x) => cw.has(x)).length;
+      return inter / Math.min(w.size, cw.size) > 0.6;
+    })) continue;
+    if (/^(he|she|it|they|this|that|these|those|but|and)\b/i.test(s.sentence.text)) continue;
+    chosen.push(s);
+  }
+  return chosen.map((s) => s.sentence.text).join(' ');
+}
+
+export function refreshEvent(db: Db, eventId: string): void {
+  const members = eventMembers(db, eventId);
+  if (!members.length) {
+    db.prepare('DELETE FROM events WHERE id = ?').run(eventId);
+    return;
+  }
+  const primary = pickPrimary(members);
+  const roles = new Map<number, Role>();
+  for (const m of members) roles.set(m.articleId, m === primary ? 'primary' : m.kind && COMMENTARY.has(m.kind) ? 'commentary' : 'coverage');
+  const allCommentary = members.every((m) => m.kind && COMMENTARY.has(m.kind));
+  const prefix = allCommentary && primary.kind ? PREFIX[primary.kind] : undefined;
+  const title = prefix && !primary.title.toLowerCase().startsWith(prefix.toLowerCase()) ? `${prefix}: ${primary.title}` : primary.title;
+
+  const topicWeight = new Map<string, number>();
+  const entityWeight = new Map<string, { name: string; type: string; weight: number }>();
+  for (const m of members) {
+    const w = m === primary ? 2 : 1;
+    m.topics.forEach((t, i) => topicWeight.set(t, (topicWeight.get(t) ?? 0) + w / (1 + i * 0.3)));
+    m.entities.forEach((e, i) => {
+      const cur = entityWeight.get(e.name) ?? { name: e.name, type: e.type, weight: 0 };
+      cur.weight += w / (1 + i * 0.2);
+      entityWeight.set(e.name, cur);
+    });
+  }
+  const topics = [...topicWeight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 6).map(([t]) => t);
+  const entities = [...entityWeight.values()].sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)).slice(0, 12).map((e) => ({ ...e, weight: Math.round(e.weight * 100) / 100 }));
+  const times = members.map(timeOf).sort();
+  const firstSeen = times[0]!;
+  const lastUpdated = times[times.length - 1]!;
+  const sources = new Set(members.map((m) => m.sourceId));
+
+  // Related events and novelty from the same candidates: events sharing a topic or an entity.
+  const since = new Date(Date.parse(lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
+  const centroid = eventCentroid(db, eventId);
+  const self = { topics, entities, centroid, time: Date.parse(firstSeen) };
+  const candidates = eventsSharing(db, topics, entities.map((e) => e.name), since, eventId);
+  let maxRecentSim = 0;
+  const rels = candidates
+    .map((c) => {
+      const other = { topics: c.topics, entities: c.entities, centroid: eventCentroid(db, c.id), time: Date.parse(c.firstSeen) };
+      const r = relateScore(self, other);
+      const daysBefore = (self.time - other.time) / 86_400_000;
+      if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
+      return { id: c.id, similarity: Math.round(r.score * 1000) / 1000 };
+    })
+    .filter((r) => r.similarity >= 0.12)
+    .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
+  saveRelations(db, eventId, rels);
+
+  const text = `${title}\n${members.map((m) => `${m.title}. ${m.summary ?? ''}`).join('\n')}`;
+  const significance = scoreSignificance({
+    bestTier: Math.min(...members.map((m) => m.tier)),
+    sources: sources.size,
+    novelty: 1 - Math.min(1, maxRecentSim * 1.5),
+    stakes: detectStakes(members.map((m) => m.kind), topics, text, primary.kind, members.map((m) => m.title).join('\n')),
+    prominent: entities.filter((e) => PROMINENT.has(e.name)).map((e) => e.name),
+  });
+  saveEventFields(db, eventId, {
+    title,
+    summary: eventSummary(members, primary),
+    significance: significance.score,
+    factors: significance,
+    primaryArticleId: primary.articleId,
+    firstSeen,
+    lastUpdated,
+    kind: allCommentary ? (primary.kind ?? 'op-ed') : (primary.kind ?? 'news'),
+    topics,
+    entities,
+    sourceCount: sources.size,
+    articleCount: members.length,
+    roles,
+  });
+}

@@ -1,0 +1,51 @@
+import { dot } from './vector.js';
+
+/**
+ * How related two events are: a blend of shared topics (Jaccard), shared entities
+ * (weighted overlap), text similarity (cosine of the clusterer's centroids) and time
+ * proximity (a month apart counts half). Symmetric by construction.
+ */
+export interface RelateSide {
+  topics: string[];
+  entities: { name: string; weight: number }[];
+  centroid?: Map<string, number>;
+  time: number;
+}
+
+export const RELATE_WEIGHTS = { topics: 0.35, entities: 0.3, text: 0.25, time: 0.1 };
+
+function jaccard(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const sb = new Set(b);
+  const inter = a.filter((x) => sb.has(x)).length;
+  return inter / (a.length + b.length - inter);
+}
+
+function entityOverlap(a: RelateSide['entities'], b: RelateSide['entities']): number {
+  const wb = new Map(b.map((e) => [e.name, e.weight]));
+  let inter = 0;
+  let total = 0;
+  for (const e of a) {
+    total += e.weight;
+    const o = wb.get(e.name);
+    if (o !== undefined) inter += Math.min(e.weight, o);
+  }
+  for (const e of b) total += e.weight;
+  return total ? (2 * inter) / total : 0;
+}
+
+function cos(a?: Map<string, number>, b?: Map<string, number>): number {
+  if (!a || !b) return 0;
+  const na = Math.sqrt(dot(a, a));
+  const nb = Math.sqrt(dot(b, b));
+  return na && nb ? dot(a, b) / (na * nb) : 0;
+}
+
+export function relateScore(a: RelateSide, b: RelateSide): { score: number; text: number } {
+  const text = cos(a.centroid, b.centroid);
+  const days = Math.abs(a.time - b.time) / 86_400_000;
+  const time = Math.pow(0.5, days / 30);
+  const w = RELATE_WEIGHTS;
+  const score = w.topics * jaccard(a.topics, b.topics) + w.entities * entityOverlap(a.entities, b.entities) + w.text * text + w.time * time;
+  return { score, text };
+}

@@ -1,0 +1,191 @@
+import type { Db } from './db.js';
+
+export type Role = 'primary' | 'coverage' | 'commentary';
+
+export interface EventRow {
+  id: string;
+  title: string;
+  summary: string;
+  significance: number;
+  factors: Significance;
+  primaryArticleId: number | null;
+  firstSeen: string;
+  lastUpdated: string;
+  kind: string | null;
+  topics: string[];
+  entities: { name: string; type: string; weight: number }[];
+  sourceCount: number;
+  articleCount: number;
+}
+
+export interface SignificanceFactor {
+  /** What was measured, shown as is ("tier 1", "6 sources", "government action"). */
+  value: string;
+  points: number;
+  why: string;
+}
+
+export interface Significance {
+  score: number;
+  base: number;
+  factors: Record<string, SignificanceFactor>;
+  llm?: { delta: number; reason: string };
+}
+
+interface Raw {
+  id: string; title: string; summary: string; significance: number; factors: string; primary_article_id: number | null;
+  first_seen: string; last_updated: string; kind: string | null; topics: string; entities: string; source_count: number; article_count: number;
+}
+
+function fromRow(r: Raw): EventRow {
+  return {
+    id: r.id, title: r.title, summary: r.summary, significance: r.significance, factors: JSON.parse(r.factors || '{}'), primaryArticleId: r.primary_article_id,
+    firstSeen: r.first_seen, lastUpdated: r.last_updated, kind: r.kind, topics: JSON.parse(r.topics), entities: JSON.parse(r.entities),
+    sourceCount: r.source_count, articleCount: r.article_count,
+  };
+}
+
+/** Put an article in an event (creating a bare event row the refresh fills in). */
+export function addToEvent(db: Db, eventId: string, articleId: number, at: string): void {
+  db.prepare(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, '', ?, ?) ON CONFLICT(id) DO NOTHING`).run(eventId, at, at);
+  db.prepare(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')
+    ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id`).run(eventId, articleId);
+}
+
+/** Move every article of `from` into `into`; `from` lives on as a redirect. */
+export function mergeEvents(db: Db, from: string, into: string): void {
+  db.prepare('UPDATE event_articles SET event_id = ? WHERE event_id = ?').run(into, from);
+  db.prepare('DELETE FROM events WHERE id = ?').run(from);
+  db.prepare('UPDATE event_redirects SET to_id = ? WHERE to_id = ?').run(into, from);
+  db.prepare('INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id').run(from, into);
+}
+
+export function eventOfArticle(db: Db, articleId: number): string | undefined {
+  return db.prepare('SELECT event_id FROM event_articles WHERE article_id = ?').pluck().get(articleId) as string | undefined;
+}
+
+export function resolveEventId(db: Db, id: string): string {
+  return (db.prepare('SELECT to_id FROM event_redirects WHERE from_id = ?').pluck().get(id) as string | undefined) ?? id;
+}
+
+export function getEvent(db: Db, id: string): EventRow | undefined {
+  const r = db.prepare('SELECT * FROM events WHERE id = ?').get(resolveEventId(db, id)) as Raw | undefined;
+  return r && fromRow(r);
+}
+
+export interface EventListOptions {
+  limit: number;
+  offset?: number;
+  minSignificance?: number;
+  topic?: string;
+  since?: string;
+  sort?: 'recent' | 'significance';
+}
+
+export function listEvents(db: Db, o: EventListOptions): EventRow[] {
+  const where = ["title <> ''"];
+  const params: unknown[] = [];
+  if (o.minSignificance) (where.push('significance >= ?'), params.push(o.minSignificance));
+  if (o.since) (where.push('last_updated >= ?'), params.push(o.since));
+  if (o.topic) (where.push('EXISTS (SELECT 1 FROM json_each(events.topics) t WHERE t.value = ?)'), params.push(o.topic));
+  const order = o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
+  const rows = db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`).all(...params, o.limit, o.offset ?? 0) as Raw[];
+  return rows.map(fromRow);
+}
+
+export function countEvents(db: Db): number {
+  return db.prepare("SELECT COUNT(*) FROM events WHERE title <> ''").pluck().get() as number;
+}
+
+export interface EventMember {
+  articleId: number;
+  role: Role;
+  title: string;
+  url: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  text: string;
+  sourceId: string;
+  sourceName: string;
+  sourceAuthor: string | null;
+  sourceKind: string;
+  tier: number;
+  kind: string | null;
+  summary: string | null;
+  topics: string[];
+  entities: { name: string; type: string }[];
+}
+
+export function eventMembers(db: Db, eventId: string): EventMember[] {
+  const rows = db.prepare(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, a.text, s.id AS source_id, s.name AS source_name,
+      s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, x.summary, x.topics, x.entities
+    FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
+    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`).all(eventId) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({
+    articleId: r['article_id'] as number, role: r['role'] as Role, title: r['title'] as string, url: r['url'] as string | null, author: r['author'] as string | null,
+    publishedAt: r['published_at'] as string | null, fetchedAt: r['fetched_at'] as string, text: r['text'] as string, sourceId: r['source_id'] as string,
+    sourceName: r['source_name'] as string, sourceAuthor: r['source_author'] as string | null, sourceKind: r['source_kind'] as string, tier: r['tier'] as number,
+    kind: r['kind'] as string | null, summary: r['summary'] as string | null, topics: JSON.parse((r['topics'] as string) ?? '[]'), entities: JSON.parse((r['entities'] as string) ?? '[]'),
+  }));
+}
+
+export interface EventFields {
+  title: string;
+  summary: string;
+  significance: number;
+  factors: Significance;
+  primaryArticleId: number | null;
+  firstSeen: string;
+  lastUpdated: string;
+  kind: string | null;
+  topics: string[];
+  entities: { name: string; type: string; weight: number }[];
+  sourceCount: number;
+  articleCount: number;
+  roles: Map<number, Role>;
+}
+
+export function saveEventFields(db: Db, id: string, f: EventFields): void {
+  db.prepare(`UPDATE events SET title = ?, summary = ?, significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
+      topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`)
+    .run(f.title, f.summary, f.significance, JSON.stringify(f.factors), f.primaryArticleId, f.firstSeen, f.lastUpdated, f.kind, JSON.stringify(f.topics), JSON.stringify(f.entities), f.sourceCount, f.articleCount, id);
+  const role = db.prepare('UPDATE event_articles SET role = ? WHERE event_id = ? AND article_id = ?');
+  for (const [articleId, r] of f.roles) role.run(r, id, articleId);
+}
+
+export interface Relation {
+  id: string;
+  similarity: number;
+}
+
+export function relatedEvents(db: Db, id: string, limit = 8): Array<EventRow & { similarity: number }> {
+  const rows = db.prepare(`SELECT e.*, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`).all(id, limit) as Array<Raw & { similarity: number }>;
+  return rows.map((r) => ({ ...fromRow(r), similarity: r.similarity }));
+}
+
+/** Replace an event's related list; keep the other side's list in step (symmetric, capped). */
+export function saveRelations(db: Db, id: string, rels: Relation[], cap = 8): void {
+  db.prepare('DELETE FROM event_relations WHERE event_id = ?').run(id);
+  const ins = db.prepare('INSERT INTO event_relations (event_id, related_id, similarity) VALUES (?, ?, ?) ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity');
+  for (const r of rels.slice(0, cap)) {
+    ins.run(id, r.id, r.similarity);
+    ins.run(r.id, id, r.similarity);
+    // Trim the other side back to its best `cap`.
+    db.prepare(`DELETE FROM event_relations WHERE event_id = ? AND related_id NOT IN (SELECT related_id FROM event_relations WHERE event_id = ? ORDER BY similarity DESC, related_id LIMIT ?)`).run(r.id, r.id, cap);
+  }
+}
+
+/** Events that share a topic or an entity with the given ones, updated since a time. */
+export function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 200): EventRow[] {
+  const rows = db.prepare(`SELECT * FROM events e WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? AND (
+      EXISTS (SELECT 1 FROM json_each(e.topics) t WHERE t.value IN (SELECT value FROM json_each(?)))
+      OR EXISTS (SELECT 1 FROM json_each(e.entities) x WHERE json_extract(x.value, '$.name') IN (SELECT value FROM json_each(?))))
+    ORDER BY e.last_updated DESC LIMIT ?`).all(exclude, since, JSON.stringify(topics), JSON.stringify(entities), limit) as Raw[];
+  return rows.map(fromRow);
+}
+
+export function eventCentroid(db: Db, id: string): Map<string, number> | undefined {
+  const s = db.prepare('SELECT centroid FROM event_vectors WHERE event_id = ?').pluck().get(id) as string | undefined;
+  return s ? new Map(Object.entries(JSON.parse(s) as Record<string, number>)) : undefined;
+}

@@ -1,0 +1,102 @@
+import type { Extraction } from '../analyze/types.js';
+import type { Db } from './db.js';
+
+export interface StoredExtraction extends Extraction {
+  articleId: number;
+  extractor: string;
+  version: string;
+  model: string | null;
+  note: string | null;
+  tokensIn: number;
+  tokensOut: number;
+  quotesDropped: number;
+  createdAt: string;
+}
+
+export interface ExtractionMeta {
+  extractor: string;
+  version: string;
+  model?: string | null;
+  note?: string | null;
+  tokensIn?: number;
+  tokensOut?: number;
+  quotesDropped?: number;
+}
+
+export function saveExtraction(db: Db, articleId: number, x: Extraction, meta: ExtractionMeta, at: string): void {
+  db.prepare(
+    `INSERT INTO extractions (article_id, extractor, version, summary, keyphrases, topics, claims, quotes, entities, kind, model, note, tokens_in, tokens_out, quotes_dropped, created_at)
+     VALUES (@articleId, @extractor, @version, @summary, @keyphrases, @topics, @claims, @quotes, @entities, @kind, @model, @note, @tokensIn, @tokensOut, @quotesDropped, @at)
+     ON CONFLICT(article_id) DO UPDATE SET extractor = excluded.extractor, version = excluded.version, summary = excluded.summary,
+       keyphrases = excluded.keyphrases, topics = excluded.topics, claims = excluded.claims, quotes = excluded.quotes,
+       entities = excluded.entities, kind = excluded.kind, model = excluded.model, note = excluded.note,
+       tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, quotes_dropped = excluded.quotes_dropped, created_at = excluded.created_at`,
+  ).run({
+    articleId,
+    extractor: meta.extractor,
+    version: meta.version,
+    summary: x.summary,
+    keyphrases: JSON.stringify(x.keyphrases),
+    topics: JSON.stringify(x.topics),
+    claims: JSON.stringify(x.claims),
+    quotes: JSON.stringify(x.quotes),
+    entities: JSON.stringify(x.entities),
+    kind: x.kind,
+    model: meta.model ?? null,
+    note: meta.note ?? null,
+    tokensIn: meta.tokensIn ?? 0,
+    tokensOut: meta.tokensOut ?? 0,
+    quotesDropped: meta.quotesDropped ?? 0,
+    at,
+  });
+}
+
+interface Row {
+  article_id: number; extractor: string; version: string; summary: string; keyphrases: string; topics: string; claims: string; quotes: string;
+  entities: string; kind: string; model: string | null; note: string | null; tokens_in: number; tokens_out: number; quotes_dropped: number; created_at: string;
+}
+
+function fromRow(r: Row): StoredExtraction {
+  return {
+    articleId: r.article_id,
+    extractor: r.extractor,
+    version: r.version,
+    summary: r.summary,
+    keyphrases: JSON.parse(r.keyphrases),
+    topics: JSON.parse(r.topics),
+    claims: JSON.parse(r.claims),
+    quotes: JSON.parse(r.quotes),
+    entities: JSON.parse(r.entities),
+    kind: (r.kind ?? 'other') as Extraction['kind'],
+    model: r.model,
+    note: r.note,
+    tokensIn: r.tokens_in,
+    tokensOut: r.tokens_out,
+    quotesDropped: r.quotes_dropped,
+    createdAt: r.created_at,
+  };
+}
+
+export function getExtraction(db: Db, articleId: number): StoredExtraction | undefined {
+  const r = db.prepare('SELECT * FROM extractions WHERE article_id = ?').get(articleId) as Row | undefined;
+  return r && fromRow(r);
+}
+
+export function getExtractions(db: Db, articleIds: readonly number[]): Map<number, StoredExtraction> {
+  const out = new Map<number, StoredExtraction>();
+  if (!articleIds.length) return out;
+  const rows = db.prepare(`SELECT * FROM extractions WHERE article_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(articleIds)) as Row[];
+  for (const r of rows) out.set(r.article_id, fromRow(r));
+  return out;
+}
+
+/** Tokens spent by the LLM, in all and per extractor, for `almanac stats`. */
+export function extractionStats(db: Db): Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number }> {
+  return db
+    .prepare(
+      `SELECT extractor, COUNT(*) AS articles, SUM(tokens_in) AS tokensIn, SUM(tokens_out) AS tokensOut, SUM(quotes_dropped) AS quotesDropped,
+              SUM(CASE WHEN note LIKE 'fallback%' THEN 1 ELSE 0 END) AS fallbacks
+       FROM extractions GROUP BY extractor ORDER BY extractor`,
+    )
+    .all() as Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number }>;
+}
