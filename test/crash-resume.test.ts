@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { STAGE_NAMES } from '../src/pipeline/stages.js';
 import { loadCorpus } from '../src/demo/corpus.js';
 import { integrityCheck, openDb } from '../src/store/db.js';
 
@@ -49,7 +50,13 @@ describe('crash and resume', () => {
         assert.equal(store.prepare('SELECT COUNT(DISTINCT source_id || guid) FROM articles').pluck().get(), corpus.length);
         const notDone = store.prepare(`SELECT COUNT(*) FROM article_stages WHERE status != 'done'`).pluck().get();
         assert.equal(notDone, 0);
-        assert.equal(store.prepare('SELECT COUNT(*) FROM article_stages').pluck().get(), corpus.length);
+        assert.equal(store.prepare('SELECT COUNT(*) FROM article_stages').pluck().get(), corpus.length * STAGE_NAMES.length);
+        // Every article in exactly one event; the clusterer counted each article once (its state moved with each assignment).
+        assert.equal(store.prepare('SELECT COUNT(*) FROM event_articles').pluck().get(), corpus.length);
+        assert.equal(store.prepare(`SELECT value FROM cluster_meta WHERE key = 'docs'`).pluck().get(), String(corpus.length));
+        assert.equal(store.prepare('SELECT SUM(article_count) FROM events').pluck().get(), corpus.length);
+        assert.equal(store.prepare('SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_vectors v WHERE v.event_id = e.id)').pluck().get(), 0);
+        assert.equal(store.prepare('SELECT COUNT(*) FROM extractions').pluck().get(), corpus.length);
       } finally {
         store.close();
       }

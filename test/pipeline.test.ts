@@ -35,10 +35,10 @@ describe('pipeline end to end over the demo feeds on loopback', () => {
       const stored = deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get();
       assert.equal(stored, feeds.corpus.length);
       const reports = await processPending(deps);
-      assert.deepEqual(reports, [{ stage: 'fulltext', done: feeds.corpus.length, failed: 0 }]);
+      assert.deepEqual(reports, ['fulltext', 'analyze', 'cluster'].map((stage) => ({ stage, done: feeds.corpus.length, failed: 0 })));
       // Teaser sources got their full text from the article pages.
       const teaser = DEMO_SOURCES.filter((s) => s.teaser).map((s) => s.id);
-      const rows = deps.db.prepare(`SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ON s.article_id = a.id WHERE a.source_id IN (${teaser.map(() => '?').join(',')})`).all(...teaser) as Array<{ words: number; truncated: number; note: string }>;
+      const rows = deps.db.prepare(`SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ON s.article_id = a.id AND s.stage = 'fulltext' WHERE a.source_id IN (${teaser.map(() => '?').join(',')})`).all(...teaser) as Array<{ words: number; truncated: number; note: string }>;
       assert.ok(rows.length > 0);
       for (const r of rows) {
         assert.match(r.note, /page gave \d+ words/);
@@ -59,8 +59,41 @@ describe('pipeline end to end over the demo feeds on loopback', () => {
       const dates = body.articles.map((a) => a.published);
       assert.deepEqual([...dates].sort().reverse(), dates);
       assert.equal((await app.request('/api/articles?limit=abc')).status, 400);
-      const html = await (await app.request('/')).text();
+      const html = await (await app.request('/articles')).text();
       assert.match(html, /Interconnects \(Nathan Lambert\)/);
+
+      // Events: the demo's happenings, each with members from several sources, scores with factors, related events.
+      const keys = new Map(feeds.corpus.map((a) => [a.title, a.event]));
+      const members = deps.db.prepare('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id').all() as Array<{ e: string; title: string }>;
+      assert.equal(members.length, feeds.corpus.length);
+      const { bcubed } = await import('../src/events/bcubed.js');
+      const b = bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!])));
+      assert.ok(b.f1 >= 0.95, `demo events BCubed F1 ${b.f1.toFixed(3)}`);
+      const events = (await (await app.request('/api/events?limit=100')).json()) as { events: Array<{ id: string; title: string; significance: number; factors: { factors: Record<string, { points: number }> }; sourceCount: number; summary: string; topics: string[] }> };
+      assert.equal(events.events.length, new Set(keys.values()).size);
+      for (const e of events.events) {
+        assert.ok(e.significance >= 1 && e.significance <= 10);
+        assert.deepEqual(Object.keys(e.factors.factors).sort(), ['novelty', 'prominence', 'sources', 'stakes', 'tier']);
+        assert.ok(e.summary.length > 40, e.title);
+      }
+      const fable = events.events.find((e) => /Fable 5/.test(e.title))!;
+      assert.ok(fable.sourceCount >= 4);
+      const opinion = events.events.find((e) => e.title.startsWith('Op-ed: The Inevitable Need'));
+      assert.ok(opinion, events.events.map((e) => e.title).join(' / '));
+      // A government action covered widely outranks one op-ed.
+      assert.ok(fable.significance >= 7 && fable.significance > opinion.significance, `${fable.significance} vs ${opinion.significance}`);
+      const page = await (await app.request(`/events/${fable.id}`)).text();
+      for (const part of ['Why ', 'novelty', 'stakes', 'Coverage (', 'primary', 'Related events (']) assert.ok(page.includes(part), part);
+      const detail = (await (await app.request(`/api/events/${fable.id}`)).json()) as { related: Array<{ id: string; similarity: number }>; articles: unknown[] };
+      assert.ok(detail.related.length >= 1 && detail.related.length <= 8);
+      assert.ok(detail.articles.length >= fable.sourceCount);
+      // Related is symmetric for the strongest link.
+      const back = (await (await app.request(`/api/events/${detail.related[0]!.id}`)).json()) as { related: Array<{ id: string }> };
+      assert.ok(back.related.some((r) => r.id === fable.id));
+      const home = await (await app.request('/')).text();
+      assert.match(home, /class="score/);
+      const art = await (await app.request('/articles/1')).text();
+      for (const part of ['Extraction', 'Claims', 'Key quotes', 'Part of the event']) assert.ok(art.includes(part), part);
     } finally {
       await feeds.close();
     }

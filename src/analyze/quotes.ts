@@ -33,7 +33,7 @@ function quotedSpans(text: string): { start: number; end: number }[] {
   }
   return spans.sort((a, b) => a.start - b.start);
 }
-const NAME = "((?:[A-Z][\\p{L}'’.-]+)(?:\\s+(?:[A-Z][\\p{L}'’.-]+|de|van|von|der|al)){0,3})";
+const NAME = "((?:[A-Z]\\.|[A-Z][\\p{L}'’-]+)(?:\\s+(?:[A-Z]\\.|[A-Z][\\p{L}'’-]+|de|van|von|der|al)){0,3})";
 const SPEECH = '(?:said|says|told|added|wrote|argued|explained|noted|warned|insisted|stated|posted)';
 const AFTER_NAME_VERB = new RegExp(`^[\\s,]*${NAME}\\s+${SPEECH}\\b`, 'u');
 const AFTER_VERB_NAME = new RegExp(`^[\\s,]*${SPEECH}\\s+${NAME}`, 'u');

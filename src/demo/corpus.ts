@@ -8,6 +8,8 @@ export interface DemoArticle {
   slug: string;
   title: string;
   author: string | null;
+  /** Which happening it is about: the answer key our clustering tests check against (never read by the pipeline). */
+  event: string | null;
   /** Hours before the newest article of the corpus. */
   hoursBeforeNewest: number;
   paragraphs: string[];
@@ -23,6 +25,7 @@ export class CorpusError extends Error {
  *
  *   ## <source-id> | <hours before the newest> | <title>
  *   by: <author>            (optional)
+ *   event: <key>            (the happening it reports: for tests only)
  *   <paragraphs separated by blank lines>
  */
 export function parseCorpus(text: string): DemoArticle[] {
@@ -39,13 +42,18 @@ export function parseCorpus(text: string): DemoArticle[] {
     const h = Number(hours);
     if (!Number.isFinite(h) || h < 0) throw new CorpusError(`demo corpus: bad age ${hours} in "## ${head}"`);
     let author: string | null = null;
-    if (rest[0]?.startsWith('by:')) author = rest.shift()!.slice(3).trim();
+    let event: string | null = null;
+    for (;;) {
+      if (rest[0]?.startsWith('by:')) author = rest.shift()!.slice(3).trim();
+      else if (rest[0]?.startsWith('event:')) event = rest.shift()!.slice(6).trim();
+      else break;
+    }
     const paragraphs = rest.join('\n').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
     if (!paragraphs.length) throw new CorpusError(`demo corpus: no text for "${title}"`);
     let slug = slugify(title);
     while (slugs.has(slug)) slug += '-2';
     slugs.add(slug);
-    out.push({ sourceId: sourceId!, slug, title, author, hoursBeforeNewest: h, paragraphs });
+    out.push({ sourceId: sourceId!, slug, title, author, event, hoursBeforeNewest: h, paragraphs });
   }
   // Ages in the file are relative; measure them from the newest article.
   const newest = Math.min(...out.map((a) => a.hoursBeforeNewest));

@@ -29,6 +29,8 @@ export interface ClusterSettings {
   joinThreshold: number;
   /** Cosine between two centroids at or above which the events merge. */
   mergeThreshold: number;
+  /** A merge also needs the bridging article to reach this multiple of the join threshold on the other event. */
+  bridgeFactor: number;
   /** Events idle for longer than this no longer take new articles. */
   windowHours: number;
   /** Similarity to an event halves for every this many hours since it last grew: news of one happening comes close together. */
@@ -50,6 +52,7 @@ export interface ClusterSettings {
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   joinThreshold: 0.1,
   mergeThreshold: 0.2,
+  bridgeFactor: 1,
   windowHours: 96,
   halfLifeHours: 24,
   titleWeight: 1,
@@ -270,7 +273,7 @@ export class OnlineClusterer {
     const terms = [...counts.keys()];
     if (best && bestSim >= this.settings.joinThreshold) {
       this.addTo(best, v, at);
-      const merges = this.mergeConverged(best, cands);
+      const merges = this.mergeConverged(best, cands, v, at);
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
@@ -280,10 +283,16 @@ export class OnlineClusterer {
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
   }
 
-  private mergeConverged(grown: EventState, cands: EventState[]): { from: string; into: string }[] {
+  /**
+   * Merge the grown event with a candidate when their centroids have converged and the
+   * article that made it grow would have joined that candidate too (it bridges the two):
+   * topical likeness of two centroids alone is not evidence of one happening.
+   */
+  private mergeConverged(grown: EventState, cands: EventState[], v: SparseVector, at: number): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
     for (const other of cands) {
       if (other === grown || !this.events.has(other.id) || !this.events.has(grown.id)) continue;
+      if (this.similarity(v, other, at) < this.settings.joinThreshold * this.settings.bridgeFactor) continue;
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
       if (sim >= this.settings.mergeThreshold) {
         const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];

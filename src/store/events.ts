@@ -189,3 +189,12 @@ export function eventCentroid(db: Db, id: string): Map<string, number> | undefin
   const s = db.prepare('SELECT centroid FROM event_vectors WHERE event_id = ?').pluck().get(id) as string | undefined;
   return s ? new Map(Object.entries(JSON.parse(s) as Record<string, number>)) : undefined;
 }
+
+/** Source name and link of each event's primary article, for event cards. */
+export function primaryInfo(db: Db, articleIds: readonly number[]): Map<number, { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }> {
+  const out = new Map<number, { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }>();
+  if (!articleIds.length) return out;
+  const rows = db.prepare(`SELECT a.id, a.url, s.id AS source_id, s.name, s.author FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(articleIds)) as Array<{ id: number; url: string | null; source_id: string; name: string; author: string | null }>;
+  for (const r of rows) out.set(r.id, { sourceName: r.name, sourceAuthor: r.author, url: r.url, sourceId: r.source_id });
+  return out;
+}

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Article, ArticleListItem } from '../../store/articles.js';
 import { sourceLabel, type Source } from '../../store/sources.js';
+import type { StoredExtraction } from '../../store/extractions.js';
 import { Age, Layout } from './layout.js';
 
 export function ArticlesPage(props: { articles: ArticleListItem[]; page: number; hasMore: boolean; now: Date; total: number }) {
@@ -19,24 +20,58 @@ export function ArticlesPage(props: { articles: ArticleListItem[]; page: number;
         </div>
       ))}
       <div class="pager">
-        {props.page > 1 ? <a href={`/?page=${props.page - 1}`}>← Newer</a> : <span />}
-        {props.hasMore ? <a href={`/?page=${props.page + 1}`}>Older →</a> : <span />}
+        {props.page > 1 ? <a href={`/articles?page=${props.page - 1}`}>← Newer</a> : <span />}
+        {props.hasMore ? <a href={`/articles?page=${props.page + 1}`}>Older →</a> : <span />}
       </div>
     </Layout>
   );
 }
 
-export function ArticlePage(props: { article: Article; source: Source | undefined; now: Date }) {
+/** What extraction found in the article: the second half of the article screen. */
+function ExtractionView(props: { x: StoredExtraction }) {
+  const x = props.x;
+  return (
+    <section class="extraction">
+      <h2>Extraction</h2>
+      <p class="meta">{x.kind} · {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}{x.note ? ` · ${x.note}` : ''}</p>
+      {x.summary ? <p class="lead">{x.summary}</p> : null}
+      {x.topics.length ? <p class="topics">Topics: {x.topics.map((t) => <a class="topic" href={`/?topic=${encodeURIComponent(t)}`}>{t}</a>)}</p> : null}
+      {x.claims.length ? (
+        <>
+          <h3>Claims</h3>
+          <ul>{x.claims.map((c) => <li>{c.text}</li>)}</ul>
+        </>
+      ) : null}
+      {x.quotes.length ? (
+        <>
+          <h3>Key quotes</h3>
+          {x.quotes.map((q) => (
+            <blockquote>
+              {q.text}
+              {q.speaker ? <cite>— {q.speaker}</cite> : null}
+            </blockquote>
+          ))}
+        </>
+      ) : null}
+      {x.entities.length ? <p class="entities">{x.entities.map((e) => <span class={`entity ${e.type}`} title={e.type}>{e.name}</span>)}</p> : null}
+    </section>
+  );
+}
+
+export function ArticlePage(props: { article: Article; source: Source | undefined; now: Date; extraction?: StoredExtraction | undefined; event?: { id: string; title: string } | undefined }) {
   const a = props.article;
   return (
     <Layout title={a.title}>
-      <a href="/">← Articles</a>
+      <a href="/articles">← Articles</a>
       <h1>{a.title}</h1>
       <div class="meta">
         {props.source ? sourceLabel(props.source) : a.sourceId}
         {a.author ? ` · ${a.author}` : ''} · {a.publishedAt ? a.publishedAt.slice(0, 10) : ''} (<Age iso={a.publishedAt} now={props.now} />)
         {a.url ? <> · <a href={a.url} rel="noopener noreferrer">original ↗</a></> : null}
       </div>
+      {props.event ? <p class="meta">Part of the event <a href={`/events/${encodeURIComponent(props.event.id)}`}>{props.event.title}</a></p> : null}
+      {props.extraction ? <ExtractionView x={props.extraction} /> : <p class="meta">Not analysed yet.</p>}
+      <h2>Article</h2>
       {/* The HTML was sanitized against an allow-list before it was stored; the page's CSP is the second wall. */}
       <article class="body">{raw(a.html)}</article>
     </Layout>

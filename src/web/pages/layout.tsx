@@ -14,6 +14,13 @@ h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0 .6rem}h2{font-size:1.1rem;ma
 .body{margin-top:1.2rem}.body img{max-width:100%;height:auto}.pager{margin-top:1.2rem;display:flex;justify-content:space-between}
 table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 .bad{color:#c0392b}.ok{color:#1e8449}
+.score{display:inline-block;min-width:1.6em;padding:0 .35em;margin-right:.45em;border-radius:.35em;text-align:center;font-weight:700;color:#fff;background:#8a90a0}
+.score.mid{background:#3d6fd9}.score.high{background:#d9822b}.score.top{background:#c0392b}
+.lead{font-size:1.05rem}.topics a.topic,.entities .entity{display:inline-block;margin:0 .4em .4em 0;padding:.1em .55em;border-radius:1em;background:var(--badge);font-size:.85rem;text-decoration:none}
+.role{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;padding:.05em .4em;border:1px solid var(--line);border-radius:.3em}
+.role.primary{border-color:var(--accent);color:var(--accent)}.factors td:first-child{white-space:nowrap}
+.extraction ul{padding-left:1.2rem}.extraction blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line);color:var(--fg)}
+.extraction blockquote cite{display:block;color:var(--muted);font-style:normal;font-size:.88rem}
 `;
 
 export function Layout(props: { title: string; children: Child }) {
@@ -29,7 +36,8 @@ export function Layout(props: { title: string; children: Child }) {
         <header class="site">
           <div>
             <a class="brand" href="/">Almanac</a>
-            <a href="/">Articles</a>
+            <a href="/">Events</a>
+            <a href="/articles">Articles</a>
             <a href="/sources">Sources</a>
           </div>
         </header>

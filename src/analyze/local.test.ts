@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadCorpus } from '../demo/corpus.js';
+import { classifyKind } from './kind.js';
+import { extractLocal } from './local.js';
+import { analyzeText } from './nlp.js';
+import { summarize } from './summary.js';
+import { assignTopics } from './topics.js';
+import { ExtractionSchema } from './types.js';
+
+const ARTICLE = `OpenAI on Tuesday released GPT-6, a model it says is twice as fast as its predecessor. The company said the model would be available to paying customers first.
+
+"This is the most capable model we have ever shipped, and we built it to be used safely," said Sam Altman, the company's chief executive. Analysts were less sure. "The benchmarks look strong, but independent testing will take weeks," said Priya Raman, an analyst at Example Research.
+
+The European Commission said it would examine whether the release falls under the EU AI Act's rules for general-purpose models. Regulators in Brussels have asked providers of open-weight models and closed ones alike for documentation.`;
+
+describe('local extractor', () => {
+  const x = extractLocal({ id: '1', title: 'OpenAI releases GPT-6, twice as fast as before', text: ARTICLE });
+
+  it('gives every field in the shared schema', () => {
+    assert.doesNotThrow(() => ExtractionSchema.parse(x));
+    assert.ok(x.summary.length > 40);
+    assert.ok(x.keyphrases.length > 3 && x.keyphrases.length <= 20);
+    assert.ok(x.claims.length >= 2);
+  });
+
+  it('keeps quotes verbatim, with exact offsets and their speakers', () => {
+    assert.ok(x.quotes.length >= 2);
+    for (const q of x.quotes) assert.equal(ARTICLE.slice(q.start, q.end), q.text);
+    const altman = x.quotes.find((q) => q.text.startsWith('This is the most capable'));
+    assert.equal(altman?.speaker, 'Sam Altman');
+    assert.equal(x.quotes.find((q) => q.text.startsWith('The benchmarks'))?.speaker, 'Priya Raman');
+  });
+
+  it('finds the entities of the field with their types', () => {
+    const byName = new Map(x.entities.map((e) => [e.name, e.type]));
+    assert.equal(byName.get('OpenAI'), 'organization');
+    assert.equal(byName.get('Sam Altman'), 'person');
+    assert.equal(byName.get('EU AI Act'), 'law');
+    assert.equal(byName.get('European Commission'), 'organization');
+    assert.equal(byName.get('Brussels'), 'place');
+    assert.equal(byName.get('Priya Raman'), 'person');
+  });
+
+  it('maps the many names of a topic onto one slug', () => {
+    for (const phrase of ['open-weight models', 'open weights', 'open-source AI']) {
+      const text = `Labs keep releasing ${phrase}. Critics of ${phrase} and friends of ${phrase} argued all week.`;
+      assert.ok(assignTopics('A week of argument', text, []).includes('open-source-ai'), phrase);
+    }
+    assert.ok(x.topics.includes('eu-ai-policy') || x.topics.includes('ai-regulation'), x.topics.join(','));
+  });
+
+  it('tells kinds apart from their cues', () => {
+    assert.equal(classifyKind('Introducing Fable 6', 'Today we are releasing Fable 6, our most capable model. '.repeat(5)), 'announcement');
+    assert.equal(classifyKind('Cyclone tracks from learned ensembles', 'We propose a method. The paper is on arxiv.org. '.repeat(5)), 'research');
+    assert.equal(classifyKind('Banning open models would be a mistake', 'I think we should not ban them. I believe it would be wrong and a mistake. My view is that we need openness. '.repeat(4)), 'op-ed');
+    assert.equal(x.kind, 'news');
+  });
+
+  it('is deterministic', () => {
+    assert.deepEqual(extractLocal({ id: '1', title: 'OpenAI releases GPT-6, twice as fast as before', text: ARTICLE }), x);
+  });
+
+  it('never opens a summary with a pronoun that points at a sentence it left out', () => {
+    for (const a of loadCorpus()) {
+      const s = summarize(analyzeText(a.paragraphs.join('\n\n')));
+      assert.doesNotMatch(s, /^(He|She|It|They|This|That|These|Those|But|And)\b/, a.title);
+    }
+  });
+
+  it('keeps every quote of the demo corpus verbatim', () => {
+    for (const a of loadCorpus()) {
+      const text = a.paragraphs.join('\n\n');
+      const r = extractLocal({ id: a.slug, title: a.title, text });
+      for (const q of r.quotes) assert.equal(text.slice(q.start, q.end), q.text);
+      for (const c of r.claims) if (c.start !== undefined) assert.ok(text.slice(c.start, c.end).includes(c.text.slice(1, 20)));
+    }
+  });
+
+  it('handles empty and odd input without throwing', () => {
+    for (const text of ['', '   ', '"""', '“unclosed quote', 'a'.repeat(5000), '\u0000\u0001 broken ' + '\uD800']) {
+      const r = extractLocal({ id: 'x', title: '', text });
+      assert.doesNotThrow(() => ExtractionSchema.parse(r));
+    }
+  });
+});
+
+describe('local extractor on public data (floors; npm run eval:extract prints the full table)', () => {
+  const dir = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'nlp');
+  it('beats Lead-3 ROUGE-1 on the BBC dev half', async (t) => {
+    if (!existsSync(dir)) return t.skip(`${dir} absent (public data sets live in ../shared/data)`);
+    const { rouge, meanRouge } = await import('../../eval/rouge.js');
+    const rows = readFileSync(join(dir, 'summary-news-dev.jsonl'), 'utf8').trim().split('\n').slice(0, 200).map((l) => JSON.parse(l) as { title: string; text: string; summary: string });
+    const ours = [];
+    const lead = [];
+    for (const r of rows) {
+      const body = analyzeText(r.text.slice(r.title.length));
+      ours.push(rouge(summarize(body, analyzeText(r.title)), r.summary));
+      lead.push(rouge(body.slice(0, 3).map((s) => s.text).join(' '), r.summary));
+    }
+    assert.ok(meanRouge(ours).r1 > meanRouge(lead).r1, `ours ${meanRouge(ours).r1.toFixed(3)} vs Lead-3 ${meanRouge(lead).r1.toFixed(3)}`);
+  });
+});
