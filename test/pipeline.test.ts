@@ -8,6 +8,8 @@ import { mountDemoFeeds } from '../src/demo/feed-server.js';
 import { DEMO_SOURCES } from '../src/demo/sources.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
+import { clusterStage, forgetClusterer } from '../src/pipeline/stages.js';
+import { resetClustering } from '../src/events/recluster.js';
 import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
 import { testDeps } from './helpers.js';
@@ -94,6 +96,20 @@ describe('pipeline end to end over the demo feeds on loopback', () => {
       assert.match(home, /class="score/);
       const art = await (await app.request('/articles/1')).text();
       for (const part of ['Extraction', 'Claims', 'Key quotes', 'Part of the event']) assert.ok(art.includes(part), part);
+
+      // Reclustering a time range undoes those events and places their articles again, to the same partition.
+      const partition = () => {
+        const g = new Map<string, string[]>();
+        for (const m of deps.db.prepare('SELECT ea.event_id AS e, ea.article_id AS a FROM event_articles ea ORDER BY a').all() as Array<{ e: string; a: number }>) g.set(m.e, [...(g.get(m.e) ?? []), String(m.a)]);
+        return [...g.values()].map((x) => x.join(',')).sort();
+      };
+      const before = partition();
+      const undone = resetClustering(deps.db, '2026-11-21T00:00:00Z');
+      forgetClusterer(deps.db);
+      assert.ok(undone.events > 0 && undone.articles > 0);
+      await processPending(deps, { stages: [clusterStage] });
+      assert.deepEqual(partition(), before);
+      assert.equal(deps.db.prepare(`SELECT value FROM cluster_meta WHERE key = 'docs'`).pluck().get(), String(feeds.corpus.length));
     } finally {
       await feeds.close();
     }

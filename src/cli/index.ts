@@ -4,7 +4,7 @@ import { makeDeps, UsageError } from './context.js';
 import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
 import { demoCommand } from './demo.js';
-import { fetchCommand, processCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
+import { fetchCommand, processCommand, reclusterCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
 import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
 
@@ -22,7 +22,8 @@ Running
   process                    run the pending pipeline stages of every article
   run [--once]               the scheduler: fetch due sources, process, sleep, repeat
   serve [--no-scheduler]     the web app (with the scheduler unless told not to)
-  stats                      counts of articles and of pipeline stages by status
+  stats                      counts of articles, events, pipeline stages and LLM tokens
+  recluster --since <date>   undo and redo the events with news since that date
   search <query> [--json]    full-text search over articles
 
 Building blocks (read files, print JSON)
@@ -48,7 +49,7 @@ const OPTIONS = {
   catalog: { type: 'string' }, all: { type: 'boolean' }, once: { type: 'boolean' }, 'no-scheduler': { type: 'boolean' },
   'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
   'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
-  kind: { type: 'string' }, llm: { type: 'boolean' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
+  kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -91,6 +92,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         case 'serve': return await serveCommand(deps, flags);
         case 'demo': return await demoCommand(deps, flags);
         case 'stats': return statsCommand(deps);
+        case 'recluster': return await reclusterCommand(deps, flags);
         case 'search': return searchCommand(deps, rest, flags);
         default:
           console.error(`almanac: unknown command ${command}\n\n${HELP}`);

@@ -2,6 +2,11 @@ import { serve } from '@hono/node-server';
 import type { Deps } from '../pipeline/deps.js';
 import { fetchDueSources } from '../pipeline/fetch-sources.js';
 import { processPending } from '../pipeline/process.js';
+import { clusterStage, forgetClusterer } from '../pipeline/stages.js';
+import { resetClustering } from '../events/recluster.js';
+import { extractionStats } from '../store/extractions.js';
+import { countEvents } from '../store/events.js';
+import { UsageError } from './context.js';
 import { runScheduler } from '../pipeline/scheduler.js';
 import { makeDue } from '../store/sources.js';
 import { stageCounts } from '../store/stages.js';
@@ -28,7 +33,24 @@ export async function processCommand(deps: Deps): Promise<number> {
 
 export function statsCommand(deps: Deps): number {
   console.log(`articles: ${countArticles(deps.db)}`);
+  console.log(`events: ${countEvents(deps.db)}`);
   for (const r of stageCounts(deps.db)) console.log(`stage ${r.stage}: ${r.status} ${r.n}`);
+  for (const x of extractionStats(deps.db)) {
+    console.log(`extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`);
+  }
+  return 0;
+}
+
+/** almanac recluster --since <date>: undo and redo the clustering of recent events. */
+export async function reclusterCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
+  const since = flags['since'] as string | undefined;
+  if (!since || Number.isNaN(Date.parse(since))) throw new UsageError('recluster: give --since <date> (ISO 8601, e.g. 2026-11-01)');
+  const iso = new Date(since).toISOString();
+  const r = resetClustering(deps.db, iso);
+  forgetClusterer(deps.db);
+  console.log(`undid ${r.events} events (${r.articles} articles) with news since ${iso}; clustering again`);
+  const [report] = await processPending(deps, { stages: [clusterStage], onProgress: (x, total) => progressLine('cluster', x.done + x.failed, total) });
+  console.log(`cluster: ${report!.done} done, ${report!.failed} failed; ${countEvents(deps.db)} events in the store`);
   return 0;
 }
 

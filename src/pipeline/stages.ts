@@ -69,6 +69,11 @@ export const analyzeStage: Stage = {
 
 const clusterers = new WeakMap<Db, LiveClusterer>();
 
+/** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
+export function forgetClusterer(db: Db): void {
+  clusterers.delete(db);
+}
+
 /** Events: place the article in an event (or start one), then refresh what changed. */
 export const clusterStage: Stage = {
   name: 'cluster',
