@@ -69,11 +69,18 @@ export function extractPage(html: string, url?: string): ExtractedPage {
   return {
     title: metaTitle,
     author: author ?? null,
-    published: published ?? null,
+    published: isoDate(published),
     lang: lang ? lang.replace('_', '-').split('-')[0]!.toLowerCase() : null,
     image: image ? (url ? new URL(image, url).href : image) : null,
     text,
     html: clean,
     wordCount: countWords(text),
   };
+}
+
+/** A page's date as ISO 8601 UTC when it parses, else null (a bad date is no date). */
+function isoDate(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = Date.parse(s.trim());
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
