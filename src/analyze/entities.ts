@@ -16,6 +16,8 @@ export interface Entity {
 
 interface Matcher {
   re: RegExp;
+  /** The alias's first word, lower-cased: the regex only runs on texts that contain it. */
+  first: string;
   name: string;
   type: EntityType;
 }
@@ -24,11 +26,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MATCHERS: Matcher[] = GAZETTEER.flatMap((e) =>
   [e.name, ...(e.aliases ?? [])].map((alias) => ({
     // Short all-caps aliases (US, EU, UN) match case-sensitively; the rest ignore case.
+    first: alias.toLowerCase().split(/[^\p{L}\p{N}]+/u).find(Boolean) ?? '',
     re: new RegExp(`(?<![\\p{L}\\p{N}-])${escape(alias)}(?![\\p{L}\\p{N}]|-\\p{L})`, alias.length <= 4 || /^[A-Z0-9.]+$/.test(alias) ? 'gu' : 'giu'),
     name: e.name,
     type: e.type,
   })),
 ).sort((a, b) => b.re.source.length - a.re.source.length);
+
+const GAZETTEER_NAMES: readonly string[] = GAZETTEER.flatMap((e) => [e.name, ...(e.aliases ?? [])].map((a) => a.toLowerCase()));
 
 const ORG_CUE = /\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$/;
 const LAW_CUE = /\b(Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code)$/;
@@ -92,7 +97,9 @@ export function extractEntities(title: string, text: string, sentences: Sentence
   // Gazetteer: longest aliases first, blanking what they matched so "Google DeepMind" is not also "Google".
   for (const [src, inTitle] of [[title, true], [text, false]] as const) {
     let rest = src;
+    const present = new Set(src.toLowerCase().split(/[^\p{L}\p{N}]+/u));
     for (const m of MATCHERS) {
+      if (!present.has(m.first)) continue;
       let n = 0;
       rest = rest.replace(m.re, (x) => {
         n++;
@@ -101,8 +108,7 @@ export function extractEntities(title: string, text: string, sentences: Sentence
       if (n) add(m.name, m.type, n, inTitle);
     }
   }
-  const known = new Set([...found.keys()]);
-  for (const e of GAZETTEER) for (const a of [e.name, ...(e.aliases ?? [])]) known.add(a.toLowerCase());
+  const known = new Set([...found.keys(), ...GAZETTEER_NAMES]);
   const guessed = new Map<string, { name: string; type?: EntityType; count: number }>();
   for (const { tokens, sentence } of properRuns(sentences)) {
     const name = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).replace(/\s+/g, ' ');

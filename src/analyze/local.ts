@@ -20,7 +20,7 @@ export function extractLocal(a: ArticleInput): Extraction {
   const keyphrases = extractKeyphrases(titleSentences, body, 20);
   const entities = extractEntities(a.title ?? '', text, body);
   return {
-    summary: summarize(body, titleSentences),
+    summary: summarize(body, titleSentences, undefined, scored),
     keyphrases: keyphrases.map((k) => k.text),
     topics: assignTopics(a.title ?? '', text, keyphrases),
     claims: extractClaims(scored),

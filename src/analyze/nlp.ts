@@ -30,29 +30,31 @@ const its = nlp.its;
 
 export function analyzeText(text: string): Sentence[] {
   const doc = nlp.readDoc(text);
+  // Whole-document outputs once (cheaper than per sentence), cut at the sentence spans.
+  const words = doc.tokens().out() as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentences: Sentence[] = [];
   let cursor = 0;
-  doc.sentences().each((s, index) => {
-    const words = s.tokens().out() as string[];
-    const tags = s.tokens().out(its.pos) as string[];
+  for (const [from, to] of spans) {
     const tokens: Token[] = [];
-    for (let i = 0; i < words.length; i++) {
+    for (let i = from; i <= to; i++) {
       const w = words[i]!;
-      if (/^\s+$/.test(w)) continue;
+      if (!w || /^\s+$/.test(w)) continue;
       const at = text.indexOf(w, cursor);
       // wink may normalise a token (rare): keep it without an offset jump rather than lose it.
-      const start = at >= 0 && at - cursor < 200 ? at : cursor;
-      const end = at >= 0 && at - cursor < 200 ? at + w.length : cursor;
+      const found = at >= 0 && at - cursor < 200;
+      const start = found ? at : cursor;
+      const end = found ? at + w.length : cursor;
       cursor = end;
       tokens.push({ text: w, norm: normalizeWord(w), pos: tags[i] ?? 'X', start, end });
     }
     mergeHyphenated(tokens, text);
-    if (tokens.length === 0) return;
+    if (tokens.length === 0) continue;
     const start = tokens[0]!.start;
     const end = tokens[tokens.length - 1]!.end;
-    sentences.push({ index, text: text.slice(start, end), start, end, tokens });
-  });
-  sentences.forEach((s, i) => (s.index = i));
+    sentences.push({ index: sentences.length, text: text.slice(start, end), start, end, tokens });
+  }
   return sentences;
 }
 

@@ -60,8 +60,7 @@ export function scoreSentences(body: Sentence[], title: Sentence[] = [], w: Summ
   });
 }
 
-export function summarize(body: Sentence[], title: Sentence[] = [], w: SummaryWeights = SUMMARY_WEIGHTS): string {
-  const scored = scoreSentences(body, title, w);
+export function summarize(body: Sentence[], title: Sentence[] = [], w: SummaryWeights = SUMMARY_WEIGHTS, scored = scoreSentences(body, title, w)): string {
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
   const chosen: ScoredSentence[] = [];
   for (const s of ranked) {

@@ -18,10 +18,22 @@ const stemAll = (text: string): string[] => words(text).map((w) => stem(normaliz
 const COMPILED: Compiled[] = TAXONOMY.flatMap((d) => d.aliases.map((a) => ({ slug: d.slug, alias: stemAll(a) }))).filter((c) => c.alias.length > 0);
 
 
-function countPhrase(hay: string[], needle: string[]): number {
+/** Where each term occurs: an alias is only tried where its first word is. */
+function positions(hay: string[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  hay.forEach((t, i) => {
+    const list = m.get(t);
+    if (list) list.push(i);
+    else m.set(t, [i]);
+  });
+  return m;
+}
+
+function countPhrase(hay: string[], needle: string[], index = positions(hay)): number {
   let n = 0;
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+  outer: for (const i of index.get(needle[0]!) ?? []) {
+    if (i + needle.length > hay.length) continue;
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     n++;
   }
   return n;
@@ -40,9 +52,11 @@ export function slugify(text: string): string {
 export function assignTopics(title: string, text: string, keyphrases: Keyphrase[], limit = 5): string[] {
   const titleTerms = stemAll(title);
   const bodyTerms = stemAll(text);
+  const titleIndex = positions(titleTerms);
+  const bodyIndex = positions(bodyTerms);
   const score = new Map<string, number>();
   for (const c of COMPILED) {
-    const n = 3 * countPhrase(titleTerms, c.alias) + countPhrase(bodyTerms, c.alias);
+    const n = 3 * countPhrase(titleTerms, c.alias, titleIndex) + countPhrase(bodyTerms, c.alias, bodyIndex);
     if (n) score.set(c.slug, (score.get(c.slug) ?? 0) + n);
   }
   const words = Math.max(1, bodyTerms.length);
@@ -54,7 +68,7 @@ export function assignTopics(title: string, text: string, keyphrases: Keyphrase[
     for (const k of keyphrases.slice(0, 8)) {
       if (!k.text.includes(' ')) continue;
       const terms = stemAll(k.text);
-      if (terms.length < 2 || countPhrase(bodyTerms, terms) + countPhrase(titleTerms, terms) < 3) continue;
+      if (terms.length < 2 || countPhrase(bodyTerms, terms, bodyIndex) + countPhrase(titleTerms, terms, titleIndex) < 3) continue;
       const slug = slugify(k.text);
       // A phrase the taxonomy already names ("open models") is that topic, not a new one.
       if (COMPILED.some((c) => c.alias.join(' ') === terms.join(' '))) continue;
