@@ -34,6 +34,15 @@ export const configSchema = z.object({
   /** Below this many words a feed item counts as a teaser and its page is fetched. */
   fullTextMinWords: int(0, 10_000).default(120),
   adminToken: z.string().optional(),
+  /** The LLM: an OpenAI-compatible base URL (…/v1) or Anthropic's; none means the local extractor. */
+  llmUrl: z.string().url().refine((u) => /^https?:/i.test(u), 'must be http(s)').optional(),
+  llmModel: z.string().min(1).optional(),
+  llmApiKey: z.string().optional(),
+  /** openai: Chat Completions (OpenAI, Ollama, vLLM, llama.cpp, LM Studio, OpenRouter); anthropic: Messages. */
+  llmProvider: z.enum(['openai', 'anthropic']).optional(),
+  llmConcurrency: int(1, 64).default(2),
+  llmTimeoutMs: int(1000, 600_000).default(60_000),
+  llmMaxRetries: int(0, 10).default(3),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -55,6 +64,13 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_SCHEDULER_TICK_S: 'schedulerTickS',
   ALMANAC_FULLTEXT_MIN_WORDS: 'fullTextMinWords',
   ALMANAC_ADMIN_TOKEN: 'adminToken',
+  ALMANAC_LLM_URL: 'llmUrl',
+  ALMANAC_LLM_MODEL: 'llmModel',
+  ALMANAC_LLM_API_KEY: 'llmApiKey',
+  ALMANAC_LLM_PROVIDER: 'llmProvider',
+  ALMANAC_LLM_CONCURRENCY: 'llmConcurrency',
+  ALMANAC_LLM_TIMEOUT_MS: 'llmTimeoutMs',
+  ALMANAC_LLM_MAX_RETRIES: 'llmMaxRetries',
 };
 
 export class ConfigError extends Error {
@@ -70,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
   }
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) raw[k] = v;
   const parsed = configSchema.safeParse(raw);
+  if (parsed.success && parsed.data.llmUrl && !parsed.data.llmModel) throw new ConfigError('config: ALMANAC_LLM_URL is set but ALMANAC_LLM_MODEL is not (which model should it ask?)');
   if (!parsed.success) {
     const envName = (key: string) => Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0] ?? key;
     const msg = parsed.error.issues.map((i) => `${envName(String(i.path[0]))}: ${i.message}`).join('; ');

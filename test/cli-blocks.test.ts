@@ -26,6 +26,12 @@ describe('building blocks on the command line', () => {
     assert.match(r.err, /line 3: text/);
   });
 
+  it('analyze --llm without a configured model says what to set', () => {
+    const r = almanac(['analyze', '--llm', '--input', '-', '--db', ':memory:'], '{"id":"1","text":"x"}');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no LLM configured \(set ALMANAC_LLM_URL and ALMANAC_LLM_MODEL/);
+  });
+
   it('cluster prints {id, event} for every line, same events for the same story', () => {
     const rows = [
       { id: '1', title: 'Commerce Department restricts foreign access to Fable 5', published: '2026-11-20T10:00:00Z' },

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createHttpClient } from '../ingest/fetch.js';
 import type { Deps } from '../pipeline/deps.js';
 import { openDb } from '../store/db.js';
+import { createLlmExtractor, llmFromConfig } from '../analyze/llm/extractor.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -13,7 +14,9 @@ export function makeDeps(env: Record<string, string | undefined>, flags: Partial
   const config = loadConfig(env, flags);
   const db = openDb(config.db);
   const http = createHttpClient(config);
-  return { db, config, http, clock, log: (line) => console.error(line) };
+  const llm = llmFromConfig(config);
+  const extractor = llm ? createLlmExtractor(llm, db, () => clock.now()) : undefined;
+  return { db, config, http, clock, log: (line) => console.error(line), extractor };
 }
 
 export function progressLine(label: string, done: number, total: number, extra = ''): void {

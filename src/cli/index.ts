@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Config } from '../config.js';
 import { makeDeps, UsageError } from './context.js';
@@ -42,6 +43,11 @@ Global options (environment variable in brackets)
 More settings by environment: ALMANAC_TIMEOUT_MS, ALMANAC_CONNECT_TIMEOUT_MS, ALMANAC_MAX_BODY_BYTES,
 ALMANAC_MAX_REDIRECTS, ALMANAC_HOST_DELAY_MS, ALMANAC_FETCH_CONCURRENCY, ALMANAC_POLL_INTERVAL_S,
 ALMANAC_SCHEDULER_TICK_S, ALMANAC_FULLTEXT_MIN_WORDS, ALMANAC_USER_AGENT, ALMANAC_HOST.
+
+The LLM (optional; without it the local extractor runs): ALMANAC_LLM_URL (OpenAI-compatible base such as
+http://localhost:11434/v1 for Ollama, or https://api.anthropic.com), ALMANAC_LLM_MODEL, ALMANAC_LLM_API_KEY,
+ALMANAC_LLM_PROVIDER (openai | anthropic; guessed from the URL), ALMANAC_LLM_CONCURRENCY (2),
+ALMANAC_LLM_TIMEOUT_MS (60000), ALMANAC_LLM_MAX_RETRIES (3).
 `;
 
 const OPTIONS = {
@@ -91,6 +97,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
         case 'run': return await runCommand(deps, flags);
         case 'serve': return await serveCommand(deps, flags);
         case 'demo': return await demoCommand(deps, flags);
+        case 'analyze': {
+          if (!deps.extractor) throw new UsageError('analyze --llm: no LLM configured (set ALMANAC_LLM_URL and ALMANAC_LLM_MODEL, and ALMANAC_LLM_API_KEY if the server needs one)');
+          const llm = deps.extractor;
+          return await analyzeCommand(flags, async (a) => {
+            const r = await llm(a, createHash('sha256').update(`${a.title}\n${a.text}`).digest('hex'));
+            if (r.meta.note) console.error(`almanac analyze: ${a.id}: ${r.meta.note}`);
+            return r.extraction;
+          });
+        }
         case 'stats': return statsCommand(deps);
         case 'recluster': return await reclusterCommand(deps, flags);
         case 'search': return searchCommand(deps, rest, flags);

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createLlmExtractor, llmFromConfig } from '../src/analyze/llm/extractor.js';
+import { loadConfig } from '../src/config.js';
+import { processPending } from '../src/pipeline/process.js';
+import { analyzeStage, STAGE_NAMES } from '../src/pipeline/stages.js';
+import { upsertArticle } from '../src/store/articles.js';
+import { extractionStats, getExtraction } from '../src/store/extractions.js';
+import { upsertSource } from '../src/store/sources.js';
+import { startServer, testDeps } from './helpers.js';
+
+describe('the pipeline with an LLM configured', () => {
+  it('extracts with the model, counts its tokens, and falls back per article when it fails', async () => {
+    let calls = 0;
+    const server = await startServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        calls++;
+        const user = (JSON.parse(body) as { messages: { content: string }[] }).messages[1]!.content;
+        if (user.includes('BROKEN')) {
+          res.writeHead(500).end('{"error":"boom"}');
+          return;
+        }
+        const answer = { summary: 'A lab opened an office.', keyphrases: ['office'], topics: ['ai-business'], claims: [], quotes: [{ text: 'We are opening an office in Lisbon today', speaker: 'Ana Lima' }], entities: [{ name: 'Lisbon', type: 'place' }], kind: 'announcement' };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }], usage: { prompt_tokens: 300, completion_tokens: 50 } }));
+      });
+    });
+    try {
+      const deps = testDeps();
+      const config = loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny', ALMANAC_LLM_MAX_RETRIES: '1' }, { db: ':memory:' });
+      deps.extractor = createLlmExtractor(llmFromConfig(config, { backoffMs: 1 })!, deps.db);
+      upsertSource(deps.db, { id: 'lab', name: 'Lab', feedUrl: 'https://lab.example/feed.xml' }, deps.clock.now());
+      const at = deps.clock.now().toISOString();
+      const mk = (guid: string, text: string) => upsertArticle(deps.db, { sourceId: 'lab', guid, url: null, canonicalUrl: null, title: guid, author: null, publishedAt: at, fetchedAt: at, html: '', text, lang: 'en', image: null, wordCount: text.split(' ').length, truncated: false }, STAGE_NAMES);
+      mk('good', '"We are opening an office in Lisbon today," said Ana Lima, who runs the lab. The office will hold twenty people.');
+      mk('bad', 'BROKEN article text that the server cannot handle at all, long enough to analyse locally.');
+      const [report] = await processPending(deps, { stages: [analyzeStage] });
+      assert.deepEqual(report, { stage: 'analyze', done: 2, failed: 0 });
+      const good = getExtraction(deps.db, 1)!;
+      assert.equal(good.extractor, 'llm');
+      assert.equal(good.model, 'tiny');
+      assert.equal(good.quotes[0]!.speaker, 'Ana Lima');
+      const bad = getExtraction(deps.db, 2)!;
+      assert.equal(bad.extractor, 'local');
+      assert.match(bad.note!, /fallback from tiny: HTTP 500/);
+      const stats = new Map(extractionStats(deps.db).map((s) => [s.extractor, s]));
+      assert.equal(stats.get('llm')!.tokensIn, 300);
+      assert.equal(stats.get('local')!.fallbacks, 1);
+      assert.equal(calls, 3, 'one call for the good article, two (one retry) for the broken one');
+    } finally {
+      await server.close();
+    }
+  });
+});
