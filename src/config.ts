@@ -34,6 +34,8 @@ export const configSchema = z.object({
   /** Below this many words a feed item counts as a teaser and its page is fetched. */
   fullTextMinWords: int(0, 10_000).default(120),
   adminToken: z.string().optional(),
+  /** Keep the fetched page of each full-text article (gzipped) in the store. */
+  keepRaw: bool.default(false),
   /** The LLM: an OpenAI-compatible base URL (…/v1) or Anthropic's; none means the local extractor. */
   llmUrl: z.string().url().refine((u) => /^https?:/i.test(u), 'must be http(s)').optional(),
   llmModel: z.string().min(1).optional(),
@@ -64,6 +66,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_SCHEDULER_TICK_S: 'schedulerTickS',
   ALMANAC_FULLTEXT_MIN_WORDS: 'fullTextMinWords',
   ALMANAC_ADMIN_TOKEN: 'adminToken',
+  ALMANAC_KEEP_RAW: 'keepRaw',
   ALMANAC_LLM_URL: 'llmUrl',
   ALMANAC_LLM_MODEL: 'llmModel',
   ALMANAC_LLM_API_KEY: 'llmApiKey',

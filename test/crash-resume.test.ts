@@ -57,6 +57,7 @@ describe('crash and resume', () => {
         assert.equal(store.prepare('SELECT SUM(article_count) FROM events').pluck().get(), corpus.length);
         assert.equal(store.prepare('SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_vectors v WHERE v.event_id = e.id)').pluck().get(), 0);
         assert.equal(store.prepare('SELECT COUNT(*) FROM extractions').pluck().get(), corpus.length);
+        assert.equal(store.prepare('SELECT COUNT(*) FROM raw_pages').pluck().get(), 0, 'pages are kept only when asked');
       } finally {
         store.close();
       }

@@ -27,7 +27,7 @@ async function demoFeedServer() {
 describe('pipeline end to end over the demo feeds on loopback', () => {
   it('fetches every format, fills teasers from pages, then fetches again with no duplicates', async () => {
     const feeds = await demoFeedServer();
-    const deps = testDeps();
+    const deps = testDeps({ keepRaw: true });
     try {
       for (const s of DEMO_SOURCES) {
         upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
@@ -46,6 +46,10 @@ describe('pipeline end to end over the demo feeds on loopback', () => {
         assert.match(r.note, /page gave \d+ words/);
         assert.ok(r.words > 60, `full text has ${r.words} words`);
       }
+      // --keep-raw kept the fetched pages, gzipped; without it nothing is kept (crash-resume checks that).
+      const fetchedPages = deps.db.prepare(`SELECT COUNT(*) FROM article_stages WHERE stage = 'fulltext' AND note LIKE 'page gave%'`).pluck().get() as number;
+      assert.ok(fetchedPages >= rows.length);
+      assert.equal(deps.db.prepare('SELECT COUNT(*) FROM raw_pages').pluck().get(), fetchedPages);
       // Second round: conditional GET answers 304, nothing is duplicated.
       makeDue(deps.db);
       const second = await fetchDueSources(deps);

@@ -38,6 +38,7 @@ Global options (environment variable in brackets)
   --db <file>                SQLite store [ALMANAC_DB] (default ./data/almanac.db)
   --port <n>                 web port [PORT] (default 4321)
   --allow-private            allow fetching private/loopback addresses [ALMANAC_ALLOW_PRIVATE]
+  --keep-raw                 keep each fetched article page (gzipped) in the store [ALMANAC_KEEP_RAW]
   -h, --help                 this help
 
 More settings by environment: ALMANAC_TIMEOUT_MS, ALMANAC_CONNECT_TIMEOUT_MS, ALMANAC_MAX_BODY_BYTES,
@@ -55,7 +56,7 @@ const OPTIONS = {
   catalog: { type: 'string' }, all: { type: 'boolean' }, once: { type: 'boolean' }, 'no-scheduler': { type: 'boolean' },
   'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
   'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
-  kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
+  kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, 'keep-raw': { type: 'boolean' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -82,7 +83,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'extract-page') return extractPageCommand(flags);
     if (command === 'cluster') return clusterCommand(flags);
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
-    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'] };
+    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'], keepRaw: flags['keep-raw'] };
     const deps = makeDeps(env, configFlags);
     try {
       switch (command) {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { extractLocal } from '../analyze/local.js';
 import { LOCAL_EXTRACTOR_VERSION } from '../analyze/types.js';
 import { LiveClusterer } from '../events/live.js';
@@ -39,6 +40,11 @@ export const fullTextStage: Stage = {
     if (!a.url) return { note: 'no page URL' };
     const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', allowPrivate: source?.allowPrivate });
     const page = extractPage(new TextDecoder().decode(res.body), res.url);
+    if (deps.config.keepRaw) {
+      deps.db.prepare(`INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`)
+        .run(articleId, res.url, res.headers?.['content-type'] ?? null, gzipSync(res.body), deps.clock.now().toISOString());
+    }
     if (page.wordCount <= a.wordCount) return { note: `page gave ${page.wordCount} words, feed ${a.wordCount}: kept the feed's` };
     updateArticleBody(deps.db, articleId, { html: page.html, text: page.text, wordCount: page.wordCount, author: page.author, image: page.image, lang: page.lang, at: deps.clock.now().toISOString() });
     return { note: `page gave ${page.wordCount} words` };

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { countWords, htmlToText, sanitizeHtmlFragment } from './sanitize.js';
+import { BOILERPLATE, MAX_REMOVED_CHARS, ruleFor } from './site-rules.js';
 
 export interface ExtractedPage {
   title: string | null;
@@ -56,8 +57,16 @@ export function extractPage(html: string, url?: string): ExtractedPage {
   const author = ld.author ?? meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author');
   const published = ld.published ?? meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'parsely-pub-date');
   const image = ld.image ?? meta(document, 'og:image', 'twitter:image');
+  const rule = ruleFor(url);
+  for (const sel of [...BOILERPLATE, ...(rule?.remove ?? [])]) {
+    for (const el of [...document.querySelectorAll(sel)]) {
+      if ((el.textContent ?? '').length < MAX_REMOVED_CHARS && !el.querySelector('p p, article')) el.remove();
+    }
+  }
+  const ruled = rule?.content ? document.querySelector(rule.content) : null;
   let bodyHtml = '';
-  try {
+  if (ruled && (ruled.textContent ?? '').trim().length > 200) bodyHtml = ruled.innerHTML;
+  else try {
     const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     bodyHtml = article?.content ?? '';
   } catch {
