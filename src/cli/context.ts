@@ -16,7 +16,7 @@ export function makeDeps(env: Record<string, string | undefined>, flags: Partial
   const http = createHttpClient(config);
   const llm = llmFromConfig(config);
   const extractor = llm ? createLlmExtractor(llm, db, () => clock.now()) : undefined;
-  return { db, config, http, clock, log: (line) => console.error(line), extractor };
+  return { db, config, http, clock, log: (line) => console.error(line), extractor, llm };
 }
 
 export function progressLine(label: string, done: number, total: number, extra = ''): void {

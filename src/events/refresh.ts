@@ -3,7 +3,7 @@ import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
 import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type EventMember, type Role } from '../store/events.js';
-import { detectStakes, scoreSignificance } from './significance.js';
+import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateScore } from './related.js';
 
 /**
@@ -104,9 +104,22 @@ export function refreshEvent(db: Db, eventId: string): void {
     stakes: detectStakes(members.map((m) => m.kind), topics, text, primary.kind, members.map((m) => m.title).join('\n')),
     prominent: entities.filter((e) => PROMINENT.has(e.name)).map((e) => e.name),
   });
+  // The model's latest review applies until the next one (made when the member count doubles).
+  const review = db.prepare('SELECT review_key, review_summary, review_delta, review_reason FROM events WHERE id = ?').get(eventId) as
+    | { review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null }
+    | undefined;
+  let summary = eventSummary(members, primary);
+  if (review?.review_key) {
+    if (review.review_summary) summary = review.review_summary;
+    if (review.review_delta !== null) {
+      const delta = Math.max(-2, Math.min(2, review.review_delta));
+      significance.llm = { delta, reason: review.review_reason ?? '' };
+      significance.score = clampScore(significance.score + delta);
+    }
+  }
   saveEventFields(db, eventId, {
     title,
-    summary: eventSummary(members, primary),
+    summary,
     significance: significance.score,
     factors: significance,
     primaryArticleId: primary.articleId,

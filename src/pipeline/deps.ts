@@ -4,6 +4,7 @@ import type { HttpClient } from '../ingest/fetch.js';
 import type { Db } from '../store/db.js';
 import type { ArticleInput, Extraction } from '../analyze/types.js';
 import type { ExtractionMeta } from '../store/extractions.js';
+import type { LlmClient } from '../analyze/llm/client.js';
 
 /** An extractor other than the local one (the LLM), given the article and its content hash (for the cache). */
 export type Extractor = (a: ArticleInput, contentHash: string) => Promise<{ extraction: Extraction; meta: ExtractionMeta }>;
@@ -17,4 +18,6 @@ export interface Deps {
   log: (line: string) => void;
   /** Set when an LLM is configured. */
   extractor?: Extractor;
+  /** The model itself, for event reviews (set with the extractor). */
+  llm?: LlmClient;
 }

@@ -3,6 +3,7 @@ import { extractLocal } from '../analyze/local.js';
 import { LOCAL_EXTRACTOR_VERSION } from '../analyze/types.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent } from '../events/refresh.js';
+import { reviewEvent } from '../events/review.js';
 import { extractPage } from '../ingest/page/extract.js';
 import type { Db } from '../store/db.js';
 import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
@@ -104,7 +105,9 @@ export const clusterStage: Stage = {
           for (const id of new Set([asg.event, ...asg.touched])) refreshEvent(deps.db, id);
         },
       );
-      return { note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}` };
+      // With a model, the event gets its review (new, or its member count has doubled); a failure only costs the review.
+      const review = deps.llm ? `; review: ${await reviewEvent(deps.db, deps.llm, r.event, () => deps.clock.now())}` : '';
+      return { note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}` };
     } catch (e) {
       // The transaction rolled back; the in-memory state did not: reload it next time.
       clusterers.delete(deps.db);

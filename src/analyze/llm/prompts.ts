@@ -64,3 +64,32 @@ export function extractionUserPrompt(a: { title: string; text: string; url?: str
 export function repairPrompt(previous: string, problem: string): string {
   return `Your previous answer could not be used: ${problem}\n\nPrevious answer:\n${previous.slice(0, 6000)}\n\nAnswer again with only the corrected JSON object.`;
 }
+
+export const EVENT_PROMPT_VERSION = 'event-v1';
+
+export const EVENT_REVIEW_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['summary', 'adjustment', 'reason'],
+  properties: {
+    summary: { type: 'string', description: '2-3 sentences synthesising what the sources report' },
+    adjustment: { type: 'integer', minimum: -2, maximum: 2 },
+    reason: { type: 'string', description: 'one sentence: why the score should move, or why it is right' },
+  },
+} as const;
+
+export function eventReviewSystemPrompt(): string {
+  return [
+    'You review one event of an almanac of AI news: several articles that report the same happening.',
+    'Answer with one JSON object and nothing else:',
+    '- summary: 2 to 3 sentences that synthesise what the sources report (who did what, when, why it matters). Use only what the articles say.',
+    '- adjustment: an integer from -2 to 2 to apply to the computed significance score (1-10). Scale: 1-3 most items, 4-6 notable, 7-8 important, 9-10 a handful a year. Use 0 unless the factors clearly misjudge it.',
+    '- reason: one sentence explaining the adjustment.',
+  ].join('\n');
+}
+
+export function eventReviewUserPrompt(e: { title: string; score: number; factors: string[]; members: { source: string; role: string; title: string; summary: string }[] }): string {
+  const lines = [`Event: ${e.title}`, `Computed significance: ${e.score} (${e.factors.join('; ')})`, '', 'Articles:'];
+  for (const m of e.members.slice(0, 12)) lines.push(`- [${m.role}] ${m.source}: ${m.title}\n  ${m.summary.slice(0, 600)}`);
+  return lines.join('\n');
+}
