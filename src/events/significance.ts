@@ -68,7 +68,7 @@ const ACTION = /\b(signs?|signed|pass(es|ed)|enact(s|ed)|adopts?|adopted|rul(es|
  * members' headlines (`titles`, one per line; `text` adds the summaries).
  */
 export function detectStakes(memberKinds: (string | null)[], topics: string[], text: string, primaryKind: string | null = null, titles = text): Stakes {
-  const policy = topics.some((t) => ['ai-regulation', 'eu-ai-policy', 'us-ai-policy', 'us-china-ai-competition', 'ai-governance'].includes(t));
+  const policy = topics.some((t) => ['ai-regulation', 'eu-ai-policy', 'us-ai-policy', 'us-china-ai-competition', 'ai-governance', 'ai-copyright', 'ai-privacy', 'ai-market-concentration'].includes(t));
   const allCommentary = memberKinds.length > 0 && memberKinds.every((k) => k !== null && COMMENTARY.has(k));
   // An event about a piece of opinion (an op-ed and the coverage of it) is an opinion event.
   if (allCommentary || (primaryKind !== null && COMMENTARY.has(primaryKind))) return 'opinion';
