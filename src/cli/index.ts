@@ -5,6 +5,7 @@ import { makeDeps, UsageError } from './context.js';
 import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
 import { demoCommand } from './demo.js';
+import { digestCommand } from './digest.js';
 import { fetchCommand, processCommand, reclusterCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
 import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
@@ -26,6 +27,8 @@ Running
   stats                      counts of articles, events, pipeline stages and LLM tokens
   recluster --since <date>   undo and redo the events with news since that date
   search <query> [--json]    full-text search over articles
+  digest [--since 24h] [--format md|html]
+                             the period's events by significance
 
 Building blocks (read files, print JSON)
   parse-feed --input <file|-> [--url <base>] [--content-type <type>]
@@ -56,7 +59,7 @@ const OPTIONS = {
   catalog: { type: 'string' }, all: { type: 'boolean' }, once: { type: 'boolean' }, 'no-scheduler': { type: 'boolean' },
   'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
   'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
-  kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, 'keep-raw': { type: 'boolean' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
+  kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, 'keep-raw': { type: 'boolean' }, format: { type: 'string' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -109,6 +112,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         }
         case 'stats': return statsCommand(deps);
         case 'recluster': return await reclusterCommand(deps, flags);
+        case 'digest': return await digestCommand(deps, flags);
         case 'search': return searchCommand(deps, rest, flags);
         default:
           console.error(`almanac: unknown command ${command}\n\n${HELP}`);

@@ -78,19 +78,40 @@ export interface EventListOptions {
   offset?: number;
   minSignificance?: number;
   topic?: string;
+  /** Events with an article from this source. */
+  source?: string;
+  kind?: string;
+  /** Events updated in [since, until). */
   since?: string;
+  until?: string;
+  /** Events that name this entity. */
+  entity?: string;
   sort?: 'recent' | 'significance';
 }
 
 export function listEvents(db: Db, o: EventListOptions): EventRow[] {
+  const { where, params } = eventFilters(o);
+  const order = o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
+  const rows = db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`).all(...params, o.limit, o.offset ?? 0) as Raw[];
+  return rows.map(fromRow);
+}
+
+export function countEventsWhere(db: Db, o: Omit<EventListOptions, 'limit'>): number {
+  const { where, params } = eventFilters(o);
+  return db.prepare(`SELECT COUNT(*) FROM events WHERE ${where.join(' AND ')}`).pluck().get(...params) as number;
+}
+
+function eventFilters(o: Omit<EventListOptions, 'limit'>): { where: string[]; params: unknown[] } {
   const where = ["title <> ''"];
   const params: unknown[] = [];
   if (o.minSignificance) (where.push('significance >= ?'), params.push(o.minSignificance));
   if (o.since) (where.push('last_updated >= ?'), params.push(o.since));
+  if (o.until) (where.push('last_updated < ?'), params.push(o.until));
+  if (o.kind) (where.push('kind = ?'), params.push(o.kind));
+  if (o.source) (where.push('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.source_id = ?)'), params.push(o.source));
+  if (o.entity) (where.push("EXISTS (SELECT 1 FROM json_each(events.entities) x WHERE json_extract(x.value, '$.name') = ?)"), params.push(o.entity));
   if (o.topic) (where.push('EXISTS (SELECT 1 FROM json_each(events.topics) t WHERE t.value = ?)'), params.push(o.topic));
-  const order = o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
-  const rows = db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`).all(...params, o.limit, o.offset ?? 0) as Raw[];
-  return rows.map(fromRow);
+  return { where, params };
 }
 
 export function countEvents(db: Db): number {

@@ -1,58 +1,29 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Clock } from '../clock.js';
 import { countArticles, getArticle, listArticles } from '../store/articles.js';
-import type { Db } from '../store/db.js';
-import { getSource, listSources, sourceLabel, sourceStats } from '../store/sources.js';
-import { countEvents, eventMembers, eventOfArticle, getEvent, listEvents, primaryInfo, relatedEvents, type EventRow } from '../store/events.js';
+import { countEvents, countEventsWhere, eventMembers, eventOfArticle, getEvent, listEvents, relatedEvents } from '../store/events.js';
 import { getExtraction } from '../store/extractions.js';
+import { search } from '../store/search.js';
+import { getSource, listSources, sourceLabel, sourceStats } from '../store/sources.js';
+import { topicStats } from '../store/topic-stats.js';
+import { eventsAtom, eventsJsonFeed } from './feeds.js';
+import { EventFilterSchema, filterQuery, toListOptions, type EventFilter } from './filters.js';
+import { openApiDocument } from './openapi.js';
 import { ArticlePage, ArticlesPage } from './pages/articles.js';
-import { EventPage, EventsPage, type EventCard } from './pages/events.js';
-import { SourcesPage } from './pages/sources.js';
+import { EventPage, EventsPage } from './pages/events.js';
+import { SearchPage } from './pages/search.js';
+import { DigestPage } from './pages/digest.js';
+import { digestEvents } from './digest.js';
+import { SourcePage, SourcesPage } from './pages/sources.js';
+import { TopicPage, TopicsPage } from './pages/topics.js';
+import { sourcesOpml } from './opml.js';
+import { badQuery, cards, eventJson, filterChoices, originOf, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
 
-export interface WebDeps {
-  db: Db;
-  clock: Clock;
-}
-
-const PAGE_SIZE = 30;
+export type { WebDeps } from './routes/shared.js';
 
 /** Our pages carry no scripts and load nothing from elsewhere but images. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-const eventsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  min: z.coerce.number().int().min(0).max(10).default(0),
-  topic: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a topic slug').optional(),
-  since: z.string().datetime({ offset: true }).optional(),
-  sort: z.enum(['recent', 'significance']).default('recent'),
-});
-
-function cards(db: Db, events: EventRow[]): EventCard[] {
-  const info = primaryInfo(db, events.map((e) => e.primaryArticleId).filter((x): x is number => x !== null));
-  return events.map((e) => ({ ...e, primary: e.primaryArticleId !== null ? info.get(e.primaryArticleId) : undefined }));
-}
-
-/** An event as the API gives it. */
-function eventJson(e: EventCard) {
-  return {
-    id: e.id,
-    title: e.title,
-    summary: e.summary,
-    significance: e.significance,
-    factors: e.factors,
-    kind: e.kind,
-    topics: e.topics,
-    entities: e.entities,
-    firstSeen: e.firstSeen,
-    lastUpdated: e.lastUpdated,
-    sourceCount: e.sourceCount,
-    articleCount: e.articleCount,
-    primaryArticleId: e.primaryArticleId,
-    primarySource: e.primary ? { id: e.primary.sourceId, name: sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }), url: e.primary.url } : null,
-  };
-}
 
 const limitQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -60,9 +31,22 @@ const limitQuery = z.object({
   source: z.string().max(100).optional(),
 });
 
+const apiEventsQuery = EventFilterSchema.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** A GET form sends its empty fields as empty strings: they mean "no filter". */
+function nonEmpty(q: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''));
+}
+
+const searchQuery = z.object({ q: z.string().max(500).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) });
+
 /** The web app and JSON API; pure request → response, testable with app.request() and no server. */
 export function createApp(deps: WebDeps): Hono {
   const app = new Hono();
+  const now = () => deps.clock.now();
 
   app.use('*', async (c, next) => {
     await next();
@@ -71,47 +55,30 @@ export function createApp(deps: WebDeps): Hono {
     c.header('Referrer-Policy', 'no-referrer');
   });
 
+  // Pages -----------------------------------------------------------------------------------
   app.get('/', (c) => {
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const min = Math.max(0, Math.min(10, Number.parseInt(c.req.query('min') ?? '0', 10) || 0));
-    const topicQ = c.req.query('topic');
-    const topic = topicQ && /^[a-z0-9-]{1,80}$/.test(topicQ) ? topicQ : undefined;
-    const rows = listEvents(deps.db, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, minSignificance: min, topic });
-    return c.html(<EventsPage events={cards(deps.db, rows.slice(0, PAGE_SIZE))} page={page} hasMore={rows.length > PAGE_SIZE} now={deps.clock.now()} total={countEvents(deps.db)} min={min} topic={topic} />);
+    const parsed = EventFilterSchema.safeParse(nonEmpty(c.req.query()));
+    // A bad filter in a hand-edited URL shows the unfiltered list with a note rather than an error page.
+    const f: EventFilter = parsed.success ? parsed.data : EventFilterSchema.parse({});
+    const opts = toListOptions(f, now(), PAGE_SIZE + 1);
+    const rows = listEvents(deps.db, opts);
+    const heading = parsed.success ? undefined : `Events (ignored a bad filter: ${parsed.error.issues[0]?.message})`;
+    return c.html(<EventsPage events={cards(deps.db, rows.slice(0, PAGE_SIZE))} f={f} hasMore={rows.length > PAGE_SIZE} now={now()} total={countEventsWhere(deps.db, opts)} choices={filterChoices(deps.db, now())} heading={heading} />);
   });
 
   app.get('/events/:id', (c) => {
     const e = getEvent(deps.db, c.req.param('id'));
     if (!e) return c.html(<p>No such event.</p>, 404);
     if (e.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(e.id)}`, 301);
-    const [card] = cards(deps.db, [e]);
     const related = relatedEvents(deps.db, e.id);
     const relatedCards = cards(deps.db, related).map((r, i) => ({ ...r, similarity: related[i]!.similarity }));
-    return c.html(<EventPage event={card!} members={eventMembers(deps.db, e.id)} related={relatedCards} now={deps.clock.now()} />);
-  });
-
-  app.get('/api/events', (c) => {
-    const q = eventsQuery.safeParse(c.req.query());
-    if (!q.success) return c.json({ error: 'bad query', issues: q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
-    const rows = listEvents(deps.db, { limit: q.data.limit, offset: q.data.offset, minSignificance: q.data.min, topic: q.data.topic, since: q.data.since, sort: q.data.sort });
-    return c.json({ events: cards(deps.db, rows).map(eventJson) });
-  });
-
-  app.get('/api/events/:id', (c) => {
-    const e = getEvent(deps.db, c.req.param('id'));
-    if (!e) return c.json({ error: `no event ${c.req.param('id')}` }, 404);
-    const related = relatedEvents(deps.db, e.id);
-    return c.json({
-      event: eventJson(cards(deps.db, [e])[0]!),
-      articles: eventMembers(deps.db, e.id).map((m) => ({ id: m.articleId, role: m.role, title: m.title, url: m.url, source: { id: m.sourceId, name: sourceLabel({ name: m.sourceName, author: m.sourceAuthor }), tier: m.tier }, published: m.publishedAt, kind: m.kind, summary: m.summary })),
-      related: cards(deps.db, related).map((r, i) => ({ ...eventJson(r), similarity: related[i]!.similarity })),
-    });
+    return c.html(<EventPage event={cards(deps.db, [e])[0]!} members={eventMembers(deps.db, e.id)} related={relatedCards} now={now()} />);
   });
 
   app.get('/articles', (c) => {
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
     const rows = listArticles(deps.db, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-    return c.html(<ArticlesPage articles={rows.slice(0, PAGE_SIZE)} page={page} hasMore={rows.length > PAGE_SIZE} now={deps.clock.now()} total={countArticles(deps.db)} />);
+    return c.html(<ArticlesPage articles={rows.slice(0, PAGE_SIZE)} page={page} hasMore={rows.length > PAGE_SIZE} now={now()} total={countArticles(deps.db)} />);
   });
 
   app.get('/articles/:id', (c) => {
@@ -120,14 +87,98 @@ export function createApp(deps: WebDeps): Hono {
     if (!article) return c.html(<p>No such article.</p>, 404);
     const eventId = eventOfArticle(deps.db, article.id);
     const event = eventId ? getEvent(deps.db, eventId) : undefined;
-    return c.html(<ArticlePage article={article} source={getSource(deps.db, article.sourceId)} now={deps.clock.now()} extraction={getExtraction(deps.db, article.id)} event={event && { id: event.id, title: event.title }} />);
+    return c.html(<ArticlePage article={article} source={getSource(deps.db, article.sourceId)} now={now()} extraction={getExtraction(deps.db, article.id)} event={event && { id: event.id, title: event.title }} />);
   });
 
-  app.get('/sources', (c) => c.html(<SourcesPage sources={listSources(deps.db)} stats={sourceStats(deps.db)} now={deps.clock.now()} />));
+  app.get('/topics', (c) => c.html(<TopicsPage topics={topicStats(deps.db, now())} />));
+
+  app.get('/topics/:slug', (c) => {
+    const slug = c.req.param('slug');
+    const [topic] = /^[a-z0-9-]{1,80}$/.test(slug) ? topicStats(deps.db, now(), 12, slug) : [];
+    if (!topic) return c.html(<p>No such topic.</p>, 404);
+    return c.html(<TopicPage topic={topic} events={cards(deps.db, listEvents(deps.db, { limit: 50, topic: slug }))} now={now()} />);
+  });
+
+  app.get('/sources', (c) => c.html(<SourcesPage sources={listSources(deps.db)} stats={sourceStats(deps.db)} now={now()} />));
+
+  app.get('/sources.opml', (c) => {
+    c.header('Content-Type', 'text/x-opml; charset=utf-8');
+    return c.body(sourcesOpml(listSources(deps.db), now()));
+  });
+
+  app.get('/sources/:id', (c) => {
+    const s = getSource(deps.db, c.req.param('id'));
+    if (!s) return c.html(<p>No such source.</p>, 404);
+    const log = deps.db.prepare(`SELECT started_at AS startedAt, duration_ms AS durationMs, http_status AS httpStatus, outcome, error, items_seen AS itemsSeen, items_new AS itemsNew
+      FROM fetch_log WHERE source_id = ? ORDER BY started_at DESC LIMIT 20`).all(s.id) as Parameters<typeof SourcePage>[0]['log'];
+    const articles = listArticles(deps.db, { limit: 20, sourceId: s.id }).map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt }));
+    return c.html(<SourcePage source={s} stats={sourceStats(deps.db).get(s.id)} log={log} articles={articles} now={now()} />);
+  });
+
+  app.get('/search', (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 500);
+    return c.html(<SearchPage q={q} hits={search(deps.db, q, 20)} now={now()} />);
+  });
+
+  app.get('/digest', (c) => {
+    const since = c.req.query('since') ?? '24h';
+    if (!/^\d{1,4}[hd]$/.test(since)) return c.html(<p>since: give 24h, 7d, 30d…</p>, 400);
+    const d = digestEvents(deps.db, since, now());
+    return c.html(<DigestPage since={since} from={d.from} events={d.events} now={now()} />);
+  });
+
+  // Feeds of the events list, under any filter ----------------------------------------------
+  const feed = (format: 'atom' | 'json') => (c: Context) => {
+    const parsed = EventFilterSchema.safeParse(nonEmpty(c.req.query()));
+    if (!parsed.success) return badQuery(c, parsed.error);
+    const f = { ...parsed.data, page: 1 };
+    const events = cards(deps.db, listEvents(deps.db, toListOptions(f, now(), 50)));
+    const origin = originOf(c);
+    const q = filterQuery(f);
+    const parts = [f.topic && `topic ${f.topic}`, f.source && `source ${f.source}`, f.kind, f.min && `score ${f.min}+`].filter(Boolean);
+    const meta = {
+      title: `Almanac events${parts.length ? ` (${parts.join(', ')})` : ''}`,
+      selfUrl: `${origin}/feed.${format}${q}`,
+      pageUrl: `${origin}/${q}`,
+      origin,
+      updated: events[0] ? new Date(events[0].lastUpdated) : now(),
+    };
+    if (format === 'atom') {
+      c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+      return c.body(eventsAtom(events, meta));
+    }
+    c.header('Content-Type', 'application/feed+json; charset=utf-8');
+    return c.body(eventsJsonFeed(events, meta));
+  };
+  app.get('/feed.atom', feed('atom'));
+  app.get('/feed.json', feed('json'));
+
+  // JSON API ----------------------------------------------------------------------------------
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(originOf(c))));
+
+  app.get('/api/events', (c) => {
+    const q = apiEventsQuery.safeParse(nonEmpty(c.req.query()));
+    if (!q.success) return badQuery(c, q.error);
+    const opts = { ...toListOptions(q.data, now(), q.data.limit), offset: q.data.offset };
+    const rows = cards(deps.db, listEvents(deps.db, opts));
+    const rel = relationsOf(deps.db, rows.map((e) => e.id));
+    return c.json({ events: rows.map((e) => eventJson(e, rel.get(e.id) ?? [])), total: countEventsWhere(deps.db, opts) });
+  });
+
+  app.get('/api/events/:id', (c) => {
+    const e = getEvent(deps.db, c.req.param('id'));
+    if (!e) return c.json({ error: `no event ${c.req.param('id')}` }, 404);
+    const related = relatedEvents(deps.db, e.id);
+    return c.json({
+      event: eventJson(cards(deps.db, [e])[0]!, related.map((r) => ({ id: r.id, similarity: r.similarity }))),
+      articles: eventMembers(deps.db, e.id).map((m) => ({ id: m.articleId, role: m.role, title: m.title, url: m.url, source: { id: m.sourceId, name: sourceLabel({ name: m.sourceName, author: m.sourceAuthor }), tier: m.tier }, published: m.publishedAt, kind: m.kind, summary: m.summary })),
+      related: cards(deps.db, related).map((r, i) => ({ ...eventJson(r), similarity: related[i]!.similarity })),
+    });
+  });
 
   app.get('/api/articles', (c) => {
     const q = limitQuery.safeParse(c.req.query());
-    if (!q.success) return c.json({ error: 'bad query', issues: q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
+    if (!q.success) return badQuery(c, q.error);
     const rows = listArticles(deps.db, { limit: q.data.limit, offset: q.data.offset, sourceId: q.data.source });
     return c.json({
       articles: rows.map((a) => ({
@@ -156,10 +207,30 @@ export function createApp(deps: WebDeps): Hono {
     });
   });
 
+  app.get('/api/topics', (c) => c.json({ topics: topicStats(deps.db, now()) }));
+
   app.get('/api/sources', (c) => {
     const stats = sourceStats(deps.db);
     return c.json({
       sources: listSources(deps.db).map((s) => ({ ...s, etag: undefined, lastModified: undefined, articles: stats.get(s.id)?.articles ?? 0 })),
+    });
+  });
+
+  app.get('/api/sources/:id', (c) => {
+    const s = getSource(deps.db, c.req.param('id'));
+    if (!s) return c.json({ error: `no source ${c.req.param('id')}` }, 404);
+    return c.json({ source: { ...s, etag: undefined, lastModified: undefined, articles: sourceStats(deps.db).get(s.id)?.articles ?? 0 } });
+  });
+
+  app.get('/api/search', (c) => {
+    const q = searchQuery.safeParse(c.req.query());
+    if (!q.success) return badQuery(c, q.error);
+    const plain = (s: string) => s.replace(/[\u0001\u0002]/g, '');
+    const h = search(deps.db, q.data.q, q.data.limit);
+    return c.json({
+      events: h.events.map((e) => ({ ...e, snippet: plain(e.snippet) })),
+      articles: h.articles.map((a) => ({ ...a, snippet: plain(a.snippet) })),
+      statements: h.statements.map((s) => ({ ...s, snippet: plain(s.snippet) })),
     });
   });
 

@@ -27,6 +27,13 @@ export function ArticlesPage(props: { articles: ArticleListItem[]; page: number;
   );
 }
 
+/** A link that scrolls to and highlights a passage of this page (URL text fragments: no anchors or script needed). */
+export function textFragment(quote: string): string {
+  const words = quote.replace(/\s+/g, ' ').trim().split(' ');
+  const enc = (ws: string[]) => encodeURIComponent(ws.join(' ')).replace(/-/g, '%2D').replace(/,/g, '%2C');
+  return words.length <= 10 ? `#:~:text=${enc(words)}` : `#:~:text=${enc(words.slice(0, 5))},${enc(words.slice(-4))}`;
+}
+
 /** What extraction found in the article: the second half of the article screen. */
 function ExtractionView(props: { x: StoredExtraction }) {
   const x = props.x;
@@ -35,7 +42,7 @@ function ExtractionView(props: { x: StoredExtraction }) {
       <h2>Extraction</h2>
       <p class="meta">{x.kind} · {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}{x.note ? ` · ${x.note}` : ''}</p>
       {x.summary ? <p class="lead">{x.summary}</p> : null}
-      {x.topics.length ? <p class="topics">Topics: {x.topics.map((t) => <a class="topic" href={`/?topic=${encodeURIComponent(t)}`}>{t}</a>)}</p> : null}
+      {x.topics.length ? <p class="topics">Topics: {x.topics.map((t) => <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>{t}</a>)}</p> : null}
       {x.claims.length ? (
         <>
           <h3>Claims</h3>
@@ -48,7 +55,7 @@ function ExtractionView(props: { x: StoredExtraction }) {
           {x.quotes.map((q) => (
             <blockquote>
               {q.text}
-              {q.speaker ? <cite>— {q.speaker}</cite> : null}
+              <cite>{q.speaker ? `— ${q.speaker} · ` : ''}<a href={textFragment(q.text)} title="find it in the article">in the text ↓</a></cite>
             </blockquote>
           ))}
         </>
@@ -65,8 +72,8 @@ export function ArticlePage(props: { article: Article; source: Source | undefine
       <a href="/articles">← Articles</a>
       <h1>{a.title}</h1>
       <div class="meta">
-        {props.source ? sourceLabel(props.source) : a.sourceId}
-        {a.author ? ` · ${a.author}` : ''} · {a.publishedAt ? a.publishedAt.slice(0, 10) : ''} (<Age iso={a.publishedAt} now={props.now} />)
+        {props.source ? props.source.name : a.sourceId}
+        {a.author && a.author !== props.source?.name ? ` · ${a.author}` : props.source?.author ? ` · ${props.source.author}` : ''} · {a.publishedAt ? a.publishedAt.slice(0, 10) : ''} (<Age iso={a.publishedAt} now={props.now} />)
         {a.url ? <> · <a href={a.url} rel="noopener noreferrer">original ↗</a></> : null}
       </div>
       {props.event ? <p class="meta">Part of the event <a href={`/events/${encodeURIComponent(props.event.id)}`}>{props.event.title}</a></p> : null}

@@ -1,5 +1,6 @@
 import type { EventMember, EventRow } from '../../store/events.js';
 import { sourceLabel } from '../../store/sources.js';
+import { filterQuery, type EventFilter } from '../filters.js';
 import { Age, Layout } from './layout.js';
 
 /** The significance badge: the score, coloured by band, with its meaning on hover. */
@@ -12,7 +13,7 @@ export interface EventCard extends EventRow {
   primary?: { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string } | undefined;
 }
 
-function Card(props: { e: EventCard; now: Date; similarity?: number }) {
+export function Card(props: { e: EventCard; now: Date; similarity?: number }) {
   const e = props.e;
   return (
     <div class="item event">
@@ -29,21 +30,45 @@ function Card(props: { e: EventCard; now: Date; similarity?: number }) {
   );
 }
 
-export function EventsPage(props: { events: EventCard[]; page: number; hasMore: boolean; now: Date; total: number; min: number; topic?: string }) {
-  const q = (page: number) => `/?page=${page}${props.min ? `&min=${props.min}` : ''}${props.topic ? `&topic=${encodeURIComponent(props.topic)}` : ''}`;
+export interface FilterChoices {
+  topics: { slug: string; label: string }[];
+  sources: { id: string; label: string }[];
+  kinds: readonly string[];
+}
+
+/** The filter bar: a plain GET form, so it works without JavaScript and the state lives in the URL. */
+function FilterBar(props: { f: EventFilter; choices: FilterChoices }) {
+  const f = props.f;
+  const opt = (value: string, label: string, current: string | number | undefined) => <option value={value} selected={String(current ?? '') === value}>{label}</option>;
   return (
-    <Layout title="Events">
-      <h1>{props.topic ? `Events in ${props.topic}` : 'Events'}</h1>
+    <form class="filters" method="get" action="/" aria-label="Filter events">
+      <label>Score <select name="min">{[['0', 'any'], ['4', '4+'], ['6', '6+'], ['7', '7+'], ['9', '9+']].map(([v, l]) => opt(v!, l!, f.min))}</select></label>
+      <label>Topic <select name="topic">{opt('', 'all', f.topic)}{props.choices.topics.map((t) => opt(t.slug, t.label, f.topic))}</select></label>
+      <label>Source <select name="source">{opt('', 'all', f.source)}{props.choices.sources.map((s) => opt(s.id, s.label, f.source))}</select></label>
+      <label>Kind <select name="kind">{opt('', 'all', f.kind)}{props.choices.kinds.map((k) => opt(k, k, f.kind))}</select></label>
+      <label>Since <select name="since">{[['', 'any time'], ['24h', '24 hours'], ['7d', '7 days'], ['30d', '30 days'], ['90d', '90 days']].map(([v, l]) => opt(v!, l!, f.since))}</select></label>
+      <label>Sort <select name="sort">{opt('time', 'newest', f.sort)}{opt('score', 'score', f.sort)}</select></label>
+      <button type="submit">Apply</button>
+    </form>
+  );
+}
+
+export function EventsPage(props: { events: EventCard[]; f: EventFilter; hasMore: boolean; now: Date; total: number; choices: FilterChoices; heading?: string }) {
+  const f = props.f;
+  const feed = filterQuery({ ...f, page: 1 });
+  return (
+    <Layout title={props.heading ?? 'Events'} feeds={{ atom: `/feed.atom${feed}`, json: `/feed.json${feed}` }}>
+      <h1>{props.heading ?? 'Events'}</h1>
+      <FilterBar f={f} choices={props.choices} />
       <p class="meta">
-        {props.total} events ·{' '}
-        {[0, 4, 7].map((m) => (m === props.min ? <b>{m ? `${m}+` : 'all'} </b> : <><a href={`/?min=${m}${props.topic ? `&topic=${encodeURIComponent(props.topic)}` : ''}`}>{m ? `${m}+` : 'all'}</a>{' '}</>))}
+        {props.total} event{props.total === 1 ? '' : 's'}{f.page > 1 ? ` · page ${f.page}` : ''} · <a href={`/feed.atom${feed}`}>Atom</a> · <a href={`/feed.json${feed}`}>JSON Feed</a>
       </p>
-      {props.events.length === 0 ? <p>No events yet: they appear once articles are fetched and processed.</p> : null}
+      {props.events.length === 0 ? <p>No events match. They appear once articles are fetched and processed; widen the filters to see more.</p> : null}
       {props.events.map((e) => <Card e={e} now={props.now} />)}
-      <div class="pager">
-        {props.page > 1 ? <a href={q(props.page - 1)}>← Newer</a> : <span />}
-        {props.hasMore ? <a href={q(props.page + 1)}>Older →</a> : <span />}
-      </div>
+      <nav class="pager" aria-label="Pages">
+        {f.page > 1 ? <a href={`/${filterQuery(f, { page: f.page - 1 })}`}>← Newer</a> : <span />}
+        {props.hasMore ? <a href={`/${filterQuery(f, { page: f.page + 1 })}`}>Older →</a> : <span />}
+      </nav>
     </Layout>
   );
 }
@@ -63,7 +88,7 @@ export function EventPage(props: { event: EventCard; members: EventMember[]; rel
       <h1>{e.title}</h1>
       <p class="lead">{e.summary}</p>
       {e.topics.length ? (
-        <p class="topics">{e.topics.map((t) => <a class="topic" href={`/?topic=${encodeURIComponent(t)}`}>{t}</a>)}</p>
+        <p class="topics">{e.topics.map((t) => <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>{t}</a>)}</p>
       ) : null}
 
       <h2>Why {e.significance} of 10</h2>

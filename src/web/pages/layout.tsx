@@ -4,7 +4,7 @@ import { relativeTime } from '../relative-time.js';
 const CSS = `
 :root{--fg:#1c1d21;--muted:#5d6270;--line:#e4e6eb;--bg:#fcfcfd;--card:#fff;--accent:#2f5bd3;--badge:#eef2ff}
 @media (prefers-color-scheme:dark){:root{--fg:#e8e9ed;--muted:#a0a5b3;--line:#2c2f36;--bg:#121316;--card:#1a1c20;--accent:#8aa8ff;--badge:#232a40}}
-*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+*{box-sizing:border-box}body{margin:0;font:16px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","DejaVu Sans",sans-serif;color:var(--fg);background:var(--bg)}
 header.site{border-bottom:1px solid var(--line);background:var(--card)}header.site div{max-width:760px;margin:0 auto;padding:.8rem 1rem;display:flex;gap:1.2rem;align-items:baseline}
 header.site a{color:var(--fg);text-decoration:none}header.site .brand{font-weight:700;font-size:1.15rem;margin-right:auto}
 main{max-width:760px;margin:0 auto;padding:1.2rem 1rem 3rem}a{color:var(--accent)}
@@ -19,11 +19,18 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{text-align:left
 .lead{font-size:1.05rem}.topics a.topic,.entities .entity{display:inline-block;margin:0 .4em .4em 0;padding:.1em .55em;border-radius:1em;background:var(--badge);font-size:.85rem;text-decoration:none}
 .role{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;padding:.05em .4em;border:1px solid var(--line);border-radius:.3em}
 .role.primary{border-color:var(--accent);color:var(--accent)}.factors td:first-child{white-space:nowrap}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem .8rem;align-items:flex-end;margin:.4rem 0 .8rem;font-size:.88rem}
+.filters label{display:flex;flex-direction:column;color:var(--muted);gap:.15rem}.filters select,.filters button,header.site input{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);border-radius:.35rem;background:var(--card);color:var(--fg)}
+.filters button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
+header.site form.search{margin:0}header.site input{width:9rem}
+.spark{vertical-align:middle}.spark polyline{fill:none;stroke:var(--accent);stroke-width:1.5}
+mark{background:#fde68a;color:inherit;padding:0 .1em;border-radius:.15em}
+@media (max-width:560px){header.site div{flex-wrap:wrap;gap:.6rem}header.site input{width:100%}main{padding:.8rem .8rem 2rem}h1{font-size:1.35rem}}
 .extraction ul{padding-left:1.2rem}.extraction blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line);color:var(--fg)}
 .extraction blockquote cite{display:block;color:var(--muted);font-style:normal;font-size:.88rem}
 `;
 
-export function Layout(props: { title: string; children: Child }) {
+export function Layout(props: { title: string; children: Child; feeds?: { atom: string; json: string } }) {
   return (
     <html lang="en">
       <head>
@@ -31,14 +38,19 @@ export function Layout(props: { title: string; children: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · Almanac</title>
         <style>{CSS}</style>
+        {props.feeds ? <link rel="alternate" type="application/atom+xml" title="Almanac events (Atom)" href={props.feeds.atom} /> : null}
+        {props.feeds ? <link rel="alternate" type="application/feed+json" title="Almanac events (JSON Feed)" href={props.feeds.json} /> : null}
       </head>
       <body>
         <header class="site">
           <div>
             <a class="brand" href="/">Almanac</a>
             <a href="/">Events</a>
+            <a href="/topics">Topics</a>
+            <a href="/digest">Digest</a>
             <a href="/articles">Articles</a>
             <a href="/sources">Sources</a>
+            <form class="search" method="get" action="/search" role="search"><input type="search" name="q" placeholder="Search" aria-label="Search" /></form>
           </div>
         </header>
         <main>{props.children}</main>

@@ -1,0 +1,1 @@
+export { writeOpml as sourcesOpml } from '../ingest/opml.js';

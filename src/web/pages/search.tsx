@@ -1,0 +1,49 @@
+import { raw } from 'hono/html';
+import { escapeHtml } from '../../ingest/page/sanitize.js';
+import { MARK_CLOSE, MARK_OPEN, type SearchHits } from '../../store/search.js';
+import { Score } from './events.js';
+import { Age, Layout } from './layout.js';
+
+/** A snippet with its matches marked: the text is escaped first, then the markers become <mark>. */
+export function Snippet(props: { text: string }) {
+  const html = escapeHtml(props.text).split(MARK_OPEN).join('<mark>').split(MARK_CLOSE).join('</mark>');
+  return <p class="snippet">{raw(html)}</p>;
+}
+
+export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
+  const h = props.hits;
+  const total = h.events.length + h.articles.length + h.statements.length;
+  return (
+    <Layout title={props.q ? `Search: ${props.q}` : 'Search'}>
+      <h1>Search</h1>
+      <form method="get" action="/search" role="search" class="filters">
+        <label>Words <input type="search" name="q" value={props.q} /></label>
+        <button type="submit">Search</button>
+      </form>
+      {props.q && total === 0 ? <p>Nothing matches “{props.q}”.</p> : null}
+      {h.events.length ? <h2>Events ({h.events.length})</h2> : null}
+      {h.events.map((e) => (
+        <div class="item">
+          <div class="meta"><Score n={e.significance} /> <Age iso={e.lastUpdated} now={props.now} /></div>
+          <h3><a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a></h3>
+          <Snippet text={e.snippet} />
+        </div>
+      ))}
+      {h.statements.length ? <h2>Claims and quotes ({h.statements.length})</h2> : null}
+      {h.statements.map((s) => (
+        <div class="item">
+          <div class="meta">{s.field === 'quotes' ? 'quote' : 'claim'} in <a href={`/articles/${s.articleId}`}>{s.title}</a></div>
+          <Snippet text={s.snippet} />
+        </div>
+      ))}
+      {h.articles.length ? <h2>Articles ({h.articles.length})</h2> : null}
+      {h.articles.map((a) => (
+        <div class="item">
+          <div class="meta">{a.sourceId} · <Age iso={a.publishedAt} now={props.now} /></div>
+          <h3><a href={`/articles/${a.id}`}>{a.title}</a></h3>
+          <Snippet text={a.snippet} />
+        </div>
+      ))}
+    </Layout>
+  );
+}

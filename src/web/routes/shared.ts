@@ -1,0 +1,70 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../store/db.js';
+import { primaryInfo, type EventRow } from '../../store/events.js';
+import { listSources, sourceLabel } from '../../store/sources.js';
+import { topicStats } from '../../store/topic-stats.js';
+import { KINDS } from '../../analyze/kind.js';
+import type { EventCard, FilterChoices } from '../pages/events.js';
+
+export interface WebDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export const PAGE_SIZE = 30;
+
+export function cards(db: Db, events: EventRow[]): EventCard[] {
+  const info = primaryInfo(db, events.map((e) => e.primaryArticleId).filter((x): x is number => x !== null));
+  return events.map((e) => ({ ...e, primary: e.primaryArticleId !== null ? info.get(e.primaryArticleId) : undefined }));
+}
+
+/** Relations of many events at once, for list answers. */
+export function relationsOf(db: Db, ids: string[]): Map<string, { id: string; similarity: number }[]> {
+  const out = new Map<string, { id: string; similarity: number }[]>();
+  if (!ids.length) return out;
+  const rows = db.prepare('SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY similarity DESC').all(JSON.stringify(ids)) as Array<{ event_id: string; related_id: string; similarity: number }>;
+  for (const r of rows) (out.get(r.event_id) ?? out.set(r.event_id, []).get(r.event_id)!).push({ id: r.related_id, similarity: r.similarity });
+  return out;
+}
+
+/** An event as the API gives it. */
+export function eventJson(e: EventCard, related: { id: string; similarity: number }[] = [], guides: { slug: string; title: string }[] = []) {
+  return {
+    id: e.id,
+    title: e.title,
+    summary: e.summary,
+    significance: e.significance,
+    factors: e.factors,
+    source: e.primary ? { id: e.primary.sourceId, name: sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }), url: e.primary.url } : null,
+    firstSeen: e.firstSeen,
+    lastUpdated: e.lastUpdated,
+    kind: e.kind,
+    topics: e.topics,
+    entities: e.entities,
+    sourceCount: e.sourceCount,
+    articleCount: e.articleCount,
+    related,
+    guides,
+  };
+}
+
+export function filterChoices(db: Db, now: Date): FilterChoices {
+  return {
+    topics: topicStats(db, now).map((t) => ({ slug: t.slug, label: t.label })).sort((a, b) => a.label.localeCompare(b.label)),
+    sources: listSources(db).map((s) => ({ id: s.id, label: sourceLabel(s) })).sort((a, b) => a.label.localeCompare(b.label)),
+    kinds: KINDS,
+  };
+}
+
+/** A 400 with every problem of the query named. */
+export function badQuery(c: Context, error: z.ZodError) {
+  return c.json({ error: 'bad query', issues: error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`) }, 400);
+}
+
+/** The origin the client used, for absolute links in feeds. */
+export function originOf(c: Context): string {
+  const u = new URL(c.req.url);
+  return u.origin;
+}

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { loadCorpus } from '../src/demo/corpus.js';
+import { mountDemoFeeds } from '../src/demo/feed-server.js';
+import { DEMO_SOURCES } from '../src/demo/sources.js';
+import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
+import { processPending } from '../src/pipeline/process.js';
+import { upsertSource } from '../src/store/sources.js';
+import { testDeps } from './helpers.js';
+
+/** The demo feeds served on loopback, as `almanac demo` serves them. */
+export async function demoFeedServer(anchor = new Date('2026-11-22T12:00:00Z')) {
+  const corpus = loadCorpus();
+  const app = new Hono();
+  mountDemoFeeds(app, corpus, anchor, (u) => new URL(u).origin + '/');
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { corpus, base, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A store filled by the real pipeline from the demo feeds (fetch, full text, extraction, events). */
+export async function demoStore() {
+  const feeds = await demoFeedServer();
+  const deps = testDeps();
+  try {
+    for (const s of DEMO_SOURCES) {
+      upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
+    }
+    await fetchDueSources(deps);
+    await processPending(deps);
+  } finally {
+    await feeds.close();
+  }
+  return { deps, corpus: feeds.corpus };
+}
