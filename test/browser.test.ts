@@ -50,7 +50,16 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
     assert.ok(firstScore >= 1 && firstScore <= 10);
     await cards.first().locator('h3 a').click();
     await page.waitForURL(/\/events\//);
-    assert.match((await page.locator('h2').allTextContents()).join('|'), /Why \d+ of 10.*Coverage.*Related events \(\d+\)/s);
+    assert.match((await page.locator('h2').allTextContents()).join('|'), /Why \d+ of 10.*Coverage.*Related guides \(\d+\).*Related events \(\d+\)/s);
+    // Its guide, and back to the event through the guide's timeline.
+    const eventUrl = page.url();
+    const guide = page.locator('ul.guides a').first();
+    const guideTitle = (await guide.textContent())!.trim();
+    await guide.click();
+    await page.waitForURL(/\/guides\//);
+    assert.equal((await page.locator('h1').textContent())!.trim(), guideTitle);
+    await page.locator(`ol.timeline a[href="${new URL(eventUrl).pathname}"]`).click();
+    await page.waitForURL(eventUrl);
     const related = page.locator('.item.event h3 a');
     assert.ok((await related.count()) >= 1, 'the event has related events');
     const relatedTitle = (await related.first().textContent())!.trim();
@@ -83,7 +92,7 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
     assert.ok((await page.locator('mark').count()) >= 1);
   });
 
-  it('saves screenshots of the event and article pages: desktop and phone, light and dark', async () => {
+  it('saves screenshots of the event, guide and article pages: desktop and phone, light and dark', async () => {
     const shots: string[] = [];
     for (const [name, opts] of [['desktop-light', {}], ['desktop-dark', { dark: true }], ['phone-light', { width: 390, height: 844 }], ['phone-dark', { width: 390, height: 844, dark: true }]] as const) {
       const page = await newPage(opts);
@@ -92,6 +101,12 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
       await page.waitForURL(/\/events\//);
       const eventShot = join(ARTIFACTS, `event-${name}.png`);
       await page.screenshot({ path: eventShot, fullPage: true });
+      const eventUrl = page.url();
+      await page.goto(`${base}/guides/open-source-ai`);
+      const guideShot = join(ARTIFACTS, `guide-${name}.png`);
+      await page.screenshot({ path: guideShot, fullPage: true });
+      shots.push(guideShot);
+      await page.goto(eventUrl);
       await page.locator('.item.member h3 a').first().click();
       await page.waitForURL(/\/articles\//);
       const articleShot = join(ARTIFACTS, `article-${name}.png`);

@@ -74,7 +74,7 @@ describe('web routes and outputs', () => {
     assert.equal(doc.openapi, '3.1.0');
     const event = ((await (await get('/api/events?limit=1')).json()) as { events: { id: string }[] }).events[0]!.id;
     for (const path of Object.keys(doc.paths)) {
-      const concrete = path.replace('/api/events/{id}', `/api/events/${event}`).replace('/api/articles/{id}', '/api/articles/1').replace('/api/sources/{id}', '/api/sources/interconnects');
+      const concrete = path.replace('/api/events/{id}', `/api/events/${event}`).replace('/api/articles/{id}', '/api/articles/1').replace('/api/sources/{id}', '/api/sources/interconnects').replace('/api/guides/{slug}', '/api/guides/open-source-ai');
       const res = await get(`${concrete}${concrete.endsWith('/search') ? '?q=model' : ''}`);
       assert.equal(res.status, 200, concrete);
     }

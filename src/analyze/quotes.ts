@@ -40,12 +40,26 @@ const AFTER_VERB_NAME = new RegExp(`^[\\s,]*${SPEECH}\\s+${NAME}`, 'u');
 const BEFORE = new RegExp(`${NAME}\\s+${SPEECH}(?:\\s+\\w+){0,4}\\s*[:,]?\\s*$`, 'u');
 const ACCORDING = new RegExp(`^[\\s,]*according to\\s+${NAME}`, 'u');
 const PRONOUN = /^(he|she|they|it|we|i|this|that|the)$/i;
+/** A speaker described rather than named: "said one investor who backs start-ups", "a Meta executive said". */
+const DESCRIBED = "((?:a|an|one|two|the|another)\\s+[\\p{L}][\\p{L}\\p{N}'’ -]{2,80}?)";
+const AFTER_VERB_DESCRIBED = new RegExp(`^[\\s,]*${SPEECH}\\s+${DESCRIBED}(?=[.,;:!?]|\\s+(?:on|in|during|after|before|last|this)\\b|$)`, 'u');
+const AFTER_DESCRIBED_VERB = new RegExp(`^[\\s,]*${DESCRIBED}\\s+${SPEECH}\\b`, 'u');
+
+/** At most ten words of a described speaker, cut at a clause that only adds circumstance. */
+function shortSpeaker(s: string): string {
+  const w = s.trim().split(/\s+/);
+  return w.length <= 10 ? w.join(' ') : w.slice(0, 10).join(' ') + '…';
+}
 
 function speakerNear(text: string, start: number, end: number, people: Entity[]): string | undefined {
   const after = text.slice(end, end + 80);
   const before = text.slice(Math.max(0, start - 100), start);
   const m = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? ACCORDING.exec(after) ?? BEFORE.exec(before);
   const name = m?.[1]?.trim();
+  if (!name) {
+    const d = AFTER_VERB_DESCRIBED.exec(after) ?? AFTER_DESCRIBED_VERB.exec(after);
+    if (d?.[1]) return shortSpeaker(d[1]);
+  }
   if (!name || PRONOUN.test(name)) {
     // "he said": the person named most recently before the quote.
     if (/\b(he|she)\s+(said|says|added|told)\b/i.test(after.slice(0, 30))) {

@@ -13,11 +13,12 @@ export interface TopicDef {
 const t = (slug: string, label: string, aliases: string[], parent?: string): TopicDef => ({ slug, label, aliases, parent });
 
 export const TAXONOMY: readonly TopicDef[] = [
+  t('ai-policy', 'AI policy', ['ai policy', 'policymaker', 'policy maker', 'public policy']),
   t('open-source-ai', 'Open-source AI', ['open source ai', 'open-source ai', 'open-source model', 'open source model', 'open weight', 'open weights', 'open-weight', 'openly licensed', 'open model', 'open release']),
-  t('ai-regulation', 'AI regulation', ['ai regulation', 'regulate ai', 'regulating ai', 'ai act', 'ai law', 'ai bill', 'rulemaking', 'regulator', 'compliance obligation', 'code of practice', 'ai rules', 'legislation', 'legislator', 'lawmaker']),
+  t('ai-regulation', 'AI regulation', ['ai regulation', 'regulate ai', 'regulating ai', 'ai act', 'ai law', 'ai bill', 'rulemaking', 'regulator', 'compliance obligation', 'code of practice', 'ai rules', 'legislation', 'legislator', 'lawmaker'], 'ai-policy'),
   t('eu-ai-policy', 'EU AI policy', ['eu ai act', 'european commission', 'ai office', 'brussels', 'european parliament', 'member states'], 'ai-regulation'),
   t('us-ai-policy', 'US AI policy', ['executive order', 'white house', 'congress', 'senate', 'federal agency', 'federal preemption', 'ai action plan', 'commerce department', 'department of commerce', 'state law'], 'ai-regulation'),
-  t('us-china-ai-competition', 'US–China AI competition', ['export control', 'chip export', 'us-china', 'china hawk', 'chinese lab', 'chinese model', 'entity list', 'ai race', 'beijing'], undefined),
+  t('us-china-ai-competition', 'US–China AI competition', ['export control', 'chip export', 'us-china', 'china hawk', 'chinese lab', 'chinese model', 'entity list', 'ai race', 'beijing'], 'ai-policy'),
   t('ai-chips', 'AI chips and compute', ['gpu', 'chip', 'accelerator', 'semiconductor', 'tpu', 'nvidia', 'compute cluster', 'data center', 'datacenter', 'hbm', 'foundry', 'wafer']),
   t('ai-infrastructure', 'AI infrastructure and energy', ['data center', 'datacenter', 'gigawatt', 'power grid', 'electricity', 'energy demand', 'cooling', 'hyperscaler', 'capex', 'capital expenditure']),
   t('frontier-models', 'Frontier model releases', ['frontier model', 'new model', 'model release', 'flagship model', 'gpt-5', 'claude', 'gemini', 'llama', 'release the model', 'launches model', 'model card']),
@@ -40,5 +41,5 @@ export const TAXONOMY: readonly TopicDef[] = [
   t('ai-business', 'AI business', ['revenue', 'subscriber', 'enterprise customer', 'pricing', 'profit', 'earnings', 'quarterly', 'annual recurring revenue', 'business model']),
   t('ai-military', 'AI and defence', ['military', 'defense', 'defence', 'pentagon', 'weapon', 'national security', 'drone']),
   t('small-models', 'Small and efficient models', ['small model', 'on-device', 'edge device', 'distillation', 'quantization', 'efficient model', 'laptop']),
-  t('ai-governance', 'AI governance', ['governance', 'oversight', 'audit', 'transparency report', 'accountability', 'standard body', 'international agreement', 'summit']),
+  t('ai-governance', 'AI governance', ['governance', 'oversight', 'audit', 'transparency report', 'accountability', 'standard body', 'international agreement', 'summit'], 'ai-policy'),
 ];

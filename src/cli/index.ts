@@ -8,6 +8,7 @@ import { demoCommand } from './demo.js';
 import { digestCommand } from './digest.js';
 import { fetchCommand, processCommand, reclusterCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
 import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
+import { guidesCommand, GUIDES_HELP, topicsCommand, TOPICS_HELP } from './guides.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
 
 export const HELP = `almanac — an almanac of events from the writing about a field
@@ -17,6 +18,8 @@ Usage: almanac <command> [options]
 Setting up
   init [--catalog ai]        create the store; load the catalog of AI sources
   sources ...                add, list, remove, import-opml, export-opml (almanac sources --help)
+  guides ...                 list, add --title T --query Q, show, rebuild, remove (almanac guides --help)
+  topics ...                 list, merge <from> <into>, rename <slug> <new> (almanac topics --help)
 
 Running
   demo [--ingest-only]       serve the bundled demo feeds on loopback, run the pipeline, serve the app
@@ -60,6 +63,7 @@ const OPTIONS = {
   'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
   'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
   kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, 'keep-raw': { type: 'boolean' }, format: { type: 'string' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
+  title: { type: 'string' }, query: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -77,7 +81,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return command || flags.help ? 0 : 2;
   }
   if (flags.help) {
-    console.log(command === 'sources' ? SOURCES_HELP : HELP);
+    console.log(command === 'sources' ? SOURCES_HELP : command === 'guides' ? GUIDES_HELP : command === 'topics' ? TOPICS_HELP : HELP);
     return 0;
   }
   try {
@@ -96,6 +100,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
           return 0;
         }
         case 'sources': return await sourcesCommand(deps, rest, flags);
+        case 'guides': return guidesCommand(deps, rest, flags);
+        case 'topics': return topicsCommand(deps, rest, flags);
         case 'fetch': return await fetchCommand(deps, flags);
         case 'process': return await processCommand(deps);
         case 'run': return await runCommand(deps, flags);
@@ -127,7 +133,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       console.error(err.message);
       return 2;
     }
-    if (err instanceof ConfigError || ['SourceError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`almanac: ${err.message}`);
       return 1;
     }

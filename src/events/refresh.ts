@@ -5,6 +5,7 @@ import type { Db } from '../store/db.js';
 import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type EventMember, type Role } from '../store/events.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateScore } from './related.js';
+import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
 
 /**
  * Recompute an event from its members: primary article (earliest from the best tier),
@@ -132,4 +133,7 @@ export function refreshEvent(db: Db, eventId: string): void {
     articleCount: members.length,
     roles,
   });
+  // The topic/entity index and the guides follow in the same transaction.
+  syncEventSubjects(db, eventId, { topics, entities });
+  updateGuidesForEvent(db, eventId);
 }

@@ -1,13 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { extractLocal } from '../analyze/local.js';
-import { LOCAL_EXTRACTOR_VERSION } from '../analyze/types.js';
+import { LOCAL_EXTRACTOR_VERSION, type Extraction } from '../analyze/types.js';
+import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent } from '../events/refresh.js';
 import { reviewEvent } from '../events/review.js';
+import { reviewGuide } from '../guides/review.js';
+import { guidesOfEvent } from '../store/guides.js';
 import { extractPage } from '../ingest/page/extract.js';
 import type { Db } from '../store/db.js';
 import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
-import { getExtraction, saveExtraction } from '../store/extractions.js';
+import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
 import { getArticle, updateArticleBody } from '../store/articles.js';
 import { getSource } from '../store/sources.js';
 import type { Deps } from './deps.js';
@@ -64,12 +67,15 @@ export const analyzeStage: Stage = {
     const source = getSource(deps.db, a.sourceId);
     const input = { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: source?.kind };
     const at = deps.clock.now().toISOString();
+    // Topics are made canonical against the store's taxonomy (aliases, merges, learned slugs) as they are saved.
+    const save = (x: Extraction, meta: ExtractionMeta) =>
+      deps.db.transaction(() => saveExtraction(deps.db, articleId, { ...x, topics: canonicalTopics(deps.db, x.topics, a.sourceId, at) }, meta, at))();
     if (deps.extractor) {
       const r = await deps.extractor(input, a.contentHash);
-      saveExtraction(deps.db, articleId, r.extraction, r.meta, at);
+      save(r.extraction, r.meta);
       return { note: r.meta.note ?? r.meta.extractor };
     }
-    saveExtraction(deps.db, articleId, extractLocal(input), { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION }, at);
+    save(extractLocal(input), { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
     return { note: 'local' };
   },
 };
@@ -106,7 +112,15 @@ export const clusterStage: Stage = {
         },
       );
       // With a model, the event gets its review (new, or its member count has doubled); a failure only costs the review.
-      const review = deps.llm ? `; review: ${await reviewEvent(deps.db, deps.llm, r.event, () => deps.clock.now())}` : '';
+      let review = '';
+      if (deps.llm) {
+        review = `; review: ${await reviewEvent(deps.db, deps.llm, r.event, () => deps.clock.now())}`;
+        // Guides the event belongs to get a model-written overview when new or doubled in size.
+        for (const g of guidesOfEvent(deps.db, r.event)) {
+          const o = await reviewGuide(deps.db, deps.llm, g.slug, () => deps.clock.now());
+          if (o !== 'current') review += `; guide ${g.slug}: ${o}`;
+        }
+      }
       return { note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}` };
     } catch (e) {
       // The transaction rolled back; the in-memory state did not: reload it next time.

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assetPath } from '../paths.js';
+import { TAXONOMY } from '../analyze/taxonomy.js';
+import { ensureTaxonomy } from './topics.js';
 
 export type Db = Database.Database;
 
@@ -18,6 +20,7 @@ export function openDb(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
   migrate(db);
+  ensureTaxonomy(db, TAXONOMY, new Date().toISOString());
   return db;
 }
 

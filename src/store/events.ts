@@ -109,8 +109,8 @@ function eventFilters(o: Omit<EventListOptions, 'limit'>): { where: string[]; pa
   if (o.until) (where.push('last_updated < ?'), params.push(o.until));
   if (o.kind) (where.push('kind = ?'), params.push(o.kind));
   if (o.source) (where.push('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.source_id = ?)'), params.push(o.source));
-  if (o.entity) (where.push("EXISTS (SELECT 1 FROM json_each(events.entities) x WHERE json_extract(x.value, '$.name') = ?)"), params.push(o.entity));
-  if (o.topic) (where.push('EXISTS (SELECT 1 FROM json_each(events.topics) t WHERE t.value = ?)'), params.push(o.topic));
+  if (o.entity) (where.push("id IN (SELECT event_id FROM event_subjects WHERE kind = 'entity' AND subject = ?)"), params.push(o.entity));
+  if (o.topic) (where.push("id IN (SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = ?)"), params.push(o.topic));
   return { where, params };
 }
 

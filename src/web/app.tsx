@@ -8,7 +8,7 @@ import { search } from '../store/search.js';
 import { getSource, listSources, sourceLabel, sourceStats } from '../store/sources.js';
 import { topicStats } from '../store/topic-stats.js';
 import { eventsAtom, eventsJsonFeed } from './feeds.js';
-import { EventFilterSchema, filterQuery, toListOptions, type EventFilter } from './filters.js';
+import { EventFilterSchema, filterQuery, resolveSince, toListOptions, type EventFilter } from './filters.js';
 import { openApiDocument } from './openapi.js';
 import { ArticlePage, ArticlesPage } from './pages/articles.js';
 import { EventPage, EventsPage } from './pages/events.js';
@@ -18,9 +18,18 @@ import { digestEvents } from './digest.js';
 import { SourcePage, SourcesPage } from './pages/sources.js';
 import { TopicPage, TopicsPage } from './pages/topics.js';
 import { sourcesOpml } from './opml.js';
+import { GuidePage, GuidesPage } from './pages/guides.js';
+import { guideView, type GuideView } from '../guides/view.js';
+import { getGuide, guidesOfEvent, listGuides } from '../store/guides.js';
+import { resolveTopic } from '../store/topics.js';
 import { badQuery, cards, eventJson, filterChoices, originOf, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
 
 export type { WebDeps } from './routes/shared.js';
+
+const guideJson = (g: import('../store/guides.js').Guide) => ({
+  slug: g.slug, title: g.title, subject: { kind: g.subjectKind, value: g.subject }, origin: g.origin, eventCount: g.eventCount,
+  lastEventAt: g.lastEventAt, overview: g.overview, overviewBy: g.overviewBy, updatedAt: g.updatedAt,
+});
 
 /** Our pages carry no scripts and load nothing from elsewhere but images. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -41,12 +50,19 @@ function nonEmpty(q: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''));
 }
 
+const guideSince = z.object({ since: EventFilterSchema.shape.since.default('7d') });
+
 const searchQuery = z.object({ q: z.string().max(500).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) });
 
 /** The web app and JSON API; pure request → response, testable with app.request() and no server. */
 export function createApp(deps: WebDeps): Hono {
   const app = new Hono();
   const now = () => deps.clock.now();
+  const guideCards = (view: GuideView) => {
+    const timeline = cards(deps.db, view.timeline.map((t) => t.event));
+    const changed = cards(deps.db, view.changes.map((x) => x.event));
+    return { timeline, changes: changed.map((card, i) => ({ card, change: view.changes[i]!.change })) };
+  };
 
   app.use('*', async (c, next) => {
     await next();
@@ -72,7 +88,7 @@ export function createApp(deps: WebDeps): Hono {
     if (e.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(e.id)}`, 301);
     const related = relatedEvents(deps.db, e.id);
     const relatedCards = cards(deps.db, related).map((r, i) => ({ ...r, similarity: related[i]!.similarity }));
-    return c.html(<EventPage event={cards(deps.db, [e])[0]!} members={eventMembers(deps.db, e.id)} related={relatedCards} now={now()} />);
+    return c.html(<EventPage event={cards(deps.db, [e])[0]!} members={eventMembers(deps.db, e.id)} related={relatedCards} guides={guidesOfEvent(deps.db, e.id)} now={now()} />);
   });
 
   app.get('/articles', (c) => {
@@ -94,9 +110,30 @@ export function createApp(deps: WebDeps): Hono {
 
   app.get('/topics/:slug', (c) => {
     const slug = c.req.param('slug');
-    const [topic] = /^[a-z0-9-]{1,80}$/.test(slug) ? topicStats(deps.db, now(), 12, slug) : [];
+    if (!/^[a-z0-9-]{1,80}$/.test(slug)) return c.html(<p>No such topic.</p>, 404);
+    // A merged or renamed topic's old slug keeps working.
+    const canonical = resolveTopic(deps.db, slug);
+    if (canonical !== slug) return c.redirect(`/topics/${encodeURIComponent(canonical)}`, 301);
+    const [topic] = topicStats(deps.db, now(), 12, slug);
     if (!topic) return c.html(<p>No such topic.</p>, 404);
     return c.html(<TopicPage topic={topic} events={cards(deps.db, listEvents(deps.db, { limit: 50, topic: slug }))} now={now()} />);
+  });
+
+  app.get('/guides', (c) => c.html(<GuidesPage guides={listGuides(deps.db)} now={now()} />));
+
+  app.get('/guides/:slug', (c) => {
+    const slug = c.req.param('slug');
+    const since = guideSince.safeParse(nonEmpty(c.req.query()));
+    const view = since.success && /^[a-z0-9-]{1,100}$/.test(slug) ? guideView(deps.db, slug, { since: resolveSince(since.data.since, now())! }) : undefined;
+    if (!view) {
+      if (!since.success) return c.html(<p>Bad "since": use 24h, 7d or a date (YYYY-MM-DD).</p>, 400);
+      const topic = resolveTopic(deps.db, slug);
+      const byTopic = topic !== slug ? getGuide(deps.db, topic) : undefined;
+      if (byTopic) return c.redirect(`/guides/${encodeURIComponent(byTopic.slug)}`, 301);
+      return c.html(<p>No such guide.</p>, 404);
+    }
+    const { timeline, changes } = guideCards(view);
+    return c.html(<GuidePage view={view} timeline={timeline} changes={changes} now={now()} />);
   });
 
   app.get('/sources', (c) => c.html(<SourcesPage sources={listSources(deps.db)} stats={sourceStats(deps.db)} now={now()} />));
@@ -162,7 +199,7 @@ export function createApp(deps: WebDeps): Hono {
     const opts = { ...toListOptions(q.data, now(), q.data.limit), offset: q.data.offset };
     const rows = cards(deps.db, listEvents(deps.db, opts));
     const rel = relationsOf(deps.db, rows.map((e) => e.id));
-    return c.json({ events: rows.map((e) => eventJson(e, rel.get(e.id) ?? [])), total: countEventsWhere(deps.db, opts) });
+    return c.json({ events: rows.map((e) => eventJson(e, rel.get(e.id) ?? [], guidesOfEvent(deps.db, e.id).map(({ slug, title }) => ({ slug, title })))), total: countEventsWhere(deps.db, opts) });
   });
 
   app.get('/api/events/:id', (c) => {
@@ -170,7 +207,7 @@ export function createApp(deps: WebDeps): Hono {
     if (!e) return c.json({ error: `no event ${c.req.param('id')}` }, 404);
     const related = relatedEvents(deps.db, e.id);
     return c.json({
-      event: eventJson(cards(deps.db, [e])[0]!, related.map((r) => ({ id: r.id, similarity: r.similarity }))),
+      event: eventJson(cards(deps.db, [e])[0]!, related.map((r) => ({ id: r.id, similarity: r.similarity })), guidesOfEvent(deps.db, e.id).map(({ slug, title }) => ({ slug, title }))),
       articles: eventMembers(deps.db, e.id).map((m) => ({ id: m.articleId, role: m.role, title: m.title, url: m.url, source: { id: m.sourceId, name: sourceLabel({ name: m.sourceName, author: m.sourceAuthor }), tier: m.tier }, published: m.publishedAt, kind: m.kind, summary: m.summary })),
       related: cards(deps.db, related).map((r, i) => ({ ...eventJson(r), similarity: related[i]!.similarity })),
     });
@@ -208,6 +245,29 @@ export function createApp(deps: WebDeps): Hono {
   });
 
   app.get('/api/topics', (c) => c.json({ topics: topicStats(deps.db, now()) }));
+
+  app.get('/api/guides', (c) => {
+    const q = limitQuery.omit({ source: true }).safeParse(nonEmpty(c.req.query()));
+    if (!q.success) return badQuery(c, q.error);
+    return c.json({ guides: listGuides(deps.db, { limit: q.data.limit, offset: q.data.offset }).map(guideJson) });
+  });
+
+  app.get('/api/guides/:slug', (c) => {
+    const since = guideSince.safeParse(nonEmpty(c.req.query()));
+    if (!since.success) return badQuery(c, since.error);
+    const view = guideView(deps.db, c.req.param('slug'), { since: resolveSince(since.data.since, now())! });
+    if (!view) return c.json({ error: `no guide ${c.req.param('slug')}` }, 404);
+    const { timeline, changes } = guideCards(view);
+    return c.json({
+      guide: { ...guideJson(view.guide), overview: view.overview },
+      timeline: timeline.map((e) => ({ id: e.id, title: e.title, significance: e.significance, firstSeen: e.firstSeen })),
+      changes: { since: view.since, events: changes.map((x) => ({ id: x.card.id, title: x.card.title, significance: x.card.significance, change: x.change })) },
+      claimGroups: view.claimGroups.map((g) => ({ stance: g.stance, sources: g.sources, conflict: g.conflict?.why ?? null, claims: g.claims.map((x) => ({ text: x.text, source: x.sourceName, articleId: x.articleId, eventId: x.eventId })) })),
+      claimsBySource: view.claimsBySource.map((s) => ({ source: { id: s.sourceId, name: s.sourceName }, claims: s.claims.map((x) => ({ text: x.text, articleId: x.articleId, eventId: x.eventId })) })),
+      quotes: view.quotes,
+      topSources: view.topSources.map((s) => ({ id: s.sourceId, name: sourceLabel(s), articles: s.articles })),
+    });
+  });
 
   app.get('/api/sources', (c) => {
     const stats = sourceStats(deps.db);

@@ -23,7 +23,7 @@ const filters = [
 export function openApiDocument(origin: string) {
   return {
     openapi: '3.1.0',
-    info: { title: 'Almanac API', version: '1', description: 'Events, articles, topics, sources and search of an Almanac store. All answers are JSON; bad input gets a 400 naming each problem.' },
+    info: { title: 'Almanac API', version: '1', description: 'Events, articles, guides, topics, sources and search of an Almanac store. All answers are JSON; bad input gets a 400 naming each problem.' },
     servers: [{ url: origin }],
     paths: {
       '/api/events': {
@@ -55,6 +55,20 @@ export function openApiDocument(origin: string) {
         },
       },
       '/api/topics': { get: { summary: 'Topics with event counts and events per week', responses: { 200: { description: 'topics' } } } },
+      '/api/guides': {
+        get: {
+          summary: 'Guides, busiest first',
+          parameters: [q('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'page size'), q('offset', { type: 'integer', minimum: 0 }, 'skip')],
+          responses: { 200: { description: 'guides', content: { 'application/json': { schema: { type: 'object', properties: { guides: { type: 'array', items: { $ref: '#/components/schemas/Guide' } } } } } } }, 400: err },
+        },
+      },
+      '/api/guides/{slug}': {
+        get: {
+          summary: 'One guide: overview, timeline, what changed since a date, claims grouped by source and by assertion, key quotes, top sources',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: str }, q('since', str, '24h, 7d (default)… or an ISO date')],
+          responses: { 200: { description: 'the guide' }, 400: err, 404: notFound },
+        },
+      },
       '/api/sources': { get: { summary: 'Sources with their health', responses: { 200: { description: 'sources' } } } },
       '/api/sources/{id}': { get: { summary: 'One source', parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { 200: { description: 'the source' }, 404: notFound } } },
       '/api/search': {
@@ -68,6 +82,14 @@ export function openApiDocument(origin: string) {
     components: {
       schemas: {
         Error: { type: 'object', required: ['error'], properties: { error: str, issues: { type: 'array', items: str } } },
+        Guide: {
+          type: 'object',
+          required: ['slug', 'title', 'subject', 'eventCount'],
+          properties: {
+            slug: str, title: str, subject: { type: 'object', properties: { kind: { enum: ['topic', 'entity', 'query'] }, value: str } }, origin: { enum: ['auto', 'manual'] },
+            eventCount: int, lastEventAt: { type: ['string', 'null'] }, overview: str, overviewBy: { enum: ['local', 'llm'] }, updatedAt: str,
+          },
+        },
         Event: {
           type: 'object',
           required: ['id', 'title', 'summary', 'significance', 'factors', 'source', 'firstSeen', 'related', 'guides'],

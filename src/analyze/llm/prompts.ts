@@ -93,3 +93,28 @@ export function eventReviewUserPrompt(e: { title: string; score: number; factors
   for (const m of e.members.slice(0, 12)) lines.push(`- [${m.role}] ${m.source}: ${m.title}\n  ${m.summary.slice(0, 600)}`);
   return lines.join('\n');
 }
+
+export const GUIDE_PROMPT_VERSION = 'guide-v1';
+
+export const GUIDE_OVERVIEW_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['overview'],
+  properties: {
+    overview: { type: 'string', description: '3-5 sentences explaining the subject through its events, for a reader catching up' },
+  },
+} as const;
+
+export function guideOverviewSystemPrompt(): string {
+  return [
+    'You write the overview of one guide of an almanac of AI news: a living explainer of one subject, told through its events.',
+    'Answer with one JSON object and nothing else:',
+    '- overview: 3 to 5 sentences for a reader catching up: what the subject is, what has happened (most significant first, with dates), and where things stand. Use only what the events say.',
+  ].join('\n');
+}
+
+export function guideOverviewUserPrompt(g: { title: string; subject: string; events: { date: string; score: number; title: string; summary: string }[] }): string {
+  const lines = [`Guide: ${g.title}`, `Subject: ${g.subject}`, '', 'Its most significant events:'];
+  for (const e of g.events.slice(0, 12)) lines.push(`- ${e.date} [${e.score}] ${e.title}\n  ${e.summary.slice(0, 500)}`);
+  return lines.join('\n');
+}

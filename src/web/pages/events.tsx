@@ -75,7 +75,13 @@ export function EventsPage(props: { events: EventCard[]; f: EventFilter; hasMore
 
 const ROLE_LABEL = { primary: 'primary', coverage: 'coverage', commentary: 'commentary' } as const;
 
-export function EventPage(props: { event: EventCard; members: EventMember[]; related: Array<EventCard & { similarity: number }>; now: Date }) {
+export interface GuideRef {
+  slug: string;
+  title: string;
+  eventCount: number;
+}
+
+export function EventPage(props: { event: EventCard; members: EventMember[]; related: Array<EventCard & { similarity: number }>; guides: GuideRef[]; now: Date }) {
   const e = props.event;
   const f = e.factors;
   return (
@@ -119,6 +125,17 @@ export function EventPage(props: { event: EventCard; members: EventMember[]; rel
           <p class="entities">{e.entities.map((x) => <span class={`entity ${x.type}`} title={x.type}>{x.name}</span>)}</p>
         </>
       ) : null}
+
+      <h2>Related guides ({props.guides.length})</h2>
+      {props.guides.length === 0 ? (
+        <p class="meta">None yet.</p>
+      ) : (
+        <ul class="guides">
+          {props.guides.map((g) => (
+            <li><a href={`/guides/${encodeURIComponent(g.slug)}`}>{g.title}</a> <span class="meta">· {g.eventCount} event{g.eventCount === 1 ? '' : 's'}</span></li>
+          ))}
+        </ul>
+      )}
 
       <h2>Related events ({props.related.length})</h2>
       {props.related.length === 0 ? <p class="meta">None yet.</p> : props.related.map((r) => <Card e={r} now={props.now} similarity={r.similarity} />)}

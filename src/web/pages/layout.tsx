@@ -28,6 +28,11 @@ mark{background:#fde68a;color:inherit;padding:0 .1em;border-radius:.15em}
 @media (max-width:560px){header.site div{flex-wrap:wrap;gap:.6rem}header.site input{width:100%}main{padding:.8rem .8rem 2rem}h1{font-size:1.35rem}}
 .extraction ul{padding-left:1.2rem}.extraction blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line);color:var(--fg)}
 .extraction blockquote cite{display:block;color:var(--muted);font-style:normal;font-size:.88rem}
+ol.timeline{list-style:none;padding:0}ol.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line)}ol.timeline time{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:.4rem}
+.claim-group{margin:.6rem 0;padding:.3rem .8rem;border-left:3px solid var(--line)}.claim-group.agreed{border-color:#1e8449}.claim-group.disputed{border-color:#c0392b}
+.claim-group ul,.by-source ul{padding-left:1.2rem;margin:.3rem 0}main blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line)}main blockquote footer{color:var(--muted);font-size:.88rem}
+.change{display:flex;gap:.5rem;align-items:flex-start}.change .role{margin-top:1rem}.change .item{flex:1}ul.guides{padding-left:1.2rem}
+.filters input[type=text]{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);border-radius:.35rem;background:var(--card);color:var(--fg)}
 `;
 
 export function Layout(props: { title: string; children: Child; feeds?: { atom: string; json: string } }) {
@@ -46,6 +51,7 @@ export function Layout(props: { title: string; children: Child; feeds?: { atom: 
           <div>
             <a class="brand" href="/">Almanac</a>
             <a href="/">Events</a>
+            <a href="/guides">Guides</a>
             <a href="/topics">Topics</a>
             <a href="/digest">Digest</a>
             <a href="/articles">Articles</a>

@@ -1,0 +1,43 @@
+import type { Db } from '../store/db.js';
+import { topGuideEvents } from '../store/guides.js';
+
+/**
+ * A guide's overview without a model: the span it covers, then the lead sentence of
+ * each of its most significant events, highest first. Reads the top events through the
+ * guide_events index, so it costs the same for a guide of ten events or ten thousand.
+ * An overview written by the LLM (see review.ts) is kept until the model writes again.
+ */
+export const OVERVIEW_EVENTS = 3;
+
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export function leadSentence(text: string): string {
+  const t = text.trim();
+  const m = /^(.{20,}?[.!?])(?=\s+["“A-Z0-9])/.exec(t);
+  return (m ? m[1]! : t).trim();
+}
+
+export function localOverview(db: Db, slug: string): string {
+  const g = db.prepare('SELECT title, event_count, last_event_at FROM guides WHERE slug = ?').get(slug) as { title: string; event_count: number; last_event_at: string | null } | undefined;
+  if (!g || !g.event_count) return '';
+  const first = db.prepare('SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?').pluck().get(slug) as string;
+  const top = topGuideEvents(db, slug, OVERVIEW_EVENTS);
+  const summaries = db.prepare('SELECT title, summary FROM events WHERE id = ?');
+  const leads: string[] = [];
+  for (const t of top) {
+    const e = summaries.get(t.eventId) as { title: string; summary: string } | undefined;
+    if (!e) continue;
+    const lead = leadSentence(e.summary || e.title);
+    if (lead && !leads.includes(lead)) leads.push(lead);
+  }
+  const span = g.event_count === 1 ? `one event, ${DAY.format(new Date(first))}` : `${g.event_count} events from ${DAY.format(new Date(first))} to ${DAY.format(new Date(g.last_event_at ?? first))}`;
+  return `${g.title}: ${span}. ${leads.join(' ')}`.trim();
+}
+
+/** Store the local overview (unless the model wrote the current one) and the time of the change. */
+export function refreshGuideOverview(db: Db, slug: string, at: string): void {
+  const by = db.prepare('SELECT overview_by FROM guides WHERE slug = ?').pluck().get(slug) as string | undefined;
+  if (by === undefined) return;
+  if (by === 'llm') db.prepare('UPDATE guides SET updated_at = max(updated_at, ?) WHERE slug = ?').run(at, slug);
+  else db.prepare('UPDATE guides SET overview = ?, updated_at = max(updated_at, ?) WHERE slug = ?').run(localOverview(db, slug), at, slug);
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { pullJson } from '../analyze/llm/answer.js';
+import { LlmError, type LlmClient } from '../analyze/llm/client.js';
+import { GUIDE_OVERVIEW_SCHEMA, GUIDE_PROMPT_VERSION, guideOverviewSystemPrompt, guideOverviewUserPrompt } from '../analyze/llm/prompts.js';
+import type { Db } from '../store/db.js';
+import { getEvent } from '../store/events.js';
+import { getGuide, topGuideEvents } from '../store/guides.js';
+
+/**
+ * With an LLM configured, a guide's overview is written by the model from its most
+ * significant events: when the guide first has events and again each time its event
+ * count doubles (the same rule as event reviews), so the cost grows with the log of a
+ * guide's size. Answers are cached by (events, prompt version, model); a failure keeps
+ * the local overview and says why.
+ */
+const OverviewSchema = z.object({ overview: z.string().min(40).max(3000) });
+const OVERVIEW_INPUT_EVENTS = 12;
+
+export type GuideReviewOutcome = 'written' | 'cached' | 'current' | 'skipped' | `failed: ${string}`;
+
+export async function reviewGuide(db: Db, client: LlmClient, slug: string, now: () => Date = () => new Date()): Promise<GuideReviewOutcome> {
+  const g = getGuide(db, slug);
+  if (!g || g.eventCount === 0) return 'skipped';
+  if (g.overviewBy === 'llm' && g.eventCount < 2 * Math.max(1, g.overviewEvents)) return 'current';
+  const events = topGuideEvents(db, slug, OVERVIEW_INPUT_EVENTS).flatMap((r) => {
+    const e = getEvent(db, r.eventId);
+    return e ? [{ date: e.firstSeen.slice(0, 10), score: e.significance, title: e.title, summary: e.summary }] : [];
+  });
+  const key = createHash('sha256').update(`${JSON.stringify([g.title, g.subject, events])}|${GUIDE_PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
+  let text = db.prepare('SELECT response FROM llm_cache WHERE key = ?').pluck().get(key) as string | undefined;
+  let outcome: GuideReviewOutcome = 'cached';
+  if (!text) {
+    try {
+      const r = await client.complete({
+        system: guideOverviewSystemPrompt(),
+        user: guideOverviewUserPrompt({ title: g.title, subject: g.subjectKind === 'query' ? `events matching ${g.subject}` : `${g.subjectKind} ${g.subject}`, events }),
+        schema: { name: 'guide_overview', schema: GUIDE_OVERVIEW_SCHEMA },
+        maxTokens: 700,
+      });
+      text = r.text;
+      outcome = 'written';
+    } catch (err) {
+      if (err instanceof LlmError) return `failed: ${err.message}`;
+      throw err;
+    }
+  }
+  const json = pullJson(text);
+  let parsed: z.infer<typeof OverviewSchema> | undefined;
+  try {
+    const r = OverviewSchema.safeParse(json ? JSON.parse(json) : undefined);
+    if (r.success) parsed = r.data;
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed) return 'failed: the overview did not validate';
+  db.transaction(() => {
+    if (outcome === 'written') db.prepare('INSERT INTO llm_cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(key, text, now().toISOString());
+    db.prepare(`UPDATE guides SET overview = ?, overview_by = 'llm', overview_events = ? WHERE slug = ?`).run(parsed.overview.trim(), g.eventCount, slug);
+  })();
+  return outcome;
+}

@@ -1,0 +1,75 @@
+import type { Db } from '../store/db.js';
+import { getEvent, type EventRow } from '../store/events.js';
+import { getGuide, guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
+import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';
+import { localOverview } from './overview.js';
+
+/**
+ * Everything a guide page shows, read from the store: overview, timeline, what changed
+ * since a date, the claims of its most significant events grouped by source and by
+ * assertion, key quotes with speakers, and the sources that cover it most. Each part is
+ * bounded (the top events, a page of the timeline), so a long-lived guide reads as fast
+ * as a new one.
+ */
+export interface GuideView {
+  guide: Guide;
+  overview: string;
+  timeline: Array<GuideEventRef & { event: EventRow }>;
+  timelineTotal: number;
+  changes: Array<{ event: EventRow; change: 'new' | 'updated' }>;
+  since: string;
+  claimGroups: ClaimGroup[];
+  claimsBySource: ReturnType<typeof claimsBySource>;
+  quotes: Array<{ text: string; speaker: string; sourceName: string; articleId: number; eventId: string }>;
+  topSources: Array<{ sourceId: string; name: string; author: string | null; articles: number }>;
+}
+
+/** How many of the guide's most significant events feed claims and quotes. */
+const CLAIM_EVENTS = 20;
+const TIMELINE_PAGE = 100;
+
+export function guideView(db: Db, slug: string, o: { since: string; timelineOffset?: number }): GuideView | undefined {
+  const guide = getGuide(db, slug);
+  if (!guide) return undefined;
+  const withEvent = <T extends { eventId: string }>(refs: T[]) =>
+    refs.flatMap((r) => {
+      const event = getEvent(db, r.eventId);
+      return event ? [{ ...r, event }] : [];
+    });
+  const timeline = withEvent(guideTimeline(db, slug, TIMELINE_PAGE, o.timelineOffset ?? 0));
+
+  const changed = db.prepare(`SELECT ge.event_id AS eventId, ge.added_at AS addedAt, e.first_seen AS firstSeen FROM guide_events ge JOIN events e ON e.id = ge.event_id
+    WHERE ge.guide_slug = ? AND e.last_updated >= ? ORDER BY e.significance DESC, e.last_updated DESC LIMIT 50`).all(slug, o.since) as Array<{ eventId: string; addedAt: string; firstSeen: string }>;
+  const changes = withEvent(changed).map((r) => ({ event: r.event, change: (r.firstSeen >= o.since ? 'new' : 'updated') as 'new' | 'updated' }));
+
+  const top = topGuideEvents(db, slug, CLAIM_EVENTS);
+  const rows = db.prepare(`SELECT ea.event_id, a.id AS article_id, s.id AS source_id, s.name AS source_name, x.claims, x.quotes
+    FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id JOIN extractions x ON x.article_id = a.id
+    WHERE ea.event_id IN (SELECT value FROM json_each(?)) ORDER BY s.tier, a.published_at`).all(JSON.stringify(top.map((t) => t.eventId))) as Array<{
+    event_id: string; article_id: number; source_id: string; source_name: string; claims: string; quotes: string;
+  }>;
+  const claims: SourcedClaim[] = [];
+  const quotes: GuideView['quotes'] = [];
+  for (const r of rows) {
+    for (const c of (JSON.parse(r.claims) as Array<{ text: string }>).slice(0, 4)) claims.push({ text: c.text, sourceId: r.source_id, sourceName: r.source_name, articleId: r.article_id, eventId: r.event_id });
+    for (const q of JSON.parse(r.quotes) as Array<{ text: string; speaker?: string }>) {
+      if (q.speaker && quotes.length < 12 && !quotes.some((x) => x.text === q.text)) quotes.push({ text: q.text, speaker: q.speaker, sourceName: r.source_name, articleId: r.article_id, eventId: r.event_id });
+    }
+  }
+  const topSources = db.prepare(`SELECT s.id AS sourceId, s.name, s.author, COUNT(*) AS articles FROM guide_events ge
+      JOIN event_articles ea ON ea.event_id = ge.event_id JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id
+    WHERE ge.guide_slug = ? GROUP BY s.id ORDER BY articles DESC, s.name LIMIT 8`).all(slug) as GuideView['topSources'];
+
+  return {
+    guide,
+    overview: guide.overviewBy === 'llm' && guide.overview ? guide.overview : localOverview(db, slug),
+    timeline,
+    timelineTotal: guide.eventCount,
+    changes,
+    since: o.since,
+    claimGroups: groupClaims(claims).filter((g) => g.sources.length >= 2).slice(0, 12),
+    claimsBySource: claimsBySource(claims),
+    quotes,
+    topSources,
+  };
+}

@@ -1,0 +1,98 @@
+import type { Db } from './db.js';
+
+/**
+ * Guides: living explainers of one subject (a topic, an entity or a saved full-text
+ * query) and the events that belong to them. Membership rows carry the event's
+ * significance and date, so a guide's top events and timeline are index reads.
+ */
+export type SubjectKind = 'topic' | 'entity' | 'query';
+
+export interface Guide {
+  slug: string;
+  title: string;
+  subjectKind: SubjectKind;
+  subject: string;
+  origin: 'auto' | 'manual';
+  overview: string;
+  overviewBy: string;
+  overviewEvents: number;
+  eventCount: number;
+  lastEventAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Raw {
+  slug: string; title: string; subject_kind: SubjectKind; subject: string; origin: 'auto' | 'manual'; overview: string; overview_by: string;
+  overview_events: number; event_count: number; last_event_at: string | null; created_at: string; updated_at: string;
+}
+
+const fromRow = (r: Raw): Guide => ({
+  slug: r.slug, title: r.title, subjectKind: r.subject_kind, subject: r.subject, origin: r.origin, overview: r.overview, overviewBy: r.overview_by,
+  overviewEvents: r.overview_events, eventCount: r.event_count, lastEventAt: r.last_event_at, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+export function getGuide(db: Db, slug: string): Guide | undefined {
+  const r = db.prepare('SELECT * FROM guides WHERE slug = ?').get(slug) as Raw | undefined;
+  return r && fromRow(r);
+}
+
+export function guideForSubject(db: Db, kind: SubjectKind, subject: string): Guide | undefined {
+  const r = db.prepare('SELECT * FROM guides WHERE subject_kind = ? AND subject = ?').get(kind, subject) as Raw | undefined;
+  return r && fromRow(r);
+}
+
+export function listGuides(db: Db, o: { limit?: number; offset?: number } = {}): Guide[] {
+  return (db.prepare('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?').all(o.limit ?? 500, o.offset ?? 0) as Raw[]).map(fromRow);
+}
+
+export function queryGuides(db: Db): Guide[] {
+  return (db.prepare(`SELECT * FROM guides WHERE subject_kind = 'query' ORDER BY slug`).all() as Raw[]).map(fromRow);
+}
+
+/** A slug not yet taken: the base, else base-2, base-3… */
+export function freeGuideSlug(db: Db, base: string): string {
+  const taken = db.prepare('SELECT 1 FROM guides WHERE slug = ?').pluck();
+  if (!taken.get(base)) return base;
+  for (let i = 2; ; i++) if (!taken.get(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export function insertGuide(db: Db, g: { slug: string; title: string; subjectKind: SubjectKind; subject: string; origin: 'auto' | 'manual' }, at: string): void {
+  db.prepare(`INSERT INTO guides (slug, title, subject_kind, subject, origin, overview, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`)
+    .run(g.slug, g.title, g.subjectKind, g.subject, g.origin, at, at);
+}
+
+export function deleteGuide(db: Db, slug: string): boolean {
+  return db.prepare('DELETE FROM guides WHERE slug = ?').run(slug).changes > 0;
+}
+
+/** The guides an event belongs to, best first. */
+export function guidesOfEvent(db: Db, eventId: string): Array<{ slug: string; title: string; relevance: number; eventCount: number }> {
+  return db.prepare(`SELECT g.slug, g.title, ge.relevance, g.event_count AS eventCount FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug
+    WHERE ge.event_id = ? ORDER BY ge.relevance DESC, g.event_count DESC, g.slug`).all(eventId) as Array<{ slug: string; title: string; relevance: number; eventCount: number }>;
+}
+
+export interface GuideEventRef {
+  eventId: string;
+  significance: number;
+  firstSeen: string;
+  addedAt: string;
+  relevance: number;
+}
+
+const refCols = 'event_id AS eventId, significance, first_seen AS firstSeen, added_at AS addedAt, relevance';
+
+/** The guide's most significant events (index read). */
+export function topGuideEvents(db: Db, slug: string, limit: number): GuideEventRef[] {
+  return db.prepare(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY significance DESC, first_seen DESC LIMIT ?`).all(slug, limit) as GuideEventRef[];
+}
+
+/** The guide's events, newest first (index read). */
+export function guideTimeline(db: Db, slug: string, limit: number, offset = 0): GuideEventRef[] {
+  return db.prepare(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ? OFFSET ?`).all(slug, limit, offset) as GuideEventRef[];
+}
+
+/** A guide that cannot be made or found as asked (bad query, taken slug, unknown guide). */
+export class GuideError extends Error {
+  override name = 'GuideError';
+}

@@ -1,0 +1,274 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { llmFromConfig } from '../src/analyze/llm/extractor.js';
+import { loadConfig } from '../src/config.js';
+import { addManualGuide, afterTopicMerge, syncEventSubjects, updateGuidesForEvent } from '../src/guides/membership.js';
+import { reviewGuide } from '../src/guides/review.js';
+import { guideView } from '../src/guides/view.js';
+import { processPending } from '../src/pipeline/process.js';
+import { STAGE_NAMES } from '../src/pipeline/stages.js';
+import { upsertArticle } from '../src/store/articles.js';
+import type { Db } from '../src/store/db.js';
+import { getGuide, guidesOfEvent, listGuides } from '../src/store/guides.js';
+import { upsertSource } from '../src/store/sources.js';
+import { canonicalTopics, listTopics, mergeTopic, renameTopic, resolveTopic } from '../src/store/topics.js';
+import { createApp } from '../src/web/app.js';
+import { demoStore } from './demo-store.js';
+import { startServer, testDeps } from './helpers.js';
+
+describe('guides over the demo', () => {
+  let deps: Awaited<ReturnType<typeof demoStore>>['deps'];
+  let app: ReturnType<typeof createApp>;
+  const get = (p: string) => app.request(`http://almanac.test${p}`);
+
+  before(async () => {
+    ({ deps } = await demoStore());
+    app = createApp({ db: deps.db, clock: deps.clock });
+  });
+
+  it('are created automatically for busy topics and entities, each holding exactly the events that name its subject', () => {
+    const guides = listGuides(deps.db);
+    const slugs = guides.map((g) => g.slug);
+    for (const busy of ['open-source-ai', 'ai-chips', 'ai-copyright', 'anthropic']) assert.ok(slugs.includes(busy), `${busy} in ${slugs.join(' ')}`);
+    for (const g of guides) {
+      assert.equal(g.origin, 'auto');
+      const expected = deps.db.prepare(`SELECT COUNT(*) FROM event_subjects s JOIN events e ON e.id = s.event_id WHERE s.kind = ? AND s.subject = ? AND e.title <> ''`).pluck().get(g.subjectKind, g.subject) as number;
+      assert.equal(g.eventCount, expected, g.slug);
+      assert.match(g.overview, new RegExp(`^${g.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+    }
+    // Places do not make guides; a quiet subject (one event) does not either.
+    assert.ok(!guides.some((g) => g.subjectKind === 'entity' && deps.db.prepare(`SELECT 1 FROM events e, json_each(e.entities) x WHERE json_extract(x.value, '$.name') = ? AND json_extract(x.value, '$.type') = 'place'`).get(g.subject)));
+    const quiet = deps.db.prepare(`SELECT subject FROM event_subjects WHERE kind = 'topic' GROUP BY subject HAVING COUNT(*) = 1`).pluck().all() as string[];
+    assert.ok(quiet.length >= 1);
+    for (const q of quiet) assert.ok(!guides.some((g) => g.subjectKind === 'topic' && g.subject === q), q);
+  });
+
+  it('link both ways: the event page lists its guides best first, the guide page its events, the API says the same', async () => {
+    const ev = deps.db.prepare(`SELECT event_id FROM guide_events WHERE guide_slug = 'open-source-ai' ORDER BY significance DESC LIMIT 1`).pluck().get() as string;
+    const guides = guidesOfEvent(deps.db, ev);
+    assert.ok(guides.length >= 1);
+    for (let i = 1; i < guides.length; i++) assert.ok(guides[i - 1]!.relevance >= guides[i]!.relevance);
+    const page = await (await get(`/events/${ev}`)).text();
+    assert.match(page, new RegExp(`Related guides \\(${guides.length}\\)`));
+    assert.ok(page.includes('href="/guides/open-source-ai"'));
+    const guidePage = await (await get('/guides/open-source-ai')).text();
+    assert.ok(guidePage.includes(`href="/events/${ev}"`));
+    for (const h of ['What changed since', 'Timeline', 'Who says what', 'Key quotes', 'Sources that cover it most']) assert.ok(guidePage.includes(h), h);
+    const api = (await (await get(`/api/events/${ev}`)).json()) as { event: { guides: Array<{ slug: string }> } };
+    assert.deepEqual(api.event.guides.map((g) => g.slug), guides.map((g) => g.slug));
+    const list = (await (await get('/api/guides')).json()) as { guides: Array<{ slug: string; eventCount: number }> };
+    assert.equal(list.guides.length, listGuides(deps.db).length);
+    const one = (await (await get('/api/guides/open-source-ai?since=30d')).json()) as { guide: { overview: string }; timeline: unknown[]; changes: { events: unknown[] } };
+    assert.equal(one.timeline.length, getGuide(deps.db, 'open-source-ai')!.eventCount);
+    assert.ok(one.changes.events.length >= 1 && one.changes.events.length <= one.timeline.length);
+    assert.equal((await get('/api/guides/open-source-ai?since=yesterday')).status, 400);
+    assert.equal((await get('/api/guides/no-such-guide')).status, 404);
+    assert.equal((await get('/guides')).status, 200);
+  });
+
+  it('group the claims of their events by source and by assertion, with quotes and the sources that cover them most', () => {
+    const v = guideView(deps.db, 'open-source-ai', { since: '2026-11-01T00:00:00Z' })!;
+    assert.ok(v.claimsBySource.length >= 2);
+    for (const s of v.claimsBySource) for (const c of s.claims) assert.equal(c.sourceId, s.sourceId);
+    assert.ok(v.claimGroups.length >= 1);
+    for (const g of v.claimGroups) assert.ok(g.sources.length >= 2, 'only assertions made by several sources');
+    assert.ok(v.topSources.length >= 2);
+    for (let i = 1; i < v.topSources.length; i++) assert.ok(v.topSources[i - 1]!.articles >= v.topSources[i]!.articles);
+    for (const e of v.changes) assert.ok(e.event.lastUpdated >= v.since);
+  });
+
+  it('are added by hand for a saved query, validated, and kept up to date as matching events arrive', async () => {
+    assert.throws(() => addManualGuide(deps.db, { title: 'Broken', query: 'export AND (' }, '2026-11-22T00:00:00Z'), /not valid full-text syntax/);
+    assert.throws(() => addManualGuide(deps.db, { title: ' ', query: 'chips' }, '2026-11-22T00:00:00Z'), /needs a title/);
+    const g = addManualGuide(deps.db, { title: 'Chip export controls', query: 'export AND (chip OR chips OR controls)' }, '2026-11-22T00:00:00Z');
+    assert.equal(g.slug, 'chip-export-controls');
+    assert.equal(g.origin, 'manual');
+    const matching = deps.db.prepare(`SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?`).pluck().get('export AND (chip OR chips OR controls)') as number;
+    assert.ok(matching >= 1);
+    assert.equal(g.eventCount, matching);
+    assert.throws(() => addManualGuide(deps.db, { title: 'Again', query: 'export AND (chip OR chips OR controls)' }, '2026-11-22T00:00:00Z'), /already follows/);
+
+    // A new article about the subject arrives through the real pipeline: the guide gains its event, and a guide it has nothing to do with is untouched.
+    const quiet = listGuides(deps.db).find((x) => x.slug === 'ai-copyright')!;
+    const at = deps.clock.now().toISOString();
+    upsertArticle(deps.db, {
+      sourceId: 'policy-wire', guid: 'new-export-rule', url: null, canonicalUrl: null, title: 'Netherlands tightens export rules for chip lithography machines', author: null,
+      publishedAt: at, fetchedAt: at, html: '', lang: 'en', image: null, wordCount: 60, truncated: false,
+      text: 'The Dutch government tightened export controls on chip lithography machines on Friday, requiring licences for shipments of older deep ultraviolet tools to several countries. Officials said the export rule follows talks with Washington about chips and national security. Chipmakers said they expected a limited effect on sales this year.',
+    }, STAGE_NAMES);
+    await processPending(deps);
+    const ev = deps.db.prepare(`SELECT ea.event_id FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE a.guid = 'new-export-rule'`).pluck().get() as string;
+    assert.ok(guidesOfEvent(deps.db, ev).some((x) => x.slug === 'chip-export-controls'));
+    assert.equal(getGuide(deps.db, 'chip-export-controls')!.eventCount, deps.db.prepare(`SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?`).pluck().get('export AND (chip OR chips OR controls)'));
+    assert.ok(getGuide(deps.db, 'chip-export-controls')!.eventCount > g.eventCount);
+    assert.equal(getGuide(deps.db, 'ai-copyright')!.updatedAt, quiet.updatedAt, 'an unrelated guide is not touched');
+  });
+
+  it('merge topic aliases: articles, events, guides and URLs follow the canonical slug', async () => {
+    const before = getGuide(deps.db, 'ai-agents');
+    const agentsEvents = deps.db.prepare(`SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-agents'`).pluck().all() as string[];
+    assert.ok(agentsEvents.length >= 1);
+    deps.db.transaction(() => {
+      mergeTopic(deps.db, 'ai-agents', 'ai-coding', '2026-11-22T00:00:00Z');
+      afterTopicMerge(deps.db, 'ai-agents', 'ai-coding');
+    })();
+    assert.equal(resolveTopic(deps.db, 'ai-agents'), 'ai-coding');
+    assert.equal(deps.db.prepare(`SELECT COUNT(*) FROM extractions WHERE topics LIKE '%"ai-agents"%'`).pluck().get(), 0);
+    assert.equal(deps.db.prepare(`SELECT COUNT(*) FROM events WHERE topics LIKE '%"ai-agents"%'`).pluck().get(), 0);
+    for (const id of agentsEvents) assert.ok((JSON.parse(deps.db.prepare('SELECT topics FROM events WHERE id = ?').pluck().get(id) as string) as string[]).includes('ai-coding'));
+    assert.ok(!listTopics(deps.db).some((t) => t.slug === 'ai-agents'));
+    assert.ok(listTopics(deps.db).find((t) => t.slug === 'ai-coding')!.slugAliases.includes('ai-agents'));
+    const merged = getGuide(deps.db, 'ai-coding');
+    if (before) {
+      assert.ok(merged, 'the guide follows the merge');
+      assert.equal(merged.eventCount, deps.db.prepare(`SELECT COUNT(*) FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-coding'`).pluck().get());
+      assert.equal(getGuide(deps.db, 'ai-agents'), undefined);
+    }
+    const r = await get('/topics/ai-agents');
+    assert.equal(r.status, 301);
+    assert.equal(r.headers.get('location'), '/topics/ai-coding');
+    // New extractions that still say the old slug land on the canonical one.
+    assert.deepEqual(canonicalTopics(deps.db, ['ai-agents', 'ai-coding'], 'policy-wire', '2026-11-22T00:00:00Z'), ['ai-coding']);
+  });
+
+  it('rename a topic: the new slug takes over, the old one keeps resolving, its guide moves', async () => {
+    renameTopic(deps.db, 'ai-chips', 'ai-compute', 'AI compute', '2026-11-22T00:00:00Z');
+    afterTopicMerge(deps.db, 'ai-chips', 'ai-compute');
+    const t = listTopics(deps.db).find((x) => x.slug === 'ai-compute')!;
+    assert.equal(t.label, 'AI compute');
+    assert.deepEqual(t.slugAliases, ['ai-chips']);
+    assert.equal(getGuide(deps.db, 'ai-compute')!.title, 'AI compute');
+    const r = await get('/guides/ai-chips');
+    assert.equal(r.status, 301);
+    assert.equal(r.headers.get('location'), '/guides/ai-compute');
+    assert.throws(() => renameTopic(deps.db, 'ai-compute', 'Not A Slug', undefined, ''), /kebab-case/);
+    assert.throws(() => mergeTopic(deps.db, 'ai-compute', 'ai-chips', ''), /already one topic/);
+    assert.throws(() => mergeTopic(deps.db, 'no-such-topic', 'nothing-here', ''), /no topic "nothing-here"/);
+  });
+});
+
+describe('the taxonomy grows', () => {
+  it('maps near-duplicates onto a known topic and learns a new slug once two sources use it', () => {
+    const deps = testDeps();
+    for (const id of ['a', 'b']) upsertSource(deps.db, { id, name: id, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
+    const at = '2026-11-22T00:00:00Z';
+    assert.deepEqual(canonicalTopics(deps.db, ['open-weights', 'open-weight-models', 'ai-regulation'], 'a', at), ['open-source-ai', 'ai-regulation']);
+    assert.equal(resolveTopic(deps.db, 'open-weights'), 'open-source-ai');
+    assert.deepEqual(canonicalTopics(deps.db, ['sovereign-compute'], 'a', at), ['sovereign-compute']);
+    assert.ok(!listTopics(deps.db).some((t) => t.slug === 'sovereign-compute'), 'one source is not enough');
+    canonicalTopics(deps.db, ['sovereign-compute'], 'a', at);
+    assert.ok(!listTopics(deps.db).some((t) => t.slug === 'sovereign-compute'), 'nor is the same source twice');
+    canonicalTopics(deps.db, ['sovereign-compute'], 'b', at);
+    const learned = listTopics(deps.db).find((t) => t.slug === 'sovereign-compute')!;
+    assert.equal(learned.origin, 'learned');
+    assert.equal(learned.label, 'Sovereign compute');
+    // The seeded hierarchy: ai-policy > ai-regulation > eu-ai-policy.
+    const bySlug = new Map(listTopics(deps.db).map((t) => [t.slug, t]));
+    assert.equal(bySlug.get('eu-ai-policy')!.parent, 'ai-regulation');
+    assert.equal(bySlug.get('ai-regulation')!.parent, 'ai-policy');
+  });
+});
+
+/** Counts the statements a piece of work runs: the cost model of an incremental update. */
+function countStatements(db: Db, work: () => void): number {
+  let n = 0;
+  const prepare = db.prepare.bind(db);
+  (db as { prepare: unknown }).prepare = (sql: string) => {
+    const st = prepare(sql);
+    for (const m of ['run', 'get', 'all', 'iterate'] as const) {
+      const f = (st[m] as (...a: unknown[]) => unknown).bind(st);
+      (st as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => (n++, f(...a));
+    }
+    return st;
+  };
+  try {
+    work();
+  } finally {
+    (db as { prepare: unknown }).prepare = prepare;
+  }
+  return n;
+}
+
+describe('incremental guide updates', () => {
+  /** A store with one topic guide of `size` events, built event by event as the pipeline would. */
+  function storeWithGuide(size: number) {
+    const deps = testDeps();
+    for (const id of ['a', 'b']) upsertSource(deps.db, { id, name: id, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
+    const add = (i: number) => {
+      const at = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+      const art = upsertArticle(deps.db, { sourceId: i % 2 ? 'a' : 'b', guid: `g${i}`, url: null, canonicalUrl: null, title: `Item ${i}`, author: null, publishedAt: at, fetchedAt: at, html: '', text: 'x', lang: 'en', image: null, wordCount: 1, truncated: false }, []);
+      const id = `e${i}`;
+      const topics = ['ai-chips', i % 3 ? 'ai-business' : 'ai-research'];
+      deps.db.prepare(`INSERT INTO events (id, title, summary, significance, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, ?, ?, ?, '[]')`)
+        .run(id, `Event ${i}`, `Something happened to chips, number ${i}. More follows.`, 1 + (i % 9), at, at, JSON.stringify(topics));
+      deps.db.prepare(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'primary')`).run(id, art.id);
+      return { id, topics };
+    };
+    for (let i = 0; i < size; i++) {
+      const e = add(i);
+      syncEventSubjects(deps.db, e.id, { topics: e.topics, entities: [] });
+      updateGuidesForEvent(deps.db, e.id);
+    }
+    return { deps, add };
+  }
+
+  it('cost the same number of statements for a guide of 20 events as for one of 2,000, and read through indexes', () => {
+    const cost = (size: number) => {
+      const { deps, add } = storeWithGuide(size);
+      assert.equal(getGuide(deps.db, 'ai-chips')!.eventCount, size);
+      const e = add(size);
+      const n = countStatements(deps.db, () => {
+        syncEventSubjects(deps.db, e.id, { topics: e.topics, entities: [] });
+        updateGuidesForEvent(deps.db, e.id);
+      });
+      assert.equal(getGuide(deps.db, 'ai-chips')!.eventCount, size + 1);
+      const plans = (deps.db.prepare(`EXPLAIN QUERY PLAN SELECT event_id FROM guide_events WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC LIMIT 3`).all() as Array<{ detail: string }>).map((p) => p.detail).join('; ');
+      assert.match(plans, /guide_events_top/);
+      assert.doesNotMatch(plans, /TEMP B-TREE/);
+      return n;
+    };
+    assert.equal(cost(2000), cost(20));
+  });
+});
+
+describe('guide overviews by the model', () => {
+  it('are written when a guide is new and again when it doubles; a bad answer keeps the local overview', async () => {
+    let calls = 0;
+    let answer: unknown = { overview: 'Open models kept arriving this autumn: DeepSeek released V4 weights, Mistral shipped an open-weight model, and Europe set rules.' };
+    const server = await startServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        calls++;
+        const msgs = (JSON.parse(body) as { messages: { content: string }[] }).messages;
+        assert.match(msgs[0]!.content, /overview of one guide/);
+        assert.match(msgs[1]!.content, /Guide: Open-source AI/);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }], usage: { prompt_tokens: 10, completion_tokens: 5 } }));
+      });
+    });
+    try {
+      const { deps } = await demoStore();
+      const client = llmFromConfig(loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny' }, { db: ':memory:' }), { backoffMs: 1 })!;
+      const local = getGuide(deps.db, 'open-source-ai')!.overview;
+      answer = { overview: 'too short' };
+      assert.match(await reviewGuide(deps.db, client, 'open-source-ai'), /^failed: the overview did not validate/);
+      assert.equal(getGuide(deps.db, 'open-source-ai')!.overview, local);
+      answer = { overview: 'Open models kept arriving this autumn: DeepSeek released V4 weights, Mistral shipped an open-weight model, and Europe set rules.' };
+      assert.equal(await reviewGuide(deps.db, client, 'open-source-ai'), 'written');
+      const g = getGuide(deps.db, 'open-source-ai')!;
+      assert.equal(g.overviewBy, 'llm');
+      assert.match(g.overview, /^Open models kept arriving/);
+      assert.equal(await reviewGuide(deps.db, client, 'open-source-ai'), 'current');
+      const made = calls;
+      // Twice the events since the model wrote: it writes again (the same inputs come from the cache).
+      deps.db.prepare(`UPDATE guides SET overview_events = ? WHERE slug = 'open-source-ai'`).run(Math.floor(g.eventCount / 2));
+      assert.equal(await reviewGuide(deps.db, client, 'open-source-ai'), 'cached');
+      assert.equal(calls, made);
+      const page = await (await createApp({ db: deps.db, clock: deps.clock }).request('http://almanac.test/guides/open-source-ai')).text();
+      assert.match(page, /Open models kept arriving/);
+      assert.match(page, /overview written by the model/);
+    } finally {
+      await server.close();
+    }
+  });
+});
