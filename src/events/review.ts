@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { pullJson } from '../analyze/llm/answer.js';
-import { LlmError, type LlmClient } from '../analyze/llm/client.js';
+import { cachedAnswer } from '../analyze/llm/cached-answer.js';
+import type { LlmClient } from '../analyze/llm/client.js';
 import { EVENT_PROMPT_VERSION, EVENT_REVIEW_SCHEMA, eventReviewSystemPrompt, eventReviewUserPrompt } from '../analyze/llm/prompts.js';
 import type { Db } from '../store/db.js';
 import { eventMembers, getEvent } from '../store/events.js';
@@ -32,43 +32,24 @@ export async function reviewEvent(db: Db, client: LlmClient, eventId: string, no
   const seen = db.prepare('SELECT review_members FROM events WHERE id = ?').pluck().get(e.id) as number | null;
   if (seen !== null && members.length < 2 * seen) return 'current';
   const cacheKey = createHash('sha256').update(`${key}|${EVENT_PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
-  const cached = db.prepare('SELECT response FROM llm_cache WHERE key = ?').pluck().get(cacheKey) as string | undefined;
-  let text = cached;
-  let outcome: ReviewOutcome = 'cached';
-  if (!text) {
-    try {
-      const r = await client.complete({
-        system: eventReviewSystemPrompt(),
-        user: eventReviewUserPrompt({
-          title: e.title,
-          score: e.significance,
-          factors: Object.entries(e.factors.factors ?? {}).map(([k, f]) => `${k}: ${f.value} +${f.points}`),
-          members: members.map((m) => ({ source: m.sourceName, role: m.role, title: m.title, summary: m.summary ?? m.text.slice(0, 400) })),
-        }),
-        schema: { name: 'event_review', schema: EVENT_REVIEW_SCHEMA },
-        maxTokens: 600,
-      });
-      text = r.text;
-      outcome = 'reviewed';
-    } catch (err) {
-      if (err instanceof LlmError) return `failed: ${err.message}`;
-      throw err;
-    }
-  }
-  const json = pullJson(text);
-  let parsed: z.infer<typeof ReviewSchema> | undefined;
-  try {
-    const r = ReviewSchema.safeParse(json ? JSON.parse(json) : undefined);
-    if (r.success) parsed = r.data;
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed) return `failed: the review did not validate`;
+  const r = await cachedAnswer(db, client, cacheKey, {
+    system: eventReviewSystemPrompt(),
+    user: eventReviewUserPrompt({
+      title: e.title,
+      score: e.significance,
+      factors: Object.entries(e.factors.factors ?? {}).map(([k, f]) => `${k}: ${f.value} +${f.points}`),
+      members: members.map((m) => ({ source: m.sourceName, role: m.role, title: m.title, summary: m.summary ?? m.text.slice(0, 400) })),
+    }),
+    schema: { name: 'event_review', schema: EVENT_REVIEW_SCHEMA },
+    maxTokens: 600,
+  }, ReviewSchema, now);
+  if (!r.ok) return `failed: ${r.reason === 'the answer did not validate' ? 'the review did not validate' : r.reason}`;
+  const parsed = r.value;
   db.transaction(() => {
-    if (outcome === 'reviewed') db.prepare('INSERT INTO llm_cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(cacheKey, text, now().toISOString());
+    r.remember();
     db.prepare('UPDATE events SET review_key = ?, review_members = ?, review_summary = ?, review_delta = ?, review_reason = ?, review_model = ? WHERE id = ?')
       .run(key, members.length, parsed.summary.trim(), parsed.adjustment, parsed.reason.trim(), client.model, e.id);
     refreshEvent(db, e.id);
   })();
-  return outcome;
+  return r.fresh ? 'reviewed' : 'cached';
 }

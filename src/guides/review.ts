@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { pullJson } from '../analyze/llm/answer.js';
-import { LlmError, type LlmClient } from '../analyze/llm/client.js';
+import { cachedAnswer } from '../analyze/llm/cached-answer.js';
+import type { LlmClient } from '../analyze/llm/client.js';
 import { GUIDE_OVERVIEW_SCHEMA, GUIDE_PROMPT_VERSION, guideOverviewSystemPrompt, guideOverviewUserPrompt } from '../analyze/llm/prompts.js';
 import type { Db } from '../store/db.js';
 import { getEvent } from '../store/events.js';
@@ -28,35 +28,16 @@ export async function reviewGuide(db: Db, client: LlmClient, slug: string, now: 
     return e ? [{ date: e.firstSeen.slice(0, 10), score: e.significance, title: e.title, summary: e.summary }] : [];
   });
   const key = createHash('sha256').update(`${JSON.stringify([g.title, g.subject, events])}|${GUIDE_PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
-  let text = db.prepare('SELECT response FROM llm_cache WHERE key = ?').pluck().get(key) as string | undefined;
-  let outcome: GuideReviewOutcome = 'cached';
-  if (!text) {
-    try {
-      const r = await client.complete({
-        system: guideOverviewSystemPrompt(),
-        user: guideOverviewUserPrompt({ title: g.title, subject: g.subjectKind === 'query' ? `events matching ${g.subject}` : `${g.subjectKind} ${g.subject}`, events }),
-        schema: { name: 'guide_overview', schema: GUIDE_OVERVIEW_SCHEMA },
-        maxTokens: 700,
-      });
-      text = r.text;
-      outcome = 'written';
-    } catch (err) {
-      if (err instanceof LlmError) return `failed: ${err.message}`;
-      throw err;
-    }
-  }
-  const json = pullJson(text);
-  let parsed: z.infer<typeof OverviewSchema> | undefined;
-  try {
-    const r = OverviewSchema.safeParse(json ? JSON.parse(json) : undefined);
-    if (r.success) parsed = r.data;
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed) return 'failed: the overview did not validate';
+  const r = await cachedAnswer(db, client, key, {
+    system: guideOverviewSystemPrompt(),
+    user: guideOverviewUserPrompt({ title: g.title, subject: g.subjectKind === 'query' ? `events matching ${g.subject}` : `${g.subjectKind} ${g.subject}`, events }),
+    schema: { name: 'guide_overview', schema: GUIDE_OVERVIEW_SCHEMA },
+    maxTokens: 700,
+  }, OverviewSchema, now);
+  if (!r.ok) return `failed: ${r.reason === 'the answer did not validate' ? 'the overview did not validate' : r.reason}`;
   db.transaction(() => {
-    if (outcome === 'written') db.prepare('INSERT INTO llm_cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(key, text, now().toISOString());
-    db.prepare(`UPDATE guides SET overview = ?, overview_by = 'llm', overview_events = ? WHERE slug = ?`).run(parsed.overview.trim(), g.eventCount, slug);
+    r.remember();
+    db.prepare(`UPDATE guides SET overview = ?, overview_by = 'llm', overview_events = ? WHERE slug = ?`).run(r.value.overview.trim(), g.eventCount, slug);
   })();
-  return outcome;
+  return r.fresh ? 'written' : 'cached';
 }
