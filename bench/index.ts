@@ -4,7 +4,8 @@
  * JSON under bench/results/. `npm run bench -- extract cluster` runs only those sections.
  * Sections that need the public data sets skip with a message when ../shared/data is absent.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
@@ -18,6 +19,9 @@ import { pagePR } from '../eval/page-metrics.js';
 import { plainTfidfClusters } from '../eval/plain-tfidf.js';
 import { sharedDataDir } from '../eval/shared-data.js';
 import { measure, printTable, saveResults } from './harness.js';
+import { fillStore } from './web-store.js';
+import { openDb } from '../src/store/db.js';
+import { createApp } from '../src/web/app.js';
 
 const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
@@ -136,4 +140,54 @@ if (run('cluster')) {
     console.log('  goal: p99 under 5 ms at 1M articles (the 1M size is not run yet: see the issue note)');
     saveResults('cluster', { figures: [ours, base], latency });
   }
+}
+
+// 5a. Pages: server render time on a store of 100,000 articles ------------------------------------
+if (run('pages')) {
+  const size = Number(process.env['BENCH_PAGES_ARTICLES'] ?? 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'almanac-bench-'));
+  const db = openDb(join(dir, 'bench.db'));
+  const now = new Date('2026-11-22T12:00:00Z');
+  const t0 = performance.now();
+  const { events } = fillStore(db, size, now, (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`));
+  console.log(`\r  built ${size.toLocaleString('en-US')} articles and ${events.toLocaleString('en-US')} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const app = createApp({ db, clock: { now: () => now } });
+  const event = db.prepare(`SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100`).pluck().get() as string;
+  const article = db.prepare(`SELECT primary_article_id FROM events WHERE id = ?`).pluck().get(event) as number;
+  const routes: Array<[string, string]> = [
+    ['/healthz (baseline: a route that renders nothing)', '/healthz'],
+    ['events list', '/'],
+    ['events list, filtered (topic, min 6, 30d, by score)', '/?topic=open-source-ai&min=6&since=30d&sort=score'],
+    ['event page', `/events/${event}`],
+    ['article page', `/articles/${article}`],
+    ['guide page', '/guides/open-source-ai'],
+    ['topics page', '/topics'],
+    ['search', '/search?q=export+chip'],
+    ['Atom feed, filtered', '/feed.atom?topic=ai-chips&min=5'],
+    ['API events', '/api/events?limit=50'],
+  ];
+  const rows: Array<{ route: string; path: string; p50: number; p99: number; max: number; status: number }> = [];
+  for (const [name, path] of routes) {
+    let status = 0;
+    const once = async () => {
+      const t = performance.now();
+      const r = await app.request(`http://bench.test${path}`);
+      await r.arrayBuffer();
+      status = r.status;
+      return performance.now() - t;
+    };
+    await once();
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) times.push(await once());
+    times.sort((a, b) => a - b);
+    rows.push({ route: name, path, p50: times[15]!, p99: times[29]!, max: times[29]!, status });
+  }
+  console.log(`\nPages: server render time through app.request, ${size.toLocaleString('en-US')} articles, ${events.toLocaleString('en-US')} events (30 requests each after one warm-up)`);
+  const w = Math.max(...rows.map((r) => r.route.length)) + 2;
+  console.log(`${'route'.padEnd(w)}${'p50 ms'.padStart(10)}${'max ms'.padStart(10)}${'× baseline'.padStart(12)}  status`);
+  for (const r of rows) console.log(`${r.route.padEnd(w)}${r.p50.toFixed(2).padStart(10)}${r.max.toFixed(2).padStart(10)}${(r.p50 / rows[0]!.p50).toFixed(1).padStart(12)}  ${r.status}`);
+  console.log('  goal: every page under 50 ms on the server at 100,000 articles');
+  saveResults('pages', { articles: size, events, rows });
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
 }

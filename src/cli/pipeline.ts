@@ -12,6 +12,7 @@ import { makeDue } from '../store/sources.js';
 import { stageCounts } from '../store/stages.js';
 import { countArticles } from '../store/articles.js';
 import { createApp } from '../web/app.js';
+import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
 import type { Hono } from 'hono';
 
@@ -61,9 +62,24 @@ export async function runCommand(deps: Deps, flags: Record<string, unknown>): Pr
   return 0;
 }
 
+/** What the admin area may do, bound to this process's pipeline. */
+export function adminActions(deps: Deps, token: string) {
+  return {
+    token,
+    discover: (url: string) => resolveFeedUrl(deps.http, url, deps.config.allowPrivate),
+    async refetch(sourceId?: string): Promise<string> {
+      makeDue(deps.db, sourceId);
+      const outcomes = await fetchDueSources(deps);
+      const reports = await processPending(deps);
+      const failed = outcomes.filter((o) => !o.ok);
+      return `fetched ${outcomes.length} source${outcomes.length === 1 ? '' : 's'}: ${outcomes.reduce((n, o) => n + o.itemsNew, 0)} new articles${failed.length ? `, ${failed.length} failed (${failed.map((f) => `${f.sourceId}: ${f.error}`).join('; ').slice(0, 300)})` : ''}; processed ${reports.reduce((n, r) => n + r.done, 0)} stage runs`;
+    },
+  };
+}
+
 /** Serves the app (and, unless told not to, runs the scheduler in the same process). */
 export async function serveApp(deps: Deps, opts: { scheduler: boolean; mount?: (app: Hono) => void; onListen?: (url: string) => void }): Promise<{ close(): Promise<void>; url: string }> {
-  const app = createApp({ db: deps.db, clock: deps.clock });
+  const app = createApp({ db: deps.db, clock: deps.clock, ...(deps.config.adminToken ? { admin: adminActions(deps, deps.config.adminToken) } : {}) });
   opts.mount?.(app);
   const ac = new AbortController();
   let closeServer: () => Promise<void> = async () => {};

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { countArticles, getArticle, listArticles } from '../store/articles.js';
 import { countEvents, countEventsWhere, eventMembers, eventOfArticle, getEvent, listEvents, relatedEvents } from '../store/events.js';
@@ -18,6 +19,7 @@ import { digestEvents } from './digest.js';
 import { SourcePage, SourcesPage } from './pages/sources.js';
 import { TopicPage, TopicsPage } from './pages/topics.js';
 import { sourcesOpml } from './opml.js';
+import { adminApp } from './admin.js';
 import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
 import { getGuide, guidesOfEvent, listGuides } from '../store/guides.js';
@@ -70,6 +72,11 @@ export function createApp(deps: WebDeps): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
+
+  // Admin (behind ALMANAC_ADMIN_TOKEN) ------------------------------------------------------
+  if (deps.admin) app.route('/admin', adminApp({ ...deps.admin, db: deps.db, clock: deps.clock }));
+  else app.all('/admin/*', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
+  if (!deps.admin) app.all('/admin', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
 
   // Pages -----------------------------------------------------------------------------------
   app.get('/', (c) => {
@@ -298,6 +305,8 @@ export function createApp(deps: WebDeps): Hono {
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route ${c.req.path}` }, 404) : c.html('<p>Not found.</p>', 404)));
   app.onError((err, c) => {
+    // Middleware refusals (CSRF, for one) are answers, not failures.
+    if (err instanceof HTTPException) return err.getResponse();
     console.error(`web: ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
     return c.req.path.startsWith('/api/') ? c.json({ error: 'internal error' }, 500) : c.html('<p>Something went wrong.</p>', 500);
   });

@@ -1,16 +1,18 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.js';
+import type { AdminDeps } from '../admin.js';
 import type { Db } from '../../store/db.js';
 import { primaryInfo, type EventRow } from '../../store/events.js';
 import { listSources, sourceLabel } from '../../store/sources.js';
-import { topicStats } from '../../store/topic-stats.js';
 import { KINDS } from '../../analyze/kind.js';
 import type { EventCard, FilterChoices } from '../pages/events.js';
 
 export interface WebDeps {
   db: Db;
   clock: Clock;
+  /** The admin area's token and actions; without it /admin answers 404. */
+  admin?: Omit<AdminDeps, 'db' | 'clock'>;
 }
 
 export const PAGE_SIZE = 30;
@@ -50,9 +52,10 @@ export function eventJson(e: EventCard, related: { id: string; similarity: numbe
   };
 }
 
-export function filterChoices(db: Db, now: Date): FilterChoices {
+export function filterChoices(db: Db, _now: Date): FilterChoices {
   return {
-    topics: topicStats(db, now).map((t) => ({ slug: t.slug, label: t.label })).sort((a, b) => a.label.localeCompare(b.label)),
+    // The taxonomy (seeded and learned topics), not a count over events: this runs on every list page.
+    topics: (db.prepare('SELECT slug, label FROM topics ORDER BY label').all() as Array<{ slug: string; label: string }>),
     sources: listSources(db).map((s) => ({ id: s.id, label: sourceLabel(s) })).sort((a, b) => a.label.localeCompare(b.label)),
     kinds: KINDS,
   };

@@ -1,0 +1,247 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { z } from 'zod';
+import { addManualGuide } from '../guides/membership.js';
+import { readOpml } from '../ingest/opml.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../store/db.js';
+import { listSources, removeSource, sourceLabel, SOURCE_KINDS, upsertSource, type Source } from '../store/sources.js';
+import { Layout } from './pages/layout.js';
+
+/**
+ * The admin area, behind ALMANAC_ADMIN_TOKEN: add and remove sources, import OPML,
+ * refetch now, add a guide. Off (404) when no token is set. A browser signs in with the
+ * token and gets an HttpOnly, SameSite=Strict session cookie derived from it (changing
+ * the token signs everyone out); scripts may send `Authorization: Bearer <token>`.
+ * Every form carries a CSRF token bound to the session, and cross-origin posts are
+ * refused by their Origin header as well.
+ */
+export interface AdminDeps {
+  token: string;
+  db: Db;
+  clock: Clock;
+  /** Find the feed of a URL (a feed or a page that announces one) and return its details. */
+  discover(url: string): Promise<{ feedUrl: string; title?: string | null; siteUrl?: string | null }>;
+  /** Fetch one source now (or every source), then process what arrived; resolves with a one-line report. */
+  refetch(sourceId?: string): Promise<string>;
+}
+
+const COOKIE = 'almanac_admin';
+const mac = (key: string, what: string) => createHmac('sha256', key).update(what).digest('hex');
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(mac('compare', a));
+  const y = Buffer.from(mac('compare', b));
+  return timingSafeEqual(x, y);
+};
+
+const AddSource = z.object({
+  url: z.string().trim().url('a feed or site URL (http or https)').refine((u) => /^https?:/i.test(u), 'http or https only'),
+  name: z.string().trim().max(200).optional(),
+  tier: z.coerce.number().int().min(1).max(3).optional(),
+  kind: z.enum(SOURCE_KINDS).optional(),
+});
+const AddGuide = z.object({ title: z.string().trim().min(1, 'a title').max(200), query: z.string().trim().min(1, 'a query').max(500) });
+const Opml = z.object({ opml: z.string().min(1, 'an OPML document').max(5_000_000) });
+
+export function adminApp(deps: AdminDeps): Hono {
+  const app = new Hono();
+  const session = mac(deps.token, 'session');
+  const csrfToken = mac(deps.token, `csrf:${session}`);
+
+  const signedIn = (c: Context) => {
+    const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer) return sameSecret(bearer, deps.token) ? 'bearer' : undefined;
+    const cookie = getCookie(c, COOKIE);
+    return cookie && sameSecret(cookie, session) ? 'cookie' : undefined;
+  };
+
+  // Cross-origin form posts are refused before anything else runs (scripts with the bearer token carry no cookie to abuse).
+  const sameOrigin = csrf();
+  app.use('*', (c, next) => (c.req.header('authorization') ? next() : sameOrigin(c, next)));
+
+  app.get('/', (c) => {
+    if (!signedIn(c)) return c.html(<Login />, 401);
+    const q = c.req.query();
+    return c.html(<Dashboard sources={listSources(deps.db)} csrf={csrfToken} done={q['done']} error={q['error']} />);
+  });
+
+  app.post('/login', async (c) => {
+    const body = await c.req.parseBody();
+    const token = typeof body['token'] === 'string' ? body['token'] : '';
+    if (!token || !sameSecret(token, deps.token)) return c.html(<Login error="That token is not right." />, 401);
+    setCookie(c, COOKIE, session, { httpOnly: true, sameSite: 'Strict', path: '/admin', secure: new URL(c.req.url).protocol === 'https:', maxAge: 7 * 86_400 });
+    return c.redirect('/admin', 303);
+  });
+
+  // Everything below changes the store: signed in, and (for a browser session) the form's CSRF token.
+  app.use('/*', async (c, next) => {
+    if (c.req.method !== 'POST' || c.req.path === '/admin/login') return next();
+    const who = signedIn(c);
+    if (!who) return c.json({ error: 'sign in first: the admin token (form or Authorization: Bearer)' }, 401);
+    if (who === 'cookie') {
+      const body = await c.req.parseBody();
+      const sent = typeof body['csrf'] === 'string' ? body['csrf'] : '';
+      if (!sent || !sameSecret(sent, csrfToken)) return c.json({ error: 'missing or wrong CSRF token: reload the admin page and try again' }, 403);
+    }
+    return next();
+  });
+
+  const back = (c: Context, r: { done?: string; error?: string }) => {
+    if (c.req.header('authorization')) return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
+    return c.redirect(`/admin?${new URLSearchParams(r as Record<string, string>).toString()}`, 303);
+  };
+  const problem = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+
+  app.post('/logout', (c) => {
+    deleteCookie(c, COOKIE, { path: '/admin' });
+    return c.redirect('/admin', 303);
+  });
+
+  app.post('/sources', async (c) => {
+    const body = nonEmpty(await c.req.parseBody());
+    const p = AddSource.safeParse(body);
+    if (!p.success) return back(c, { error: problem(p.error) });
+    try {
+      const found = await deps.discover(p.data.url);
+      const s = upsertSource(deps.db, {
+        feedUrl: found.feedUrl,
+        name: p.data.name ?? found.title ?? new URL(found.feedUrl).hostname,
+        ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
+        ...(p.data.tier ? { tier: p.data.tier } : {}),
+        ...(p.data.kind ? { kind: p.data.kind } : {}),
+      }, deps.clock.now());
+      return back(c, { done: `added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>` });
+    } catch (e) {
+      return back(c, { error: `could not add ${p.data.url}: ${(e as Error).message}` });
+    }
+  });
+
+  app.post('/sources/:id/remove', (c) => {
+    const id = c.req.param('id');
+    return removeSource(deps.db, id) ? back(c, { done: `removed ${id}` }) : back(c, { error: `no source ${id}` });
+  });
+
+  app.post('/sources/:id/refetch', async (c) => {
+    const id = c.req.param('id');
+    if (!listSources(deps.db).some((s) => s.id === id)) return back(c, { error: `no source ${id}` });
+    return back(c, { done: await deps.refetch(id) });
+  });
+
+  app.post('/refetch', async (c) => back(c, { done: await deps.refetch() }));
+
+  app.post('/opml', async (c) => {
+    const body = await c.req.parseBody();
+    const file = body['file'];
+    const text = file instanceof File && file.size ? await file.text() : typeof body['opml'] === 'string' ? body['opml'] : '';
+    const p = Opml.safeParse({ opml: text });
+    if (!p.success) return back(c, { error: problem(p.error) });
+    try {
+      const list = readOpml(p.data.opml);
+      const errors: string[] = [];
+      let ok = 0;
+      for (const s of list) {
+        try {
+          upsertSource(deps.db, s, deps.clock.now());
+          ok++;
+        } catch (e) {
+          errors.push((e as Error).message);
+        }
+      }
+      return back(c, errors.length ? { error: `imported ${ok} of ${list.length} feeds; ${errors.slice(0, 3).join('; ')}` } : { done: `imported ${ok} of ${list.length} feeds` });
+    } catch (e) {
+      return back(c, { error: (e as Error).message });
+    }
+  });
+
+  app.post('/guides', async (c) => {
+    const p = AddGuide.safeParse(nonEmpty(await c.req.parseBody()));
+    if (!p.success) return back(c, { error: problem(p.error) });
+    try {
+      const g = addManualGuide(deps.db, p.data, deps.clock.now().toISOString());
+      return back(c, { done: `added guide ${g.slug} (${g.eventCount} events)` });
+    } catch (e) {
+      return back(c, { error: (e as Error).message });
+    }
+  });
+
+  return app;
+}
+
+function nonEmpty(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'csrf' && v !== ''));
+}
+
+function Login(props: { error?: string }) {
+  return (
+    <Layout title="Admin: sign in">
+      <h1>Admin</h1>
+      {props.error ? <p class="bad" role="alert">{props.error}</p> : null}
+      <form method="post" action="/admin/login" class="filters">
+        <label>Admin token <input type="password" name="token" autocomplete="current-password" required /></label>
+        <button type="submit">Sign in</button>
+      </form>
+    </Layout>
+  );
+}
+
+function Csrf(props: { token: string }) {
+  return <input type="hidden" name="csrf" value={props.token} />;
+}
+
+function Dashboard(props: { sources: Source[]; csrf: string; done?: string; error?: string }) {
+  return (
+    <Layout title="Admin">
+      <h1>Admin</h1>
+      {props.done ? <p class="ok" role="status">{props.done}</p> : null}
+      {props.error ? <p class="bad" role="alert">{props.error}</p> : null}
+
+      <h2>Add a source</h2>
+      <form method="post" action="/admin/sources" class="filters">
+        <Csrf token={props.csrf} />
+        <label>Feed or site URL <input type="text" name="url" required size={40} /></label>
+        <label>Name <input type="text" name="name" /></label>
+        <label>Tier <select name="tier"><option value="">auto</option><option>1</option><option>2</option><option>3</option></select></label>
+        <label>Kind <select name="kind"><option value="">auto</option>{SOURCE_KINDS.map((k) => <option>{k}</option>)}</select></label>
+        <button type="submit">Add</button>
+      </form>
+
+      <h2>Import OPML</h2>
+      <form method="post" action="/admin/opml" enctype="multipart/form-data" class="filters">
+        <Csrf token={props.csrf} />
+        <label>OPML file <input type="file" name="file" accept=".opml,.xml,text/xml" /></label>
+        <label>or paste it <textarea name="opml" rows={3} cols={40}></textarea></label>
+        <button type="submit">Import</button>
+      </form>
+
+      <h2>Add a guide</h2>
+      <form method="post" action="/admin/guides" class="filters">
+        <Csrf token={props.csrf} />
+        <label>Title <input type="text" name="title" required /></label>
+        <label>Query <input type="text" name="query" required placeholder="export AND (chip OR chips)" /></label>
+        <button type="submit">Add guide</button>
+      </form>
+
+      <h2>Sources ({props.sources.length})</h2>
+      <form method="post" action="/admin/refetch"><Csrf token={props.csrf} /><button type="submit">Refetch all now</button></form>
+      <table>
+        <thead><tr><th>Source</th><th>Health</th><th></th></tr></thead>
+        <tbody>
+          {props.sources.map((s) => (
+            <tr>
+              <td><a href={`/sources/${encodeURIComponent(s.id)}`}>{sourceLabel(s)}</a><div class="meta">{s.id} · {s.feedUrl}</div></td>
+              <td class={s.consecutiveFailures ? 'bad' : 'ok'}>{s.consecutiveFailures ? `failing ×${s.consecutiveFailures}: ${s.lastError ?? ''}` : s.lastSuccessAt ? `ok ${s.lastSuccessAt.slice(0, 16)}` : 'never fetched'}</td>
+              <td>
+                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/refetch`}><Csrf token={props.csrf} /><button type="submit">Refetch</button></form>
+                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/remove`}><Csrf token={props.csrf} /><button type="submit">Remove</button></form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action="/admin/logout"><Csrf token={props.csrf} /><button type="submit">Sign out</button></form>
+    </Layout>
+  );
+}
