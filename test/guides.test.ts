@@ -109,7 +109,7 @@ describe('guides over the demo', () => {
     const agentsEvents = deps.db.prepare(`SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-agents'`).pluck().all() as string[];
     assert.ok(agentsEvents.length >= 1);
     deps.db.transaction(() => {
-      mergeTopic(deps.db, 'ai-agents', 'ai-coding', '2026-11-22T00:00:00Z');
+      mergeTopic(deps.db, 'ai-agents', 'ai-coding');
       afterTopicMerge(deps.db, 'ai-agents', 'ai-coding');
     })();
     assert.equal(resolveTopic(deps.db, 'ai-agents'), 'ai-coding');
@@ -142,8 +142,8 @@ describe('guides over the demo', () => {
     assert.equal(r.status, 301);
     assert.equal(r.headers.get('location'), '/guides/ai-compute');
     assert.throws(() => renameTopic(deps.db, 'ai-compute', 'Not A Slug', undefined, ''), /kebab-case/);
-    assert.throws(() => mergeTopic(deps.db, 'ai-compute', 'ai-chips', ''), /already one topic/);
-    assert.throws(() => mergeTopic(deps.db, 'no-such-topic', 'nothing-here', ''), /no topic "nothing-here"/);
+    assert.throws(() => mergeTopic(deps.db, 'ai-compute', 'ai-chips'), /already one topic/);
+    assert.throws(() => mergeTopic(deps.db, 'no-such-topic', 'nothing-here'), /no topic "nothing-here"/);
   });
 });
 

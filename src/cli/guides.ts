@@ -103,7 +103,7 @@ export function topicsCommand(deps: Deps, args: string[], flags: Flags): number 
     case 'merge': {
       if (!a || !b) throw new UsageError('topics merge: give <from> <into>');
       const r = deps.db.transaction(() => {
-        const changed = mergeTopic(deps.db, a, b, at);
+        const changed = mergeTopic(deps.db, a, b);
         afterTopicMerge(deps.db, a, b);
         return changed;
       })();

@@ -75,16 +75,15 @@ export function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSet
     for (const q of queryGuides(db)) if (queryMatches(db, q.subject, ev.rowid)) target.set(q.slug, Math.max(target.get(q.slug) ?? 0, 0.8));
   }
   const current = db.prepare('SELECT guide_slug FROM guide_events WHERE event_id = ?').pluck().all(eventId) as string[];
-  const touched = new Set<string>();
+  // Every guide the event is in is touched (a new member or summary changes it even when its row does not move), and every guide it left.
+  const touched = new Set<string>(target.keys());
   const del = db.prepare('DELETE FROM guide_events WHERE guide_slug = ? AND event_id = ?');
   for (const slug of current) if (!target.has(slug)) (del.run(slug, eventId), touched.add(slug));
   if (ev) {
     const upsert = db.prepare(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
       WHERE relevance <> excluded.relevance OR significance <> excluded.significance OR first_seen <> excluded.first_seen`);
-    for (const [slug, relevance] of target) if (upsert.run(slug, eventId, relevance, ev.significance, ev.first_seen, ev.last_updated).changes) touched.add(slug);
-    // A guide whose event changed (a new member, a new summary) is touched even if its row did not move.
-    for (const slug of target.keys()) touched.add(slug);
+    for (const [slug, relevance] of target) upsert.run(slug, eventId, relevance, ev.significance, ev.first_seen, ev.last_updated);
   }
   const at = ev?.last_updated ?? new Date(0).toISOString();
   for (const slug of touched) refreshGuideOverview(db, slug, at);
@@ -101,7 +100,7 @@ function maybeCreateGuide(db: Db, kind: 'topic' | 'entity', subject: string, set
     JOIN event_articles ea ON ea.event_id = s.event_id JOIN articles a ON a.id = ea.article_id`).pluck().get(kind, subject) as number;
   if (sources < settings.minSources) return undefined;
   const title = kind === 'topic' ? topicLabelOf(db, subject) : subject;
-  const slug = freeGuideSlug(db, slugify(kind === 'topic' ? subject : subject) || 'guide');
+  const slug = freeGuideSlug(db, slugify(subject) || 'guide');
   insertGuide(db, { slug, title, subjectKind: kind, subject, origin: 'auto' }, at);
   backfillGuide(db, slug);
   return guideForSubject(db, kind, subject);

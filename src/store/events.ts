@@ -151,21 +151,8 @@ export function eventMembers(db: Db, eventId: string): EventMember[] {
   }));
 }
 
-export interface EventFields {
-  title: string;
-  summary: string;
-  significance: number;
-  factors: Significance;
-  primaryArticleId: number | null;
-  firstSeen: string;
-  lastUpdated: string;
-  kind: string | null;
-  topics: string[];
-  entities: { name: string; type: string; weight: number }[];
-  sourceCount: number;
-  articleCount: number;
-  roles: Map<number, Role>;
-}
+/** What a refresh computes for an event: its row, and each member's role. */
+export type EventFields = Omit<EventRow, 'id'> & { roles: Map<number, Role> };
 
 export function saveEventFields(db: Db, id: string, f: EventFields): void {
   db.prepare(`UPDATE events SET title = ?, summary = ?, significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,

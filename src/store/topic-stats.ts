@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { slugWords } from './topics.js';
 
 /** Topics as the topics page lists them: label, parent, how many events, events per week for a sparkline. */
 export interface TopicStat {
@@ -24,7 +25,7 @@ export function topicStats(db: Db, now: Date, weeks = 12, only?: string): TopicS
     let s = stats.get(r.slug);
     if (!s) {
       const m = meta.get(r.slug);
-      stats.set(r.slug, (s = { slug: r.slug, label: m?.label ?? wordsOf(r.slug), parent: m?.parent ?? null, events: 0, weekly: new Array<number>(weeks).fill(0), guide: guides.get(r.slug) ?? null }));
+      stats.set(r.slug, (s = { slug: r.slug, label: m?.label ?? slugWords(r.slug), parent: m?.parent ?? null, events: 0, weekly: new Array<number>(weeks).fill(0), guide: guides.get(r.slug) ?? null }));
     }
     s.events++;
     const age = Math.floor((now.getTime() - Date.parse(r.at)) / weekMs);
@@ -32,5 +33,3 @@ export function topicStats(db: Db, now: Date, weeks = 12, only?: string): TopicS
   }
   return [...stats.values()].sort((a, b) => b.events - a.events || a.slug.localeCompare(b.slug));
 }
-
-const wordsOf = (slug: string) => slug.split('-').map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');

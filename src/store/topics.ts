@@ -63,19 +63,19 @@ export function listTopics(db: Db): Topic[] {
   return rows.map((r) => ({ slug: r.slug, label: r.label, parent: r.parent, aliases: JSON.parse(r.aliases), origin: r.origin, slugAliases: slugAliases.get(r.slug) ?? [] }));
 }
 
-export function getTopic(db: Db, slug: string): Topic | undefined {
-  return listTopics(db).find((t) => t.slug === slug);
-}
-
 /** The canonical slug for a slug (itself when it is not an alias). */
 export function resolveTopic(db: Db, slug: string): string {
   return (db.prepare('SELECT slug FROM topic_aliases WHERE alias = ?').pluck().get(slug) as string | undefined) ?? slug;
 }
 
+/** A slug in words, for a topic with no stored label: "sovereign-compute" → "Sovereign compute". */
+export function slugWords(slug: string): string {
+  return slug.split('-').map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
 /** A label for any slug: the stored one, else the slug in words. */
 export function topicLabelOf(db: Db, slug: string): string {
-  const label = db.prepare('SELECT label FROM topics WHERE slug = ?').pluck().get(slug) as string | undefined;
-  return label ?? slug.split('-').map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
+  return (db.prepare('SELECT label FROM topics WHERE slug = ?').pluck().get(slug) as string | undefined) ?? slugWords(slug);
 }
 
 /** Every known topic by the keys of its slug, label and alias phrases. */
@@ -140,7 +140,7 @@ function replaceIn(json: string, from: string, into: string): string | undefined
  * event and sub-topic that named `from` names `into`. Returns how many rows changed.
  * The caller rebuilds the guides of `into` (see guides/membership.ts).
  */
-export function mergeTopic(db: Db, from: string, into: string, at: string): { extractions: number; events: number } {
+export function mergeTopic(db: Db, from: string, into: string): { extractions: number; events: number } {
   from = resolveTopic(db, from);
   into = resolveTopic(db, into);
   if (from === into) throw new TopicError(`"${from}" and "${into}" are already one topic`);
@@ -172,7 +172,6 @@ export function mergeTopic(db: Db, from: string, into: string, at: string): { ex
     db.prepare(`INSERT INTO event_subjects (kind, subject, event_id, weight) SELECT 'topic', ?, event_id, weight FROM event_subjects WHERE kind = 'topic' AND subject = ?
       ON CONFLICT(kind, subject, event_id) DO UPDATE SET weight = max(weight, excluded.weight)`).run(into, from);
     db.prepare(`DELETE FROM event_subjects WHERE kind = 'topic' AND subject = ?`).run(from);
-    void at;
   })();
   return { extractions, events };
 }
@@ -186,7 +185,7 @@ export function renameTopic(db: Db, from: string, to: string, label: string | un
   if (db.prepare('SELECT 1 FROM topics WHERE slug = ?').get(to)) throw new TopicError(`topic "${to}" exists already: use almanac topics merge ${from} ${to}`);
   db.prepare(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, ?, ?, 'manual', ?)`).run(to, label ?? old.label, old.aliases, old.parent, at);
   db.prepare('DELETE FROM topic_aliases WHERE alias = ?').run(to);
-  return mergeTopic(db, from, to, at);
+  return mergeTopic(db, from, to);
 }
 
 /** A topic command that cannot be done as asked (unknown slug, bad slug, a merge onto itself). */

@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../store/db.js';
 import { listSources, removeSource, sourceLabel, SOURCE_KINDS, upsertSource, type Source } from '../store/sources.js';
 import { Layout } from './pages/layout.js';
+import { nonEmpty } from './routes/shared.js';
 
 /**
  * The admin area, behind ALMANAC_ADMIN_TOKEN: add and remove sources, import OPML,
@@ -168,10 +169,6 @@ export function adminApp(deps: AdminDeps): Hono {
   });
 
   return app;
-}
-
-function nonEmpty(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'csrf' && v !== ''));
 }
 
 function Login(props: { error?: string }) {

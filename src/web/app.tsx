@@ -24,7 +24,7 @@ import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
 import { getGuide, guidesOfEvent, listGuides } from '../store/guides.js';
 import { resolveTopic } from '../store/topics.js';
-import { badQuery, cards, eventJson, filterChoices, originOf, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
+import { badQuery, cards, eventJson, filterChoices, nonEmpty, originOf, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
 
 export type { WebDeps } from './routes/shared.js';
 
@@ -46,11 +46,6 @@ const apiEventsQuery = EventFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-
-/** A GET form sends its empty fields as empty strings: they mean "no filter". */
-function nonEmpty(q: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''));
-}
 
 const guideSince = z.object({ since: EventFilterSchema.shape.since.default('7d') });
 

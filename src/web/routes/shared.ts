@@ -61,6 +61,11 @@ export function filterChoices(db: Db, _now: Date): FilterChoices {
   };
 }
 
+/** A form sends its empty fields as empty strings: they mean "not given". (Schemas drop keys they do not name.) */
+export function nonEmpty<T>(q: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''));
+}
+
 /** A 400 with every problem of the query named. */
 export function badQuery(c: Context, error: z.ZodError) {
   return c.json({ error: 'bad query', issues: error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`) }, 400);
