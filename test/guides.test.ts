@@ -145,6 +145,20 @@ describe('guides over the demo', () => {
     assert.throws(() => mergeTopic(deps.db, 'ai-compute', 'ai-chips'), /already one topic/);
     assert.throws(() => mergeTopic(deps.db, 'no-such-topic', 'nothing-here'), /no topic "nothing-here"/);
   });
+
+  it('keep the per-week subject counts equal to a recount, through the pipeline, topic merges, renames and deleted events', async () => {
+    const recount = () => deps.db.prepare(`SELECT kind, subject, week, COUNT(*) AS events FROM event_subjects GROUP BY kind, subject, week ORDER BY 1, 2, 3`).all();
+    const kept = () => deps.db.prepare(`SELECT kind, subject, week, events FROM subject_weeks ORDER BY 1, 2, 3`).all();
+    assert.ok(recount().length > 20);
+    assert.deepEqual(kept(), recount());
+    const victim = deps.db.prepare(`SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-coding' LIMIT 1`).pluck().get() as string;
+    const before = deps.db.prepare(`SELECT SUM(events) FROM subject_weeks WHERE kind = 'topic' AND subject = 'ai-coding'`).pluck().get() as number;
+    deps.db.prepare('DELETE FROM events WHERE id = ?').run(victim);
+    assert.equal(deps.db.prepare(`SELECT SUM(events) FROM subject_weeks WHERE kind = 'topic' AND subject = 'ai-coding'`).pluck().get(), before - 1);
+    assert.deepEqual(kept(), recount());
+    const topics = (await (await get('/api/topics')).json()) as { topics: Array<{ slug: string; events: number }> };
+    assert.equal(topics.topics.find((t) => t.slug === 'ai-coding')!.events, before - 1);
+  });
 });
 
 describe('the taxonomy grows', () => {

@@ -43,8 +43,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Replace an event's rows in event_subjects (the index behind topic and entity lookups). */
 export function syncEventSubjects(db: Db, eventId: string, s: EventSubjects): void {
   db.prepare('DELETE FROM event_subjects WHERE event_id = ?').run(eventId);
-  const ins = db.prepare('INSERT INTO event_subjects (kind, subject, event_id, weight) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET weight = max(weight, excluded.weight)');
-  for (const w of subjectWeights(s)) ins.run(w.kind, w.subject, eventId, w.weight);
+  // The week it is counted in for the topics page's sparklines (see migration 007).
+  const week = (db.prepare('SELECT CAST(unixepoch(last_updated) / 604800 AS INTEGER) FROM events WHERE id = ?').pluck().get(eventId) as number | null) ?? 0;
+  const ins = db.prepare('INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET weight = max(weight, excluded.weight)');
+  for (const w of subjectWeights(s)) ins.run(w.kind, w.subject, eventId, w.weight, week);
 }
 
 /** Does a saved query match this event (its title and summary, through FTS5)? */

@@ -27,6 +27,8 @@ export interface GuideView {
 /** How many of the guide's most significant events feed claims and quotes. */
 const CLAIM_EVENTS = 20;
 const TIMELINE_PAGE = 100;
+/** How many of the guide's latest events the source ranking counts. */
+export const SOURCE_EVENTS = 300;
 
 export function guideView(db: Db, slug: string, o: { since: string; timelineOffset?: number }): GuideView | undefined {
   const guide = getGuide(db, slug);
@@ -56,9 +58,11 @@ export function guideView(db: Db, slug: string, o: { since: string; timelineOffs
       if (q.speaker && quotes.length < 12 && !quotes.some((x) => x.text === q.text)) quotes.push({ text: q.text, speaker: q.speaker, sourceName: r.source_name, articleId: r.article_id, eventId: r.event_id });
     }
   }
-  const topSources = db.prepare(`SELECT s.id AS sourceId, s.name, s.author, COUNT(*) AS articles FROM guide_events ge
+  // Counted over the guide's latest events (an index read), so the cost stays flat as its history grows.
+  const topSources = db.prepare(`SELECT s.id AS sourceId, s.name, s.author, COUNT(*) AS articles
+    FROM (SELECT event_id FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ${SOURCE_EVENTS}) ge
       JOIN event_articles ea ON ea.event_id = ge.event_id JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id
-    WHERE ge.guide_slug = ? GROUP BY s.id ORDER BY articles DESC, s.name LIMIT 8`).all(slug) as GuideView['topSources'];
+    GROUP BY s.id ORDER BY articles DESC, s.name LIMIT 8`).all(slug) as GuideView['topSources'];
 
   return {
     guide,

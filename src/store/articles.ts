@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
+import { rankRecent } from './fts-recent.js';
 
 export interface NewArticle {
   sourceId: string;
@@ -128,11 +129,14 @@ export function updateArticleBody(db: Db, id: number, v: { html: string; text: s
     v.title ?? null, v.author ?? null, v.image ?? null, v.lang ?? null, v.at, id);
 }
 
-/** Full-text search over titles and text, best match first, with a highlighted snippet. */
+/** Full-text search over titles and text, best match first (newest candidates; see rankRecent), with a highlighted snippet. */
 export function searchArticles(db: Db, query: string, limit = 20): Array<{ id: number; title: string; snippet: string; rank: number }> {
   const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!terms.length) return [];
   const fts = terms.map((t) => `"${t}"`).join(' ');
-  return db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '<mark>', '</mark>', '…', 20) AS snippet, bm25(articles_fts) AS rank
-    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`).all(fts, limit) as Array<{ id: number; title: string; snippet: string; rank: number }>;
+  const { rowids } = rankRecent(db, 'articles_fts', 'bm25(articles_fts)', fts, limit);
+  const rows = db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '<mark>', '</mark>', '…', 20) AS snippet, bm25(articles_fts) AS rank
+    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`)
+    .all(fts, JSON.stringify(rowids)) as Array<{ id: number; title: string; snippet: string; rank: number }>;
+  return rows.sort((a, b) => a.rank - b.rank);
 }

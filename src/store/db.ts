@@ -19,9 +19,36 @@ export function openDb(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
+  cacheStatements(db);
   migrate(db);
   ensureTaxonomy(db, TAXONOMY, new Date().toISOString());
   return db;
+}
+
+/**
+ * Reuse prepared statements: compiling SQL costs more than running most of our indexed
+ * queries, and pages call the same store functions many times. A cached statement is handed
+ * out in its default state (callers set pluck/raw/expand per call), and the cache is
+ * bounded because filtered lists build their SQL from the filters in use.
+ */
+function cacheStatements(db: Db, max = 1000): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let s = cache.get(sql);
+    if (s && s.busy) s = undefined; // iterating elsewhere: give this caller its own
+    else if (s) {
+      cache.delete(sql); // re-insert: most recently used last
+      cache.set(sql, s);
+    } else {
+      s = prepare(sql);
+      cache.set(sql, s);
+      if (cache.size > max) cache.delete(cache.keys().next().value!);
+    }
+    if (!s) return prepare(sql);
+    if (s.reader) s.pluck(false).raw(false).expand(false);
+    return s;
+  }) as Db['prepare'];
 }
 
 /** Applies every migration file not yet recorded, each in its own transaction. */

@@ -169,7 +169,7 @@ export function mergeTopic(db: Db, from: string, into: string): { extractions: n
       if (next) (upE.run(next, r.id), events++);
     }
     // Subjects: keep the stronger weight where an event named both.
-    db.prepare(`INSERT INTO event_subjects (kind, subject, event_id, weight) SELECT 'topic', ?, event_id, weight FROM event_subjects WHERE kind = 'topic' AND subject = ?
+    db.prepare(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) SELECT 'topic', ?, event_id, weight, week FROM event_subjects WHERE kind = 'topic' AND subject = ?
       ON CONFLICT(kind, subject, event_id) DO UPDATE SET weight = max(weight, excluded.weight)`).run(into, from);
     db.prepare(`DELETE FROM event_subjects WHERE kind = 'topic' AND subject = ?`).run(from);
   })();

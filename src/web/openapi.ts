@@ -75,7 +75,7 @@ export function openApiDocument(origin: string) {
         get: {
           summary: 'Search events, articles, claims and quotes',
           parameters: [q('q', str, 'words, all required'), q('limit', { type: 'integer', minimum: 1, maximum: 100 }, 'per kind')],
-          responses: { 200: { description: 'hits by kind' }, 400: err },
+          responses: { 200: { description: 'hits by kind (events, articles, statements), best first; windowed is true when the query matched so much that only the newest matches were ranked' }, 400: err },
         },
       },
     },

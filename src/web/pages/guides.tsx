@@ -1,4 +1,4 @@
-import type { GuideView } from '../../guides/view.js';
+import { SOURCE_EVENTS, type GuideView } from '../../guides/view.js';
 import type { Guide } from '../../store/guides.js';
 import { sourceLabel } from '../../store/sources.js';
 import { Card, Score, type EventCard } from './events.js';
@@ -105,6 +105,7 @@ export function GuidePage(props: { view: GuideView; timeline: EventCard[]; chang
       ))}
 
       <h2>Sources that cover it most</h2>
+      {v.timelineTotal > SOURCE_EVENTS ? <p class="meta">Counted over its latest {SOURCE_EVENTS} events.</p> : null}
       <ol>
         {v.topSources.map((s) => (
           <li><a href={`/sources/${encodeURIComponent(s.sourceId)}`}>{sourceLabel(s)}</a> <span class="meta">· {s.articles} article{s.articles === 1 ? '' : 's'}</span></li>

@@ -21,6 +21,7 @@ export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
         <button type="submit">Search</button>
       </form>
       {props.q && total === 0 ? <p>Nothing matches “{props.q}”.</p> : null}
+      {h.windowed ? <p class="note">So much matches “{props.q}” that only the most recent matches are ranked; add words to reach older ones.</p> : null}
       {h.events.length ? <h2>Events ({h.events.length})</h2> : null}
       {h.events.map((e) => (
         <div class="item">
