@@ -34,6 +34,9 @@ export const configSchema = z.object({
   /** Below this many words a feed item counts as a teaser and its page is fetched. */
   fullTextMinWords: int(0, 10_000).default(120),
   adminToken: z.string().optional(),
+  /** Search and API requests a minute per client address (0: no limit), and the burst allowed. */
+  rateLimitPerMinute: int(0, 1_000_000).default(600),
+  rateLimitBurst: int(1, 100_000).default(120),
   /** Keep the fetched page of each full-text article (gzipped) in the store. */
   keepRaw: bool.default(false),
   /** The LLM: an OpenAI-compatible base URL (…/v1) or Anthropic's; none means the local extractor. */
@@ -66,6 +69,8 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_SCHEDULER_TICK_S: 'schedulerTickS',
   ALMANAC_FULLTEXT_MIN_WORDS: 'fullTextMinWords',
   ALMANAC_ADMIN_TOKEN: 'adminToken',
+  ALMANAC_RATE_LIMIT: 'rateLimitPerMinute',
+  ALMANAC_RATE_BURST: 'rateLimitBurst',
   ALMANAC_KEEP_RAW: 'keepRaw',
   ALMANAC_LLM_URL: 'llmUrl',
   ALMANAC_LLM_MODEL: 'llmModel',

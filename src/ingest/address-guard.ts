@@ -53,3 +53,16 @@ export function guardedLookup(allowPrivate: boolean) {
     });
   };
 }
+
+/**
+ * The host a source marked "allow private" may reach on a private address: its feed's own
+ * (see GetOptions.allowPrivateHost), nothing it redirects or links to.
+ */
+export function privateHostOf(source: { allowPrivate: boolean; feedUrl: string }): { allowPrivateHost?: string } {
+  if (!source.allowPrivate) return {};
+  try {
+    return { allowPrivateHost: new URL(source.feedUrl).hostname };
+  } catch {
+    return {};
+  }
+}

@@ -40,8 +40,16 @@ export class DiscoveryError extends Error {
  * Given a feed URL, returns it; given a site URL, finds its feed. The first announced feed
  * wins (sites list their main feed first), Atom/RSS before comment feeds.
  */
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function resolveFeedUrl(http: HttpClient, url: string, allowPrivate: boolean): Promise<{ feedUrl: string; siteUrl: string | null; title: string | null }> {
-  const res = await http.get(url, { allowPrivate, accept: 'text/html, application/rss+xml, application/atom+xml, application/feed+json, */*;q=0.5' });
+  const res = await http.get(url, { ...(allowPrivate ? { allowPrivateHost: hostOf(url) } : {}), accept: 'text/html, application/rss+xml, application/atom+xml, application/feed+json, */*;q=0.5' });
   const text = new TextDecoder().decode(res.body.subarray(0, 64 * 1024));
   const sniff = sniffFormat(text);
   if (sniff.format !== 'html' && sniff.format !== 'unknown') return { feedUrl: res.url, siteUrl: null, title: null };

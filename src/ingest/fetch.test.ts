@@ -70,11 +70,13 @@ describe('http client against a loopback server', () => {
     await assert.rejects(strict.get(srv.url + 'etag'), (e: FetchError) => e.code === 'blocked-address' && /127\.0\.0\.1/.test(e.message));
     assert.equal(hits, before, 'no request reached the server');
     await assert.rejects(strict.get(srv.url.replace('127.0.0.1', 'localhost') + 'etag'), (e: FetchError) => e.code === 'blocked-address');
-    // Allowed for this request (a source marked so), but the redirect then points at 10.0.0.1: refused by the guard, not fetched.
+    // Allowed for this host (a source marked so), but the redirect then points at 10.0.0.1: refused by the guard, not fetched.
     const perSource = client({ allowPrivate: false });
-    await assert.rejects(perSource.get(srv.url + 'to-private', { allowPrivate: false }), (e: FetchError) => e.code === 'blocked-address');
-    const ok = await perSource.get(srv.url + 'etag', { allowPrivate: true });
+    await assert.rejects(perSource.get(srv.url + 'to-private', { allowPrivateHost: '127.0.0.1' }), (e: FetchError) => e.code === 'blocked-address' && /10\.0\.0\.1/.test(e.message));
+    const ok = await perSource.get(srv.url + 'etag', { allowPrivateHost: '127.0.0.1' });
     assert.equal(ok.status, 200);
+    // The allowance is for that host only: localhost (also loopback) is another host.
+    await assert.rejects(perSource.get(srv.url.replace('127.0.0.1', 'localhost') + 'etag', { allowPrivateHost: '127.0.0.1' }), (e: FetchError) => e.code === 'blocked-address');
   });
 
   it('rejects non-http schemes', async () => {

@@ -21,8 +21,12 @@ export interface GetOptions {
   etag?: string | null;
   lastModified?: string | null;
   accept?: string;
-  /** Allow private addresses for this request (a source that the user marked so). */
-  allowPrivate?: boolean;
+  /**
+   * A host that may be private for this request (the host of a source the user marked so).
+   * Only that host: a redirect or a link from it to another private address is still
+   * refused, so an allowed intranet feed cannot point us at 169.254.169.254.
+   */
+  allowPrivateHost?: string;
 }
 
 export interface HttpResponse {
@@ -73,7 +77,6 @@ export function createHttpClient(o: HttpOptions): HttpClient {
 
   async function get(url: string, opts: GetOptions = {}): Promise<HttpResponse> {
     let current = url;
-    const allowPrivate = o.allowPrivate || opts.allowPrivate === true;
     for (let hop = 0; hop <= o.maxRedirects; hop++) {
       let parsed: URL;
       try {
@@ -84,6 +87,7 @@ export function createHttpClient(o: HttpOptions): HttpClient {
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         throw new FetchError(`fetch: only http and https are fetched, not ${parsed.protocol} (${current})`, 'bad-url');
       }
+      const allowPrivate = o.allowPrivate || (opts.allowPrivateHost !== undefined && parsed.hostname === opts.allowPrivateHost);
       try {
         checkLiteralHost(parsed.hostname, allowPrivate);
       } catch (e) {

@@ -1,3 +1,4 @@
+import { privateHostOf } from '../ingest/address-guard.js';
 import { FetchError } from '../ingest/fetch.js';
 import { parseFeed } from '../ingest/feeds/parse.js';
 import { itemToArticle } from '../ingest/items.js';
@@ -34,7 +35,7 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
   const started = clock.now();
   const t0 = Date.now();
   try {
-    const res = await http.get(source.feedUrl, { etag: source.etag, lastModified: source.lastModified, allowPrivate: source.allowPrivate });
+    const res = await http.get(source.feedUrl, { etag: source.etag, lastModified: source.lastModified, ...privateHostOf(source) });
     const at = clock.now();
     const next = new Date(at.getTime() + source.pollIntervalS * 1000);
     if (res.notModified) {

@@ -8,6 +8,7 @@ import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
 import { extractPage } from '../ingest/page/extract.js';
+import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
 import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
 import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
@@ -42,7 +43,7 @@ export const fullTextStage: Stage = {
     if (mode === 'never') return { note: 'source says never' };
     if (mode === 'auto' && !a.truncated) return { note: 'feed had full text' };
     if (!a.url) return { note: 'no page URL' };
-    const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', allowPrivate: source?.allowPrivate });
+    const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...(source ? privateHostOf(source) : {}) });
     const page = extractPage(new TextDecoder().decode(res.body), res.url);
     if (deps.config.keepRaw) {
       deps.db.prepare(`INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)

@@ -20,6 +20,7 @@ import { SourcePage, SourcesPage } from './pages/sources.js';
 import { TopicPage, TopicsPage } from './pages/topics.js';
 import { sourcesOpml } from './opml.js';
 import { adminApp } from './admin.js';
+import { rateLimit } from './rate-limit.js';
 import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
 import { getGuide, guidesOfEvent, listGuides } from '../store/guides.js';
@@ -67,6 +68,12 @@ export function createApp(deps: WebDeps): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
+
+  if (deps.rateLimit && deps.rateLimit.perMinute > 0) {
+    const limited = rateLimit(deps.rateLimit);
+    app.use('/api/*', limited);
+    app.use('/search', limited);
+  }
 
   // Admin (behind ALMANAC_ADMIN_TOKEN) ------------------------------------------------------
   if (deps.admin) app.route('/admin', adminApp({ ...deps.admin, db: deps.db, clock: deps.clock }));

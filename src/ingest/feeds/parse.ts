@@ -2,6 +2,8 @@ import { parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsm
 import { XMLValidator } from 'fast-xml-parser';
 import { parseDocument } from 'htmlparser2';
 import render from 'dom-serializer';
+import { decodeHTML } from 'entities';
+import type { ChildNode } from 'domhandler';
 import { adaptAtom } from './adapters/atom.js';
 import { adaptJson } from './adapters/json.js';
 import { adaptRdf } from './adapters/rdf.js';
@@ -77,9 +79,37 @@ function wellFormedProblems(text: string): string[] {
   return [`not well-formed XML: ${res.err.msg} (line ${res.err.line})`];
 }
 
-/** Rebuilds a well-formed document from ill-formed XML (unclosed tags, stray closers). */
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * Entity references as a strict parser accepts them: HTML's named entities (&nbsp;) become
+ * character references, and any other name (one a DOCTYPE declared, which we never expand:
+ * no external entities, no billion laughs) is kept as literal text.
+ */
+function plainEntities(xml: string): string {
+  return xml.replace(/&([a-zA-Z][a-zA-Z0-9]*);/g, (m, name: string) => {
+    if (XML_ENTITIES.has(name)) return m;
+    const decoded = decodeHTML(m);
+    return decoded !== m ? [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('') : `&amp;${name};`;
+  });
+}
+
+/**
+ * Rebuilds a well-formed document from ill-formed XML (unclosed tags, stray closers, a
+ * truncated end, a DOCTYPE with entity declarations). The XML declaration and DOCTYPE are
+ * dropped first: the text is decoded already, and the serializer does not write them back intact.
+ */
 function repairXml(xml: string): string {
-  const doc = parseDocument(xml.replace(/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/i, ''), { xmlMode: true, decodeEntities: false });
+  const body = xml.replace(/^\s*<\?xml[\s\S]*?\?>/, '').replace(/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/i, '');
+  const doc = parseDocument(plainEntities(body), { xmlMode: true, decodeEntities: false });
+  // Text is kept raw (entities undecoded), so a stray < or & in it (a cut-off tag, "AT&T") is escaped here.
+  const escapeText = (nodes: ChildNode[]) => {
+    for (const n of nodes) {
+      if (n.type === 'text') n.data = n.data.replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      else if ('children' in n) escapeText(n.children);
+    }
+  };
+  escapeText(doc.children);
   return render(doc, { xmlMode: true, decodeEntities: false });
 }
 

@@ -8,11 +8,15 @@ import { listSources, sourceLabel } from '../../store/sources.js';
 import { KINDS } from '../../analyze/kind.js';
 import type { EventCard, FilterChoices } from '../pages/events.js';
 
+import type { RateLimit } from '../rate-limit.js';
+
 export interface WebDeps {
   db: Db;
   clock: Clock;
   /** The admin area's token and actions; without it /admin answers 404. */
   admin?: Omit<AdminDeps, 'db' | 'clock'>;
+  /** Per-client limit on search and the API; none means unlimited. */
+  rateLimit?: RateLimit;
 }
 
 export const PAGE_SIZE = 30;
