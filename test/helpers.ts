@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fixedClock } from '../src/clock.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
@@ -28,4 +28,13 @@ export function testConfig(over: Partial<Config> = {}): Config {
 export function testDeps(over: Partial<Config> = {}): Deps & { clock: ReturnType<typeof fixedClock> } {
   const config = testConfig(over);
   return { db: openDb(':memory:'), config, http: createHttpClient(config), clock: fixedClock('2026-11-22T12:00:00Z'), log: () => {} };
+}
+
+/** A TCP port free on loopback right now (for a child process that must keep one port across runs). */
+export async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalUrl } from './canonical-url.js';
+import { httpUrl } from './http-url.js';
 import type { ParsedItem } from './feeds/types.js';
 import { countWords, htmlToText } from './page/sanitize.js';
 import type { NewArticle } from '../store/articles.js';
@@ -19,11 +20,13 @@ export interface ItemContext {
  * of clock skew) or before 1995 are not believed: the fetch time is used instead.
  */
 export function itemToArticle(item: ParsedItem, ctx: ItemContext): NewArticle | null {
+  // Only http(s) links are kept: a javascript: or data: "link" must never reach an href.
+  const url = httpUrl(item.url);
   const html = item.contentHtml.length >= item.summaryHtml.length ? item.contentHtml : item.summaryHtml;
   const text = htmlToText(html);
   const title = item.title || text.slice(0, 120).split('\n')[0] || '';
-  if (!title && !item.url) return null;
-  const guid = item.guid ?? item.url ?? `sha:${createHash('sha256').update(`${title}\n${item.published ?? ''}\n${text.slice(0, 500)}`).digest('hex').slice(0, 24)}`;
+  if (!title && !url) return null;
+  const guid = item.guid ?? url ?? `sha:${createHash('sha256').update(`${title}\n${item.published ?? ''}\n${text.slice(0, 500)}`).digest('hex').slice(0, 24)}`;
   const words = countWords(text);
   let published = item.published ?? item.updated;
   if (published) {
@@ -33,8 +36,8 @@ export function itemToArticle(item: ParsedItem, ctx: ItemContext): NewArticle | 
   return {
     sourceId: ctx.sourceId,
     guid,
-    url: item.url,
-    canonicalUrl: canonicalUrl(item.url),
+    url,
+    canonicalUrl: canonicalUrl(url),
     title: title || '(untitled)',
     author: item.authors.map((a) => a.name ?? a.email).filter(Boolean).join(', ') || null,
     publishedAt: published ?? ctx.fetchedAt.toISOString(),

@@ -9,7 +9,7 @@ export const newSourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id must be a lowercase slug').optional(),
   name: z.string().trim().min(1).max(200),
   author: z.string().trim().max(200).optional(),
-  homeUrl: z.string().url().optional(),
+  homeUrl: z.string().url().refine((u) => /^https?:/i.test(u), 'site URL must be http(s)').optional(),
   feedUrl: z.string().url().refine((u) => /^https?:/i.test(u), 'feed URL must be http(s)'),
   kind: z.enum(SOURCE_KINDS).default('news'),
   tier: z.coerce.number().int().min(1).max(3).default(3),

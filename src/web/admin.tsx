@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { addManualGuide } from '../guides/membership.js';
 import { readOpml } from '../ingest/opml.js';
@@ -83,7 +84,7 @@ export function adminApp(deps: AdminDeps): Hono {
     const who = signedIn(c);
     if (!who) return c.json({ error: 'sign in first: the admin token (form or Authorization: Bearer)' }, 401);
     if (who === 'cookie') {
-      const body = await c.req.parseBody();
+      const body = await fields(c);
       const sent = typeof body['csrf'] === 'string' ? body['csrf'] : '';
       if (!sent || !sameSecret(sent, csrfToken)) return c.json({ error: 'missing or wrong CSRF token: reload the admin page and try again' }, 403);
     }
@@ -94,6 +95,18 @@ export function adminApp(deps: AdminDeps): Hono {
     if (c.req.header('authorization')) return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
     return c.redirect(`/admin?${new URLSearchParams(r as Record<string, string>).toString()}`, 303);
   };
+  /** A form's fields, or a JSON object's (for scripts): a body that is neither gets a clear 400. */
+  const fields = async (c: Context): Promise<Record<string, string | File>> => {
+    if (!/application\/json/i.test(c.req.header('content-type') ?? '')) return c.req.parseBody();
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch (e) {
+      throw new HTTPException(400, { res: c.json({ error: `invalid JSON body: ${(e as Error).message}` }, 400) });
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HTTPException(400, { res: c.json({ error: 'the JSON body must be an object of fields, like {"url": "https://…"}' }, 400) });
+    return Object.fromEntries(Object.entries(body).filter(([, v]) => ['string', 'number'].includes(typeof v)).map(([k, v]) => [k, String(v)]));
+  };
   const problem = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
   app.post('/logout', (c) => {
@@ -102,7 +115,7 @@ export function adminApp(deps: AdminDeps): Hono {
   });
 
   app.post('/sources', async (c) => {
-    const body = nonEmpty(await c.req.parseBody());
+    const body = nonEmpty(await fields(c));
     const p = AddSource.safeParse(body);
     if (!p.success) return back(c, { error: problem(p.error) });
     try {
@@ -134,7 +147,7 @@ export function adminApp(deps: AdminDeps): Hono {
   app.post('/refetch', async (c) => back(c, { done: await deps.refetch() }));
 
   app.post('/opml', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await fields(c);
     const file = body['file'];
     const text = file instanceof File && file.size ? await file.text() : typeof body['opml'] === 'string' ? body['opml'] : '';
     const p = Opml.safeParse({ opml: text });
@@ -158,7 +171,7 @@ export function adminApp(deps: AdminDeps): Hono {
   });
 
   app.post('/guides', async (c) => {
-    const p = AddGuide.safeParse(nonEmpty(await c.req.parseBody()));
+    const p = AddGuide.safeParse(nonEmpty(await fields(c)));
     if (!p.success) return back(c, { error: problem(p.error) });
     try {
       const g = addManualGuide(deps.db, p.data, deps.clock.now().toISOString());

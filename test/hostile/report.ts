@@ -25,7 +25,7 @@ export class Report {
   print(extra: string[] = []): void {
     const cols = ['case', 'expected', 'observed', 'peak RSS'];
     const cells = this.rows.map((r) => [r.case, r.expected, r.observed, r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`]);
-    const width = cols.map((c, i) => Math.min(70, Math.max(c.length, ...cells.map((row) => row[i]!.length))));
+    const width = cols.map((c, i) => Math.min(110, Math.max(c.length, ...cells.map((row) => row[i]!.length))));
     const line = (xs: string[]) => xs.map((x, i) => (x.length > width[i]! ? `${x.slice(0, width[i]! - 1)}…` : x.padEnd(width[i]!))).join(' | ');
     const out = [`\n${this.title}`, line(cols), width.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line), ...extra].join('\n');
     // stderr: node --test passes it through with the file's output.

@@ -45,6 +45,8 @@ export function sanitizeHtmlFragment(html: string, baseUrl?: string): string {
     allowProtocolRelative: false,
     allowedIframeHostnames: ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'],
     disallowedTagsMode: 'discard',
+    // An iframe whose source is not an allowed video host loses its src: drop the empty frame too.
+    exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs['src'],
     // Text inside these is dropped with the tag: it is code or chrome, never article text.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head'],
     transformTags: {

@@ -3,6 +3,7 @@ import type { Article, ArticleListItem } from '../../store/articles.js';
 import { sourceLabel, type Source } from '../../store/sources.js';
 import type { StoredExtraction } from '../../store/extractions.js';
 import { Age, Layout } from './layout.js';
+import { httpUrl } from '../../ingest/http-url.js';
 
 export function ArticlesPage(props: { articles: ArticleListItem[]; page: number; hasMore: boolean; now: Date; total: number }) {
   return (
@@ -13,7 +14,7 @@ export function ArticlesPage(props: { articles: ArticleListItem[]; page: number;
         <div class="item">
           <div class="meta">
             {sourceLabel({ name: a.sourceName, author: a.sourceAuthor })} · <Age iso={a.publishedAt} now={props.now} />
-            {a.url ? <> · <a href={a.url} rel="noopener noreferrer">source ↗</a></> : null}
+            {httpUrl(a.url) ? <> · <a href={httpUrl(a.url)!} rel="noopener noreferrer">source ↗</a></> : null}
           </div>
           <h3><a href={`/articles/${a.id}`}>{a.title}</a></h3>
           <p>{a.excerpt.length >= 300 ? a.excerpt.replace(/\s+\S*$/, '') + '…' : a.excerpt}</p>
@@ -74,7 +75,7 @@ export function ArticlePage(props: { article: Article; source: Source | undefine
       <div class="meta">
         {props.source ? props.source.name : a.sourceId}
         {a.author && a.author !== props.source?.name ? ` · ${a.author}` : props.source?.author ? ` · ${props.source.author}` : ''} · {a.publishedAt ? a.publishedAt.slice(0, 10) : ''} (<Age iso={a.publishedAt} now={props.now} />)
-        {a.url ? <> · <a href={a.url} rel="noopener noreferrer">original ↗</a></> : null}
+        {httpUrl(a.url) ? <> · <a href={httpUrl(a.url)!} rel="noopener noreferrer">original ↗</a></> : null}
       </div>
       {props.event ? <p class="meta">Part of the event <a href={`/events/${encodeURIComponent(props.event.id)}`}>{props.event.title}</a></p> : null}
       {props.extraction ? <ExtractionView x={props.extraction} /> : <p class="meta">Not analysed yet.</p>}

@@ -2,6 +2,7 @@ import type { EventMember, EventRow } from '../../store/events.js';
 import { sourceLabel } from '../../store/sources.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { Age, Layout } from './layout.js';
+import { httpUrl } from '../../ingest/http-url.js';
 
 /** The significance badge: the score, coloured by band, with its meaning on hover. */
 export function Score(props: { n: number }) {
@@ -21,7 +22,7 @@ export function Card(props: { e: EventCard; now: Date; similarity?: number }) {
         <Score n={e.significance} />
         {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''}
         {e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : ''} · <Age iso={e.lastUpdated} now={props.now} />
-        {e.primary?.url ? <> · <a href={e.primary.url} rel="noopener noreferrer">source ↗</a></> : null}
+        {httpUrl(e.primary?.url) ? <> · <a href={httpUrl(e.primary?.url)!} rel="noopener noreferrer">source ↗</a></> : null}
         {props.similarity !== undefined ? <span class="sim" title="how related"> · {Math.round(props.similarity * 100)}% related</span> : null}
       </div>
       <h3><a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a></h3>
@@ -112,7 +113,7 @@ export function EventPage(props: { event: EventCard; members: EventMember[]; rel
         <div class="item member">
           <div class="meta">
             <span class={`role ${m.role}`}>{ROLE_LABEL[m.role]}</span> {sourceLabel({ name: m.sourceName, author: m.sourceAuthor })} · tier {m.tier} · <Age iso={m.publishedAt ?? m.fetchedAt} now={props.now} />
-            {m.url ? <> · <a href={m.url} rel="noopener noreferrer">source ↗</a></> : null}
+            {httpUrl(m.url) ? <> · <a href={httpUrl(m.url)!} rel="noopener noreferrer">source ↗</a></> : null}
           </div>
           <h3><a href={`/articles/${m.articleId}`}>{m.title}</a></h3>
           {m.summary ? <p>{m.summary}</p> : null}

@@ -1,6 +1,7 @@
 import type { Source, SourceStats } from '../../store/sources.js';
 import { sourceLabel } from '../../store/sources.js';
 import { Age, Layout } from './layout.js';
+import { httpUrl } from '../../ingest/http-url.js';
 
 export function SourcesPage(props: { sources: Source[]; stats: Map<string, SourceStats>; now: Date }) {
   return (
@@ -43,8 +44,8 @@ export function SourcePage(props: { source: Source; stats: SourceStats | undefin
       <a href="/sources">← Sources</a>
       <h1>{sourceLabel(s)}</h1>
       <p class="meta">
-        {s.kind} · tier {s.tier} · {props.stats?.articles ?? 0} articles · <a href={s.feedUrl} rel="noopener noreferrer">feed ↗</a>
-        {s.homeUrl ? <> · <a href={s.homeUrl} rel="noopener noreferrer">site ↗</a></> : null} · <a href={`/?source=${encodeURIComponent(s.id)}`}>its events</a>
+        {s.kind} · tier {s.tier} · {props.stats?.articles ?? 0} articles · <a href={httpUrl(s.feedUrl) ?? '#'} rel="noopener noreferrer">feed ↗</a>
+        {httpUrl(s.homeUrl) ? <> · <a href={httpUrl(s.homeUrl)!} rel="noopener noreferrer">site ↗</a></> : null} · <a href={`/?source=${encodeURIComponent(s.id)}`}>its events</a>
       </p>
       <table>
         <tbody>

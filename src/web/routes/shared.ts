@@ -72,7 +72,8 @@ export function nonEmpty<T>(q: Record<string, T>): Record<string, T> {
 
 /** A 400 with every problem of the query named. */
 export function badQuery(c: Context, error: z.ZodError) {
-  return c.json({ error: 'bad query', issues: error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`) }, 400);
+  const issues = error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+  return c.json({ error: `bad query: ${issues.join('; ')}`, issues }, 400);
 }
 
 /** The origin the client used, for absolute links in feeds. */
