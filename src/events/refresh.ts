@@ -87,7 +87,7 @@ export function refreshEvent(db: Db, eventId: string): void {
   let maxRecentSim = 0;
   const rels = candidates
     .map((c) => {
-      const other = { topics: c.topics, entities: c.entities, centroid: eventCentroid(db, c.id), time: Date.parse(c.firstSeen) };
+      const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, time: Date.parse(c.firstSeen) };
       const r = relateScore(self, other);
       const daysBefore = (self.time - other.time) / 86_400_000;
       if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);

@@ -40,8 +40,10 @@ export function guideView(db: Db, slug: string, o: { since: string; timelineOffs
     });
   const timeline = withEvent(guideTimeline(db, slug, TIMELINE_PAGE, o.timelineOffset ?? 0));
 
-  const changed = db.prepare(`SELECT ge.event_id AS eventId, ge.added_at AS addedAt, e.first_seen AS firstSeen FROM guide_events ge JOIN events e ON e.id = ge.event_id
-    WHERE ge.guide_slug = ? AND e.last_updated >= ? ORDER BY e.significance DESC, e.last_updated DESC LIMIT 50`).all(slug, o.since) as Array<{ eventId: string; addedAt: string; firstSeen: string }>;
+  // Walk the events updated since (an index range) and test membership by key, rather than read the whole guide:
+  // CROSS JOIN keeps SQLite to that order.
+  const changed = db.prepare(`SELECT e.id AS eventId, ge.added_at AS addedAt, e.first_seen AS firstSeen FROM events e CROSS JOIN guide_events ge ON ge.guide_slug = ? AND ge.event_id = e.id
+    WHERE e.last_updated >= ? ORDER BY e.significance DESC, e.last_updated DESC LIMIT 50`).all(slug, o.since) as Array<{ eventId: string; addedAt: string; firstSeen: string }>;
   const changes = withEvent(changed).map((r) => ({ event: r.event, change: (r.firstSeen >= o.since ? 'new' : 'updated') as 'new' | 'updated' }));
 
   const top = topGuideEvents(db, slug, CLAIM_EVENTS);

@@ -134,7 +134,7 @@ export function searchArticles(db: Db, query: string, limit = 20): Array<{ id: n
   const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!terms.length) return [];
   const fts = terms.map((t) => `"${t}"`).join(' ');
-  const { rowids } = rankRecent(db, 'articles_fts', 'bm25(articles_fts)', fts, limit);
+  const { rowids } = rankRecent(db, 'articles_fts', 'bm25(articles_fts)', fts, limit, 'title');
   const rows = db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '<mark>', '</mark>', '…', 20) AS snippet, bm25(articles_fts) AS rank
     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`)
     .all(fts, JSON.stringify(rowids)) as Array<{ id: number; title: string; snippet: string; rank: number }>;

@@ -90,18 +90,40 @@ export interface EventListOptions {
 }
 
 export function listEvents(db: Db, o: EventListOptions): EventRow[] {
-  const { where, params } = eventFilters(o);
+  const { where, params } = eventFilters(db, o);
   const order = o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
   const rows = db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`).all(...params, o.limit, o.offset ?? 0) as Raw[];
   return rows.map(fromRow);
 }
 
+/** Counting stops here: past it, pages say "1,000+" (an exact count of a big store reads every event). */
+export const COUNT_CAP = 1000;
+
+/** How many events match, exactly up to COUNT_CAP; COUNT_CAP + 1 means "more". */
 export function countEventsWhere(db: Db, o: Omit<EventListOptions, 'limit'>): number {
-  const { where, params } = eventFilters(o);
-  return db.prepare(`SELECT COUNT(*) FROM events WHERE ${where.join(' AND ')}`).pluck().get(...params) as number;
+  const { where, params } = eventFilters(db, o);
+  return db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1})`).pluck().get(...params) as number;
 }
 
-function eventFilters(o: Omit<EventListOptions, 'limit'>): { where: string[]; params: unknown[] } {
+/** Above this many events, a subject filter walks the ordered index and tests membership; below, it reads the subject's events. */
+const SMALL_SUBJECT = 5000;
+
+/**
+ * A topic or entity filter in the form that is cheap for its size: a busy subject (say a
+ * fifth of all events) is met within a few rows of the ordered index walk, so each row is
+ * tested by primary key; a rare one would make that walk read the whole store, so its few
+ * events are read through the subject index instead and sorted.
+ */
+function subjectFilter(db: Db, kind: 'topic' | 'entity', subject: string, since: string | undefined): { sql: string; params: unknown[] } {
+  // With a time range, only the subject's events of those weeks count (each row knows its week, see 007).
+  const week = since ? Math.floor(Date.parse(since) / 1000 / 604_800) : 0;
+  const size = (db.prepare('SELECT SUM(events) FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ?').pluck().get(kind, subject, week) as number | null) ?? 0;
+  return size > SMALL_SUBJECT
+    ? { sql: `EXISTS (SELECT 1 FROM event_subjects es WHERE es.kind = '${kind}' AND es.subject = ? AND es.event_id = events.id)`, params: [subject] }
+    : { sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`, params: [subject, week] };
+}
+
+function eventFilters(db: Db, o: Omit<EventListOptions, 'limit'>): { where: string[]; params: unknown[] } {
   const where = ["title <> ''"];
   const params: unknown[] = [];
   if (o.minSignificance) (where.push('significance >= ?'), params.push(o.minSignificance));
@@ -109,8 +131,12 @@ function eventFilters(o: Omit<EventListOptions, 'limit'>): { where: string[]; pa
   if (o.until) (where.push('last_updated < ?'), params.push(o.until));
   if (o.kind) (where.push('kind = ?'), params.push(o.kind));
   if (o.source) (where.push('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.source_id = ?)'), params.push(o.source));
-  if (o.entity) (where.push("id IN (SELECT event_id FROM event_subjects WHERE kind = 'entity' AND subject = ?)"), params.push(o.entity));
-  if (o.topic) (where.push("id IN (SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = ?)"), params.push(o.topic));
+  for (const [kind, subject] of [['entity', o.entity], ['topic', o.topic]] as const) {
+    if (!subject) continue;
+    const f = subjectFilter(db, kind, subject, o.since);
+    where.push(f.sql);
+    params.push(...f.params);
+  }
   return { where, params };
 }
 
@@ -184,13 +210,31 @@ export function saveRelations(db: Db, id: string, rels: Relation[], cap = 8): vo
   }
 }
 
-/** Events that share a topic or an entity with the given ones, updated since a time. */
-export function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 200): EventRow[] {
-  const rows = db.prepare(`SELECT * FROM events e WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? AND (
-      EXISTS (SELECT 1 FROM json_each(e.topics) t WHERE t.value IN (SELECT value FROM json_each(?)))
-      OR EXISTS (SELECT 1 FROM json_each(e.entities) x WHERE json_extract(x.value, '$.name') IN (SELECT value FROM json_each(?))))
-    ORDER BY e.last_updated DESC LIMIT ?`).all(exclude, since, JSON.stringify(topics), JSON.stringify(entities), limit) as Raw[];
-  return rows.map(fromRow);
+/** What relating needs of a candidate event. */
+export interface RelateCandidate {
+  id: string;
+  topics: string[];
+  entities: EventRow['entities'];
+  firstSeen: string;
+  centroid: Map<string, number> | undefined;
+}
+
+/**
+ * Events that share a topic or an entity with the given ones, updated since a time, newest
+ * first, with their centroids: read per subject through event_subjects_recent, so the cost
+ * follows how many recent events share a subject, not how many events are recent.
+ */
+export function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 200): RelateCandidate[] {
+  const week = Math.floor(Date.parse(since) / 1000 / 604_800);
+  const rows = db.prepare(`WITH subj(kind, subject) AS (SELECT 'topic', value FROM json_each(?) UNION SELECT 'entity', value FROM json_each(?)),
+      cand AS (SELECT DISTINCT es.event_id FROM subj JOIN event_subjects es ON es.kind = subj.kind AND es.subject = subj.subject AND es.week >= ?)
+    SELECT e.id, e.topics, e.entities, e.first_seen, v.centroid FROM cand JOIN events e ON e.id = cand.event_id LEFT JOIN event_vectors v ON v.event_id = e.id
+    WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? ORDER BY e.last_updated DESC LIMIT ?`)
+    .all(JSON.stringify(topics), JSON.stringify(entities), week, exclude, since, limit) as Array<{ id: string; topics: string; entities: string; first_seen: string; centroid: string | null }>;
+  return rows.map((r) => ({
+    id: r.id, topics: JSON.parse(r.topics), entities: JSON.parse(r.entities), firstSeen: r.first_seen,
+    centroid: r.centroid ? new Map(Object.entries(JSON.parse(r.centroid) as Record<string, number>)) : undefined,
+  }));
 }
 
 export function eventCentroid(db: Db, id: string): Map<string, number> | undefined {

@@ -37,11 +37,11 @@ export function search(db: Db, q: string, limit = 20): SearchHits {
     return rows.rowids.flatMap((id) => (st.get(...extra, id) as T | undefined) ?? []);
   };
 
-  const ev = rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit);
+  const ev = rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
   const events = each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.last_updated AS lastUpdated
     FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = ?`, fts);
 
-  const ar = rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit);
+  const ar = rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
   const articles = each<SearchHits['articles'][number]>(ar, `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS sourceId, a.published_at AS publishedAt
     FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND f.rowid = ?`, fts);
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { countArticles, getArticle, listArticles } from '../store/articles.js';
-import { countEvents, countEventsWhere, eventMembers, eventOfArticle, getEvent, listEvents, relatedEvents } from '../store/events.js';
+import { COUNT_CAP, countEvents, countEventsWhere, eventMembers, eventOfArticle, getEvent, listEvents, relatedEvents } from '../store/events.js';
 import { getExtraction } from '../store/extractions.js';
 import { search } from '../store/search.js';
 import { getSource, listSources, sourceLabel, sourceStats } from '../store/sources.js';
@@ -36,6 +36,9 @@ const guideJson = (g: import('../store/guides.js').Guide) => ({
 
 /** Our pages carry no scripts and load nothing from elsewhere but images. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The API's count: exact up to COUNT_CAP, else COUNT_CAP with totalCapped set. */
+const apiTotal = (n: number) => (n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: n, totalCapped: false });
 
 const limitQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -208,7 +211,7 @@ export function createApp(deps: WebDeps): Hono {
     const opts = { ...toListOptions(q.data, now(), q.data.limit), offset: q.data.offset };
     const rows = cards(deps.db, listEvents(deps.db, opts));
     const rel = relationsOf(deps.db, rows.map((e) => e.id));
-    return c.json({ events: rows.map((e) => eventJson(e, rel.get(e.id) ?? [], guidesOfEvent(deps.db, e.id).map(({ slug, title }) => ({ slug, title })))), total: countEventsWhere(deps.db, opts) });
+    return c.json({ events: rows.map((e) => eventJson(e, rel.get(e.id) ?? [], guidesOfEvent(deps.db, e.id).map(({ slug, title }) => ({ slug, title })))), ...apiTotal(countEventsWhere(deps.db, opts)) });
   });
 
   app.get('/api/events/:id', (c) => {

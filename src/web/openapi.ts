@@ -30,7 +30,7 @@ export function openApiDocument(origin: string) {
         get: {
           summary: 'Events, newest first (or by score), under any filter',
           parameters: [...filters, q('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'page size'), q('offset', { type: 'integer', minimum: 0 }, 'skip')],
-          responses: { 200: { description: 'events', content: { 'application/json': { schema: { type: 'object', required: ['events'], properties: { events: { type: 'array', items: { $ref: '#/components/schemas/Event' } }, total: int } } } } }, 400: err },
+          responses: { 200: { description: 'events', content: { 'application/json': { schema: { type: 'object', required: ['events'], properties: { events: { type: 'array', items: { $ref: '#/components/schemas/Event' } }, total: { type: 'integer', description: 'matching events, counted up to 1,000' }, totalCapped: { type: 'boolean', description: 'true when more than 1,000 match (total is then 1,000)' } } } } } }, 400: err },
         },
       },
       '/api/events/{id}': {

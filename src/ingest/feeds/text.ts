@@ -21,7 +21,14 @@ export function readText(value: string | undefined, type: string | undefined, ba
   const isText = t === 'text' || t === 'text/plain' || (t === '' ? !LOOKS_LIKE_HTML.test(v) : !/html|xml/.test(t));
   if (isText) return { html: escapeHtml(v.trim()), text: v.trim() };
   const html = sanitizeHtmlFragment(v, base).trim();
-  return { html, text: htmlToText(html) };
+  // The plain text is made when asked for: item summaries and contents are stored as HTML only.
+  let text: string | undefined;
+  return {
+    html,
+    get text() {
+      return (text ??= htmlToText(html));
+    },
+  };
 }
 
 /** A one-line plain title; markup in titles is dropped, entities decoded. */

@@ -3,6 +3,7 @@ import { sourceLabel } from '../../store/sources.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { Age, Layout } from './layout.js';
 import { httpUrl } from '../../ingest/http-url.js';
+import { COUNT_CAP } from '../../store/events.js';
 
 /** The significance badge: the score, coloured by band, with its meaning on hover. */
 export function Score(props: { n: number }) {
@@ -62,7 +63,7 @@ export function EventsPage(props: { events: EventCard[]; f: EventFilter; hasMore
       <h1>{props.heading ?? 'Events'}</h1>
       <FilterBar f={f} choices={props.choices} />
       <p class="meta">
-        {props.total} event{props.total === 1 ? '' : 's'}{f.page > 1 ? ` · page ${f.page}` : ''} · <a href={`/feed.atom${feed}`}>Atom</a> · <a href={`/feed.json${feed}`}>JSON Feed</a>
+        {props.total > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en-US')}+` : props.total} event{props.total === 1 ? '' : 's'}{f.page > 1 ? ` · page ${f.page}` : ''} · <a href={`/feed.atom${feed}`}>Atom</a> · <a href={`/feed.json${feed}`}>JSON Feed</a>
       </p>
       {props.events.length === 0 ? <p>No events match. They appear once articles are fetched and processed; widen the filters to see more.</p> : null}
       {props.events.map((e) => <Card e={e} now={props.now} />)}

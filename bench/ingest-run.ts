@@ -1,0 +1,100 @@
+/**
+ * One ingest benchmark run, in its own process so that its peak RSS is its own:
+ * `node --import tsx bench/ingest-run.ts <articles>`. Writes synthetic feeds to disk
+ * (100 items each; not timed), serves them from 8 loopback servers (8 hosts to the
+ * per-host politeness gate, no pause), then runs the real pipeline in rounds of 100
+ * sources (10,000 articles): fetch → parse → store, then extract (local) → cluster →
+ * score → relate. Prints one JSON line per round and a summary line.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { createHttpClient } from '../src/ingest/fetch.js';
+import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
+import { processPending } from '../src/pipeline/process.js';
+import { openDb } from '../src/store/db.js';
+import { upsertSource } from '../src/store/sources.js';
+import { seeded } from './harness.js';
+
+const total = Number(process.argv[2] ?? 10_000);
+const PER_FEED = 100;
+const PER_ROUND = 100; // sources per round: 10,000 articles
+const SERVERS = 8;
+
+/** Stories of about five articles each; every article 150–250 words around its story's words. */
+function feedXml(feed: number, vocab: string[], rnd: () => number): string {
+  const pick = () => vocab[Math.floor(rnd() * vocab.length)]!;
+  const items: string[] = [];
+  for (let i = 0; i < PER_FEED; i++) {
+    const n = feed * PER_FEED + i;
+    // Articles of one story are spread across feeds fetched in the same round.
+    const story = Math.floor(((n % (PER_ROUND * PER_FEED)) * 7919) % (PER_ROUND * PER_FEED) / 5) + Math.floor(n / (PER_ROUND * PER_FEED)) * 1_000_000;
+    const srnd = seeded(story);
+    const key = Array.from({ length: 6 }, () => vocab[Math.floor(srnd() * vocab.length)]!);
+    const sentence = () => {
+      const w = Array.from({ length: 14 }, () => (rnd() < 0.3 ? key[Math.floor(rnd() * key.length)]! : pick()));
+      return `${w[0]!.charAt(0).toUpperCase()}${w[0]!.slice(1)} ${w.slice(1).join(' ')}.`;
+    };
+    const title = `${key.slice(0, 4).join(' ')} ${pick()} ${pick()}`;
+    const body = Array.from({ length: 11 + Math.floor(rnd() * 7) }, sentence).join(' ');
+    const date = new Date(Date.UTC(2026, 10, 22) - (total - n) * 30_000).toUTCString();
+    items.push(`<item><title>${title}</title><link>https://s${feed}.example/p/${i}</link><guid>https://s${feed}.example/p/${i}</guid><pubDate>${date}</pubDate><description>&lt;p&gt;${body}&lt;/p&gt;</description></item>`);
+  }
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${feed}</title><link>https://s${feed}.example/</link><description>synthetic</description>${items.join('')}</channel></rss>`;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'almanac-ingest-'));
+  const feedsDir = join(dir, 'feeds');
+  mkdirSync(feedsDir);
+  const feeds = Math.ceil(total / PER_FEED);
+  const rnd = seeded(3);
+  const vocab = Array.from({ length: 4000 }, (_, i) => `w${i.toString(36)}${'xyzq'[i % 4]}`);
+  for (let f = 0; f < feeds; f++) writeFileSync(join(feedsDir, `${f}.xml`), feedXml(f, vocab, rnd));
+  const servers: Server[] = [];
+  const bases: string[] = [];
+  for (let s = 0; s < SERVERS; s++) {
+    const srv = createServer((req, res) => {
+      try {
+        const body = readFileSync(join(feedsDir, `${Number(/\/(\d+)\.xml$/.exec(req.url ?? '')?.[1])}.xml`));
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(body);
+      } catch {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    servers.push(srv);
+    bases.push(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`);
+  }
+  const config = { ...loadConfig({}, { db: join(dir, 'store.db') }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
+  const deps = { db: openDb(config.db), config, http: createHttpClient(config), clock: systemClock, log: () => {} };
+  const start = performance.now();
+  let done = 0;
+  for (let first = 0; first < feeds; first += PER_ROUND) {
+    const t0 = performance.now();
+    for (let f = first; f < Math.min(feeds, first + PER_ROUND); f++) {
+      upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never' }, new Date());
+    }
+    const fetched = await fetchDueSources(deps);
+    const t1 = performance.now();
+    await processPending(deps);
+    const t2 = performance.now();
+    const n = fetched.reduce((s, o) => s + o.itemsNew, 0);
+    done += n;
+    console.log(JSON.stringify({ round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: (t1 - t0) / 1000, processSeconds: (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: n / ((t1 - t0) / 1000) }));
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const events = deps.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+  console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: done / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  deps.db.close();
+  for (const s of servers) s.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

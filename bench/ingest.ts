@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { saveResults } from './harness.js';
+
+/**
+ * Ingest end to end at several store sizes, each size a fresh store in its own process
+ * (bench/ingest-run.ts) so its peak RSS is its own. Sizes: 10k and 100k by default;
+ * BENCH_INGEST_SIZES=10000,100000,1000000 for more (1M takes hours at today's rate). The
+ * baseline in the same run is the fetch → parse → store part alone (no processing).
+ */
+interface Round { round: number; articles: number; storeArticles: number; fetchSeconds: number; processSeconds: number; rate: number; fetchRate: number }
+interface Summary { articles: number; events: number; seconds: number; rate: number; peakRssMb: number }
+
+export function benchIngest(): void {
+  const sizes = (process.env['BENCH_INGEST_SIZES'] ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const rows: Array<{ size: number; summary: Summary; first: Round; last: Round }> = [];
+  for (const size of sizes) {
+    process.stdout.write(`  ingesting ${size.toLocaleString('en-US')} articles…`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`ingest run of ${size} failed: ${r.stderr}`);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Round | (Summary & { summary: true }));
+    const rounds = lines.filter((l): l is Round => 'round' in l);
+    const summary = lines.find((l): l is Summary & { summary: true } => 'summary' in l)!;
+    rows.push({ size, summary, first: rounds[0]!, last: rounds[rounds.length - 1]! });
+    console.log(` ${Math.round(summary.rate)} articles/s`);
+  }
+  console.log('\nIngest end to end: synthetic feeds on disk served from loopback → parse → store → extract (local) → cluster → score → relate; rounds of 10,000 articles');
+  console.log(`${'articles'.padEnd(12)}${'events'.padStart(10)}${'seconds'.padStart(10)}${'articles/s'.padStart(12)}${'first 10k/s'.padStart(13)}${'last 10k/s'.padStart(12)}${'fetch+store only/s'.padStart(20)}${'peak RSS MB'.padStart(13)}`);
+  for (const r of rows) {
+    console.log(`${r.size.toLocaleString('en-US').padEnd(12)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${Math.round(r.first.rate).toString().padStart(13)}${Math.round(r.last.rate).toString().padStart(12)}${Math.round(r.first.fetchRate).toString().padStart(20)}${r.summary.peakRssMb.toFixed(0).padStart(13)}`);
+  }
+  const biggest = rows[rows.length - 1]!;
+  console.log(`  goal: ≥ 300 articles/s, the largest store's last-round rate within 20% of the first (here ${Math.round((100 * biggest.last.rate) / biggest.first.rate)}%), peak RSS < 1 GB`);
+  saveResults('ingest', { rows });
+}

@@ -1,0 +1,114 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { openDb } from '../src/store/db.js';
+import { measure, printTable, saveResults } from './harness.js';
+import { fillStore } from './web-store.js';
+import { freePort } from '../test/helpers.js';
+
+/**
+ * The web app under load and from cold, on a synthetic store (1,000,000 articles by
+ * default; BENCH_WEB_ARTICLES to change; BENCH_STORE=<file> keeps it between runs, since
+ * building 1M takes about 15 minutes). The server is the real one (`almanac serve
+ * --no-scheduler`, built JavaScript) in its own process; autocannon drives it with 50
+ * connections for 10 s per route from this process. Baselines in the same run: /healthz
+ * under the same load, and a cold start on an empty store.
+ */
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'almanac.js');
+
+/** Starts the server and resolves once `/` answers 200, with the milliseconds that took. */
+async function startServe(db: string): Promise<{ child: ChildProcess; base: string; ms: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [BIN, 'serve', '--no-scheduler', '--db', db, '--port', String(port)], { env: { ...process.env, ALMANAC_RATE_LIMIT: '0' }, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/`);
+      await r.arrayBuffer();
+      if (r.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return { child, base, ms: performance.now() - t0 };
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((r) => {
+  child.once('exit', () => r());
+  child.kill('SIGTERM');
+});
+
+function storeFile(): { file: string; cleanup: () => void } {
+  const kept = process.env['BENCH_STORE'];
+  const size = Number(process.env['BENCH_WEB_ARTICLES'] ?? 1_000_000);
+  if (kept && existsSync(kept)) return { file: kept, cleanup: () => {} };
+  const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'almanac-bench-web-'));
+  const file = kept ?? join(dir!, 'store.db');
+  const db = openDb(file);
+  const t0 = performance.now();
+  fillStore(db, size, new Date('2026-11-22T12:00:00Z'), (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`));
+  console.log(`\r  built ${size.toLocaleString('en-US')} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  db.close();
+  return { file, cleanup: () => dir && rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function benchWeb(): Promise<void> {
+  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+  const { file, cleanup } = storeFile();
+  try {
+    const db = openDb(file); // applies any pending migration before timing
+    const articles = db.prepare('SELECT MAX(id) FROM articles').pluck().get() as number;
+    const event = db.prepare('SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100').pluck().get() as string;
+    db.close();
+
+    // Cold start: the store, then an empty one as the baseline.
+    const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
+    const empty = join(emptyDir, 'empty.db');
+    openDb(empty).close();
+    const cold = async (f: string) => {
+      const s = await startServe(f);
+      await stop(s.child);
+      return s.ms;
+    };
+    const coldRuns = async (f: string) => {
+      const xs: number[] = [];
+      for (let i = 0; i < 3; i++) xs.push(await cold(f));
+      return xs;
+    };
+    const big = await coldRuns(file);
+    const small = await coldRuns(empty);
+    rmSync(emptyDir, { recursive: true, force: true });
+    const fig = (name: string, xs: number[]) => measure(name, 'ms to first page', xs.length, ((i) => () => xs[i++]!)(0));
+    const coldFigures = [fig(`almanac serve, ${articles.toLocaleString('en-US')} articles`, big), fig('almanac serve, empty store (baseline)', small)];
+    printTable('Cold start: process start until GET / answers 200', coldFigures, ['goal: under 2,000 ms with 1M articles']);
+
+    const s = await startServe(file);
+    const routes: Array<[string, string]> = [
+      ['/healthz (baseline)', '/healthz'],
+      ['event page', `/events/${encodeURIComponent(event)}`],
+      ['events list, filtered', '/?topic=open-source-ai&min=6&since=30d&sort=score'],
+      ['search', '/search?q=export+chip'],
+      ['Atom feed, filtered', '/feed.atom?topic=ai-chips&min=5'],
+    ];
+    const rows: Array<{ route: string; rps: number; p50: number; p99: number; non2xx: number; errors: number }> = [];
+    for (const [name, path] of routes) {
+      const r = await autocannon({ url: `${s.base}${path}`, connections: 50, duration: 10 });
+      rows.push({ route: name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+    }
+    await stop(s.child);
+    console.log(`\nWeb under load: 50 connections, 10 s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`);
+    const w = Math.max(...rows.map((r) => r.route.length)) + 2;
+    console.log(`${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`);
+    for (const r of rows) console.log(`${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}${String(r.non2xx + r.errors).padStart(10)}`);
+    console.log('  goal: event page ≥ 2,000 req/s with p99 under 50 ms');
+    saveResults('web', { articles, cold: coldFigures, rows });
+  } finally {
+    cleanup();
+  }
+}
