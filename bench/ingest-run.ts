@@ -87,6 +87,7 @@ async function main() {
     const t2 = performance.now();
     const n = fetched.reduce((s, o) => s + o.itemsNew, 0);
     done += n;
+    process.stderr.write(`  round ${first / PER_ROUND + 1}: ${done.toLocaleString('en-US')} articles stored, ${Math.round(n / ((t2 - t0) / 1000))} articles/s this round\n`);
     console.log(JSON.stringify({ round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: (t1 - t0) / 1000, processSeconds: (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: n / ((t1 - t0) / 1000) }));
   }
   const seconds = (performance.now() - start) / 1000;

@@ -16,8 +16,8 @@ export function benchIngest(): void {
   const rows: Array<{ size: number; summary: Summary; first: Round; last: Round }> = [];
   for (const size of sizes) {
     process.stdout.write(`  ingesting ${size.toLocaleString('en-US')} articles…`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`ingest run of ${size} failed: ${r.stderr}`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`ingest run of ${size} failed (exit ${r.status})`);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Round | (Summary & { summary: true }));
     const rounds = lines.filter((l): l is Round => 'round' in l);
     const summary = lines.find((l): l is Summary & { summary: true } => 'summary' in l)!;

@@ -27,21 +27,38 @@ export async function processPending(deps: Deps, opts: { stages?: readonly Stage
       const ids = pendingFor(deps.db, stage.name, BATCH, MAX_ATTEMPTS).filter((id) => !tried.has(id));
       if (!ids.length) break;
       const total = ids.length;
+      const runOne = async (id: number) => {
+        tried.add(id);
+        try {
+          const r = await stage.run(id, deps);
+          markStage(deps.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
+          report.done++;
+        } catch (e) {
+          markStage(deps.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
+          report.failed++;
+        }
+        opts.onProgress?.(report, total);
+      };
+      const batch = stage.batch?.(deps) ?? 1;
+      if (batch > 1 && !deps.db.inTransaction) {
+        // One write transaction per batch, articles one after another (the stage's own
+        // transactions become savepoints inside it).
+        for (let k = 0; k < ids.length; k += batch) {
+          deps.db.exec('BEGIN IMMEDIATE');
+          try {
+            for (const id of ids.slice(k, k + batch)) await runOne(id);
+            deps.db.exec('COMMIT');
+          } catch (e) {
+            if (deps.db.inTransaction) deps.db.exec('ROLLBACK');
+            stage.onRollback?.(deps);
+            throw e;
+          }
+        }
+        continue;
+      }
       let next = 0;
       const worker = async () => {
-        while (next < ids.length) {
-          const id = ids[next++]!;
-          tried.add(id);
-          try {
-            const r = await stage.run(id, deps);
-            markStage(deps.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
-            report.done++;
-          } catch (e) {
-            markStage(deps.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
-            report.failed++;
-          }
-          opts.onProgress?.(report, total);
-        }
+        while (next < ids.length) await runOne(ids[next++]!);
       };
       await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));
     }

@@ -25,6 +25,14 @@ export interface Stage {
   name: string;
   /** How many articles may be in this stage at once (the clusterer takes them one by one). */
   concurrency?: number;
+  /**
+   * How many articles may share one write transaction, when the stage does no network I/O
+   * (a transaction must never stay open across a call to a model). Commits are the largest
+   * cost of CPU-only stages; a crash loses at most the open batch, which runs again.
+   */
+  batch?(deps: Deps): number;
+  /** Called when a batch's transaction rolled back: drop in-memory state that assumed it committed. */
+  onRollback?(deps: Deps): void;
   run(articleId: number, deps: Deps): Promise<StageResult>;
 }
 
@@ -62,6 +70,7 @@ export const fullTextStage: Stage = {
  */
 export const analyzeStage: Stage = {
   name: 'analyze',
+  batch: (deps) => (deps.extractor ? 1 : 50),
   async run(articleId, deps) {
     const a = getArticle(deps.db, articleId);
     if (!a) return { note: 'article gone' };
@@ -92,6 +101,8 @@ export function forgetClusterer(db: Db): void {
 export const clusterStage: Stage = {
   name: 'cluster',
   concurrency: 1,
+  batch: (deps) => (deps.llm ? 1 : 50),
+  onRollback: (deps) => void clusterers.delete(deps.db),
   async run(articleId, deps) {
     const existing = eventOfArticle(deps.db, articleId);
     if (existing) return { note: `already in ${existing}` };

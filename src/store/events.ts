@@ -220,16 +220,17 @@ export interface RelateCandidate {
 }
 
 /**
- * Events that share a topic or an entity with the given ones, updated since a time, newest
- * first, with their centroids: read per subject through event_subjects_recent, so the cost
- * follows how many recent events share a subject, not how many events are recent.
+ * Events that share a topic or an entity with the given ones, updated since a time, with
+ * their centroids: those sharing the most subjects first, then the newest. Read per
+ * subject through event_subjects_recent, so the cost follows how many recent events share
+ * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
-export function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 200): RelateCandidate[] {
+export function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60): RelateCandidate[] {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   const rows = db.prepare(`WITH subj(kind, subject) AS (SELECT 'topic', value FROM json_each(?) UNION SELECT 'entity', value FROM json_each(?)),
-      cand AS (SELECT DISTINCT es.event_id FROM subj JOIN event_subjects es ON es.kind = subj.kind AND es.subject = subj.subject AND es.week >= ?)
+      cand AS (SELECT es.event_id, COUNT(*) AS shared FROM subj JOIN event_subjects es ON es.kind = subj.kind AND es.subject = subj.subject AND es.week >= ? GROUP BY es.event_id)
     SELECT e.id, e.topics, e.entities, e.first_seen, v.centroid FROM cand JOIN events e ON e.id = cand.event_id LEFT JOIN event_vectors v ON v.event_id = e.id
-    WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? ORDER BY e.last_updated DESC LIMIT ?`)
+    WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? ORDER BY cand.shared DESC, e.last_updated DESC LIMIT ?`)
     .all(JSON.stringify(topics), JSON.stringify(entities), week, exclude, since, limit) as Array<{ id: string; topics: string; entities: string; first_seen: string; centroid: string | null }>;
   return rows.map((r) => ({
     id: r.id, topics: JSON.parse(r.topics), entities: JSON.parse(r.entities), firstSeen: r.first_seen,

@@ -18,6 +18,11 @@ export function readText(value: string | undefined, type: string | undefined, ba
   if (value === undefined || value === null) return EMPTY_TEXT;
   const v = String(value);
   const t = (type ?? '').toLowerCase();
+  // Atom (RFC 4287 4.1.3.3): a MIME type that is neither text nor XML means base64-encoded content.
+  if (t.includes('/') && !t.startsWith('text/') && !/[+/]xml$/.test(t)) {
+    const decoded = Buffer.from(v.replace(/\s+/g, ''), 'base64').toString('utf8').trim();
+    return { html: escapeHtml(decoded), text: decoded };
+  }
   const isText = t === 'text' || t === 'text/plain' || (t === '' ? !LOOKS_LIKE_HTML.test(v) : !/html|xml/.test(t));
   if (isText) return { html: escapeHtml(v.trim()), text: v.trim() };
   const html = sanitizeHtmlFragment(v, base).trim();

@@ -2,6 +2,7 @@ import type { AtomFeed } from 'feedsmith';
 import { toIsoDate } from '../dates.js';
 import { chainBase, readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem, Person } from '../types.js';
+import { languageOf } from '../lang.js';
 
 type Feed = AtomFeed.Feed<string>;
 type Entry = AtomFeed.Entry<string>;
@@ -50,7 +51,7 @@ function entryOf(e: Entry, feedBase: string | undefined, feedLang: string | null
     enclosures: (e.links ?? []).filter((l) => l.rel === 'enclosure' && l.href).map((l) => ({ url: resolveUrl(l.href, base) ?? l.href!, ...(l.type ? { type: l.type } : {}), ...(l.length ? { length: Number(l.length) } : {}) })),
     image: resolveUrl(image, base),
     // The body's own xml:lang is the most precise statement of the language we will analyse.
-    language: c?.xml?.lang ?? e.xml?.lang ?? feedLang,
+    language: languageOf(c?.xml?.lang, e.xml?.lang, feedLang),
     comments: resolveUrl((e.links ?? []).find((l) => l.rel === 'replies')?.href, base),
   };
 }
@@ -58,7 +59,7 @@ function entryOf(e: Entry, feedBase: string | undefined, feedLang: string | null
 export function adaptAtom(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title?.value, feed.title?.type ?? 'text', chainBase(base, feed.title?.xml?.base));
-  const language = feed.xml?.lang ?? null;
+  const language = languageOf(feed.xml?.lang);
   const authors = people(feed.authors, base);
   return {
     format: 'atom',

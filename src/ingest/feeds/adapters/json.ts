@@ -3,6 +3,7 @@ import { toIsoDate } from '../dates.js';
 import { escapeHtml } from '../../page/sanitize.js';
 import { readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem, Person } from '../types.js';
+import { languageOf } from '../lang.js';
 
 type Feed = JsonFeed.Feed<string>;
 type Item = JsonFeed.Item<string>;
@@ -37,14 +38,14 @@ function itemOf(item: Item, base: string | undefined, feedLang: string | null, f
     categories: (item.tags ?? []).filter((t) => typeof t === 'string' && t.trim()).map((t) => ({ term: t.trim() })),
     enclosures: (item.attachments ?? []).filter((a) => a.url).map((a) => ({ url: resolveUrl(a.url, base) ?? a.url!, ...(a.mime_type ? { type: a.mime_type } : {}), ...(a.size_in_bytes ? { length: a.size_in_bytes } : {}) })),
     image: resolveUrl(item.image ?? item.banner_image, base),
-    language: item.language ?? feedLang,
+    language: languageOf(item.language, feedLang),
     comments: null,
   };
 }
 
 export function adaptJson(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = docBase ?? feed.feed_url ?? feed.home_page_url;
-  const language = feed.language ?? null;
+  const language = languageOf(feed.language);
   const authors = authorsOf(feed.authors, (feed as { author?: unknown }).author, base);
   const title = readTitle(feed.title, 'text', base);
   return {

@@ -2,6 +2,7 @@ import type { RdfFeed } from 'feedsmith';
 import { toIsoDate } from '../dates.js';
 import { chainBase, parsePersonString, readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem } from '../types.js';
+import { languageOf } from '../lang.js';
 
 type Feed = RdfFeed.Feed<string>;
 type Item = RdfFeed.Item<string>;
@@ -25,7 +26,7 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
     categories: (item.dc?.subjects ?? []).map((s) => ({ term: s.trim() })),
     enclosures: [],
     image: null,
-    language: item.xml?.lang ?? item.dc?.languages?.[0] ?? feedLang,
+    language: languageOf(item.xml?.lang, item.dc?.languages?.[0], feedLang),
     comments: null,
   };
 }
@@ -33,7 +34,7 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
 export function adaptRdf(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title ?? feed.dc?.titles?.[0], undefined, base);
-  const language = feed.dc?.languages?.[0] ?? feed.xml?.lang ?? null;
+  const language = languageOf(feed.dc?.languages?.[0], feed.xml?.lang);
   return {
     format: 'rdf',
     version,

@@ -2,24 +2,40 @@ import type { RssFeed } from 'feedsmith';
 import { toIsoDate } from '../dates.js';
 import { chainBase, parsePersonString, readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem, Person } from '../types.js';
+import { languageOf } from '../lang.js';
 
 type Feed = RssFeed.Feed<string>;
 type Item = RssFeed.Item<string>;
 
+/** The Media RSS parts we read (feedsmith types them loosely across versions). */
+interface MediaOf {
+  title?: { value?: string };
+  description?: { value?: string };
+  thumbnails?: Array<{ url?: string }>;
+  contents?: Array<{ url?: string; medium?: string; type?: string }>;
+  categories?: Array<{ name?: string; scheme?: string; label?: string }>;
+}
+
+/** feedsmith splits "Name (email)" already; otherwise the one string is parsed as a person. */
+function personOf(a: { name?: string; email?: string }): Person {
+  return a.name && a.email ? { name: a.name.trim(), email: a.email.trim() } : parsePersonString(a.name ?? a.email);
+}
+
 function itemOf(item: Item, feedBase: string | undefined, feedLang: string | null): ParsedItem {
   const base = chainBase(feedBase, item.xml?.base);
-  const title = readTitle(item.title ?? item.dc?.titles?.[0], undefined, base);
-  const summary = readText(item.description ?? item.dc?.descriptions?.[0], undefined, base);
+  const media = item.media as MediaOf | undefined;
+  // Podcast and media feeds often carry their text only in the iTunes or Media RSS elements.
+  const title = readTitle(item.title ?? item.dc?.titles?.[0] ?? media?.title?.value, undefined, base);
+  const summary = readText(item.description ?? item.dc?.descriptions?.[0] ?? item.itunes?.summary ?? item.itunes?.subtitle ?? media?.description?.value, undefined, base);
   const encoded = item.content?.encoded;
   const content = encoded ? readText(encoded, 'html', base) : undefined;
   const authors: Person[] = [];
-  for (const a of item.authors ?? []) authors.push({ ...parsePersonString(a.name ?? a.email), ...(a.link ? { url: a.link } : {}) });
+  for (const a of item.authors ?? []) authors.push({ ...personOf(a), ...(a.link ? { url: a.link } : {}) });
   for (const c of item.dc?.creators ?? []) authors.push(parsePersonString(c));
   for (const a of item.itunes?.author ? [item.itunes.author] : []) if (!authors.length) authors.push({ name: a });
   const guid = item.guid?.value?.trim() || null;
   const link = resolveUrl(item.link, base) ?? (item.guid?.isPermaLink !== false && guid && /^https?:/i.test(guid) ? guid : null);
-  const media = item.media as { thumbnails?: Array<{ url?: string }>; contents?: Array<{ url?: string; medium?: string; type?: string }> } | undefined;
-  const image = media?.thumbnails?.[0]?.url ?? media?.contents?.find((c) => c.medium === 'image' || c.type?.startsWith('image/'))?.url
+  const image = item.itunes?.image ?? media?.thumbnails?.[0]?.url ?? media?.contents?.find((c) => c.medium === 'image' || c.type?.startsWith('image/'))?.url
     ?? item.enclosures?.find((e) => e.type?.startsWith('image/'))?.url;
   return {
     guid,
@@ -34,10 +50,11 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
     categories: [
       ...(item.categories ?? []).filter((c) => c.name).map((c) => ({ term: c.name!.trim(), ...(c.domain ? { scheme: c.domain } : {}) })),
       ...(item.dc?.subjects ?? []).map((s) => ({ term: s.trim() })),
+      ...(media?.categories ?? []).filter((c) => c.name).map((c) => ({ term: c.name!.trim(), ...(c.scheme ? { scheme: c.scheme } : {}), ...(c.label ? { label: c.label } : {}) })),
     ],
     enclosures: (item.enclosures ?? []).filter((e) => e.url).map((e) => ({ url: resolveUrl(e.url, base) ?? e.url!, ...(e.type ? { type: e.type } : {}), ...(e.length ? { length: Number(e.length) } : {}) })),
     image: resolveUrl(image, base),
-    language: item.xml?.lang ?? item.dc?.languages?.[0] ?? feedLang,
+    language: languageOf(item.xml?.lang, item.dc?.languages?.[0], feedLang),
     comments: resolveUrl(item.comments, base),
   };
 }
@@ -45,9 +62,9 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
 export function adaptRss(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title ?? feed.dc?.titles?.[0], undefined, base);
-  const language = feed.language ?? feed.dc?.languages?.[0] ?? feed.xml?.lang ?? null;
+  const language = languageOf(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
   const editor = feed.managingEditor ?? feed.webMaster;
-  const authors: Person[] = editor ? [{ ...parsePersonString(editor.name ?? editor.email) }] : [];
+  const authors: Person[] = editor ? [personOf(editor)] : [];
   for (const c of feed.dc?.creators ?? []) authors.push(parsePersonString(c));
   if (feed.itunes?.author) authors.push({ name: feed.itunes.author });
   const selfLink = feed.atom?.links?.find((l) => l.rel === 'self')?.href;
@@ -56,8 +73,8 @@ export function adaptRss(feed: Feed, version: string, docBase: string | undefine
     version,
     title: title.text,
     titleHtml: title.html,
-    subtitle: readText(feed.description ?? feed.dc?.descriptions?.[0], undefined, base).text,
-    subtitleHtml: readText(feed.description ?? feed.dc?.descriptions?.[0], undefined, base).html,
+    subtitle: readText(feed.description ?? feed.dc?.descriptions?.[0] ?? feed.itunes?.summary ?? feed.itunes?.subtitle, undefined, base).text,
+    subtitleHtml: readText(feed.description ?? feed.dc?.descriptions?.[0] ?? feed.itunes?.summary ?? feed.itunes?.subtitle, undefined, base).html,
     link: resolveUrl(feed.link, base),
     feedUrl: resolveUrl(selfLink, base),
     language,
