@@ -95,7 +95,8 @@ async function main() {
   console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: done / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
   deps.db.close();
   for (const s of servers) s.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${join(dir, 'store.db')}\n`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

@@ -20,10 +20,10 @@ const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'almanac.js');
 
 /** Starts the server and resolves once `/` answers 200, with the milliseconds that took. */
-async function startServe(db: string): Promise<{ child: ChildProcess; base: string; ms: number }> {
+async function startServe(db: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string; ms: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-scheduler', '--db', db, '--port', String(port)], { env: { ...process.env, ALMANAC_RATE_LIMIT: '0' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'serve', '--no-scheduler', '--db', db, '--port', String(port)], { env: { ...process.env, ALMANAC_RATE_LIMIT: '0', ...env }, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     try {
@@ -88,7 +88,6 @@ export async function benchWeb(): Promise<void> {
     const coldFigures = [fig(`almanac serve, ${articles.toLocaleString('en-US')} articles`, big), fig('almanac serve, empty store (baseline)', small)];
     printTable('Cold start: process start until GET / answers 200', coldFigures, ['goal: under 2,000 ms with 1M articles']);
 
-    const s = await startServe(file);
     const routes: Array<[string, string]> = [
       ['/healthz (baseline)', '/healthz'],
       ['event page', `/events/${encodeURIComponent(event)}`],
@@ -96,17 +95,23 @@ export async function benchWeb(): Promise<void> {
       ['search', '/search?q=export+chip'],
       ['Atom feed, filtered', '/feed.atom?topic=ai-chips&min=5'],
     ];
-    const rows: Array<{ route: string; rps: number; p50: number; p99: number; non2xx: number; errors: number }> = [];
-    for (const [name, path] of routes) {
-      const r = await autocannon({ url: `${s.base}${path}`, connections: 50, duration: 10 });
-      rows.push({ route: name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+    const rows: Array<{ route: string; cache: boolean; rps: number; p50: number; p99: number; non2xx: number; errors: number }> = [];
+    // As served (rendered pages reused while the store is unchanged), then with every request rendered.
+    for (const cache of [true, false]) {
+      const s = await startServe(file, cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' });
+      for (const [name, path] of routes) {
+        if (!cache && path === '/healthz') continue;
+        const r = await autocannon({ url: `${s.base}${path}`, connections: 50, duration: 10 });
+        rows.push({ route: cache ? name : `${name}, every request rendered`, cache, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+      }
+      await stop(s.child);
     }
-    await stop(s.child);
     console.log(`\nWeb under load: 50 connections, 10 s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`);
     const w = Math.max(...rows.map((r) => r.route.length)) + 2;
     console.log(`${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`);
     for (const r of rows) console.log(`${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}${String(r.non2xx + r.errors).padStart(10)}`);
     console.log('  goal: event page ≥ 2,000 req/s with p99 under 50 ms');
+    console.log('  pages are reused while the store is unchanged (ALMANAC_PAGE_CACHE_S, 10 s); "every request rendered" sets it to 0');
     saveResults('web', { articles, cold: coldFigures, rows });
   } finally {
     cleanup();

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   /** Search and API requests a minute per client address (0: no limit), and the burst allowed. */
   rateLimitPerMinute: int(0, 1_000_000).default(600),
   rateLimitBurst: int(1, 100_000).default(120),
+  /** Seconds a rendered page is served again while the store is unchanged (0: render every request). */
+  pageCacheS: int(0, 3600).default(10),
   /** Keep the fetched page of each full-text article (gzipped) in the store. */
   keepRaw: bool.default(false),
   /** The LLM: an OpenAI-compatible base URL (…/v1) or Anthropic's; none means the local extractor. */
@@ -71,6 +73,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_ADMIN_TOKEN: 'adminToken',
   ALMANAC_RATE_LIMIT: 'rateLimitPerMinute',
   ALMANAC_RATE_BURST: 'rateLimitBurst',
+  ALMANAC_PAGE_CACHE_S: 'pageCacheS',
   ALMANAC_KEEP_RAW: 'keepRaw',
   ALMANAC_LLM_URL: 'llmUrl',
   ALMANAC_LLM_MODEL: 'llmModel',

@@ -51,7 +51,8 @@ More settings by environment: ALMANAC_TIMEOUT_MS, ALMANAC_CONNECT_TIMEOUT_MS, AL
 ALMANAC_MAX_REDIRECTS, ALMANAC_HOST_DELAY_MS, ALMANAC_FETCH_CONCURRENCY, ALMANAC_POLL_INTERVAL_S,
 ALMANAC_SCHEDULER_TICK_S, ALMANAC_FULLTEXT_MIN_WORDS, ALMANAC_USER_AGENT, ALMANAC_HOST,
 ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
-(search and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off).
+(search and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
+ALMANAC_PAGE_CACHE_S (seconds a rendered page is served again while the store is unchanged, 10; 0: off).
 
 The LLM (optional; without it the local extractor runs): ALMANAC_LLM_URL (OpenAI-compatible base such as
 http://localhost:11434/v1 for Ollama, or https://api.anthropic.com), ALMANAC_LLM_MODEL, ALMANAC_LLM_API_KEY,

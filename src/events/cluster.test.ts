@@ -87,3 +87,21 @@ describe('online clustering', () => {
     assert.ok(b.f1 >= 0.9, `BCubed F1 ${b.f1.toFixed(3)}`);
   });
 });
+
+describe('clusterer memory', () => {
+  it('drops events idle for longer than keepHours behind the newest article, and keeps clustering the recent ones', () => {
+    const c = new OnlineClusterer({ keepHours: 48 });
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    // 3,000 one-article stories an hour apart (125 days): each its own event.
+    for (let i = 0; i < 3000; i++) {
+      const w = `story${i.toString(36)}`;
+      c.add({ id: `a${i}`, title: `${w} alpha${w} beta${w} gamma${w}`, text: '', published: new Date(start + i * 3_600_000), source: 's' });
+    }
+    // At most 48 h of events plus the 1,000 articles between two prunes.
+    assert.ok(c.liveEvents <= 48 + 1000, `${c.liveEvents} events held`);
+    assert.ok(c.liveEvents >= 40, `${c.liveEvents} events held`);
+    const last = `story${(2999).toString(36)}`;
+    const a = c.add({ id: 'late', title: `${last} alpha${last} beta${last} gamma${last}`, text: '', published: new Date(start + 3000 * 3_600_000), source: 't' });
+    assert.equal(a.created, false, 'a recent story still takes its follow-up');
+  });
+});

@@ -33,6 +33,12 @@ export interface ClusterSettings {
   bridgeFactor: number;
   /** Events idle for longer than this no longer take new articles. */
   windowHours: number;
+  /**
+   * Events idle for longer than this behind the newest article seen are dropped from memory
+   * (an article that old can then only start a new event): what bounds memory as the store
+   * grows. The live pipeline loads the same span from the store when it starts.
+   */
+  keepHours: number;
   /** Similarity to an event halves for every this many hours since it last grew: news of one happening comes close together. */
   halfLifeHours: number;
   /** Field weights. */
@@ -54,6 +60,7 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   mergeThreshold: 0.2,
   bridgeFactor: 1,
   windowHours: 96,
+  keepHours: 30 * 24,
   halfLifeHours: 24,
   titleWeight: 1,
   leadWeight: 0.6,
@@ -114,6 +121,8 @@ export class OnlineClusterer {
   /** Merged-away event → the event that absorbed it. */
   private readonly mergedInto = new Map<string, string>();
   private nextId = 1;
+  private newest = 0;
+  private addsSincePrune = 0;
 
   constructor(settings: Partial<ClusterSettings> = {}, private readonly newId: (doc: ClusterInput, n: number) => string = (_d, n) => `e${n}`) {
     this.settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
@@ -224,6 +233,26 @@ export class OnlineClusterer {
   }
 
   /** Keep the event's heaviest terms in the inverted index (and only those: postings stay short). */
+  /** Drop the events idle for longer than keepHours behind the newest article. */
+  private prune(): void {
+    this.addsSincePrune = 0;
+    const before = this.newest - this.settings.keepHours * 3_600_000;
+    for (const e of this.events.values()) {
+      if (e.lastSeen >= before) continue;
+      for (const t of e.indexed) {
+        const posting = this.index.get(t);
+        posting?.delete(e.id);
+        if (posting && !posting.size) this.index.delete(t);
+      }
+      this.events.delete(e.id);
+    }
+  }
+
+  /** How many events are held in memory (for tests and the benchmark). */
+  get liveEvents(): number {
+    return this.events.size;
+  }
+
   private reindex(e: EventState): void {
     const k = this.settings.indexTerms;
     let top: string[];
@@ -260,6 +289,8 @@ export class OnlineClusterer {
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     const v = this.vectorize(counts);
     const at = doc.published.getTime();
+    this.newest = Math.max(this.newest, at);
+    if (++this.addsSincePrune >= 1000) this.prune();
     const cands = this.candidates(v, at);
     let best: EventState | undefined;
     let bestSim = 0;

@@ -7,16 +7,16 @@ import { OnlineClusterer, type Assignment, type ClusterInput, type ClusterSettin
  * per process and written back in the same transaction as each assignment, so a crash
  * between articles loses nothing and a crash inside one rolls it back whole.
  */
-const LOAD_DAYS = 30;
 
 export class LiveClusterer {
   private constructor(private readonly db: Db, readonly clusterer: OnlineClusterer) {}
 
   static load(db: Db, settings: Partial<ClusterSettings> = {}, now = new Date()): LiveClusterer {
     const c = new OnlineClusterer(settings, (doc) => `e${doc.id}`);
+    const keepMs = c.settings.keepHours * 3_600_000;
     const docs = Number((db.prepare(`SELECT value FROM cluster_meta WHERE key = 'docs'`).pluck().get() as string | undefined) ?? 0);
     c.loadFrequencies(docs, (db.prepare('SELECT term, df FROM cluster_terms').raw().iterate() as IterableIterator<[string, number]>));
-    const since = new Date(now.getTime() - LOAD_DAYS * 86_400_000).toISOString();
+    const since = new Date(now.getTime() - keepMs).toISOString();
     const rows = db.prepare('SELECT event_id, centroid, norm2, size, last_seen FROM event_vectors WHERE last_seen >= ?').all(since) as Array<{ event_id: string; centroid: string; norm2: number; size: number; last_seen: string }>;
     for (const r of rows) c.loadEvent({ id: r.event_id, centroid: new Map(Object.entries(JSON.parse(r.centroid) as Record<string, number>)), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) });
     return new LiveClusterer(db, c);

@@ -2,7 +2,7 @@ import { analyzeText } from '../analyze/nlp.js';
 import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type EventMember, type Role } from '../store/events.js';
+import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type EventMember, type Role, type Significance } from '../store/events.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateScore } from './related.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
@@ -48,7 +48,11 @@ export function eventSummary(members: EventMember[], primary: EventMember): stri
   return chosen.map((s) => s.sentence.text).join(' ');
 }
 
-export function refreshEvent(db: Db, eventId: string): void {
+/**
+ * `guidesTouched`, when given, collects the guides whose overview should be rewritten instead
+ * of rewriting each now (the caller does it once per batch, in the same transaction).
+ */
+export function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string, string>): void {
   const members = eventMembers(db, eventId);
   if (!members.length) {
     db.prepare('DELETE FROM events WHERE id = ?').run(eventId);
@@ -79,42 +83,55 @@ export function refreshEvent(db: Db, eventId: string): void {
   const lastUpdated = times[times.length - 1]!;
   const sources = new Set(members.map((m) => m.sourceId));
 
+  // The model's latest review applies until the next one (made when the member count doubles).
+  const stored = db.prepare('SELECT review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?').get(eventId) as
+    | { review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; factors: string }
+    | undefined;
+
   // Related events and novelty from the same candidates: events sharing a topic or an entity.
-  const since = new Date(Date.parse(lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
-  const centroid = eventCentroid(db, eventId);
-  const self = { topics, entities, centroid, time: Date.parse(firstSeen) };
-  const candidates = eventsSharing(db, topics, entities.map((e) => e.name), since, eventId);
-  let maxRecentSim = 0;
-  const rels = candidates
-    .map((c) => {
-      const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, time: Date.parse(c.firstSeen) };
-      const r = relateScore(self, other);
-      const daysBefore = (self.time - other.time) / 86_400_000;
-      if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
-      return { id: c.id, similarity: Math.round(r.score * 1000) / 1000 };
-    })
-    .filter((r) => r.similarity >= 0.12)
-    .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
-  saveRelations(db, eventId, rels);
+  // They are computed anew only when what they depend on moved: the event's topics, its five
+  // main entities, or its size class (1, 2, 3–4, 5–8, …). A growing event is refreshed for every
+  // new article, and relating is most of a refresh's cost; the other side of each relation
+  // is kept fresh by the newer events relating to this one.
+  const relateKey = `${[...topics].sort().join(',')}|${entities.slice(0, 5).map((e) => e.name).sort().join(',')}|${Math.ceil(Math.log2(members.length))}`;
+  const previousNovelty = stored?.relate_key === relateKey ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points : undefined;
+  let novelty: number;
+  if (previousNovelty !== undefined) novelty = previousNovelty;
+  else {
+    const since = new Date(Date.parse(lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
+    const centroid = eventCentroid(db, eventId);
+    const self = { topics, entities, centroid, time: Date.parse(firstSeen) };
+    const candidates = eventsSharing(db, topics, entities.map((e) => e.name), since, eventId);
+    let maxRecentSim = 0;
+    const rels = candidates
+      .map((c) => {
+        const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, time: Date.parse(c.firstSeen) };
+        const r = relateScore(self, other);
+        const daysBefore = (self.time - other.time) / 86_400_000;
+        if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
+        return { id: c.id, similarity: Math.round(r.score * 1000) / 1000 };
+      })
+      .filter((r) => r.similarity >= 0.12)
+      .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
+    saveRelations(db, eventId, rels);
+    db.prepare('UPDATE events SET relate_key = ? WHERE id = ?').run(relateKey, eventId);
+    novelty = 1 - Math.min(1, maxRecentSim * 1.5);
+  }
 
   const text = `${title}\n${members.map((m) => `${m.title}. ${m.summary ?? ''}`).join('\n')}`;
   const significance = scoreSignificance({
     bestTier: Math.min(...members.map((m) => m.tier)),
     sources: sources.size,
-    novelty: 1 - Math.min(1, maxRecentSim * 1.5),
+    novelty,
     stakes: detectStakes(members.map((m) => m.kind), topics, text, primary.kind, members.map((m) => m.title).join('\n')),
     prominent: entities.filter((e) => PROMINENT.has(e.name)).map((e) => e.name),
   });
-  // The model's latest review applies until the next one (made when the member count doubles).
-  const review = db.prepare('SELECT review_key, review_summary, review_delta, review_reason FROM events WHERE id = ?').get(eventId) as
-    | { review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null }
-    | undefined;
   let summary = eventSummary(members, primary);
-  if (review?.review_key) {
-    if (review.review_summary) summary = review.review_summary;
-    if (review.review_delta !== null) {
-      const delta = Math.max(-2, Math.min(2, review.review_delta));
-      significance.llm = { delta, reason: review.review_reason ?? '' };
+  if (stored?.review_key) {
+    if (stored.review_summary) summary = stored.review_summary;
+    if (stored.review_delta !== null) {
+      const delta = Math.max(-2, Math.min(2, stored.review_delta));
+      significance.llm = { delta, reason: stored.review_reason ?? '' };
       significance.score = clampScore(significance.score + delta);
     }
   }
@@ -135,5 +152,5 @@ export function refreshEvent(db: Db, eventId: string): void {
   });
   // The topic/entity index and the guides follow in the same transaction.
   syncEventSubjects(db, eventId, { topics, entities });
-  updateGuidesForEvent(db, eventId);
+  updateGuidesForEvent(db, eventId, undefined, guidesTouched);
 }

@@ -61,8 +61,10 @@ function queryMatches(db: Db, query: string, eventRowid: number): boolean {
 /**
  * Put the event in every guide it belongs to and take it out of the ones it left;
  * create the guides whose subject this event makes busy enough. Returns the guides touched.
+ * With `overviewsLater`, the touched guides (and the latest time each was touched) are
+ * collected there for the caller to rewrite their overviews once, instead of one by one.
  */
-export function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS): string[] {
+export function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS, overviewsLater?: Map<string, string>): string[] {
   const ev = db.prepare(`SELECT rowid, significance, first_seen, last_updated, topics, entities, title FROM events WHERE id = ?`).get(eventId) as
     | { rowid: number; significance: number; first_seen: string; last_updated: string; topics: string; entities: string; title: string }
     | undefined;
@@ -88,7 +90,8 @@ export function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSet
     for (const [slug, relevance] of target) upsert.run(slug, eventId, relevance, ev.significance, ev.first_seen, ev.last_updated);
   }
   const at = ev?.last_updated ?? new Date(0).toISOString();
-  for (const slug of touched) refreshGuideOverview(db, slug, at);
+  if (overviewsLater) for (const slug of touched) overviewsLater.set(slug, [overviewsLater.get(slug) ?? '', at].sort()[1]!);
+  else for (const slug of touched) refreshGuideOverview(db, slug, at);
   return [...touched];
 }
 

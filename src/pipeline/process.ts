@@ -47,6 +47,7 @@ export async function processPending(deps: Deps, opts: { stages?: readonly Stage
           deps.db.exec('BEGIN IMMEDIATE');
           try {
             for (const id of ids.slice(k, k + batch)) await runOne(id);
+            stage.beforeCommit?.(deps);
             deps.db.exec('COMMIT');
           } catch (e) {
             if (deps.db.inTransaction) deps.db.exec('ROLLBACK');
@@ -61,6 +62,7 @@ export async function processPending(deps: Deps, opts: { stages?: readonly Stage
         while (next < ids.length) await runOne(ids[next++]!);
       };
       await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));
+      stage.beforeCommit?.(deps);
     }
     reports.push(report);
   }

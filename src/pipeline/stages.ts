@@ -7,6 +7,7 @@ import { refreshEvent } from '../events/refresh.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
+import { refreshGuideOverview } from '../guides/overview.js';
 import { extractPage } from '../ingest/page/extract.js';
 import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
@@ -33,6 +34,8 @@ export interface Stage {
   batch?(deps: Deps): number;
   /** Called when a batch's transaction rolled back: drop in-memory state that assumed it committed. */
   onRollback?(deps: Deps): void;
+  /** Called after each batch of articles (inside its transaction when there is one): finish work the batch deferred. */
+  beforeCommit?(deps: Deps): void;
   run(articleId: number, deps: Deps): Promise<StageResult>;
 }
 
@@ -91,6 +94,13 @@ export const analyzeStage: Stage = {
 };
 
 const clusterers = new WeakMap<Db, LiveClusterer>();
+/** Guides whose overview a running batch will rewrite before it commits (slug → latest time touched). */
+const guidesLater = new WeakMap<Db, Map<string, string>>();
+const guidesLaterOf = (db: Db) => {
+  let m = guidesLater.get(db);
+  if (!m) guidesLater.set(db, (m = new Map()));
+  return m;
+};
 
 /** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
 export function forgetClusterer(db: Db): void {
@@ -102,8 +112,19 @@ export const clusterStage: Stage = {
   name: 'cluster',
   concurrency: 1,
   batch: (deps) => (deps.llm ? 1 : 50),
-  onRollback: (deps) => void clusterers.delete(deps.db),
+  onRollback: (deps) => {
+    clusterers.delete(deps.db);
+    guidesLater.delete(deps.db);
+  },
+  // Within a batch, a guide touched by many articles gets its overview rewritten once.
+  beforeCommit: (deps) => {
+    const later = guidesLater.get(deps.db);
+    guidesLater.delete(deps.db);
+    for (const [slug, at] of later ?? []) refreshGuideOverview(deps.db, slug, at);
+  },
   async run(articleId, deps) {
+    // Inside a batch's transaction, guide overviews wait for beforeCommit.
+    const batched = deps.db.inTransaction;
     const existing = eventOfArticle(deps.db, articleId);
     if (existing) return { note: `already in ${existing}` };
     const a = getArticle(deps.db, articleId);
@@ -120,7 +141,8 @@ export const clusterStage: Stage = {
           for (const m of asg.merges) mergeEvents(deps.db, m.from, m.into);
         },
         (asg) => {
-          for (const id of new Set([asg.event, ...asg.touched])) refreshEvent(deps.db, id);
+          const later = batched ? guidesLaterOf(deps.db) : undefined;
+          for (const id of new Set([asg.event, ...asg.touched])) refreshEvent(deps.db, id, later);
         },
       );
       // With a model, the event gets its review (new, or its member count has doubled); a failure only costs the review.

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { ParsedCache } from './parsed-cache.js';
 
 export type Role = 'primary' | 'coverage' | 'commentary';
 
@@ -227,15 +228,36 @@ export interface RelateCandidate {
  */
 export function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60): RelateCandidate[] {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
+  // Each subject contributes its latest PER_SUBJECT events at most, so a subject shared by
+  // thousands of events costs no more than a rare one; and only the twice `limit` sharing
+  // the most (then the most recent week) are looked up.
   const rows = db.prepare(`WITH subj(kind, subject) AS (SELECT 'topic', value FROM json_each(?) UNION SELECT 'entity', value FROM json_each(?)),
-      cand AS (SELECT es.event_id, COUNT(*) AS shared FROM subj JOIN event_subjects es ON es.kind = subj.kind AND es.subject = subj.subject AND es.week >= ? GROUP BY es.event_id)
+      cand AS (SELECT es.event_id, COUNT(*) AS shared FROM subj JOIN event_subjects es ON es.kind = subj.kind AND es.subject = subj.subject AND es.event_id IN (
+          SELECT event_id FROM event_subjects WHERE kind = subj.kind AND subject = subj.subject AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT})
+        GROUP BY es.event_id ORDER BY shared DESC, MAX(es.week) DESC LIMIT ?)
     SELECT e.id, e.topics, e.entities, e.first_seen, v.centroid FROM cand JOIN events e ON e.id = cand.event_id LEFT JOIN event_vectors v ON v.event_id = e.id
     WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? ORDER BY cand.shared DESC, e.last_updated DESC LIMIT ?`)
-    .all(JSON.stringify(topics), JSON.stringify(entities), week, exclude, since, limit) as Array<{ id: string; topics: string; entities: string; first_seen: string; centroid: string | null }>;
+    .all(JSON.stringify(topics), JSON.stringify(entities), week, limit * 2, exclude, since, limit) as Array<{ id: string; topics: string; entities: string; first_seen: string; centroid: string | null }>;
+  const cache = parsedOf(db);
   return rows.map((r) => ({
-    id: r.id, topics: JSON.parse(r.topics), entities: JSON.parse(r.entities), firstSeen: r.first_seen,
-    centroid: r.centroid ? new Map(Object.entries(JSON.parse(r.centroid) as Record<string, number>)) : undefined,
+    id: r.id, topics: cache.subjects.get(r.id, r.topics) as string[], entities: cache.subjects.get(`${r.id}\u0000e`, r.entities) as EventRow['entities'], firstSeen: r.first_seen,
+    centroid: r.centroid ? cache.centroids.get(r.id, r.centroid) : undefined,
   }));
+}
+
+const PER_SUBJECT = 200;
+
+const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<Map<string, number>>; subjects: ParsedCache<unknown> }>();
+function parsedOf(db: Db) {
+  let c = parsedCaches.get(db);
+  if (!c) {
+    c = {
+      centroids: new ParsedCache((s) => new Map(Object.entries(JSON.parse(s) as Record<string, number>))),
+      subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
+    };
+    parsedCaches.set(db, c);
+  }
+  return c;
 }
 
 export function eventCentroid(db: Db, id: string): Map<string, number> | undefined {

@@ -21,6 +21,7 @@ import { TopicPage, TopicsPage } from './pages/topics.js';
 import { sourcesOpml } from './opml.js';
 import { adminApp } from './admin.js';
 import { rateLimit } from './rate-limit.js';
+import { pageCache } from './page-cache.js';
 import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
 import { getGuide, guidesOfEvent, listGuides } from '../store/guides.js';
@@ -77,6 +78,7 @@ export function createApp(deps: WebDeps): Hono {
     app.use('/api/*', limited);
     app.use('/search', limited);
   }
+  if (deps.pageCache && deps.pageCache.seconds > 0) app.use('*', pageCache(deps.db, deps.pageCache));
 
   // Admin (behind ALMANAC_ADMIN_TOKEN) ------------------------------------------------------
   if (deps.admin) app.route('/admin', adminApp({ ...deps.admin, db: deps.db, clock: deps.clock }));

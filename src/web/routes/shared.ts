@@ -8,6 +8,7 @@ import { listSources, sourceLabel } from '../../store/sources.js';
 import { KINDS } from '../../analyze/kind.js';
 import type { EventCard, FilterChoices } from '../pages/events.js';
 
+import type { PageCacheOptions } from '../page-cache.js';
 import type { RateLimit } from '../rate-limit.js';
 
 export interface WebDeps {
@@ -17,6 +18,8 @@ export interface WebDeps {
   admin?: Omit<AdminDeps, 'db' | 'clock'>;
   /** Per-client limit on search and the API; none means unlimited. */
   rateLimit?: RateLimit;
+  /** Rendered pages served again while the store is unchanged; none means every request renders. */
+  pageCache?: PageCacheOptions;
 }
 
 export const PAGE_SIZE = 30;

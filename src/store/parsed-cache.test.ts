@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ParsedCache } from './parsed-cache.js';
+
+describe('ParsedCache', () => {
+  it('parses once while the text is unchanged, again when it changes, and forgets the least recently used', () => {
+    let parses = 0;
+    const c = new ParsedCache((s) => (parses++, JSON.parse(s) as number[]), 2);
+    const a = c.get('a', '[1]');
+    assert.equal(c.get('a', '[1]'), a);
+    assert.equal(parses, 1);
+    assert.deepEqual(c.get('a', '[2]'), [2], 'a changed text is parsed anew');
+    assert.equal(parses, 2);
+    c.get('b', '[3]');
+    c.get('a', '[2]'); // a is now the most recent
+    c.get('c', '[4]'); // pushes out b
+    assert.equal(parses, 4);
+    c.get('a', '[2]');
+    assert.equal(parses, 4);
+    c.get('b', '[3]');
+    assert.equal(parses, 5);
+  });
+});
