@@ -25,48 +25,61 @@ function resolve(url: string, base: string | undefined): string {
   }
 }
 
+// The base of the fragment being sanitized. sanitize-html calls transformTags synchronously
+// within one call, so one options object (built once: merging it per call costs as much as
+// sanitizing a short title) reads the base from here.
+let currentBase: string | undefined;
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: {
+    a: ['href', 'title', 'hreflang'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'srcset'],
+    source: ['src', 'srcset', 'type', 'media'],
+    video: ['src', 'poster', 'controls', 'width', 'height'],
+    audio: ['src', 'controls'],
+    iframe: ['src', 'width', 'height', 'allowfullscreen', 'title'],
+    blockquote: ['cite'], q: ['cite'], del: ['cite', 'datetime'], ins: ['cite', 'datetime'],
+    time: ['datetime'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan', 'scope'],
+    abbr: ['title'], ol: ['start', 'reversed'], '*': ['lang', 'dir'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
+  allowProtocolRelative: false,
+  allowedIframeHostnames: ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'],
+  disallowedTagsMode: 'discard',
+  // An iframe whose source is not an allowed video host loses its src: drop the empty frame too.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs['src'],
+  // Text inside these is dropped with the tag: it is code or chrome, never article text.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head'],
+  transformTags: {
+    '*': (tagName, attribs) => {
+      const baseUrl = currentBase;
+      const out = { ...attribs };
+      for (const a of URL_ATTRS) if (out[a] !== undefined) out[a] = resolve(out[a], baseUrl);
+      if (out['srcset'] !== undefined && baseUrl) {
+        out['srcset'] = out['srcset']
+          .split(',')
+          .map((part) => {
+            const [u, ...rest] = part.trim().split(/\s+/);
+            return [resolve(u ?? '', baseUrl), ...rest].join(' ');
+          })
+          .join(', ');
+      }
+      if (tagName === 'a' && out['href']) out['rel'] = 'noopener noreferrer nofollow';
+      return { tagName, attribs: out };
+    },
+  },
+};
+
 export function sanitizeHtmlFragment(html: string, baseUrl?: string): string {
   if (!html) return '';
-  return sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: {
-      a: ['href', 'title', 'hreflang'],
-      img: ['src', 'alt', 'title', 'width', 'height', 'srcset'],
-      source: ['src', 'srcset', 'type', 'media'],
-      video: ['src', 'poster', 'controls', 'width', 'height'],
-      audio: ['src', 'controls'],
-      iframe: ['src', 'width', 'height', 'allowfullscreen', 'title'],
-      blockquote: ['cite'], q: ['cite'], del: ['cite', 'datetime'], ins: ['cite', 'datetime'],
-      time: ['datetime'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan', 'scope'],
-      abbr: ['title'], ol: ['start', 'reversed'], '*': ['lang', 'dir'],
-    },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
-    allowProtocolRelative: false,
-    allowedIframeHostnames: ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'],
-    disallowedTagsMode: 'discard',
-    // An iframe whose source is not an allowed video host loses its src: drop the empty frame too.
-    exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs['src'],
-    // Text inside these is dropped with the tag: it is code or chrome, never article text.
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head'],
-    transformTags: {
-      '*': (tagName, attribs) => {
-        const out = { ...attribs };
-        for (const a of URL_ATTRS) if (out[a] !== undefined) out[a] = resolve(out[a], baseUrl);
-        if (out['srcset'] !== undefined && baseUrl) {
-          out['srcset'] = out['srcset']
-            .split(',')
-            .map((part) => {
-              const [u, ...rest] = part.trim().split(/\s+/);
-              return [resolve(u ?? '', baseUrl), ...rest].join(' ');
-            })
-            .join(', ');
-        }
-        if (tagName === 'a' && out['href']) out['rel'] = 'noopener noreferrer nofollow';
-        return { tagName, attribs: out };
-      },
-    },
-  });
+  currentBase = baseUrl;
+  try {
+    return sanitizeHtml(html, OPTIONS);
+  } finally {
+    currentBase = undefined;
+  }
 }
 
 const BLOCK = new Set([
