@@ -13,6 +13,8 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 export const configSchema = z.object({
   /** SQLite file of the store. */
   db: z.string().min(1).default('./data/almanac.db'),
+  /** The store as a URL: sqlite:<file>, or postgres://… once the PostgreSQL store is complete (issue #10). */
+  databaseUrl: z.string().min(1).optional(),
   /** Port of the web app. */
   port: int(0, 65535).default(4321),
   host: z.string().default('127.0.0.1'),
@@ -57,6 +59,7 @@ export type Config = z.infer<typeof configSchema>;
 /** Environment variable → config key. */
 const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_DB: 'db',
+  ALMANAC_DATABASE_URL: 'databaseUrl',
   PORT: 'port',
   ALMANAC_HOST: 'host',
   ALMANAC_ALLOW_PRIVATE: 'allowPrivate',
@@ -98,6 +101,17 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) raw[k] = v;
   const parsed = configSchema.safeParse(raw);
   if (parsed.success && parsed.data.llmUrl && !parsed.data.llmModel) throw new ConfigError('config: ALMANAC_LLM_URL is set but ALMANAC_LLM_MODEL is not (which model should it ask?)');
+  if (parsed.success && parsed.data.databaseUrl) {
+    const url = parsed.data.databaseUrl;
+    if (/^postgres(ql)?:\/\//i.test(url)) {
+      throw new ConfigError(
+        'config: ALMANAC_DATABASE_URL names PostgreSQL, which this version can migrate and share jobs on but cannot yet run the ' +
+          'pipeline and web app over; unset it to use the SQLite store (ALMANAC_DB)',
+      );
+    }
+    if (!/^sqlite:./i.test(url)) throw new ConfigError(`config: ALMANAC_DATABASE_URL: expected sqlite:<file> or postgres://…, got "${url.slice(0, 80)}"`);
+    if (flags.db === undefined) parsed.data.db = url.slice('sqlite:'.length); // --db still wins
+  }
   if (!parsed.success) {
     const envName = (key: string) => Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0] ?? key;
     const msg = parsed.error.issues.map((i) => `${envName(String(i.path[0]))}: ${i.message}`).join('; ');

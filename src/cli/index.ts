@@ -42,6 +42,7 @@ Building blocks (read files, print JSON)
 
 Global options (environment variable in brackets)
   --db <file>                SQLite store [ALMANAC_DB] (default ./data/almanac.db)
+                             or [ALMANAC_DATABASE_URL] as sqlite:<file> (postgres:// is refused for now: issue #10)
   --port <n>                 web port [PORT] (default 4321)
   --allow-private            allow fetching private/loopback addresses [ALMANAC_ALLOW_PRIVATE]
   --keep-raw                 keep each fetched article page (gzipped) in the store [ALMANAC_KEEP_RAW]

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { assetPath } from '../paths.js';
 import { TAXONOMY } from '../analyze/taxonomy.js';
 import { ensureTaxonomy } from './topics.js';
+import { migrationFor } from './sql/dialect.js';
 
 export type Db = Database.Database;
 
@@ -61,7 +62,7 @@ export function migrate(db: Db, dir = assetPath('store', 'migrations')): string[
   const applied: string[] = [];
   for (const f of files) {
     if (done.has(f)) continue;
-    const sql = readFileSync(`${dir}/${f}`, 'utf8');
+    const sql = migrationFor('sqlite', readFileSync(`${dir}/${f}`, 'utf8'));
     db.transaction(() => {
       db.exec(sql);
       db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(f, new Date().toISOString());

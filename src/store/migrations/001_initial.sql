@@ -133,6 +133,7 @@ CREATE TABLE guides (
 );
 
 -- Full-text search over articles, kept in step by triggers.
+-- @sqlite
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='porter unicode61');
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
@@ -144,3 +145,9 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
   INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
+-- @postgres
+-- PostgreSQL: a generated tsvector (title weighs more than text) under a GIN index.
+ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', left(text, 200000)), 'B')) STORED;
+CREATE INDEX articles_search ON articles USING GIN (search);
+-- @both

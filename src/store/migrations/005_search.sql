@@ -1,5 +1,6 @@
 -- Search over events (title, summary) and over what extraction found (claims, quotes),
 -- beside the articles' own index.
+-- @sqlite
 CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61');
 INSERT INTO events_fts(rowid, title, summary) SELECT rowid, title, summary FROM events;
 CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
@@ -35,3 +36,19 @@ CREATE TRIGGER extraction_fts_update AFTER UPDATE OF claims, quotes ON extractio
     COALESCE((SELECT group_concat(json_extract(value, '$.text'), ' ¶ ') FROM json_each(new.claims)), ''),
     COALESCE((SELECT group_concat(json_extract(value, '$.text'), ' ¶ ') FROM json_each(new.quotes)), ''));
 END;
+-- @postgres
+ALTER TABLE events ADD COLUMN search tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary), 'B')) STORED;
+CREATE INDEX events_search ON events USING GIN (search);
+-- Claims and quotes are JSON arrays: a generated column cannot unnest them, a trigger can.
+ALTER TABLE extractions ADD COLUMN search tsvector;
+CREATE INDEX extractions_search ON extractions USING GIN (search);
+CREATE FUNCTION extractions_search_fill() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search := setweight(to_tsvector('english', COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(NEW.claims::json) x), '')), 'A')
+    || setweight(to_tsvector('english', COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(NEW.quotes::json) x), '')), 'B');
+  RETURN NEW;
+END $$;
+CREATE TRIGGER extractions_search_fill BEFORE INSERT OR UPDATE OF claims, quotes ON extractions
+  FOR EACH ROW EXECUTE FUNCTION extractions_search_fill();
+-- @both

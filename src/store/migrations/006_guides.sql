@@ -22,11 +22,13 @@ CREATE TABLE event_subjects (
   PRIMARY KEY (kind, subject, event_id)
 ) WITHOUT ROWID;
 CREATE INDEX event_subjects_event ON event_subjects(event_id);
+-- @sqlite
 INSERT OR IGNORE INTO event_subjects (kind, subject, event_id, weight)
   SELECT 'topic', t.value, e.id, 1.0 / (1 + t.key) FROM events e, json_each(e.topics) t WHERE e.title <> '';
 INSERT OR IGNORE INTO event_subjects (kind, subject, event_id, weight)
   SELECT 'entity', json_extract(x.value, '$.name'), e.id, COALESCE(json_extract(x.value, '$.weight'), 1)
   FROM events e, json_each(e.entities) x WHERE e.title <> '';
+-- @both
 
 -- Guides: automatic (a busy topic or entity) or by hand (a saved full-text query).
 ALTER TABLE guides ADD COLUMN origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'manual'));
@@ -54,6 +56,7 @@ CREATE INDEX guide_events_event ON guide_events(event_id);
 
 -- A guide's event count and latest event follow its membership, whatever removes a row
 -- (an event merged away or emptied cascades here too).
+-- @sqlite
 CREATE TRIGGER guide_events_insert AFTER INSERT ON guide_events BEGIN
   UPDATE guides SET event_count = event_count + 1,
     last_event_at = CASE WHEN last_event_at IS NULL OR new.first_seen > last_event_at THEN new.first_seen ELSE last_event_at END
@@ -67,3 +70,24 @@ END;
 CREATE TRIGGER guide_events_update AFTER UPDATE OF first_seen ON guide_events BEGIN
   UPDATE guides SET last_event_at = (SELECT MAX(first_seen) FROM guide_events WHERE guide_slug = new.guide_slug) WHERE slug = new.guide_slug;
 END;
+-- @postgres
+CREATE FUNCTION guide_events_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    UPDATE guides SET event_count = event_count + 1,
+      last_event_at = CASE WHEN last_event_at IS NULL OR NEW.first_seen > last_event_at THEN NEW.first_seen ELSE last_event_at END
+    WHERE slug = NEW.guide_slug;
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE guides SET event_count = event_count - 1,
+      last_event_at = (SELECT MAX(first_seen) FROM guide_events WHERE guide_slug = OLD.guide_slug)
+    WHERE slug = OLD.guide_slug;
+  ELSE
+    UPDATE guides SET last_event_at = (SELECT MAX(first_seen) FROM guide_events WHERE guide_slug = NEW.guide_slug)
+    WHERE slug = NEW.guide_slug;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER guide_events_insert AFTER INSERT ON guide_events FOR EACH ROW EXECUTE FUNCTION guide_events_count();
+CREATE TRIGGER guide_events_delete AFTER DELETE ON guide_events FOR EACH ROW EXECUTE FUNCTION guide_events_count();
+CREATE TRIGGER guide_events_update AFTER UPDATE OF first_seen ON guide_events FOR EACH ROW EXECUTE FUNCTION guide_events_count();
+-- @both

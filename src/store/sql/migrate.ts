@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { assetPath } from '../../paths.js';
+import type { SqlClient } from './client.js';
+import { migrationFor } from './dialect.js';
+
+/**
+ * Applies every migration not yet recorded, in one transaction, on either engine,
+ * from the same files. On PostgreSQL an advisory lock makes concurrent starters (several
+ * workers booting at once) apply them one at a time; SQLite's write lock does the same there.
+ */
+export async function migrateStore(client: SqlClient, now: () => string, dir = assetPath('store', 'migrations')): Promise<string[]> {
+  await client.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const applied: string[] = [];
+  await client.transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(4242001)');
+    const done = new Set((await tx.all<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+    for (const f of files) {
+      if (done.has(f)) continue;
+      await tx.exec(migrationFor(tx.dialect, readFileSync(`${dir}/${f}`, 'utf8')));
+      await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', [f, now()]);
+      applied.push(f);
+    }
+  });
+  return applied;
+}

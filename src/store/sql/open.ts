@@ -1,0 +1,34 @@
+import { openDb } from '../db.js';
+import type { SqlClient } from './client.js';
+import { migrateStore } from './migrate.js';
+import { PgClient } from './pg-client.js';
+import { SqliteClient } from './sqlite-client.js';
+
+/** True for the store URLs that name a PostgreSQL server (ALMANAC_DATABASE_URL=postgres://…). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Opens a store by URL with its migrations applied: `postgres://…` (or `postgresql://…`)
+ * for PostgreSQL, else a SQLite file (`sqlite:` prefix optional).
+ */
+export async function openStore(url: string, opts: { poolSize?: number; now?: () => string } = {}): Promise<SqlClient> {
+  const now = opts.now ?? (() => new Date().toISOString());
+  if (isPostgresUrl(url)) {
+    const client = PgClient.connect(url, { max: opts.poolSize });
+    try {
+      await migrateStore(client, now);
+    } catch (err) {
+      await client.close().catch(() => undefined);
+      throw new Error(`cannot open the PostgreSQL store at ${redact(url)}: ${(err as Error).message}`);
+    }
+    return client;
+  }
+  return new SqliteClient(openDb(url.replace(/^sqlite:/i, '')), true);
+}
+
+/** A URL fit for messages: the password is never printed. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+}

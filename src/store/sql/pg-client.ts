@@ -1,0 +1,76 @@
+import pg from 'pg';
+import type { RunResult, SqlClient, SqlValue } from './client.js';
+import { numberPlaceholders } from './dialect.js';
+
+// BIGINT (int8) and NUMERIC counts come back as strings by default, to be safe past 2^53.
+// Our ids, counts and sums stay far below that, and both backends must answer in numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/** Statements over a pool (each on any free connection) or over one held connection. */
+class PgQueries implements SqlClient {
+  readonly dialect = 'postgres' as const;
+  constructor(protected readonly q: Queryable, protected readonly text: (sql: string) => string) {}
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return (await this.q.query(this.text(sql), params as SqlValue[])).rows as T[];
+  }
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    return { changes: (await this.q.query(this.text(sql), params as SqlValue[])).rowCount ?? 0 };
+  }
+  async exec(sql: string): Promise<void> {
+    await this.q.query(sql);
+  }
+  /** Inside a transaction already: nested work joins it. */
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+  async close(): Promise<void> {}
+}
+
+/** SqlClient over a node-postgres pool; a transaction holds one pooled connection. */
+export class PgClient extends PgQueries {
+  constructor(private readonly pool: pg.Pool) {
+    const cache = new Map<string, string>();
+    super(pool, (sql) => {
+      let t = cache.get(sql);
+      if (t === undefined) {
+        t = numberPlaceholders(sql);
+        if (cache.size > 2000) cache.clear();
+        cache.set(sql, t);
+      }
+      return t;
+    });
+  }
+
+  static connect(url: string, opts: { max?: number; applicationName?: string } = {}): PgClient {
+    const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'almanac' });
+    // An idle connection that the server drops must not crash the process: the next query reconnects.
+    pool.on('error', () => undefined);
+    return new PgClient(pool);
+  }
+
+  override async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    const conn = await this.pool.connect();
+    try {
+      await conn.query('BEGIN');
+      const out = await fn(new PgQueries(conn, this.text));
+      await conn.query('COMMIT');
+      return out;
+    } catch (err) {
+      await conn.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      conn.release();
+    }
+  }
+
+  override async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

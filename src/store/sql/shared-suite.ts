@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { acquireHost, claimJobs, completeJob, enqueueJob, jobCounts, releaseHost, releaseJob, renewJob } from '../jobs.js';
+import type { SqlClient } from './client.js';
+import { migrateStore } from './migrate.js';
+import { openStore } from './open.js';
+
+/** What each backend's test file gives the suite: a fresh, empty store and its URL. */
+export interface StoreFixture {
+  url: string;
+  /** Removes what the fixture made (a database, a file). */
+  dispose(): Promise<void>;
+}
+
+const WORKER = fileURLToPath(new URL('./claim-worker.fixture.ts', import.meta.url));
+const T0 = new Date('2026-03-01T12:00:00.000Z');
+const at = (s: number): Date => new Date(T0.getTime() + s * 1000);
+
+/** The tables and columns every backend must have after the migrations: SQLite's are the reference. */
+export async function schemaOf(c: SqlClient): Promise<Map<string, string[]>> {
+  const rows =
+    c.dialect === 'postgres'
+      ? await c.all<{ t: string; col: string }>(
+          `SELECT table_name AS t, column_name AS col FROM information_schema.columns
+           WHERE table_schema = current_schema() ORDER BY table_name, column_name`,
+        )
+      : await c.all<{ t: string; col: string }>(
+          `SELECT m.name AS t, p.name AS col FROM sqlite_master m, pragma_table_info(m.name) p
+           WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '%_fts%' ORDER BY m.name, p.name`,
+        );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    // The search column is how PostgreSQL indexes text; SQLite keeps FTS5 tables beside.
+    if (r.col === 'search') continue;
+    out.set(r.t, [...(out.get(r.t) ?? []), r.col]);
+  }
+  return out;
+}
+
+/**
+ * The storage suite every backend runs (the router pattern: one interface, one suite,
+ * several implementations). `make` opens a fresh empty store each time it is called.
+ */
+export function storageSuite(name: string, make: () => Promise<StoreFixture>, reference?: () => Promise<Map<string, string[]>>): void {
+  describe(`storage suite: ${name}`, () => {
+    let fx: StoreFixture;
+    let c: SqlClient;
+    before(async () => {
+      fx = await make();
+      c = await openStore(fx.url);
+    });
+    after(async () => {
+      await c?.close();
+      await fx?.dispose();
+    });
+
+    it('applies the migrations once; a second run applies nothing', async () => {
+      assert.deepEqual(await migrateStore(c, () => T0.toISOString()), []);
+      const names = await c.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+      assert.ok(names.length >= 12, `only ${names.length} migrations recorded`);
+      assert.equal(names[0]!.name, '001_initial.sql');
+    });
+
+    it('has the same tables and columns as the reference schema', async (t) => {
+      if (!reference) return t.skip('this backend is the reference');
+      const ours = await schemaOf(c);
+      const ref = await reference();
+      assert.deepEqual([...ours.keys()].sort(), [...ref.keys()].sort());
+      for (const [table, cols] of ref) assert.deepEqual(ours.get(table), cols, `columns of ${table}`);
+    });
+
+    it('binds ? parameters (not inside literals), returns numbers for integers, and reports changes', async () => {
+      await c.run(`INSERT INTO cluster_meta (key, value) VALUES (?, 'is it? yes'), (?, ?)`, ['a', 'b', 'two']);
+      const rows = await c.all<{ key: string; value: string }>('SELECT key, value FROM cluster_meta WHERE key IN (?, ?) ORDER BY key', ['a', 'b']);
+      assert.deepEqual(rows, [{ key: 'a', value: 'is it? yes' }, { key: 'b', value: 'two' }]);
+      const n = await c.get<{ n: number }>('SELECT COUNT(*) AS n FROM cluster_meta WHERE key LIKE ?', ['%']);
+      assert.equal(n!.n, 2);
+      assert.equal(typeof n!.n, 'number');
+      assert.equal((await c.run('DELETE FROM cluster_meta WHERE key = ?', ['a'])).changes, 1);
+      assert.equal(await c.get('SELECT key FROM cluster_meta WHERE key = ?', ['a']), undefined);
+    });
+
+    it('numbers INTEGER PRIMARY KEY rows itself and reads them back with RETURNING', async () => {
+      await c.run(`INSERT INTO sources (id, name, feed_url, created_at) VALUES ('s', 'S', 'https://s.example/feed', ?)`, [T0.toISOString()]);
+      const a = await c.all<{ id: number }>(
+        `INSERT INTO articles (source_id, guid, title, fetched_at, content_hash, updated_at) VALUES ('s', 'g1', 'T', ?, 'h', ?) RETURNING id`,
+        [T0.toISOString(), T0.toISOString()],
+      );
+      const b = await c.all<{ id: number }>(
+        `INSERT INTO articles (source_id, guid, title, fetched_at, content_hash, updated_at) VALUES ('s', 'g2', 'T', ?, 'h', ?) RETURNING id`,
+        [T0.toISOString(), T0.toISOString()],
+      );
+      assert.equal(typeof a[0]!.id, 'number');
+      assert.ok(b[0]!.id > a[0]!.id);
+    });
+
+    it('commits a transaction that resolves and rolls back one that throws', async () => {
+      await c.transaction(async (tx) => {
+        await tx.run(`INSERT INTO cluster_meta (key, value) VALUES ('kept', '1')`);
+      });
+      await assert.rejects(
+        c.transaction(async (tx) => {
+          await tx.run(`INSERT INTO cluster_meta (key, value) VALUES ('gone', '1')`);
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.ok(await c.get(`SELECT 1 AS x FROM cluster_meta WHERE key = 'kept'`));
+      assert.equal(await c.get(`SELECT 1 AS x FROM cluster_meta WHERE key = 'gone'`), undefined);
+    });
+
+    it('keeps concurrent transactions apart: no lost update', async () => {
+      await c.run(`INSERT INTO cluster_meta (key, value) VALUES ('counter', '0')`);
+      const bump = () =>
+        c.transaction(async (tx) => {
+          const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
+          const r = await tx.get<{ value: string }>(`SELECT value FROM cluster_meta WHERE key = 'counter'${lock}`);
+          await new Promise((res) => setTimeout(res, 1));
+          await tx.run(`UPDATE cluster_meta SET value = ? WHERE key = 'counter'`, [String(Number(r!.value) + 1)]);
+        });
+      await Promise.all(Array.from({ length: 20 }, bump));
+      assert.equal((await c.get<{ value: string }>(`SELECT value FROM cluster_meta WHERE key = 'counter'`))!.value, '20');
+    });
+
+    it('keeps guide counts and per-week subject counts by trigger, the same on every engine', async () => {
+      const ts = T0.toISOString();
+      await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES ('e1', 'E1', ?, ?), ('e2', 'E2', ?, ?)`, [ts, ts, ts, ts]);
+      await c.run(`INSERT INTO guides (slug, title, subject_kind, subject, created_at, updated_at) VALUES ('g', 'G', 'topic', 'x', ?, ?)`, [ts, ts]);
+      await c.run(
+        `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('g', 'e1', 1, 5, '2026-03-01', ?), ('g', 'e2', 1, 5, '2026-03-02', ?)`,
+        [ts, ts],
+      );
+      assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), { event_count: 2, last_event_at: '2026-03-02' });
+      await c.run(`DELETE FROM events WHERE id = 'e2'`);
+      assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), { event_count: 1, last_event_at: '2026-03-01' });
+
+      await c.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'ai-chips', 'e1', 1, 2900)`);
+      await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES ('e3', 'E3', ?, ?)`, [ts, ts]);
+      await c.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'ai-chips', 'e3', 1, 2900)`);
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [{ week: 2900, events: 2 }]);
+      await c.run(`UPDATE event_subjects SET week = 2901 WHERE event_id = 'e3'`);
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips' ORDER BY week`), [
+        { week: 2900, events: 1 },
+        { week: 2901, events: 1 },
+      ]);
+      await c.run(`DELETE FROM events WHERE id = 'e1'`);
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [{ week: 2901, events: 1 }]);
+    });
+
+    it('jobs: enqueued once per key, leased to one owner, retried after failure, taken over after the lease expires', async () => {
+      assert.equal(await enqueueJob(c, 'q', 'a', at(0), at(0)), true);
+      assert.equal(await enqueueJob(c, 'q', 'a', at(0), at(0)), false);
+      await enqueueJob(c, 'q', 'b', at(0), at(0));
+      await enqueueJob(c, 'q', 'later', at(600), at(0));
+
+      const w1 = await claimJobs(c, 'q', 'w1', 10, at(1), 30_000);
+      assert.deepEqual(w1.map((j) => j.key), ['a', 'b']);
+      assert.deepEqual(await claimJobs(c, 'q', 'w2', 10, at(2), 30_000), [], 'leased jobs are not handed out twice');
+
+      // w1 fails "a": it comes back after its retry time, with the error kept.
+      assert.equal(await releaseJob(c, w1[0]!.id, 'w1', at(60), { error: 'HTTP 503' }), true);
+      assert.deepEqual(await claimJobs(c, 'q', 'w2', 10, at(30), 30_000), []);
+      // w1 stalls on "b" past its lease: w2 takes it over and w1 can no longer finish it.
+      const w2 = await claimJobs(c, 'q', 'w2', 10, at(61), 30_000);
+      assert.deepEqual(w2.map((j) => [j.key, j.attempts]), [['a', 2], ['b', 2]]);
+      assert.equal(await renewJob(c, w1[1]!.id, 'w1', at(62), 30_000), false);
+      assert.equal(await completeJob(c, w1[1]!.id, 'w1'), false);
+      assert.equal(await renewJob(c, w2[1]!.id, 'w2', at(62), 30_000), true);
+      assert.equal(await completeJob(c, w2[1]!.id, 'w2'), true);
+      // A recurring job goes back with its next run time, attempts reset.
+      assert.equal(await releaseJob(c, w2[0]!.id, 'w2', at(3600)), true);
+      const counts = await jobCounts(c, at(100));
+      assert.deepEqual(counts, [{ queue: 'q', ready: 0, leased: 0, waiting: 2 }]);
+      const again = await claimJobs(c, 'q', 'w3', 10, at(3600), 30_000);
+      assert.deepEqual(new Set(again.map((j) => j.key)), new Set(['a', 'later']));
+      assert.equal(again.find((j) => j.key === 'a')!.attempts, 1);
+    });
+
+    it('host slots: one holder at a time, and the pause holds after release', async () => {
+      assert.equal(await acquireHost(c, 'example.org', 'w1', at(0), 30_000), true);
+      assert.equal(await acquireHost(c, 'example.org', 'w2', at(1), 30_000), false);
+      await releaseHost(c, 'example.org', 'w1', at(2), 1_000);
+      assert.equal(await acquireHost(c, 'example.org', 'w2', at(2.5), 30_000), false, 'the pause between requests holds');
+      assert.equal(await acquireHost(c, 'example.org', 'w2', at(3), 30_000), true);
+      // A holder that died: its hold runs out and the host is free again.
+      assert.equal(await acquireHost(c, 'example.org', 'w3', at(40), 30_000), true);
+    });
+
+    it('four worker processes drain one queue: every job claimed exactly once', async () => {
+      const keys = Array.from({ length: 400 }, (_, i) => `job-${i}`);
+      await c.transaction(async (tx) => {
+        for (const k of keys) await enqueueJob(tx, 'test', k, new Date(0), new Date(0));
+      });
+      const outputs = await Promise.all(
+        ['p1', 'p2', 'p3', 'p4'].map(
+          (owner) =>
+            new Promise<string>((resolve, reject) => {
+              const child = spawn(process.execPath, ['--import', 'tsx', WORKER, fx.url, owner], { stdio: ['ignore', 'pipe', 'pipe'] });
+              let out = '';
+              let err = '';
+              child.stdout.on('data', (d) => (out += d));
+              child.stderr.on('data', (d) => (err += d));
+              child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker ${owner} exited ${code}: ${err}`))));
+            }),
+        ),
+      );
+      const claimed = outputs.flatMap((o) => o.split('\n').filter(Boolean));
+      assert.deepEqual(claimed.filter((l) => l.startsWith('LOST')), []);
+      assert.equal(claimed.length, keys.length, 'no job claimed twice, none missed');
+      assert.deepEqual(new Set(claimed), new Set(keys));
+      assert.ok(outputs.filter((o) => o.length > 0).length >= 2, 'the work was shared');
+      assert.equal((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE queue = 'test'`))!.n, 0);
+    });
+  });
+}
