@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPostgresUrl } from './store/sql/url.js';
 
 /**
  * One schema over the environment (and CLI flags, which override it), parsed once in
@@ -103,7 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
   if (parsed.success && parsed.data.llmUrl && !parsed.data.llmModel) throw new ConfigError('config: ALMANAC_LLM_URL is set but ALMANAC_LLM_MODEL is not (which model should it ask?)');
   if (parsed.success && parsed.data.databaseUrl) {
     const url = parsed.data.databaseUrl;
-    if (/^postgres(ql)?:\/\//i.test(url)) {
+    if (isPostgresUrl(url)) {
       throw new ConfigError(
         'config: ALMANAC_DATABASE_URL names PostgreSQL, which this version can migrate and share jobs on but cannot yet run the ' +
           'pipeline and web app over; unset it to use the SQLite store (ALMANAC_DB)',

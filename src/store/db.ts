@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assetPath } from '../paths.js';
 import { TAXONOMY } from '../analyze/taxonomy.js';
 import { ensureTaxonomy } from './topics.js';
-import { migrationFor } from './sql/dialect.js';
+import { pendingMigrations } from './sql/migrate.js';
 
 export type Db = Database.Database;
 
@@ -58,16 +58,13 @@ function cacheStatements(db: Db, max = 1000): void {
 export function migrate(db: Db, dir = assetPath('store', 'migrations')): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const done = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
-  for (const f of files) {
-    if (done.has(f)) continue;
-    const sql = migrationFor('sqlite', readFileSync(`${dir}/${f}`, 'utf8'));
+  for (const m of pendingMigrations('sqlite', done, dir)) {
     db.transaction(() => {
-      db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(f, new Date().toISOString());
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(m.name, new Date().toISOString());
     }).immediate();
-    applied.push(f);
+    applied.push(m.name);
   }
   return applied;
 }

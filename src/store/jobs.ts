@@ -6,7 +6,7 @@ import type { SqlClient } from './sql/client.js';
  * renewing a job checks that the caller still holds the lease, so a worker that stalled
  * past its lease cannot finish a job another worker has since taken. On PostgreSQL the
  * claim skips rows another transaction is claiming (FOR UPDATE SKIP LOCKED) instead of
- * waiting for them; on SQLite the claim's write transaction already runs alone.
+ * waiting for them; on SQLite the one UPDATE statement already runs alone.
  */
 export interface Job {
   id: number;
@@ -39,14 +39,12 @@ export async function enqueueJob(c: SqlClient, queue: string, key: string, runAf
 export async function claimJobs(c: SqlClient, queue: string, owner: string, limit: number, now: Date, leaseMs: number): Promise<Job[]> {
   const at = now.toISOString();
   const lock = c.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-  const rows = await c.transaction((tx) =>
-    tx.all<JobRow>(
-      `UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM jobs WHERE queue = ? AND run_after <= ? AND (lease_until IS NULL OR lease_until <= ?)
-                    ORDER BY run_after, id LIMIT ?${lock})
-       RETURNING id, queue, key, attempts, lease_until`,
-      [owner, iso(now.getTime() + leaseMs), queue, at, at, limit],
-    ),
+  const rows = await c.all<JobRow>(
+    `UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+     WHERE id IN (SELECT id FROM jobs WHERE queue = ? AND run_after <= ? AND (lease_until IS NULL OR lease_until <= ?)
+                  ORDER BY run_after, id LIMIT ?${lock})
+     RETURNING id, queue, key, attempts, lease_until`,
+    [owner, iso(now.getTime() + leaseMs), queue, at, at, limit],
   );
   return rows
     .map((r) => ({ id: r.id, queue: r.queue, key: r.key, attempts: r.attempts, leaseUntil: r.lease_until }))

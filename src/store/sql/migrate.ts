@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { assetPath } from '../../paths.js';
 import type { SqlClient } from './client.js';
-import { migrationFor } from './dialect.js';
+import { type Dialect, migrationFor } from './dialect.js';
 
 /**
  * Applies every migration not yet recorded, in one transaction, on either engine,
@@ -10,17 +10,23 @@ import { migrationFor } from './dialect.js';
  */
 export async function migrateStore(client: SqlClient, now: () => string, dir = assetPath('store', 'migrations')): Promise<string[]> {
   await client.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
   await client.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(4242001)');
     const done = new Set((await tx.all<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
-    for (const f of files) {
-      if (done.has(f)) continue;
-      await tx.exec(migrationFor(tx.dialect, readFileSync(`${dir}/${f}`, 'utf8')));
-      await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', [f, now()]);
-      applied.push(f);
+    for (const m of pendingMigrations(tx.dialect, done, dir)) {
+      await tx.exec(m.sql);
+      await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', [m.name, now()]);
+      applied.push(m.name);
     }
   });
   return applied;
+}
+
+/** The migrations not in `done`, in order, each as the given engine must run it. */
+export function pendingMigrations(dialect: Dialect, done: ReadonlySet<string>, dir = assetPath('store', 'migrations')): Array<{ name: string; sql: string }> {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql') && !done.has(f))
+    .sort()
+    .map((name) => ({ name, sql: migrationFor(dialect, readFileSync(`${dir}/${name}`, 'utf8')) }));
 }

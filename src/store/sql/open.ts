@@ -3,11 +3,7 @@ import type { SqlClient } from './client.js';
 import { migrateStore } from './migrate.js';
 import { PgClient } from './pg-client.js';
 import { SqliteClient } from './sqlite-client.js';
-
-/** True for the store URLs that name a PostgreSQL server (ALMANAC_DATABASE_URL=postgres://…). */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
+import { isPostgresUrl, redact } from './url.js';
 
 /**
  * Opens a store by URL with its migrations applied: `postgres://…` (or `postgresql://…`)
@@ -28,7 +24,3 @@ export async function openStore(url: string, opts: { poolSize?: number; now?: ()
   return new SqliteClient(openDb(url.replace(/^sqlite:/i, '')), true);
 }
 
-/** A URL fit for messages: the password is never printed. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
-}

@@ -1,45 +1,71 @@
 import type Database from 'better-sqlite3';
 import type { RunResult, SqlClient, SqlValue } from './client.js';
 
+/** The connection as seen from inside a transaction: statements run at once. */
+class SqliteStatements implements SqlClient {
+  readonly dialect = 'sqlite' as const;
+  constructor(protected readonly db: Database.Database) {}
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.db.prepare(sql).all(...params) as T[];
+  }
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.db.prepare(sql).get(...params) as T | undefined;
+  }
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    return { changes: this.db.prepare(sql).run(...params).changes };
+  }
+  async exec(sql: string): Promise<void> {
+    this.db.exec(sql);
+  }
+  /** Already inside one: nested work joins it. */
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+  async close(): Promise<void> {}
+}
+
 /**
  * SqlClient over a better-sqlite3 connection. better-sqlite3 is synchronous, so every call
  * resolves at once; what needs care is a transaction whose body awaits: other callers of
  * the same connection must wait for it to end instead of slipping their statements into it.
  * A queue of transactions (and of statements issued while one is open) keeps them apart.
  */
-export class SqliteClient implements SqlClient {
-  readonly dialect = 'sqlite' as const;
+export class SqliteClient extends SqliteStatements {
   private tail: Promise<unknown> = Promise.resolve();
   private inTx = false;
+  private readonly inside: SqliteStatements;
 
-  constructor(readonly db: Database.Database, private readonly closeDb = false) {}
-
-  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    await this.outsideTx();
-    return this.db.prepare(sql).all(...params) as T[];
+  constructor(db: Database.Database, private readonly closeDb = false) {
+    super(db);
+    this.inside = new SqliteStatements(db);
   }
 
-  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+  override async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     await this.outsideTx();
-    return this.db.prepare(sql).get(...params) as T | undefined;
+    return super.all<T>(sql, params);
   }
 
-  async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+  override async get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
     await this.outsideTx();
-    return { changes: this.db.prepare(sql).run(...params).changes };
+    return super.get<T>(sql, params);
   }
 
-  async exec(sql: string): Promise<void> {
+  override async run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
     await this.outsideTx();
-    this.db.exec(sql);
+    return super.run(sql, params);
   }
 
-  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+  override async exec(sql: string): Promise<void> {
+    await this.outsideTx();
+    return super.exec(sql);
+  }
+
+  override transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       this.inTx = true;
       this.db.exec('BEGIN IMMEDIATE');
       try {
-        const out = await fn(new SqliteTx(this.db));
+        const out = await fn(this.inside);
         this.db.exec('COMMIT');
         return out;
       } catch (err) {
@@ -54,7 +80,7 @@ export class SqliteClient implements SqlClient {
     return result;
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.tail;
     if (this.closeDb) this.db.close();
   }
@@ -63,26 +89,4 @@ export class SqliteClient implements SqlClient {
   private async outsideTx(): Promise<void> {
     while (this.inTx) await this.tail;
   }
-}
-
-/** The connection as seen from inside a transaction: statements run at once. */
-class SqliteTx implements SqlClient {
-  readonly dialect = 'sqlite' as const;
-  constructor(private readonly db: Database.Database) {}
-  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.db.prepare(sql).all(...params) as T[];
-  }
-  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.db.prepare(sql).get(...params) as T | undefined;
-  }
-  async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
-    return { changes: this.db.prepare(sql).run(...params).changes };
-  }
-  async exec(sql: string): Promise<void> {
-    this.db.exec(sql);
-  }
-  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
-    return fn(this); // already inside one: nested work joins it
-  }
-  async close(): Promise<void> {}
 }
