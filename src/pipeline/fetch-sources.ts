@@ -45,7 +45,7 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
       })();
       return { sourceId: source.id, ok: true, notModified: true, itemsSeen: 0, itemsNew: 0, duplicates: 0 };
     }
-    const feed = parseFeed(res.body, { url: res.url, contentType: res.contentType, contentLocation: res.headers['content-location'] });
+    const feed = parseFeed(res.body, { url: res.url, contentType: res.contentType, contentLocation: res.headers['content-location'], contentLanguage: res.headers['content-language'] });
     let itemsNew = 0;
     let duplicates = 0;
     db.transaction(() => {

@@ -207,7 +207,7 @@ export function runCase(root: string, c: Case): CaseResult {
   let feed: ParsedFeed;
   try {
     // The upstream harness served each file from http://127.0.0.1:8097/<path>.
-    feed = parseFeed(bytes, { url: 'http://127.0.0.1:8097/' + c.file, contentType: caseHeader(c, 'content-type'), contentLocation: caseHeader(c, 'content-location') });
+    feed = parseFeed(bytes, { url: 'http://127.0.0.1:8097/' + c.file, contentType: caseHeader(c, 'content-type'), contentLocation: caseHeader(c, 'content-location'), contentLanguage: caseHeader(c, 'content-language') });
   } catch (e) {
     const isOurError = (e as Error).name === 'FeedError';
     // Refusing a document that is not a feed is a clean result, not a crash.

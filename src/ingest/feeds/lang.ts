@@ -1,3 +1,5 @@
+import { BLANK_LANGUAGE } from './prepare.js';
+
 /**
  * The language of a feed element from its candidates, nearest first (the element's own
  * xml:lang, then its parents'). A candidate that is absent defers to the next; one that is
@@ -9,7 +11,7 @@ export function languageOf(...candidates: Array<string | null | undefined>): str
     if (c === undefined) continue;
     if (c === null) return null;
     const tag = c.trim().replace(/_/g, '-');
-    return tag || null;
+    return tag && tag !== BLANK_LANGUAGE ? tag : null;
   }
   return null;
 }

@@ -9,8 +9,12 @@ import { adaptJson } from './adapters/json.js';
 import { adaptRdf } from './adapters/rdf.js';
 import { adaptRss } from './adapters/rss.js';
 import { decodeFeedBytes } from './decode.js';
+import { expandDeclaredEntities, withoutDoctype, markBlankLanguages, normalizeRssShape } from './prepare.js';
+import { needsRssExtras, readRssExtras } from './rss-extras.js';
 import { resolveUrl } from './text.js';
 import type { FeedFormat, ParsedFeed } from './types.js';
+import { languageOf } from './lang.js';
+import type { RssExtras } from './rss-extras.js';
 
 export class FeedError extends Error {
   override name = 'FeedError';
@@ -23,6 +27,8 @@ export interface ParseFeedOptions {
   contentLocation?: string;
   /** The HTTP Content-Type, for its charset and for clearer errors. */
   contentType?: string;
+  /** The HTTP Content-Language: the feed's language when the document does not say. */
+  contentLanguage?: string;
 }
 
 interface Sniffed {
@@ -74,7 +80,9 @@ export function sniffFormat(text: string): Sniffed {
  * ill-formedness here. Everything else the validator finds is reported as bozo.
  */
 function wellFormedProblems(text: string): string[] {
-  const res = XMLValidator.validate(text.replace(/&[a-zA-Z][a-zA-Z0-9]*;/g, '&amp;'), { allowBooleanAttributes: true });
+  // The validator does not read DTD internal subsets (parameter entities); a DOCTYPE is legal XML, so it is set aside.
+  const body = withoutDoctype(text).replace(/&[a-zA-Z][a-zA-Z0-9]*;/g, '&amp;');
+  const res = XMLValidator.validate(body, { allowBooleanAttributes: true });
   if (res === true) return [];
   return [`not well-formed XML: ${res.err.msg} (line ${res.err.line})`];
 }
@@ -83,8 +91,8 @@ const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /**
  * Entity references as a strict parser accepts them: HTML's named entities (&nbsp;) become
- * character references, and any other name (one a DOCTYPE declared, which we never expand:
- * no external entities, no billion laughs) is kept as literal text.
+ * character references, and any other name (one a DOCTYPE declared other than as plain text,
+ * which we never expand: no external entities, no billion laughs) is kept as literal text.
  */
 function plainEntities(xml: string): string {
   return xml.replace(/&([a-zA-Z][a-zA-Z0-9]*);/g, (m, name: string) => {
@@ -100,7 +108,7 @@ function plainEntities(xml: string): string {
  * dropped first: the text is decoded already, and the serializer does not write them back intact.
  */
 function repairXml(xml: string): string {
-  const body = xml.replace(/^\s*<\?xml[\s\S]*?\?>/, '').replace(/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/i, '');
+  const body = withoutDoctype(xml).replace(/^\s*<\?xml[\s\S]*?\?>/, '');
   const doc = parseDocument(plainEntities(body), { xmlMode: true, decodeEntities: false });
   // Text is kept raw (entities undecoded), so a stray < or & in it (a cut-off tag, "AT&T") is escaped here.
   const escapeText = (nodes: ChildNode[]) => {
@@ -123,13 +131,13 @@ function emptyFeed(format: FeedFormat, version: string, url: string | undefined)
  * and its mode="escaped" content is what 1.0 calls type="html".
  */
 function upgradeAtom03(xml: string): string {
-  const names: Record<string, string> = { copyright: 'rights', tagline: 'subtitle', modified: 'updated', issued: 'published' };
+  const names: Record<string, string> = { copyright: 'rights', tagline: 'subtitle', modified: 'updated', issued: 'published', homepage: 'uri' };
   return xml
     .replace(/<(content|summary|title|copyright|tagline|info)\b([^>]*?)\smode=["']base64["']([^>]*)>([\s\S]*?)<\/\1>/gi, (_m, tag: string, a: string, b: string, body: string) => {
       const decoded = Buffer.from(body.replace(/<!\[CDATA\[|\]\]>/g, '').trim(), 'base64').toString('utf8');
       return `<${tag}${a}${b}>${decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`;
     })
-    .replace(/<(\/?)(copyright|tagline|modified|issued)(?=[\s>\/])/gi, (_m, slash: string, n: string) => `<${slash}${names[n.toLowerCase()]}`)
+    .replace(/<(\/?)(copyright|tagline|modified|issued|homepage)(?=[\s>\/])/gi, (_m, slash: string, n: string) => `<${slash}${names[n.toLowerCase()]}`)
     .replace(/(<(?:content|summary|title|rights|subtitle)\b[^>]*?)\smode=["']escaped["']/gi, (_m, head: string) => (/\stype=/.test(head) ? head.replace(/\stype=["'][^"']*["']/, ' type="html"') : `${head} type="html"`));
 }
 
@@ -150,6 +158,18 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
   }
   const problems = [...decoded.problems];
   let base: Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'>;
+  let extras: RssExtras | undefined;
+  const docBase = opts.contentLocation ? (resolveUrl(opts.contentLocation, opts.url) ?? opts.url) : opts.url;
+  // The HTTP Content-Language speaks for the whole document only where the document itself is silent.
+  const headerLang = languageOf(opts.contentLanguage?.split(',')[0]);
+  const finish = (b: typeof base): ParsedFeed => ({
+    ...b,
+    language: b.language ?? headerLang,
+    items: headerLang ? b.items.map((i) => (i.language ? i : { ...i, language: headerLang })) : b.items,
+    encoding: decoded.encoding,
+    bozo: problems.length > 0,
+    bozoReasons: problems,
+  });
   try {
     if (sniff.format === 'json') {
       let json: unknown;
@@ -161,10 +181,12 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
       base = adaptJson(parseJsonFeed(json) as never, sniff.version, opts.url);
     } else {
       problems.push(...wellFormedProblems(text));
-      const xml = sniff.version === 'atom03' ? upgradeAtom03(text) : text;
-      const docBase = opts.contentLocation ? (resolveUrl(opts.contentLocation, opts.url) ?? opts.url) : opts.url;
+      let xml = markBlankLanguages(expandDeclaredEntities(text));
+      if (sniff.version === 'atom03') xml = upgradeAtom03(xml);
+      if (sniff.format === 'rss') xml = normalizeRssShape(xml, sniff.root);
+      extras = sniff.format === 'rss' && needsRssExtras(xml) ? readRssExtras(xml) : undefined;
       const read = (doc: string) =>
-        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase)
+        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase, extras)
         : sniff.format === 'atom' ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase)
         : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase);
       try {
@@ -179,11 +201,11 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
   } catch (e) {
     if (e instanceof FeedError) throw e;
     // feedsmith refuses a feed in which it found nothing it knows; for us that is a valid, empty feed.
+    // What only the extras pass found (a channel <author>, items holding only a <body>) still counts.
     if ((e as Error).name === 'ParseError' || (e as Error).name === 'DetectError') {
-      base = emptyFeed(sniff.format, sniff.version, opts.url);
-      return { ...base, encoding: decoded.encoding, bozo: problems.length > 0, bozoReasons: problems };
+      return finish(extras ? adaptRss({} as never, sniff.version, docBase, extras) : emptyFeed(sniff.format, sniff.version, opts.url));
     }
     throw new FeedError(`feeds: could not read this ${sniff.format} feed: ${(e as Error).message}${where}`);
   }
-  return { ...base, encoding: decoded.encoding, bozo: problems.length > 0, bozoReasons: problems };
+  return finish(base);
 }
