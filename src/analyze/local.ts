@@ -1,6 +1,7 @@
 import { extractClaims } from './claims.js';
 import { extractEntities } from './entities.js';
-import { extractKeyphrases } from './keyphrases.js';
+import { keyphraseCandidates } from './keyphrase-candidates.js';
+import { rankKeyphrases, rankNounPhrases } from './keyphrases.js';
 import { classifyKind } from './kind.js';
 import { analyzeText, truecaseTitle } from './nlp.js';
 import { extractQuotes } from './quotes.js';
@@ -17,12 +18,13 @@ export function extractLocal(a: ArticleInput): Extraction {
   const titleSentences = a.title ? analyzeText(truecaseTitle(a.title, text)) : [];
   const body = analyzeText(text);
   const scored = scoreSentences(body, titleSentences);
-  const keyphrases = extractKeyphrases(titleSentences, body, 20);
+  const candidates = keyphraseCandidates(titleSentences, body);
+  const keyphrases = rankKeyphrases(candidates, 20);
   const entities = extractEntities(a.title ?? '', text, body);
   return {
     summary: summarize(body, titleSentences, undefined, scored),
     keyphrases: keyphrases.map((k) => k.text),
-    topics: assignTopics(a.title ?? '', text, keyphrases),
+    topics: assignTopics(a.title ?? '', text, rankNounPhrases(candidates, 8)),
     claims: extractClaims(scored),
     quotes: extractQuotes(text, scored, entities),
     entities: entities.map(({ name, type }) => ({ name, type })),

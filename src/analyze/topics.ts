@@ -49,7 +49,11 @@ export function slugify(text: string): string {
     .slice(0, 60);
 }
 
-export function assignTopics(title: string, text: string, keyphrases: Keyphrase[], limit = 5): string[] {
+/**
+ * Topics of an article: taxonomy slugs its title and text name often enough, then, when
+ * there is room, new slugs from its leading noun phrases (ranked by rankNounPhrases).
+ */
+export function assignTopics(title: string, text: string, phrases: Keyphrase[], limit = 5): string[] {
   const titleTerms = stemAll(title);
   const bodyTerms = stemAll(text);
   const titleIndex = positions(titleTerms);
@@ -65,7 +69,7 @@ export function assignTopics(title: string, text: string, keyphrases: Keyphrase[
   const chosen = [...score.entries()].filter(([, s]) => s >= bar).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const out = chosen.map(([s]) => s).slice(0, limit);
   if (out.length < limit) {
-    for (const k of keyphrases.slice(0, 8)) {
+    for (const k of phrases.slice(0, 8)) {
       if (!k.text.includes(' ')) continue;
       const terms = stemAll(k.text);
       if (terms.length < 2 || countPhrase(bodyTerms, terms, bodyIndex) + countPhrase(titleTerms, terms, titleIndex) < 3) continue;
