@@ -102,6 +102,9 @@ const guidesLaterOf = (db: Db) => {
   return m;
 };
 
+/** Events a running batch has changed, refreshed once each before it commits. */
+const eventsLater = new WeakMap<Db, Set<string>>();
+
 /** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
 export function forgetClusterer(db: Db): void {
   clusterers.delete(db);
@@ -115,9 +118,23 @@ export const clusterStage: Stage = {
   onRollback: (deps) => {
     clusterers.delete(deps.db);
     guidesLater.delete(deps.db);
+    eventsLater.delete(deps.db);
   },
-  // Within a batch, a guide touched by many articles gets its overview rewritten once.
+  // Within a batch, an event that many articles join is refreshed once (with all of them),
+  // and a guide touched by many events gets its overview rewritten once.
   beforeCommit: (deps) => {
+    const events = eventsLater.get(deps.db);
+    eventsLater.delete(deps.db);
+    const guides = guidesLaterOf(deps.db);
+    for (const id of events ?? []) {
+      // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
+      // refreshed with its next article) instead of costing the whole batch.
+      try {
+        deps.db.transaction(() => refreshEvent(deps.db, id, guides))();
+      } catch (e) {
+        console.error(`cluster: could not refresh event ${id}: ${(e as Error).message}`);
+      }
+    }
     const later = guidesLater.get(deps.db);
     guidesLater.delete(deps.db);
     for (const [slug, at] of later ?? []) refreshGuideOverview(deps.db, slug, at);
@@ -141,8 +158,14 @@ export const clusterStage: Stage = {
           for (const m of asg.merges) mergeEvents(deps.db, m.from, m.into);
         },
         (asg) => {
-          const later = batched ? guidesLaterOf(deps.db) : undefined;
-          for (const id of new Set([asg.event, ...asg.touched])) refreshEvent(deps.db, id, later);
+          if (!batched) {
+            for (const id of new Set([asg.event, ...asg.touched])) refreshEvent(deps.db, id);
+            return;
+          }
+          let later = eventsLater.get(deps.db);
+          if (!later) eventsLater.set(deps.db, (later = new Set()));
+          later.add(asg.event);
+          for (const id of asg.touched) later.add(id);
         },
       );
       // With a model, the event gets its review (new, or its member count has doubled); a failure only costs the review.
