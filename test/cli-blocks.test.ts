@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -47,5 +49,30 @@ describe('building blocks on the command line', () => {
     const bad = almanac(['cluster', '--input', '-'], '{"id":"x","title":"t","published":"yesterday"}');
     assert.equal(bad.code, 2);
     assert.match(bad.err, /published: not a date/);
+  });
+
+  it('migrate-store copies a store to a new file, refuses a full target, and says what is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'almanac-mig-'));
+    try {
+      const from = join(dir, 'a.db');
+      assert.equal(almanac(['init', '--catalog', 'ai', '--db', from], '').code, 0);
+      const r = almanac(['migrate-store', '--from', from, '--to', `sqlite:${join(dir, 'b.db')}`], '');
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /copied \d+ rows in \d+ tables/);
+      const list = (db: string) => almanac(['sources', 'list', '--db', db], '').out;
+      assert.ok(list(from).split('\n').length > 10);
+      assert.equal(list(join(dir, 'b.db')), list(from));
+      const again = almanac(['migrate-store', '--from', from, '--to', join(dir, 'b.db')], '');
+      assert.equal(again.code, 1);
+      assert.match(again.err, /not empty \(table sources has rows\)/);
+      const missing = almanac(['migrate-store', '--from', from], '');
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /--to <url> is required/);
+      const down = almanac(['migrate-store', '--from', from, '--to', 'postgres://nobody@127.0.0.1:1/none'], '');
+      assert.equal(down.code, 1);
+      assert.match(down.err, /cannot open the PostgreSQL store at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { fetchCommand, processCommand, reclusterCommand, runCommand, serveComman
 import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
 import { guidesCommand, GUIDES_HELP, topicsCommand, TOPICS_HELP } from './guides.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
+import { MIGRATE_STORE_HELP, migrateStoreCommand } from './migrate-store.js';
 
 export const HELP = `almanac — an almanac of events from the writing about a field
 
@@ -28,6 +29,8 @@ Running
   run [--once]               the scheduler: fetch due sources, process, sleep, repeat
   serve [--no-scheduler]     the web app (with the scheduler unless told not to)
   stats                      counts of articles, events, pipeline stages and LLM tokens
+  migrate-store --from <url> --to <url>
+                             copy a whole store into a new one (sqlite:<file> or postgres://…)
   recluster --since <date>   undo and redo the events with news since that date
   search <query> [--json]    full-text search over articles
   digest [--since 24h] [--format md|html]
@@ -67,7 +70,7 @@ const OPTIONS = {
   'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
   'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
   kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, 'keep-raw': { type: 'boolean' }, format: { type: 'string' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
-  title: { type: 'string' }, query: { type: 'string' },
+  title: { type: 'string' }, query: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -85,7 +88,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return command || flags.help ? 0 : 2;
   }
   if (flags.help) {
-    console.log(command === 'sources' ? SOURCES_HELP : command === 'guides' ? GUIDES_HELP : command === 'topics' ? TOPICS_HELP : HELP);
+    console.log(command === 'sources' ? SOURCES_HELP : command === 'guides' ? GUIDES_HELP : command === 'topics' ? TOPICS_HELP : command === 'migrate-store' ? MIGRATE_STORE_HELP : HELP);
     return 0;
   }
   try {
@@ -93,6 +96,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'parse-feed') return parseFeedCommand(flags);
     if (command === 'extract-page') return extractPageCommand(flags);
     if (command === 'cluster') return clusterCommand(flags);
+    if (command === 'migrate-store') return await migrateStoreCommand(flags);
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
     const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'], keepRaw: flags['keep-raw'] };
     const deps = makeDeps(env, configFlags);

@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { acquireHost, claimJobs, completeJob, enqueueJob, jobCounts, releaseHost, releaseJob, renewJob } from '../jobs.js';
 import type { SqlClient } from './client.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyStore } from './copy-store.js';
 import { migrateStore } from './migrate.js';
 import { openStore } from './open.js';
 
@@ -212,6 +216,52 @@ export function storageSuite(name: string, make: () => Promise<StoreFixture>, re
       assert.deepEqual(new Set(claimed), new Set(keys));
       assert.ok(outputs.filter((o) => o.length > 0).length >= 2, 'the work was shared');
       assert.equal((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE queue = 'test'`))!.n, 0);
+    });
+
+    it('migrate-store copies a store filled by the real pipeline into this backend and back, row for row', async () => {
+      const { demoStore } = await import('../../../test/demo-store.js');
+      const dir = mkdtempSync(join(tmpdir(), 'almanac-copy-'));
+      const { deps } = await demoStore();
+      const file = join(dir, 'source.db');
+      deps.db.exec(`VACUUM INTO '${file}'`);
+      deps.db.close();
+      const target = await make();
+      const source = await openStore(`sqlite:${file}`);
+      const copy = await openStore(target.url);
+      const back = await openStore(`sqlite:${join(dir, 'back.db')}`);
+      try {
+        const report = await copyStore(source, copy);
+        const tables = report.tables.map((t) => t.table);
+        for (const t of ['sources', 'articles', 'extractions', 'events', 'event_articles', 'event_subjects', 'guides', 'guide_events']) assert.ok(tables.includes(t), `${t} copied`);
+        assert.ok(report.tables.find((t) => t.table === 'articles')!.rows >= 100);
+        const counts = async (c: SqlClient, t: string) => Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))!.n);
+        for (const t of [...tables, 'subject_weeks']) assert.equal(await counts(copy, t), await counts(source, t), `rows of ${t}`);
+        // Derived counts and the search index are the target's own, and agree with the source.
+        const guides = `SELECT slug, event_count, last_event_at FROM guides ORDER BY slug`;
+        assert.deepEqual(await copy.all(guides), await source.all(guides));
+        const weeks = `SELECT kind, subject, week, events FROM subject_weeks ORDER BY kind, subject, week`;
+        assert.deepEqual(await copy.all(weeks), await source.all(weeks));
+        const found = copy.dialect === 'postgres'
+          ? await copy.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles WHERE search @@ plainto_tsquery('english', 'export controls')`)
+          : await copy.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH 'export controls'`);
+        assert.ok(Number(found!.n) > 0, 'the copied articles are searchable');
+        // New rows continue after the copied ids.
+        const maxId = await counts(copy, 'fetch_log') && Number((await copy.get<{ m: number }>('SELECT MAX(id) AS m FROM fetch_log'))!.m);
+        await copy.run(`INSERT INTO fetch_log (source_id, url, started_at, duration_ms, outcome) SELECT id, 'http://x.test/', '2026-01-01', 1, 'ok' FROM sources LIMIT 1`);
+        assert.ok(Number((await copy.get<{ m: number }>('SELECT MAX(id) AS m FROM fetch_log'))!.m) > maxId);
+        await copy.run(`DELETE FROM fetch_log WHERE url = 'http://x.test/'`);
+        // And back again: the same rows, byte for byte where it matters.
+        await copyStore(copy, back);
+        const articles = 'SELECT id, source_id, title, text, url, published_at FROM articles ORDER BY id';
+        assert.deepEqual(await back.all(articles), await source.all(articles));
+        const events = 'SELECT id, title, summary, significance, topics FROM events ORDER BY id';
+        assert.deepEqual(await back.all(events), await source.all(events));
+        await assert.rejects(copyStore(source, back), /not empty/);
+      } finally {
+        await Promise.all([source.close(), copy.close(), back.close()]);
+        await target.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }
