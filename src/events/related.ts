@@ -1,4 +1,4 @@
-import { dot } from './vector.js';
+import { dot, norm } from './vector.js';
 
 /**
  * How related two events are: a blend of shared topics (Jaccard), shared entities
@@ -34,10 +34,15 @@ function entityOverlap(a: RelateSide['entities'], b: RelateSide['entities']): nu
   return total ? (2 * inter) / total : 0;
 }
 
+// Centroids handed to relating are parsed from the store and never changed afterwards (a
+// changed centroid is parsed anew), so each one's length is worked out once, not per pair.
+const lengths = new WeakMap<Map<string, number>, number>();
+const lengthOf = (v: Map<string, number>) => lengths.get(v) ?? lengths.set(v, norm(v)).get(v)!;
+
 function cos(a?: Map<string, number>, b?: Map<string, number>): number {
   if (!a || !b) return 0;
-  const na = Math.sqrt(dot(a, a));
-  const nb = Math.sqrt(dot(b, b));
+  const na = lengthOf(a);
+  const nb = lengthOf(b);
   return na && nb ? dot(a, b) / (na * nb) : 0;
 }
 
