@@ -21,7 +21,7 @@ import { sharedDataDir } from '../eval/shared-data.js';
 import { measure, printTable, saveResults } from './harness.js';
 import { fillStore } from './web-store.js';
 import { benchFeedParsing } from './feeds.js';
-import { benchIngest } from './ingest.js';
+import { benchIngest, benchWorkers } from './ingest.js';
 import { benchWeb } from './web-load.js';
 import { openDb } from '../src/store/db.js';
 import { createApp } from '../src/web/app.js';
@@ -37,6 +37,7 @@ const need = (sub: string) => {
 
 // 1. Ingest end to end -----------------------------------------------------------------------
 if (run('ingest')) benchIngest();
+if (run('workers')) benchWorkers();
 
 // 2. Feed parsing ---------------------------------------------------------------------------
 if (run('feeds')) await benchFeedParsing();

@@ -5,7 +5,10 @@
  * per-host politeness gate, no pause), then runs the real pipeline in rounds of 100
  * sources (10,000 articles): fetch → parse → store, then extract (local) → cluster →
  * score → relate. Prints one JSON line per round and a summary line.
+ * With BENCH_WORKERS=n the same rounds are done by n `almanac worker` processes sharing
+ * the store (this process only adds the sources and waits until every stage is done).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,6 +77,23 @@ async function main() {
   }
   const config = { ...loadConfig({}, { db: join(dir, 'store.db') }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
   const deps = { db: openDb(config.db), config, http: createHttpClient(config), clock: systemClock, log: () => {} };
+  const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
+  const workers: ChildProcess[] = [];
+  for (let w = 0; w < workerCount; w++) {
+    workers.push(spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'src', 'main.ts'), 'worker', '--role', 'all', '--db', config.db], {
+      env: { ...process.env, ALMANAC_HOST_DELAY_MS: '0', ALMANAC_SCHEDULER_TICK_S: '1', ALMANAC_FETCH_CONCURRENCY: String(SERVERS) },
+      stdio: 'ignore',
+    }));
+  }
+  /** With workers: until every source of the round was fetched and every stage of every article is done. */
+  const settled = async (sources: number) => {
+    for (;;) {
+      const fetched = deps.db.prepare('SELECT COUNT(*) FROM sources WHERE last_success_at IS NOT NULL').pluck().get() as number;
+      const open = deps.db.prepare(`SELECT COUNT(*) FROM article_stages WHERE status <> 'done'`).pluck().get() as number;
+      if (fetched >= sources && open === 0) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
   const start = performance.now();
   let done = 0;
   for (let first = 0; first < feeds; first += PER_ROUND) {
@@ -81,18 +101,30 @@ async function main() {
     for (let f = first; f < Math.min(feeds, first + PER_ROUND); f++) {
       upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never' }, new Date());
     }
-    const fetched = await fetchDueSources(deps);
-    const t1 = performance.now();
-    await processPending(deps);
+    let n: number;
+    let t1: number;
+    if (workerCount) {
+      const before = deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+      await settled(Math.min(feeds, first + PER_ROUND));
+      t1 = performance.now();
+      n = (deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number) - before;
+    } else {
+      const fetched = await fetchDueSources(deps);
+      t1 = performance.now();
+      await processPending(deps);
+      n = fetched.reduce((s, o) => s + o.itemsNew, 0);
+    }
     const t2 = performance.now();
-    const n = fetched.reduce((s, o) => s + o.itemsNew, 0);
     done += n;
     process.stderr.write(`  round ${first / PER_ROUND + 1}: ${done.toLocaleString('en-US')} articles stored, ${Math.round(n / ((t2 - t0) / 1000))} articles/s this round\n`);
-    console.log(JSON.stringify({ round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: (t1 - t0) / 1000, processSeconds: (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: n / ((t1 - t0) / 1000) }));
+    // With workers fetching and processing overlap: only the round's whole time is known.
+    console.log(JSON.stringify({ round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: workerCount ? null : (t1 - t0) / 1000, processSeconds: workerCount ? null : (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: workerCount ? null : n / ((t1 - t0) / 1000) }));
   }
   const seconds = (performance.now() - start) / 1000;
   const events = deps.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
   console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: done / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  for (const w of workers) w.kill('SIGTERM');
+  await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
   deps.db.close();
   for (const s of servers) s.close();
   if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${join(dir, 'store.db')}\n`);

@@ -8,26 +8,56 @@ import { saveResults } from './harness.js';
  * BENCH_INGEST_SIZES=10000,100000,1000000 for more (1M takes hours at today's rate). The
  * baseline in the same run is the fetch → parse → store part alone (no processing).
  */
-interface Round { round: number; articles: number; storeArticles: number; fetchSeconds: number; processSeconds: number; rate: number; fetchRate: number }
+interface Round { round: number; articles: number; storeArticles: number; fetchSeconds: number | null; processSeconds: number | null; rate: number; fetchRate: number | null }
 interface Summary { articles: number; events: number; seconds: number; rate: number; peakRssMb: number }
+
+function ingestRun(size: number, workers = 0): { rounds: Round[]; summary: Summary } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(size)], {
+    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_WORKERS: String(workers) },
+  });
+  if (r.status !== 0) throw new Error(`ingest run of ${size}${workers ? ` with ${workers} workers` : ''} failed (exit ${r.status})`);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Round | (Summary & { summary: true }));
+  return { rounds: lines.filter((l): l is Round => 'round' in l), summary: lines.find((l): l is Summary & { summary: true } => 'summary' in l)! };
+}
+
+/**
+ * The same ingest done by several `almanac worker` processes sharing one store (issue #10),
+ * against one process doing it all in the same run: BENCH_WORKER_ARTICLES (10,000) articles,
+ * with 1 and 2 workers (BENCH_WORKER_COUNTS=1,2,4 for more).
+ */
+export function benchWorkers(): void {
+  const size = Number(process.env['BENCH_WORKER_ARTICLES'] ?? 10_000);
+  const counts = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2').split(',').map(Number).filter((n) => n > 0);
+  const rows: Array<{ workers: number; summary: Summary }> = [];
+  for (const workers of [0, ...counts]) {
+    process.stdout.write(`  ${size.toLocaleString('en-US')} articles, ${workers ? `${workers} worker process${workers > 1 ? 'es' : ''}` : 'one process (baseline)'}…`);
+    const { summary } = ingestRun(size, workers);
+    rows.push({ workers, summary });
+    console.log(` ${Math.round(summary.rate)} articles/s`);
+  }
+  console.log(`\nIngest by worker processes on one SQLite store (${size.toLocaleString('en-US')} articles; fetch, extract, cluster, relate)`);
+  console.log(`${'processes'.padEnd(34)}${'events'.padStart(10)}${'seconds'.padStart(10)}${'articles/s'.padStart(12)}${'vs one process'.padStart(16)}`);
+  const base = rows[0]!.summary.rate;
+  for (const r of rows) {
+    console.log(`${(r.workers ? `${r.workers} × almanac worker --role all` : 'one process (fetch, then process)').padEnd(34)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${`${(r.summary.rate / base).toFixed(2)}×`.padStart(16)}`);
+  }
+  console.log('  the same events in every row means the workers clustered as one process does; SQLite has one writer, so this measures sharing, not scaling');
+  saveResults('workers', { size, rows });
+}
 
 export function benchIngest(): void {
   const sizes = (process.env['BENCH_INGEST_SIZES'] ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
   const rows: Array<{ size: number; summary: Summary; first: Round; last: Round }> = [];
   for (const size of sizes) {
     process.stdout.write(`  ingesting ${size.toLocaleString('en-US')} articles…`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
-    if (r.status !== 0) throw new Error(`ingest run of ${size} failed (exit ${r.status})`);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Round | (Summary & { summary: true }));
-    const rounds = lines.filter((l): l is Round => 'round' in l);
-    const summary = lines.find((l): l is Summary & { summary: true } => 'summary' in l)!;
+    const { rounds, summary } = ingestRun(size);
     rows.push({ size, summary, first: rounds[0]!, last: rounds[rounds.length - 1]! });
     console.log(` ${Math.round(summary.rate)} articles/s`);
   }
   console.log('\nIngest end to end: synthetic feeds on disk served from loopback → parse → store → extract (local) → cluster → score → relate; rounds of 10,000 articles');
   console.log(`${'articles'.padEnd(12)}${'events'.padStart(10)}${'seconds'.padStart(10)}${'articles/s'.padStart(12)}${'first 10k/s'.padStart(13)}${'last 10k/s'.padStart(12)}${'fetch+store only/s'.padStart(20)}${'peak RSS MB'.padStart(13)}`);
   for (const r of rows) {
-    console.log(`${r.size.toLocaleString('en-US').padEnd(12)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${Math.round(r.first.rate).toString().padStart(13)}${Math.round(r.last.rate).toString().padStart(12)}${Math.round(r.first.fetchRate).toString().padStart(20)}${r.summary.peakRssMb.toFixed(0).padStart(13)}`);
+    console.log(`${r.size.toLocaleString('en-US').padEnd(12)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${Math.round(r.first.rate).toString().padStart(13)}${Math.round(r.last.rate).toString().padStart(12)}${Math.round(r.first.fetchRate ?? 0).toString().padStart(20)}${r.summary.peakRssMb.toFixed(0).padStart(13)}`);
   }
   const biggest = rows[rows.length - 1]!;
   console.log(`  goal: ≥ 300 articles/s, the largest store's last-round rate within 20% of the first (here ${Math.round((100 * biggest.last.rate) / biggest.first.rate)}%), peak RSS < 1 GB`);

@@ -6,7 +6,7 @@ import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
 import { demoCommand } from './demo.js';
 import { digestCommand } from './digest.js';
-import { fetchCommand, processCommand, reclusterCommand, runCommand, serveCommand, statsCommand } from './pipeline.js';
+import { fetchCommand, processCommand, reclusterCommand, runCommand, serveCommand, statsCommand, workerCommand } from './pipeline.js';
 import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
 import { guidesCommand, GUIDES_HELP, topicsCommand, TOPICS_HELP } from './guides.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
@@ -28,6 +28,9 @@ Running
   process                    run the pending pipeline stages of every article
   run [--once]               the scheduler: fetch due sources, process, sleep, repeat
   serve [--no-scheduler]     the web app (with the scheduler unless told not to)
+  worker [--role fetch|process|all] [--once]
+                             one of several processes sharing the store's work through its job
+                             queue (run serve --no-scheduler beside them)
   stats                      counts of articles, events, pipeline stages and LLM tokens
   migrate-store --from <url> --to <url>
                              copy a whole store into a new one (sqlite:<file> or postgres://…)
@@ -70,7 +73,7 @@ const OPTIONS = {
   'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
   'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
   kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, 'keep-raw': { type: 'boolean' }, format: { type: 'string' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
-  title: { type: 'string' }, query: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+  title: { type: 'string' }, query: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, role: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -114,6 +117,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         case 'process': return await processCommand(deps);
         case 'run': return await runCommand(deps, flags);
         case 'serve': return await serveCommand(deps, flags);
+        case 'worker': return await workerCommand(deps, flags);
         case 'demo': return await demoCommand(deps, flags);
         case 'analyze': {
           if (!deps.extractor) throw new UsageError('analyze --llm: no LLM configured (set ALMANAC_LLM_URL and ALMANAC_LLM_MODEL, and ALMANAC_LLM_API_KEY if the server needs one)');

@@ -15,6 +15,8 @@ import { createApp } from '../web/app.js';
 import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
 import type { Hono } from 'hono';
+import { runWorker, Worker, type Role } from '../pipeline/worker.js';
+import { SqliteClient } from '../store/sql/sqlite-client.js';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   if (flags['all']) makeDue(deps.db);
@@ -105,5 +107,23 @@ export async function serveCommand(deps: Deps, flags: Record<string, unknown>): 
   console.log(`Almanac is serving on ${s.url}`);
   await waitForSignal();
   await s.close();
+  return 0;
+}
+
+export const WORKER_ROLES = ['fetch', 'process', 'all'] as const;
+
+/**
+ * One worker process of several sharing the store: `almanac worker --role fetch|process|all`.
+ * Run the web app beside them with `serve --no-scheduler`, so that only workers fetch.
+ */
+export async function workerCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
+  const role = (flags['role'] as string | undefined) ?? 'all';
+  if (!(WORKER_ROLES as readonly string[]).includes(role)) throw new UsageError(`worker: --role must be one of ${WORKER_ROLES.join(', ')} (got ${role})`);
+  const roles: Role[] = role === 'all' ? ['fetch', 'process'] : [role as Role];
+  const worker = new Worker(deps, new SqliteClient(deps.db), { roles });
+  const ac = new AbortController();
+  void waitForSignal().then(() => ac.abort());
+  console.log(`worker ${worker.owner}: ${roles.join(' and ')}${flags['once'] ? ', one round' : ''}`);
+  await runWorker(worker, deps, ac.signal, { once: flags['once'] === true });
   return 0;
 }

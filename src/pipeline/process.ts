@@ -8,7 +8,8 @@ export interface ProcessReport {
   failed: number;
 }
 
-const MAX_ATTEMPTS = 3;
+/** A stage that failed this many times for an article is not tried again. */
+export const MAX_ATTEMPTS = 3;
 const BATCH = 200;
 
 /**
@@ -16,7 +17,21 @@ const BATCH = 200;
  * article's stage is marked in its own write, so an interruption at any point leaves
  * only that one article-stage to redo.
  */
-export async function processPending(deps: Deps, opts: { stages?: readonly Stage[]; concurrency?: number; onProgress?: (r: ProcessReport, total: number) => void } = {}): Promise<ProcessReport[]> {
+export interface ProcessOptions {
+  stages?: readonly Stage[];
+  concurrency?: number;
+  onProgress?: (r: ProcessReport, total: number) => void;
+  /**
+   * Where several processes share the store: of the pending ids, the ones this process
+   * has claimed (the others are left to whoever claimed them), and a call when each of its
+   * ids is finished (done or failed). Without it every pending id is this process's.
+   */
+  claim?: { take(stage: Stage, ids: number[]): Promise<number[]>; finished(stage: Stage, id: number): Promise<void> };
+  /** Stages that must be over (done, or failed for good) before an article is taken. */
+  afterStages?: readonly string[];
+}
+
+export async function processPending(deps: Deps, opts: ProcessOptions = {}): Promise<ProcessReport[]> {
   const stages = opts.stages ?? STAGES;
   ensureStageRows(deps.db, stages.map((s) => s.name), deps.clock.now().toISOString());
   const reports: ProcessReport[] = [];
@@ -24,7 +39,10 @@ export async function processPending(deps: Deps, opts: { stages?: readonly Stage
     const report: ProcessReport = { stage: stage.name, done: 0, failed: 0 };
     const tried = new Set<number>();
     for (;;) {
-      const ids = pendingFor(deps.db, stage.name, BATCH, MAX_ATTEMPTS).filter((id) => !tried.has(id));
+      const pending = pendingFor(deps.db, stage.name, BATCH, MAX_ATTEMPTS, opts.afterStages).filter((id) => !tried.has(id));
+      if (!pending.length) break;
+      const ids = (opts.claim ? await opts.claim.take(stage, pending) : pending).filter((id) => !tried.has(id));
+      // Nothing claimable now (others hold these): they are theirs to finish.
       if (!ids.length) break;
       const total = ids.length;
       const runOne = async (id: number) => {
@@ -37,6 +55,7 @@ export async function processPending(deps: Deps, opts: { stages?: readonly Stage
           markStage(deps.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
           report.failed++;
         }
+        await opts.claim?.finished(stage, id);
         opts.onProgress?.(report, total);
       };
       const batch = stage.batch?.(deps) ?? 1;

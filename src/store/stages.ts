@@ -15,10 +15,16 @@ export function ensureStageRows(db: Db, stages: readonly string[], at: string): 
  * Articles waiting for a stage, in the order they were published (the clusterer sees the
  * news as it happened); failed ones are retried up to maxAttempts.
  */
-export function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number): number[] {
+export function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number, afterStages: readonly string[] = []): number[] {
+  // With afterStages, an article waits while any of those stages may still run for it.
+  const gate = afterStages.length
+    ? ` AND NOT EXISTS (SELECT 1 FROM article_stages p WHERE p.article_id = s.article_id AND p.stage IN (SELECT value FROM json_each(?))
+        AND (p.status = 'pending' OR (p.status = 'failed' AND p.attempts < ?)))`
+    : '';
+  const params: unknown[] = [stage, maxAttempts, ...(afterStages.length ? [JSON.stringify(afterStages), maxAttempts] : []), limit];
   return db.prepare(`SELECT s.article_id FROM article_stages s JOIN articles a ON a.id = s.article_id
-    WHERE s.stage = ? AND (s.status = 'pending' OR (s.status = 'failed' AND s.attempts < ?))
-    ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`).pluck().all(stage, maxAttempts, limit) as number[];
+    WHERE s.stage = ? AND (s.status = 'pending' OR (s.status = 'failed' AND s.attempts < ?))${gate}
+    ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`).pluck().all(...params) as number[];
 }
 
 export function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string } = {}): void {

@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost, releaseJob } from '../store/jobs.js';
+import { dueSources, getSource } from '../store/sources.js';
+import type { SqlClient } from '../store/sql/client.js';
+import type { Deps } from './deps.js';
+import { fetchSource, type FetchOutcome } from './fetch-sources.js';
+import { MAX_ATTEMPTS, processPending, type ProcessReport } from './process.js';
+import { forgetClusterer, STAGES, type Stage } from './stages.js';
+
+/**
+ * A worker: one of several processes sharing one store, each taking its share of the work
+ * through the job queue (src/store/jobs.ts) instead of doing all of it.
+ *
+ * - fetch: due sources become jobs (one per source); a job is leased to one worker, and a
+ *   host slot keeps one request at a time to each host, with the pause between requests,
+ *   across all workers. A worker that dies loses its lease and the job runs elsewhere.
+ * - process: per-article stages (full text, extraction) are claimed article by article, so
+ *   every worker extracts in parallel; clustering runs in one worker at a time (the holder
+ *   of the cluster slot), which is how no two events are opened for one happening by a
+ *   race. A worker that takes the slot after another clustered reloads its clusterer first.
+ */
+export type Role = 'fetch' | 'process';
+
+export interface WorkerOptions {
+  roles: readonly Role[];
+  /** Unique per process: leases are held in its name. */
+  owner?: string;
+  /** How long a lease lasts unless finished; a dead worker's jobs return after this. */
+  leaseMs?: number;
+}
+
+export interface RoundReport {
+  fetched: FetchOutcome[];
+  processed: ProcessReport[];
+  /** Why clustering did not run this round, when it did not. */
+  clusterSkipped?: 'waiting for fetches and extraction' | 'another worker clusters';
+}
+
+const CLUSTER_SLOT = 'almanac:cluster';
+const STAMP_KEY = 'clusterer_stamp';
+const PER_ROUND = 50;
+const CLUSTER_WAIT_MS = 60_000;
+
+export function workerOwner(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+export class Worker {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private lastStamp: string | undefined;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly store: SqlClient,
+    private readonly opts: WorkerOptions,
+  ) {
+    this.owner = opts.owner ?? workerOwner();
+    // A lease outlives the longest fetch (connect + total timeout) with room to spare.
+    this.leaseMs = opts.leaseMs ?? Math.max(120_000, 4 * (deps.config.connectTimeoutMs + deps.config.totalTimeoutMs));
+  }
+
+  async round(): Promise<RoundReport> {
+    const report: RoundReport = { fetched: [], processed: [] };
+    if (this.opts.roles.includes('fetch')) report.fetched = await this.fetchRound();
+    if (this.opts.roles.includes('process')) {
+      report.processed = await this.extractRound();
+      const clustered = await this.clusterRound();
+      if (Array.isArray(clustered)) report.processed.push(...clustered);
+      else report.clusterSkipped = clustered;
+    }
+    return report;
+  }
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+
+  /** Due sources become jobs; this worker fetches the ones it claims, one request per host at a time. */
+  async fetchRound(): Promise<FetchOutcome[]> {
+    const now = this.now();
+    for (const s of dueSources(this.deps.db, now)) await enqueueJob(this.store, 'fetch', s.id, now, now);
+    const jobs = await claimJobs(this.store, 'fetch', this.owner, this.deps.config.fetchConcurrency, now, this.leaseMs);
+    const outcomes = await Promise.all(
+      jobs.map(async (job): Promise<FetchOutcome | undefined> => {
+        const source = getSource(this.deps.db, job.key);
+        // Gone, or fetched by another worker since it was enqueued (its next poll moved on).
+        if (!source || (source.nextPollAt !== null && Date.parse(source.nextPollAt) > this.now().getTime())) {
+          await completeJob(this.store, job.id, this.owner);
+          return undefined;
+        }
+        const host = hostOf(source.feedUrl);
+        if (!(await acquireHost(this.store, host, this.owner, this.now(), this.leaseMs))) {
+          // Another worker is at this host (or its pause has not passed): try again shortly.
+          await releaseJob(this.store, job.id, this.owner, new Date(this.now().getTime() + this.deps.config.hostDelayMs));
+          return undefined;
+        }
+        try {
+          return await fetchSource(this.deps, source);
+        } finally {
+          await releaseHost(this.store, host, this.owner, this.now(), this.deps.config.hostDelayMs);
+          // fetchSource recorded the next poll on the source: the next due scan enqueues it again.
+          await completeJob(this.store, job.id, this.owner);
+        }
+      }),
+    );
+    return outcomes.filter((o): o is FetchOutcome => o !== undefined);
+  }
+
+  /** Full text and extraction of the articles this worker claims. */
+  async extractRound(): Promise<ProcessReport[]> {
+    const stages = STAGES.filter((s) => s.name !== 'cluster');
+    const jobOf = new Map<string, number>();
+    const queue = (stage: Stage) => `stage:${stage.name}`;
+    return processPending(this.deps, {
+      stages,
+      claim: {
+        take: async (stage, ids) => {
+          const now = this.now();
+          for (const id of ids) await enqueueJob(this.store, queue(stage), String(id), now, now);
+          const jobs = await claimJobs(this.store, queue(stage), this.owner, PER_ROUND, now, this.leaseMs);
+          // Claimed jobs may come from an earlier page of pending articles: all are this worker's,
+          // except an article whose stage got done meanwhile (its job is simply finished).
+          const open = new Set(
+            this.deps.db.prepare(`SELECT article_id FROM article_stages WHERE stage = ? AND status <> 'done' AND article_id IN (SELECT value FROM json_each(?))`)
+              .pluck().all(stage.name, JSON.stringify(jobs.map((j) => Number(j.key)))) as number[],
+          );
+          const mine: number[] = [];
+          for (const j of jobs) {
+            const id = Number(j.key);
+            if (open.has(id)) {
+              mine.push(id);
+              jobOf.set(`${stage.name}:${id}`, j.id);
+            } else await completeJob(this.store, j.id, this.owner);
+          }
+          return mine;
+        },
+        finished: async (stage, id) => {
+          const job = jobOf.get(`${stage.name}:${id}`);
+          jobOf.delete(`${stage.name}:${id}`);
+          if (job !== undefined) await completeJob(this.store, job, this.owner);
+        },
+      },
+    });
+  }
+
+  /**
+   * Clustering, when this worker holds the cluster slot. The in-memory clusterer is
+   * reloaded from the store when the stamp shows another worker clustered since this one
+   * last did; the stamp is written on taking the slot, before any change, so a worker that
+   * dies mid-way still makes the next one reload. Says why when it did not run.
+   */
+  async clusterRound(): Promise<ProcessReport[] | NonNullable<RoundReport['clusterSkipped']>> {
+    if (await this.earlierWorkInProgress()) return 'waiting for fetches and extraction';
+    if (!(await acquireHost(this.store, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs))) return 'another worker clusters';
+    try {
+      const stored = await this.store.get<{ value: string }>('SELECT value FROM cluster_meta WHERE key = ?', [STAMP_KEY]);
+      if (stored?.value !== this.lastStamp) forgetClusterer(this.deps.db);
+      const stamp = `${this.owner}:${Date.now()}`;
+      await this.store.run('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [STAMP_KEY, stamp]);
+      this.lastStamp = stamp;
+      // Only articles whose earlier stages are over: one another worker is still extracting waits.
+      return await processPending(this.deps, { stages: STAGES.filter((s) => s.name === 'cluster'), afterStages: STAGES.filter((s) => s.name !== 'cluster').map((s) => s.name) });
+    } finally {
+      await releaseHost(this.store, CLUSTER_SLOT, this.owner, this.now(), 0);
+    }
+  }
+
+  /**
+   * The clusterer reads articles in time order, and an article much older than the ones it
+   * has seen can no longer join its event (events idle a month behind the newest are let go).
+   * So while fetch jobs are queued or running, or articles still wait for an earlier stage
+   * (another worker may be extracting them), clustering waits, as a single process fetches
+   * and extracts everything before it clusters; but never longer than CLUSTER_WAIT_MS for
+   * the oldest article waiting, so a busy queue cannot starve it.
+   */
+  private async earlierWorkInProgress(): Promise<boolean> {
+    const now = this.now();
+    // A fetch job lives from enqueueing to completion (one waiting for its host counts too).
+    const fetching = await this.store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE queue = 'fetch'`);
+    const extracting = await this.store.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM article_stages WHERE stage <> 'cluster' AND (status = 'pending' OR (status = 'failed' AND attempts < ?))`,
+      [MAX_ATTEMPTS],
+    );
+    if (Number(fetching?.n ?? 0) === 0 && Number(extracting?.n ?? 0) === 0) return false;
+    const oldest = await this.store.get<{ at: string | null }>(
+      `SELECT MIN(a.fetched_at) AS at FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = 'cluster' AND s.status = 'pending'`,
+    );
+    return !oldest?.at || now.getTime() - Date.parse(oldest.at) < CLUSTER_WAIT_MS;
+  }
+
+  /** Gives back what this worker holds (on shutdown), so others need not wait for the leases. */
+  async release(): Promise<void> {
+    await this.store.run('UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?', [this.owner]);
+    await this.store.run('UPDATE host_slots SET owner = NULL, until = ? WHERE owner = ?', [this.now().toISOString(), this.owner]);
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+/** Rounds until the signal aborts, sleeping a tick when a round found nothing to do. */
+export async function runWorker(worker: Worker, deps: Deps, signal: AbortSignal, opts: { once?: boolean } = {}): Promise<void> {
+  try {
+    while (!signal.aborted) {
+      let busy = false;
+      try {
+        const r = await worker.round();
+        const done = r.processed.reduce((n, p) => n + p.done + p.failed, 0);
+        busy = r.fetched.length > 0 || done > 0;
+        if (busy) deps.log(`worker ${worker.owner}: ${r.fetched.length} sources fetched (${r.fetched.reduce((n, o) => n + o.itemsNew, 0)} new articles); ${r.processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ') || 'nothing to process'}${r.clusterSkipped ? `; clustering: ${r.clusterSkipped}` : ''}`);
+      } catch (e) {
+        deps.log(`worker ${worker.owner}: round failed: ${(e as Error).stack ?? e}`);
+      }
+      if (opts.once) return;
+      if (busy) continue;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, deps.config.schedulerTickS * 1000);
+        signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      });
+    }
+  } finally {
+    await worker.release();
+  }
+}

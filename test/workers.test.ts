@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { DEMO_SOURCES } from '../src/demo/sources.js';
+import { bcubed } from '../src/events/bcubed.js';
+import { openDb } from '../src/store/db.js';
+import { upsertSource } from '../src/store/sources.js';
+import { SqliteClient } from '../src/store/sql/sqlite-client.js';
+import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
+import { processPending } from '../src/pipeline/process.js';
+import { STAGES } from '../src/pipeline/stages.js';
+import { Worker } from '../src/pipeline/worker.js';
+import { demoFeedServer } from './demo-store.js';
+import { testDeps } from './helpers.js';
+
+const root = join(import.meta.dirname, '..');
+
+/**
+ * Three `almanac worker` processes share one store and the demo feeds (all on one host):
+ * every source is fetched once and never by two workers at a time, every article is
+ * extracted and placed in exactly one event, and the events match the answer key as well
+ * as a single process's do.
+ */
+describe('several worker processes on one store', () => {
+  it('share fetching (politely, one request per host at a time) and processing without loss, doubles or racing events', async () => {
+    const feeds = await demoFeedServer();
+    const dir = mkdtempSync(join(tmpdir(), 'almanac-workers-'));
+    const file = join(dir, 'store.db');
+    const db = openDb(file);
+    const workers: ChildProcess[] = [];
+    const logs: string[] = [];
+    try {
+      const now = new Date();
+      for (const s of DEMO_SOURCES) {
+        upsertSource(db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, now);
+      }
+      const env = { ...process.env, ALMANAC_SCHEDULER_TICK_S: '1', ALMANAC_HOST_DELAY_MS: '150', ALMANAC_FETCH_CONCURRENCY: '4' };
+      for (let i = 0; i < 3; i++) {
+        const w = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker', '--role', 'all', '--db', file], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        w.stdout!.on('data', (d: Buffer) => logs.push(`${i}: ${d}`));
+        w.stderr!.on('data', (d: Buffer) => logs.push(`${i} err: ${d}`));
+        workers.push(w);
+      }
+      // Until every source was fetched and every article passed every stage.
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const fetched = db.prepare('SELECT COUNT(*) FROM sources WHERE last_success_at IS NOT NULL').pluck().get() as number;
+        const open = db.prepare(`SELECT COUNT(*) FROM article_stages WHERE status <> 'done'`).pluck().get() as number;
+        const articles = db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+        if (fetched === DEMO_SOURCES.length && articles > 0 && open === 0) break;
+        if (Date.now() > deadline) assert.fail(`not done in time: ${fetched} sources fetched, ${articles} articles, ${open} stages open\n${logs.join('').slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+
+      // Each source fetched exactly once, and no two fetches of the one host overlapped.
+      const log = db.prepare('SELECT source_id, started_at, duration_ms FROM fetch_log ORDER BY started_at').all() as Array<{ source_id: string; started_at: string; duration_ms: number }>;
+      assert.equal(log.length, DEMO_SOURCES.length, 'one fetch per source');
+      assert.equal(new Set(log.map((l) => l.source_id)).size, DEMO_SOURCES.length);
+      for (let k = 1; k < log.length; k++) {
+        const prevEnd = Date.parse(log[k - 1]!.started_at) + log[k - 1]!.duration_ms;
+        assert.ok(Date.parse(log[k]!.started_at) >= prevEnd, `fetch of ${log[k]!.source_id} started while ${log[k - 1]!.source_id} was still fetching`);
+      }
+
+      // Every article in exactly one event; the events as good as one process makes them.
+      const articles = db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+      assert.ok(articles >= 100, `${articles} articles`);
+      const members = db.prepare('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id').all() as Array<{ e: string; title: string }>;
+      assert.equal(members.length, articles, 'each article in one event');
+      assert.equal(new Set(members.map((m) => m.title)).size, members.length);
+      const keys = new Map(feeds.corpus.map((a) => [a.title, a.event]));
+      const b = bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!])));
+      const retried = db.prepare(`SELECT stage, COUNT(*) AS n FROM article_stages WHERE attempts > 1 GROUP BY stage`).all();
+      assert.ok(b.f1 >= 0.95, `demo events BCubed F1 ${b.f1.toFixed(3)} with three workers; stages retried: ${JSON.stringify(retried)}\n${logs.join('').slice(-4000)}`);
+      const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+      assert.ok(Math.abs(events - new Set(keys.values()).size) <= 2, `${events} events for ${new Set(keys.values()).size} happenings`);
+
+      // The work was shared, and the queue is empty once it is done.
+      const active = new Set(logs.filter((l) => /[1-9]\d* sources fetched|[1-9]\d* done/.test(l)).map((l) => /^\d+/.exec(l)![0]));
+      assert.ok(active.size >= 2, `only ${[...active].join(', ')} did work:\n${logs.join('').slice(-2000)}`);
+      assert.equal(db.prepare('SELECT COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL AND lease_until > ?').pluck().get(new Date().toISOString()), 0);
+    } finally {
+      for (const w of workers) w.kill('SIGTERM');
+      await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+      db.close();
+      await feeds.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  /**
+   * The race the cluster slot and its stamp prevent: a worker whose in-memory clusterer was
+   * loaded before another worker placed articles would open new events for happenings that
+   * already have one. Two workers on two connections to one store cluster the demo's
+   * articles in three slices (B, then A, then B); B must reload before its second slice.
+   * The same sequence with the reload suppressed shows the check can fail.
+   */
+  async function slices(suppressReload: boolean) {
+    const feeds = await demoFeedServer();
+    const dir = mkdtempSync(join(tmpdir(), 'almanac-stamp-'));
+    const file = join(dir, 'store.db');
+    const a = { ...testDeps(), db: openDb(file) };
+    const b = { ...testDeps(), db: openDb(file) };
+    try {
+      for (const s of DEMO_SOURCES) {
+        upsertSource(a.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, a.clock.now());
+      }
+      await fetchDueSources(a);
+      await processPending(a, { stages: STAGES.filter((st) => st.name !== 'cluster') });
+      const ids = a.db.prepare(`SELECT a.id FROM articles a ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`).pluck().all() as number[];
+      // Hold every article back from clustering, then release one slice at a time.
+      a.db.prepare(`UPDATE article_stages SET status = 'failed', attempts = 99 WHERE stage = 'cluster'`).run();
+      const release = (part: number[]) => { for (const id of part) a.db.prepare(`UPDATE article_stages SET status = 'pending', attempts = 0 WHERE stage = 'cluster' AND article_id = ?`).run(id); };
+      const third = Math.ceil(ids.length / 3);
+      const wa = new Worker(a, new SqliteClient(a.db), { roles: ['process'], owner: 'A' });
+      const wb = new Worker(b, new SqliteClient(b.db), { roles: ['process'], owner: 'B' });
+      release(ids.slice(0, third));
+      assert.ok(Array.isArray(await wb.clusterRound()));
+      release(ids.slice(third, 2 * third));
+      assert.ok(Array.isArray(await wa.clusterRound()));
+      release(ids.slice(2 * third));
+      if (suppressReload) {
+        // B believes nobody clustered since it did: its clusterer stays as it was.
+        const stamp = (b.db.prepare(`SELECT value FROM cluster_meta WHERE key = 'clusterer_stamp'`).pluck().get() as string);
+        (wb as unknown as { lastStamp: string }).lastStamp = stamp;
+      }
+      assert.ok(Array.isArray(await wb.clusterRound()));
+      const members = a.db.prepare('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id').all() as Array<{ e: string; title: string }>;
+      assert.equal(members.length, ids.length);
+      const keys = new Map(feeds.corpus.map((x) => [x.title, x.event]));
+      return { f1: bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!]))).f1, events: a.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number };
+    } finally {
+      a.db.close();
+      b.db.close();
+      await feeds.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('a worker reloads its clusterer when another clustered since: no duplicate events', async (t) => {
+    const safe = await slices(false);
+    const stale = await slices(true);
+    t.diagnostic(`with the reload ${safe.events} events (BCubed F1 ${safe.f1.toFixed(3)}); without it ${stale.events} (F1 ${stale.f1.toFixed(3)})`);
+    assert.ok(safe.f1 >= 0.95, `BCubed F1 ${safe.f1.toFixed(3)} with the reload`);
+    assert.ok(stale.events > safe.events, `without the reload: ${stale.events} events against ${safe.events} (F1 ${stale.f1.toFixed(3)})`);
+  });
+});
