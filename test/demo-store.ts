@@ -35,3 +35,10 @@ export async function demoStore() {
   }
   return { deps, corpus: feeds.corpus };
 }
+
+/** A demo store (as demoStore makes it) written to a SQLite file. */
+export async function demoStoreFile(file: string): Promise<void> {
+  const { deps } = await demoStore();
+  deps.db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+  deps.db.close();
+}

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoStoreFile } from '../../../test/demo-store.js';
 import { PgClient } from './pg-client.js';
 import { openStore } from './open.js';
 import { schemaOf, storageSuite } from './shared-suite.js';
@@ -49,6 +50,7 @@ if (!serverUrl) {
         },
       };
     },
+    demoStoreFile,
     reference,
   );
 }

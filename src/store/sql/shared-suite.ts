@@ -47,7 +47,11 @@ export async function schemaOf(c: SqlClient): Promise<Map<string, string[]>> {
  * The storage suite every backend runs (the router pattern: one interface, one suite,
  * several implementations). `make` opens a fresh empty store each time it is called.
  */
-export function storageSuite(name: string, make: () => Promise<StoreFixture>, reference?: () => Promise<Map<string, string[]>>): void {
+/**
+ * `fillDemo` writes a SQLite store filled by the real pipeline from the demo feeds to a
+ * file (the test files pass test/demo-store.ts's, which the built code must not import).
+ */
+export function storageSuite(name: string, make: () => Promise<StoreFixture>, fillDemo: (file: string) => Promise<void>, reference?: () => Promise<Map<string, string[]>>): void {
   describe(`storage suite: ${name}`, () => {
     let fx: StoreFixture;
     let c: SqlClient;
@@ -219,12 +223,9 @@ export function storageSuite(name: string, make: () => Promise<StoreFixture>, re
     });
 
     it('migrate-store copies a store filled by the real pipeline into this backend and back, row for row', async () => {
-      const { demoStore } = await import('../../../test/demo-store.js');
       const dir = mkdtempSync(join(tmpdir(), 'almanac-copy-'));
-      const { deps } = await demoStore();
       const file = join(dir, 'source.db');
-      deps.db.exec(`VACUUM INTO '${file}'`);
-      deps.db.close();
+      await fillDemo(file);
       const target = await make();
       const source = await openStore(`sqlite:${file}`);
       const copy = await openStore(target.url);
