@@ -10,9 +10,16 @@ import { upsertSource } from '../src/store/sources.js';
 import { testDeps } from './helpers.js';
 
 /** The demo feeds served on loopback, as `almanac demo` serves them. */
-export async function demoFeedServer(anchor = new Date('2026-11-22T12:00:00Z')) {
+export async function demoFeedServer(anchor = new Date('2026-11-22T12:00:00Z'), requests?: Array<{ path: string; start: number; end: number }>) {
   const corpus = loadCorpus();
   const app = new Hono();
+  if (requests) {
+    app.use('*', async (c, next) => {
+      const start = Date.now();
+      await next();
+      requests.push({ path: c.req.path, start, end: Date.now() });
+    });
+  }
   mountDemoFeeds(app, corpus, anchor, (u) => new URL(u).origin + '/');
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));

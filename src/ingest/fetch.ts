@@ -3,7 +3,7 @@ import https from 'node:https';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { checkLiteralHost, guardedLookup } from './address-guard.js';
-import { HostGate } from './host-gate.js';
+import { HostGate, type SharedHostSlots } from './host-gate.js';
 
 export interface HttpOptions {
   userAgent: string;
@@ -71,9 +71,10 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
  * The one HTTP client every stage fetches through: conditional GET, connect and total
  * timeouts, caps on the body before and after decompression, a bounded number of
  * redirects (each checked by the address guard), per-host politeness and a global cap.
+ * With `shared`, the per-host politeness holds across processes too (the workers).
  */
-export function createHttpClient(o: HttpOptions): HttpClient {
-  const gate = new HostGate({ hostDelayMs: o.hostDelayMs, concurrency: o.fetchConcurrency });
+export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): HttpClient {
+  const gate = new HostGate({ hostDelayMs: o.hostDelayMs, concurrency: o.fetchConcurrency, shared });
 
   async function get(url: string, opts: GetOptions = {}): Promise<HttpResponse> {
     let current = url;

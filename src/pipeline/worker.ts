@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost, releaseJob } from '../store/jobs.js';
+import { createHttpClient } from '../ingest/fetch.js';
+import type { SharedHostSlots } from '../ingest/host-gate.js';
+import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost } from '../store/jobs.js';
 import { dueSources, getSource } from '../store/sources.js';
 import type { SqlClient } from '../store/sql/client.js';
 import type { Deps } from './deps.js';
@@ -12,9 +14,10 @@ import { forgetClusterer, STAGES, type Stage } from './stages.js';
  * A worker: one of several processes sharing one store, each taking its share of the work
  * through the job queue (src/store/jobs.ts) instead of doing all of it.
  *
- * - fetch: due sources become jobs (one per source); a job is leased to one worker, and a
- *   host slot keeps one request at a time to each host, with the pause between requests,
- *   across all workers. A worker that dies loses its lease and the job runs elsewhere.
+ * - fetch: due sources become jobs (one per source); a job is leased to one worker, and
+ *   every request (feeds and article pages) takes its host's shared slot, so one request at
+ *   a time goes to each host, with the pause between requests, across all workers. A worker
+ *   that dies loses its lease and the job runs elsewhere.
  * - process: per-article stages (full text, extraction) are claimed article by article, so
  *   every worker extracts in parallel; clustering runs in one worker at a time (the holder
  *   of the cluster slot), which is how no two events are opened for one happening by a
@@ -51,14 +54,25 @@ export class Worker {
   private readonly leaseMs: number;
   private lastStamp: string | undefined;
 
+  private readonly deps: Deps;
+
   constructor(
-    private readonly deps: Deps,
+    deps: Deps,
     private readonly store: SqlClient,
     private readonly opts: WorkerOptions,
   ) {
     this.owner = opts.owner ?? workerOwner();
     // A lease outlives the longest fetch (connect + total timeout) with room to spare.
-    this.leaseMs = opts.leaseMs ?? Math.max(120_000, 4 * (deps.config.connectTimeoutMs + deps.config.totalTimeoutMs));
+    const requestMs = deps.config.connectTimeoutMs + deps.config.totalTimeoutMs;
+    this.leaseMs = opts.leaseMs ?? Math.max(120_000, 4 * requestMs);
+    // Every request this worker makes (feeds, article pages, each redirect) takes the host's
+    // shared slot, held at most as long as a request can last, so one request at a time goes
+    // to a host, with the pause between requests, across all workers.
+    const slots: SharedHostSlots = {
+      take: (host) => acquireHost(store, host, this.owner, deps.clock.now(), requestMs + 5_000),
+      give: (host) => releaseHost(store, host, this.owner, deps.clock.now(), deps.config.hostDelayMs),
+    };
+    this.deps = { ...deps, http: createHttpClient(deps.config, slots) };
   }
 
   async round(): Promise<RoundReport> {
@@ -90,16 +104,10 @@ export class Worker {
           await completeJob(this.store, job.id, this.owner);
           return undefined;
         }
-        const host = hostOf(source.feedUrl);
-        if (!(await acquireHost(this.store, host, this.owner, this.now(), this.leaseMs))) {
-          // Another worker is at this host (or its pause has not passed): try again shortly.
-          await releaseJob(this.store, job.id, this.owner, new Date(this.now().getTime() + this.deps.config.hostDelayMs));
-          return undefined;
-        }
         try {
+          // The host's shared slot is taken by the HTTP client, around each request.
           return await fetchSource(this.deps, source);
         } finally {
-          await releaseHost(this.store, host, this.owner, this.now(), this.deps.config.hostDelayMs);
           // fetchSource recorded the next poll on the source: the next due scan enqueues it again.
           await completeJob(this.store, job.id, this.owner);
         }
@@ -194,14 +202,6 @@ export class Worker {
   async release(): Promise<void> {
     await this.store.run('UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?', [this.owner]);
     await this.store.run('UPDATE host_slots SET owner = NULL, until = ? WHERE owner = ?', [this.now().toISOString(), this.owner]);
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return url;
   }
 }
 
