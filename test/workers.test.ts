@@ -81,7 +81,9 @@ describe('several worker processes on one store', () => {
       const retried = db.prepare(`SELECT stage, COUNT(*) AS n FROM article_stages WHERE attempts > 1 GROUP BY stage`).all();
       assert.ok(b.f1 >= 0.95, `demo events BCubed F1 ${b.f1.toFixed(3)} with three workers; stages retried: ${JSON.stringify(retried)}\n${logs.join('').slice(-4000)}`);
       const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
-      assert.ok(Math.abs(events - new Set(keys.values()).size) <= 2, `${events} events for ${new Set(keys.values()).size} happenings`);
+      // A race would open a second event for a happening: at most the answer key's count, plus
+      // the two a single process may also split (the pages' full text changes the words a little).
+      assert.ok(events <= new Set(keys.values()).size + 2, `${events} events for ${new Set(keys.values()).size} happenings`);
 
       // The work was shared, and the queue is empty once it is done.
       const active = new Set(logs.filter((l) => /[1-9]\d* sources fetched|[1-9]\d* done/.test(l)).map((l) => /^\d+/.exec(l)![0]));
