@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createHttpClient } from '../ingest/fetch.js';
 import type { SharedHostSlots } from '../ingest/host-gate.js';
-import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost } from '../store/jobs.js';
+import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost, releaseOwner } from '../store/jobs.js';
 import { dueSources, getSource } from '../store/sources.js';
+import { anyPending, notDone, oldestPendingFetchedAt } from '../store/stages.js';
 import type { SqlClient } from '../store/sql/client.js';
 import type { Deps } from './deps.js';
 import { fetchSource, type FetchOutcome } from './fetch-sources.js';
@@ -44,6 +45,10 @@ const CLUSTER_SLOT = 'almanac:cluster';
 const STAMP_KEY = 'clusterer_stamp';
 const PER_ROUND = 50;
 const CLUSTER_WAIT_MS = 60_000;
+/** Per-article stages any worker may run; clustering, one worker at a time. */
+const EXTRACT_STAGES = STAGES.filter((s) => s.name !== 'cluster');
+const EXTRACT_STAGE_NAMES = EXTRACT_STAGES.map((s) => s.name);
+const CLUSTER_STAGES = STAGES.filter((s) => s.name === 'cluster');
 
 export function workerOwner(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -118,11 +123,10 @@ export class Worker {
 
   /** Full text and extraction of the articles this worker claims. */
   async extractRound(): Promise<ProcessReport[]> {
-    const stages = STAGES.filter((s) => s.name !== 'cluster');
     const jobOf = new Map<string, number>();
     const queue = (stage: Stage) => `stage:${stage.name}`;
     return processPending(this.deps, {
-      stages,
+      stages: EXTRACT_STAGES,
       claim: {
         take: async (stage, ids) => {
           const now = this.now();
@@ -130,10 +134,7 @@ export class Worker {
           const jobs = await claimJobs(this.store, queue(stage), this.owner, PER_ROUND, now, this.leaseMs);
           // Claimed jobs may come from an earlier page of pending articles: all are this worker's,
           // except an article whose stage got done meanwhile (its job is simply finished).
-          const open = new Set(
-            this.deps.db.prepare(`SELECT article_id FROM article_stages WHERE stage = ? AND status <> 'done' AND article_id IN (SELECT value FROM json_each(?))`)
-              .pluck().all(stage.name, JSON.stringify(jobs.map((j) => Number(j.key)))) as number[],
-          );
+          const open = new Set(notDone(this.deps.db, stage.name, jobs.map((j) => Number(j.key))));
           const mine: number[] = [];
           for (const j of jobs) {
             const id = Number(j.key);
@@ -169,7 +170,7 @@ export class Worker {
       await this.store.run('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [STAMP_KEY, stamp]);
       this.lastStamp = stamp;
       // Only articles whose earlier stages are over: one another worker is still extracting waits.
-      return await processPending(this.deps, { stages: STAGES.filter((s) => s.name === 'cluster'), afterStages: STAGES.filter((s) => s.name !== 'cluster').map((s) => s.name) });
+      return await processPending(this.deps, { stages: CLUSTER_STAGES, afterStages: EXTRACT_STAGE_NAMES });
     } finally {
       await releaseHost(this.store, CLUSTER_SLOT, this.owner, this.now(), 0);
     }
@@ -187,21 +188,14 @@ export class Worker {
     const now = this.now();
     // A fetch job lives from enqueueing to completion (one waiting for its host counts too).
     const fetching = await this.store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE queue = 'fetch'`);
-    const extracting = await this.store.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM article_stages WHERE stage <> 'cluster' AND (status = 'pending' OR (status = 'failed' AND attempts < ?))`,
-      [MAX_ATTEMPTS],
-    );
-    if (Number(fetching?.n ?? 0) === 0 && Number(extracting?.n ?? 0) === 0) return false;
-    const oldest = await this.store.get<{ at: string | null }>(
-      `SELECT MIN(a.fetched_at) AS at FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = 'cluster' AND s.status = 'pending'`,
-    );
-    return !oldest?.at || now.getTime() - Date.parse(oldest.at) < CLUSTER_WAIT_MS;
+    if (Number(fetching?.n ?? 0) === 0 && !anyPending(this.deps.db, EXTRACT_STAGE_NAMES, MAX_ATTEMPTS)) return false;
+    const oldest = oldestPendingFetchedAt(this.deps.db, 'cluster');
+    return !oldest || now.getTime() - Date.parse(oldest) < CLUSTER_WAIT_MS;
   }
 
   /** Gives back what this worker holds (on shutdown), so others need not wait for the leases. */
   async release(): Promise<void> {
-    await this.store.run('UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?', [this.owner]);
-    await this.store.run('UPDATE host_slots SET owner = NULL, until = ? WHERE owner = ?', [this.now().toISOString(), this.owner]);
+    await releaseOwner(this.store, this.owner, this.now());
   }
 }
 

@@ -114,3 +114,9 @@ export async function acquireHost(c: SqlClient, host: string, owner: string, now
 export async function releaseHost(c: SqlClient, host: string, owner: string, now: Date, pauseMs: number): Promise<void> {
   await c.run('UPDATE host_slots SET owner = NULL, until = ? WHERE host = ? AND owner = ?', [iso(now.getTime() + pauseMs), host, owner]);
 }
+
+/** Gives back every job lease and host slot an owner holds (a worker shutting down), so others need not wait for them to expire. */
+export async function releaseOwner(c: SqlClient, owner: string, now: Date): Promise<void> {
+  await c.run('UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?', [owner]);
+  await c.run('UPDATE host_slots SET owner = NULL, until = ? WHERE owner = ?', [now.toISOString(), owner]);
+}

@@ -11,6 +11,9 @@ export function ensureStageRows(db: Db, stages: readonly string[], at: string): 
   return n;
 }
 
+/** A stage row that may still run: pending, or failed with attempts left (one `?`: maxAttempts). */
+const mayRun = (alias: string) => `(${alias}.status = 'pending' OR (${alias}.status = 'failed' AND ${alias}.attempts < ?))`;
+
 /**
  * Articles waiting for a stage, in the order they were published (the clusterer sees the
  * news as it happened); failed ones are retried up to maxAttempts.
@@ -18,13 +21,28 @@ export function ensureStageRows(db: Db, stages: readonly string[], at: string): 
 export function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number, afterStages: readonly string[] = []): number[] {
   // With afterStages, an article waits while any of those stages may still run for it.
   const gate = afterStages.length
-    ? ` AND NOT EXISTS (SELECT 1 FROM article_stages p WHERE p.article_id = s.article_id AND p.stage IN (SELECT value FROM json_each(?))
-        AND (p.status = 'pending' OR (p.status = 'failed' AND p.attempts < ?)))`
+    ? ` AND NOT EXISTS (SELECT 1 FROM article_stages p WHERE p.article_id = s.article_id AND p.stage IN (SELECT value FROM json_each(?)) AND ${mayRun('p')})`
     : '';
   const params: unknown[] = [stage, maxAttempts, ...(afterStages.length ? [JSON.stringify(afterStages), maxAttempts] : []), limit];
   return db.prepare(`SELECT s.article_id FROM article_stages s JOIN articles a ON a.id = s.article_id
-    WHERE s.stage = ? AND (s.status = 'pending' OR (s.status = 'failed' AND s.attempts < ?))${gate}
+    WHERE s.stage = ? AND ${mayRun('s')}${gate}
     ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`).pluck().all(...params) as number[];
+}
+
+/** Whether any article may still run one of these stages. */
+export function anyPending(db: Db, stages: readonly string[], maxAttempts: number): boolean {
+  return !!db.prepare(`SELECT 1 FROM article_stages s WHERE s.stage IN (SELECT value FROM json_each(?)) AND ${mayRun('s')} LIMIT 1`).get(JSON.stringify(stages), maxAttempts);
+}
+
+/** Of these articles, the ones whose stage is not done yet. */
+export function notDone(db: Db, stage: string, ids: readonly number[]): number[] {
+  return db.prepare(`SELECT article_id FROM article_stages WHERE stage = ? AND status <> 'done' AND article_id IN (SELECT value FROM json_each(?))`)
+    .pluck().all(stage, JSON.stringify(ids)) as number[];
+}
+
+/** When the longest-waiting article still pending for a stage was fetched, if any is. */
+export function oldestPendingFetchedAt(db: Db, stage: string): string | null {
+  return (db.prepare(`SELECT MIN(a.fetched_at) FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = ? AND s.status = 'pending'`).pluck().get(stage) as string | null) ?? null;
 }
 
 export function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string } = {}): void {

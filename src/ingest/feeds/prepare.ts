@@ -4,14 +4,20 @@
  * does not apply (one bounded regex test).
  */
 
-/** A DOCTYPE declaration with its internal subset, if any. */
-const DOCTYPE = /<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/i;
+/** A DOCTYPE declaration with its internal subset, if any (sticky: matched where it starts). */
+const DOCTYPE = /<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/iy;
 
-/** The DOCTYPE of the prolog (never one quoted in a CDATA section further on). */
+/**
+ * The DOCTYPE of the prolog (never one quoted in a CDATA section further on). Only the
+ * prolog, before the first element, is searched: every feed passes here, and most have none.
+ */
 export function findDoctype(xml: string): { index: number; end: number } | undefined {
+  const root = xml.search(/<[A-Za-z_]/);
+  const index = (root < 0 ? xml : xml.slice(0, root)).search(/<!DOCTYPE/i);
+  if (index < 0) return undefined;
+  DOCTYPE.lastIndex = index;
   const m = DOCTYPE.exec(xml);
-  if (!m || /<[A-Za-z_]/.test(xml.slice(0, m.index))) return undefined;
-  return { index: m.index, end: m.index + m[0].length };
+  return m ? { index, end: index + m[0].length } : undefined;
 }
 
 /** The document without its DOCTYPE. */

@@ -1,4 +1,5 @@
 import type { SqlClient, SqlValue } from './client.js';
+import { storeTables } from './schema.js';
 
 /**
  * Copies one store into another, whichever engines hold them (SQLite → PostgreSQL to move
@@ -27,41 +28,6 @@ const SKIPPED = new Set(['schema_migrations', 'subject_weeks', 'jobs', 'host_slo
 const BATCH = 500;
 /** Bound parameters per INSERT, under both engines' limits (SQLite 32,766; PostgreSQL 65,535). */
 const MAX_PARAMS = 30_000;
-
-interface Table {
-  name: string;
-  columns: string[];
-  primaryKey: string[];
-}
-
-async function tablesOf(c: SqlClient): Promise<Map<string, Table>> {
-  const rows =
-    c.dialect === 'postgres'
-      ? await c.all<{ t: string; col: string; pk: number }>(
-          `SELECT c.table_name AS t, c.column_name AS col,
-                  COALESCE((SELECT k.ordinal_position FROM information_schema.table_constraints tc
-                    JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name
-                    WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = c.table_schema AND tc.table_name = c.table_name AND k.column_name = c.column_name), 0) AS pk
-           FROM information_schema.columns c
-           WHERE c.table_schema = current_schema() AND c.is_generated = 'NEVER'
-           ORDER BY c.table_name, c.ordinal_position`,
-        )
-      : await c.all<{ t: string; col: string; pk: number }>(
-          `SELECT m.name AS t, p.name AS col, p.pk AS pk FROM sqlite_master m, pragma_table_info(m.name) p
-           WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '%_fts%' ORDER BY m.name, p.cid`,
-        );
-  const out = new Map<string, Table>();
-  const pks = new Map<string, Array<[number, string]>>();
-  for (const r of rows) {
-    if (r.col === 'search') continue;
-    const t = out.get(r.t) ?? { name: r.t, columns: [], primaryKey: [] };
-    t.columns.push(r.col);
-    out.set(r.t, t);
-    if (Number(r.pk) > 0) pks.set(r.t, [...(pks.get(r.t) ?? []), [Number(r.pk), r.col]]);
-  }
-  for (const [t, cols] of pks) out.get(t)!.primaryKey = cols.sort((a, b) => a[0] - b[0]).map(([, col]) => col);
-  return out;
-}
 
 /** Foreign-key edges (child → parent) of the target, for an order that inserts parents first. */
 async function parentsOf(c: SqlClient): Promise<Map<string, Set<string>>> {
@@ -97,7 +63,7 @@ function insertionOrder(names: string[], parents: Map<string, Set<string>>): str
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 export async function copyStore(from: SqlClient, to: SqlClient, onProgress?: (p: CopyProgress) => void): Promise<CopyReport> {
-  const [source, target, parents] = await Promise.all([tablesOf(from), tablesOf(to), parentsOf(to)]);
+  const [source, target, parents] = await Promise.all([storeTables(from), storeTables(to), parentsOf(to)]);
   const names = [...source.keys()].filter((t) => target.has(t) && !SKIPPED.has(t));
   // New means no user data yet; what the migrations seeded (the topic taxonomy) is replaced by the source's.
   for (const t of ['sources', 'articles', 'events', 'guides']) {

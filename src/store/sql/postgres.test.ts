@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { demoStoreFile } from '../../../test/demo-store.js';
 import { PgClient } from './pg-client.js';
 import { openStore } from './open.js';
-import { schemaOf, storageSuite } from './shared-suite.js';
+import { schemaOf } from './schema.js';
+import { storageSuite } from './shared-suite.js';
 
 /**
  * The same suite against PostgreSQL, in a database made for this run and dropped after.

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStore } from './copy-store.js';
+import { schemaOf } from './schema.js';
 import { migrateStore } from './migrate.js';
 import { openStore } from './open.js';
 
@@ -21,27 +22,6 @@ export interface StoreFixture {
 const WORKER = fileURLToPath(new URL('./claim-worker.fixture.ts', import.meta.url));
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const at = (s: number): Date => new Date(T0.getTime() + s * 1000);
-
-/** The tables and columns every backend must have after the migrations: SQLite's are the reference. */
-export async function schemaOf(c: SqlClient): Promise<Map<string, string[]>> {
-  const rows =
-    c.dialect === 'postgres'
-      ? await c.all<{ t: string; col: string }>(
-          `SELECT table_name AS t, column_name AS col FROM information_schema.columns
-           WHERE table_schema = current_schema() ORDER BY table_name, column_name`,
-        )
-      : await c.all<{ t: string; col: string }>(
-          `SELECT m.name AS t, p.name AS col FROM sqlite_master m, pragma_table_info(m.name) p
-           WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '%_fts%' ORDER BY m.name, p.name`,
-        );
-  const out = new Map<string, string[]>();
-  for (const r of rows) {
-    // The search column is how PostgreSQL indexes text; SQLite keeps FTS5 tables beside.
-    if (r.col === 'search') continue;
-    out.set(r.t, [...(out.get(r.t) ?? []), r.col]);
-  }
-  return out;
-}
 
 /**
  * The storage suite every backend runs (the router pattern: one interface, one suite,
