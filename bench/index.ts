@@ -25,6 +25,7 @@ import { benchIngest, benchWorkers } from './ingest.js';
 import { benchWeb } from './web-load.js';
 import { openDb } from '../src/store/db.js';
 import { createApp } from '../src/web/app.js';
+import { one } from '../src/store/sql/query.js';
 
 const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
@@ -165,15 +166,15 @@ if (run('pages')) {
   const t0 = performance.now();
   let events: number;
   if (reuse) {
-    events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+    events = await one<number>(db, 'SELECT COUNT(*) FROM events');
     console.log(`  reusing ${file}: ${events.toLocaleString('en-US')} events`);
   } else {
-    events = fillStore(db, size, now, (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`)).events;
+    events = (await fillStore(db, size, now, (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`))).events;
     console.log(`\r  built ${size.toLocaleString('en-US')} articles and ${events.toLocaleString('en-US')} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   const app = createApp({ db, clock: { now: () => now } });
-  const event = db.prepare(`SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100`).pluck().get() as string;
-  const article = db.prepare(`SELECT primary_article_id FROM events WHERE id = ?`).pluck().get(event) as number;
+  const event = await one<string>(db, `SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100`);
+  const article = await one<number>(db, `SELECT primary_article_id FROM events WHERE id = ?`, [event]);
   const routes: Array<[string, string]> = [
     ['/healthz (baseline: one SELECT 1, renders nothing)', '/healthz'],
     ['events list', '/'],
@@ -208,7 +209,7 @@ if (run('pages')) {
   for (const r of rows) console.log(`${r.route.padEnd(w)}${r.p50.toFixed(2).padStart(10)}${r.max.toFixed(2).padStart(10)}${(r.p50 / rows[0]!.p50).toFixed(1).padStart(12)}  ${r.status}`);
   console.log('  goal: every page under 50 ms on the server at 100,000 articles');
   saveResults('pages', { articles: size, events, rows });
-  db.close();
+  await db.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -22,6 +22,7 @@ import { processPending } from '../src/pipeline/process.js';
 import { openDb } from '../src/store/db.js';
 import { upsertSource } from '../src/store/sources.js';
 import { seeded } from './harness.js';
+import { one } from '../src/store/sql/query.js';
 
 const total = Number(process.argv[2] ?? 10_000);
 const PER_FEED = 100;
@@ -88,8 +89,8 @@ async function main() {
   /** With workers: until every source of the round was fetched and every stage of every article is done. */
   const settled = async (sources: number) => {
     for (;;) {
-      const fetched = deps.db.prepare('SELECT COUNT(*) FROM sources WHERE last_success_at IS NOT NULL').pluck().get() as number;
-      const open = deps.db.prepare(`SELECT COUNT(*) FROM article_stages WHERE status <> 'done'`).pluck().get() as number;
+      const fetched = await one<number>(deps.db, 'SELECT COUNT(*) FROM sources WHERE last_success_at IS NOT NULL');
+      const open = await one<number>(deps.db, `SELECT COUNT(*) FROM article_stages WHERE status <> 'done'`);
       if (fetched >= sources && open === 0) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -99,15 +100,15 @@ async function main() {
   for (let first = 0; first < feeds; first += PER_ROUND) {
     const t0 = performance.now();
     for (let f = first; f < Math.min(feeds, first + PER_ROUND); f++) {
-      upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never' }, new Date());
+      await upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never' }, new Date());
     }
     let n: number;
     let t1: number;
     if (workerCount) {
-      const before = deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+      const before = await one<number>(deps.db, 'SELECT COUNT(*) FROM articles');
       await settled(Math.min(feeds, first + PER_ROUND));
       t1 = performance.now();
-      n = (deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number) - before;
+      n = (await one<number>(deps.db, 'SELECT COUNT(*) FROM articles')) - before;
     } else {
       const fetched = await fetchDueSources(deps);
       t1 = performance.now();
@@ -121,11 +122,11 @@ async function main() {
     console.log(JSON.stringify({ round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: workerCount ? null : (t1 - t0) / 1000, processSeconds: workerCount ? null : (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: workerCount ? null : n / ((t1 - t0) / 1000) }));
   }
   const seconds = (performance.now() - start) / 1000;
-  const events = deps.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+  const events = await one<number>(deps.db, 'SELECT COUNT(*) FROM events');
   console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: done / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
-  deps.db.close();
+  await deps.db.close();
   for (const s of servers) s.close();
   if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${join(dir, 'store.db')}\n`);
   else rmSync(dir, { recursive: true, force: true });

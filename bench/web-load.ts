@@ -7,6 +7,7 @@ import { openDb } from '../src/store/db.js';
 import { measure, printTable, saveResults } from './harness.js';
 import { fillStore } from './web-store.js';
 import { freePort } from '../test/helpers.js';
+import { one } from '../src/store/sql/query.js';
 
 /**
  * The web app under load and from cold, on a synthetic store (1,000,000 articles by
@@ -44,7 +45,7 @@ const stop = (child: ChildProcess) => new Promise<void>((r) => {
   child.kill('SIGTERM');
 });
 
-function storeFile(): { file: string; cleanup: () => void } {
+async function storeFile(): Promise<{ file: string; cleanup: () => void; }> {
   const kept = process.env['BENCH_STORE'];
   const size = Number(process.env['BENCH_WEB_ARTICLES'] ?? 1_000_000);
   if (kept && existsSync(kept)) return { file: kept, cleanup: () => {} };
@@ -52,25 +53,25 @@ function storeFile(): { file: string; cleanup: () => void } {
   const file = kept ?? join(dir!, 'store.db');
   const db = openDb(file);
   const t0 = performance.now();
-  fillStore(db, size, new Date('2026-11-22T12:00:00Z'), (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`));
+  await fillStore(db, size, new Date('2026-11-22T12:00:00Z'), (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`));
   console.log(`\r  built ${size.toLocaleString('en-US')} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  db.close();
+  await db.close();
   return { file, cleanup: () => dir && rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function benchWeb(): Promise<void> {
   spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
-  const { file, cleanup } = storeFile();
+  const { file, cleanup } = (await storeFile());
   try {
     const db = openDb(file); // applies any pending migration before timing
-    const articles = db.prepare('SELECT MAX(id) FROM articles').pluck().get() as number;
-    const event = db.prepare('SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100').pluck().get() as string;
-    db.close();
+    const articles = await one<number>(db, 'SELECT MAX(id) FROM articles');
+    const event = await one<string>(db, 'SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100');
+    await db.close();
 
     // Cold start: the store, then an empty one as the baseline.
     const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
     const empty = join(emptyDir, 'empty.db');
-    openDb(empty).close();
+    await openDb(empty).close();
     const cold = async (f: string) => {
       const s = await startServe(f);
       await stop(s.child);

@@ -14,9 +14,10 @@ describe('config', () => {
     assert.throws(() => loadConfig({ ALMANAC_PAGE_CACHE_S: 'soon' }), (e: Error) => e instanceof ConfigError && /ALMANAC_PAGE_CACHE_S/.test(e.message));
   });
 
-  it('takes the store as a sqlite: URL, and says clearly that PostgreSQL cannot run the app yet', () => {
+  it('takes the store as a sqlite: or postgres:// URL (--db still wins), and refuses any other', () => {
     assert.equal(loadConfig({ ALMANAC_DATABASE_URL: 'sqlite:/tmp/x.db' }).db, '/tmp/x.db');
-    assert.throws(() => loadConfig({ ALMANAC_DATABASE_URL: 'postgres://u@h/db' }), /PostgreSQL.*unset it/);
-    assert.throws(() => loadConfig({ ALMANAC_DATABASE_URL: 'mysql://u@h/db' }), /expected sqlite:<file> or postgres/);
+    assert.equal(loadConfig({ ALMANAC_DATABASE_URL: 'postgres://u@h/db' }).db, 'postgres://u@h/db');
+    assert.equal(loadConfig({ ALMANAC_DATABASE_URL: 'postgres://u@h/db' }, { db: '/tmp/y.db' }).db, '/tmp/y.db');
+    assert.throws(() => loadConfig({ ALMANAC_DATABASE_URL: 'mysql://u:secret@h/db' }), (e: Error) => /expected sqlite:<file> or postgres/.test(e.message) && !e.message.includes('secret'));
   });
 });

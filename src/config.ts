@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPostgresUrl } from './store/sql/url.js';
+import { isPostgresUrl, redact } from './store/sql/url.js';
 
 /**
  * One schema over the environment (and CLI flags, which override it), parsed once in
@@ -104,14 +104,9 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
   if (parsed.success && parsed.data.llmUrl && !parsed.data.llmModel) throw new ConfigError('config: ALMANAC_LLM_URL is set but ALMANAC_LLM_MODEL is not (which model should it ask?)');
   if (parsed.success && parsed.data.databaseUrl) {
     const url = parsed.data.databaseUrl;
-    if (isPostgresUrl(url)) {
-      throw new ConfigError(
-        'config: ALMANAC_DATABASE_URL names PostgreSQL, which this version can migrate and share jobs on but cannot yet run the ' +
-          'pipeline and web app over; unset it to use the SQLite store (ALMANAC_DB)',
-      );
-    }
-    if (!/^sqlite:./i.test(url)) throw new ConfigError(`config: ALMANAC_DATABASE_URL: expected sqlite:<file> or postgres://…, got "${url.slice(0, 80)}"`);
-    if (flags.db === undefined) parsed.data.db = url.slice('sqlite:'.length); // --db still wins
+    if (!isPostgresUrl(url) && !/^sqlite:./i.test(url)) throw new ConfigError(`config: ALMANAC_DATABASE_URL: expected sqlite:<file> or postgres://…, got "${redact(url).slice(0, 80)}"`);
+    // The store everything opens (a PostgreSQL URL, or a SQLite file); --db still wins.
+    if (flags.db === undefined) parsed.data.db = isPostgresUrl(url) ? url : url.slice('sqlite:'.length);
   }
   if (!parsed.success) {
     const envName = (key: string) => Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0] ?? key;

@@ -41,7 +41,7 @@ describe('the admin area', () => {
     assert.equal(r.status, 401);
     assert.equal((await form('/admin/refetch', {})).status, 401);
     assert.equal((await form('/admin/sources', { url: 'https://x.example/feed' }, { authorization: 'Bearer wrong' })).status, 401);
-    assert.equal(listSources(deps.db).length, 0);
+    assert.equal((await listSources(deps.db)).length, 0);
     const wrong = await form('/admin/login', { token: 'guess' });
     assert.equal(wrong.status, 401);
     assert.equal(wrong.headers.get('set-cookie'), null);
@@ -64,28 +64,28 @@ describe('the admin area', () => {
     assert.equal((await form('/admin/sources', { url }, { cookie })).status, 403);
     assert.equal((await form('/admin/sources', { url, csrf: 'f'.repeat(64) }, { cookie })).status, 403);
     assert.equal((await form('/admin/sources', { url, csrf }, { cookie, origin: 'https://evil.example' })).status, 403);
-    assert.equal(listSources(deps.db).length, 0);
+    assert.equal((await listSources(deps.db)).length, 0);
   });
 
   it('adds a source from a site or feed URL, refetches it now, and removes it', async () => {
     const add = await form('/admin/sources', { url: `${feeds.base}demo/feeds/interconnects.xml`, tier: '2', kind: 'newsletter', csrf }, { cookie });
     assert.equal(add.status, 303);
     assert.match(flash(add.headers.get('location')!), /done=added /);
-    const [s] = listSources(deps.db);
+    const [s] = (await listSources(deps.db));
     assert.ok(s);
     assert.equal(s.tier, 2);
-    deps.db.prepare('UPDATE sources SET allow_private = 1').run();
+    await deps.db.run('UPDATE sources SET allow_private = 1');
     const re = await form(`/admin/sources/${s.id}/refetch`, { csrf }, { cookie });
     assert.equal(re.status, 303);
     assert.match(flash(re.headers.get('location')!), /fetched 1 source: \d+ new articles/);
-    assert.ok(countArticles(deps.db) >= 1);
+    assert.ok(await countArticles(deps.db) >= 1);
     const bad = await form('/admin/sources', { url: 'not a url', tier: '7', csrf }, { cookie });
     const msg = flash(bad.headers.get('location')!);
     assert.match(msg, /error=.*url: a feed or site URL/);
     assert.match(msg, /tier/);
     const rm = await form(`/admin/sources/${s.id}/remove`, { csrf }, { cookie });
     assert.match(flash(rm.headers.get('location')!), /done=removed/);
-    assert.equal(listSources(deps.db).length, 0);
+    assert.equal((await listSources(deps.db)).length, 0);
   });
 
   it('imports OPML as an uploaded file, and says what was wrong with a bad one', async () => {
@@ -99,7 +99,7 @@ describe('the admin area', () => {
     assert.match(flash(r.headers.get('location')!), /imported 2 of 2 feeds/);
     const bad = await form('/admin/opml', { opml: '<html>not opml</html>', csrf }, { cookie });
     assert.match(flash(bad.headers.get('location')!), /error=/);
-    assert.equal(listSources(deps.db).length, 2);
+    assert.equal((await listSources(deps.db)).length, 2);
   });
 
   it('adds a guide, and takes the bearer token from scripts (JSON answers, no cookie, no CSRF form field)', async () => {

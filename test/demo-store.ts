@@ -33,7 +33,7 @@ export async function demoStore() {
   const deps = testDeps();
   try {
     for (const s of DEMO_SOURCES) {
-      upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
+      await upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
     }
     await fetchDueSources(deps);
     await processPending(deps);
@@ -46,6 +46,6 @@ export async function demoStore() {
 /** A demo store (as demoStore makes it) written to a SQLite file. */
 export async function demoStoreFile(file: string): Promise<void> {
   const { deps } = await demoStore();
-  deps.db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
-  deps.db.close();
+  await deps.db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+  await deps.db.close();
 }

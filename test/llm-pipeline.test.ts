@@ -31,21 +31,21 @@ describe('the pipeline with an LLM configured', () => {
       const deps = testDeps();
       const config = loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny', ALMANAC_LLM_MAX_RETRIES: '1' }, { db: ':memory:' });
       deps.extractor = createLlmExtractor(llmFromConfig(config, { backoffMs: 1 })!, deps.db);
-      upsertSource(deps.db, { id: 'lab', name: 'Lab', feedUrl: 'https://lab.example/feed.xml' }, deps.clock.now());
+      await upsertSource(deps.db, { id: 'lab', name: 'Lab', feedUrl: 'https://lab.example/feed.xml' }, deps.clock.now());
       const at = deps.clock.now().toISOString();
       const mk = (guid: string, text: string) => upsertArticle(deps.db, { sourceId: 'lab', guid, url: null, canonicalUrl: null, title: guid, author: null, publishedAt: at, fetchedAt: at, html: '', text, lang: 'en', image: null, wordCount: text.split(' ').length, truncated: false }, STAGE_NAMES);
-      mk('good', '"We are opening an office in Lisbon today," said Ana Lima, who runs the lab. The office will hold twenty people.');
-      mk('bad', 'BROKEN article text that the server cannot handle at all, long enough to analyse locally.');
+      await mk('good', '"We are opening an office in Lisbon today," said Ana Lima, who runs the lab. The office will hold twenty people.');
+      await mk('bad', 'BROKEN article text that the server cannot handle at all, long enough to analyse locally.');
       const [report] = await processPending(deps, { stages: [analyzeStage] });
       assert.deepEqual(report, { stage: 'analyze', done: 2, failed: 0 });
-      const good = getExtraction(deps.db, 1)!;
+      const good = (await getExtraction(deps.db, 1))!;
       assert.equal(good.extractor, 'llm');
       assert.equal(good.model, 'tiny');
       assert.equal(good.quotes[0]!.speaker, 'Ana Lima');
-      const bad = getExtraction(deps.db, 2)!;
+      const bad = (await getExtraction(deps.db, 2))!;
       assert.equal(bad.extractor, 'local');
       assert.match(bad.note!, /fallback from tiny: HTTP 500/);
-      const stats = new Map(extractionStats(deps.db).map((s) => [s.extractor, s]));
+      const stats = new Map((await extractionStats(deps.db)).map((s) => [s.extractor, s]));
       assert.equal(stats.get('llm')!.tokensIn, 300);
       assert.equal(stats.get('local')!.fallbacks, 1);
       assert.equal(calls, 3, 'one call for the good article, two (one retry) for the broken one');
@@ -79,16 +79,16 @@ describe('event reviews by the model', () => {
       const config = loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny' }, { db: ':memory:' });
       deps.llm = llmFromConfig(config, { backoffMs: 1 })!;
       deps.extractor = createLlmExtractor(deps.llm, deps.db);
-      for (const id of ['a', 'b', 'c']) upsertSource(deps.db, { id, name: `Source ${id}`, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
-      const add = (source: string, hour: number) => {
+      for (const id of ['a', 'b', 'c']) await upsertSource(deps.db, { id, name: `Source ${id}`, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
+      const add = async (source: string, hour: number) => {
         const at = new Date(Date.parse('2026-11-22T00:00:00Z') + hour * 3_600_000).toISOString();
         const text = `The lab opened its Lisbon office on Monday with twenty staff, its first in Portugal, and plans to double it next year (as reported by ${source}).`;
-        upsertArticle(deps.db, { sourceId: source, guid: `${source}-1`, url: null, canonicalUrl: null, title: 'AI lab opens Lisbon office with twenty staff', author: null, publishedAt: at, fetchedAt: at, html: '', text, lang: 'en', image: null, wordCount: 20, truncated: false }, STAGE_NAMES);
+        await upsertArticle(deps.db, { sourceId: source, guid: `${source}-1`, url: null, canonicalUrl: null, title: 'AI lab opens Lisbon office with twenty staff', author: null, publishedAt: at, fetchedAt: at, html: '', text, lang: 'en', image: null, wordCount: 20, truncated: false }, STAGE_NAMES);
       };
-      add('a', 0);
-      add('b', 1);
+      await add('a', 0);
+      await add('b', 1);
       await processPending(deps, { stages: [analyzeStage, clusterStage] });
-      const [e] = listEvents(deps.db, { limit: 5 });
+      const [e] = (await listEvents(deps.db, { limit: 5 }));
       assert.equal(e!.articleCount, 2);
       assert.equal(reviews.length, 2, 'reviewed when new (1 member) and when doubled (2 members)');
       assert.equal(e!.summary, 'Three outlets report that the Lisbon lab opened, with twenty staff at first.');
@@ -97,10 +97,10 @@ describe('event reviews by the model', () => {
       assert.equal(e!.significance, Math.max(1, Math.min(10, Math.round(computed) + 1)));
       // A third member does not double the event: no new review, the last one still applies.
       delta = 7; // out of bounds: would not validate if asked
-      add('c', 2);
+      await add('c', 2);
       await processPending(deps, { stages: [analyzeStage, clusterStage] });
       assert.equal(reviews.length, 2);
-      assert.equal(listEvents(deps.db, { limit: 5 })[0]!.factors.llm!.delta, 1);
+      assert.equal((await listEvents(deps.db, { limit: 5 }))[0]!.factors.llm!.delta, 1);
     } finally {
       await server.close();
     }

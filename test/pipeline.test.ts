@@ -12,7 +12,8 @@ import { clusterStage, forgetClusterer } from '../src/pipeline/stages.js';
 import { resetClustering } from '../src/events/recluster.js';
 import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
-import { testDeps } from './helpers.js';
+import { BACKENDS, testDepsOn } from './helpers.js';
+import { one } from '../src/store/sql/query.js';
 
 async function demoFeedServer() {
   const corpus = loadCorpus();
@@ -24,38 +25,38 @@ async function demoFeedServer() {
   return { corpus, base, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-describe('pipeline end to end over the demo feeds on loopback', () => {
+for (const backend of BACKENDS) describe(`pipeline end to end over the demo feeds on loopback (${backend})`, () => {
   it('fetches every format, fills teasers from pages, then fetches again with no duplicates', async () => {
     const feeds = await demoFeedServer();
-    const deps = testDeps({ keepRaw: true });
+    const deps = await testDepsOn(backend, { keepRaw: true });
     try {
       for (const s of DEMO_SOURCES) {
-        upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
+        await upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
       }
       const first = await fetchDueSources(deps);
       assert.deepEqual(first.filter((o) => !o.ok), []);
-      const stored = deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get();
+      const stored = await one<unknown>(deps.db, 'SELECT COUNT(*) FROM articles');
       assert.equal(stored, feeds.corpus.length);
       const reports = await processPending(deps);
       assert.deepEqual(reports, ['fulltext', 'analyze', 'cluster'].map((stage) => ({ stage, done: feeds.corpus.length, failed: 0 })));
       // Teaser sources got their full text from the article pages.
       const teaser = DEMO_SOURCES.filter((s) => s.teaser).map((s) => s.id);
-      const rows = deps.db.prepare(`SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ON s.article_id = a.id AND s.stage = 'fulltext' WHERE a.source_id IN (${teaser.map(() => '?').join(',')})`).all(...teaser) as Array<{ words: number; truncated: number; note: string }>;
+      const rows = await deps.db.all<{ words: number; truncated: number; note: string }>(`SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ON s.article_id = a.id AND s.stage = 'fulltext' WHERE a.source_id IN (${teaser.map(() => '?').join(',')})`, teaser);
       assert.ok(rows.length > 0);
       for (const r of rows) {
         assert.match(r.note, /page gave \d+ words/);
         assert.ok(r.words > 60, `full text has ${r.words} words`);
       }
       // --keep-raw kept the fetched pages, gzipped; without it nothing is kept (crash-resume checks that).
-      const fetchedPages = deps.db.prepare(`SELECT COUNT(*) FROM article_stages WHERE stage = 'fulltext' AND note LIKE 'page gave%'`).pluck().get() as number;
+      const fetchedPages = await one<number>(deps.db, `SELECT COUNT(*) FROM article_stages WHERE stage = 'fulltext' AND note LIKE 'page gave%'`);
       assert.ok(fetchedPages >= rows.length);
-      assert.equal(deps.db.prepare('SELECT COUNT(*) FROM raw_pages').pluck().get(), fetchedPages);
+      assert.equal((await one<unknown>(deps.db, 'SELECT COUNT(*) FROM raw_pages')), fetchedPages);
       // Second round: conditional GET answers 304, nothing is duplicated.
-      makeDue(deps.db);
+      await makeDue(deps.db);
       const second = await fetchDueSources(deps);
       assert.ok(second.every((o) => o.ok && o.notModified), JSON.stringify(second));
-      assert.equal(deps.db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), stored);
-      assert.ok(getSource(deps.db, 'interconnects')!.etag);
+      assert.equal((await one<unknown>(deps.db, 'SELECT COUNT(*) FROM articles')), stored);
+      assert.ok((await getSource(deps.db, 'interconnects'))!.etag);
       // The API lists them newest first.
       const app = createApp({ db: deps.db, clock: deps.clock });
       const res = await app.request('/api/articles?limit=5');
@@ -70,7 +71,7 @@ describe('pipeline end to end over the demo feeds on loopback', () => {
 
       // Events: the demo's happenings, each with members from several sources, scores with factors, related events.
       const keys = new Map(feeds.corpus.map((a) => [a.title, a.event]));
-      const members = deps.db.prepare('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id').all() as Array<{ e: string; title: string }>;
+      const members = await deps.db.all<{ e: string; title: string }>('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id');
       assert.equal(members.length, feeds.corpus.length);
       const { bcubed } = await import('../src/events/bcubed.js');
       const b = bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!])));
@@ -97,52 +98,59 @@ describe('pipeline end to end over the demo feeds on loopback', () => {
       // Related is symmetric for the strongest link.
       const back = (await (await app.request(`/api/events/${detail.related[0]!.id}`)).json()) as { related: Array<{ id: string }> };
       assert.ok(back.related.some((r) => r.id === fable.id));
+      // Search answers from each engine's own index (FTS5, or tsvector on PostgreSQL), with marked snippets.
+      const found = (await (await app.request('/api/search?q=Fable')).json()) as { events: Array<{ id: string; snippet: string }>; articles: unknown[] };
+      assert.ok(found.events.some((e) => e.id === fable.id), JSON.stringify(found.events));
+      assert.ok(found.articles.length >= 4);
+      assert.match(await (await app.request('/search?q=Fable')).text(), /<mark>/);
       const home = await (await app.request('/')).text();
       assert.match(home, /class="score/);
       const art = await (await app.request('/articles/1')).text();
       for (const part of ['Extraction', 'Claims', 'Key quotes', 'Part of the event']) assert.ok(art.includes(part), part);
 
       // Reclustering a time range undoes those events and places their articles again, to the same partition.
-      const partition = () => {
+      const partition = async () => {
         const g = new Map<string, string[]>();
-        for (const m of deps.db.prepare('SELECT ea.event_id AS e, ea.article_id AS a FROM event_articles ea ORDER BY a').all() as Array<{ e: string; a: number }>) g.set(m.e, [...(g.get(m.e) ?? []), String(m.a)]);
+        for (const m of (await deps.db.all<{ e: string; a: number }>('SELECT ea.event_id AS e, ea.article_id AS a FROM event_articles ea ORDER BY a'))) g.set(m.e, [...(g.get(m.e) ?? []), String(m.a)]);
         return [...g.values()].map((x) => x.join(',')).sort();
       };
-      const before = partition();
-      const undone = resetClustering(deps.db, '2026-11-21T00:00:00Z');
+      const before = await partition();
+      const undone = await resetClustering(deps.db, '2026-11-21T00:00:00Z');
       forgetClusterer(deps.db);
       assert.ok(undone.events > 0 && undone.articles > 0);
       await processPending(deps, { stages: [clusterStage] });
-      assert.deepEqual(partition(), before);
-      assert.equal(deps.db.prepare(`SELECT value FROM cluster_meta WHERE key = 'docs'`).pluck().get(), String(feeds.corpus.length));
+      assert.deepEqual(await partition(), before);
+      assert.equal((await one<unknown>(deps.db, `SELECT value FROM cluster_meta WHERE key = 'docs'`)), String(feeds.corpus.length));
     } finally {
       await feeds.close();
+      await deps.db.close();
     }
   });
 
   it('records a failing source with a clear error and backs off, without stopping the others', async () => {
     const feeds = await demoFeedServer();
-    const deps = testDeps();
+    const deps = await testDepsOn(backend);
     try {
-      upsertSource(deps.db, { id: 'good', name: 'Good', allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/interconnects.xml` }, deps.clock.now());
-      upsertSource(deps.db, { id: 'missing', name: 'Missing', allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/nope.xml` }, deps.clock.now());
-      upsertSource(deps.db, { id: 'html', name: 'Html', allowPrivate: true, feedUrl: `${feeds.base}demo/posts/interconnects/banning-open-source-ai-would-be-a-mistake` }, deps.clock.now());
-      upsertSource(deps.db, { id: 'guarded', name: 'Guarded', feedUrl: `${feeds.base}demo/feeds/the-batch.xml` }, deps.clock.now());
+      await upsertSource(deps.db, { id: 'good', name: 'Good', allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/interconnects.xml` }, deps.clock.now());
+      await upsertSource(deps.db, { id: 'missing', name: 'Missing', allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/nope.xml` }, deps.clock.now());
+      await upsertSource(deps.db, { id: 'html', name: 'Html', allowPrivate: true, feedUrl: `${feeds.base}demo/posts/interconnects/banning-open-source-ai-would-be-a-mistake` }, deps.clock.now());
+      await upsertSource(deps.db, { id: 'guarded', name: 'Guarded', feedUrl: `${feeds.base}demo/feeds/the-batch.xml` }, deps.clock.now());
       const out = await fetchDueSources(deps);
       assert.equal(out.find((o) => o.sourceId === 'good')!.ok, true);
-      const missing = getSource(deps.db, 'missing')!;
+      const missing = (await getSource(deps.db, 'missing'))!;
       assert.match(missing.lastError!, /HTTP 404/);
       assert.equal(missing.consecutiveFailures, 1);
-      assert.match(getSource(deps.db, 'html')!.lastError!, /not a feed \(got HTML/);
-      assert.match(getSource(deps.db, 'guarded')!.lastError!, /refused .*private, loopback/);
+      assert.match((await getSource(deps.db, 'html'))!.lastError!, /not a feed \(got HTML/);
+      assert.match((await getSource(deps.db, 'guarded'))!.lastError!, /refused .*private, loopback/);
       const firstNext = Date.parse(missing.nextPollAt!);
-      makeDue(deps.db, 'missing');
+      await makeDue(deps.db, 'missing');
       await fetchDueSources(deps);
-      const again = getSource(deps.db, 'missing')!;
+      const again = (await getSource(deps.db, 'missing'))!;
       assert.equal(again.consecutiveFailures, 2);
       assert.ok(Date.parse(again.nextPollAt!) - deps.clock.now().getTime() > firstNext - deps.clock.now().getTime(), 'backoff grows');
     } finally {
       await feeds.close();
+      await deps.db.close();
     }
   });
 });

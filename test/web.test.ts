@@ -82,7 +82,7 @@ describe('web routes and outputs', () => {
 
   it('searches events, articles, claims and quotes, escaping stored text', async () => {
     const at = deps.clock.now().toISOString();
-    upsertArticle(deps.db, { sourceId: 'interconnects', guid: 'hostile', url: null, canonicalUrl: null, title: 'Notes on zyzzyva', author: null, publishedAt: at, fetchedAt: at, html: '<p>x</p>', text: 'A zyzzyva example: <script>alert(1)</script> & <b>bold</b>.', lang: 'en', image: null, wordCount: 8, truncated: false }, STAGE_NAMES);
+    await upsertArticle(deps.db, { sourceId: 'interconnects', guid: 'hostile', url: null, canonicalUrl: null, title: 'Notes on zyzzyva', author: null, publishedAt: at, fetchedAt: at, html: '<p>x</p>', text: 'A zyzzyva example: <script>alert(1)</script> & <b>bold</b>.', lang: 'en', image: null, wordCount: 8, truncated: false }, STAGE_NAMES);
     const html = await (await get('/search?q=zyzzyva')).text();
     assert.match(html, /<mark>zyzzyva<\/mark>/);
     assert.doesNotMatch(html, /<script>alert/);
@@ -101,7 +101,7 @@ describe('web routes and outputs', () => {
     assert.match(source, /Recent fetches/);
     const opml = readOpml(await (await get('/sources.opml')).text());
     assert.equal(opml.length, 13);
-    const d = digestEvents(deps.db, '30d', deps.clock.now());
+    const d = await digestEvents(deps.db, '30d', deps.clock.now());
     assert.ok(d.events.length >= 5);
     const md = digestMarkdown(d, deps.clock.now());
     assert.match(md, /^# Almanac digest/);

@@ -15,6 +15,7 @@ import { STAGES } from '../src/pipeline/stages.js';
 import { Worker } from '../src/pipeline/worker.js';
 import { demoFeedServer } from './demo-store.js';
 import { testDeps } from './helpers.js';
+import { column, one } from '../src/store/sql/query.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -36,7 +37,7 @@ describe('several worker processes on one store', () => {
     try {
       const now = new Date();
       for (const s of DEMO_SOURCES) {
-        upsertSource(db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, now);
+        await upsertSource(db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, now);
       }
       // Every article's page is fetched too (a full-text threshold no article reaches), all from the one host.
       const env = { ...process.env, ALMANAC_SCHEDULER_TICK_S: '1', ALMANAC_HOST_DELAY_MS: '50', ALMANAC_FETCH_CONCURRENCY: '4', ALMANAC_FULLTEXT_MIN_WORDS: '10000' };
@@ -49,16 +50,16 @@ describe('several worker processes on one store', () => {
       // Until every source was fetched and every article passed every stage.
       const deadline = Date.now() + 120_000;
       for (;;) {
-        const fetched = db.prepare('SELECT COUNT(*) FROM sources WHERE last_success_at IS NOT NULL').pluck().get() as number;
-        const open = db.prepare(`SELECT COUNT(*) FROM article_stages WHERE status <> 'done'`).pluck().get() as number;
-        const articles = db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+        const fetched = await one<number>(db, 'SELECT COUNT(*) FROM sources WHERE last_success_at IS NOT NULL');
+        const open = await one<number>(db, `SELECT COUNT(*) FROM article_stages WHERE status <> 'done'`);
+        const articles = await one<number>(db, 'SELECT COUNT(*) FROM articles');
         if (fetched === DEMO_SOURCES.length && articles > 0 && open === 0) break;
         if (Date.now() > deadline) assert.fail(`not done in time: ${fetched} sources fetched, ${articles} articles, ${open} stages open\n${logs.join('').slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 500));
       }
 
       // Each source fetched exactly once.
-      const log = db.prepare('SELECT source_id FROM fetch_log').all() as Array<{ source_id: string }>;
+      const log = await db.all<{ source_id: string }>('SELECT source_id FROM fetch_log');
       assert.equal(log.length, DEMO_SOURCES.length, 'one fetch per source');
       assert.equal(new Set(log.map((l) => l.source_id)).size, DEMO_SOURCES.length);
       // The server saw one request at a time, feeds and article pages alike, each after the pause.
@@ -71,16 +72,16 @@ describe('several worker processes on one store', () => {
       }
 
       // Every article in exactly one event; the events as good as one process makes them.
-      const articles = db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+      const articles = await one<number>(db, 'SELECT COUNT(*) FROM articles');
       assert.ok(articles >= 100, `${articles} articles`);
-      const members = db.prepare('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id').all() as Array<{ e: string; title: string }>;
+      const members = await db.all<{ e: string; title: string }>('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id');
       assert.equal(members.length, articles, 'each article in one event');
       assert.equal(new Set(members.map((m) => m.title)).size, members.length);
       const keys = new Map(feeds.corpus.map((a) => [a.title, a.event]));
       const b = bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!])));
-      const retried = db.prepare(`SELECT stage, COUNT(*) AS n FROM article_stages WHERE attempts > 1 GROUP BY stage`).all();
+      const retried = await db.all<Record<string, unknown>>(`SELECT stage, COUNT(*) AS n FROM article_stages WHERE attempts > 1 GROUP BY stage`);
       assert.ok(b.f1 >= 0.95, `demo events BCubed F1 ${b.f1.toFixed(3)} with three workers; stages retried: ${JSON.stringify(retried)}\n${logs.join('').slice(-4000)}`);
-      const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+      const events = await one<number>(db, 'SELECT COUNT(*) FROM events');
       // A race would open a second event for a happening: at most the answer key's count, plus
       // the two a single process may also split (the pages' full text changes the words a little).
       assert.ok(events <= new Set(keys.values()).size + 2, `${events} events for ${new Set(keys.values()).size} happenings`);
@@ -88,11 +89,11 @@ describe('several worker processes on one store', () => {
       // The work was shared, and the queue is empty once it is done.
       const active = new Set(logs.filter((l) => /[1-9]\d* sources fetched|[1-9]\d* done/.test(l)).map((l) => /^\d+/.exec(l)![0]));
       assert.ok(active.size >= 2, `only ${[...active].join(', ')} did work:\n${logs.join('').slice(-2000)}`);
-      assert.equal(db.prepare('SELECT COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL AND lease_until > ?').pluck().get(new Date().toISOString()), 0);
+      assert.equal((await one<unknown>(db, 'SELECT COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL AND lease_until > ?', [new Date().toISOString()])), 0);
     } finally {
       for (const w of workers) w.kill('SIGTERM');
       await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
-      db.close();
+      await db.close();
       await feeds.close();
       rmSync(dir, { recursive: true, force: true });
     }
@@ -113,35 +114,35 @@ describe('several worker processes on one store', () => {
     const b = { ...testDeps(), db: openDb(file) };
     try {
       for (const s of DEMO_SOURCES) {
-        upsertSource(a.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, a.clock.now());
+        await upsertSource(a.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, a.clock.now());
       }
       await fetchDueSources(a);
       await processPending(a, { stages: STAGES.filter((st) => st.name !== 'cluster') });
-      const ids = a.db.prepare(`SELECT a.id FROM articles a ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`).pluck().all() as number[];
+      const ids = await column<number>(a.db, `SELECT a.id FROM articles a ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`);
       // Hold every article back from clustering, then release one slice at a time.
-      a.db.prepare(`UPDATE article_stages SET status = 'failed', attempts = 99 WHERE stage = 'cluster'`).run();
-      const release = (part: number[]) => { for (const id of part) a.db.prepare(`UPDATE article_stages SET status = 'pending', attempts = 0 WHERE stage = 'cluster' AND article_id = ?`).run(id); };
+      (await a.db.run(`UPDATE article_stages SET status = 'failed', attempts = 99 WHERE stage = 'cluster'`));
+      const release = async (part: number[]) => { for (const id of part) (await a.db.run(`UPDATE article_stages SET status = 'pending', attempts = 0 WHERE stage = 'cluster' AND article_id = ?`, [id])); };
       const third = Math.ceil(ids.length / 3);
-      const wa = new Worker(a, new SqliteClient(a.db), { roles: ['process'], owner: 'A' });
-      const wb = new Worker(b, new SqliteClient(b.db), { roles: ['process'], owner: 'B' });
-      release(ids.slice(0, third));
+      const wa = new Worker(a, { roles: ['process'], owner: 'A' });
+      const wb = new Worker(b, { roles: ['process'], owner: 'B' });
+      await release(ids.slice(0, third));
       assert.ok(Array.isArray(await wb.clusterRound()));
-      release(ids.slice(third, 2 * third));
+      await release(ids.slice(third, 2 * third));
       assert.ok(Array.isArray(await wa.clusterRound()));
-      release(ids.slice(2 * third));
+      await release(ids.slice(2 * third));
       if (suppressReload) {
         // B believes nobody clustered since it did: its clusterer stays as it was.
-        const stamp = (b.db.prepare(`SELECT value FROM cluster_meta WHERE key = 'clusterer_stamp'`).pluck().get() as string);
+        const stamp = ((await one<string>(b.db, `SELECT value FROM cluster_meta WHERE key = 'clusterer_stamp'`)));
         (wb as unknown as { lastStamp: string }).lastStamp = stamp;
       }
       assert.ok(Array.isArray(await wb.clusterRound()));
-      const members = a.db.prepare('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id').all() as Array<{ e: string; title: string }>;
+      const members = await a.db.all<{ e: string; title: string }>('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id');
       assert.equal(members.length, ids.length);
       const keys = new Map(feeds.corpus.map((x) => [x.title, x.event]));
-      return { f1: bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!]))).f1, events: a.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number };
+      return { f1: bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!]))).f1, events: (await one<number>(a.db, 'SELECT COUNT(*) FROM events'))};
     } finally {
-      a.db.close();
-      b.db.close();
+      await a.db.close();
+      await b.db.close();
       await feeds.close();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { createHttpClient } from '../ingest/fetch.js';
 import type { Deps } from '../pipeline/deps.js';
-import { openDb } from '../store/db.js';
+import { openStore } from '../store/sql/open.js';
 import { createLlmExtractor, llmFromConfig } from '../analyze/llm/extractor.js';
 
 export class UsageError extends Error {
@@ -10,9 +10,9 @@ export class UsageError extends Error {
 }
 
 /** Builds the dependencies every command shares from env + global flags. */
-export function makeDeps(env: Record<string, string | undefined>, flags: Partial<Record<keyof Config, unknown>>, clock: Clock = systemClock): Deps {
+export async function makeDeps(env: Record<string, string | undefined>, flags: Partial<Record<keyof Config, unknown>>, clock: Clock = systemClock): Promise<Deps> {
   const config = loadConfig(env, flags);
-  const db = openDb(config.db);
+  const db = await openStore(config.db);
   const http = createHttpClient(config);
   const llm = llmFromConfig(config);
   const extractor = llm ? createLlmExtractor(llm, db, () => clock.now()) : undefined;

@@ -11,6 +11,6 @@ export async function digestCommand(deps: Deps, flags: Record<string, unknown>):
   if (format !== 'md' && format !== 'html') throw new UsageError('digest: --format is md or html');
   const now = deps.clock.now();
   const d = digestEvents(deps.db, since, now);
-  process.stdout.write(format === 'md' ? digestMarkdown(d, now) : await renderToString(deps, `/digest?since=${since}`));
+  process.stdout.write(format === 'md' ? digestMarkdown(await d, now) : await renderToString(deps, `/digest?since=${since}`));
   return 0;
 }

@@ -26,12 +26,12 @@ export const TOPICS_HELP = `almanac topics <command>
 
 type Flags = Record<string, string | boolean | undefined>;
 
-export function guidesCommand(deps: Deps, args: string[], flags: Flags): number {
+export async function guidesCommand(deps: Deps, args: string[], flags: Flags): Promise<number> {
   const [sub, arg] = args;
   const at = deps.clock.now().toISOString();
   switch (sub) {
     case 'list': {
-      const guides = listGuides(deps.db, { limit: 100_000 });
+      const guides = await listGuides(deps.db, { limit: 100_000 });
       if (flags['json']) {
         console.log(JSON.stringify({ guides }, null, 2));
         return 0;
@@ -44,19 +44,19 @@ export function guidesCommand(deps: Deps, args: string[], flags: Flags): number 
       const title = flags['title'];
       const query = flags['query'];
       if (typeof title !== 'string' || typeof query !== 'string') throw new UsageError('guides add: give --title and --query');
-      const g = addManualGuide(deps.db, { title, query, ...(typeof flags['id'] === 'string' ? { slug: flags['id'] } : {}) }, at);
+      const g = await addManualGuide(deps.db, { title, query, ...(typeof flags['id'] === 'string' ? { slug: flags['id'] } : {}) }, at);
       console.log(`added guide ${g.slug}: ${g.title} (${g.eventCount} events match ${JSON.stringify(query)})`);
       return 0;
     }
     case 'show': {
       if (!arg) throw new UsageError('guides show: give a slug');
-      const g = getGuide(deps.db, arg);
+      const g = await getGuide(deps.db, arg);
       if (!g) {
         console.error(`guides: no guide ${arg}`);
         return 1;
       }
-      const events = deps.db.prepare(`SELECT e.id, e.title, e.significance, e.first_seen FROM guide_events ge JOIN events e ON e.id = ge.event_id
-        WHERE ge.guide_slug = ? ORDER BY ge.first_seen DESC`).all(g.slug) as Array<{ id: string; title: string; significance: number; first_seen: string }>;
+      const events = await deps.db.all<{ id: string; title: string; significance: number; first_seen: string }>(`SELECT e.id, e.title, e.significance, e.first_seen FROM guide_events ge JOIN events e ON e.id = ge.event_id
+        WHERE ge.guide_slug = ? ORDER BY ge.first_seen DESC`, [g.slug]);
       if (flags['json']) console.log(JSON.stringify({ guide: g, events }, null, 2));
       else {
         console.log(`${g.title}\n${g.subjectKind}: ${g.subject} · ${g.eventCount} events\n\n${g.overview}\n`);
@@ -66,13 +66,13 @@ export function guidesCommand(deps: Deps, args: string[], flags: Flags): number 
     }
     case 'rebuild': {
       if (!arg) throw new UsageError('guides rebuild: give a slug');
-      const n = deps.db.transaction(() => backfillGuide(deps.db, arg))();
+      const n = await deps.db.transaction(async (tx) => backfillGuide(tx,arg));
       console.log(`guide ${arg}: ${n} events`);
       return 0;
     }
     case 'remove': {
       if (!arg) throw new UsageError('guides remove: give a slug');
-      if (!deleteGuide(deps.db, arg)) {
+      if (!(await deleteGuide(deps.db, arg))) {
         console.error(`guides: no guide ${arg}`);
         return 1;
       }
@@ -84,13 +84,13 @@ export function guidesCommand(deps: Deps, args: string[], flags: Flags): number 
   }
 }
 
-export function topicsCommand(deps: Deps, args: string[], flags: Flags): number {
+export async function topicsCommand(deps: Deps, args: string[], flags: Flags): Promise<number> {
   const [sub, a, b] = args;
   const at = deps.clock.now().toISOString();
   switch (sub) {
     case 'list': {
-      const counts = new Map((deps.db.prepare(`SELECT subject, COUNT(*) AS n FROM event_subjects WHERE kind = 'topic' GROUP BY subject`).all() as Array<{ subject: string; n: number }>).map((r) => [r.subject, r.n]));
-      const topics = listTopics(deps.db).map((t) => ({ ...t, events: counts.get(t.slug) ?? 0 }));
+      const counts = new Map((await deps.db.all<{ subject: string; n: number }>(`SELECT subject, COUNT(*) AS n FROM event_subjects WHERE kind = 'topic' GROUP BY subject`)).map((r) => [r.subject, r.n]));
+      const topics = (await listTopics(deps.db)).map((t) => ({ ...t, events: counts.get(t.slug) ?? 0 }));
       if (flags['json']) {
         console.log(JSON.stringify({ topics }, null, 2));
         return 0;
@@ -102,21 +102,21 @@ export function topicsCommand(deps: Deps, args: string[], flags: Flags): number 
     }
     case 'merge': {
       if (!a || !b) throw new UsageError('topics merge: give <from> <into>');
-      const r = deps.db.transaction(() => {
-        const changed = mergeTopic(deps.db, a, b);
-        afterTopicMerge(deps.db, a, b);
+      const r = await deps.db.transaction(async (tx) => {
+        const changed = await mergeTopic(tx, a, b);
+        await afterTopicMerge(tx, a, b);
         return changed;
-      })();
+      });
       console.log(`merged ${a} into ${b}: ${r.extractions} articles and ${r.events} events now say ${b}; ${a} resolves to ${b}`);
       return 0;
     }
     case 'rename': {
       if (!a || !b) throw new UsageError('topics rename: give <slug> <new-slug>');
-      const r = deps.db.transaction(() => {
-        const changed = renameTopic(deps.db, a, b, typeof flags['name'] === 'string' ? flags['name'] : undefined, at);
-        afterTopicMerge(deps.db, a, b);
+      const r = await deps.db.transaction(async (tx) => {
+        const changed = await renameTopic(tx, a, b, typeof flags['name'] === 'string' ? flags['name'] : undefined, at);
+        await afterTopicMerge(tx, a, b);
         return changed;
-      })();
+      });
       console.log(`renamed ${a} to ${b}: ${r.extractions} articles and ${r.events} events updated; ${a} resolves to ${b}`);
       return 0;
     }

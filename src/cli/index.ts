@@ -1,3 +1,4 @@
+import { redact } from '../store/sql/url.js';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Config } from '../config.js';
@@ -47,8 +48,8 @@ Building blocks (read files, print JSON)
   cluster --input <file.jsonl|->   lines {id,title,text?,published,source?,url?} → lines {id,event}
 
 Global options (environment variable in brackets)
-  --db <file>                SQLite store [ALMANAC_DB] (default ./data/almanac.db)
-                             or [ALMANAC_DATABASE_URL] as sqlite:<file> (postgres:// is refused for now: issue #10)
+  --db <file|url>            the store: a SQLite file [ALMANAC_DB] (default ./data/almanac.db), or
+                             [ALMANAC_DATABASE_URL] as sqlite:<file> or postgres://user@host/db
   --port <n>                 web port [PORT] (default 4321)
   --allow-private            allow fetching private/loopback addresses [ALMANAC_ALLOW_PRIVATE]
   --keep-raw                 keep each fetched article page (gzipped) in the store [ALMANAC_KEEP_RAW]
@@ -102,12 +103,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'migrate-store') return await migrateStoreCommand(flags);
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
     const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'], keepRaw: flags['keep-raw'] };
-    const deps = makeDeps(env, configFlags);
+    const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {
         case 'init': {
-          console.log(`store ready at ${deps.config.db}`);
-          if (flags.catalog) console.log(`loaded ${loadCatalog(deps, flags.catalog)} sources from the ${flags.catalog} catalog`);
+          console.log(`store ready at ${redact(deps.config.db)}`);
+          if (flags.catalog) console.log(`loaded ${await loadCatalog(deps, flags.catalog)} sources from the ${flags.catalog} catalog`);
           return 0;
         }
         case 'sources': return await sourcesCommand(deps, rest, flags);
@@ -137,7 +138,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
           return 2;
       }
     } finally {
-      deps.db.close();
+      await deps.db.close();
     }
   } catch (e) {
     const err = e as Error;
@@ -145,7 +146,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       console.error(err.message);
       return 2;
     }
-    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError', 'StoreError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`almanac: ${err.message}`);
       return 1;
     }

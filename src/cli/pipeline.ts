@@ -19,7 +19,7 @@ import { runWorker, Worker, type Role } from '../pipeline/worker.js';
 import { SqliteClient } from '../store/sql/sqlite-client.js';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
-  if (flags['all']) makeDue(deps.db);
+  if (flags['all']) await makeDue(deps.db);
   const outcomes = await fetchDueSources(deps, (done, total, o) => progressLine('fetch', done, total, `${o.sourceId}: ${o.ok ? (o.notModified ? 'not modified' : `${o.itemsNew} new`) : 'FAILED'}`));
   const failed = outcomes.filter((o) => !o.ok);
   const fresh = outcomes.reduce((n, o) => n + o.itemsNew, 0);
@@ -34,11 +34,11 @@ export async function processCommand(deps: Deps): Promise<number> {
   return 0;
 }
 
-export function statsCommand(deps: Deps): number {
-  console.log(`articles: ${countArticles(deps.db)}`);
-  console.log(`events: ${countEvents(deps.db)}`);
-  for (const r of stageCounts(deps.db)) console.log(`stage ${r.stage}: ${r.status} ${r.n}`);
-  for (const x of extractionStats(deps.db)) {
+export async function statsCommand(deps: Deps): Promise<number> {
+  console.log(`articles: ${await countArticles(deps.db)}`);
+  console.log(`events: ${await countEvents(deps.db)}`);
+  for (const r of await stageCounts(deps.db)) console.log(`stage ${r.stage}: ${r.status} ${r.n}`);
+  for (const x of await extractionStats(deps.db)) {
     console.log(`extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`);
   }
   return 0;
@@ -49,11 +49,11 @@ export async function reclusterCommand(deps: Deps, flags: Record<string, unknown
   const since = flags['since'] as string | undefined;
   if (!since || Number.isNaN(Date.parse(since))) throw new UsageError('recluster: give --since <date> (ISO 8601, e.g. 2026-11-01)');
   const iso = new Date(since).toISOString();
-  const r = resetClustering(deps.db, iso);
+  const r = await resetClustering(deps.db, iso);
   forgetClusterer(deps.db);
   console.log(`undid ${r.events} events (${r.articles} articles) with news since ${iso}; clustering again`);
   const [report] = await processPending(deps, { stages: [clusterStage], onProgress: (x, total) => progressLine('cluster', x.done + x.failed, total) });
-  console.log(`cluster: ${report!.done} done, ${report!.failed} failed; ${countEvents(deps.db)} events in the store`);
+  console.log(`cluster: ${report!.done} done, ${report!.failed} failed; ${await countEvents(deps.db)} events in the store`);
   return 0;
 }
 
@@ -70,7 +70,7 @@ export function adminActions(deps: Deps, token: string) {
     token,
     discover: (url: string) => resolveFeedUrl(deps.http, url, deps.config.allowPrivate),
     async refetch(sourceId?: string): Promise<string> {
-      makeDue(deps.db, sourceId);
+      await makeDue(deps.db, sourceId);
       const outcomes = await fetchDueSources(deps);
       const reports = await processPending(deps);
       const failed = outcomes.filter((o) => !o.ok);
@@ -120,7 +120,7 @@ export async function workerCommand(deps: Deps, flags: Record<string, unknown>):
   const role = (flags['role'] as string | undefined) ?? 'all';
   if (!(WORKER_ROLES as readonly string[]).includes(role)) throw new UsageError(`worker: --role must be one of ${WORKER_ROLES.join(', ')} (got ${role})`);
   const roles: Role[] = role === 'all' ? ['fetch', 'process'] : [role as Role];
-  const worker = new Worker(deps, new SqliteClient(deps.db), { roles });
+  const worker = new Worker(deps, { roles });
   const ac = new AbortController();
   void waitForSignal().then(() => ac.abort());
   console.log(`worker ${worker.owner}: ${roles.join(' and ')}${flags['once'] ? ', one round' : ''}`);

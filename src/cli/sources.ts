@@ -25,7 +25,7 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
       if (!arg) throw new UsageError('sources add: give a feed or site URL');
       const allowPrivate = flags['allow-private'] === true;
       const found = await resolveFeedUrl(deps.http, arg, allowPrivate || deps.config.allowPrivate);
-      const s = upsertSource(deps.db, {
+      const s = await upsertSource(deps.db, {
         feedUrl: found.feedUrl,
         name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
         ...(flags['author'] ? { author: flags['author'] as string } : {}),
@@ -40,7 +40,7 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
       return 0;
     }
     case 'list': {
-      const list = listSources(deps.db);
+      const list = await listSources(deps.db);
       if (flags['json']) {
         console.log(JSON.stringify({ sources: list.map(({ etag: _e, lastModified: _l, ...s }) => s) }, null, 2));
         return 0;
@@ -54,7 +54,7 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
     }
     case 'remove': {
       if (!arg) throw new UsageError('sources remove: give an id or feed URL');
-      if (!removeSource(deps.db, arg)) {
+      if (!(await removeSource(deps.db, arg))) {
         console.error(`sources: no source ${arg}`);
         return 1;
       }
@@ -67,7 +67,7 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
       let ok = 0;
       for (const s of list) {
         try {
-          upsertSource(deps.db, s, now);
+          await upsertSource(deps.db, s, now);
           ok++;
         } catch (e) {
           console.error((e as Error).message);
@@ -77,15 +77,15 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
       return ok === list.length ? 0 : 1;
     }
     case 'export-opml':
-      process.stdout.write(writeOpml(listSources(deps.db), now) + '\n');
+      process.stdout.write(writeOpml(await listSources(deps.db), now) + '\n');
       return 0;
     default:
       throw new UsageError(SOURCES_HELP);
   }
 }
 
-export function loadCatalog(deps: Deps, name: string): number {
+export async function loadCatalog(deps: Deps, name: string): Promise<number> {
   if (name !== 'ai') throw new UsageError(`init: unknown catalog ${name} (known: ai)`);
-  for (const s of AI_CATALOG) upsertSource(deps.db, s, deps.clock.now());
+  for (const s of AI_CATALOG) await upsertSource(deps.db, s, deps.clock.now());
   return AI_CATALOG.length;
 }

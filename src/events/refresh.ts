@@ -52,10 +52,10 @@ export function eventSummary(members: EventMember[], primary: EventMember): stri
  * `guidesTouched`, when given, collects the guides whose overview should be rewritten instead
  * of rewriting each now (the caller does it once per batch, in the same transaction).
  */
-export function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string, string>): void {
-  const members = eventMembers(db, eventId);
+export async function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string, string>): Promise<void> {
+  const members = await eventMembers(db, eventId);
   if (!members.length) {
-    db.prepare('DELETE FROM events WHERE id = ?').run(eventId);
+    await db.run('DELETE FROM events WHERE id = ?', [eventId]);
     return;
   }
   const primary = pickPrimary(members);
@@ -84,7 +84,7 @@ export function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string
   const sources = new Set(members.map((m) => m.sourceId));
 
   // The model's latest review applies until the next one (made when the member count doubles).
-  const stored = db.prepare('SELECT review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?').get(eventId) as
+  const stored = (await db.get<Record<string, unknown>>('SELECT review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?', [eventId])) as
     | { review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; factors: string }
     | undefined;
 
@@ -99,9 +99,9 @@ export function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string
   if (previousNovelty !== undefined) novelty = previousNovelty;
   else {
     const since = new Date(Date.parse(lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
-    const centroid = eventCentroid(db, eventId);
+    const centroid = await eventCentroid(db, eventId);
     const self = { topics, entities, centroid, time: Date.parse(firstSeen) };
-    const candidates = eventsSharing(db, topics, entities.map((e) => e.name), since, eventId);
+    const candidates = await eventsSharing(db, topics, entities.map((e) => e.name), since, eventId);
     let maxRecentSim = 0;
     const rels = candidates
       .map((c) => {
@@ -113,8 +113,8 @@ export function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string
       })
       .filter((r) => r.similarity >= 0.12)
       .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
-    saveRelations(db, eventId, rels);
-    db.prepare('UPDATE events SET relate_key = ? WHERE id = ?').run(relateKey, eventId);
+    await saveRelations(db, eventId, rels);
+    await db.run('UPDATE events SET relate_key = ? WHERE id = ?', [relateKey, eventId]);
     novelty = 1 - Math.min(1, maxRecentSim * 1.5);
   }
 
@@ -135,7 +135,7 @@ export function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string
       significance.score = clampScore(significance.score + delta);
     }
   }
-  saveEventFields(db, eventId, {
+  await saveEventFields(db, eventId, {
     title,
     summary,
     significance: significance.score,
@@ -151,6 +151,6 @@ export function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string
     roles,
   });
   // The topic/entity index and the guides follow in the same transaction.
-  syncEventSubjects(db, eventId, { topics, entities });
-  updateGuidesForEvent(db, eventId, undefined, guidesTouched);
+  await syncEventSubjects(db, eventId, { topics, entities });
+  await updateGuidesForEvent(db, eventId, undefined, guidesTouched);
 }

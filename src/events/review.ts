@@ -7,6 +7,7 @@ import type { Db } from '../store/db.js';
 import { eventMembers, getEvent } from '../store/events.js';
 import { reviewKey } from './review-key.js';
 import { refreshEvent } from './refresh.js';
+import { value } from '../store/sql/query.js';
 
 /**
  * With an LLM configured, an event is reviewed when it is new and again each time its
@@ -24,13 +25,13 @@ const ReviewSchema = z.object({
 export type ReviewOutcome = 'reviewed' | 'cached' | 'current' | 'skipped' | `failed: ${string}`;
 
 export async function reviewEvent(db: Db, client: LlmClient, eventId: string, now: () => Date = () => new Date()): Promise<ReviewOutcome> {
-  const e = getEvent(db, eventId);
+  const e = await getEvent(db, eventId);
   if (!e) return 'skipped';
-  const members = eventMembers(db, e.id);
+  const members = await eventMembers(db, e.id);
   if (!members.length) return 'skipped';
   const key = reviewKey(members);
-  const seen = db.prepare('SELECT review_members FROM events WHERE id = ?').pluck().get(e.id) as number | null;
-  if (seen !== null && members.length < 2 * seen) return 'current';
+  const seen = await value<number | null>(db, 'SELECT review_members FROM events WHERE id = ?', [e.id]);
+  if (seen != null && members.length < 2 * seen) return 'current';
   const cacheKey = createHash('sha256').update(`${key}|${EVENT_PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
   const r = await cachedAnswer(db, client, cacheKey, {
     system: eventReviewSystemPrompt(),
@@ -45,11 +46,10 @@ export async function reviewEvent(db: Db, client: LlmClient, eventId: string, no
   }, ReviewSchema, now);
   if (!r.ok) return `failed: ${r.reason === 'the answer did not validate' ? 'the review did not validate' : r.reason}`;
   const parsed = r.value;
-  db.transaction(() => {
-    r.remember();
-    db.prepare('UPDATE events SET review_key = ?, review_members = ?, review_summary = ?, review_delta = ?, review_reason = ?, review_model = ? WHERE id = ?')
-      .run(key, members.length, parsed.summary.trim(), parsed.adjustment, parsed.reason.trim(), client.model, e.id);
-    refreshEvent(db, e.id);
-  })();
+  await db.transaction(async (tx) => {
+    await r.remember(tx);
+    await tx.run('UPDATE events SET review_key = ?, review_members = ?, review_summary = ?, review_delta = ?, review_reason = ?, review_model = ? WHERE id = ?', [key, members.length, parsed.summary.trim(), parsed.adjustment, parsed.reason.trim(), client.model, e.id]);
+    await refreshEvent(tx, e.id);
+  });
   return r.fresh ? 'reviewed' : 'cached';
 }

@@ -1,5 +1,6 @@
 import { slugify } from '../analyze/topics.js';
 import type { Db } from '../store/db.js';
+import { column, greatest, value } from '../store/sql/query.js';
 import { freeGuideSlug, guideForSubject, insertGuide, queryGuides, type Guide } from '../store/guides.js';
 import { topicLabelOf } from '../store/topics.js';
 import { GuideError } from '../store/guides.js';
@@ -41,18 +42,29 @@ export function subjectWeights(s: EventSubjects): Array<{ kind: 'topic' | 'entit
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Replace an event's rows in event_subjects (the index behind topic and entity lookups). */
-export function syncEventSubjects(db: Db, eventId: string, s: EventSubjects): void {
-  db.prepare('DELETE FROM event_subjects WHERE event_id = ?').run(eventId);
+export async function syncEventSubjects(db: Db, eventId: string, s: EventSubjects): Promise<void> {
+  await db.run('DELETE FROM event_subjects WHERE event_id = ?', [eventId]);
   // The week it is counted in for the topics page's sparklines (see migration 007).
-  const week = (db.prepare('SELECT CAST(unixepoch(last_updated) / 604800 AS INTEGER) FROM events WHERE id = ?').pluck().get(eventId) as number | null) ?? 0;
-  const ins = db.prepare('INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET weight = max(weight, excluded.weight)');
-  for (const w of subjectWeights(s)) ins.run(w.kind, w.subject, eventId, w.weight, week);
+  const lastUpdated = await value<string>(db, 'SELECT last_updated FROM events WHERE id = ?', [eventId]);
+  const week = lastUpdated ? Math.floor(Date.parse(lastUpdated) / 1000 / 604_800) : 0;
+  for (const w of subjectWeights(s)) {
+    await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = ${greatest(db, 'event_subjects.weight', 'excluded.weight')}`, [w.kind, w.subject, eventId, w.weight, week]);
+  }
 }
 
-/** Does a saved query match this event (its title and summary, through FTS5)? */
-function queryMatches(db: Db, query: string, eventRowid: number): boolean {
+/**
+ * Does a saved query match this event (its title and summary)? Through FTS5 on SQLite; on
+ * PostgreSQL through the events' tsvector, the query read by websearch_to_tsquery (words,
+ * "quoted phrases", or, -word).
+ */
+async function queryMatches(db: Db, query: string, eventId: string): Promise<boolean> {
   try {
-    return !!db.prepare('SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = ?').get(query, eventRowid);
+    const sql = db.dialect === 'sqlite'
+      ? 'SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = (SELECT rowid FROM events WHERE id = ?)'
+      : `SELECT 1 FROM events WHERE search @@ websearch_to_tsquery('english', ?) AND id = ?`;
+    // A savepoint: on PostgreSQL a failed statement would otherwise abort the whole transaction.
+    return await db.transaction(async (tx) => !!(await tx.get(sql, [query, eventId])));
   } catch {
     return false; // checked when the guide was added; a later FTS change must not break the pipeline
   }
@@ -64,50 +76,54 @@ function queryMatches(db: Db, query: string, eventRowid: number): boolean {
  * With `overviewsLater`, the touched guides (and the latest time each was touched) are
  * collected there for the caller to rewrite their overviews once, instead of one by one.
  */
-export function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS, overviewsLater?: Map<string, string>): string[] {
-  const ev = db.prepare(`SELECT rowid, significance, first_seen, last_updated, topics, entities, title FROM events WHERE id = ?`).get(eventId) as
-    | { rowid: number; significance: number; first_seen: string; last_updated: string; topics: string; entities: string; title: string }
-    | undefined;
+export async function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS, overviewsLater?: Map<string, string>): Promise<string[]> {
+  const ev = await db.get<{ significance: number; first_seen: string; last_updated: string; topics: string; entities: string; title: string }>(
+    `SELECT significance, first_seen, last_updated, topics, entities, title FROM events WHERE id = ?`, [eventId]);
   const target = new Map<string, number>();
   if (ev && ev.title) {
     const subjects = subjectWeights({ topics: JSON.parse(ev.topics), entities: JSON.parse(ev.entities) });
     for (const s of subjects) {
       if (s.kind === 'entity' && !GUIDE_ENTITY_TYPES.has(s.type ?? '')) continue;
-      const g = guideForSubject(db, s.kind, s.subject) ?? maybeCreateGuide(db, s.kind, s.subject, settings, ev.last_updated);
+      const g = (await (await guideForSubject(db, s.kind, s.subject) ?? maybeCreateGuide(db, s.kind, s.subject, settings, ev.last_updated)));
       if (g) target.set(g.slug, Math.max(target.get(g.slug) ?? 0, s.weight));
     }
-    for (const q of queryGuides(db)) if (queryMatches(db, q.subject, ev.rowid)) target.set(q.slug, Math.max(target.get(q.slug) ?? 0, 0.8));
+    for (const q of await queryGuides(db)) if (await queryMatches(db, q.subject, eventId)) target.set(q.slug, Math.max(target.get(q.slug) ?? 0, 0.8));
   }
-  const current = db.prepare('SELECT guide_slug FROM guide_events WHERE event_id = ?').pluck().all(eventId) as string[];
+  const current = await column<string>(db, 'SELECT guide_slug FROM guide_events WHERE event_id = ?', [eventId]);
   // Every guide the event is in is touched (a new member or summary changes it even when its row does not move), and every guide it left.
   const touched = new Set<string>(target.keys());
-  const del = db.prepare('DELETE FROM guide_events WHERE guide_slug = ? AND event_id = ?');
-  for (const slug of current) if (!target.has(slug)) (del.run(slug, eventId), touched.add(slug));
+  for (const slug of current) {
+    if (target.has(slug)) continue;
+    await db.run('DELETE FROM guide_events WHERE guide_slug = ? AND event_id = ?', [slug, eventId]);
+    touched.add(slug);
+  }
   if (ev) {
-    const upsert = db.prepare(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
-      WHERE relevance <> excluded.relevance OR significance <> excluded.significance OR first_seen <> excluded.first_seen`);
-    for (const [slug, relevance] of target) upsert.run(slug, eventId, relevance, ev.significance, ev.first_seen, ev.last_updated);
+    for (const [slug, relevance] of target) {
+      await db.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
+        WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
+        [slug, eventId, relevance, ev.significance, ev.first_seen, ev.last_updated]);
+    }
   }
   const at = ev?.last_updated ?? new Date(0).toISOString();
   if (overviewsLater) for (const slug of touched) overviewsLater.set(slug, [overviewsLater.get(slug) ?? '', at].sort()[1]!);
-  else for (const slug of touched) refreshGuideOverview(db, slug, at);
+  else for (const slug of touched) await refreshGuideOverview(db, slug, at);
   return [...touched];
 }
 
 /** Create the guide of a topic or an entity when it has crossed the activity threshold; backfill its events. */
-function maybeCreateGuide(db: Db, kind: 'topic' | 'entity', subject: string, settings: GuideSettings, at: string): Guide | undefined {
-  const n = db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM event_subjects WHERE kind = ? AND subject = ? LIMIT ?)').pluck().get(kind, subject, settings.minEvents) as number;
+async function maybeCreateGuide(db: Db, kind: 'topic' | 'entity', subject: string, settings: GuideSettings, at: string): Promise<Guide|undefined> {
+  const n = (await value<number>(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM event_subjects WHERE kind = ? AND subject = ? LIMIT ?) AS capped', [kind, subject, settings.minEvents])) ?? 0;
   if (n < settings.minEvents) return undefined;
   // Distinct sources over the subject's latest events (bounded, so a busy one-source subject stays cheap to re-check).
-  const sources = db.prepare(`SELECT COUNT(DISTINCT a.source_id) FROM (SELECT es.event_id FROM event_subjects es JOIN events e ON e.id = es.event_id
+  const sources = (await value<number>(db, `SELECT COUNT(DISTINCT a.source_id) FROM (SELECT es.event_id FROM event_subjects es JOIN events e ON e.id = es.event_id
       WHERE es.kind = ? AND es.subject = ? ORDER BY e.last_updated DESC LIMIT 50) s
-    JOIN event_articles ea ON ea.event_id = s.event_id JOIN articles a ON a.id = ea.article_id`).pluck().get(kind, subject) as number;
+    JOIN event_articles ea ON ea.event_id = s.event_id JOIN articles a ON a.id = ea.article_id`, [kind, subject])) ?? 0;
   if (sources < settings.minSources) return undefined;
-  const title = kind === 'topic' ? topicLabelOf(db, subject) : subject;
-  const slug = freeGuideSlug(db, slugify(subject) || 'guide');
-  insertGuide(db, { slug, title, subjectKind: kind, subject, origin: 'auto' }, at);
-  backfillGuide(db, slug);
+  const title = kind === 'topic' ? await topicLabelOf(db, subject) : subject;
+  const slug = await freeGuideSlug(db, slugify(subject) || 'guide');
+  await insertGuide(db, { slug, title, subjectKind: kind, subject, origin: 'auto' }, at);
+  await backfillGuide(db, slug);
   return guideForSubject(db, kind, subject);
 }
 
@@ -115,66 +131,71 @@ function maybeCreateGuide(db: Db, kind: 'topic' | 'entity', subject: string, set
  * Fill a guide's membership from scratch: from event_subjects for a topic or an entity,
  * through FTS5 for a saved query. Once per guide (creation, a topic merge, `guides rebuild`).
  */
-export function backfillGuide(db: Db, slug: string): number {
-  const g = db.prepare('SELECT subject_kind, subject FROM guides WHERE slug = ?').get(slug) as { subject_kind: string; subject: string } | undefined;
+export async function backfillGuide(db: Db, slug: string): Promise<number> {
+  const g = await db.get<{ subject_kind: string; subject: string }>('SELECT subject_kind, subject FROM guides WHERE slug = ?', [slug]);
   if (!g) throw new GuideError(`no guide "${slug}"`);
-  db.prepare('DELETE FROM guide_events WHERE guide_slug = ?').run(slug);
+  await db.run('DELETE FROM guide_events WHERE guide_slug = ?', [slug]);
   let n: number;
   if (g.subject_kind === 'query') {
-    n = db.prepare(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
-      SELECT ?, e.id, 0.8, e.significance, e.first_seen, e.last_updated FROM events_fts f JOIN events e ON e.rowid = f.rowid
-      WHERE events_fts MATCH ? AND e.title <> ''`).run(slug, g.subject).changes;
+    n = (await db.run(db.dialect === 'sqlite'
+      ? `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
+        SELECT ?, e.id, 0.8, e.significance, e.first_seen, e.last_updated FROM events_fts f JOIN events e ON e.rowid = f.rowid
+        WHERE events_fts MATCH ? AND e.title <> ''`
+      : `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
+        SELECT ?, e.id, 0.8, e.significance, e.first_seen, e.last_updated FROM events e
+        WHERE e.search @@ websearch_to_tsquery('english', ?) AND e.title <> ''`, [slug, g.subject])).changes;
   } else {
-    n = db.prepare(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
+    n = (await db.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
       SELECT ?, e.id, es.weight, e.significance, e.first_seen, e.last_updated FROM event_subjects es JOIN events e ON e.id = es.event_id
-      WHERE es.kind = ? AND es.subject = ? AND e.title <> ''`).run(slug, g.subject_kind, g.subject).changes;
+      WHERE es.kind = ? AND es.subject = ? AND e.title <> ''`, [slug, g.subject_kind, g.subject])).changes;
   }
-  const at = (db.prepare('SELECT MAX(added_at) FROM guide_events WHERE guide_slug = ?').pluck().get(slug) as string | null) ?? new Date().toISOString();
-  refreshGuideOverview(db, slug, at);
+  const at = (await value<string | null>(db, 'SELECT MAX(added_at) FROM guide_events WHERE guide_slug = ?', [slug])) ?? new Date().toISOString();
+  await refreshGuideOverview(db, slug, at);
   return n;
 }
 
 /** Check a full-text query before a guide is saved with it: a clear message instead of an FTS5 error later. */
-export function checkGuideQuery(db: Db, query: string): void {
+export async function checkGuideQuery(db: Db, query: string): Promise<void> {
   if (!query.trim()) throw new GuideError('the query is empty');
   try {
-    db.prepare('SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?').get(query);
+    if (db.dialect === 'sqlite') await db.get('SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?', [query]);
+    else if (!(await value<string>(db, `SELECT websearch_to_tsquery('english', ?)::text`, [query]))) throw new Error('it has no words to search for');
   } catch (e) {
     throw new GuideError(`the query "${query}" is not valid full-text syntax (${(e as Error).message}); use words, "quoted phrases", AND, OR, NOT and parentheses`);
   }
 }
 
 /** Add a guide by hand for a saved query. */
-export function addManualGuide(db: Db, g: { title: string; query: string; slug?: string }, at: string): Guide {
+export async function addManualGuide(db: Db, g: { title: string; query: string; slug?: string }, at: string): Promise<Guide> {
   const title = g.title.trim();
   if (!title) throw new GuideError('a guide needs a title');
-  checkGuideQuery(db, g.query);
-  const existing = guideForSubject(db, 'query', g.query);
+  await checkGuideQuery(db, g.query);
+  const existing = await guideForSubject(db, 'query', g.query);
   if (existing) throw new GuideError(`guide "${existing.slug}" already follows the query ${JSON.stringify(g.query)}`);
   if (g.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(g.slug)) throw new GuideError(`"${g.slug}" is not a kebab-case slug`);
-  if (g.slug && db.prepare('SELECT 1 FROM guides WHERE slug = ?').get(g.slug)) throw new GuideError(`a guide "${g.slug}" exists already`);
-  const slug = g.slug ?? freeGuideSlug(db, slugify(title) || 'guide');
-  db.transaction(() => {
-    insertGuide(db, { slug, title, subjectKind: 'query', subject: g.query, origin: 'manual' }, at);
-    backfillGuide(db, slug);
-  })();
-  return guideForSubject(db, 'query', g.query)!;
+  if (g.slug && (await db.get<Record<string, unknown>>('SELECT 1 FROM guides WHERE slug = ?', [g.slug]))) throw new GuideError(`a guide "${g.slug}" exists already`);
+  const slug = (await (g.slug ?? freeGuideSlug(db, slugify(title) || 'guide')));
+  await db.transaction(async (tx) => {
+    await insertGuide(tx, { slug, title, subjectKind: 'query', subject: g.query, origin: 'manual' }, at);
+    await backfillGuide(tx, slug);
+  });
+  return (await guideForSubject(db, 'query', g.query))!;
 }
 
 /** After topic `from` was merged into `into`: one guide for `into`, rebuilt from the merged rows. */
-export function afterTopicMerge(db: Db, from: string, into: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS): void {
-  const old = guideForSubject(db, 'topic', from);
-  const target = guideForSubject(db, 'topic', into);
-  if (old && target) db.prepare('DELETE FROM guides WHERE slug = ?').run(old.slug);
+export async function afterTopicMerge(db: Db, from: string, into: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS): Promise<void> {
+  const old = await guideForSubject(db, 'topic', from);
+  const target = await guideForSubject(db, 'topic', into);
+  if (old && target) (await db.run('DELETE FROM guides WHERE slug = ?', [old.slug]));
   else if (old) {
-    db.prepare('UPDATE guides SET subject = ?, title = ? WHERE slug = ?').run(into, topicLabelOf(db, into), old.slug);
+    await db.run('UPDATE guides SET subject = ?, title = ? WHERE slug = ?', [into, (await topicLabelOf(db, into)), old.slug]);
     // The guide takes the canonical slug when it is free, so /guides/<topic> keeps working.
-    if (!db.prepare('SELECT 1 FROM guides WHERE slug = ?').get(into)) db.prepare('UPDATE guides SET slug = ? WHERE slug = ?').run(into, old.slug);
+    if (!(await db.get<Record<string, unknown>>('SELECT 1 FROM guides WHERE slug = ?', [into]))) (await db.run('UPDATE guides SET slug = ? WHERE slug = ?', [into, old.slug]));
   }
-  const g = guideForSubject(db, 'topic', into);
-  if (g) backfillGuide(db, g.slug);
+  const g = await guideForSubject(db, 'topic', into);
+  if (g) await backfillGuide(db, g.slug);
   else {
-    const anyEvent = db.prepare(`SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = ? LIMIT 1`).pluck().get(into) as string | undefined;
-    if (anyEvent) updateGuidesForEvent(db, anyEvent, settings);
+    const anyEvent = await value<string>(db, `SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = ? LIMIT 1`, [into]);
+    if (anyEvent) await updateGuidesForEvent(db, anyEvent, settings);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js';
+import { greatest, value } from '../store/sql/query.js';
 import { topGuideEvents } from '../store/guides.js';
 
 /**
@@ -17,15 +18,13 @@ export function leadSentence(text: string): string {
   return (m ? m[1]! : t).trim();
 }
 
-export function localOverview(db: Db, slug: string): string {
-  const g = db.prepare('SELECT title, event_count, last_event_at FROM guides WHERE slug = ?').get(slug) as { title: string; event_count: number; last_event_at: string | null } | undefined;
+export async function localOverview(db: Db, slug: string): Promise<string> {
+  const g = await db.get<{ title: string; event_count: number; last_event_at: string | null }>('SELECT title, event_count, last_event_at FROM guides WHERE slug = ?', [slug]);
   if (!g || !g.event_count) return '';
-  const first = db.prepare('SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?').pluck().get(slug) as string;
-  const top = topGuideEvents(db, slug, OVERVIEW_EVENTS);
-  const summaries = db.prepare('SELECT title, summary FROM events WHERE id = ?');
+  const first = (await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [slug]))!;
   const leads: string[] = [];
-  for (const t of top) {
-    const e = summaries.get(t.eventId) as { title: string; summary: string } | undefined;
+  for (const t of await topGuideEvents(db, slug, OVERVIEW_EVENTS)) {
+    const e = await db.get<{ title: string; summary: string }>('SELECT title, summary FROM events WHERE id = ?', [t.eventId]);
     if (!e) continue;
     const lead = leadSentence(e.summary || e.title);
     if (lead && !leads.includes(lead)) leads.push(lead);
@@ -35,9 +34,9 @@ export function localOverview(db: Db, slug: string): string {
 }
 
 /** Store the local overview (unless the model wrote the current one) and the time of the change. */
-export function refreshGuideOverview(db: Db, slug: string, at: string): void {
-  const by = db.prepare('SELECT overview_by FROM guides WHERE slug = ?').pluck().get(slug) as string | undefined;
+export async function refreshGuideOverview(db: Db, slug: string, at: string): Promise<void> {
+  const by = await value<string>(db, 'SELECT overview_by FROM guides WHERE slug = ?', [slug]);
   if (by === undefined) return;
-  if (by === 'llm') db.prepare('UPDATE guides SET updated_at = max(updated_at, ?) WHERE slug = ?').run(at, slug);
-  else db.prepare('UPDATE guides SET overview = ?, updated_at = max(updated_at, ?) WHERE slug = ?').run(localOverview(db, slug), at, slug);
+  if (by === 'llm') (await db.run(`UPDATE guides SET updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [at, slug]));
+  else (await db.run(`UPDATE guides SET overview = ?, updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [(await localOverview(db, slug)), at, slug]));
 }

@@ -20,13 +20,14 @@ const OVERVIEW_INPUT_EVENTS = 12;
 export type GuideReviewOutcome = 'written' | 'cached' | 'current' | 'skipped' | `failed: ${string}`;
 
 export async function reviewGuide(db: Db, client: LlmClient, slug: string, now: () => Date = () => new Date()): Promise<GuideReviewOutcome> {
-  const g = getGuide(db, slug);
+  const g = await getGuide(db, slug);
   if (!g || g.eventCount === 0) return 'skipped';
   if (g.overviewBy === 'llm' && g.eventCount < 2 * Math.max(1, g.overviewEvents)) return 'current';
-  const events = topGuideEvents(db, slug, OVERVIEW_INPUT_EVENTS).flatMap((r) => {
-    const e = getEvent(db, r.eventId);
-    return e ? [{ date: e.firstSeen.slice(0, 10), score: e.significance, title: e.title, summary: e.summary }] : [];
-  });
+  const events: Array<{ date: string; score: number; title: string; summary: string }> = [];
+  for (const r of await topGuideEvents(db, slug, OVERVIEW_INPUT_EVENTS)) {
+    const e = await getEvent(db, r.eventId);
+    if (e) events.push({ date: e.firstSeen.slice(0, 10), score: e.significance, title: e.title, summary: e.summary });
+  }
   const key = createHash('sha256').update(`${JSON.stringify([g.title, g.subject, events])}|${GUIDE_PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
   const r = await cachedAnswer(db, client, key, {
     system: guideOverviewSystemPrompt(),
@@ -35,9 +36,9 @@ export async function reviewGuide(db: Db, client: LlmClient, slug: string, now: 
     maxTokens: 700,
   }, OverviewSchema, now);
   if (!r.ok) return `failed: ${r.reason === 'the answer did not validate' ? 'the overview did not validate' : r.reason}`;
-  db.transaction(() => {
-    r.remember();
-    db.prepare(`UPDATE guides SET overview = ?, overview_by = 'llm', overview_events = ? WHERE slug = ?`).run(r.value.overview.trim(), g.eventCount, slug);
-  })();
+  await db.transaction(async (tx) => {
+    await r.remember(tx);
+    await tx.run(`UPDATE guides SET overview = ?, overview_by = 'llm', overview_events = ? WHERE slug = ?`, [r.value.overview.trim(), g.eventCount, slug]);
+  });
   return r.fresh ? 'written' : 'cached';
 }

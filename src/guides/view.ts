@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js';
+import { listParam } from '../store/sql/query.js';
 import { getEvent, type EventRow } from '../store/events.js';
 import { getGuide, guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
 import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';
@@ -30,28 +31,31 @@ const TIMELINE_PAGE = 100;
 /** How many of the guide's latest events the source ranking counts. */
 export const SOURCE_EVENTS = 300;
 
-export function guideView(db: Db, slug: string, o: { since: string; timelineOffset?: number }): GuideView | undefined {
-  const guide = getGuide(db, slug);
+export async function guideView(db: Db, slug: string, o: { since: string; timelineOffset?: number }): Promise<GuideView|undefined> {
+  const guide = await getGuide(db, slug);
   if (!guide) return undefined;
-  const withEvent = <T extends { eventId: string }>(refs: T[]) =>
-    refs.flatMap((r) => {
-      const event = getEvent(db, r.eventId);
-      return event ? [{ ...r, event }] : [];
-    });
-  const timeline = withEvent(guideTimeline(db, slug, TIMELINE_PAGE, o.timelineOffset ?? 0));
+  const withEvent = async <T extends { eventId: string }>(refs: T[]) => {
+    const out: Array<T & { event: EventRow }> = [];
+    for (const r of refs) {
+      const event = await getEvent(db, r.eventId);
+      if (event) out.push({ ...r, event });
+    }
+    return out;
+  };
+  const timeline = await withEvent(await guideTimeline(db, slug, TIMELINE_PAGE, o.timelineOffset ?? 0));
 
   // Walk the events updated since (an index range) and test membership by key, rather than read the whole guide:
   // CROSS JOIN keeps SQLite to that order.
-  const changed = db.prepare(`SELECT e.id AS eventId, ge.added_at AS addedAt, e.first_seen AS firstSeen FROM events e CROSS JOIN guide_events ge ON ge.guide_slug = ? AND ge.event_id = e.id
-    WHERE e.last_updated >= ? ORDER BY e.significance DESC, e.last_updated DESC LIMIT 50`).all(slug, o.since) as Array<{ eventId: string; addedAt: string; firstSeen: string }>;
-  const changes = withEvent(changed).map((r) => ({ event: r.event, change: (r.firstSeen >= o.since ? 'new' : 'updated') as 'new' | 'updated' }));
+  const changed = await db.all<{ eventId: string; addedAt: string; firstSeen: string }>(`SELECT e.id AS "eventId", ge.added_at AS "addedAt", e.first_seen AS "firstSeen" FROM events e CROSS JOIN guide_events ge ON ge.guide_slug = ? AND ge.event_id = e.id
+    WHERE e.last_updated >= ? ORDER BY e.significance DESC, e.last_updated DESC LIMIT 50`, [slug, o.since]);
+  const changes = (await withEvent(changed)).map((r) => ({ event: r.event, change: (r.firstSeen >= o.since ? 'new' : 'updated') as 'new' | 'updated' }));
 
-  const top = topGuideEvents(db, slug, CLAIM_EVENTS);
-  const rows = db.prepare(`SELECT ea.event_id, a.id AS article_id, s.id AS source_id, s.name AS source_name, x.claims, x.quotes
-    FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id JOIN extractions x ON x.article_id = a.id
-    WHERE ea.event_id IN (SELECT value FROM json_each(?)) ORDER BY s.tier, a.published_at`).all(JSON.stringify(top.map((t) => t.eventId))) as Array<{
+  const top = await topGuideEvents(db, slug, CLAIM_EVENTS);
+  const rows = await db.all<{
     event_id: string; article_id: number; source_id: string; source_name: string; claims: string; quotes: string;
-  }>;
+  }>(`SELECT ea.event_id, a.id AS article_id, s.id AS source_id, s.name AS source_name, x.claims, x.quotes
+    FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id JOIN extractions x ON x.article_id = a.id
+    WHERE ea.event_id IN (${listParam(db, 'text')}) ORDER BY s.tier, a.published_at`, [JSON.stringify(top.map((t) => t.eventId))]);
   const claims: SourcedClaim[] = [];
   const quotes: GuideView['quotes'] = [];
   for (const r of rows) {
@@ -61,14 +65,14 @@ export function guideView(db: Db, slug: string, o: { since: string; timelineOffs
     }
   }
   // Counted over the guide's latest events (an index read), so the cost stays flat as its history grows.
-  const topSources = db.prepare(`SELECT s.id AS sourceId, s.name, s.author, COUNT(*) AS articles
+  const topSources = await db.all<GuideView['topSources'][number]>(`SELECT s.id AS "sourceId", s.name, s.author, COUNT(*) AS articles
     FROM (SELECT event_id FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ${SOURCE_EVENTS}) ge
       JOIN event_articles ea ON ea.event_id = ge.event_id JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id
-    GROUP BY s.id ORDER BY articles DESC, s.name LIMIT 8`).all(slug) as GuideView['topSources'];
+    GROUP BY s.id, s.name, s.author ORDER BY articles DESC, s.name LIMIT 8`, [slug]);
 
   return {
     guide,
-    overview: guide.overviewBy === 'llm' && guide.overview ? guide.overview : localOverview(db, slug),
+    overview: guide.overviewBy === 'llm' && guide.overview ? guide.overview : await localOverview(db, slug),
     timeline,
     timelineTotal: guide.eventCount,
     changes,

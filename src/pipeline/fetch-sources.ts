@@ -39,26 +39,26 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
     const at = clock.now();
     const next = new Date(at.getTime() + source.pollIntervalS * 1000);
     if (res.notModified) {
-      db.transaction(() => {
-        recordFetchSuccess(db, source.id, { at, etag: source.etag, lastModified: source.lastModified, nextPollAt: next });
-        logFetch(db, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: 304, outcome: 'not-modified', bytes: 0, itemsSeen: 0, itemsNew: 0 });
-      })();
+      await db.transaction(async (tx) => {
+        await recordFetchSuccess(tx, source.id, { at, etag: source.etag, lastModified: source.lastModified, nextPollAt: next });
+        await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: 304, outcome: 'not-modified', bytes: 0, itemsSeen: 0, itemsNew: 0 });
+      });
       return { sourceId: source.id, ok: true, notModified: true, itemsSeen: 0, itemsNew: 0, duplicates: 0 };
     }
     const feed = parseFeed(res.body, { url: res.url, contentType: res.contentType, contentLocation: res.headers['content-location'], contentLanguage: res.headers['content-language'] });
     let itemsNew = 0;
     let duplicates = 0;
-    db.transaction(() => {
+    await db.transaction(async (tx) => {
       for (const item of feed.items) {
         const article = itemToArticle(item, { sourceId: source.id, fetchedAt: at, fullTextMinWords: config.fullTextMinWords });
         if (!article) continue;
-        const r = upsertArticle(db, article, STAGE_NAMES);
+        const r = await upsertArticle(tx, article, STAGE_NAMES);
         if (r.kind === 'new') itemsNew++;
         else if (r.kind === 'duplicate') duplicates++;
       }
-      recordFetchSuccess(db, source.id, { at, etag: res.headers['etag'] ?? null, lastModified: res.headers['last-modified'] ?? null, nextPollAt: next });
-      logFetch(db, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: res.status, outcome: 'ok', bytes: res.body.length, itemsSeen: feed.items.length, itemsNew, ...(feed.bozo ? { error: `read with problems: ${feed.bozoReasons.join('; ')}` } : {}) });
-    }).immediate();
+      await recordFetchSuccess(tx, source.id, { at, etag: res.headers['etag'] ?? null, lastModified: res.headers['last-modified'] ?? null, nextPollAt: next });
+      await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: res.status, outcome: 'ok', bytes: res.body.length, itemsSeen: feed.items.length, itemsNew, ...(feed.bozo ? { error: `read with problems: ${feed.bozoReasons.join('; ')}` } : {}) });
+    });
     return { sourceId: source.id, ok: true, itemsSeen: feed.items.length, itemsNew, duplicates };
   } catch (e) {
     const err = e as Error;
@@ -66,17 +66,17 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
     const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
     const wait = backoffSeconds(source.pollIntervalS, source.consecutiveFailures + 1, retryAfter);
     const message = err.message || String(err);
-    db.transaction(() => {
-      recordFetchFailure(db, source.id, { at, error: message, nextPollAt: new Date(at.getTime() + wait * 1000) });
-      logFetch(db, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: e instanceof FetchError ? e.status ?? null : null, outcome: 'error', error: message, bytes: 0, itemsSeen: 0, itemsNew: 0 });
-    })();
+    await db.transaction(async (tx) => {
+      await recordFetchFailure(tx, source.id, { at, error: message, nextPollAt: new Date(at.getTime() + wait * 1000) });
+      await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: e instanceof FetchError ? e.status ?? null : null, outcome: 'error', error: message, bytes: 0, itemsSeen: 0, itemsNew: 0 });
+    });
     return { sourceId: source.id, ok: false, itemsSeen: 0, itemsNew: 0, duplicates: 0, error: message };
   }
 }
 
 /** Fetches every due source, concurrently (the HTTP client keeps per-host politeness). One bad source never stops the run. */
 export async function fetchDueSources(deps: Deps, onProgress?: (done: number, total: number, o: FetchOutcome) => void): Promise<FetchOutcome[]> {
-  const due = dueSources(deps.db, deps.clock.now());
+  const due = await dueSources(deps.db, deps.clock.now());
   let done = 0;
   return Promise.all(
     due.map(async (s) => {

@@ -33,55 +33,64 @@ export interface ProcessOptions {
 
 export async function processPending(deps: Deps, opts: ProcessOptions = {}): Promise<ProcessReport[]> {
   const stages = opts.stages ?? STAGES;
-  ensureStageRows(deps.db, stages.map((s) => s.name), deps.clock.now().toISOString());
+  await ensureStageRows(deps.db, stages.map((s) => s.name), deps.clock.now().toISOString());
   const reports: ProcessReport[] = [];
   for (const stage of stages) {
     const report: ProcessReport = { stage: stage.name, done: 0, failed: 0 };
     const tried = new Set<number>();
     for (;;) {
-      const pending = pendingFor(deps.db, stage.name, BATCH, MAX_ATTEMPTS, opts.afterStages).filter((id) => !tried.has(id));
+      const pending = (await pendingFor(deps.db, stage.name, BATCH, MAX_ATTEMPTS, opts.afterStages)).filter((id) => !tried.has(id));
       if (!pending.length) break;
       const ids = (opts.claim ? await opts.claim.take(stage, pending) : pending).filter((id) => !tried.has(id));
       // Nothing claimable now (others hold these): they are theirs to finish.
       if (!ids.length) break;
       const total = ids.length;
-      const runOne = async (id: number) => {
+      // `d` is deps as the article's work sees it: inside a batch, with the batch's transaction.
+      const runOne = async (id: number, d: Deps) => {
         tried.add(id);
         try {
-          const r = await stage.run(id, deps);
-          markStage(deps.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
+          const r = await stage.run(id, d);
+          await markStage(d.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
           report.done++;
         } catch (e) {
-          markStage(deps.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
+          await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
           report.failed++;
         }
-        await opts.claim?.finished(stage, id);
-        opts.onProgress?.(report, total);
       };
       const batch = stage.batch?.(deps) ?? 1;
       if (batch > 1 && !deps.db.inTransaction) {
         // One write transaction per batch, articles one after another (the stage's own
-        // transactions become savepoints inside it).
+        // transactions become savepoints inside it). Claims are given back after the commit.
         for (let k = 0; k < ids.length; k += batch) {
-          deps.db.exec('BEGIN IMMEDIATE');
+          const slice = ids.slice(k, k + batch);
           try {
-            for (const id of ids.slice(k, k + batch)) await runOne(id);
-            stage.beforeCommit?.(deps);
-            deps.db.exec('COMMIT');
+            await deps.db.transaction(async (tx) => {
+              const d = { ...deps, db: tx };
+              for (const id of slice) {
+                await runOne(id, d);
+                opts.onProgress?.(report, total);
+              }
+              await stage.beforeCommit?.(d);
+            });
           } catch (e) {
-            if (deps.db.inTransaction) deps.db.exec('ROLLBACK');
             stage.onRollback?.(deps);
             throw e;
           }
+          for (const id of slice) await opts.claim?.finished(stage, id);
         }
         continue;
       }
       let next = 0;
       const worker = async () => {
-        while (next < ids.length) await runOne(ids[next++]!);
+        while (next < ids.length) {
+          const id = ids[next++]!;
+          await runOne(id, deps);
+          await opts.claim?.finished(stage, id);
+          opts.onProgress?.(report, total);
+        }
       };
       await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));
-      stage.beforeCommit?.(deps);
+      await stage.beforeCommit?.(deps);
     }
     reports.push(report);
   }

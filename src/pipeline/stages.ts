@@ -34,8 +34,11 @@ export interface Stage {
   batch?(deps: Deps): number;
   /** Called when a batch's transaction rolled back: drop in-memory state that assumed it committed. */
   onRollback?(deps: Deps): void;
-  /** Called after each batch of articles (inside its transaction when there is one): finish work the batch deferred. */
-  beforeCommit?(deps: Deps): void;
+  /**
+   * Called after each batch of articles (inside its transaction when there is one; `deps.db`
+   * is then the transaction's client): finish work the batch deferred.
+   */
+  beforeCommit?(deps: Deps): Promise<void>;
   run(articleId: number, deps: Deps): Promise<StageResult>;
 }
 
@@ -47,9 +50,9 @@ export interface Stage {
 export const fullTextStage: Stage = {
   name: 'fulltext',
   async run(articleId, deps) {
-    const a = getArticle(deps.db, articleId);
+    const a = await getArticle(deps.db, articleId);
     if (!a) return { note: 'article gone' };
-    const source = getSource(deps.db, a.sourceId);
+    const source = await getSource(deps.db, a.sourceId);
     const mode = source?.fulltext ?? 'auto';
     if (mode === 'never') return { note: 'source says never' };
     if (mode === 'auto' && !a.truncated) return { note: 'feed had full text' };
@@ -57,12 +60,11 @@ export const fullTextStage: Stage = {
     const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...(source ? privateHostOf(source) : {}) });
     const page = extractPage(new TextDecoder().decode(res.body), res.url);
     if (deps.config.keepRaw) {
-      deps.db.prepare(`INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`)
-        .run(articleId, res.url, res.headers?.['content-type'] ?? null, gzipSync(res.body), deps.clock.now().toISOString());
+      await deps.db.run(`INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`, [articleId, res.url, res.headers?.['content-type'] ?? null, gzipSync(res.body), deps.clock.now().toISOString()]);
     }
     if (page.wordCount <= a.wordCount) return { note: `page gave ${page.wordCount} words, feed ${a.wordCount}: kept the feed's` };
-    updateArticleBody(deps.db, articleId, { html: page.html, text: page.text, wordCount: page.wordCount, author: page.author, image: page.image, lang: page.lang, at: deps.clock.now().toISOString() });
+    await updateArticleBody(deps.db, articleId, { html: page.html, text: page.text, wordCount: page.wordCount, author: page.author, image: page.image, lang: page.lang, at: deps.clock.now().toISOString() });
     return { note: `page gave ${page.wordCount} words` };
   },
 };
@@ -75,30 +77,32 @@ export const analyzeStage: Stage = {
   name: 'analyze',
   batch: (deps) => (deps.extractor ? 1 : 50),
   async run(articleId, deps) {
-    const a = getArticle(deps.db, articleId);
+    const a = await getArticle(deps.db, articleId);
     if (!a) return { note: 'article gone' };
-    const source = getSource(deps.db, a.sourceId);
+    const source = await getSource(deps.db, a.sourceId);
     const input = { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: source?.kind };
     const at = deps.clock.now().toISOString();
     // Topics are made canonical against the store's taxonomy (aliases, merges, learned slugs) as they are saved.
     const save = (x: Extraction, meta: ExtractionMeta) =>
-      deps.db.transaction(() => saveExtraction(deps.db, articleId, { ...x, topics: canonicalTopics(deps.db, x.topics, a.sourceId, at) }, meta, at))();
+      deps.db.transaction(async (tx) => saveExtraction(tx, articleId, { ...x, topics: await canonicalTopics(tx, x.topics, a.sourceId, at) }, meta, at));
     if (deps.extractor) {
       const r = await deps.extractor(input, a.contentHash);
-      save(r.extraction, r.meta);
+      await save(r.extraction, r.meta);
       return { note: r.meta.note ?? r.meta.extractor };
     }
-    save(extractLocal(input), { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
+    await save(extractLocal(input), { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
     return { note: 'local' };
   },
 };
 
-const clusterers = new WeakMap<Db, LiveClusterer>();
+// In-memory state kept beside a store, keyed by its root client (see SqlClient.root), so a
+// batch's transaction client finds the same state.
+const clusterers = new WeakMap<Db, Promise<LiveClusterer>>();
 /** Guides whose overview a running batch will rewrite before it commits (slug → latest time touched). */
 const guidesLater = new WeakMap<Db, Map<string, string>>();
 const guidesLaterOf = (db: Db) => {
-  let m = guidesLater.get(db);
-  if (!m) guidesLater.set(db, (m = new Map()));
+  let m = guidesLater.get(db.root);
+  if (!m) guidesLater.set(db.root, (m = new Map()));
   return m;
 };
 
@@ -107,7 +111,7 @@ const eventsLater = new WeakMap<Db, Set<string>>();
 
 /** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
 export function forgetClusterer(db: Db): void {
-  clusterers.delete(db);
+  clusterers.delete(db.root);
 }
 
 /** Events: place the article in an event (or start one), then refresh what changed. */
@@ -116,54 +120,60 @@ export const clusterStage: Stage = {
   concurrency: 1,
   batch: (deps) => (deps.llm ? 1 : 50),
   onRollback: (deps) => {
-    clusterers.delete(deps.db);
-    guidesLater.delete(deps.db);
-    eventsLater.delete(deps.db);
+    clusterers.delete(deps.db.root);
+    guidesLater.delete(deps.db.root);
+    eventsLater.delete(deps.db.root);
   },
   // Within a batch, an event that many articles join is refreshed once (with all of them),
   // and a guide touched by many events gets its overview rewritten once.
-  beforeCommit: (deps) => {
-    const events = eventsLater.get(deps.db);
-    eventsLater.delete(deps.db);
+  beforeCommit: async (deps) => {
+    const events = eventsLater.get(deps.db.root);
+    eventsLater.delete(deps.db.root);
     const guides = guidesLaterOf(deps.db);
     for (const id of events ?? []) {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
       try {
-        deps.db.transaction(() => refreshEvent(deps.db, id, guides))();
+        await deps.db.transaction((tx) => refreshEvent(tx, id, guides));
       } catch (e) {
         console.error(`cluster: could not refresh event ${id}: ${(e as Error).message}`);
       }
     }
-    const later = guidesLater.get(deps.db);
-    guidesLater.delete(deps.db);
-    for (const [slug, at] of later ?? []) refreshGuideOverview(deps.db, slug, at);
+    const later = guidesLater.get(deps.db.root);
+    guidesLater.delete(deps.db.root);
+    for (const [slug, at] of later ?? []) await refreshGuideOverview(deps.db, slug, at);
   },
   async run(articleId, deps) {
     // Inside a batch's transaction, guide overviews wait for beforeCommit.
     const batched = deps.db.inTransaction;
-    const existing = eventOfArticle(deps.db, articleId);
+    const existing = await eventOfArticle(deps.db, articleId);
     if (existing) return { note: `already in ${existing}` };
-    const a = getArticle(deps.db, articleId);
+    const a = await getArticle(deps.db, articleId);
     if (!a) return { note: 'article gone' };
-    const x = getExtraction(deps.db, articleId);
-    let live = clusterers.get(deps.db);
-    if (!live) clusterers.set(deps.db, (live = LiveClusterer.load(deps.db, {}, deps.clock.now())));
+    const x = await getExtraction(deps.db, articleId);
+    let loading = clusterers.get(deps.db.root);
+    if (!loading) {
+      loading = LiveClusterer.load(deps.db, {}, deps.clock.now());
+      clusterers.set(deps.db.root, loading);
+      loading.catch(() => clusterers.delete(deps.db.root));
+    }
+    const live = await loading;
     const at = a.publishedAt ?? a.fetchedAt;
     try {
-      const r = live.assign(
+      const r = await live.assign(
+        deps.db,
         { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, published: new Date(at), source: a.sourceId, entities: x?.entities.map((e) => e.name) },
-        (asg) => {
-          addToEvent(deps.db, asg.event, articleId, at);
-          for (const m of asg.merges) mergeEvents(deps.db, m.from, m.into);
+        async (asg, tx) => {
+          await addToEvent(tx, asg.event, articleId, at);
+          for (const m of asg.merges) await mergeEvents(tx, m.from, m.into);
         },
-        (asg) => {
+        async (asg, tx) => {
           if (!batched) {
-            for (const id of new Set([asg.event, ...asg.touched])) refreshEvent(deps.db, id);
+            for (const id of new Set([asg.event, ...asg.touched])) await refreshEvent(tx, id);
             return;
           }
-          let later = eventsLater.get(deps.db);
-          if (!later) eventsLater.set(deps.db, (later = new Set()));
+          let later = eventsLater.get(deps.db.root);
+          if (!later) eventsLater.set(deps.db.root, (later = new Set()));
           later.add(asg.event);
           for (const id of asg.touched) later.add(id);
         },
@@ -173,7 +183,7 @@ export const clusterStage: Stage = {
       if (deps.llm) {
         review = `; review: ${await reviewEvent(deps.db, deps.llm, r.event, () => deps.clock.now())}`;
         // Guides the event belongs to get a model-written overview when new or doubled in size.
-        for (const g of guidesOfEvent(deps.db, r.event)) {
+        for (const g of await guidesOfEvent(deps.db, r.event)) {
           const o = await reviewGuide(deps.db, deps.llm, g.slug, () => deps.clock.now());
           if (o !== 'current') review += `; guide ${g.slug}: ${o}`;
         }
@@ -181,7 +191,7 @@ export const clusterStage: Stage = {
       return { note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}` };
     } catch (e) {
       // The transaction rolled back; the in-memory state did not: reload it next time.
-      clusterers.delete(deps.db);
+      clusterers.delete(deps.db.root);
       throw e;
     }
   },

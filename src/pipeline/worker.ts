@@ -5,7 +5,6 @@ import type { SharedHostSlots } from '../ingest/host-gate.js';
 import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost, releaseOwner } from '../store/jobs.js';
 import { dueSources, getSource } from '../store/sources.js';
 import { anyPending, notDone, oldestPendingFetchedAt } from '../store/stages.js';
-import type { SqlClient } from '../store/sql/client.js';
 import type { Deps } from './deps.js';
 import { fetchSource, type FetchOutcome } from './fetch-sources.js';
 import { MAX_ATTEMPTS, processPending, type ProcessReport } from './process.js';
@@ -63,9 +62,9 @@ export class Worker {
 
   constructor(
     deps: Deps,
-    private readonly store: SqlClient,
     private readonly opts: WorkerOptions,
   ) {
+    const store = deps.db;
     this.owner = opts.owner ?? workerOwner();
     // A lease outlives the longest fetch (connect + total timeout) with room to spare.
     const requestMs = deps.config.connectTimeoutMs + deps.config.totalTimeoutMs;
@@ -99,14 +98,14 @@ export class Worker {
   /** Due sources become jobs; this worker fetches the ones it claims, one request per host at a time. */
   async fetchRound(): Promise<FetchOutcome[]> {
     const now = this.now();
-    for (const s of dueSources(this.deps.db, now)) await enqueueJob(this.store, 'fetch', s.id, now, now);
-    const jobs = await claimJobs(this.store, 'fetch', this.owner, this.deps.config.fetchConcurrency, now, this.leaseMs);
+    for (const s of await dueSources(this.deps.db, now)) await enqueueJob(this.deps.db, 'fetch', s.id, now, now);
+    const jobs = await claimJobs(this.deps.db, 'fetch', this.owner, this.deps.config.fetchConcurrency, now, this.leaseMs);
     const outcomes = await Promise.all(
       jobs.map(async (job): Promise<FetchOutcome | undefined> => {
-        const source = getSource(this.deps.db, job.key);
+        const source = await getSource(this.deps.db, job.key);
         // Gone, or fetched by another worker since it was enqueued (its next poll moved on).
         if (!source || (source.nextPollAt !== null && Date.parse(source.nextPollAt) > this.now().getTime())) {
-          await completeJob(this.store, job.id, this.owner);
+          await completeJob(this.deps.db, job.id, this.owner);
           return undefined;
         }
         try {
@@ -114,7 +113,7 @@ export class Worker {
           return await fetchSource(this.deps, source);
         } finally {
           // fetchSource recorded the next poll on the source: the next due scan enqueues it again.
-          await completeJob(this.store, job.id, this.owner);
+          await completeJob(this.deps.db, job.id, this.owner);
         }
       }),
     );
@@ -130,25 +129,25 @@ export class Worker {
       claim: {
         take: async (stage, ids) => {
           const now = this.now();
-          for (const id of ids) await enqueueJob(this.store, queue(stage), String(id), now, now);
-          const jobs = await claimJobs(this.store, queue(stage), this.owner, PER_ROUND, now, this.leaseMs);
+          for (const id of ids) await enqueueJob(this.deps.db, queue(stage), String(id), now, now);
+          const jobs = await claimJobs(this.deps.db, queue(stage), this.owner, PER_ROUND, now, this.leaseMs);
           // Claimed jobs may come from an earlier page of pending articles: all are this worker's,
           // except an article whose stage got done meanwhile (its job is simply finished).
-          const open = new Set(notDone(this.deps.db, stage.name, jobs.map((j) => Number(j.key))));
+          const open = new Set(await notDone(this.deps.db, stage.name, jobs.map((j) => Number(j.key))));
           const mine: number[] = [];
           for (const j of jobs) {
             const id = Number(j.key);
             if (open.has(id)) {
               mine.push(id);
               jobOf.set(`${stage.name}:${id}`, j.id);
-            } else await completeJob(this.store, j.id, this.owner);
+            } else await completeJob(this.deps.db, j.id, this.owner);
           }
           return mine;
         },
         finished: async (stage, id) => {
           const job = jobOf.get(`${stage.name}:${id}`);
           jobOf.delete(`${stage.name}:${id}`);
-          if (job !== undefined) await completeJob(this.store, job, this.owner);
+          if (job !== undefined) await completeJob(this.deps.db, job, this.owner);
         },
       },
     });
@@ -162,17 +161,17 @@ export class Worker {
    */
   async clusterRound(): Promise<ProcessReport[] | NonNullable<RoundReport['clusterSkipped']>> {
     if (await this.earlierWorkInProgress()) return 'waiting for fetches and extraction';
-    if (!(await acquireHost(this.store, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs))) return 'another worker clusters';
+    if (!(await acquireHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs))) return 'another worker clusters';
     try {
-      const stored = await this.store.get<{ value: string }>('SELECT value FROM cluster_meta WHERE key = ?', [STAMP_KEY]);
+      const stored = await this.deps.db.get<{ value: string }>('SELECT value FROM cluster_meta WHERE key = ?', [STAMP_KEY]);
       if (stored?.value !== this.lastStamp) forgetClusterer(this.deps.db);
       const stamp = `${this.owner}:${Date.now()}`;
-      await this.store.run('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [STAMP_KEY, stamp]);
+      await this.deps.db.run('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [STAMP_KEY, stamp]);
       this.lastStamp = stamp;
       // Only articles whose earlier stages are over: one another worker is still extracting waits.
       return await processPending(this.deps, { stages: CLUSTER_STAGES, afterStages: EXTRACT_STAGE_NAMES });
     } finally {
-      await releaseHost(this.store, CLUSTER_SLOT, this.owner, this.now(), 0);
+      await releaseHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), 0);
     }
   }
 
@@ -187,15 +186,15 @@ export class Worker {
   private async earlierWorkInProgress(): Promise<boolean> {
     const now = this.now();
     // A fetch job lives from enqueueing to completion (one waiting for its host counts too).
-    const fetching = await this.store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE queue = 'fetch'`);
-    if (Number(fetching?.n ?? 0) === 0 && !anyPending(this.deps.db, EXTRACT_STAGE_NAMES, MAX_ATTEMPTS)) return false;
-    const oldest = oldestPendingFetchedAt(this.deps.db, 'cluster');
+    const fetching = await this.deps.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE queue = 'fetch'`);
+    if (Number(fetching?.n ?? 0) === 0 && !(await anyPending(this.deps.db, EXTRACT_STAGE_NAMES, MAX_ATTEMPTS))) return false;
+    const oldest = await oldestPendingFetchedAt(this.deps.db, 'cluster');
     return !oldest || now.getTime() - Date.parse(oldest) < CLUSTER_WAIT_MS;
   }
 
   /** Gives back what this worker holds (on shutdown), so others need not wait for the leases. */
   async release(): Promise<void> {
-    await releaseOwner(this.store, this.owner, this.now());
+    await releaseOwner(this.deps.db, this.owner, this.now());
   }
 }
 

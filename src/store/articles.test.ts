@@ -4,6 +4,7 @@ import { canonicalUrl } from '../ingest/canonical-url.js';
 import { openDb } from './db.js';
 import { searchArticles, upsertArticle, type NewArticle } from './articles.js';
 import { upsertSource } from './sources.js';
+import { one } from './sql/query.js';
 
 function article(over: Partial<NewArticle> = {}): NewArticle {
   return {
@@ -14,43 +15,43 @@ function article(over: Partial<NewArticle> = {}): NewArticle {
 }
 
 describe('articles store', () => {
-  const setup = () => {
+  const setup = async () => {
     const db = openDb(':memory:');
     const now = new Date('2026-01-01T00:00:00Z');
-    upsertSource(db, { id: 'a', name: 'A', feedUrl: 'https://a.example/feed' }, now);
-    upsertSource(db, { id: 'b', name: 'B', feedUrl: 'https://b.example/feed' }, now);
+    await upsertSource(db, { id: 'a', name: 'A', feedUrl: 'https://a.example/feed' }, now);
+    await upsertSource(db, { id: 'b', name: 'B', feedUrl: 'https://b.example/feed' }, now);
     return db;
   };
 
-  it('dedupes by GUID, then canonical URL, then content hash', () => {
+  it('dedupes by GUID, then canonical URL, then content hash', async () => {
     const db = setup();
-    assert.equal(upsertArticle(db, article(), ['s']).kind, 'new');
-    assert.equal(upsertArticle(db, article(), ['s']).kind, 'unchanged');
-    assert.equal(upsertArticle(db, article({ text: 'Open weights everywhere, updated' }), ['s']).kind, 'updated');
-    const byUrl = upsertArticle(db, article({ sourceId: 'b', guid: 'other' }), ['s']);
+    assert.equal((await upsertArticle(await db,article(),['s'])).kind, 'new');
+    assert.equal((await upsertArticle(await db,article(),['s'])).kind, 'unchanged');
+    assert.equal((await upsertArticle(await db,article({ text: 'Open weights everywhere, updated' }),['s'])).kind, 'updated');
+    const byUrl = await upsertArticle(await db, article({ sourceId: 'b', guid: 'other' }), ['s']);
     assert.deepEqual(byUrl.kind === 'duplicate' && byUrl.by, 'canonical-url');
-    const byHash = upsertArticle(db, article({ sourceId: 'b', guid: 'x', url: 'https://y.example/2', canonicalUrl: 'https://y.example/2', text: 'Open weights everywhere, updated' }), ['s']);
+    const byHash = await upsertArticle(await db, article({ sourceId: 'b', guid: 'x', url: 'https://y.example/2', canonicalUrl: 'https://y.example/2', text: 'Open weights everywhere, updated' }), ['s']);
     assert.deepEqual(byHash.kind === 'duplicate' && byHash.by, 'content-hash');
-    assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 1);
+    assert.equal((await one<unknown>(await db, 'SELECT COUNT(*) FROM articles')), 1);
   });
 
-  it('resets stages when an article changes', () => {
+  it('resets stages when an article changes', async () => {
     const db = setup();
-    const { id } = upsertArticle(db, article(), ['extract']);
-    db.prepare(`UPDATE article_stages SET status = 'done'`).run();
-    upsertArticle(db, article({ text: 'changed text' }), ['extract']);
-    assert.equal(db.prepare('SELECT status FROM article_stages WHERE article_id = ?').pluck().get(id), 'pending');
+    const { id } = (await upsertArticle(await db, article(), ['extract']));
+    await (await db).run(`UPDATE article_stages SET status = 'done'`);
+    await upsertArticle(await db, article({ text: 'changed text' }), ['extract']);
+    assert.equal((await one<unknown>(await db, 'SELECT status FROM article_stages WHERE article_id = ?', [id])), 'pending');
   });
 
-  it('searches titles and text with FTS5', () => {
+  it('searches titles and text with FTS5', async () => {
     const db = setup();
-    upsertArticle(db, article(), ['s']);
-    upsertArticle(db, article({ guid: 'g2', url: null, canonicalUrl: null, title: 'Chips', text: 'Export controls on accelerators' }), ['s']);
-    const hits = searchArticles(db, 'export controls');
+    await upsertArticle(await db, article(), ['s']);
+    await upsertArticle(await db, article({ guid: 'g2', url: null, canonicalUrl: null, title: 'Chips', text: 'Export controls on accelerators' }), ['s']);
+    const hits = await searchArticles(await db, 'export controls');
     assert.equal(hits.length, 1);
     assert.equal(hits[0]!.title, 'Chips');
     assert.match(hits[0]!.snippet, /<mark>Export<\/mark>/);
-    assert.deepEqual(searchArticles(db, '"; DROP TABLE'), searchArticles(db, 'DROP TABLE'));
+    assert.deepEqual((await searchArticles(await db, '"; DROP TABLE')), (await searchArticles(await db, 'DROP TABLE')));
   });
 });
 

@@ -3,17 +3,29 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assetPath } from '../paths.js';
 import { TAXONOMY } from '../analyze/taxonomy.js';
-import { ensureTaxonomy } from './topics.js';
+import { taxonomySeed } from './taxonomy-seed.js';
+import type { SqlClient } from './sql/client.js';
 import { pendingMigrations } from './sql/migrate.js';
+import { SqliteClient } from './sql/sqlite-client.js';
 
-export type Db = Database.Database;
+/** The store as every stage, page and command sees it, whichever engine holds it (see sql/client.ts). */
+export type Db = SqlClient;
 
 /**
- * Opens (creating if needed) the SQLite store in WAL mode and applies pending migrations.
- * WAL lets the web app read while the pipeline writes; busy_timeout makes a writer wait
- * for another process's write instead of failing with SQLITE_BUSY.
+ * Opens (creating if needed) a SQLite store with migrations applied and the taxonomy
+ * seeded. Synchronous, because SQLite is: opening the embedded store needs no await.
+ * PostgreSQL stores are opened by openStore (sql/open.ts).
  */
-export function openDb(file: string): Db {
+export function openDb(file: string): SqliteClient {
+  return new SqliteClient(openSqliteFile(file), true);
+}
+
+/**
+ * The SQLite connection itself, in WAL mode, migrated and seeded. WAL lets the web app read
+ * while the pipeline writes; busy_timeout makes a writer wait for another process's write
+ * instead of failing with SQLITE_BUSY.
+ */
+export function openSqliteFile(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -24,7 +36,9 @@ export function openDb(file: string): Db {
   db.pragma('cache_size = -65536');
   cacheStatements(db);
   migrate(db);
-  ensureTaxonomy(db, TAXONOMY, new Date().toISOString());
+  const seed = taxonomySeed(TAXONOMY, new Date().toISOString());
+  const seeded = db.prepare(seed.count).pluck().get() as number;
+  if (seeded < TAXONOMY.length) db.transaction(() => seed.inserts.forEach(([sql, params]) => db.prepare(sql).run(...params))).immediate();
   return db;
 }
 
@@ -34,7 +48,7 @@ export function openDb(file: string): Db {
  * out in its default state (callers set pluck/raw/expand per call), and the cache is
  * bounded because filtered lists build their SQL from the filters in use.
  */
-function cacheStatements(db: Db, max = 1000): void {
+function cacheStatements(db: Database.Database, max = 1000): void {
   const prepare = db.prepare.bind(db);
   const cache = new Map<string, Database.Statement>();
   db.prepare = ((sql: string) => {
@@ -51,11 +65,11 @@ function cacheStatements(db: Db, max = 1000): void {
     if (!s) return prepare(sql);
     if (s.reader) s.pluck(false).raw(false).expand(false);
     return s;
-  }) as Db['prepare'];
+  }) as Database.Database['prepare'];
 }
 
 /** Applies every migration file not yet recorded, each in its own transaction. */
-export function migrate(db: Db, dir = assetPath('store', 'migrations')): string[] {
+export function migrate(db: Database.Database, dir = assetPath('store', 'migrations')): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const done = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
   const applied: string[] = [];
@@ -69,8 +83,9 @@ export function migrate(db: Db, dir = assetPath('store', 'migrations')): string[
   return applied;
 }
 
-/** Runs PRAGMA integrity_check; returns 'ok' or the problems found. */
-export function integrityCheck(db: Db): string {
-  const rows = db.prepare('PRAGMA integrity_check').pluck().all() as string[];
-  return rows.join('; ');
+/** SQLite's integrity check: 'ok' or the problems found. PostgreSQL keeps no such check, and answers 'ok'. */
+export async function integrityCheck(db: Db): Promise<string> {
+  if (db.dialect !== 'sqlite') return 'ok';
+  const rows = await db.all<{ integrity_check: string }>('PRAGMA integrity_check');
+  return rows.map((r) => r.integrity_check).join('; ');
 }

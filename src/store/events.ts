@@ -1,5 +1,7 @@
 import type { Db } from './db.js';
 import { ParsedCache } from './parsed-cache.js';
+import { listParam, one, value } from './sql/query.js';
+import type { SqlValue } from './sql/client.js';
 
 export type Role = 'primary' | 'coverage' | 'commentary';
 
@@ -47,30 +49,30 @@ function fromRow(r: Raw): EventRow {
 }
 
 /** Put an article in an event (creating a bare event row the refresh fills in). */
-export function addToEvent(db: Db, eventId: string, articleId: number, at: string): void {
-  db.prepare(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, '', ?, ?) ON CONFLICT(id) DO NOTHING`).run(eventId, at, at);
-  db.prepare(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')
-    ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id`).run(eventId, articleId);
+export async function addToEvent(db: Db, eventId: string, articleId: number, at: string): Promise<void> {
+  await db.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, '', ?, ?) ON CONFLICT(id) DO NOTHING`, [eventId, at, at]);
+  await db.run(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')
+    ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id`, [eventId, articleId]);
 }
 
 /** Move every article of `from` into `into`; `from` lives on as a redirect. */
-export function mergeEvents(db: Db, from: string, into: string): void {
-  db.prepare('UPDATE event_articles SET event_id = ? WHERE event_id = ?').run(into, from);
-  db.prepare('DELETE FROM events WHERE id = ?').run(from);
-  db.prepare('UPDATE event_redirects SET to_id = ? WHERE to_id = ?').run(into, from);
-  db.prepare('INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id').run(from, into);
+export async function mergeEvents(db: Db, from: string, into: string): Promise<void> {
+  await db.run('UPDATE event_articles SET event_id = ? WHERE event_id = ?', [into, from]);
+  await db.run('DELETE FROM events WHERE id = ?', [from]);
+  await db.run('UPDATE event_redirects SET to_id = ? WHERE to_id = ?', [into, from]);
+  await db.run('INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id', [from, into]);
 }
 
-export function eventOfArticle(db: Db, articleId: number): string | undefined {
-  return db.prepare('SELECT event_id FROM event_articles WHERE article_id = ?').pluck().get(articleId) as string | undefined;
+export async function eventOfArticle(db: Db, articleId: number): Promise<string|undefined> {
+  return await value<string>(db, 'SELECT event_id FROM event_articles WHERE article_id = ?', [articleId]);
 }
 
-export function resolveEventId(db: Db, id: string): string {
-  return (db.prepare('SELECT to_id FROM event_redirects WHERE from_id = ?').pluck().get(id) as string | undefined) ?? id;
+export async function resolveEventId(db: Db, id: string): Promise<string> {
+  return (await value<string>(db, 'SELECT to_id FROM event_redirects WHERE from_id = ?', [id])) ?? id;
 }
 
-export function getEvent(db: Db, id: string): EventRow | undefined {
-  const r = db.prepare('SELECT * FROM events WHERE id = ?').get(resolveEventId(db, id)) as Raw | undefined;
+export async function getEvent(db: Db, id: string): Promise<EventRow|undefined> {
+  const r = await db.get<Raw>('SELECT * FROM events WHERE id = ?', [(await resolveEventId(db, id))]);
   return r && fromRow(r);
 }
 
@@ -90,10 +92,10 @@ export interface EventListOptions {
   sort?: 'recent' | 'significance';
 }
 
-export function listEvents(db: Db, o: EventListOptions): EventRow[] {
-  const { where, params } = eventFilters(db, o);
+export async function listEvents(db: Db, o: EventListOptions): Promise<EventRow[]> {
+  const { where, params } = (await eventFilters(db, o));
   const order = o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
-  const rows = db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`).all(...params, o.limit, o.offset ?? 0) as Raw[];
+  const rows = await db.all<Raw>(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`, [...params, o.limit, o.offset ?? 0]);
   return rows.map(fromRow);
 }
 
@@ -101,9 +103,9 @@ export function listEvents(db: Db, o: EventListOptions): EventRow[] {
 export const COUNT_CAP = 1000;
 
 /** How many events match, exactly up to COUNT_CAP; COUNT_CAP + 1 means "more". */
-export function countEventsWhere(db: Db, o: Omit<EventListOptions, 'limit'>): number {
-  const { where, params } = eventFilters(db, o);
-  return db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1})`).pluck().get(...params) as number;
+export async function countEventsWhere(db: Db, o: Omit<EventListOptions, 'limit'>): Promise<number> {
+  const { where, params } = (await eventFilters(db, o));
+  return (await value<number>(db, `SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1}) AS capped`, params)) ?? 0;
 }
 
 /** Above this many events, a subject filter walks the ordered index and tests membership; below, it reads the subject's events. */
@@ -115,18 +117,18 @@ const SMALL_SUBJECT = 5000;
  * tested by primary key; a rare one would make that walk read the whole store, so its few
  * events are read through the subject index instead and sorted.
  */
-function subjectFilter(db: Db, kind: 'topic' | 'entity', subject: string, since: string | undefined): { sql: string; params: unknown[] } {
+async function subjectFilter(db: Db, kind: 'topic' | 'entity', subject: string, since: string | undefined): Promise<{ sql: string; params: SqlValue[]; }> {
   // With a time range, only the subject's events of those weeks count (each row knows its week, see 007).
   const week = since ? Math.floor(Date.parse(since) / 1000 / 604_800) : 0;
-  const size = (db.prepare('SELECT SUM(events) FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ?').pluck().get(kind, subject, week) as number | null) ?? 0;
+  const size = (await value<number | null>(db, 'SELECT SUM(events) FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ?', [kind, subject, week])) ?? 0;
   return size > SMALL_SUBJECT
     ? { sql: `EXISTS (SELECT 1 FROM event_subjects es WHERE es.kind = '${kind}' AND es.subject = ? AND es.event_id = events.id)`, params: [subject] }
     : { sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`, params: [subject, week] };
 }
 
-function eventFilters(db: Db, o: Omit<EventListOptions, 'limit'>): { where: string[]; params: unknown[] } {
+async function eventFilters(db: Db, o: Omit<EventListOptions, 'limit'>): Promise<{ where: string[]; params: SqlValue[]; }> {
   const where = ["title <> ''"];
-  const params: unknown[] = [];
+  const params: SqlValue[] = [];
   if (o.minSignificance) (where.push('significance >= ?'), params.push(o.minSignificance));
   if (o.since) (where.push('last_updated >= ?'), params.push(o.since));
   if (o.until) (where.push('last_updated < ?'), params.push(o.until));
@@ -134,15 +136,15 @@ function eventFilters(db: Db, o: Omit<EventListOptions, 'limit'>): { where: stri
   if (o.source) (where.push('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.source_id = ?)'), params.push(o.source));
   for (const [kind, subject] of [['entity', o.entity], ['topic', o.topic]] as const) {
     if (!subject) continue;
-    const f = subjectFilter(db, kind, subject, o.since);
+    const f = await subjectFilter(db, kind, subject, o.since);
     where.push(f.sql);
     params.push(...f.params);
   }
   return { where, params };
 }
 
-export function countEvents(db: Db): number {
-  return db.prepare("SELECT COUNT(*) FROM events WHERE title <> ''").pluck().get() as number;
+export async function countEvents(db: Db): Promise<number> {
+  return one<number>(db, "SELECT COUNT(*) FROM events WHERE title <> ''");
 }
 
 export interface EventMember {
@@ -165,11 +167,11 @@ export interface EventMember {
   entities: { name: string; type: string }[];
 }
 
-export function eventMembers(db: Db, eventId: string): EventMember[] {
-  const rows = db.prepare(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, a.text, s.id AS source_id, s.name AS source_name,
+export async function eventMembers(db: Db, eventId: string): Promise<EventMember[]> {
+  const rows = await db.all<Record<string, unknown>>(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, a.text, s.id AS source_id, s.name AS source_name,
       s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, x.summary, x.topics, x.entities
     FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
-    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`).all(eventId) as Array<Record<string, unknown>>;
+    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`, [eventId]);
   return rows.map((r) => ({
     articleId: r['article_id'] as number, role: r['role'] as Role, title: r['title'] as string, url: r['url'] as string | null, author: r['author'] as string | null,
     publishedAt: r['published_at'] as string | null, fetchedAt: r['fetched_at'] as string, text: r['text'] as string, sourceId: r['source_id'] as string,
@@ -181,12 +183,10 @@ export function eventMembers(db: Db, eventId: string): EventMember[] {
 /** What a refresh computes for an event: its row, and each member's role. */
 export type EventFields = Omit<EventRow, 'id'> & { roles: Map<number, Role> };
 
-export function saveEventFields(db: Db, id: string, f: EventFields): void {
-  db.prepare(`UPDATE events SET title = ?, summary = ?, significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
-      topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`)
-    .run(f.title, f.summary, f.significance, JSON.stringify(f.factors), f.primaryArticleId, f.firstSeen, f.lastUpdated, f.kind, JSON.stringify(f.topics), JSON.stringify(f.entities), f.sourceCount, f.articleCount, id);
-  const role = db.prepare('UPDATE event_articles SET role = ? WHERE event_id = ? AND article_id = ?');
-  for (const [articleId, r] of f.roles) role.run(r, id, articleId);
+export async function saveEventFields(db: Db, id: string, f: EventFields): Promise<void> {
+  await db.run(`UPDATE events SET title = ?, summary = ?, significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
+      topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`, [f.title, f.summary, f.significance, JSON.stringify(f.factors), f.primaryArticleId, f.firstSeen, f.lastUpdated, f.kind, JSON.stringify(f.topics), JSON.stringify(f.entities), f.sourceCount, f.articleCount, id]);
+  for (const [articleId, r] of f.roles) await db.run('UPDATE event_articles SET role = ? WHERE event_id = ? AND article_id = ?', [r, id, articleId]);
 }
 
 export interface Relation {
@@ -194,20 +194,21 @@ export interface Relation {
   similarity: number;
 }
 
-export function relatedEvents(db: Db, id: string, limit = 8): Array<EventRow & { similarity: number }> {
-  const rows = db.prepare(`SELECT e.*, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`).all(id, limit) as Array<Raw & { similarity: number }>;
+export async function relatedEvents(db: Db, id: string, limit = 8): Promise<Array<EventRow&{ similarity: number; }>> {
+  const rows = await db.all<Raw & { similarity: number }>(`SELECT e.*, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`, [id, limit]);
   return rows.map((r) => ({ ...fromRow(r), similarity: r.similarity }));
 }
 
 /** Replace an event's related list; keep the other side's list in step (symmetric, capped). */
-export function saveRelations(db: Db, id: string, rels: Relation[], cap = 8): void {
-  db.prepare('DELETE FROM event_relations WHERE event_id = ?').run(id);
-  const ins = db.prepare('INSERT INTO event_relations (event_id, related_id, similarity) VALUES (?, ?, ?) ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity');
+export async function saveRelations(db: Db, id: string, rels: Relation[], cap = 8): Promise<void> {
+  await db.run('DELETE FROM event_relations WHERE event_id = ?', [id]);
+  const ins = (a: string, b: string, similarity: number) =>
+    db.run('INSERT INTO event_relations (event_id, related_id, similarity) VALUES (?, ?, ?) ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity', [a, b, similarity]);
   for (const r of rels.slice(0, cap)) {
-    ins.run(id, r.id, r.similarity);
-    ins.run(r.id, id, r.similarity);
+    await ins(id, r.id, r.similarity);
+    await ins(r.id, id, r.similarity);
     // Trim the other side back to its best `cap`.
-    db.prepare(`DELETE FROM event_relations WHERE event_id = ? AND related_id NOT IN (SELECT related_id FROM event_relations WHERE event_id = ? ORDER BY similarity DESC, related_id LIMIT ?)`).run(r.id, r.id, cap);
+    await db.run(`DELETE FROM event_relations WHERE event_id = ? AND related_id NOT IN (SELECT related_id FROM event_relations WHERE event_id = ? ORDER BY similarity DESC, related_id LIMIT ?)`, [r.id, r.id, cap]);
   }
 }
 
@@ -226,18 +227,17 @@ export interface RelateCandidate {
  * subject through event_subjects_recent, so the cost follows how many recent events share
  * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
-export function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60): RelateCandidate[] {
+export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most, so a subject shared by
   // thousands of events costs no more than a rare one; and only the twice `limit` sharing
   // the most (then the most recent week) are looked up.
-  const rows = db.prepare(`WITH subj(kind, subject) AS (SELECT 'topic', value FROM json_each(?) UNION SELECT 'entity', value FROM json_each(?)),
+  const rows = await db.all<{ id: string; topics: string; entities: string; first_seen: string; centroid: string | null }>(`WITH subj(kind, subject) AS (SELECT 'topic', value FROM (${listParam(db, 'text')}) AS t UNION SELECT 'entity', value FROM (${listParam(db, 'text')}) AS e),
       cand AS (SELECT es.event_id, COUNT(*) AS shared FROM subj JOIN event_subjects es ON es.kind = subj.kind AND es.subject = subj.subject AND es.event_id IN (
           SELECT event_id FROM event_subjects WHERE kind = subj.kind AND subject = subj.subject AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT})
         GROUP BY es.event_id ORDER BY shared DESC, MAX(es.week) DESC LIMIT ?)
     SELECT e.id, e.topics, e.entities, e.first_seen, v.centroid FROM cand JOIN events e ON e.id = cand.event_id LEFT JOIN event_vectors v ON v.event_id = e.id
-    WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? ORDER BY cand.shared DESC, e.last_updated DESC LIMIT ?`)
-    .all(JSON.stringify(topics), JSON.stringify(entities), week, limit * 2, exclude, since, limit) as Array<{ id: string; topics: string; entities: string; first_seen: string; centroid: string | null }>;
+    WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? ORDER BY cand.shared DESC, e.last_updated DESC LIMIT ?`, [JSON.stringify(topics), JSON.stringify(entities), week, limit * 2, exclude, since, limit]);
   const cache = parsedOf(db);
   return rows.map((r) => ({
     id: r.id, topics: cache.subjects.get(r.id, r.topics) as string[], entities: cache.subjects.get(`${r.id}\u0000e`, r.entities) as EventRow['entities'], firstSeen: r.first_seen,
@@ -249,27 +249,27 @@ const PER_SUBJECT = 200;
 
 const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<Map<string, number>>; subjects: ParsedCache<unknown> }>();
 function parsedOf(db: Db) {
-  let c = parsedCaches.get(db);
+  let c = parsedCaches.get(db.root);
   if (!c) {
     c = {
       centroids: new ParsedCache((s) => new Map(Object.entries(JSON.parse(s) as Record<string, number>))),
       subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
     };
-    parsedCaches.set(db, c);
+    parsedCaches.set(db.root, c);
   }
   return c;
 }
 
-export function eventCentroid(db: Db, id: string): Map<string, number> | undefined {
-  const s = db.prepare('SELECT centroid FROM event_vectors WHERE event_id = ?').pluck().get(id) as string | undefined;
+export async function eventCentroid(db: Db, id: string): Promise<Map<string,number>|undefined> {
+  const s = await value<string>(db, 'SELECT centroid FROM event_vectors WHERE event_id = ?', [id]);
   return s ? new Map(Object.entries(JSON.parse(s) as Record<string, number>)) : undefined;
 }
 
 /** Source name and link of each event's primary article, for event cards. */
-export function primaryInfo(db: Db, articleIds: readonly number[]): Map<number, { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }> {
+export async function primaryInfo(db: Db, articleIds: readonly number[]): Promise<Map<number,{ sourceName: string; sourceAuthor: string|null; url: string|null; sourceId: string; }>> {
   const out = new Map<number, { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }>();
   if (!articleIds.length) return out;
-  const rows = db.prepare(`SELECT a.id, a.url, s.id AS source_id, s.name, s.author FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(articleIds)) as Array<{ id: number; url: string | null; source_id: string; name: string; author: string | null }>;
+  const rows = await db.all<{ id: number; url: string | null; source_id: string; name: string; author: string | null }>(`SELECT a.id, a.url, s.id AS source_id, s.name, s.author FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (${listParam(db, 'int')})`, [JSON.stringify(articleIds)]);
   for (const r of rows) out.set(r.id, { sourceName: r.name, sourceAuthor: r.author, url: r.url, sourceId: r.source_id });
   return out;
 }

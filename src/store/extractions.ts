@@ -1,5 +1,6 @@
 import type { Extraction } from '../analyze/types.js';
 import type { Db } from './db.js';
+import { listParam } from './sql/query.js';
 
 export interface StoredExtraction extends Extraction {
   articleId: number;
@@ -23,32 +24,20 @@ export interface ExtractionMeta {
   quotesDropped?: number;
 }
 
-export function saveExtraction(db: Db, articleId: number, x: Extraction, meta: ExtractionMeta, at: string): void {
-  db.prepare(
+export async function saveExtraction(db: Db, articleId: number, x: Extraction, meta: ExtractionMeta, at: string): Promise<void> {
+  await db.run(
     `INSERT INTO extractions (article_id, extractor, version, summary, keyphrases, topics, claims, quotes, entities, kind, model, note, tokens_in, tokens_out, quotes_dropped, created_at)
-     VALUES (@articleId, @extractor, @version, @summary, @keyphrases, @topics, @claims, @quotes, @entities, @kind, @model, @note, @tokensIn, @tokensOut, @quotesDropped, @at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(article_id) DO UPDATE SET extractor = excluded.extractor, version = excluded.version, summary = excluded.summary,
        keyphrases = excluded.keyphrases, topics = excluded.topics, claims = excluded.claims, quotes = excluded.quotes,
        entities = excluded.entities, kind = excluded.kind, model = excluded.model, note = excluded.note,
        tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, quotes_dropped = excluded.quotes_dropped, created_at = excluded.created_at`,
-  ).run({
-    articleId,
-    extractor: meta.extractor,
-    version: meta.version,
-    summary: x.summary,
-    keyphrases: JSON.stringify(x.keyphrases),
-    topics: JSON.stringify(x.topics),
-    claims: JSON.stringify(x.claims),
-    quotes: JSON.stringify(x.quotes),
-    entities: JSON.stringify(x.entities),
-    kind: x.kind,
-    model: meta.model ?? null,
-    note: meta.note ?? null,
-    tokensIn: meta.tokensIn ?? 0,
-    tokensOut: meta.tokensOut ?? 0,
-    quotesDropped: meta.quotesDropped ?? 0,
-    at,
-  });
+    [
+      articleId, meta.extractor, meta.version, x.summary, JSON.stringify(x.keyphrases), JSON.stringify(x.topics), JSON.stringify(x.claims),
+      JSON.stringify(x.quotes), JSON.stringify(x.entities), x.kind, meta.model ?? null, meta.note ?? null, meta.tokensIn ?? 0, meta.tokensOut ?? 0,
+      meta.quotesDropped ?? 0, at,
+    ],
+  );
 }
 
 interface Row {
@@ -77,26 +66,24 @@ function fromRow(r: Row): StoredExtraction {
   };
 }
 
-export function getExtraction(db: Db, articleId: number): StoredExtraction | undefined {
-  const r = db.prepare('SELECT * FROM extractions WHERE article_id = ?').get(articleId) as Row | undefined;
+export async function getExtraction(db: Db, articleId: number): Promise<StoredExtraction|undefined> {
+  const r = await db.get<Row>('SELECT * FROM extractions WHERE article_id = ?', [articleId]);
   return r && fromRow(r);
 }
 
-export function getExtractions(db: Db, articleIds: readonly number[]): Map<number, StoredExtraction> {
+export async function getExtractions(db: Db, articleIds: readonly number[]): Promise<Map<number,StoredExtraction>> {
   const out = new Map<number, StoredExtraction>();
   if (!articleIds.length) return out;
-  const rows = db.prepare(`SELECT * FROM extractions WHERE article_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(articleIds)) as Row[];
+  const rows = await db.all<Row>(`SELECT * FROM extractions WHERE article_id IN (${listParam(db, 'int')})`, [JSON.stringify(articleIds)]);
   for (const r of rows) out.set(r.article_id, fromRow(r));
   return out;
 }
 
 /** Tokens spent by the LLM, in all and per extractor, for `almanac stats`. */
-export function extractionStats(db: Db): Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number }> {
-  return db
-    .prepare(
-      `SELECT extractor, COUNT(*) AS articles, SUM(tokens_in) AS tokensIn, SUM(tokens_out) AS tokensOut, SUM(quotes_dropped) AS quotesDropped,
-              SUM(CASE WHEN note LIKE 'fallback%' THEN 1 ELSE 0 END) AS fallbacks
-       FROM extractions GROUP BY extractor ORDER BY extractor`,
-    )
-    .all() as Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number }>;
+export async function extractionStats(db: Db): Promise<Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number; }>> {
+  return await db.all(
+    `SELECT extractor, COUNT(*) AS articles, SUM(tokens_in) AS "tokensIn", SUM(tokens_out) AS "tokensOut", SUM(quotes_dropped) AS "quotesDropped",
+            SUM(CASE WHEN note LIKE 'fallback%' THEN 1 ELSE 0 END) AS fallbacks
+     FROM extractions GROUP BY extractor ORDER BY extractor`,
+  );
 }

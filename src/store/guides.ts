@@ -32,44 +32,43 @@ const fromRow = (r: Raw): Guide => ({
   overviewEvents: r.overview_events, eventCount: r.event_count, lastEventAt: r.last_event_at, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-export function getGuide(db: Db, slug: string): Guide | undefined {
-  const r = db.prepare('SELECT * FROM guides WHERE slug = ?').get(slug) as Raw | undefined;
+export async function getGuide(db: Db, slug: string): Promise<Guide|undefined> {
+  const r = await db.get<Raw>('SELECT * FROM guides WHERE slug = ?', [slug]);
   return r && fromRow(r);
 }
 
-export function guideForSubject(db: Db, kind: SubjectKind, subject: string): Guide | undefined {
-  const r = db.prepare('SELECT * FROM guides WHERE subject_kind = ? AND subject = ?').get(kind, subject) as Raw | undefined;
+export async function guideForSubject(db: Db, kind: SubjectKind, subject: string): Promise<Guide|undefined> {
+  const r = await db.get<Raw>('SELECT * FROM guides WHERE subject_kind = ? AND subject = ?', [kind, subject]);
   return r && fromRow(r);
 }
 
-export function listGuides(db: Db, o: { limit?: number; offset?: number } = {}): Guide[] {
-  return (db.prepare('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?').all(o.limit ?? 500, o.offset ?? 0) as Raw[]).map(fromRow);
+export async function listGuides(db: Db, o: { limit?: number; offset?: number } = {}): Promise<Guide[]> {
+  return (await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0])).map(fromRow);
 }
 
-export function queryGuides(db: Db): Guide[] {
-  return (db.prepare(`SELECT * FROM guides WHERE subject_kind = 'query' ORDER BY slug`).all() as Raw[]).map(fromRow);
+export async function queryGuides(db: Db): Promise<Guide[]> {
+  return (await db.all<Raw>(`SELECT * FROM guides WHERE subject_kind = 'query' ORDER BY slug`)).map(fromRow);
 }
 
 /** A slug not yet taken: the base, else base-2, base-3… */
-export function freeGuideSlug(db: Db, base: string): string {
-  const taken = db.prepare('SELECT 1 FROM guides WHERE slug = ?').pluck();
-  if (!taken.get(base)) return base;
-  for (let i = 2; ; i++) if (!taken.get(`${base}-${i}`)) return `${base}-${i}`;
+export async function freeGuideSlug(db: Db, base: string): Promise<string> {
+  const taken = async (slug: string) => !!(await db.get('SELECT 1 FROM guides WHERE slug = ?', [slug]));
+  if (!(await taken(base))) return base;
+  for (let i = 2; ; i++) if (!(await taken(`${base}-${i}`))) return `${base}-${i}`;
 }
 
-export function insertGuide(db: Db, g: { slug: string; title: string; subjectKind: SubjectKind; subject: string; origin: 'auto' | 'manual' }, at: string): void {
-  db.prepare(`INSERT INTO guides (slug, title, subject_kind, subject, origin, overview, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`)
-    .run(g.slug, g.title, g.subjectKind, g.subject, g.origin, at, at);
+export async function insertGuide(db: Db, g: { slug: string; title: string; subjectKind: SubjectKind; subject: string; origin: 'auto' | 'manual' }, at: string): Promise<void> {
+  await db.run(`INSERT INTO guides (slug, title, subject_kind, subject, origin, overview, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`, [g.slug, g.title, g.subjectKind, g.subject, g.origin, at, at]);
 }
 
-export function deleteGuide(db: Db, slug: string): boolean {
-  return db.prepare('DELETE FROM guides WHERE slug = ?').run(slug).changes > 0;
+export async function deleteGuide(db: Db, slug: string): Promise<boolean> {
+  return (await db.run('DELETE FROM guides WHERE slug = ?', [slug])).changes > 0;
 }
 
 /** The guides an event belongs to, best first. */
-export function guidesOfEvent(db: Db, eventId: string): Array<{ slug: string; title: string; relevance: number; eventCount: number }> {
-  return db.prepare(`SELECT g.slug, g.title, ge.relevance, g.event_count AS eventCount FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug
-    WHERE ge.event_id = ? ORDER BY ge.relevance DESC, g.event_count DESC, g.slug`).all(eventId) as Array<{ slug: string; title: string; relevance: number; eventCount: number }>;
+export async function guidesOfEvent(db: Db, eventId: string): Promise<Array<{ slug: string; title: string; relevance: number; eventCount: number; }>> {
+  return await db.all<{ slug: string; title: string; relevance: number; eventCount: number }>(`SELECT g.slug, g.title, ge.relevance, g.event_count AS "eventCount" FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug
+    WHERE ge.event_id = ? ORDER BY ge.relevance DESC, g.event_count DESC, g.slug`, [eventId]);
 }
 
 export interface GuideEventRef {
@@ -80,16 +79,16 @@ export interface GuideEventRef {
   relevance: number;
 }
 
-const refCols = 'event_id AS eventId, significance, first_seen AS firstSeen, added_at AS addedAt, relevance';
+const refCols = 'event_id AS "eventId", significance, first_seen AS "firstSeen", added_at AS "addedAt", relevance';
 
 /** The guide's most significant events (index read). */
-export function topGuideEvents(db: Db, slug: string, limit: number): GuideEventRef[] {
-  return db.prepare(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY significance DESC, first_seen DESC LIMIT ?`).all(slug, limit) as GuideEventRef[];
+export async function topGuideEvents(db: Db, slug: string, limit: number): Promise<GuideEventRef[]> {
+  return await db.all<GuideEventRef>(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY significance DESC, first_seen DESC LIMIT ?`, [slug, limit]);
 }
 
 /** The guide's events, newest first (index read). */
-export function guideTimeline(db: Db, slug: string, limit: number, offset = 0): GuideEventRef[] {
-  return db.prepare(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ? OFFSET ?`).all(slug, limit, offset) as GuideEventRef[];
+export async function guideTimeline(db: Db, slug: string, limit: number, offset = 0): Promise<GuideEventRef[]> {
+  return await db.all<GuideEventRef>(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ? OFFSET ?`, [slug, limit, offset]);
 }
 
 /** A guide that cannot be made or found as asked (bad query, taken slug, unknown guide). */

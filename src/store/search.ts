@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
-import { rankRecent, type RankedRows } from './fts-recent.js';
+import { rankRecent, SEARCH_CANDIDATES, type RankedRows } from './fts-recent.js';
+import type { SqlValue } from './sql/client.js';
 
 /**
  * Search over events, articles, and the claims and quotes extraction found, with snippets
@@ -28,28 +29,77 @@ export function ftsQuery(q: string): string | undefined {
  * and snippets are made only for the rows shown, one rowid lookup each (FTS5 seeks on
  * `rowid = ?`; an IN list makes it read whole doclists).
  */
-export function search(db: Db, q: string, limit = 20): SearchHits {
+export async function search(db: Db, q: string, limit = 20): Promise<SearchHits> {
   const fts = ftsQuery(q);
   if (!fts) return { events: [], articles: [], statements: [], windowed: false };
+  if (db.dialect === 'postgres') return searchPostgres(db, (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).join(' '), limit);
   const snip = (table: string, col: number) => `snippet(${table}, ${col}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24)`;
-  const each = <T>(rows: RankedRows, sql: string, ...extra: unknown[]) => {
-    const st = db.prepare(sql);
-    return rows.rowids.flatMap((id) => (st.get(...extra, id) as T | undefined) ?? []);
+  const each = async <T>(rows: RankedRows, sql: string, ...extra: SqlValue[]): Promise<T[]> => {
+    const out: T[] = [];
+    for (const id of rows.rowids) {
+      const row = await db.get<T>(sql, [...extra, id]);
+      if (row) out.push(row);
+    }
+    return out;
   };
 
-  const ev = rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
-  const events = each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.last_updated AS lastUpdated
+  const ev = await rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
+  const events = await each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.last_updated AS "lastUpdated"
     FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = ?`, fts);
 
-  const ar = rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
-  const articles = each<SearchHits['articles'][number]>(ar, `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS sourceId, a.published_at AS publishedAt
+  const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
+  const articles = await each<SearchHits['articles'][number]>(ar, `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", a.published_at AS "publishedAt"
     FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND f.rowid = ?`, fts);
 
-  const st = rankRecent(db, 'extraction_fts', 'bm25(extraction_fts)', fts, limit);
-  const inClaims = new Set(each<{ rowid: number }>(st, `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = ?`, `{claims}: (${fts})`).map((r) => r.rowid));
-  const statements = each<{ articleId: number; title: string; snippet: string }>(st, `SELECT f.rowid AS articleId, a.title, ${snip('extraction_fts', -1)} AS snippet
-    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = ?`, fts)
+  const st = await rankRecent(db, 'extraction_fts', 'bm25(extraction_fts)', fts, limit);
+  const inClaims = new Set((await each<{ rowid: number }>(st, `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = ?`, `{claims}: (${fts})`)).map((r) => r.rowid));
+  const statements = (await each<{ articleId: number; title: string; snippet: string }>(st, `SELECT f.rowid AS "articleId", a.title, ${snip('extraction_fts', -1)} AS snippet
+    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = ?`, fts))
     .map((r) => ({ ...r, field: (inClaims.has(r.articleId) ? 'claims' : 'quotes') as 'claims' | 'quotes' }));
 
   return { events, articles, statements, windowed: ev.windowed || ar.windowed || st.windowed };
+}
+
+/**
+ * The same search on PostgreSQL, over the tsvector columns and their GIN indexes (see
+ * migrations 001 and 005): every word required (plainto_tsquery), the newest
+ * SEARCH_CANDIDATES matches ranked by ts_rank (title weighs more), snippets by ts_headline
+ * for the rows shown only, marked like FTS5's.
+ */
+async function searchPostgres(db: Db, words: string, limit: number): Promise<SearchHits> {
+  const head = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=24, MinWords=8, ShortWord=2, HighlightAll=false`;
+  const cap = SEARCH_CANDIDATES + 1;
+  const claimsText = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.claims::json) x), '')`;
+  const quotesText = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.quotes::json) x), '')`;
+  const events = await db.all<SearchHits['events'][number] & { n: number }>(
+    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
+       c AS (SELECT e.id, e.title, e.summary, e.significance, e.last_updated, e.search, COUNT(*) OVER () AS n FROM events e, q WHERE e.search @@ q.q ORDER BY e.last_updated DESC LIMIT ${cap}),
+       r AS (SELECT c.*, ts_rank(c.search, q.q) AS rank FROM c, q ORDER BY rank DESC, c.last_updated DESC LIMIT ?)
+     SELECT r.id, r.title, ts_headline('english', r.summary, q.q, ?) AS snippet, r.significance, r.last_updated AS "lastUpdated", r.n FROM r, q ORDER BY r.rank DESC, r.last_updated DESC`,
+    [words, limit, head],
+  );
+  const articles = await db.all<SearchHits['articles'][number] & { n: number }>(
+    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
+       c AS (SELECT a.id, a.search, COUNT(*) OVER () AS n FROM articles a, q WHERE a.search @@ q.q ORDER BY a.id DESC LIMIT ${cap}),
+       r AS (SELECT c.id, c.n, ts_rank(c.search, q.q) AS rank FROM c, q ORDER BY rank DESC, c.id DESC LIMIT ?)
+     SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, a.source_id AS "sourceId", a.published_at AS "publishedAt", r.n
+     FROM r JOIN articles a ON a.id = r.id, q ORDER BY r.rank DESC, r.id DESC`,
+    [words, limit, head],
+  );
+  const statements = await db.all<{ articleId: number; title: string; snippet: string; inClaims: boolean; n: number }>(
+    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
+       c AS (SELECT x.article_id, x.search, COUNT(*) OVER () AS n FROM extractions x, q WHERE x.search @@ q.q ORDER BY x.article_id DESC LIMIT ${cap}),
+       r AS (SELECT c.article_id, c.n, ts_rank(c.search, q.q) AS rank FROM c, q ORDER BY rank DESC, c.article_id DESC LIMIT ?)
+     SELECT r.article_id AS "articleId", a.title, ts_headline('english', ${claimsText} || ' ¶ ' || ${quotesText}, q.q, ?) AS snippet,
+       to_tsvector('english', ${claimsText}) @@ q.q AS "inClaims", r.n
+     FROM r JOIN extractions x ON x.article_id = r.article_id JOIN articles a ON a.id = r.article_id, q ORDER BY r.rank DESC, r.article_id DESC`,
+    [words, limit, head],
+  );
+  const windowed = [events, articles, statements].some((rows) => rows.some((r) => r.n > SEARCH_CANDIDATES));
+  return {
+    events: events.map(({ n: _n, ...e }) => e),
+    articles: articles.map(({ n: _n, ...a }) => a),
+    statements: statements.map(({ n: _n, inClaims, ...s }) => ({ ...s, field: inClaims ? 'claims' : 'quotes' })),
+    windowed,
+  };
 }

@@ -80,71 +80,71 @@ export class SourceError extends Error {
 }
 
 /** Adds a source, or updates the descriptive fields of the one with the same feed URL (idempotent). */
-export function upsertSource(db: Db, input: NewSource, now: Date): Source {
+export async function upsertSource(db: Db, input: NewSource, now: Date): Promise<Source> {
   const parsed = newSourceSchema.safeParse(input);
   if (!parsed.success) {
     throw new SourceError(`sources: invalid source ${JSON.stringify(input.feedUrl ?? input.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const s = parsed.data;
   // The same feed, or the same explicit id (a source whose feed moved), is the same source.
-  const existing = (db.prepare('SELECT * FROM sources WHERE feed_url = ?').get(s.feedUrl) ??
-    (s.id ? db.prepare('SELECT * FROM sources WHERE id = ?').get(s.id) : undefined)) as SourceRow | undefined;
+  const existing = ((await db.get<Record<string, unknown>>('SELECT * FROM sources WHERE feed_url = ?', [s.feedUrl])) ??
+    (s.id ? (await db.get<Record<string, unknown>>('SELECT * FROM sources WHERE id = ?', [s.id])) : undefined)) as SourceRow | undefined;
   if (existing) {
-    db.prepare(`UPDATE sources SET name = ?, author = ?, home_url = ?, feed_url = ?, kind = ?, tier = ?, poll_interval_s = COALESCE(?, poll_interval_s),
-      allow_private = ?, fulltext = ? WHERE id = ?`).run(s.name, s.author ?? null, s.homeUrl ?? null, s.feedUrl, s.kind, s.tier,
-      s.pollIntervalS ?? null, s.allowPrivate ? 1 : 0, s.fulltext, existing.id);
-    return getSource(db, existing.id)!;
+    await db.run(`UPDATE sources SET name = ?, author = ?, home_url = ?, feed_url = ?, kind = ?, tier = ?, poll_interval_s = COALESCE(?, poll_interval_s),
+      allow_private = ?, fulltext = ? WHERE id = ?`, [s.name, s.author ?? null, s.homeUrl ?? null, s.feedUrl, s.kind, s.tier,
+      s.pollIntervalS ?? null, s.allowPrivate ? 1 : 0, s.fulltext, existing.id]);
+    return (await getSource(db, existing.id))!;
   }
   let id = s.id ?? slugify(s.name);
-  if (getSource(db, id)) {
+  if (await getSource(db, id)) {
     if (s.id) throw new SourceError(`sources: id ${id} is taken by another feed`);
     let n = 2;
-    while (getSource(db, `${id}-${n}`)) n++;
+    while (await getSource(db, `${id}-${n}`)) n++;
     id = `${id}-${n}`;
   }
-  db.prepare(`INSERT INTO sources (id, name, author, home_url, feed_url, kind, tier, poll_interval_s, allow_private, fulltext, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, s.name, s.author ?? null, s.homeUrl ?? null, s.feedUrl, s.kind, s.tier,
-    s.pollIntervalS ?? 3600, s.allowPrivate ? 1 : 0, s.fulltext, now.toISOString());
-  return getSource(db, id)!;
+  await db.run(`INSERT INTO sources (id, name, author, home_url, feed_url, kind, tier, poll_interval_s, allow_private, fulltext, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [id, s.name, s.author ?? null, s.homeUrl ?? null, s.feedUrl, s.kind, s.tier,
+    s.pollIntervalS ?? 3600, s.allowPrivate ? 1 : 0, s.fulltext, now.toISOString()]);
+  return (await getSource(db, id))!;
 }
 
-export function getSource(db: Db, id: string): Source | undefined {
-  const r = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+export async function getSource(db: Db, id: string): Promise<Source|undefined> {
+  const r = await db.get<SourceRow>('SELECT * FROM sources WHERE id = ?', [id]);
   return r && fromRow(r);
 }
 
-export function findSource(db: Db, idOrUrl: string): Source | undefined {
-  const r = db.prepare('SELECT * FROM sources WHERE id = ? OR feed_url = ?').get(idOrUrl, idOrUrl) as SourceRow | undefined;
+export async function findSource(db: Db, idOrUrl: string): Promise<Source|undefined> {
+  const r = await db.get<SourceRow>('SELECT * FROM sources WHERE id = ? OR feed_url = ?', [idOrUrl, idOrUrl]);
   return r && fromRow(r);
 }
 
-export function listSources(db: Db): Source[] {
-  return (db.prepare('SELECT * FROM sources ORDER BY tier, name').all() as SourceRow[]).map(fromRow);
+export async function listSources(db: Db): Promise<Source[]> {
+  return (await db.all<SourceRow>('SELECT * FROM sources ORDER BY tier, name')).map(fromRow);
 }
 
 /** Sources whose next poll time has come (or that were never polled). */
-export function dueSources(db: Db, now: Date): Source[] {
-  return (db.prepare('SELECT * FROM sources WHERE next_poll_at IS NULL OR next_poll_at <= ? ORDER BY next_poll_at').all(now.toISOString()) as SourceRow[]).map(fromRow);
+export async function dueSources(db: Db, now: Date): Promise<Source[]> {
+  return (await db.all<SourceRow>('SELECT * FROM sources WHERE next_poll_at IS NULL OR next_poll_at <= ? ORDER BY next_poll_at NULLS FIRST', [now.toISOString()])).map(fromRow);
 }
 
-export function removeSource(db: Db, idOrUrl: string): boolean {
-  return db.prepare('DELETE FROM sources WHERE id = ? OR feed_url = ?').run(idOrUrl, idOrUrl).changes > 0;
+export async function removeSource(db: Db, idOrUrl: string): Promise<boolean> {
+  return (await db.run('DELETE FROM sources WHERE id = ? OR feed_url = ?', [idOrUrl, idOrUrl])).changes > 0;
 }
 
-export function recordFetchSuccess(db: Db, id: string, v: { at: Date; etag: string | null; lastModified: string | null; nextPollAt: Date }): void {
-  db.prepare(`UPDATE sources SET etag = ?, last_modified = ?, last_fetch_at = ?, last_success_at = ?, consecutive_failures = 0,
-    next_poll_at = ? WHERE id = ?`).run(v.etag, v.lastModified, v.at.toISOString(), v.at.toISOString(), v.nextPollAt.toISOString(), id);
+export async function recordFetchSuccess(db: Db, id: string, v: { at: Date; etag: string | null; lastModified: string | null; nextPollAt: Date }): Promise<void> {
+  await db.run(`UPDATE sources SET etag = ?, last_modified = ?, last_fetch_at = ?, last_success_at = ?, consecutive_failures = 0,
+    next_poll_at = ? WHERE id = ?`, [v.etag, v.lastModified, v.at.toISOString(), v.at.toISOString(), v.nextPollAt.toISOString(), id]);
 }
 
-export function recordFetchFailure(db: Db, id: string, v: { at: Date; error: string; nextPollAt: Date }): void {
-  db.prepare(`UPDATE sources SET last_fetch_at = ?, last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
-    next_poll_at = ? WHERE id = ?`).run(v.at.toISOString(), v.error, v.at.toISOString(), v.nextPollAt.toISOString(), id);
+export async function recordFetchFailure(db: Db, id: string, v: { at: Date; error: string; nextPollAt: Date }): Promise<void> {
+  await db.run(`UPDATE sources SET last_fetch_at = ?, last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
+    next_poll_at = ? WHERE id = ?`, [v.at.toISOString(), v.error, v.at.toISOString(), v.nextPollAt.toISOString(), id]);
 }
 
 /** Makes every source due now (used by `fetch --all` and "refetch now"). */
-export function makeDue(db: Db, id?: string): void {
-  if (id) db.prepare('UPDATE sources SET next_poll_at = NULL WHERE id = ?').run(id);
-  else db.exec('UPDATE sources SET next_poll_at = NULL');
+export async function makeDue(db: Db, id?: string): Promise<void> {
+  if (id) (await db.run('UPDATE sources SET next_poll_at = NULL WHERE id = ?', [id]));
+  else await db.exec('UPDATE sources SET next_poll_at = NULL');
 }
 
 export interface FetchLogEntry {
@@ -152,15 +152,15 @@ export interface FetchLogEntry {
   outcome: 'ok' | 'not-modified' | 'error'; error?: string; bytes: number; itemsSeen: number; itemsNew: number;
 }
 
-export function logFetch(db: Db, e: FetchLogEntry): void {
-  db.prepare(`INSERT INTO fetch_log (source_id, url, started_at, duration_ms, http_status, outcome, error, bytes, items_seen, items_new)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(e.sourceId, e.url, e.startedAt.toISOString(), e.durationMs, e.httpStatus,
-    e.outcome, e.error ?? null, e.bytes, e.itemsSeen, e.itemsNew);
+export async function logFetch(db: Db, e: FetchLogEntry): Promise<void> {
+  await db.run(`INSERT INTO fetch_log (source_id, url, started_at, duration_ms, http_status, outcome, error, bytes, items_seen, items_new)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [e.sourceId, e.url, e.startedAt.toISOString(), e.durationMs, e.httpStatus,
+    e.outcome, e.error ?? null, e.bytes, e.itemsSeen, e.itemsNew]);
 }
 
 export interface SourceStats { sourceId: string; articles: number; lastArticleAt: string | null }
 
-export function sourceStats(db: Db): Map<string, SourceStats> {
-  const rows = db.prepare('SELECT source_id AS sourceId, COUNT(*) AS articles, MAX(published_at) AS lastArticleAt FROM articles GROUP BY source_id').all() as SourceStats[];
+export async function sourceStats(db: Db): Promise<Map<string,SourceStats>> {
+  const rows = await db.all<SourceStats>('SELECT source_id AS "sourceId", COUNT(*) AS articles, MAX(published_at) AS "lastArticleAt" FROM articles GROUP BY source_id');
   return new Map(rows.map((r) => [r.sourceId, r]));
 }

@@ -1,13 +1,16 @@
 import type { Db } from './db.js';
+import type { SqlValue } from './sql/client.js';
+import { column, listParam, value } from './sql/query.js';
 
 export type StageStatus = 'pending' | 'done' | 'failed';
 
 /** Gives every article a row for each stage it lacks (a stage added by a newer version). */
-export function ensureStageRows(db: Db, stages: readonly string[], at: string): number {
+export async function ensureStageRows(db: Db, stages: readonly string[], at: string): Promise<number> {
   let n = 0;
-  const stmt = db.prepare(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at)
-    SELECT id, ?, 'pending', 0, ? FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`);
-  for (const s of stages) n += stmt.run(s, at, s).changes;
+  for (const s of stages) {
+    n += (await db.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at)
+      SELECT id, ?, 'pending', 0, ? FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`, [s, at, s])).changes;
+  }
   return n;
 }
 
@@ -18,38 +21,36 @@ const mayRun = (alias: string) => `(${alias}.status = 'pending' OR (${alias}.sta
  * Articles waiting for a stage, in the order they were published (the clusterer sees the
  * news as it happened); failed ones are retried up to maxAttempts.
  */
-export function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number, afterStages: readonly string[] = []): number[] {
+export async function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number, afterStages: readonly string[] = []): Promise<number[]> {
   // With afterStages, an article waits while any of those stages may still run for it.
   const gate = afterStages.length
-    ? ` AND NOT EXISTS (SELECT 1 FROM article_stages p WHERE p.article_id = s.article_id AND p.stage IN (SELECT value FROM json_each(?)) AND ${mayRun('p')})`
+    ? ` AND NOT EXISTS (SELECT 1 FROM article_stages p WHERE p.article_id = s.article_id AND p.stage IN (${listParam(db, 'text')}) AND ${mayRun('p')})`
     : '';
-  const params: unknown[] = [stage, maxAttempts, ...(afterStages.length ? [JSON.stringify(afterStages), maxAttempts] : []), limit];
-  return db.prepare(`SELECT s.article_id FROM article_stages s JOIN articles a ON a.id = s.article_id
+  const params: SqlValue[] = [stage, maxAttempts, ...(afterStages.length ? [JSON.stringify(afterStages), maxAttempts] : []), limit];
+  return await column<number>(db, `SELECT s.article_id FROM article_stages s JOIN articles a ON a.id = s.article_id
     WHERE s.stage = ? AND ${mayRun('s')}${gate}
-    ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`).pluck().all(...params) as number[];
+    ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`, params);
 }
 
 /** Whether any article may still run one of these stages. */
-export function anyPending(db: Db, stages: readonly string[], maxAttempts: number): boolean {
-  return !!db.prepare(`SELECT 1 FROM article_stages s WHERE s.stage IN (SELECT value FROM json_each(?)) AND ${mayRun('s')} LIMIT 1`).get(JSON.stringify(stages), maxAttempts);
+export async function anyPending(db: Db, stages: readonly string[], maxAttempts: number): Promise<boolean> {
+  return !!(await db.get<Record<string, unknown>>(`SELECT 1 FROM article_stages s WHERE s.stage IN (${listParam(db, 'text')}) AND ${mayRun('s')} LIMIT 1`, [JSON.stringify(stages), maxAttempts]));
 }
 
 /** Of these articles, the ones whose stage is not done yet. */
-export function notDone(db: Db, stage: string, ids: readonly number[]): number[] {
-  return db.prepare(`SELECT article_id FROM article_stages WHERE stage = ? AND status <> 'done' AND article_id IN (SELECT value FROM json_each(?))`)
-    .pluck().all(stage, JSON.stringify(ids)) as number[];
+export async function notDone(db: Db, stage: string, ids: readonly number[]): Promise<number[]> {
+  return await column<number>(db, `SELECT article_id FROM article_stages WHERE stage = ? AND status <> 'done' AND article_id IN (${listParam(db, 'int')})`, [stage, JSON.stringify(ids)]);
 }
 
 /** When the longest-waiting article still pending for a stage was fetched, if any is. */
-export function oldestPendingFetchedAt(db: Db, stage: string): string | null {
-  return (db.prepare(`SELECT MIN(a.fetched_at) FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = ? AND s.status = 'pending'`).pluck().get(stage) as string | null) ?? null;
+export async function oldestPendingFetchedAt(db: Db, stage: string): Promise<string|null> {
+  return (await value<string | null>(db, `SELECT MIN(a.fetched_at) FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = ? AND s.status = 'pending'`, [stage])) ?? null;
 }
 
-export function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string } = {}): void {
-  db.prepare(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = attempts + 1, updated_at = ? WHERE article_id = ? AND stage = ?`)
-    .run(status, extra.error ?? null, extra.note ?? null, at, articleId, stage);
+export async function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string } = {}): Promise<void> {
+  await db.run(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = attempts + 1, updated_at = ? WHERE article_id = ? AND stage = ?`, [status, extra.error ?? null, extra.note ?? null, at, articleId, stage]);
 }
 
-export function stageCounts(db: Db): Array<{ stage: string; status: StageStatus; n: number }> {
-  return db.prepare('SELECT stage, status, COUNT(*) AS n FROM article_stages GROUP BY stage, status ORDER BY stage, status').all() as Array<{ stage: string; status: StageStatus; n: number }>;
+export async function stageCounts(db: Db): Promise<Array<{ stage: string; status: StageStatus; n: number; }>> {
+  return await db.all<{ stage: string; status: StageStatus; n: number }>('SELECT stage, status, COUNT(*) AS n FROM article_stages GROUP BY stage, status ORDER BY stage, status');
 }

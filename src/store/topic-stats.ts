@@ -20,11 +20,10 @@ const WEEK_S = 604_800;
  * cost follows the number of topics and weeks, not of events. An event counts in the week
  * of its last update; weeks are whole weeks since the epoch, the last one holding `now`.
  */
-export function topicStats(db: Db, now: Date, weeks = 12, only?: string): TopicStat[] {
-  const rows = db.prepare(`SELECT subject AS slug, week, events FROM subject_weeks WHERE kind = 'topic'${only ? ' AND subject = ?' : ''}`)
-    .all(...(only ? [only] : [])) as Array<{ slug: string; week: number; events: number }>;
-  const meta = new Map((db.prepare('SELECT slug, label, parent FROM topics').all() as Array<{ slug: string; label: string; parent: string | null }>).map((t) => [t.slug, t]));
-  const guides = new Map((db.prepare(`SELECT subject, slug FROM guides WHERE subject_kind = 'topic'`).all() as Array<{ subject: string; slug: string }>).map((g) => [g.subject, g.slug]));
+export async function topicStats(db: Db, now: Date, weeks = 12, only?: string): Promise<TopicStat[]> {
+  const rows = await db.all<{ slug: string; week: number; events: number }>(`SELECT subject AS slug, week, events FROM subject_weeks WHERE kind = 'topic'${only ? ' AND subject = ?' : ''}`, (only ? [only] : []));
+  const meta = new Map((await db.all<{ slug: string; label: string; parent: string | null }>('SELECT slug, label, parent FROM topics')).map((t) => [t.slug, t]));
+  const guides = new Map((await db.all<{ subject: string; slug: string }>(`SELECT subject, slug FROM guides WHERE subject_kind = 'topic'`)).map((g) => [g.subject, g.slug]));
   const current = Math.floor(now.getTime() / 1000 / WEEK_S);
   const stats = new Map<string, TopicStat>();
   for (const r of rows) {

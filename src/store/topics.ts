@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
-import type { TopicDef } from '../analyze/taxonomy.js';
 import type { Db } from './db.js';
+import { column, greatest, value } from './sql/query.js';
 
 /**
  * The topic taxonomy in the store: the seeded topics, the ones learned from extractions
@@ -31,21 +31,6 @@ export function topicKey(text: string): string {
   return (kept.length ? kept : parts).sort().join(' ');
 }
 
-/** Writes the seeded taxonomy (new topics only; a renamed or merged seed topic stays as the user left it). */
-export function ensureTaxonomy(db: Db, defs: readonly TopicDef[], at: string): void {
-  const seeded = db.prepare(`SELECT COUNT(*) FROM topics WHERE origin = 'seed'`).pluck().get() as number;
-  if (seeded >= defs.length) return;
-  const insert = db.prepare(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, ?, ?, 'seed', ?)
-    ON CONFLICT(slug) DO NOTHING`);
-  const aliased = db.prepare('SELECT 1 FROM topic_aliases WHERE alias = ?').pluck();
-  db.transaction(() => {
-    // Parents first: the foreign key wants them to exist.
-    for (const d of [...defs].sort((a, b) => Number(!!a.parent) - Number(!!b.parent))) {
-      if (!aliased.get(d.slug)) insert.run(d.slug, d.label, JSON.stringify(d.aliases), d.parent ?? null, at);
-    }
-  })();
-}
-
 interface Row {
   slug: string;
   label: string;
@@ -54,18 +39,18 @@ interface Row {
   origin: Topic['origin'];
 }
 
-export function listTopics(db: Db): Topic[] {
-  const rows = db.prepare('SELECT slug, label, parent, aliases, origin FROM topics ORDER BY slug').all() as Row[];
+export async function listTopics(db: Db): Promise<Topic[]> {
+  const rows = await db.all<Row>('SELECT slug, label, parent, aliases, origin FROM topics ORDER BY slug');
   const slugAliases = new Map<string, string[]>();
-  for (const a of db.prepare('SELECT alias, slug FROM topic_aliases ORDER BY alias').all() as Array<{ alias: string; slug: string }>) {
+  for (const a of (await db.all<{ alias: string; slug: string }>('SELECT alias, slug FROM topic_aliases ORDER BY alias'))) {
     slugAliases.set(a.slug, [...(slugAliases.get(a.slug) ?? []), a.alias]);
   }
   return rows.map((r) => ({ slug: r.slug, label: r.label, parent: r.parent, aliases: JSON.parse(r.aliases), origin: r.origin, slugAliases: slugAliases.get(r.slug) ?? [] }));
 }
 
 /** The canonical slug for a slug (itself when it is not an alias). */
-export function resolveTopic(db: Db, slug: string): string {
-  return (db.prepare('SELECT slug FROM topic_aliases WHERE alias = ?').pluck().get(slug) as string | undefined) ?? slug;
+export async function resolveTopic(db: Db, slug: string): Promise<string> {
+  return (await value<string>(db, 'SELECT slug FROM topic_aliases WHERE alias = ?', [slug])) ?? slug;
 }
 
 /** A slug in words, for a topic with no stored label: "sovereign-compute" → "Sovereign compute". */
@@ -74,14 +59,14 @@ export function slugWords(slug: string): string {
 }
 
 /** A label for any slug: the stored one, else the slug in words. */
-export function topicLabelOf(db: Db, slug: string): string {
-  return (db.prepare('SELECT label FROM topics WHERE slug = ?').pluck().get(slug) as string | undefined) ?? slugWords(slug);
+export async function topicLabelOf(db: Db, slug: string): Promise<string> {
+  return (await value<string>(db, 'SELECT label FROM topics WHERE slug = ?', [slug])) ?? slugWords(slug);
 }
 
 /** Every known topic by the keys of its slug, label and alias phrases. */
-function keyIndex(db: Db): Map<string, string> {
+async function keyIndex(db: Db): Promise<Map<string,string>> {
   const index = new Map<string, string>();
-  for (const t of db.prepare('SELECT slug, label, aliases FROM topics').all() as Row[]) {
+  for (const t of (await db.all<Row>('SELECT slug, label, aliases FROM topics'))) {
     for (const phrase of [t.slug, t.label, ...(JSON.parse(t.aliases) as string[])]) {
       const k = topicKey(phrase);
       if (k && !index.has(k)) index.set(k, t.slug);
@@ -96,24 +81,22 @@ function keyIndex(db: Db): Map<string, string> {
  * candidates and promoted to a learned topic when enough sources use them. Order kept,
  * duplicates dropped.
  */
-export function canonicalTopics(db: Db, slugs: readonly string[], sourceId: string, at: string): string[] {
+export async function canonicalTopics(db: Db, slugs: readonly string[], sourceId: string, at: string): Promise<string[]> {
   const out: string[] = [];
   let index: Map<string, string> | undefined;
-  const known = db.prepare('SELECT 1 FROM topics WHERE slug = ?').pluck();
   for (const raw of slugs) {
-    let slug = resolveTopic(db, raw);
-    if (!known.get(slug)) {
-      index ??= keyIndex(db);
+    let slug = await resolveTopic(db, raw);
+    if (!(await db.get('SELECT 1 FROM topics WHERE slug = ?', [slug]))) {
+      index ??= await keyIndex(db);
       const near = index.get(topicKey(slug));
       if (near) {
-        db.prepare('INSERT INTO topic_aliases (alias, slug) VALUES (?, ?) ON CONFLICT(alias) DO NOTHING').run(slug, near);
+        await db.run('INSERT INTO topic_aliases (alias, slug) VALUES (?, ?) ON CONFLICT(alias) DO NOTHING', [slug, near]);
         slug = near;
       } else {
-        db.prepare('INSERT INTO topic_candidates (slug, source_id, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(slug, sourceId, at);
-        const sources = db.prepare('SELECT COUNT(*) FROM topic_candidates WHERE slug = ?').pluck().get(slug) as number;
+        await db.run('INSERT INTO topic_candidates (slug, source_id, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [slug, sourceId, at]);
+        const sources = (await value<number>(db, 'SELECT COUNT(*) FROM topic_candidates WHERE slug = ?', [slug])) ?? 0;
         if (sources >= LEARN_MIN_SOURCES) {
-          db.prepare(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, '[]', NULL, 'learned', ?) ON CONFLICT(slug) DO NOTHING`)
-            .run(slug, topicLabelOf(db, slug), at);
+          await db.run(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, '[]', NULL, 'learned', ?) ON CONFLICT(slug) DO NOTHING`, [slug, await topicLabelOf(db, slug), at]);
           index = undefined;
         }
       }
@@ -140,52 +123,50 @@ function replaceIn(json: string, from: string, into: string): string | undefined
  * event and sub-topic that named `from` names `into`. Returns how many rows changed.
  * The caller rebuilds the guides of `into` (see guides/membership.ts).
  */
-export function mergeTopic(db: Db, from: string, into: string): { extractions: number; events: number } {
-  from = resolveTopic(db, from);
-  into = resolveTopic(db, into);
+export async function mergeTopic(db: Db, from: string, into: string): Promise<{ extractions: number; events: number; }> {
+  from = await resolveTopic(db, from);
+  into = await resolveTopic(db, into);
   if (from === into) throw new TopicError(`"${from}" and "${into}" are already one topic`);
-  const intoRow = db.prepare('SELECT slug, aliases FROM topics WHERE slug = ?').get(into) as Row | undefined;
+  const intoRow = await db.get<Row>('SELECT slug, aliases FROM topics WHERE slug = ?', [into]);
   if (!intoRow) throw new TopicError(`no topic "${into}" (see almanac topics list)`);
-  const fromRow = db.prepare('SELECT slug, label, aliases FROM topics WHERE slug = ?').get(from) as Row | undefined;
+  const fromRow = await db.get<Row>('SELECT slug, label, aliases FROM topics WHERE slug = ?', [from]);
   let extractions = 0;
   let events = 0;
-  db.transaction(() => {
+  await db.transaction(async (db) => {
     const merged = [...new Set([...(JSON.parse(intoRow.aliases) as string[]), ...(fromRow ? [fromRow.label.toLowerCase(), ...(JSON.parse(fromRow.aliases) as string[])] : [])])];
-    db.prepare('UPDATE topics SET aliases = ? WHERE slug = ?').run(JSON.stringify(merged), into);
-    db.prepare('UPDATE topics SET parent = ? WHERE parent = ?').run(into, from);
-    db.prepare('DELETE FROM topics WHERE slug = ?').run(from);
-    db.prepare('UPDATE topic_aliases SET slug = ? WHERE slug = ?').run(into, from);
-    db.prepare('INSERT INTO topic_aliases (alias, slug) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET slug = excluded.slug').run(from, into);
-    db.prepare('DELETE FROM topic_candidates WHERE slug = ?').run(from);
+    await db.run('UPDATE topics SET aliases = ? WHERE slug = ?', [JSON.stringify(merged), into]);
+    await db.run('UPDATE topics SET parent = ? WHERE parent = ?', [into, from]);
+    await db.run('DELETE FROM topics WHERE slug = ?', [from]);
+    await db.run('UPDATE topic_aliases SET slug = ? WHERE slug = ?', [into, from]);
+    await db.run('INSERT INTO topic_aliases (alias, slug) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET slug = excluded.slug', [from, into]);
+    await db.run('DELETE FROM topic_candidates WHERE slug = ?', [from]);
     const pattern = `%"${from}"%`;
-    const upX = db.prepare('UPDATE extractions SET topics = ? WHERE article_id = ?');
-    for (const r of db.prepare('SELECT article_id, topics FROM extractions WHERE topics LIKE ?').all(pattern) as Array<{ article_id: number; topics: string }>) {
+    for (const r of (await db.all<{ article_id: number; topics: string }>('SELECT article_id, topics FROM extractions WHERE topics LIKE ?', [pattern]))) {
       const next = replaceIn(r.topics, from, into);
-      if (next) (upX.run(next, r.article_id), extractions++);
+      if (next) (await db.run('UPDATE extractions SET topics = ? WHERE article_id = ?', [next, r.article_id]), extractions++);
     }
-    const upE = db.prepare('UPDATE events SET topics = ? WHERE id = ?');
-    for (const r of db.prepare('SELECT id, topics FROM events WHERE topics LIKE ?').all(pattern) as Array<{ id: string; topics: string }>) {
+    for (const r of (await db.all<{ id: string; topics: string }>('SELECT id, topics FROM events WHERE topics LIKE ?', [pattern]))) {
       const next = replaceIn(r.topics, from, into);
-      if (next) (upE.run(next, r.id), events++);
+      if (next) (await db.run('UPDATE events SET topics = ? WHERE id = ?', [next, r.id]), events++);
     }
     // Subjects: keep the stronger weight where an event named both.
-    db.prepare(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) SELECT 'topic', ?, event_id, weight, week FROM event_subjects WHERE kind = 'topic' AND subject = ?
-      ON CONFLICT(kind, subject, event_id) DO UPDATE SET weight = max(weight, excluded.weight)`).run(into, from);
-    db.prepare(`DELETE FROM event_subjects WHERE kind = 'topic' AND subject = ?`).run(from);
-  })();
+    await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) SELECT 'topic', ?, event_id, weight, week FROM event_subjects WHERE kind = 'topic' AND subject = ?
+      ON CONFLICT(kind, subject, event_id) DO UPDATE SET weight = ${greatest(db, 'event_subjects.weight', 'excluded.weight')}`, [into, from]);
+    await db.run(`DELETE FROM event_subjects WHERE kind = 'topic' AND subject = ?`, [from]);
+  });
   return { extractions, events };
 }
 
 /** Rename a topic: a new slug (and label) takes its place; the old slug stays as an alias. */
-export function renameTopic(db: Db, from: string, to: string, label: string | undefined, at: string): { extractions: number; events: number } {
-  from = resolveTopic(db, from);
+export async function renameTopic(db: Db, from: string, to: string, label: string | undefined, at: string): Promise<{ extractions: number; events: number; }> {
+  from = await resolveTopic(db, from);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(to)) throw new TopicError(`"${to}" is not a kebab-case slug (like open-source-ai)`);
-  const old = db.prepare('SELECT slug, label, parent, aliases, origin FROM topics WHERE slug = ?').get(from) as Row | undefined;
+  const old = await db.get<Row>('SELECT slug, label, parent, aliases, origin FROM topics WHERE slug = ?', [from]);
   if (!old) throw new TopicError(`no topic "${from}" (see almanac topics list)`);
-  if (db.prepare('SELECT 1 FROM topics WHERE slug = ?').get(to)) throw new TopicError(`topic "${to}" exists already: use almanac topics merge ${from} ${to}`);
-  db.prepare(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, ?, ?, 'manual', ?)`).run(to, label ?? old.label, old.aliases, old.parent, at);
-  db.prepare('DELETE FROM topic_aliases WHERE alias = ?').run(to);
-  return mergeTopic(db, from, to);
+  if (await db.get<Record<string, unknown>>('SELECT 1 FROM topics WHERE slug = ?', [to])) throw new TopicError(`topic "${to}" exists already: use almanac topics merge ${from} ${to}`);
+  await db.run(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, ?, ?, 'manual', ?)`, [to, label ?? old.label, old.aliases, old.parent, at]);
+  await db.run('DELETE FROM topic_aliases WHERE alias = ?', [to]);
+  return await mergeTopic(db, from, to);
 }
 
 /** A topic command that cannot be done as asked (unknown slug, bad slug, a merge onto itself). */

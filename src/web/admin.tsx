@@ -12,6 +12,7 @@ import type { Db } from '../store/db.js';
 import { listSources, removeSource, sourceLabel, SOURCE_KINDS, upsertSource, type Source } from '../store/sources.js';
 import { Layout } from './pages/layout.js';
 import { nonEmpty } from './routes/shared.js';
+import { error } from 'node:console';
 
 /**
  * The admin area, behind ALMANAC_ADMIN_TOKEN: add and remove sources, import OPML,
@@ -64,10 +65,10 @@ export function adminApp(deps: AdminDeps): Hono {
   const sameOrigin = csrf();
   app.use('*', (c, next) => (c.req.header('authorization') ? next() : sameOrigin(c, next)));
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     if (!signedIn(c)) return c.html(<Login />, 401);
     const q = c.req.query();
-    return c.html(<Dashboard sources={listSources(deps.db)} csrf={csrfToken} done={q['done']} error={q['error']} />);
+    return c.html(<Dashboard sources={await listSources(deps.db)} csrf={csrfToken} done={q['done']} error={q['error']} />);
   });
 
   app.post('/login', async (c) => {
@@ -120,7 +121,7 @@ export function adminApp(deps: AdminDeps): Hono {
     if (!p.success) return back(c, { error: problem(p.error) });
     try {
       const found = await deps.discover(p.data.url);
-      const s = upsertSource(deps.db, {
+      const s = await upsertSource(deps.db, {
         feedUrl: found.feedUrl,
         name: p.data.name ?? found.title ?? new URL(found.feedUrl).hostname,
         ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
@@ -133,14 +134,14 @@ export function adminApp(deps: AdminDeps): Hono {
     }
   });
 
-  app.post('/sources/:id/remove', (c) => {
+  app.post('/sources/:id/remove', async (c) => {
     const id = c.req.param('id');
-    return removeSource(deps.db, id) ? back(c, { done: `removed ${id}` }) : back(c, { error: `no source ${id}` });
+    return await removeSource(deps.db,id) ? back(c, { done: `removed ${id}` }) : back(c, { error: `no source ${id}` });
   });
 
   app.post('/sources/:id/refetch', async (c) => {
     const id = c.req.param('id');
-    if (!listSources(deps.db).some((s) => s.id === id)) return back(c, { error: `no source ${id}` });
+    if (!(await listSources(deps.db)).some((s) => s.id === id)) return back(c, { error: `no source ${id}` });
     return back(c, { done: await deps.refetch(id) });
   });
 
@@ -158,7 +159,7 @@ export function adminApp(deps: AdminDeps): Hono {
       let ok = 0;
       for (const s of list) {
         try {
-          upsertSource(deps.db, s, deps.clock.now());
+          await upsertSource(deps.db, s, deps.clock.now());
           ok++;
         } catch (e) {
           errors.push((e as Error).message);
@@ -174,7 +175,7 @@ export function adminApp(deps: AdminDeps): Hono {
     const p = AddGuide.safeParse(nonEmpty(await fields(c)));
     if (!p.success) return back(c, { error: problem(p.error) });
     try {
-      const g = addManualGuide(deps.db, p.data, deps.clock.now().toISOString());
+      const g = await addManualGuide(deps.db, p.data, deps.clock.now().toISOString());
       return back(c, { done: `added guide ${g.slug} (${g.eventCount} events)` });
     } catch (e) {
       return back(c, { error: (e as Error).message });

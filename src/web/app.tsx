@@ -60,9 +60,9 @@ const searchQuery = z.object({ q: z.string().max(500).default(''), limit: z.coer
 export function createApp(deps: WebDeps): Hono {
   const app = new Hono();
   const now = () => deps.clock.now();
-  const guideCards = (view: GuideView) => {
-    const timeline = cards(deps.db, view.timeline.map((t) => t.event));
-    const changed = cards(deps.db, view.changes.map((x) => x.event));
+  const guideCards = async (view: GuideView) => {
+    const timeline = await cards(deps.db, view.timeline.map((t) => t.event));
+    const changed = await cards(deps.db, view.changes.map((x) => x.event));
     return { timeline, changes: changed.map((card, i) => ({ card, change: view.changes[i]!.change })) };
   };
 
@@ -86,104 +86,109 @@ export function createApp(deps: WebDeps): Hono {
   if (!deps.admin) app.all('/admin', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
 
   // Pages -----------------------------------------------------------------------------------
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const parsed = EventFilterSchema.safeParse(nonEmpty(c.req.query()));
     // A bad filter in a hand-edited URL shows the unfiltered list with a note rather than an error page.
     const f: EventFilter = parsed.success ? parsed.data : EventFilterSchema.parse({});
     const opts = toListOptions(f, now(), PAGE_SIZE + 1);
-    const rows = listEvents(deps.db, opts);
+    const rows = await listEvents(deps.db, opts);
     const heading = parsed.success ? undefined : `Events (ignored a bad filter: ${parsed.error.issues[0]?.message})`;
-    return c.html(<EventsPage events={cards(deps.db, rows.slice(0, PAGE_SIZE))} f={f} hasMore={rows.length > PAGE_SIZE} now={now()} total={countEventsWhere(deps.db, opts)} choices={filterChoices(deps.db, now())} heading={heading} />);
+    const [events, total, choices] = await Promise.all([cards(deps.db, rows.slice(0, PAGE_SIZE)), countEventsWhere(deps.db, opts), filterChoices(deps.db, now())]);
+    return c.html(<EventsPage events={events} f={f} hasMore={rows.length > PAGE_SIZE} now={now()} total={total} choices={choices} heading={heading} />);
   });
 
-  app.get('/events/:id', (c) => {
-    const e = getEvent(deps.db, c.req.param('id'));
+  app.get('/events/:id', async (c) => {
+    const e = await getEvent(deps.db, c.req.param('id'));
     if (!e) return c.html(<p>No such event.</p>, 404);
     if (e.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(e.id)}`, 301);
-    const related = relatedEvents(deps.db, e.id);
-    const relatedCards = cards(deps.db, related).map((r, i) => ({ ...r, similarity: related[i]!.similarity }));
-    return c.html(<EventPage event={cards(deps.db, [e])[0]!} members={eventMembers(deps.db, e.id)} related={relatedCards} guides={guidesOfEvent(deps.db, e.id)} now={now()} />);
+    const related = await relatedEvents(deps.db, e.id);
+    const [relatedCards, eventCards, members, guides] = await Promise.all([cards(deps.db, related), cards(deps.db, [e]), eventMembers(deps.db, e.id), guidesOfEvent(deps.db, e.id)]);
+    return c.html(<EventPage event={eventCards[0]!} members={members} related={relatedCards.map((r, i) => ({ ...r, similarity: related[i]!.similarity }))} guides={guides} now={now()} />);
   });
 
-  app.get('/articles', (c) => {
+  app.get('/articles', async (c) => {
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const rows = listArticles(deps.db, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-    return c.html(<ArticlesPage articles={rows.slice(0, PAGE_SIZE)} page={page} hasMore={rows.length > PAGE_SIZE} now={now()} total={countArticles(deps.db)} />);
+    const rows = await listArticles(deps.db, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+    return c.html(<ArticlesPage articles={rows.slice(0, PAGE_SIZE)} page={page} hasMore={rows.length > PAGE_SIZE} now={now()} total={await countArticles(deps.db)} />);
   });
 
-  app.get('/articles/:id', (c) => {
+  app.get('/articles/:id', async (c) => {
     const id = Number(c.req.param('id'));
-    const article = Number.isSafeInteger(id) ? getArticle(deps.db, id) : undefined;
+    const article = Number.isSafeInteger(id) ? await getArticle(deps.db, id) : undefined;
     if (!article) return c.html(<p>No such article.</p>, 404);
-    const eventId = eventOfArticle(deps.db, article.id);
-    const event = eventId ? getEvent(deps.db, eventId) : undefined;
-    return c.html(<ArticlePage article={article} source={getSource(deps.db, article.sourceId)} now={now()} extraction={getExtraction(deps.db, article.id)} event={event && { id: event.id, title: event.title }} />);
+    const eventId = await eventOfArticle(deps.db, article.id);
+    const event = eventId ? await getEvent(deps.db, eventId) : undefined;
+    const [source, extraction] = await Promise.all([getSource(deps.db, article.sourceId), getExtraction(deps.db, article.id)]);
+    return c.html(<ArticlePage article={article} source={source} now={now()} extraction={extraction} event={event && { id: event.id, title: event.title }} />);
   });
 
-  app.get('/topics', (c) => c.html(<TopicsPage topics={topicStats(deps.db, now())} />));
+  app.get('/topics', async (c) => c.html(<TopicsPage topics={await topicStats(deps.db, now())} />));
 
-  app.get('/topics/:slug', (c) => {
+  app.get('/topics/:slug', async (c) => {
     const slug = c.req.param('slug');
     if (!/^[a-z0-9-]{1,80}$/.test(slug)) return c.html(<p>No such topic.</p>, 404);
     // A merged or renamed topic's old slug keeps working.
-    const canonical = resolveTopic(deps.db, slug);
+    const canonical = await resolveTopic(deps.db, slug);
     if (canonical !== slug) return c.redirect(`/topics/${encodeURIComponent(canonical)}`, 301);
-    const [topic] = topicStats(deps.db, now(), 12, slug);
+    const [topic] = await topicStats(deps.db, now(), 12, slug);
     if (!topic) return c.html(<p>No such topic.</p>, 404);
-    return c.html(<TopicPage topic={topic} events={cards(deps.db, listEvents(deps.db, { limit: 50, topic: slug }))} now={now()} />);
+    return c.html(<TopicPage topic={topic} events={await cards(deps.db, await listEvents(deps.db, { limit: 50, topic: slug }))} now={now()} />);
   });
 
-  app.get('/guides', (c) => c.html(<GuidesPage guides={listGuides(deps.db)} now={now()} />));
+  app.get('/guides', async (c) => c.html(<GuidesPage guides={await listGuides(deps.db)} now={now()} />));
 
-  app.get('/guides/:slug', (c) => {
+  app.get('/guides/:slug', async (c) => {
     const slug = c.req.param('slug');
     const since = guideSince.safeParse(nonEmpty(c.req.query()));
-    const view = since.success && /^[a-z0-9-]{1,100}$/.test(slug) ? guideView(deps.db, slug, { since: resolveSince(since.data.since, now())! }) : undefined;
+    const view = since.success && /^[a-z0-9-]{1,100}$/.test(slug) ? await guideView(deps.db, slug, { since: resolveSince(since.data.since, now())! }) : undefined;
     if (!view) {
       if (!since.success) return c.html(<p>Bad "since": use 24h, 7d or a date (YYYY-MM-DD).</p>, 400);
-      const topic = resolveTopic(deps.db, slug);
-      const byTopic = topic !== slug ? getGuide(deps.db, topic) : undefined;
+      const topic = await resolveTopic(deps.db, slug);
+      const byTopic = topic !== slug ? await getGuide(deps.db, topic) : undefined;
       if (byTopic) return c.redirect(`/guides/${encodeURIComponent(byTopic.slug)}`, 301);
       return c.html(<p>No such guide.</p>, 404);
     }
-    const { timeline, changes } = guideCards(view);
+    const { timeline, changes } = await guideCards(view);
     return c.html(<GuidePage view={view} timeline={timeline} changes={changes} now={now()} />);
   });
 
-  app.get('/sources', (c) => c.html(<SourcesPage sources={listSources(deps.db)} stats={sourceStats(deps.db)} now={now()} />));
+  app.get('/sources', async (c) => {
+    const [sources, stats] = await Promise.all([listSources(deps.db), sourceStats(deps.db)]);
+    return c.html(<SourcesPage sources={sources} stats={stats} now={now()} />);
+  });
 
-  app.get('/sources.opml', (c) => {
+  app.get('/sources.opml', async (c) => {
     c.header('Content-Type', 'text/x-opml; charset=utf-8');
-    return c.body(sourcesOpml(listSources(deps.db), now()));
+    return c.body(sourcesOpml(await listSources(deps.db), now()));
   });
 
-  app.get('/sources/:id', (c) => {
-    const s = getSource(deps.db, c.req.param('id'));
+  app.get('/sources/:id', async (c) => {
+    const s = await getSource(deps.db, c.req.param('id'));
     if (!s) return c.html(<p>No such source.</p>, 404);
-    const log = deps.db.prepare(`SELECT started_at AS startedAt, duration_ms AS durationMs, http_status AS httpStatus, outcome, error, items_seen AS itemsSeen, items_new AS itemsNew
-      FROM fetch_log WHERE source_id = ? ORDER BY started_at DESC LIMIT 20`).all(s.id) as Parameters<typeof SourcePage>[0]['log'];
-    const articles = listArticles(deps.db, { limit: 20, sourceId: s.id }).map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt }));
-    return c.html(<SourcePage source={s} stats={sourceStats(deps.db).get(s.id)} log={log} articles={articles} now={now()} />);
+    const log = await deps.db.all<Parameters<typeof SourcePage>[0]['log'][number]>(`SELECT started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus", outcome, error, items_seen AS "itemsSeen", items_new AS "itemsNew"
+      FROM fetch_log WHERE source_id = ? ORDER BY started_at DESC LIMIT 20`, [s.id]);
+    const articles = (await listArticles(deps.db, { limit: 20, sourceId: s.id })).map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt }));
+    return c.html(<SourcePage source={s} stats={(await sourceStats(deps.db)).get(s.id)} log={log} articles={articles} now={now()} />);
   });
 
-  app.get('/search', (c) => {
+  app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 500);
-    return c.html(<SearchPage q={q} hits={search(deps.db, q, 20)} now={now()} />);
+    return c.html(<SearchPage q={q} hits={await search(deps.db, q, 20)} now={now()} />);
   });
 
-  app.get('/digest', (c) => {
+  app.get('/digest', async (c) => {
     const since = c.req.query('since') ?? '24h';
     if (!/^\d{1,4}[hd]$/.test(since)) return c.html(<p>since: give 24h, 7d, 30d…</p>, 400);
-    const d = digestEvents(deps.db, since, now());
+    const d = await digestEvents(deps.db, since, now());
     return c.html(<DigestPage since={since} from={d.from} events={d.events} now={now()} />);
   });
 
   // Feeds of the events list, under any filter ----------------------------------------------
-  const feed = (format: 'atom' | 'json') => (c: Context) => {
+  const feed = (format: 'atom' | 'json') => async (c: Context) => {
     const parsed = EventFilterSchema.safeParse(nonEmpty(c.req.query()));
     if (!parsed.success) return badQuery(c, parsed.error);
     const f = { ...parsed.data, page: 1 };
-    const events = cards(deps.db, listEvents(deps.db, toListOptions(f, now(), 50)));
+    const events = await cards(deps.db, await listEvents(deps.db, toListOptions(f, now(), 50)));
     const origin = originOf(c);
     const q = filterQuery(f);
     const parts = [f.topic && `topic ${f.topic}`, f.source && `source ${f.source}`, f.kind, f.min && `score ${f.min}+`].filter(Boolean);
@@ -207,30 +212,34 @@ export function createApp(deps: WebDeps): Hono {
   // JSON API ----------------------------------------------------------------------------------
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(originOf(c))));
 
-  app.get('/api/events', (c) => {
+  const guideRefs = async (eventId: string) => (await guidesOfEvent(deps.db, eventId)).map(({ slug, title }) => ({ slug, title }));
+
+  app.get('/api/events', async (c) => {
     const q = apiEventsQuery.safeParse(nonEmpty(c.req.query()));
     if (!q.success) return badQuery(c, q.error);
     const opts = { ...toListOptions(q.data, now(), q.data.limit), offset: q.data.offset };
-    const rows = cards(deps.db, listEvents(deps.db, opts));
-    const rel = relationsOf(deps.db, rows.map((e) => e.id));
-    return c.json({ events: rows.map((e) => eventJson(e, rel.get(e.id) ?? [], guidesOfEvent(deps.db, e.id).map(({ slug, title }) => ({ slug, title })))), ...apiTotal(countEventsWhere(deps.db, opts)) });
+    const rows = await cards(deps.db, await listEvents(deps.db, opts));
+    const rel = await relationsOf(deps.db, rows.map((e) => e.id));
+    const events = await Promise.all(rows.map(async (e) => eventJson(e, rel.get(e.id) ?? [], await guideRefs(e.id))));
+    return c.json({ events, ...apiTotal(await countEventsWhere(deps.db, opts)) });
   });
 
-  app.get('/api/events/:id', (c) => {
-    const e = getEvent(deps.db, c.req.param('id'));
+  app.get('/api/events/:id', async (c) => {
+    const e = await getEvent(deps.db, c.req.param('id'));
     if (!e) return c.json({ error: `no event ${c.req.param('id')}` }, 404);
-    const related = relatedEvents(deps.db, e.id);
+    const related = await relatedEvents(deps.db, e.id);
+    const [eventCards, relatedCards, members, guides] = await Promise.all([cards(deps.db, [e]), cards(deps.db, related), eventMembers(deps.db, e.id), guideRefs(e.id)]);
     return c.json({
-      event: eventJson(cards(deps.db, [e])[0]!, related.map((r) => ({ id: r.id, similarity: r.similarity })), guidesOfEvent(deps.db, e.id).map(({ slug, title }) => ({ slug, title }))),
-      articles: eventMembers(deps.db, e.id).map((m) => ({ id: m.articleId, role: m.role, title: m.title, url: m.url, source: { id: m.sourceId, name: sourceLabel({ name: m.sourceName, author: m.sourceAuthor }), tier: m.tier }, published: m.publishedAt, kind: m.kind, summary: m.summary })),
-      related: cards(deps.db, related).map((r, i) => ({ ...eventJson(r), similarity: related[i]!.similarity })),
+      event: eventJson(eventCards[0]!, related.map((r) => ({ id: r.id, similarity: r.similarity })), guides),
+      articles: members.map((m) => ({ id: m.articleId, role: m.role, title: m.title, url: m.url, source: { id: m.sourceId, name: sourceLabel({ name: m.sourceName, author: m.sourceAuthor }), tier: m.tier }, published: m.publishedAt, kind: m.kind, summary: m.summary })),
+      related: relatedCards.map((r, i) => ({ ...eventJson(r), similarity: related[i]!.similarity })),
     });
   });
 
-  app.get('/api/articles', (c) => {
+  app.get('/api/articles', async (c) => {
     const q = limitQuery.safeParse(c.req.query());
     if (!q.success) return badQuery(c, q.error);
-    const rows = listArticles(deps.db, { limit: q.data.limit, offset: q.data.offset, sourceId: q.data.source });
+    const rows = await listArticles(deps.db, { limit: q.data.limit, offset: q.data.offset, sourceId: q.data.source });
     return c.json({
       articles: rows.map((a) => ({
         id: a.id,
@@ -246,32 +255,32 @@ export function createApp(deps: WebDeps): Hono {
     });
   });
 
-  app.get('/api/articles/:id', (c) => {
+  app.get('/api/articles/:id', async (c) => {
     const id = Number(c.req.param('id'));
-    const a = Number.isSafeInteger(id) ? getArticle(deps.db, id) : undefined;
+    const a = Number.isSafeInteger(id) ? await getArticle(deps.db, id) : undefined;
     if (!a) return c.json({ error: `no article ${c.req.param('id')}` }, 404);
-    const x = getExtraction(deps.db, a.id);
+    const x = await getExtraction(deps.db, a.id);
     return c.json({
       article: a,
-      event: eventOfArticle(deps.db, a.id) ?? null,
+      event: (await eventOfArticle(deps.db, a.id)) ?? null,
       extraction: x ? { summary: x.summary, keyphrases: x.keyphrases, topics: x.topics, claims: x.claims, quotes: x.quotes, entities: x.entities, kind: x.kind, extractor: x.extractor, model: x.model } : null,
     });
   });
 
-  app.get('/api/topics', (c) => c.json({ topics: topicStats(deps.db, now()) }));
+  app.get('/api/topics', async (c) => c.json({ topics: await topicStats(deps.db, now()) }));
 
-  app.get('/api/guides', (c) => {
+  app.get('/api/guides', async (c) => {
     const q = limitQuery.omit({ source: true }).safeParse(nonEmpty(c.req.query()));
     if (!q.success) return badQuery(c, q.error);
-    return c.json({ guides: listGuides(deps.db, { limit: q.data.limit, offset: q.data.offset }).map(guideJson) });
+    return c.json({ guides: (await listGuides(deps.db, { limit: q.data.limit, offset: q.data.offset })).map(guideJson) });
   });
 
-  app.get('/api/guides/:slug', (c) => {
+  app.get('/api/guides/:slug', async (c) => {
     const since = guideSince.safeParse(nonEmpty(c.req.query()));
     if (!since.success) return badQuery(c, since.error);
-    const view = guideView(deps.db, c.req.param('slug'), { since: resolveSince(since.data.since, now())! });
+    const view = await guideView(deps.db, c.req.param('slug'), { since: resolveSince(since.data.since, now())! });
     if (!view) return c.json({ error: `no guide ${c.req.param('slug')}` }, 404);
-    const { timeline, changes } = guideCards(view);
+    const { timeline, changes } = await guideCards(view);
     return c.json({
       guide: { ...guideJson(view.guide), overview: view.overview },
       timeline: timeline.map((e) => ({ id: e.id, title: e.title, significance: e.significance, firstSeen: e.firstSeen })),
@@ -283,24 +292,24 @@ export function createApp(deps: WebDeps): Hono {
     });
   });
 
-  app.get('/api/sources', (c) => {
-    const stats = sourceStats(deps.db);
+  app.get('/api/sources', async (c) => {
+    const [sources, stats] = await Promise.all([listSources(deps.db), sourceStats(deps.db)]);
     return c.json({
-      sources: listSources(deps.db).map((s) => ({ ...s, etag: undefined, lastModified: undefined, articles: stats.get(s.id)?.articles ?? 0 })),
+      sources: sources.map((s) => ({ ...s, etag: undefined, lastModified: undefined, articles: stats.get(s.id)?.articles ?? 0 })),
     });
   });
 
-  app.get('/api/sources/:id', (c) => {
-    const s = getSource(deps.db, c.req.param('id'));
+  app.get('/api/sources/:id', async (c) => {
+    const s = await getSource(deps.db, c.req.param('id'));
     if (!s) return c.json({ error: `no source ${c.req.param('id')}` }, 404);
-    return c.json({ source: { ...s, etag: undefined, lastModified: undefined, articles: sourceStats(deps.db).get(s.id)?.articles ?? 0 } });
+    return c.json({ source: { ...s, etag: undefined, lastModified: undefined, articles: (await sourceStats(deps.db)).get(s.id)?.articles ?? 0 } });
   });
 
-  app.get('/api/search', (c) => {
+  app.get('/api/search', async (c) => {
     const q = searchQuery.safeParse(c.req.query());
     if (!q.success) return badQuery(c, q.error);
     const plain = (s: string) => s.replace(/[\u0001\u0002]/g, '');
-    const h = search(deps.db, q.data.q, q.data.limit);
+    const h = await search(deps.db, q.data.q, q.data.limit);
     return c.json({
       events: h.events.map((e) => ({ ...e, snippet: plain(e.snippet) })),
       articles: h.articles.map((a) => ({ ...a, snippet: plain(a.snippet) })),
@@ -310,7 +319,7 @@ export function createApp(deps: WebDeps): Hono {
   });
 
   // Polled by load balancers and monitors: proves the store answers, at a cost that does not grow with it.
-  app.get('/healthz', (c) => c.json({ ok: deps.db.prepare('SELECT 1').pluck().get() === 1 }));
+  app.get('/healthz', async (c) => c.json({ ok: (await deps.db.get<{ one: number }>('SELECT 1 AS one'))?.one === 1 }));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route ${c.req.path}` }, 404) : c.html('<p>Not found.</p>', 404)));
   app.onError((err, c) => {

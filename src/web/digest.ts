@@ -9,9 +9,9 @@ import type { EventCard } from './pages/events.js';
  * The digest: the events of a period, by score, with their summaries and where to read
  * more. One query, three renderings (Markdown, HTML page, and the JSON of /api/events).
  */
-export function digestEvents(db: Db, since: string, now: Date, limit = 100): { from: string; events: EventCard[] } {
+export async function digestEvents(db: Db, since: string, now: Date, limit = 100): Promise<{ from: string; events: EventCard[] }> {
   const from = resolveSince(since, now)!;
-  return { from, events: cards(db, listEvents(db, { limit, since: from, sort: 'significance' })) };
+  return { from, events: await cards(db, await listEvents(db, { limit, since: from, sort: 'significance' })) };
 }
 
 export function digestMarkdown(d: { from: string; events: EventCard[] }, now: Date, origin = ''): string {

@@ -6,18 +6,19 @@ import { after, describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { openDb } from '../store/db.js';
 import { pageCache } from './page-cache.js';
+import { one } from '../store/sql/query.js';
 
 /** An app whose one page shows how many times it was rendered and how many rows `t` holds. */
-function setup(seconds: number) {
+async function setup(seconds: number) {
   const dir = mkdtempSync(join(tmpdir(), 'almanac-page-cache-'));
   const file = join(dir, 'store.db');
   const db = openDb(file);
-  db.exec('CREATE TABLE t (x)');
+  await db.exec('CREATE TABLE t (x)');
   let clock = 1_000_000;
   let renders = 0;
   const app = new Hono();
   app.use('*', pageCache(db, { seconds, maxEntries: 3 }, () => clock));
-  app.get('/page', (c) => c.text(`render ${++renders}, rows ${db.prepare('SELECT COUNT(*) FROM t').pluck().get()}`));
+  app.get('/page', async (c) => c.text(`render ${++renders}, rows ${await one<unknown>(db, 'SELECT COUNT(*) FROM t')}`));
   app.get('/missing', (c) => c.text(`render ${++renders}`, 404));
   app.post('/page', (c) => c.text(`post ${++renders}`));
   app.get('/admin/x', (c) => c.text(`admin ${++renders}`));
@@ -29,7 +30,7 @@ function setup(seconds: number) {
       const r = await app.request(path, init);
       return { status: r.status, body: await r.text(), etag: r.headers.get('ETag') };
     },
-    cleanup: () => { db.close(); rmSync(dir, { recursive: true, force: true }); },
+    cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
@@ -38,21 +39,21 @@ describe('page cache', () => {
   after(() => made.forEach((f) => f()));
 
   it('serves a page again while the store is unchanged, and renders anew after a write by this connection', async () => {
-    const s = setup(10);
+    const s = await setup(10);
     made.push(s.cleanup);
     assert.equal((await s.get('/page')).body, 'render 1, rows 0');
     assert.equal((await s.get('/page')).body, 'render 1, rows 0');
-    s.db.prepare('INSERT INTO t VALUES (1)').run();
+    (await s.db.run('INSERT INTO t VALUES (1)'));
     assert.equal((await s.get('/page')).body, 'render 2, rows 1');
   });
 
   it('renders anew after another process commits, and after the age limit', async () => {
-    const s = setup(10);
+    const s = await setup(10);
     made.push(s.cleanup);
     await s.get('/page');
     const other = openDb(s.file);
-    other.prepare('INSERT INTO t VALUES (1)').run();
-    other.close();
+    await other.run('INSERT INTO t VALUES (1)');
+    await other.close();
     assert.equal((await s.get('/page')).body, 'render 2, rows 1');
     s.tick(9_000);
     assert.equal((await s.get('/page')).body, 'render 2, rows 1');
@@ -61,7 +62,7 @@ describe('page cache', () => {
   });
 
   it('answers If-None-Match with 304, and keeps no error pages, POSTs or admin pages', async () => {
-    const s = setup(10);
+    const s = await setup(10);
     made.push(s.cleanup);
     const first = await s.get('/page');
     assert.match(first.etag ?? '', /^"[\w-]+"$/);
@@ -76,7 +77,7 @@ describe('page cache', () => {
   });
 
   it('keeps at most maxEntries pages, dropping the least recently used', async () => {
-    const s = setup(10);
+    const s = await setup(10);
     made.push(s.cleanup);
     for (const n of [1, 2, 3]) await s.get(`/p/${n}`);
     await s.get('/p/1'); // 1 is now the most recent
@@ -87,7 +88,7 @@ describe('page cache', () => {
   });
 
   it('renders every request when off, still with an ETag', async () => {
-    const s = setup(0);
+    const s = await setup(0);
     made.push(s.cleanup);
     assert.equal((await s.get('/page')).body, 'render 1, rows 0');
     const r = await s.get('/page');

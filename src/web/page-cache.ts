@@ -23,8 +23,9 @@ interface Entry {
  * Serves a page rendered moments ago again while the store has not changed since: readers
  * and feed readers ask for the same few pages over and over, and rendering them is most of
  * a request's cost. A page is valid while the store's version is the one it was rendered
- * at: this connection's total_changes() (writes by the scheduler in this process) and
- * PRAGMA data_version (commits by any other process, such as a worker), so a new article
+ * at: on SQLite this connection's total_changes() (writes by the scheduler in this process)
+ * and PRAGMA data_version (commits by any other process, such as a worker); on PostgreSQL
+ * the position of the server's write-ahead log (any commit moves it), so a new article
  * shows on the next request. `seconds` bounds the age anyway, because pages also show
  * relative times ("35h ago"). Every page gets a strong ETag and If-None-Match gets a 304,
  * cached or not. Only GET requests answered 200 are kept; the admin area never is.
@@ -35,9 +36,10 @@ export function pageCache(db: Db, opts: PageCacheOptions, now: () => number = Da
   const ttl = opts.seconds * 1000;
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  const versionOf = db.prepare('SELECT total_changes() AS t, data_version AS v FROM pragma_data_version');
-  const version = () => {
-    const r = versionOf.get() as { t: number; v: number };
+  // PostgreSQL: the write-ahead log's position, which any commit on the server moves.
+  const versionSql = db.dialect === 'sqlite' ? 'SELECT total_changes() AS t, data_version AS v FROM pragma_data_version' : 'SELECT pg_current_wal_lsn()::text AS t, 0 AS v';
+  const version = async () => {
+    const r = (await db.get<{ t: number | string; v: number }>(versionSql))!;
     return `${r.t}.${r.v}`;
   };
   const drop = (key: string) => {
@@ -58,7 +60,7 @@ export function pageCache(db: Db, opts: PageCacheOptions, now: () => number = Da
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.req.path.startsWith('/admin')) return next();
     const key = c.req.url;
-    const v = ttl > 0 ? version() : '';
+    const v = ttl > 0 ? await version() : '';
     const hit = entries.get(key);
     if (hit && hit.version === v && now() - hit.at < ttl) {
       // Refresh its place in the LRU order.

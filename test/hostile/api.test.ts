@@ -79,7 +79,7 @@ describe('API and admin under bad input', () => {
   });
 
   it('refuses admin actions without the token (401) and changes nothing', async () => {
-    const before = listSources(deps.db).length;
+    const before = (await listSources(deps.db)).length;
     const form = { 'content-type': 'application/x-www-form-urlencoded', origin: base };
     const actions = [['/admin/sources', 'url=https://x.example/feed.xml'], ['/admin/refetch', ''], ['/admin/opml', 'opml=<opml/>'], ['/admin/guides', 'title=T&query=chips'], ['/admin/sources/x/remove', '']] as const;
     const statuses = [];
@@ -87,9 +87,9 @@ describe('API and admin under bad input', () => {
     const wrong = await request(`${base}/admin/sources`, { method: 'POST', headers: { ...form, authorization: 'Bearer guess' }, body: 'url=https://x.example/feed.xml', from: '127.0.3.1' });
     assert.deepEqual(statuses, [401, 401, 401, 401, 401]);
     assert.equal(wrong.status, 401);
-    assert.equal(listSources(deps.db).length, before);
-    assert.equal(listGuides(deps.db).length, 0);
-    report.add({ case: `${actions.length} admin actions without a token, 1 with a wrong one`, expected: '401, nothing changed', observed: `${[...statuses, wrong.status].join(', ')}; sources ${before} → ${listSources(deps.db).length}` });
+    assert.equal((await listSources(deps.db)).length, before);
+    assert.equal((await listGuides(deps.db)).length, 0);
+    report.add({ case: `${actions.length} admin actions without a token, 1 with a wrong one`, expected: '401, nothing changed', observed: `${[...statuses, wrong.status].join(', ')}; sources ${before} → ${(await listSources(deps.db)).length}` });
   });
 
   it('checks CSRF on a signed-in browser session, and answers bad JSON bodies with 400', async () => {
@@ -103,7 +103,7 @@ describe('API and admin under bad input', () => {
     const csrf = /name="csrf" value="([0-9a-f]{64})"/.exec(page.body)![1]!;
     const otherOrigin = await request(`${base}/admin/guides`, { method: 'POST', headers: { ...form, origin: 'https://evil.example' }, body: `title=T&query=chips&csrf=${csrf}`, from: '127.0.4.1' });
     assert.deepEqual([noToken.status, wrongToken.status, otherOrigin.status], [403, 403, 403]);
-    assert.equal(listGuides(deps.db).length, 0);
+    assert.equal((await listGuides(deps.db)).length, 0);
 
     const bearer = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     const malformed = await request(`${base}/admin/guides`, { method: 'POST', headers: bearer, body: '{"title": "T", "query": ', from: '127.0.4.2' });
@@ -118,7 +118,7 @@ describe('API and admin under bad input', () => {
     assert.match(missing.body, /url/);
     const good = await request(`${base}/admin/guides`, { method: 'POST', headers: bearer, body: '{"title": "Chips", "query": "chips"}', from: '127.0.4.2' });
     assert.equal(good.status, 200, good.body);
-    assert.equal(listGuides(deps.db).length, 1);
+    assert.equal((await listGuides(deps.db)).length, 1);
     report.add({ case: 'signed-in POST without / with a wrong CSRF token / from another origin', expected: '403, nothing changed', observed: `${noToken.status}, ${wrongToken.status}, ${otherOrigin.status}` });
     report.add({ case: 'admin JSON: malformed, not an object, missing url, bad FTS query', expected: '400 with a clear error', observed: `${malformed.status}: "${(JSON.parse(malformed.body) as { error: string }).error.slice(0, 40)}…", ${notObject.status}, ${missing.status}, ${badQuery.status}; a good one ${good.status}` });
   });

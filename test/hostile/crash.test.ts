@@ -10,6 +10,7 @@ import { integrityCheck, openDb } from '../../src/store/db.js';
 import { seeded } from '../../bench/harness.js';
 import { freePort } from '../helpers.js';
 import { Report } from './report.js';
+import { column, one } from '../../src/store/sql/query.js';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'src', 'main.ts');
 const report = new Report('crash', 'Crash safety: SIGKILL at random points of fetch and process, then resume');
@@ -73,15 +74,15 @@ describe('crash and resume', () => {
           if (r.signal === 'SIGKILL') killedMidRun++;
           const store = openDb(db);
           try {
-            assert.equal(integrityCheck(store), 'ok', `after a kill near "${r.lastLine}"`);
-            const keys = store.prepare(`SELECT source_id || ' ' || guid FROM articles`).pluck().all() as string[];
+            assert.equal(await integrityCheck(store), 'ok', `after a kill near "${r.lastLine}"`);
+            const keys = await column<string>(store, `SELECT source_id || ' ' || guid FROM articles`);
             assert.equal(new Set(keys).size, keys.length, 'no article twice');
             for (const key of seen) assert.ok(keys.includes(key), `${key} was stored before a kill and is gone`);
             seen = new Set(keys);
-            const done = store.prepare(`SELECT COUNT(*) FROM article_stages WHERE status = 'done'`).pluck().get() as number;
+            const done = await one<number>(store, `SELECT COUNT(*) FROM article_stages WHERE status = 'done'`);
             report.add({ case: `round ${round}, kill ${k + 1}: after "${r.lastLine}" +${kill.extraMs} ms`, expected: 'intact; nothing lost or doubled', observed: `${r.signal === 'SIGKILL' ? 'killed' : `finished first (exit ${r.code})`}; ${keys.length}/${corpus.length} articles, ${done}/${corpus.length * STAGE_NAMES.length} stage runs done; integrity ok` });
           } finally {
-            store.close();
+            await store.close();
           }
         }
       }
@@ -90,22 +91,22 @@ describe('crash and resume', () => {
       assert.equal(final.code, 0, final.stderr);
       const store = openDb(db);
       try {
-        assert.equal(integrityCheck(store), 'ok');
-        assert.equal(store.prepare('SELECT COUNT(*) FROM articles').pluck().get(), corpus.length);
-        assert.equal(store.prepare('SELECT COUNT(DISTINCT source_id || guid) FROM articles').pluck().get(), corpus.length);
-        const notDone = store.prepare(`SELECT article_id, stage, status, attempts, error FROM article_stages WHERE status != 'done'`).all();
+        assert.equal(await integrityCheck(store), 'ok');
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM articles')), corpus.length);
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(DISTINCT source_id || guid) FROM articles')), corpus.length);
+        const notDone = await store.all<Record<string, unknown>>(`SELECT article_id, stage, status, attempts, error FROM article_stages WHERE status != 'done'`);
         assert.deepEqual(notDone, []);
-        assert.equal(store.prepare('SELECT COUNT(*) FROM article_stages').pluck().get(), corpus.length * STAGE_NAMES.length);
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM article_stages')), corpus.length * STAGE_NAMES.length);
         // Every article in exactly one event; the clusterer counted each article once (its state moved with each assignment).
-        assert.equal(store.prepare('SELECT COUNT(*) FROM event_articles').pluck().get(), corpus.length);
-        assert.equal(store.prepare(`SELECT value FROM cluster_meta WHERE key = 'docs'`).pluck().get(), String(corpus.length));
-        assert.equal(store.prepare('SELECT SUM(article_count) FROM events').pluck().get(), corpus.length);
-        assert.equal(store.prepare('SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_vectors v WHERE v.event_id = e.id)').pluck().get(), 0);
-        assert.equal(store.prepare('SELECT COUNT(*) FROM extractions').pluck().get(), corpus.length);
-        assert.equal(store.prepare('SELECT COUNT(*) FROM raw_pages').pluck().get(), 0, 'pages are kept only when asked');
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM event_articles')), corpus.length);
+        assert.equal((await one<unknown>(store, `SELECT value FROM cluster_meta WHERE key = 'docs'`)), String(corpus.length));
+        assert.equal((await one<unknown>(store, 'SELECT SUM(article_count) FROM events')), corpus.length);
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_vectors v WHERE v.event_id = e.id)')), 0);
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM extractions')), corpus.length);
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM raw_pages')), 0, 'pages are kept only when asked');
         report.add({ case: 'resume after the kills', expected: 'every stage completes', observed: `${corpus.length} articles once each, all ${corpus.length * STAGE_NAMES.length} stage runs done, each article in one event; integrity ok` });
       } finally {
-        store.close();
+        await store.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { STAGE_NAMES } from '../../src/pipeline/stages.js';
 import { integrityCheck, openDb } from '../../src/store/db.js';
 import { freePort } from '../helpers.js';
 import { Report } from './report.js';
+import { one } from '../../src/store/sql/query.js';
 
 /**
  * Readers and a writer on one SQLite store, as two processes: `almanac serve --no-scheduler`
@@ -104,12 +105,12 @@ describe('load while the pipeline writes', () => {
 
       const store = openDb(db);
       try {
-        assert.equal(integrityCheck(store), 'ok');
-        assert.equal(store.prepare('SELECT COUNT(*) FROM articles').pluck().get(), corpus.length);
-        assert.equal(store.prepare(`SELECT COUNT(*) FROM article_stages WHERE status = 'done'`).pluck().get(), corpus.length * STAGE_NAMES.length);
-        assert.equal(store.prepare('SELECT COUNT(*) FROM event_articles').pluck().get(), corpus.length);
+        assert.equal(await integrityCheck(store), 'ok');
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM articles')), corpus.length);
+        assert.equal((await one<unknown>(store, `SELECT COUNT(*) FROM article_stages WHERE status = 'done'`)), corpus.length * STAGE_NAMES.length);
+        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM event_articles')), corpus.length);
       } finally {
-        store.close();
+        await store.close();
       }
       const secs = result.duration;
       report.add({ case: `50 connections, ${paths.length} routes, for the writer's ${secs.toFixed(0)} s`, expected: 'no errors, no SQLITE_BUSY', observed: `${result.requests.total} requests (${Math.round(result.requests.average)}/s), ${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`, peakRssMb: reader.peakRssMb() });

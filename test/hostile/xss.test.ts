@@ -17,6 +17,7 @@ import { startServer, testDeps } from '../helpers.js';
 import { Report } from './report.js';
 import { rss, rssItem } from './server.js';
 import { XSS_LINKS, XSS_VECTORS } from './xss-vectors.js';
+import { column } from '../../src/store/sql/query.js';
 
 /**
  * The XSS vectors of a public list go in through every field a feed controls (title,
@@ -106,7 +107,7 @@ describe('bad content', () => {
         res.end(rss(items));
       });
       deps = testDeps();
-      upsertSource(deps.db, { id: 'xss', name: 'Hostile <script>alert(1)</script> Source', author: '<img src=x onerror=alert(1)>', allowPrivate: true, fulltext: 'never', feedUrl: `${feeds.url}feed.xml` }, deps.clock.now());
+      await upsertSource(deps.db, { id: 'xss', name: 'Hostile <script>alert(1)</script> Source', author: '<img src=x onerror=alert(1)>', allowPrivate: true, fulltext: 'never', feedUrl: `${feeds.url}feed.xml` }, deps.clock.now());
       await fetchDueSources(deps);
       await feeds.close();
       await processPending(deps);
@@ -123,9 +124,9 @@ describe('bad content', () => {
 
     it('no vector runs on any page that shows them, with scripts enabled and the CSP taken off', { timeout: 180_000 }, async () => {
       const db = deps.db;
-      const articles = db.prepare(`SELECT id FROM articles WHERE source_id = 'xss'`).pluck().all() as number[];
-      const events = db.prepare('SELECT id FROM events').pluck().all() as string[];
-      const guides = db.prepare('SELECT slug FROM guides').pluck().all() as string[];
+      const articles = await column<number>(db, `SELECT id FROM articles WHERE source_id = 'xss'`);
+      const events = await column<string>(db, 'SELECT id FROM events');
+      const guides = await column<string>(db, 'SELECT slug FROM guides');
       assert.equal(articles.length, XSS_VECTORS.length, 'every item was stored');
       const paths = ['/', '/articles', '/sources', '/sources/xss', '/topics', '/guides', '/digest', '/search?q=model', '/search?q=alert', '/search?q=script',
         ...articles.map((id) => `/articles/${id}`), ...events.map((id) => `/events/${encodeURIComponent(id)}`), ...guides.map((g) => `/guides/${g}`)];
@@ -202,11 +203,11 @@ describe('bad content', () => {
       report.add({ case: `${XSS_VECTORS.length} OWASP vectors × title, summary, content, author; ${XSS_LINKS.length} hostile links`, expected: 'nothing runs in Chromium (scripts on, CSP off)', observed: `${paths.length} pages: ${dialogs.length} dialogs, ${scriptRequests.length} script requests, ${domProblems.length} live handlers/URLs` });
     });
 
-    it('the stored HTML and text carry no vector either', () => {
-      const rows = deps.db.prepare(`SELECT html FROM articles WHERE source_id = 'xss'`).pluck().all() as string[];
+    it('the stored HTML and text carry no vector either', async () => {
+      const rows = await column<string>(deps.db, `SELECT html FROM articles WHERE source_id = 'xss'`);
       const survivors = rows.flatMap((h) => unsafeIn(h));
       assert.deepEqual(survivors, []);
-      const links = deps.db.prepare(`SELECT url FROM articles WHERE source_id = 'xss' AND url IS NOT NULL AND url NOT LIKE 'http%'`).pluck().all();
+      const links = await column<unknown>(deps.db, `SELECT url FROM articles WHERE source_id = 'xss' AND url IS NOT NULL AND url NOT LIKE 'http%'`);
       assert.deepEqual(links, [], 'only http(s) links are stored');
       report.add({ case: 'stored article HTML and links', expected: 'sanitized before storage', observed: `${rows.length} articles, ${survivors.length} unsafe constructs, ${links.length} non-http links` });
     });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Db } from '../../store/db.js';
+import { value } from '../../store/sql/query.js';
 import type { ExtractionMeta } from '../../store/extractions.js';
 import { extractLocal } from '../local.js';
 import { analyzeText } from '../nlp.js';
@@ -76,13 +77,11 @@ export function toExtraction(answer: LlmAnswer, text: string): { extraction: Ext
  * recorded, when the model fails or keeps answering badly.
  */
 export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = () => new Date()) {
-  const cacheGet = db.prepare('SELECT response FROM llm_cache WHERE key = ?').pluck();
-  const cachePut = db.prepare('INSERT INTO llm_cache (key, response, tokens_in, tokens_out, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
   const version = `${PROMPT_VERSION}`;
   return async (a: ArticleInput, contentHash: string): Promise<LlmExtraction> => {
     const key = createHash('sha256').update(`${contentHash}|${PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
     const base = { extractor: 'llm', version, model: client.model };
-    const cached = cacheGet.get(key) as string | undefined;
+    const cached = await value<string>(db, 'SELECT response FROM llm_cache WHERE key = ?', [key]);
     if (cached) {
       const p = parseAnswer(cached);
       if (p.ok) {
@@ -115,7 +114,7 @@ export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = 
         if (!parsed.ok) return fallback(`answer invalid after one repair: ${parsed.problem}`, tokensIn, tokensOut);
         note = `repaired (${problem})`.slice(0, 300);
       }
-      cachePut.run(key, text, tokensIn, tokensOut, now().toISOString());
+      await db.run('INSERT INTO llm_cache (key, response, tokens_in, tokens_out, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING', [key, text, tokensIn, tokensOut, now().toISOString()]);
       const { extraction, quotesDropped } = toExtraction(parsed.answer, a.text);
       return { extraction, meta: { ...base, note: note ?? (quotesDropped ? `${quotesDropped} quote(s) not in the article dropped` : null), tokensIn, tokensOut, quotesDropped } };
     } catch (e) {

@@ -16,6 +16,14 @@ export interface RunResult {
  */
 export interface SqlClient {
   readonly dialect: Dialect;
+  /** True for the client a transaction hands its body: statements run inside it. */
+  readonly inTransaction: boolean;
+  /**
+   * The client this one came from (itself outside a transaction): what in-memory state
+   * kept beside a store (the clusterer, caches) is keyed by, so a transaction's client
+   * finds the same state as the store's.
+   */
+  readonly root: SqlClient;
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   get<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
@@ -24,7 +32,10 @@ export interface SqlClient {
   /**
    * Runs `fn` in one write transaction on one connection, committed when it resolves and
    * rolled back when it throws. On SQLite it takes the write lock at once (BEGIN
-   * IMMEDIATE), so two processes never deadlock upgrading a read to a write.
+   * IMMEDIATE), so two processes never deadlock upgrading a read to a write. Called on a
+   * transaction's client, it opens a savepoint: a nested failure undoes only its own work.
+   * Inside a transaction, use the client it hands you: on SQLite a statement sent through
+   * the outer client waits for the transaction to end.
    */
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,13 +1,15 @@
+import { TAXONOMY } from '../../analyze/taxonomy.js';
 import { openDb } from '../db.js';
+import { taxonomySeed } from '../taxonomy-seed.js';
 import type { SqlClient } from './client.js';
 import { migrateStore } from './migrate.js';
 import { PgClient } from './pg-client.js';
-import { SqliteClient } from './sqlite-client.js';
+import { value } from './query.js';
 import { isPostgresUrl, redact } from './url.js';
 
 /**
- * Opens a store by URL with its migrations applied: `postgres://…` (or `postgresql://…`)
- * for PostgreSQL, else a SQLite file (`sqlite:` prefix optional).
+ * Opens a store by URL with its migrations applied and the taxonomy seeded:
+ * `postgres://…` (or `postgresql://…`) for PostgreSQL, else a SQLite file (`sqlite:` prefix optional).
  */
 export async function openStore(url: string, opts: { poolSize?: number; now?: () => string } = {}): Promise<SqlClient> {
   const now = opts.now ?? (() => new Date().toISOString());
@@ -15,12 +17,22 @@ export async function openStore(url: string, opts: { poolSize?: number; now?: ()
     const client = PgClient.connect(url, { max: opts.poolSize });
     try {
       await migrateStore(client, now);
+      const seed = taxonomySeed(TAXONOMY, now());
+      if (((await value<number>(client, seed.count)) ?? 0) < TAXONOMY.length) {
+        await client.transaction(async (tx) => {
+          for (const [sql, params] of seed.inserts) await tx.run(sql, params);
+        });
+      }
     } catch (err) {
       await client.close().catch(() => undefined);
-      throw new Error(`cannot open the PostgreSQL store at ${redact(url)}: ${(err as Error).message}`);
+      throw new StoreError(`cannot open the PostgreSQL store at ${redact(url)}: ${(err as Error).message}`);
     }
     return client;
   }
-  return new SqliteClient(openDb(url.replace(/^sqlite:/i, '')), true);
+  return openDb(url.replace(/^sqlite:/i, ''));
 }
 
+/** A store that cannot be opened (server unreachable, refused, bad credentials). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}

@@ -12,7 +12,16 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 /** Statements over a pool (each on any free connection) or over one held connection. */
 class PgQueries implements SqlClient {
   readonly dialect = 'postgres' as const;
-  constructor(protected readonly q: Queryable, protected readonly text: (sql: string) => string) {}
+  private savepoints = 0;
+  constructor(
+    protected readonly q: Queryable,
+    protected readonly text: (sql: string) => string,
+    readonly inTransaction: boolean,
+    private readonly rootClient?: SqlClient,
+  ) {}
+  get root(): SqlClient {
+    return this.rootClient ?? this;
+  }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return (await this.q.query(this.text(sql), params as SqlValue[])).rows as T[];
@@ -26,9 +35,20 @@ class PgQueries implements SqlClient {
   async exec(sql: string): Promise<void> {
     await this.q.query(sql);
   }
-  /** Inside a transaction already: nested work joins it. */
-  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
-    return fn(this);
+  /** Inside a transaction already: nested work runs in a savepoint. */
+  async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    const name = `sp${++this.savepoints}`;
+    await this.q.query(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn(this);
+      await this.q.query(`RELEASE SAVEPOINT ${name}`);
+      return out;
+    } catch (err) {
+      await this.q.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+      throw err;
+    } finally {
+      this.savepoints--;
+    }
   }
   async close(): Promise<void> {}
 }
@@ -45,7 +65,7 @@ export class PgClient extends PgQueries {
         cache.set(sql, t);
       }
       return t;
-    });
+    }, false);
   }
 
   static connect(url: string, opts: { max?: number; applicationName?: string } = {}): PgClient {
@@ -59,7 +79,7 @@ export class PgClient extends PgQueries {
     const conn = await this.pool.connect();
     try {
       await conn.query('BEGIN');
-      const out = await fn(new PgQueries(conn, this.text));
+      const out = await fn(new PgQueries(conn, this.text, true, this));
       await conn.query('COMMIT');
       return out;
     } catch (err) {

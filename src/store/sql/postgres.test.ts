@@ -33,7 +33,7 @@ if (!serverUrl) {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  storageSuite(
+  await storageSuite(
     'PostgreSQL',
     async () => {
       const name = `almanac_test_${randomBytes(4).toString('hex')}`;

@@ -31,7 +31,7 @@ const at = (s: number): Date => new Date(T0.getTime() + s * 1000);
  * `fillDemo` writes a SQLite store filled by the real pipeline from the demo feeds to a
  * file (the test files pass test/demo-store.ts's, which the built code must not import).
  */
-export function storageSuite(name: string, make: () => Promise<StoreFixture>, fillDemo: (file: string) => Promise<void>, reference?: () => Promise<Map<string, string[]>>): void {
+export async function storageSuite(name: string, make: () => Promise<StoreFixture>, fillDemo: (file: string) => Promise<void>, reference?: () => Promise<Map<string, string[]>>): Promise<void> {
   describe(`storage suite: ${name}`, () => {
     let fx: StoreFixture;
     let c: SqlClient;

@@ -4,7 +4,15 @@ import type { RunResult, SqlClient, SqlValue } from './client.js';
 /** The connection as seen from inside a transaction: statements run at once. */
 class SqliteStatements implements SqlClient {
   readonly dialect = 'sqlite' as const;
-  constructor(protected readonly db: Database.Database) {}
+  private savepoints = 0;
+  constructor(
+    readonly db: Database.Database,
+    readonly inTransaction: boolean,
+    private readonly rootClient?: SqlClient,
+  ) {}
+  get root(): SqlClient {
+    return this.rootClient ?? this;
+  }
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return this.db.prepare(sql).all(...params) as T[];
   }
@@ -17,9 +25,20 @@ class SqliteStatements implements SqlClient {
   async exec(sql: string): Promise<void> {
     this.db.exec(sql);
   }
-  /** Already inside one: nested work joins it. */
-  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
-    return fn(this);
+  /** Already inside one: nested work runs in a savepoint. */
+  async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    const name = `sp${++this.savepoints}`;
+    this.db.exec(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn(this);
+      this.db.exec(`RELEASE ${name}`);
+      return out;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw err;
+    } finally {
+      this.savepoints--;
+    }
   }
   async close(): Promise<void> {}
 }
@@ -36,27 +55,27 @@ export class SqliteClient extends SqliteStatements {
   private readonly inside: SqliteStatements;
 
   constructor(db: Database.Database, private readonly closeDb = false) {
-    super(db);
-    this.inside = new SqliteStatements(db);
+    super(db, false);
+    this.inside = new SqliteStatements(db, true, this);
   }
 
   override async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    await this.outsideTx();
+    if (this.inTx) await this.outsideTx();
     return super.all<T>(sql, params);
   }
 
   override async get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
-    await this.outsideTx();
+    if (this.inTx) await this.outsideTx();
     return super.get<T>(sql, params);
   }
 
   override async run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
-    await this.outsideTx();
+    if (this.inTx) await this.outsideTx();
     return super.run(sql, params);
   }
 
   override async exec(sql: string): Promise<void> {
-    await this.outsideTx();
+    if (this.inTx) await this.outsideTx();
     return super.exec(sql);
   }
 
@@ -82,7 +101,7 @@ export class SqliteClient extends SqliteStatements {
 
   override async close(): Promise<void> {
     await this.tail;
-    if (this.closeDb) this.db.close();
+    if (this.closeDb && this.db.open) this.db.close();
   }
 
   /** Statements issued from outside a running transaction wait for it to end. */

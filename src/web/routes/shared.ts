@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { AdminDeps } from '../admin.js';
 import type { Db } from '../../store/db.js';
+import { listParam } from '../../store/sql/query.js';
 import { primaryInfo, type EventRow } from '../../store/events.js';
 import { listSources, sourceLabel } from '../../store/sources.js';
 import { KINDS } from '../../analyze/kind.js';
@@ -24,16 +25,16 @@ export interface WebDeps {
 
 export const PAGE_SIZE = 30;
 
-export function cards(db: Db, events: EventRow[]): EventCard[] {
-  const info = primaryInfo(db, events.map((e) => e.primaryArticleId).filter((x): x is number => x !== null));
+export async function cards(db: Db, events: EventRow[]): Promise<EventCard[]> {
+  const info = await primaryInfo(db, events.map((e) => e.primaryArticleId).filter((x): x is number => x !== null));
   return events.map((e) => ({ ...e, primary: e.primaryArticleId !== null ? info.get(e.primaryArticleId) : undefined }));
 }
 
 /** Relations of many events at once, for list answers. */
-export function relationsOf(db: Db, ids: string[]): Map<string, { id: string; similarity: number }[]> {
+export async function relationsOf(db: Db, ids: string[]): Promise<Map<string, { id: string; similarity: number }[]>> {
   const out = new Map<string, { id: string; similarity: number }[]>();
   if (!ids.length) return out;
-  const rows = db.prepare('SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY similarity DESC').all(JSON.stringify(ids)) as Array<{ event_id: string; related_id: string; similarity: number }>;
+  const rows = await db.all<{ event_id: string; related_id: string; similarity: number }>(`SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (${listParam(db, 'text')}) ORDER BY similarity DESC`, [JSON.stringify(ids)]);
   for (const r of rows) (out.get(r.event_id) ?? out.set(r.event_id, []).get(r.event_id)!).push({ id: r.related_id, similarity: r.similarity });
   return out;
 }
@@ -59,11 +60,11 @@ export function eventJson(e: EventCard, related: { id: string; similarity: numbe
   };
 }
 
-export function filterChoices(db: Db, _now: Date): FilterChoices {
+export async function filterChoices(db: Db, _now: Date): Promise<FilterChoices> {
   return {
     // The taxonomy (seeded and learned topics), not a count over events: this runs on every list page.
-    topics: (db.prepare('SELECT slug, label FROM topics ORDER BY label').all() as Array<{ slug: string; label: string }>),
-    sources: listSources(db).map((s) => ({ id: s.id, label: sourceLabel(s) })).sort((a, b) => a.label.localeCompare(b.label)),
+    topics: await db.all<{ slug: string; label: string }>('SELECT slug, label FROM topics ORDER BY label'),
+    sources: (await listSources(db)).map((s) => ({ id: s.id, label: sourceLabel(s) })).sort((a, b) => a.label.localeCompare(b.label)),
     kinds: KINDS,
   };
 }
