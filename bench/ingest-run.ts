@@ -19,7 +19,8 @@ import { loadConfig } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
-import { openDb } from '../src/store/db.js';
+import { openStore } from '../src/store/sql/open.js';
+import { createDatabase, dropDatabase } from '../src/store/sql/fresh-database.js';
 import { upsertSource } from '../src/store/sources.js';
 import { seeded } from './harness.js';
 import { one } from '../src/store/sql/query.js';
@@ -76,8 +77,11 @@ async function main() {
     servers.push(srv);
     bases.push(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`);
   }
-  const config = { ...loadConfig({}, { db: join(dir, 'store.db') }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
-  const deps = { db: openDb(config.db), config, http: createHttpClient(config), clock: systemClock, log: () => {} };
+  // BENCH_DATABASE_URL (a PostgreSQL server) puts the store in a new database there; else a SQLite file.
+  const server = process.env['BENCH_DATABASE_URL'];
+  const storeUrl = server ? await createDatabase(server, 'almanac_bench') : join(dir, 'store.db');
+  const config = { ...loadConfig({}, { db: storeUrl }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
+  const deps = { db: await openStore(storeUrl), config, http: createHttpClient(config), clock: systemClock, log: () => {} };
   const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
   const workers: ChildProcess[] = [];
   for (let w = 0; w < workerCount; w++) {
@@ -128,8 +132,11 @@ async function main() {
   await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
   await deps.db.close();
   for (const s of servers) s.close();
-  if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${join(dir, 'store.db')}\n`);
-  else rmSync(dir, { recursive: true, force: true });
+  if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${storeUrl}\n`);
+  else {
+    if (server) await dropDatabase(server, storeUrl);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 await main();

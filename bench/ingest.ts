@@ -11,9 +11,9 @@ import { saveResults } from './harness.js';
 interface Round { round: number; articles: number; storeArticles: number; fetchSeconds: number | null; processSeconds: number | null; rate: number; fetchRate: number | null }
 interface Summary { articles: number; events: number; seconds: number; rate: number; peakRssMb: number }
 
-function ingestRun(size: number, workers = 0): { rounds: Round[]; summary: Summary } {
+function ingestRun(size: number, workers = 0, postgres?: string): { rounds: Round[]; summary: Summary } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(size)], {
-    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_WORKERS: String(workers) },
+    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_WORKERS: String(workers), BENCH_DATABASE_URL: postgres ?? '' },
   });
   if (r.status !== 0) throw new Error(`ingest run of ${size}${workers ? ` with ${workers} workers` : ''} failed (exit ${r.status})`);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Round | (Summary & { summary: true }));
@@ -22,26 +22,31 @@ function ingestRun(size: number, workers = 0): { rounds: Round[]; summary: Summa
 
 /**
  * The same ingest done by several `almanac worker` processes sharing one store (issue #10),
- * against one process doing it all in the same run: BENCH_WORKER_ARTICLES (10,000) articles,
- * with 1 and 2 workers (BENCH_WORKER_COUNTS=1,2,4 for more).
+ * against one process doing it all on a SQLite store in the same run: BENCH_WORKER_ARTICLES
+ * (10,000) articles, with 1 and 2 workers (BENCH_WORKER_COUNTS=1,2,4 for more); with
+ * BENCH_DATABASE_URL (a PostgreSQL server), the same rows again on PostgreSQL, each run in a
+ * new database there.
  */
 export function benchWorkers(): void {
   const size = Number(process.env['BENCH_WORKER_ARTICLES'] ?? 10_000);
   const counts = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2').split(',').map(Number).filter((n) => n > 0);
-  const rows: Array<{ workers: number; summary: Summary }> = [];
-  for (const workers of [0, ...counts]) {
-    process.stdout.write(`  ${size.toLocaleString('en-US')} articles, ${workers ? `${workers} worker process${workers > 1 ? 'es' : ''}` : 'one process (baseline)'}…`);
-    const { summary } = ingestRun(size, workers);
-    rows.push({ workers, summary });
-    console.log(` ${Math.round(summary.rate)} articles/s`);
+  const postgres = process.env['BENCH_DATABASE_URL'] || undefined;
+  const rows: Array<{ store: 'sqlite' | 'postgres'; workers: number; summary: Summary }> = [];
+  for (const store of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+    for (const workers of [0, ...counts]) {
+      process.stdout.write(`  ${size.toLocaleString('en-US')} articles on ${store}, ${workers ? `${workers} worker process${workers > 1 ? 'es' : ''}` : 'one process'}…`);
+      const { summary } = ingestRun(size, workers, store === 'postgres' ? postgres : undefined);
+      rows.push({ store, workers, summary });
+      console.log(` ${Math.round(summary.rate)} articles/s`);
+    }
   }
-  console.log(`\nIngest by worker processes on one SQLite store (${size.toLocaleString('en-US')} articles; fetch, extract, cluster, relate)`);
-  console.log(`${'processes'.padEnd(34)}${'events'.padStart(10)}${'seconds'.padStart(10)}${'articles/s'.padStart(12)}${'vs one process'.padStart(16)}`);
+  console.log(`\nIngest by worker processes sharing one store (${size.toLocaleString('en-US')} articles; fetch, extract, cluster, relate)`);
+  console.log(`${'store'.padEnd(11)}${'processes'.padEnd(34)}${'events'.padStart(10)}${'seconds'.padStart(10)}${'articles/s'.padStart(12)}${'vs one process on SQLite'.padStart(26)}`);
   const base = rows[0]!.summary.rate;
   for (const r of rows) {
-    console.log(`${(r.workers ? `${r.workers} × almanac worker --role all` : 'one process (fetch, then process)').padEnd(34)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${`${(r.summary.rate / base).toFixed(2)}×`.padStart(16)}`);
+    console.log(`${r.store.padEnd(11)}${(r.workers ? `${r.workers} × almanac worker --role all` : 'one process (fetch, then process)').padEnd(34)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${`${(r.summary.rate / base).toFixed(2)}×`.padStart(26)}`);
   }
-  console.log('  the same events in every row means the workers clustered as one process does; SQLite has one writer, so this measures sharing, not scaling');
+  console.log('  the same events in every row means the workers clustered as one process does; SQLite has one writer; on PostgreSQL extraction and fetching run in every worker, clustering in one at a time');
   saveResults('workers', { size, rows });
 }
 

@@ -8,6 +8,9 @@ import { measure, printTable, saveResults } from './harness.js';
 import { fillStore } from './web-store.js';
 import { freePort } from '../test/helpers.js';
 import { one } from '../src/store/sql/query.js';
+import { openStore } from '../src/store/sql/open.js';
+import { copyStore } from '../src/store/sql/copy-store.js';
+import { createDatabase, dropDatabase } from '../src/store/sql/fresh-database.js';
 
 /**
  * The web app under load and from cold, on a synthetic store (1,000,000 articles by
@@ -59,14 +62,37 @@ async function storeFile(): Promise<{ file: string; cleanup: () => void; }> {
   return { file, cleanup: () => dir && rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * With BENCH_DATABASE_URL (a PostgreSQL server), the same store is copied into a new
+ * database there (migrate-store's copy) and every figure is measured on it too.
+ */
+async function postgresCopy(file: string): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const server = process.env['BENCH_DATABASE_URL'];
+  if (!server) return undefined;
+  const url = await createDatabase(server, 'almanac_bench_web');
+  const t0 = performance.now();
+  const [from, to] = [await openStore(file), await openStore(url)];
+  try {
+    await copyStore(from, to, (p) => process.stdout.write(`\r  copying to PostgreSQL: ${p.table} ${p.rows.toLocaleString('en-US')}      `));
+    await to.exec('ANALYZE');
+  } finally {
+    await from.close();
+    await to.close();
+  }
+  console.log(`\r  copied the store to PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(0)} s                    `);
+  return { url, drop: () => dropDatabase(server, url) };
+}
+
 export async function benchWeb(): Promise<void> {
   spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
-  const { file, cleanup } = (await storeFile());
+  const { file, cleanup } = await storeFile();
+  const pg = await postgresCopy(file);
   try {
     const db = openDb(file); // applies any pending migration before timing
     const articles = await one<number>(db, 'SELECT MAX(id) FROM articles');
     const event = await one<string>(db, 'SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100');
     await db.close();
+    const stores: Array<{ name: string; url: string }> = [{ name: 'SQLite', url: file }, ...(pg ? [{ name: 'PostgreSQL', url: pg.url }] : [])];
 
     // Cold start: the store, then an empty one as the baseline.
     const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
@@ -82,11 +108,11 @@ export async function benchWeb(): Promise<void> {
       for (let i = 0; i < 3; i++) xs.push(await cold(f));
       return xs;
     };
-    const big = await coldRuns(file);
-    const small = await coldRuns(empty);
-    rmSync(emptyDir, { recursive: true, force: true });
     const fig = (name: string, xs: number[]) => measure(name, 'ms to first page', xs.length, ((i) => () => xs[i++]!)(0));
-    const coldFigures = [fig(`almanac serve, ${articles.toLocaleString('en-US')} articles`, big), fig('almanac serve, empty store (baseline)', small)];
+    const coldFigures = [];
+    for (const st of stores) coldFigures.push(fig(`almanac serve, ${articles.toLocaleString('en-US')} articles, ${st.name}`, await coldRuns(st.url)));
+    coldFigures.push(fig('almanac serve, empty SQLite store (baseline)', await coldRuns(empty)));
+    rmSync(emptyDir, { recursive: true, force: true });
     printTable('Cold start: process start until GET / answers 200', coldFigures, ['goal: under 2,000 ms with 1M articles']);
 
     const routes: Array<[string, string]> = [
@@ -96,25 +122,28 @@ export async function benchWeb(): Promise<void> {
       ['search', '/search?q=export+chip'],
       ['Atom feed, filtered', '/feed.atom?topic=ai-chips&min=5'],
     ];
-    const rows: Array<{ route: string; cache: boolean; rps: number; p50: number; p99: number; non2xx: number; errors: number }> = [];
-    // As served (rendered pages reused while the store is unchanged), then with every request rendered.
-    for (const cache of [true, false]) {
-      const s = await startServe(file, cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' });
-      for (const [name, path] of routes) {
-        if (!cache && path === '/healthz') continue;
-        const r = await autocannon({ url: `${s.base}${path}`, connections: 50, duration: 10 });
-        rows.push({ route: cache ? name : `${name}, every request rendered`, cache, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+    const rows: Array<{ store: string; route: string; cache: boolean; rps: number; p50: number; p99: number; non2xx: number; errors: number }> = [];
+    for (const st of stores) {
+      // As served (rendered pages reused while the store is unchanged), then with every request rendered.
+      for (const cache of [true, false]) {
+        const s = await startServe(st.url, cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' });
+        for (const [name, path] of routes) {
+          if (!cache && path === '/healthz') continue;
+          const r = await autocannon({ url: `${s.base}${path}`, connections: 50, duration: 10 });
+          rows.push({ store: st.name, route: cache ? name : `${name}, every request rendered`, cache, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+        }
+        await stop(s.child);
       }
-      await stop(s.child);
     }
     console.log(`\nWeb under load: 50 connections, 10 s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`);
     const w = Math.max(...rows.map((r) => r.route.length)) + 2;
-    console.log(`${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`);
-    for (const r of rows) console.log(`${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}${String(r.non2xx + r.errors).padStart(10)}`);
+    console.log(`${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`);
+    for (const r of rows) console.log(`${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}${String(r.non2xx + r.errors).padStart(10)}`);
     console.log('  goal: event page ≥ 2,000 req/s with p99 under 50 ms');
     console.log('  pages are reused while the store is unchanged (ALMANAC_PAGE_CACHE_S, 10 s); "every request rendered" sets it to 0');
     saveResults('web', { articles, cold: coldFigures, rows });
   } finally {
+    await pg?.drop();
     cleanup();
   }
 }

@@ -6,7 +6,7 @@ import { createHttpClient } from '../src/ingest/fetch.js';
 import type { Deps } from '../src/pipeline/deps.js';
 import { openDb } from '../src/store/db.js';
 import { openStore } from '../src/store/sql/open.js';
-import { PgClient } from '../src/store/sql/pg-client.js';
+import { createDatabase } from '../src/store/sql/fresh-database.js';
 
 /** A loopback HTTP server for a test; returns its base URL and a close function. */
 export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; close(): Promise<void> }> {
@@ -44,6 +44,13 @@ export async function freePort(): Promise<number> {
 /** The stores end-to-end tests run on: SQLite always; PostgreSQL too when ALMANAC_TEST_DATABASE_URL names a server (.ci/run starts one). */
 export const BACKENDS: ReadonlyArray<'sqlite' | 'postgres'> = process.env['ALMANAC_TEST_DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite'];
 
+/** A new, empty database on the PostgreSQL test server (ALMANAC_TEST_DATABASE_URL), as a URL. */
+export async function freshPostgresUrl(): Promise<string> {
+  const server = process.env['ALMANAC_TEST_DATABASE_URL'];
+  if (!server) throw new Error('a PostgreSQL store for a test: set ALMANAC_TEST_DATABASE_URL');
+  return createDatabase(server, 'almanac_t');
+}
+
 /**
  * testDeps on a fresh, empty store of the given engine: an in-memory SQLite database, or a
  * new PostgreSQL database created on the test server for this call. Close deps.db when done.
@@ -51,17 +58,6 @@ export const BACKENDS: ReadonlyArray<'sqlite' | 'postgres'> = process.env['ALMAN
 export async function testDepsOn(backend: 'sqlite' | 'postgres', over: Partial<Config> = {}): Promise<ReturnType<typeof testDeps>> {
   const deps = testDeps(over);
   if (backend === 'sqlite') return deps;
-  const server = process.env['ALMANAC_TEST_DATABASE_URL'];
-  if (!server) throw new Error('testDepsOn(postgres): set ALMANAC_TEST_DATABASE_URL');
-  const name = `almanac_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = PgClient.connect(server, { max: 1 });
-  try {
-    await admin.exec(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.close();
-  }
   await deps.db.close();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { ...deps, db: await openStore(url.toString(), { poolSize: 4 }) };
+  return { ...deps, db: await openStore(await freshPostgresUrl(), { poolSize: 4 }) };
 }

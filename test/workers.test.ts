@@ -6,15 +6,14 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEMO_SOURCES } from '../src/demo/sources.js';
 import { bcubed } from '../src/events/bcubed.js';
-import { openDb } from '../src/store/db.js';
 import { upsertSource } from '../src/store/sources.js';
-import { SqliteClient } from '../src/store/sql/sqlite-client.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
 import { STAGES } from '../src/pipeline/stages.js';
 import { Worker } from '../src/pipeline/worker.js';
 import { demoFeedServer } from './demo-store.js';
-import { testDeps } from './helpers.js';
+import { BACKENDS, freshPostgresUrl, testDeps } from './helpers.js';
+import { openStore } from '../src/store/sql/open.js';
 import { column, one } from '../src/store/sql/query.js';
 
 const root = join(import.meta.dirname, '..');
@@ -26,12 +25,12 @@ const root = join(import.meta.dirname, '..');
  * as a single process's do.
  */
 describe('several worker processes on one store', () => {
-  it('share fetching (politely, one request per host at a time) and processing without loss, doubles or racing events', async () => {
+  for (const backend of BACKENDS) it(`share fetching (politely, one request per host at a time) and processing without loss, doubles or racing events (${backend})`, async () => {
     const requests: Array<{ path: string; start: number; end: number }> = [];
     const feeds = await demoFeedServer(undefined, requests);
     const dir = mkdtempSync(join(tmpdir(), 'almanac-workers-'));
-    const file = join(dir, 'store.db');
-    const db = openDb(file);
+    const file = backend === 'sqlite' ? join(dir, 'store.db') : await freshPostgresUrl();
+    const db = await openStore(file);
     const workers: ChildProcess[] = [];
     const logs: string[] = [];
     try {
@@ -106,12 +105,12 @@ describe('several worker processes on one store', () => {
    * articles in three slices (B, then A, then B); B must reload before its second slice.
    * The same sequence with the reload suppressed shows the check can fail.
    */
-  async function slices(suppressReload: boolean) {
+  async function slices(backend: 'sqlite' | 'postgres', suppressReload: boolean) {
     const feeds = await demoFeedServer();
     const dir = mkdtempSync(join(tmpdir(), 'almanac-stamp-'));
-    const file = join(dir, 'store.db');
-    const a = { ...testDeps(), db: openDb(file) };
-    const b = { ...testDeps(), db: openDb(file) };
+    const file = backend === 'sqlite' ? join(dir, 'store.db') : await freshPostgresUrl();
+    const a = { ...testDeps(), db: await openStore(file) };
+    const b = { ...testDeps(), db: await openStore(file) };
     try {
       for (const s of DEMO_SOURCES) {
         await upsertSource(a.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, a.clock.now());
@@ -120,8 +119,10 @@ describe('several worker processes on one store', () => {
       await processPending(a, { stages: STAGES.filter((st) => st.name !== 'cluster') });
       const ids = await column<number>(a.db, `SELECT a.id FROM articles a ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`);
       // Hold every article back from clustering, then release one slice at a time.
-      (await a.db.run(`UPDATE article_stages SET status = 'failed', attempts = 99 WHERE stage = 'cluster'`));
-      const release = async (part: number[]) => { for (const id of part) (await a.db.run(`UPDATE article_stages SET status = 'pending', attempts = 0 WHERE stage = 'cluster' AND article_id = ?`, [id])); };
+      await a.db.run(`UPDATE article_stages SET status = 'failed', attempts = 99 WHERE stage = 'cluster'`);
+      const release = async (part: number[]) => {
+        for (const id of part) await a.db.run(`UPDATE article_stages SET status = 'pending', attempts = 0 WHERE stage = 'cluster' AND article_id = ?`, [id]);
+      };
       const third = Math.ceil(ids.length / 3);
       const wa = new Worker(a, { roles: ['process'], owner: 'A' });
       const wb = new Worker(b, { roles: ['process'], owner: 'B' });
@@ -132,14 +133,14 @@ describe('several worker processes on one store', () => {
       await release(ids.slice(2 * third));
       if (suppressReload) {
         // B believes nobody clustered since it did: its clusterer stays as it was.
-        const stamp = ((await one<string>(b.db, `SELECT value FROM cluster_meta WHERE key = 'clusterer_stamp'`)));
+        const stamp = await one<string>(b.db, `SELECT value FROM cluster_meta WHERE key = 'clusterer_stamp'`);
         (wb as unknown as { lastStamp: string }).lastStamp = stamp;
       }
       assert.ok(Array.isArray(await wb.clusterRound()));
       const members = await a.db.all<{ e: string; title: string }>('SELECT ea.event_id AS e, a.title FROM event_articles ea JOIN articles a ON a.id = ea.article_id');
       assert.equal(members.length, ids.length);
       const keys = new Map(feeds.corpus.map((x) => [x.title, x.event]));
-      return { f1: bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!]))).f1, events: (await one<number>(a.db, 'SELECT COUNT(*) FROM events'))};
+      return { f1: bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!]))).f1, events: await one<number>(a.db, 'SELECT COUNT(*) FROM events') };
     } finally {
       await a.db.close();
       await b.db.close();
@@ -148,9 +149,9 @@ describe('several worker processes on one store', () => {
     }
   }
 
-  it('a worker reloads its clusterer when another clustered since: no duplicate events', async (t) => {
-    const safe = await slices(false);
-    const stale = await slices(true);
+  for (const backend of BACKENDS) it(`a worker reloads its clusterer when another clustered since: no duplicate events (${backend})`, async (t) => {
+    const safe = await slices(backend, false);
+    const stale = await slices(backend, true);
     t.diagnostic(`with the reload ${safe.events} events (BCubed F1 ${safe.f1.toFixed(3)}); without it ${stale.events} (F1 ${stale.f1.toFixed(3)})`);
     assert.ok(safe.f1 >= 0.95, `BCubed F1 ${safe.f1.toFixed(3)} with the reload`);
     assert.ok(stale.events > safe.events, `without the reload: ${stale.events} events against ${safe.events} (F1 ${stale.f1.toFixed(3)})`);

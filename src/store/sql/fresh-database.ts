@@ -1,0 +1,31 @@
+import { PgClient } from './pg-client.js';
+
+/**
+ * Creates a new, empty database on the PostgreSQL server `serverUrl` names (connecting to
+ * the database in that URL to do it) and returns the URL of the new one. For tests and
+ * benchmarks, which each want a store of their own on one throwaway server.
+ */
+export async function createDatabase(serverUrl: string, prefix = 'almanac'): Promise<string> {
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = PgClient.connect(serverUrl, { max: 1 });
+  try {
+    await admin.exec(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops a database createDatabase made (connecting to the server's URL, not to it). */
+export async function dropDatabase(serverUrl: string, url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a database name: ${name}`);
+  const admin = PgClient.connect(serverUrl, { max: 1 });
+  try {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.close();
+  }
+}
