@@ -152,8 +152,8 @@ describe('guides over the demo', () => {
   });
 
   it('keep the per-week subject counts equal to a recount, through the pipeline, topic merges, renames and deleted events', async () => {
-    const recount = async () => (await deps.db.all<Record<string, unknown>>(`SELECT kind, subject, week, COUNT(*) AS events FROM event_subjects GROUP BY kind, subject, week ORDER BY 1, 2, 3`));
-    const kept = async () => (await deps.db.all<Record<string, unknown>>(`SELECT kind, subject, week, events FROM subject_weeks ORDER BY 1, 2, 3`));
+    const recount = async () => (await deps.db.all(`SELECT kind, subject, week, COUNT(*) AS events FROM event_subjects GROUP BY kind, subject, week ORDER BY 1, 2, 3`));
+    const kept = async () => (await deps.db.all(`SELECT kind, subject, week, events FROM subject_weeks ORDER BY 1, 2, 3`));
     assert.ok((await recount()).length > 20);
     assert.deepEqual((await kept()), (await recount()));
     const victim = await one<string>(deps.db, `SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-coding' LIMIT 1`);

@@ -78,7 +78,7 @@ describe('several worker processes on one store', () => {
       assert.equal(new Set(members.map((m) => m.title)).size, members.length);
       const keys = new Map(feeds.corpus.map((a) => [a.title, a.event]));
       const b = bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!])));
-      const retried = await db.all<Record<string, unknown>>(`SELECT stage, COUNT(*) AS n FROM article_stages WHERE attempts > 1 GROUP BY stage`);
+      const retried = await db.all(`SELECT stage, COUNT(*) AS n FROM article_stages WHERE attempts > 1 GROUP BY stage`);
       assert.ok(b.f1 >= 0.95, `demo events BCubed F1 ${b.f1.toFixed(3)} with three workers; stages retried: ${JSON.stringify(retried)}\n${logs.join('').slice(-4000)}`);
       const events = await one<number>(db, 'SELECT COUNT(*) FROM events');
       // A race would open a second event for a happening: at most the answer key's count, plus

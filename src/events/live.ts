@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { value } from '../store/sql/query.js';
+import { listParam, value } from '../store/sql/query.js';
 import { OnlineClusterer, type Assignment, type ClusterInput, type ClusterSettings } from './cluster.js';
 
 /**
@@ -35,7 +35,9 @@ export class LiveClusterer {
     await db.transaction(async (tx) => {
       await link(a, tx);
       await tx.run(`INSERT INTO cluster_meta (key, value) VALUES ('docs', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(cluster_meta.value AS INTEGER) + 1 AS TEXT)`);
-      for (const t of a.terms) await tx.run('INSERT INTO cluster_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = cluster_terms.df + 1', [t]);
+      // One statement for all the article's terms (each counted once; WHERE true lets SQLite parse the upsert after a SELECT).
+      await tx.run(`INSERT INTO cluster_terms (term, df) SELECT value, 1 FROM (${listParam(tx, 'text')}) AS t WHERE true
+        ON CONFLICT(term) DO UPDATE SET df = cluster_terms.df + 1`, [JSON.stringify(a.terms)]);
       for (const id of a.touched) {
         const s = this.clusterer.eventState(id);
         if (!s) continue;

@@ -84,7 +84,7 @@ export async function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<
   const sources = new Set(members.map((m) => m.sourceId));
 
   // The model's latest review applies until the next one (made when the member count doubles).
-  const stored = (await db.get<Record<string, unknown>>('SELECT review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?', [eventId])) as
+  const stored = (await db.get('SELECT review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?', [eventId])) as
     | { review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; factors: string }
     | undefined;
 

@@ -1,7 +1,7 @@
 import { slugify } from '../analyze/topics.js';
 import type { Db } from '../store/db.js';
-import { column, greatest, value } from '../store/sql/query.js';
-import { freeGuideSlug, guideForSubject, insertGuide, queryGuides, type Guide } from '../store/guides.js';
+import { column, greatest, rowsParam, value } from '../store/sql/query.js';
+import { freeGuideSlug, guideForSubject, guidesForSubjects, insertGuide, queryGuides, type Guide } from '../store/guides.js';
 import { topicLabelOf } from '../store/topics.js';
 import { GuideError } from '../store/guides.js';
 import { refreshGuideOverview } from './overview.js';
@@ -47,10 +47,11 @@ export async function syncEventSubjects(db: Db, eventId: string, s: EventSubject
   // The week it is counted in for the topics page's sparklines (see migration 007).
   const lastUpdated = await value<string>(db, 'SELECT last_updated FROM events WHERE id = ?', [eventId]);
   const week = lastUpdated ? Math.floor(Date.parse(lastUpdated) / 1000 / 604_800) : 0;
-  for (const w of subjectWeights(s)) {
-    await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = ${greatest(db, 'event_subjects.weight', 'excluded.weight')}`, [w.kind, w.subject, eventId, w.weight, week]);
-  }
+  const rows = subjectWeights(s).map((w) => ({ kind: w.kind, subject: w.subject, weight: w.weight }));
+  if (!rows.length) return;
+  await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week)
+      SELECT kind, subject, ?, weight, ? FROM (${rowsParam(db, [['kind', 'text'], ['subject', 'text'], ['weight', 'real']])}) AS r WHERE true
+    ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = ${greatest(db, 'event_subjects.weight', 'excluded.weight')}`, [eventId, week, JSON.stringify(rows)]);
 }
 
 /**
@@ -82,9 +83,10 @@ export async function updateGuidesForEvent(db: Db, eventId: string, settings: Gu
   const target = new Map<string, number>();
   if (ev && ev.title) {
     const subjects = subjectWeights({ topics: JSON.parse(ev.topics), entities: JSON.parse(ev.entities) });
-    for (const s of subjects) {
-      if (s.kind === 'entity' && !GUIDE_ENTITY_TYPES.has(s.type ?? '')) continue;
-      const g = (await (await guideForSubject(db, s.kind, s.subject) ?? maybeCreateGuide(db, s.kind, s.subject, settings, ev.last_updated)));
+    const eligible = subjects.filter((s) => s.kind !== 'entity' || GUIDE_ENTITY_TYPES.has(s.type ?? ''));
+    const existing = await guidesForSubjects(db, eligible);
+    for (const s of eligible) {
+      const g = existing.get(`${s.kind}\u0000${s.subject}`) ?? (await maybeCreateGuide(db, s.kind, s.subject, settings, ev.last_updated));
       if (g) target.set(g.slug, Math.max(target.get(g.slug) ?? 0, s.weight));
     }
     for (const q of await queryGuides(db)) if (await queryMatches(db, q.subject, eventId)) target.set(q.slug, Math.max(target.get(q.slug) ?? 0, 0.8));
@@ -173,8 +175,8 @@ export async function addManualGuide(db: Db, g: { title: string; query: string; 
   const existing = await guideForSubject(db, 'query', g.query);
   if (existing) throw new GuideError(`guide "${existing.slug}" already follows the query ${JSON.stringify(g.query)}`);
   if (g.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(g.slug)) throw new GuideError(`"${g.slug}" is not a kebab-case slug`);
-  if (g.slug && (await db.get<Record<string, unknown>>('SELECT 1 FROM guides WHERE slug = ?', [g.slug]))) throw new GuideError(`a guide "${g.slug}" exists already`);
-  const slug = (await (g.slug ?? freeGuideSlug(db, slugify(title) || 'guide')));
+  if (g.slug && (await db.get('SELECT 1 FROM guides WHERE slug = ?', [g.slug]))) throw new GuideError(`a guide "${g.slug}" exists already`);
+  const slug = g.slug ?? (await freeGuideSlug(db, slugify(title) || 'guide'));
   await db.transaction(async (tx) => {
     await insertGuide(tx, { slug, title, subjectKind: 'query', subject: g.query, origin: 'manual' }, at);
     await backfillGuide(tx, slug);
@@ -190,7 +192,7 @@ export async function afterTopicMerge(db: Db, from: string, into: string, settin
   else if (old) {
     await db.run('UPDATE guides SET subject = ?, title = ? WHERE slug = ?', [into, (await topicLabelOf(db, into)), old.slug]);
     // The guide takes the canonical slug when it is free, so /guides/<topic> keeps working.
-    if (!(await db.get<Record<string, unknown>>('SELECT 1 FROM guides WHERE slug = ?', [into]))) (await db.run('UPDATE guides SET slug = ? WHERE slug = ?', [into, old.slug]));
+    if (!(await db.get('SELECT 1 FROM guides WHERE slug = ?', [into]))) (await db.run('UPDATE guides SET slug = ? WHERE slug = ?', [into, old.slug]));
   }
   const g = await guideForSubject(db, 'topic', into);
   if (g) await backfillGuide(db, g.slug);

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { ParsedCache } from './parsed-cache.js';
-import { listParam, one, value } from './sql/query.js';
+import { listParam, one, rowsParam, value } from './sql/query.js';
 import type { SqlValue } from './sql/client.js';
 
 export type Role = 'primary' | 'coverage' | 'commentary';
@@ -93,7 +93,7 @@ export interface EventListOptions {
 }
 
 export async function listEvents(db: Db, o: EventListOptions): Promise<EventRow[]> {
-  const { where, params } = (await eventFilters(db, o));
+  const { where, params } = await eventFilters(db, o);
   const order = o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
   const rows = await db.all<Raw>(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`, [...params, o.limit, o.offset ?? 0]);
   return rows.map(fromRow);
@@ -104,7 +104,7 @@ export const COUNT_CAP = 1000;
 
 /** How many events match, exactly up to COUNT_CAP; COUNT_CAP + 1 means "more". */
 export async function countEventsWhere(db: Db, o: Omit<EventListOptions, 'limit'>): Promise<number> {
-  const { where, params } = (await eventFilters(db, o));
+  const { where, params } = await eventFilters(db, o);
   return (await value<number>(db, `SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1}) AS capped`, params)) ?? 0;
 }
 
@@ -168,7 +168,7 @@ export interface EventMember {
 }
 
 export async function eventMembers(db: Db, eventId: string): Promise<EventMember[]> {
-  const rows = await db.all<Record<string, unknown>>(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, a.text, s.id AS source_id, s.name AS source_name,
+  const rows = await db.all(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, a.text, s.id AS source_id, s.name AS source_name,
       s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, x.summary, x.topics, x.entities
     FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
     WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`, [eventId]);
@@ -186,7 +186,9 @@ export type EventFields = Omit<EventRow, 'id'> & { roles: Map<number, Role> };
 export async function saveEventFields(db: Db, id: string, f: EventFields): Promise<void> {
   await db.run(`UPDATE events SET title = ?, summary = ?, significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
       topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`, [f.title, f.summary, f.significance, JSON.stringify(f.factors), f.primaryArticleId, f.firstSeen, f.lastUpdated, f.kind, JSON.stringify(f.topics), JSON.stringify(f.entities), f.sourceCount, f.articleCount, id]);
-  for (const [articleId, r] of f.roles) await db.run('UPDATE event_articles SET role = ? WHERE event_id = ? AND article_id = ?', [r, id, articleId]);
+  if (!f.roles.size) return;
+  await db.run(`UPDATE event_articles SET role = (SELECT r.role FROM (${rowsParam(db, [['article_id', 'int'], ['role', 'text']])}) AS r WHERE r.article_id = event_articles.article_id)
+    WHERE event_id = ? AND article_id IN (${listParam(db, 'int')})`, [JSON.stringify([...f.roles].map(([article_id, role]) => ({ article_id, role }))), id, JSON.stringify([...f.roles.keys()])]);
 }
 
 export interface Relation {
@@ -199,17 +201,22 @@ export async function relatedEvents(db: Db, id: string, limit = 8): Promise<Arra
   return rows.map((r) => ({ ...fromRow(r), similarity: r.similarity }));
 }
 
-/** Replace an event's related list; keep the other side's list in step (symmetric, capped). */
+/**
+ * Replace an event's related list; keep the other side's list in step (symmetric, capped):
+ * three statements however many relations, so the cost on PostgreSQL is not a round trip each.
+ */
 export async function saveRelations(db: Db, id: string, rels: Relation[], cap = 8): Promise<void> {
   await db.run('DELETE FROM event_relations WHERE event_id = ?', [id]);
-  const ins = (a: string, b: string, similarity: number) =>
-    db.run('INSERT INTO event_relations (event_id, related_id, similarity) VALUES (?, ?, ?) ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity', [a, b, similarity]);
-  for (const r of rels.slice(0, cap)) {
-    await ins(id, r.id, r.similarity);
-    await ins(r.id, id, r.similarity);
-    // Trim the other side back to its best `cap`.
-    await db.run(`DELETE FROM event_relations WHERE event_id = ? AND related_id NOT IN (SELECT related_id FROM event_relations WHERE event_id = ? ORDER BY similarity DESC, related_id LIMIT ?)`, [r.id, r.id, cap]);
-  }
+  const kept = rels.slice(0, cap);
+  if (!kept.length) return;
+  const rows = kept.flatMap((r) => [{ a: id, b: r.id, s: r.similarity }, { a: r.id, b: id, s: r.similarity }]);
+  await db.run(`INSERT INTO event_relations (event_id, related_id, similarity) SELECT a, b, s FROM (${rowsParam(db, [['a', 'text'], ['b', 'text'], ['s', 'real']])}) AS r WHERE true
+    ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity`, [JSON.stringify(rows)]);
+  // Trim each other side back to its best `cap` (ties broken by id, as reads order them).
+  await db.run(`DELETE FROM event_relations WHERE event_id IN (${listParam(db, 'text')}) AND (
+      SELECT COUNT(*) FROM event_relations b WHERE b.event_id = event_relations.event_id
+        AND (b.similarity > event_relations.similarity OR (b.similarity = event_relations.similarity AND b.related_id < event_relations.related_id))) >= ?`,
+    [JSON.stringify(kept.map((r) => r.id)), cap]);
 }
 
 /** What relating needs of a candidate event. */

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { listParam } from './sql/query.js';
 
 /**
  * Guides: living explainers of one subject (a topic, an entity or a saved full-text
@@ -40,6 +41,16 @@ export async function getGuide(db: Db, slug: string): Promise<Guide|undefined> {
 export async function guideForSubject(db: Db, kind: SubjectKind, subject: string): Promise<Guide|undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE subject_kind = ? AND subject = ?', [kind, subject]);
   return r && fromRow(r);
+}
+
+/** The guides of many subjects at once, keyed `kind + "\u0000" + subject`. */
+export async function guidesForSubjects(db: Db, subjects: ReadonlyArray<{ kind: SubjectKind; subject: string }>): Promise<Map<string, Guide>> {
+  const out = new Map<string, Guide>();
+  if (!subjects.length) return out;
+  const rows = await db.all<Raw>(`SELECT * FROM guides WHERE subject IN (${listParam(db, 'text')})`, [JSON.stringify([...new Set(subjects.map((x) => x.subject))])]);
+  const wanted = new Set(subjects.map((x) => `${x.kind}\u0000${x.subject}`));
+  for (const r of rows) if (wanted.has(`${r.subject_kind}\u0000${r.subject}`)) out.set(`${r.subject_kind}\u0000${r.subject}`, fromRow(r));
+  return out;
 }
 
 export async function listGuides(db: Db, o: { limit?: number; offset?: number } = {}): Promise<Guide[]> {

@@ -87,8 +87,8 @@ export async function upsertSource(db: Db, input: NewSource, now: Date): Promise
   }
   const s = parsed.data;
   // The same feed, or the same explicit id (a source whose feed moved), is the same source.
-  const existing = ((await db.get<Record<string, unknown>>('SELECT * FROM sources WHERE feed_url = ?', [s.feedUrl])) ??
-    (s.id ? (await db.get<Record<string, unknown>>('SELECT * FROM sources WHERE id = ?', [s.id])) : undefined)) as SourceRow | undefined;
+  const existing = (await db.get<SourceRow>('SELECT * FROM sources WHERE feed_url = ?', [s.feedUrl])) ??
+    (s.id ? await db.get<SourceRow>('SELECT * FROM sources WHERE id = ?', [s.id]) : undefined);
   if (existing) {
     await db.run(`UPDATE sources SET name = ?, author = ?, home_url = ?, feed_url = ?, kind = ?, tier = ?, poll_interval_s = COALESCE(?, poll_interval_s),
       allow_private = ?, fulltext = ? WHERE id = ?`, [s.name, s.author ?? null, s.homeUrl ?? null, s.feedUrl, s.kind, s.tier,

@@ -34,7 +34,7 @@ export async function pendingFor(db: Db, stage: string, limit: number, maxAttemp
 
 /** Whether any article may still run one of these stages. */
 export async function anyPending(db: Db, stages: readonly string[], maxAttempts: number): Promise<boolean> {
-  return !!(await db.get<Record<string, unknown>>(`SELECT 1 FROM article_stages s WHERE s.stage IN (${listParam(db, 'text')}) AND ${mayRun('s')} LIMIT 1`, [JSON.stringify(stages), maxAttempts]));
+  return !!(await db.get(`SELECT 1 FROM article_stages s WHERE s.stage IN (${listParam(db, 'text')}) AND ${mayRun('s')} LIMIT 1`, [JSON.stringify(stages), maxAttempts]));
 }
 
 /** Of these articles, the ones whose stage is not done yet. */

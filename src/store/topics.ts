@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { Db } from './db.js';
-import { column, greatest, value } from './sql/query.js';
+import { column, greatest, listParam, value } from './sql/query.js';
 
 /**
  * The topic taxonomy in the store: the seeded topics, the ones learned from extractions
@@ -84,9 +84,14 @@ async function keyIndex(db: Db): Promise<Map<string,string>> {
 export async function canonicalTopics(db: Db, slugs: readonly string[], sourceId: string, at: string): Promise<string[]> {
   const out: string[] = [];
   let index: Map<string, string> | undefined;
+  // Aliases and known topics looked up for all the slugs at once: most slugs are known, and
+  // on PostgreSQL each lookup is a round trip.
+  const list = JSON.stringify(slugs);
+  const aliases = new Map((await db.all<{ alias: string; slug: string }>(`SELECT alias, slug FROM topic_aliases WHERE alias IN (${listParam(db, 'text')})`, [list])).map((r) => [r.alias, r.slug]));
+  const known = new Set(await column<string>(db, `SELECT slug FROM topics WHERE slug IN (${listParam(db, 'text')})`, [JSON.stringify(slugs.map((x) => aliases.get(x) ?? x))]));
   for (const raw of slugs) {
-    let slug = await resolveTopic(db, raw);
-    if (!(await db.get('SELECT 1 FROM topics WHERE slug = ?', [slug]))) {
+    let slug = aliases.get(raw) ?? raw;
+    if (!known.has(slug)) {
       index ??= await keyIndex(db);
       const near = index.get(topicKey(slug));
       if (near) {
@@ -97,6 +102,7 @@ export async function canonicalTopics(db: Db, slugs: readonly string[], sourceId
         const sources = (await value<number>(db, 'SELECT COUNT(*) FROM topic_candidates WHERE slug = ?', [slug])) ?? 0;
         if (sources >= LEARN_MIN_SOURCES) {
           await db.run(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, '[]', NULL, 'learned', ?) ON CONFLICT(slug) DO NOTHING`, [slug, await topicLabelOf(db, slug), at]);
+          known.add(slug);
           index = undefined;
         }
       }
@@ -163,7 +169,7 @@ export async function renameTopic(db: Db, from: string, to: string, label: strin
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(to)) throw new TopicError(`"${to}" is not a kebab-case slug (like open-source-ai)`);
   const old = await db.get<Row>('SELECT slug, label, parent, aliases, origin FROM topics WHERE slug = ?', [from]);
   if (!old) throw new TopicError(`no topic "${from}" (see almanac topics list)`);
-  if (await db.get<Record<string, unknown>>('SELECT 1 FROM topics WHERE slug = ?', [to])) throw new TopicError(`topic "${to}" exists already: use almanac topics merge ${from} ${to}`);
+  if (await db.get('SELECT 1 FROM topics WHERE slug = ?', [to])) throw new TopicError(`topic "${to}" exists already: use almanac topics merge ${from} ${to}`);
   await db.run(`INSERT INTO topics (slug, label, aliases, parent, origin, created_at) VALUES (?, ?, ?, ?, 'manual', ?)`, [to, label ?? old.label, old.aliases, old.parent, at]);
   await db.run('DELETE FROM topic_aliases WHERE alias = ?', [to]);
   return await mergeTopic(db, from, to);

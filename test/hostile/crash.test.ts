@@ -94,7 +94,7 @@ describe('crash and resume', () => {
         assert.equal(await integrityCheck(store), 'ok');
         assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM articles')), corpus.length);
         assert.equal((await one<unknown>(store, 'SELECT COUNT(DISTINCT source_id || guid) FROM articles')), corpus.length);
-        const notDone = await store.all<Record<string, unknown>>(`SELECT article_id, stage, status, attempts, error FROM article_stages WHERE status != 'done'`);
+        const notDone = await store.all(`SELECT article_id, stage, status, attempts, error FROM article_stages WHERE status != 'done'`);
         assert.deepEqual(notDone, []);
         assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM article_stages')), corpus.length * STAGE_NAMES.length);
         // Every article in exactly one event; the clusterer counted each article once (its state moved with each assignment).
