@@ -27,7 +27,7 @@ export interface ProcessOptions {
    * ids is finished (done or failed). Without it every pending id is this process's.
    */
   claim?: { take(stage: Stage, ids: number[]): Promise<number[]>; finished(stage: Stage, id: number): Promise<void> };
-  /** Stages that must be over (done, or failed for good) before an article is taken. */
+  /** Stages that must be over (done, or failed for good), for the article and every one published before it, before it is taken. */
   afterStages?: readonly string[];
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createHttpClient } from '../ingest/fetch.js';
 import type { SharedHostSlots } from '../ingest/host-gate.js';
-import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost, releaseOwner } from '../store/jobs.js';
+import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost, releaseOwner, renewHost } from '../store/jobs.js';
 import { dueSources, getSource } from '../store/sources.js';
 import { anyPending, notDone, oldestPendingFetchedAt } from '../store/stages.js';
 import type { Deps } from './deps.js';
@@ -162,6 +162,11 @@ export class Worker {
   async clusterRound(): Promise<ProcessReport[] | NonNullable<RoundReport['clusterSkipped']>> {
     if (await this.earlierWorkInProgress()) return 'waiting for fetches and extraction';
     if (!(await acquireHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs))) return 'another worker clusters';
+    // Clustering a long backlog outlasts any lease: renew the slot while it runs, or a second
+    // worker would take it as expired and cluster the same news at the same time.
+    const heartbeat = setInterval(() => {
+      renewHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs).catch((e: Error) => this.deps.log(`worker ${this.owner}: cluster slot renewal failed: ${e.message}`));
+    }, Math.max(1_000, this.leaseMs / 4));
     try {
       const stored = await this.deps.db.get<{ value: string }>('SELECT value FROM cluster_meta WHERE key = ?', [STAMP_KEY]);
       if (stored?.value !== this.lastStamp) forgetClusterer(this.deps.db);
@@ -171,6 +176,7 @@ export class Worker {
       // Only articles whose earlier stages are over: one another worker is still extracting waits.
       return await processPending(this.deps, { stages: CLUSTER_STAGES, afterStages: EXTRACT_STAGE_NAMES });
     } finally {
+      clearInterval(heartbeat);
       await releaseHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), 0);
     }
   }

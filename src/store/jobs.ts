@@ -110,6 +110,12 @@ export async function acquireHost(c: SqlClient, host: string, owner: string, now
   return r.changes === 1;
 }
 
+/** Extends a held host slot (a long holder's heartbeat); false when it was lost (expired and taken). */
+export async function renewHost(c: SqlClient, host: string, owner: string, now: Date, holdMs: number): Promise<boolean> {
+  const r = await c.run('UPDATE host_slots SET until = ? WHERE host = ? AND owner = ? AND until > ?', [iso(now.getTime() + holdMs), host, owner, now.toISOString()]);
+  return r.changes === 1;
+}
+
 /** Gives a host back; the next request to it may go after `pauseMs`. */
 export async function releaseHost(c: SqlClient, host: string, owner: string, now: Date, pauseMs: number): Promise<void> {
   await c.run('UPDATE host_slots SET owner = NULL, until = ? WHERE host = ? AND owner = ?', [iso(now.getTime() + pauseMs), host, owner]);

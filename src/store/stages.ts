@@ -19,14 +19,19 @@ const mayRun = (alias: string) => `(${alias}.status = 'pending' OR (${alias}.sta
 
 /**
  * Articles waiting for a stage, in the order they were published (the clusterer sees the
- * news as it happened); failed ones are retried up to maxAttempts.
+ * news as it happened); failed ones are retried up to maxAttempts. With afterStages, only
+ * articles published before every article for which one of those stages may still run: so
+ * where other processes are still extracting, the clusterer takes the news up to the oldest
+ * article not ready yet, and never an article after one it would then meet late.
  */
 export async function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number, afterStages: readonly string[] = []): Promise<number[]> {
-  // With afterStages, an article waits while any of those stages may still run for it.
-  const gate = afterStages.length
-    ? ` AND NOT EXISTS (SELECT 1 FROM article_stages p WHERE p.article_id = s.article_id AND p.stage IN (${listParam(db, 'text')}) AND ${mayRun('p')})`
-    : '';
-  const params: SqlValue[] = [stage, maxAttempts, ...(afterStages.length ? [JSON.stringify(afterStages), maxAttempts] : []), limit];
+  let horizon: string | null = null;
+  if (afterStages.length) {
+    horizon = (await value<string | null>(db, `SELECT MIN(COALESCE(a.published_at, a.fetched_at)) FROM article_stages p JOIN articles a ON a.id = p.article_id
+      WHERE p.stage IN (${listParam(db, 'text')}) AND ${mayRun('p')}`, [JSON.stringify(afterStages), maxAttempts])) ?? null;
+  }
+  const gate = horizon !== null ? ' AND COALESCE(a.published_at, a.fetched_at) < ?' : '';
+  const params: SqlValue[] = [stage, maxAttempts, ...(horizon !== null ? [horizon] : []), limit];
   return await column<number>(db, `SELECT s.article_id FROM article_stages s JOIN articles a ON a.id = s.article_id
     WHERE s.stage = ? AND ${mayRun('s')}${gate}
     ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`, params);

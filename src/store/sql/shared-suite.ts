@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { acquireHost, claimJobs, completeJob, enqueueJob, jobCounts, releaseHost, releaseJob, renewJob } from '../jobs.js';
+import { acquireHost, claimJobs, completeJob, enqueueJob, jobCounts, releaseHost, releaseJob, renewHost, renewJob } from '../jobs.js';
 import type { SqlClient } from './client.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,7 +166,7 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       assert.equal(again.find((j) => j.key === 'a')!.attempts, 1);
     });
 
-    it('host slots: one holder at a time, and the pause holds after release', async () => {
+    it('host slots: one holder at a time, and the pause holds after release; a holder that renews keeps its slot', async () => {
       assert.equal(await acquireHost(c, 'example.org', 'w1', at(0), 30_000), true);
       assert.equal(await acquireHost(c, 'example.org', 'w2', at(1), 30_000), false);
       await releaseHost(c, 'example.org', 'w1', at(2), 1_000);
@@ -174,6 +174,12 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       assert.equal(await acquireHost(c, 'example.org', 'w2', at(3), 30_000), true);
       // A holder that died: its hold runs out and the host is free again.
       assert.equal(await acquireHost(c, 'example.org', 'w3', at(40), 30_000), true);
+      // A long holder renews before its hold runs out (the cluster slot's heartbeat): nobody takes it; a lapsed hold cannot be renewed.
+      assert.equal(await renewHost(c, 'example.org', 'w3', at(60), 30_000), true);
+      assert.equal(await acquireHost(c, 'example.org', 'w4', at(80), 30_000), false, 'renewed until 90 s');
+      assert.equal(await renewHost(c, 'example.org', 'w4', at(80), 30_000), false, 'only the holder renews');
+      assert.equal(await acquireHost(c, 'example.org', 'w4', at(95), 30_000), true);
+      assert.equal(await renewHost(c, 'example.org', 'w3', at(96), 30_000), false, 'a lost slot stays lost');
     });
 
     it('four worker processes drain one queue: every job claimed exactly once', async () => {
