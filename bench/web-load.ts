@@ -48,7 +48,7 @@ const stop = (child: ChildProcess) => new Promise<void>((r) => {
   child.kill('SIGTERM');
 });
 
-async function storeFile(): Promise<{ file: string; cleanup: () => void; }> {
+async function storeFile(): Promise<{ file: string; cleanup: () => void }> {
   const kept = process.env['BENCH_STORE'];
   const size = Number(process.env['BENCH_WEB_ARTICLES'] ?? 1_000_000);
   if (kept && existsSync(kept)) return { file: kept, cleanup: () => {} };

@@ -18,7 +18,7 @@ import { seeded } from './harness.js';
 const WORDS = 'model lab release open weights chip export control policy agent benchmark safety research funding data center compute regulation court copyright startup training inference license europe china government cloud robot privacy security energy evaluation reasoning'.split(' ');
 const ORGS = ['Anthropic', 'OpenAI', 'Google DeepMind', 'Meta', 'Mistral', 'DeepSeek', 'Nvidia', 'Microsoft', 'European Commission', 'Hugging Face'];
 
-export async function fillStore(db: Db, articles: number, now: Date, onProgress?: (done: number) => void): Promise<{ events: number; }> {
+export async function fillStore(db: Db, articles: number, now: Date, onProgress?: (done: number) => void): Promise<{ events: number }> {
   const rnd = seeded(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const sentence = (n: number) => {

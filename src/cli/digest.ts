@@ -10,7 +10,7 @@ export async function digestCommand(deps: Deps, flags: Record<string, unknown>):
   const format = (flags['format'] as string | undefined) ?? 'md';
   if (format !== 'md' && format !== 'html') throw new UsageError('digest: --format is md or html');
   const now = deps.clock.now();
-  const d = digestEvents(deps.db, since, now);
-  process.stdout.write(format === 'md' ? digestMarkdown(await d, now) : await renderToString(deps, `/digest?since=${since}`));
+  const d = await digestEvents(deps.db, since, now);
+  process.stdout.write(format === 'md' ? digestMarkdown(d, now) : await renderToString(deps, `/digest?since=${since}`));
   return 0;
 }

@@ -66,7 +66,7 @@ export async function guidesCommand(deps: Deps, args: string[], flags: Flags): P
     }
     case 'rebuild': {
       if (!arg) throw new UsageError('guides rebuild: give a slug');
-      const n = await deps.db.transaction(async (tx) => backfillGuide(tx,arg));
+      const n = await deps.db.transaction(async (tx) => backfillGuide(tx, arg));
       console.log(`guide ${arg}: ${n} events`);
       return 0;
     }

@@ -16,7 +16,6 @@ import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
 import type { Hono } from 'hono';
 import { runWorker, Worker, type Role } from '../pipeline/worker.js';
-import { SqliteClient } from '../store/sql/sqlite-client.js';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   if (flags['all']) await makeDue(deps.db);

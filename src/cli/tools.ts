@@ -30,8 +30,8 @@ export function extractPageCommand(flags: Record<string, unknown>): number {
 export async function searchCommand(deps: Deps, query: string[], flags: Record<string, unknown>): Promise<number> {
   const q = query.join(' ').trim();
   if (!q) throw new UsageError('search: give a query');
-  const hits = searchArticles(deps.db, q, Number(flags['limit'] ?? 20));
-  if (flags['json']) console.log(JSON.stringify({ results: (await hits) }, null, 2));
-  else for (const h of await hits) console.log(`${String(h.id).padStart(6)}  ${h.title}\n        ${h.snippet.replace(/<\/?mark>/g, '*').replace(/\s+/g, ' ')}`);
+  const hits = await searchArticles(deps.db, q, Number(flags['limit'] ?? 20));
+  if (flags['json']) console.log(JSON.stringify({ results: hits }, null, 2));
+  else for (const h of hits) console.log(`${String(h.id).padStart(6)}  ${h.title}\n        ${h.snippet.replace(/<\/?mark>/g, '*').replace(/\s+/g, ' ')}`);
   return 0;
 }

@@ -18,9 +18,9 @@ export async function resetClustering(store: Db, since: string): Promise<{ event
     const terms = new OnlineClusterer();
     for (const a of articles) {
       const entities = a.entities ? (JSON.parse(a.entities) as { name: string }[]).map((e) => e.name) : undefined;
-      for (const t of terms.termCounts({ id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, published: new Date(0), entities }).keys()) {
-        await db.run('UPDATE cluster_terms SET df = df - 1 WHERE term = ?', [t]);
-      }
+      const counted = [...terms.termCounts({ id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, published: new Date(0), entities }).keys()];
+      // One statement per article, as LiveClusterer.assign counted them in.
+      await db.run(`UPDATE cluster_terms SET df = df - 1 WHERE term IN (${listParam(db, 'text')})`, [JSON.stringify(counted)]);
     }
     await db.run('DELETE FROM cluster_terms WHERE df <= 0');
     await db.run(`UPDATE cluster_meta SET value = CAST(${greatest(db, '0', 'CAST(value AS INTEGER) - ?')} AS TEXT) WHERE key = 'docs'`, [articles.length]);

@@ -114,7 +114,7 @@ export async function updateGuidesForEvent(db: Db, eventId: string, settings: Gu
 }
 
 /** Create the guide of a topic or an entity when it has crossed the activity threshold; backfill its events. */
-async function maybeCreateGuide(db: Db, kind: 'topic' | 'entity', subject: string, settings: GuideSettings, at: string): Promise<Guide|undefined> {
+async function maybeCreateGuide(db: Db, kind: 'topic' | 'entity', subject: string, settings: GuideSettings, at: string): Promise<Guide | undefined> {
   const n = (await value<number>(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM event_subjects WHERE kind = ? AND subject = ? LIMIT ?) AS capped', [kind, subject, settings.minEvents])) ?? 0;
   if (n < settings.minEvents) return undefined;
   // Distinct sources over the subject's latest events (bounded, so a busy one-source subject stays cheap to re-check).
@@ -188,11 +188,11 @@ export async function addManualGuide(db: Db, g: { title: string; query: string; 
 export async function afterTopicMerge(db: Db, from: string, into: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS): Promise<void> {
   const old = await guideForSubject(db, 'topic', from);
   const target = await guideForSubject(db, 'topic', into);
-  if (old && target) (await db.run('DELETE FROM guides WHERE slug = ?', [old.slug]));
+  if (old && target) await db.run('DELETE FROM guides WHERE slug = ?', [old.slug]);
   else if (old) {
     await db.run('UPDATE guides SET subject = ?, title = ? WHERE slug = ?', [into, (await topicLabelOf(db, into)), old.slug]);
     // The guide takes the canonical slug when it is free, so /guides/<topic> keeps working.
-    if (!(await db.get('SELECT 1 FROM guides WHERE slug = ?', [into]))) (await db.run('UPDATE guides SET slug = ? WHERE slug = ?', [into, old.slug]));
+    if (!(await db.get('SELECT 1 FROM guides WHERE slug = ?', [into]))) await db.run('UPDATE guides SET slug = ? WHERE slug = ?', [into, old.slug]);
   }
   const g = await guideForSubject(db, 'topic', into);
   if (g) await backfillGuide(db, g.slug);

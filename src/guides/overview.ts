@@ -1,6 +1,5 @@
 import type { Db } from '../store/db.js';
 import { greatest, value } from '../store/sql/query.js';
-import { topGuideEvents } from '../store/guides.js';
 
 /**
  * A guide's overview without a model: the span it covers, then the lead sentence of
@@ -23,9 +22,10 @@ export async function localOverview(db: Db, slug: string): Promise<string> {
   if (!g || !g.event_count) return '';
   const first = (await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [slug]))!;
   const leads: string[] = [];
-  for (const t of await topGuideEvents(db, slug, OVERVIEW_EVENTS)) {
-    const e = await db.get<{ title: string; summary: string }>('SELECT title, summary FROM events WHERE id = ?', [t.eventId]);
-    if (!e) continue;
+  // The guide's most significant events (as topGuideEvents orders them), with their text, in one read.
+  const top = await db.all<{ title: string; summary: string }>(`SELECT e.title, e.summary FROM guide_events ge JOIN events e ON e.id = ge.event_id
+    WHERE ge.guide_slug = ? ORDER BY ge.significance DESC, ge.first_seen DESC LIMIT ?`, [slug, OVERVIEW_EVENTS]);
+  for (const e of top) {
     const lead = leadSentence(e.summary || e.title);
     if (lead && !leads.includes(lead)) leads.push(lead);
   }
@@ -37,6 +37,6 @@ export async function localOverview(db: Db, slug: string): Promise<string> {
 export async function refreshGuideOverview(db: Db, slug: string, at: string): Promise<void> {
   const by = await value<string>(db, 'SELECT overview_by FROM guides WHERE slug = ?', [slug]);
   if (by === undefined) return;
-  if (by === 'llm') (await db.run(`UPDATE guides SET updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [at, slug]));
-  else (await db.run(`UPDATE guides SET overview = ?, updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [(await localOverview(db, slug)), at, slug]));
+  if (by === 'llm') await db.run(`UPDATE guides SET updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [at, slug]);
+  else await db.run(`UPDATE guides SET overview = ?, updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [await localOverview(db, slug), at, slug]);
 }

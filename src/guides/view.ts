@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import { listParam } from '../store/sql/query.js';
-import { getEvent, type EventRow } from '../store/events.js';
+import { eventsByIds, type EventRow } from '../store/events.js';
 import { getGuide, guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
 import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';
 import { localOverview } from './overview.js';
@@ -31,16 +31,16 @@ const TIMELINE_PAGE = 100;
 /** How many of the guide's latest events the source ranking counts. */
 export const SOURCE_EVENTS = 300;
 
-export async function guideView(db: Db, slug: string, o: { since: string; timelineOffset?: number }): Promise<GuideView|undefined> {
+export async function guideView(db: Db, slug: string, o: { since: string; timelineOffset?: number }): Promise<GuideView | undefined> {
   const guide = await getGuide(db, slug);
   if (!guide) return undefined;
+  // Membership rows name live events (merged ones leave guide_events by cascade), so one read by id finds them.
   const withEvent = async <T extends { eventId: string }>(refs: T[]) => {
-    const out: Array<T & { event: EventRow }> = [];
-    for (const r of refs) {
-      const event = await getEvent(db, r.eventId);
-      if (event) out.push({ ...r, event });
-    }
-    return out;
+    const events = await eventsByIds(db, refs.map((r) => r.eventId));
+    return refs.flatMap((r) => {
+      const event = events.get(r.eventId);
+      return event ? [{ ...r, event }] : [];
+    });
   };
   const timeline = await withEvent(await guideTimeline(db, slug, TIMELINE_PAGE, o.timelineOffset ?? 0));
 

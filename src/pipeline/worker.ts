@@ -64,7 +64,6 @@ export class Worker {
     deps: Deps,
     private readonly opts: WorkerOptions,
   ) {
-    const store = deps.db;
     this.owner = opts.owner ?? workerOwner();
     // A lease outlives the longest fetch (connect + total timeout) with room to spare.
     const requestMs = deps.config.connectTimeoutMs + deps.config.totalTimeoutMs;
@@ -73,8 +72,8 @@ export class Worker {
     // shared slot, held at most as long as a request can last, so one request at a time goes
     // to a host, with the pause between requests, across all workers.
     const slots: SharedHostSlots = {
-      take: (host) => acquireHost(store, host, this.owner, deps.clock.now(), requestMs + 5_000),
-      give: (host) => releaseHost(store, host, this.owner, deps.clock.now(), deps.config.hostDelayMs),
+      take: (host) => acquireHost(deps.db, host, this.owner, deps.clock.now(), requestMs + 5_000),
+      give: (host) => releaseHost(deps.db, host, this.owner, deps.clock.now(), deps.config.hostDelayMs),
     };
     this.deps = { ...deps, http: createHttpClient(deps.config, slots) };
   }

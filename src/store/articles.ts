@@ -91,7 +91,7 @@ async function resetStages(db: Db, id: number, stages: readonly string[], at: st
   }
 }
 
-export async function getArticle(db: Db, id: number): Promise<Article|undefined> {
+export async function getArticle(db: Db, id: number): Promise<Article | undefined> {
   const r = await db.get<ArticleRow>('SELECT * FROM articles WHERE id = ?', [id]);
   return r && articleFromRow(r);
 }

@@ -63,7 +63,7 @@ export async function mergeEvents(db: Db, from: string, into: string): Promise<v
   await db.run('INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id', [from, into]);
 }
 
-export async function eventOfArticle(db: Db, articleId: number): Promise<string|undefined> {
+export async function eventOfArticle(db: Db, articleId: number): Promise<string | undefined> {
   return await value<string>(db, 'SELECT event_id FROM event_articles WHERE article_id = ?', [articleId]);
 }
 
@@ -71,9 +71,16 @@ export async function resolveEventId(db: Db, id: string): Promise<string> {
   return (await value<string>(db, 'SELECT to_id FROM event_redirects WHERE from_id = ?', [id])) ?? id;
 }
 
-export async function getEvent(db: Db, id: string): Promise<EventRow|undefined> {
+export async function getEvent(db: Db, id: string): Promise<EventRow | undefined> {
   const r = await db.get<Raw>('SELECT * FROM events WHERE id = ?', [(await resolveEventId(db, id))]);
   return r && fromRow(r);
+}
+
+/** Events by their current ids (never a merged one's old id: see getEvent), in one read. */
+export async function eventsByIds(db: Db, ids: readonly string[]): Promise<Map<string, EventRow>> {
+  if (!ids.length) return new Map();
+  const rows = await db.all<Raw>(`SELECT * FROM events WHERE id IN (${listParam(db, 'text')})`, [JSON.stringify(ids)]);
+  return new Map(rows.map((r) => [r.id, fromRow(r)]));
 }
 
 export interface EventListOptions {
@@ -117,7 +124,7 @@ const SMALL_SUBJECT = 5000;
  * tested by primary key; a rare one would make that walk read the whole store, so its few
  * events are read through the subject index instead and sorted.
  */
-async function subjectFilter(db: Db, kind: 'topic' | 'entity', subject: string, since: string | undefined): Promise<{ sql: string; params: SqlValue[]; }> {
+async function subjectFilter(db: Db, kind: 'topic' | 'entity', subject: string, since: string | undefined): Promise<{ sql: string; params: SqlValue[] }> {
   // With a time range, only the subject's events of those weeks count (each row knows its week, see 007).
   const week = since ? Math.floor(Date.parse(since) / 1000 / 604_800) : 0;
   const size = (await value<number | null>(db, 'SELECT SUM(events) FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ?', [kind, subject, week])) ?? 0;
@@ -126,7 +133,7 @@ async function subjectFilter(db: Db, kind: 'topic' | 'entity', subject: string, 
     : { sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`, params: [subject, week] };
 }
 
-async function eventFilters(db: Db, o: Omit<EventListOptions, 'limit'>): Promise<{ where: string[]; params: SqlValue[]; }> {
+async function eventFilters(db: Db, o: Omit<EventListOptions, 'limit'>): Promise<{ where: string[]; params: SqlValue[] }> {
   const where = ["title <> ''"];
   const params: SqlValue[] = [];
   if (o.minSignificance) (where.push('significance >= ?'), params.push(o.minSignificance));
@@ -196,7 +203,7 @@ export interface Relation {
   similarity: number;
 }
 
-export async function relatedEvents(db: Db, id: string, limit = 8): Promise<Array<EventRow&{ similarity: number; }>> {
+export async function relatedEvents(db: Db, id: string, limit = 8): Promise<Array<EventRow&{ similarity: number }>> {
   const rows = await db.all<Raw & { similarity: number }>(`SELECT e.*, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`, [id, limit]);
   return rows.map((r) => ({ ...fromRow(r), similarity: r.similarity }));
 }
@@ -273,7 +280,7 @@ export async function eventCentroid(db: Db, id: string): Promise<Map<string,numb
 }
 
 /** Source name and link of each event's primary article, for event cards. */
-export async function primaryInfo(db: Db, articleIds: readonly number[]): Promise<Map<number,{ sourceName: string; sourceAuthor: string|null; url: string|null; sourceId: string; }>> {
+export async function primaryInfo(db: Db, articleIds: readonly number[]): Promise<Map<number,{ sourceName: string; sourceAuthor: string|null; url: string|null; sourceId: string }>> {
   const out = new Map<number, { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }>();
   if (!articleIds.length) return out;
   const rows = await db.all<{ id: number; url: string | null; source_id: string; name: string; author: string | null }>(`SELECT a.id, a.url, s.id AS source_id, s.name, s.author FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (${listParam(db, 'int')})`, [JSON.stringify(articleIds)]);

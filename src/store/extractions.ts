@@ -66,7 +66,7 @@ function fromRow(r: Row): StoredExtraction {
   };
 }
 
-export async function getExtraction(db: Db, articleId: number): Promise<StoredExtraction|undefined> {
+export async function getExtraction(db: Db, articleId: number): Promise<StoredExtraction | undefined> {
   const r = await db.get<Row>('SELECT * FROM extractions WHERE article_id = ?', [articleId]);
   return r && fromRow(r);
 }
@@ -80,7 +80,7 @@ export async function getExtractions(db: Db, articleIds: readonly number[]): Pro
 }
 
 /** Tokens spent by the LLM, in all and per extractor, for `almanac stats`. */
-export async function extractionStats(db: Db): Promise<Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number; }>> {
+export async function extractionStats(db: Db): Promise<Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number }>> {
   return await db.all(
     `SELECT extractor, COUNT(*) AS articles, SUM(tokens_in) AS "tokensIn", SUM(tokens_out) AS "tokensOut", SUM(quotes_dropped) AS "quotesDropped",
             SUM(CASE WHEN note LIKE 'fallback%' THEN 1 ELSE 0 END) AS fallbacks

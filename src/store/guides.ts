@@ -33,12 +33,12 @@ const fromRow = (r: Raw): Guide => ({
   overviewEvents: r.overview_events, eventCount: r.event_count, lastEventAt: r.last_event_at, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-export async function getGuide(db: Db, slug: string): Promise<Guide|undefined> {
+export async function getGuide(db: Db, slug: string): Promise<Guide | undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE slug = ?', [slug]);
   return r && fromRow(r);
 }
 
-export async function guideForSubject(db: Db, kind: SubjectKind, subject: string): Promise<Guide|undefined> {
+export async function guideForSubject(db: Db, kind: SubjectKind, subject: string): Promise<Guide | undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE subject_kind = ? AND subject = ?', [kind, subject]);
   return r && fromRow(r);
 }
@@ -77,7 +77,7 @@ export async function deleteGuide(db: Db, slug: string): Promise<boolean> {
 }
 
 /** The guides an event belongs to, best first. */
-export async function guidesOfEvent(db: Db, eventId: string): Promise<Array<{ slug: string; title: string; relevance: number; eventCount: number; }>> {
+export async function guidesOfEvent(db: Db, eventId: string): Promise<Array<{ slug: string; title: string; relevance: number; eventCount: number }>> {
   return await db.all<{ slug: string; title: string; relevance: number; eventCount: number }>(`SELECT g.slug, g.title, ge.relevance, g.event_count AS "eventCount" FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug
     WHERE ge.event_id = ? ORDER BY ge.relevance DESC, g.event_count DESC, g.slug`, [eventId]);
 }

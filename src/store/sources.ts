@@ -108,12 +108,12 @@ export async function upsertSource(db: Db, input: NewSource, now: Date): Promise
   return (await getSource(db, id))!;
 }
 
-export async function getSource(db: Db, id: string): Promise<Source|undefined> {
+export async function getSource(db: Db, id: string): Promise<Source | undefined> {
   const r = await db.get<SourceRow>('SELECT * FROM sources WHERE id = ?', [id]);
   return r && fromRow(r);
 }
 
-export async function findSource(db: Db, idOrUrl: string): Promise<Source|undefined> {
+export async function findSource(db: Db, idOrUrl: string): Promise<Source | undefined> {
   const r = await db.get<SourceRow>('SELECT * FROM sources WHERE id = ? OR feed_url = ?', [idOrUrl, idOrUrl]);
   return r && fromRow(r);
 }
@@ -143,7 +143,7 @@ export async function recordFetchFailure(db: Db, id: string, v: { at: Date; erro
 
 /** Makes every source due now (used by `fetch --all` and "refetch now"). */
 export async function makeDue(db: Db, id?: string): Promise<void> {
-  if (id) (await db.run('UPDATE sources SET next_poll_at = NULL WHERE id = ?', [id]));
+  if (id) await db.run('UPDATE sources SET next_poll_at = NULL WHERE id = ?', [id]);
   else await db.exec('UPDATE sources SET next_poll_at = NULL');
 }
 

@@ -48,7 +48,7 @@ export async function notDone(db: Db, stage: string, ids: readonly number[]): Pr
 }
 
 /** When the longest-waiting article still pending for a stage was fetched, if any is. */
-export async function oldestPendingFetchedAt(db: Db, stage: string): Promise<string|null> {
+export async function oldestPendingFetchedAt(db: Db, stage: string): Promise<string | null> {
   return (await value<string | null>(db, `SELECT MIN(a.fetched_at) FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = ? AND s.status = 'pending'`, [stage])) ?? null;
 }
 
@@ -56,6 +56,6 @@ export async function markStage(db: Db, articleId: number, stage: string, status
   await db.run(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = attempts + 1, updated_at = ? WHERE article_id = ? AND stage = ?`, [status, extra.error ?? null, extra.note ?? null, at, articleId, stage]);
 }
 
-export async function stageCounts(db: Db): Promise<Array<{ stage: string; status: StageStatus; n: number; }>> {
+export async function stageCounts(db: Db): Promise<Array<{ stage: string; status: StageStatus; n: number }>> {
   return await db.all<{ stage: string; status: StageStatus; n: number }>('SELECT stage, status, COUNT(*) AS n FROM article_stages GROUP BY stage, status ORDER BY stage, status');
 }

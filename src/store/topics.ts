@@ -64,7 +64,7 @@ export async function topicLabelOf(db: Db, slug: string): Promise<string> {
 }
 
 /** Every known topic by the keys of its slug, label and alias phrases. */
-async function keyIndex(db: Db): Promise<Map<string,string>> {
+async function keyIndex(db: Db): Promise<Map<string, string>> {
   const index = new Map<string, string>();
   for (const t of (await db.all<Row>('SELECT slug, label, aliases FROM topics'))) {
     for (const phrase of [t.slug, t.label, ...(JSON.parse(t.aliases) as string[])]) {
@@ -129,7 +129,7 @@ function replaceIn(json: string, from: string, into: string): string | undefined
  * event and sub-topic that named `from` names `into`. Returns how many rows changed.
  * The caller rebuilds the guides of `into` (see guides/membership.ts).
  */
-export async function mergeTopic(db: Db, from: string, into: string): Promise<{ extractions: number; events: number; }> {
+export async function mergeTopic(db: Db, from: string, into: string): Promise<{ extractions: number; events: number }> {
   from = await resolveTopic(db, from);
   into = await resolveTopic(db, into);
   if (from === into) throw new TopicError(`"${from}" and "${into}" are already one topic`);
@@ -164,7 +164,7 @@ export async function mergeTopic(db: Db, from: string, into: string): Promise<{ 
 }
 
 /** Rename a topic: a new slug (and label) takes its place; the old slug stays as an alias. */
-export async function renameTopic(db: Db, from: string, to: string, label: string | undefined, at: string): Promise<{ extractions: number; events: number; }> {
+export async function renameTopic(db: Db, from: string, to: string, label: string | undefined, at: string): Promise<{ extractions: number; events: number }> {
   from = await resolveTopic(db, from);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(to)) throw new TopicError(`"${to}" is not a kebab-case slug (like open-source-ai)`);
   const old = await db.get<Row>('SELECT slug, label, parent, aliases, origin FROM topics WHERE slug = ?', [from]);

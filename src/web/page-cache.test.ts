@@ -43,7 +43,7 @@ describe('page cache', () => {
     made.push(s.cleanup);
     assert.equal((await s.get('/page')).body, 'render 1, rows 0');
     assert.equal((await s.get('/page')).body, 'render 1, rows 0');
-    (await s.db.run('INSERT INTO t VALUES (1)'));
+    await s.db.run('INSERT INTO t VALUES (1)');
     assert.equal((await s.get('/page')).body, 'render 2, rows 1');
   });
 

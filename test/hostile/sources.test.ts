@@ -36,7 +36,7 @@ describe('hostile sources', () => {
   });
 
   const add = async (id: string, path: string): Promise<Source> =>
-    (await upsertSource(deps.db, { id, name: id, feedUrl: `${srv.url}${path.slice(1)}`, allowPrivate: true, fulltext: 'never' }, deps.clock.now()));
+    await upsertSource(deps.db, { id, name: id, feedUrl: `${srv.url}${path.slice(1)}`, allowPrivate: true, fulltext: 'never' }, deps.clock.now());
   const source = async (id: string) => (await getSource(deps.db, id))!;
   const articles = async (id: string) => (await one<number>(deps.db, 'SELECT COUNT(*) FROM articles WHERE source_id = ?', [id]));
   const fetchOnce = async (id: string) => {

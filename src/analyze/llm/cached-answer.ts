@@ -38,7 +38,7 @@ export async function cachedAnswer<T>(db: Db, client: LlmClient, cacheKey: strin
     value: parsed.data,
     fresh,
     remember: async (tx: Db) => {
-      if (fresh) (await tx.run('INSERT INTO llm_cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING', [cacheKey, answer, now().toISOString()]));
+      if (fresh) await tx.run('INSERT INTO llm_cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING', [cacheKey, answer, now().toISOString()]);
     },
   };
 }

@@ -40,7 +40,7 @@ const GOOD = {
 
 type Reply = { status?: number; headers?: Record<string, string>; content?: string; delayMs?: number; raw?: string };
 
-async function providerSuite(provider: 'openai' | 'anthropic') {
+function providerSuite(provider: 'openai' | 'anthropic') {
   describe(`LLM extraction over ${provider === 'openai' ? 'OpenAI-compatible Chat Completions' : 'Anthropic Messages'}`, () => {
     let script: Reply[] = [];
     const requests: { path: string; headers: IncomingMessage['headers']; body: Record<string, unknown> }[] = [];
@@ -183,8 +183,8 @@ async function providerSuite(provider: 'openai' | 'anthropic') {
   });
 }
 
-await providerSuite('openai');
-await providerSuite('anthropic');
+providerSuite('openai');
+providerSuite('anthropic');
 
 describe('verbatim quotes', () => {
   it('find a quote across quote-mark and whitespace differences and map it back to the original', () => {

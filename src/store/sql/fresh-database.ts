@@ -7,12 +7,7 @@ import { PgClient } from './pg-client.js';
  */
 export async function createDatabase(serverUrl: string, prefix = 'almanac'): Promise<string> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = PgClient.connect(serverUrl, { max: 1 });
-  try {
-    await admin.exec(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.close();
-  }
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
@@ -22,9 +17,14 @@ export async function createDatabase(serverUrl: string, prefix = 'almanac'): Pro
 export async function dropDatabase(serverUrl: string, url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a database name: ${name}`);
+  await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+/** One statement on a connection of its own (CREATE and DROP DATABASE cannot run in a transaction). */
+async function onServer(serverUrl: string, sql: string): Promise<void> {
   const admin = PgClient.connect(serverUrl, { max: 1 });
   try {
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.exec(sql);
   } finally {
     await admin.close();
   }

@@ -5,25 +5,25 @@ import type { SqlClient, SqlValue } from './client.js';
  * count, an id), one column, and a list passed as one parameter.
  */
 
+/** A row's first column (rows keep their columns in the query's order on both engines). */
+const firstColumn = <T>(row: Record<string, unknown>): T => row[Object.keys(row)[0]!] as T;
+
 /** The first column of the first row, or undefined when there is no row. */
 export async function value<T>(db: SqlClient, sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
   const row = await db.get<Record<string, unknown>>(sql, params);
-  if (!row) return undefined;
-  for (const k in row) return row[k] as T;
-  return undefined;
+  return row && firstColumn<T>(row);
+}
+
+/** The first column of the first row of a query that always answers one (a COUNT, an aggregate). */
+export async function one<T>(db: SqlClient, sql: string, params: readonly SqlValue[] = []): Promise<T> {
+  const row = await db.get<Record<string, unknown>>(sql, params);
+  if (!row) throw new Error(`expected a row from: ${sql.slice(0, 80)}`);
+  return firstColumn<T>(row);
 }
 
 /** The first column of every row. */
 export async function column<T>(db: SqlClient, sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-  const rows = await db.all<Record<string, unknown>>(sql, params);
-  const out: T[] = [];
-  for (const row of rows) {
-    for (const k in row) {
-      out.push(row[k] as T);
-      break;
-    }
-  }
-  return out;
+  return (await db.all<Record<string, unknown>>(sql, params)).map((row) => firstColumn<T>(row));
 }
 
 /**
@@ -41,14 +41,6 @@ export function listParam(db: SqlClient, type: 'text' | 'int'): string {
 /** The larger of two values in one row (SQLite's two-argument max; GREATEST on PostgreSQL). */
 export function greatest(db: SqlClient, a: string, b: string): string {
   return db.dialect === 'sqlite' ? `max(${a}, ${b})` : `GREATEST(${a}, ${b})`;
-}
-
-/** The first column of the first row of a query that always answers one (a COUNT, an aggregate). */
-export async function one<T>(db: SqlClient, sql: string, params: readonly SqlValue[] = []): Promise<T> {
-  const row = await db.get<Record<string, unknown>>(sql, params);
-  if (!row) throw new Error(`expected a row from: ${sql.slice(0, 80)}`);
-  for (const k in row) return row[k] as T;
-  throw new Error(`expected a column from: ${sql.slice(0, 80)}`);
 }
 
 /**
