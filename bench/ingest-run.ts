@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
+import { createLocalPool } from '../src/analyze/local-pool.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
@@ -81,7 +82,8 @@ async function main() {
   const server = process.env['BENCH_DATABASE_URL'];
   const storeUrl = server ? await createDatabase(server, 'almanac_bench') : join(dir, 'store.db');
   const config = { ...loadConfig({}, { db: storeUrl }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
-  const deps = { db: await openStore(storeUrl), config, http: createHttpClient(config), clock: systemClock, log: () => {} };
+  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads) : undefined;
+  const deps = { db: await openStore(storeUrl), config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool };
   const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
   const workers: ChildProcess[] = [];
   for (let w = 0; w < workerCount; w++) {
@@ -130,6 +132,7 @@ async function main() {
   console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: done / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+  await localPool?.close();
   await deps.db.close();
   for (const s of servers) s.close();
   if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${storeUrl}\n`);

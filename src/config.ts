@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { availableParallelism } from 'node:os';
 import { isPostgresUrl, redact } from './store/sql/url.js';
 
 /**
@@ -51,6 +52,8 @@ export const configSchema = z.object({
   /** openai: Chat Completions (OpenAI, Ollama, vLLM, llama.cpp, LM Studio, OpenRouter); anthropic: Messages. */
   llmProvider: z.enum(['openai', 'anthropic']).optional(),
   llmConcurrency: int(1, 64).default(2),
+  /** Worker threads for local extraction (0: on the main thread); by default one fewer than the cores, at least one. */
+  extractThreads: int(0, 64).default(() => Math.max(1, Math.min(4, availableParallelism() - 1))),
   llmTimeoutMs: int(1000, 600_000).default(60_000),
   llmMaxRetries: int(0, 10).default(3),
 });
@@ -84,6 +87,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_LLM_API_KEY: 'llmApiKey',
   ALMANAC_LLM_PROVIDER: 'llmProvider',
   ALMANAC_LLM_CONCURRENCY: 'llmConcurrency',
+  ALMANAC_EXTRACT_THREADS: 'extractThreads',
   ALMANAC_LLM_TIMEOUT_MS: 'llmTimeoutMs',
   ALMANAC_LLM_MAX_RETRIES: 'llmMaxRetries',
 };

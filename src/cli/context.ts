@@ -1,3 +1,4 @@
+import { createLocalPool } from '../analyze/local-pool.js';
 import { systemClock, type Clock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { createHttpClient } from '../ingest/fetch.js';
@@ -16,7 +17,8 @@ export async function makeDeps(env: Record<string, string | undefined>, flags: P
   const http = createHttpClient(config);
   const llm = llmFromConfig(config);
   const extractor = llm ? createLlmExtractor(llm, db, () => clock.now()) : undefined;
-  return { db, config, http, clock, log: (line) => console.error(line), extractor, llm };
+  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads) : undefined;
+  return { db, config, http, clock, log: (line) => console.error(line), extractor, llm, localPool };
 }
 
 export function progressLine(label: string, done: number, total: number, extra = ''): void {

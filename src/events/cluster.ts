@@ -117,7 +117,8 @@ export class OnlineClusterer {
   private readonly df = new Map<string, number>();
   private docs = 0;
   private readonly events = new Map<string, EventState>();
-  private readonly index = new Map<string, Set<string>>();
+  /** Term → the live events with that term among their heaviest (see reindex). */
+  private readonly index = new Map<string, Set<EventState>>();
   /** Merged-away event → the event that absorbed it. */
   private readonly mergedInto = new Map<string, string>();
   private nextId = 1;
@@ -137,6 +138,8 @@ export class OnlineClusterer {
   /** Restore a live event saved by an earlier run. */
   loadEvent(e: Omit<EventState, 'indexed'>): void {
     const state: EventState = { ...e, centroid: new Map(e.centroid), indexed: new Set() };
+    const old = this.events.get(state.id);
+    if (old) for (const t of old.indexed) this.index.get(t)?.delete(old);
     this.events.set(state.id, state);
     this.reindex(state);
   }
@@ -194,23 +197,39 @@ export class OnlineClusterer {
     return v;
   }
 
+  /**
+   * The live events in the window sharing the most index weight with the article: scored
+   * through the inverted index, the best `maxCandidates` kept (ties in the order they
+   * were met), best first.
+   */
   private candidates(v: SparseVector, now: number): EventState[] {
     const windowMs = this.settings.windowHours * 3_600_000;
-    const score = new Map<string, number>();
+    const k = this.settings.maxCandidates;
+    const slot = new Map<EventState, number>();
+    const met: EventState[] = [];
+    const score: number[] = [];
     for (const [t, w] of v) {
       const posting = this.index.get(t);
       if (!posting) continue;
-      for (const id of posting) score.set(id, (score.get(id) ?? 0) + w);
+      for (const e of posting) {
+        if (now - e.lastSeen > windowMs) continue;
+        const i = slot.get(e);
+        if (i === undefined) {
+          slot.set(e, met.length);
+          met.push(e);
+          score.push(w);
+        } else score[i]! += w;
+      }
     }
-    const out: EventState[] = [];
-    for (const [id] of [...score.entries()].sort((a, b) => b[1] - a[1])) {
-      const e = this.events.get(id);
-      if (!e) continue;
-      if (now - e.lastSeen > windowMs) continue;
-      out.push(e);
-      if (out.length >= this.settings.maxCandidates) break;
+    let keep = met.map((_, i) => i);
+    if (met.length > k) {
+      // The k-th best score; everything above it is in, and ties at it in the order met.
+      const cut = Float64Array.from(score).sort()[met.length - k]!;
+      const above = keep.filter((i) => score[i]! > cut);
+      const ties = keep.filter((i) => score[i] === cut).slice(0, k - above.length);
+      keep = [...above, ...ties].sort((a, b) => a - b);
     }
-    return out;
+    return keep.sort((a, b) => score[b]! - score[a]! || a - b).map((i) => met[i]!);
   }
 
   private similarity(v: SparseVector, e: EventState, at: number): number {
@@ -232,7 +251,6 @@ export class OnlineClusterer {
     this.reindex(e);
   }
 
-  /** Keep the event's heaviest terms in the inverted index (and only those: postings stay short). */
   /** Drop the events idle for longer than keepHours behind the newest article. */
   private prune(): void {
     this.addsSincePrune = 0;
@@ -241,7 +259,7 @@ export class OnlineClusterer {
       if (e.lastSeen >= before) continue;
       for (const t of e.indexed) {
         const posting = this.index.get(t);
-        posting?.delete(e.id);
+        posting?.delete(e);
         if (posting && !posting.size) this.index.delete(t);
       }
       this.events.delete(e.id);
@@ -253,18 +271,19 @@ export class OnlineClusterer {
     return this.events.size;
   }
 
+  /** Keep the event's heaviest terms in the inverted index (and only those: postings stay short). */
   private reindex(e: EventState): void {
     const k = this.settings.indexTerms;
     let top: string[];
     if (e.centroid.size <= k) top = [...e.centroid.keys()];
     else top = [...e.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([t]) => t);
     const next = new Set(top);
-    for (const t of e.indexed) if (!next.has(t)) this.index.get(t)?.delete(e.id);
+    for (const t of e.indexed) if (!next.has(t)) this.index.get(t)?.delete(e);
     for (const t of next) {
       if (e.indexed.has(t)) continue;
       let posting = this.index.get(t);
       if (!posting) this.index.set(t, (posting = new Set()));
-      posting.add(e.id);
+      posting.add(e);
     }
     e.indexed = next;
   }
@@ -276,7 +295,7 @@ export class OnlineClusterer {
     into.norm2 = n2;
     into.size += from.size;
     into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
-    for (const t of from.indexed) this.index.get(t)?.delete(from.id);
+    for (const t of from.indexed) this.index.get(t)?.delete(from);
     this.events.delete(from.id);
     this.mergedInto.set(from.id, into.id);
     this.reindex(into);

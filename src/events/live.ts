@@ -24,6 +24,11 @@ export class LiveClusterer {
     return new LiveClusterer(c);
   }
 
+  /** A live event's centroid as the clusterer holds it (it changes as the event grows). */
+  centroidOf(eventId: string): Map<string, number> | undefined {
+    return this.clusterer.eventState(eventId)?.centroid;
+  }
+
   /**
    * Assign one article and store the result, all in one transaction: `link` writes the
    * event rows and the membership (before the centroids, which refer to the event), then

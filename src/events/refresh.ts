@@ -2,7 +2,8 @@ import { analyzeText } from '../analyze/nlp.js';
 import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type EventMember, type Role, type Significance } from '../store/events.js';
+import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
+import { norm } from './vector.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateScore } from './related.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
@@ -48,11 +49,14 @@ export function eventSummary(members: EventMember[], primary: EventMember): stri
   return chosen.map((s) => s.sentence.text).join(' ');
 }
 
-/**
- * `guidesTouched`, when given, collects the guides whose overview should be rewritten instead
- * of rewriting each now (the caller does it once per batch, in the same transaction).
- */
-export async function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<string, string>): Promise<void> {
+export interface RefreshOptions {
+  /** Collects the guides the event changed instead of recording each now (the caller does it once per batch, in the same transaction). */
+  guidesTouched?: Map<string, string>;
+  /** Event centroids held in memory (the live clusterer's), read instead of the stored copies. */
+  centroids?: CentroidSource;
+}
+
+export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = {}): Promise<void> {
   const members = await eventMembers(db, eventId);
   if (!members.length) {
     await db.run('DELETE FROM events WHERE id = ?', [eventId]);
@@ -99,13 +103,14 @@ export async function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<
   if (previousNovelty !== undefined) novelty = previousNovelty;
   else {
     const since = new Date(Date.parse(lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
-    const centroid = await eventCentroid(db, eventId);
-    const self = { topics, entities, centroid, time: Date.parse(firstSeen) };
-    const candidates = await eventsSharing(db, topics, entities.map((e) => e.name), since, eventId);
+    const live = o.centroids?.(eventId);
+    const centroid = live ?? (await eventCentroid(db, eventId));
+    const self = { topics, entities, centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(firstSeen) };
+    const candidates = await eventsSharing(db, topics, entities.map((e) => e.name), since, eventId, 60, o.centroids);
     let maxRecentSim = 0;
     const rels = candidates
       .map((c) => {
-        const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, time: Date.parse(c.firstSeen) };
+        const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
         const r = relateScore(self, other);
         const daysBefore = (self.time - other.time) / 86_400_000;
         if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
@@ -152,5 +157,5 @@ export async function refreshEvent(db: Db, eventId: string, guidesTouched?: Map<
   });
   // The topic/entity index and the guides follow in the same transaction.
   await syncEventSubjects(db, eventId, { topics, entities });
-  await updateGuidesForEvent(db, eventId, undefined, guidesTouched);
+  await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched);
 }

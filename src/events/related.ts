@@ -9,6 +9,8 @@ export interface RelateSide {
   topics: string[];
   entities: { name: string; weight: number }[];
   centroid?: Map<string, number>;
+  /** The centroid's length, when known; required for a centroid that may still change (the clusterer's own). */
+  centroidNorm?: number;
   time: number;
 }
 
@@ -34,20 +36,21 @@ function entityOverlap(a: RelateSide['entities'], b: RelateSide['entities']): nu
   return total ? (2 * inter) / total : 0;
 }
 
-// Centroids handed to relating are parsed from the store and never changed afterwards (a
-// changed centroid is parsed anew), so each one's length is worked out once, not per pair.
+// A centroid parsed from the store is never changed afterwards (a changed one is parsed
+// anew), so its length is worked out once, not per pair; one from the live clusterer comes
+// with its length.
 const lengths = new WeakMap<Map<string, number>, number>();
 const lengthOf = (v: Map<string, number>) => lengths.get(v) ?? lengths.set(v, norm(v)).get(v)!;
 
-function cos(a?: Map<string, number>, b?: Map<string, number>): number {
-  if (!a || !b) return 0;
-  const na = lengthOf(a);
-  const nb = lengthOf(b);
-  return na && nb ? dot(a, b) / (na * nb) : 0;
+function cos(a: RelateSide, b: RelateSide): number {
+  if (!a.centroid || !b.centroid) return 0;
+  const na = a.centroidNorm ?? lengthOf(a.centroid);
+  const nb = b.centroidNorm ?? lengthOf(b.centroid);
+  return na && nb ? dot(a.centroid, b.centroid) / (na * nb) : 0;
 }
 
 export function relateScore(a: RelateSide, b: RelateSide): { score: number; text: number } {
-  const text = cos(a.centroid, b.centroid);
+  const text = cos(a, b);
   const days = Math.abs(a.time - b.time) / 86_400_000;
   const time = Math.pow(0.5, days / 30);
   const w = RELATE_WEIGHTS;

@@ -1,10 +1,10 @@
 import { slugify } from '../analyze/topics.js';
 import type { Db } from '../store/db.js';
-import { column, greatest, rowsParam, value } from '../store/sql/query.js';
+import { column, greatest, listParam, rowsParam, value } from '../store/sql/query.js';
 import { freeGuideSlug, guideForSubject, guidesForSubjects, insertGuide, queryGuides, type Guide } from '../store/guides.js';
 import { topicLabelOf } from '../store/topics.js';
 import { GuideError } from '../store/guides.js';
-import { refreshGuideOverview } from './overview.js';
+import { touchGuides } from './overview.js';
 
 /**
  * Keeps guides in step with events, one event at a time: called by refreshEvent inside
@@ -74,10 +74,10 @@ async function queryMatches(db: Db, query: string, eventId: string): Promise<boo
 /**
  * Put the event in every guide it belongs to and take it out of the ones it left;
  * create the guides whose subject this event makes busy enough. Returns the guides touched.
- * With `overviewsLater`, the touched guides (and the latest time each was touched) are
- * collected there for the caller to rewrite their overviews once, instead of one by one.
+ * With `touchLater`, the touched guides (and the latest time each was touched) are
+ * collected there for the caller to record once per batch, instead of one by one.
  */
-export async function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS, overviewsLater?: Map<string, string>): Promise<string[]> {
+export async function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS, touchLater?: Map<string, string>): Promise<string[]> {
   const ev = await db.get<{ significance: number; first_seen: string; last_updated: string; topics: string; entities: string; title: string }>(
     `SELECT significance, first_seen, last_updated, topics, entities, title FROM events WHERE id = ?`, [eventId]);
   const target = new Map<string, number>();
@@ -94,22 +94,20 @@ export async function updateGuidesForEvent(db: Db, eventId: string, settings: Gu
   const current = await column<string>(db, 'SELECT guide_slug FROM guide_events WHERE event_id = ?', [eventId]);
   // Every guide the event is in is touched (a new member or summary changes it even when its row does not move), and every guide it left.
   const touched = new Set<string>(target.keys());
-  for (const slug of current) {
-    if (target.has(slug)) continue;
-    await db.run('DELETE FROM guide_events WHERE guide_slug = ? AND event_id = ?', [slug, eventId]);
-    touched.add(slug);
-  }
-  if (ev) {
-    for (const [slug, relevance] of target) {
-      await db.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
-        WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
-        [slug, eventId, relevance, ev.significance, ev.first_seen, ev.last_updated]);
-    }
+  const left = current.filter((slug) => !target.has(slug));
+  if (left.length) await db.run(`DELETE FROM guide_events WHERE event_id = ? AND guide_slug IN (${listParam(db, 'text')})`, [eventId, JSON.stringify(left)]);
+  for (const slug of left) touched.add(slug);
+  if (ev && target.size) {
+    // Every membership in one statement; a row that would not change is not written (its triggers stay quiet).
+    await db.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
+        SELECT slug, ?, relevance, ?, ?, ? FROM (${rowsParam(db, [['slug', 'text'], ['relevance', 'real']])}) AS r WHERE true
+      ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
+      WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
+      [eventId, ev.significance, ev.first_seen, ev.last_updated, JSON.stringify([...target].map(([slug, relevance]) => ({ slug, relevance })))]);
   }
   const at = ev?.last_updated ?? new Date(0).toISOString();
-  if (overviewsLater) for (const slug of touched) overviewsLater.set(slug, [overviewsLater.get(slug) ?? '', at].sort()[1]!);
-  else for (const slug of touched) await refreshGuideOverview(db, slug, at);
+  if (touchLater) for (const slug of touched) touchLater.set(slug, [touchLater.get(slug) ?? '', at].sort()[1]!);
+  else await touchGuides(db, new Map([...touched].map((slug) => [slug, at])));
   return [...touched];
 }
 
@@ -152,7 +150,7 @@ export async function backfillGuide(db: Db, slug: string): Promise<number> {
       WHERE es.kind = ? AND es.subject = ? AND e.title <> ''`, [slug, g.subject_kind, g.subject])).changes;
   }
   const at = (await value<string | null>(db, 'SELECT MAX(added_at) FROM guide_events WHERE guide_slug = ?', [slug])) ?? new Date().toISOString();
-  await refreshGuideOverview(db, slug, at);
+  await touchGuides(db, new Map([[slug, at]]));
   return n;
 }
 

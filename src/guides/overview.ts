@@ -1,11 +1,12 @@
 import type { Db } from '../store/db.js';
-import { greatest, value } from '../store/sql/query.js';
+import type { Guide } from '../store/guides.js';
+import { greatest, rowsParam, value } from '../store/sql/query.js';
 
 /**
  * A guide's overview without a model: the span it covers, then the lead sentence of
  * each of its most significant events, highest first. Reads the top events through the
  * guide_events index, so it costs the same for a guide of ten events or ten thousand.
- * An overview written by the LLM (see review.ts) is kept until the model writes again.
+ * An overview written by the LLM (see review.ts) is stored, and shown until the model writes again.
  */
 export const OVERVIEW_EVENTS = 3;
 
@@ -17,26 +18,35 @@ export function leadSentence(text: string): string {
   return (m ? m[1]! : t).trim();
 }
 
-export async function localOverview(db: Db, slug: string): Promise<string> {
-  const g = await db.get<{ title: string; event_count: number; last_event_at: string | null }>('SELECT title, event_count, last_event_at FROM guides WHERE slug = ?', [slug]);
-  if (!g || !g.event_count) return '';
-  const first = (await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [slug]))!;
+/**
+ * The overview shown when the model has not written one: made when read, from the guide's
+ * row and two index reads, so ingest never rewrites it (a batch touches hundreds of guides,
+ * and most are never read before they change again).
+ */
+export async function localOverview(db: Db, g: Pick<Guide, 'slug' | 'title' | 'eventCount' | 'lastEventAt'>): Promise<string> {
+  if (!g.eventCount) return '';
+  const first = await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [g.slug]);
+  if (!first) return '';
   const leads: string[] = [];
   // The guide's most significant events (as topGuideEvents orders them), with their text, in one read.
   const top = await db.all<{ title: string; summary: string }>(`SELECT e.title, e.summary FROM guide_events ge JOIN events e ON e.id = ge.event_id
-    WHERE ge.guide_slug = ? ORDER BY ge.significance DESC, ge.first_seen DESC LIMIT ?`, [slug, OVERVIEW_EVENTS]);
+    WHERE ge.guide_slug = ? ORDER BY ge.significance DESC, ge.first_seen DESC LIMIT ?`, [g.slug, OVERVIEW_EVENTS]);
   for (const e of top) {
     const lead = leadSentence(e.summary || e.title);
     if (lead && !leads.includes(lead)) leads.push(lead);
   }
-  const span = g.event_count === 1 ? `one event, ${DAY.format(new Date(first))}` : `${g.event_count} events from ${DAY.format(new Date(first))} to ${DAY.format(new Date(g.last_event_at ?? first))}`;
+  const span = g.eventCount === 1 ? `one event, ${DAY.format(new Date(first))}` : `${g.eventCount} events from ${DAY.format(new Date(first))} to ${DAY.format(new Date(g.lastEventAt ?? first))}`;
   return `${g.title}: ${span}. ${leads.join(' ')}`.trim();
 }
 
-/** Store the local overview (unless the model wrote the current one) and the time of the change. */
-export async function refreshGuideOverview(db: Db, slug: string, at: string): Promise<void> {
-  const by = await value<string>(db, 'SELECT overview_by FROM guides WHERE slug = ?', [slug]);
-  if (by === undefined) return;
-  if (by === 'llm') await db.run(`UPDATE guides SET updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [at, slug]);
-  else await db.run(`UPDATE guides SET overview = ?, updated_at = ${greatest(db, 'updated_at', '?')} WHERE slug = ?`, [await localOverview(db, slug), at, slug]);
+/** The overview a reader sees: the model's while it has written one, else the local one. */
+export async function currentOverview(db: Db, g: Guide): Promise<string> {
+  return g.overviewBy === 'llm' && g.overview ? g.overview : localOverview(db, g);
+}
+
+/** Record that guides changed (slug → when): their updated_at moves forward, in one statement. */
+export async function touchGuides(db: Db, touched: ReadonlyMap<string, string>): Promise<void> {
+  if (!touched.size) return;
+  await db.run(`UPDATE guides SET updated_at = ${greatest(db, 'guides.updated_at', 't.at')}
+    FROM (${rowsParam(db, [['slug', 'text'], ['at', 'text']])}) AS t WHERE guides.slug = t.slug`, [JSON.stringify([...touched].map(([slug, at]) => ({ slug, at })))]);
 }

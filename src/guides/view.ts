@@ -3,7 +3,6 @@ import { listParam } from '../store/sql/query.js';
 import { eventsByIds, type EventRow } from '../store/events.js';
 import { getGuide, guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
 import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';
-import { localOverview } from './overview.js';
 
 /**
  * Everything a guide page shows, read from the store: overview, timeline, what changed
@@ -72,7 +71,7 @@ export async function guideView(db: Db, slug: string, o: { since: string; timeli
 
   return {
     guide,
-    overview: guide.overviewBy === 'llm' && guide.overview ? guide.overview : await localOverview(db, slug),
+    overview: guide.overview,
     timeline,
     timelineTotal: guide.eventCount,
     changes,

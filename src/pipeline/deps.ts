@@ -5,6 +5,7 @@ import type { Db } from '../store/db.js';
 import type { ArticleInput, Extraction } from '../analyze/types.js';
 import type { ExtractionMeta } from '../store/extractions.js';
 import type { LlmClient } from '../analyze/llm/client.js';
+import type { LocalPool } from '../analyze/local-pool.js';
 
 /** An extractor other than the local one (the LLM), given the article and its content hash (for the cache). */
 export type Extractor = (a: ArticleInput, contentHash: string) => Promise<{ extraction: Extraction; meta: ExtractionMeta }>;
@@ -20,4 +21,6 @@ export interface Deps {
   extractor?: Extractor;
   /** The model itself, for event reviews (set with the extractor). */
   llm?: LlmClient;
+  /** Threads for the local extractor; without it, it runs on the main thread. */
+  localPool?: LocalPool;
 }

@@ -10,13 +10,14 @@ export interface ProcessReport {
 
 /** A stage that failed this many times for an article is not tried again. */
 export const MAX_ATTEMPTS = 3;
-const BATCH = 200;
-
+/** Articles taken per round of a stage. */
+const PAGE = 200;
 /**
- * Runs every pending stage of every article, stage by stage in pipeline order. Each
- * article's stage is marked in its own write, so an interruption at any point leaves
- * only that one article-stage to redo.
+ * For a stage with work done ahead (extraction on other threads): more, so the threads
+ * rarely wait at the turn of a page.
  */
+const PREPARED_PAGE = 1000;
+
 export interface ProcessOptions {
   stages?: readonly Stage[];
   concurrency?: number;
@@ -31,68 +32,133 @@ export interface ProcessOptions {
   afterStages?: readonly string[];
 }
 
+/**
+ * Runs every pending stage of every article. Each article's stage is marked in its own
+ * write (or its batch's), so an interruption at any point leaves only that article-stage
+ * (or that batch) to redo.
+ *
+ * The stages run side by side, each in its own loop: a stage takes only the articles
+ * published before every article that an earlier stage of this call may still run on
+ * (pendingFor's horizon), so clustering meets the news in time order, as when the stages
+ * ran one after another, while the extraction of later articles goes on (on other
+ * threads) meanwhile. When a stage fails as a whole, the others stop after their
+ * current batch and the error is thrown.
+ */
 export async function processPending(deps: Deps, opts: ProcessOptions = {}): Promise<ProcessReport[]> {
   const stages = opts.stages ?? STAGES;
   await ensureStageRows(deps.db, stages.map((s) => s.name), deps.clock.now().toISOString());
-  const reports: ProcessReport[] = [];
-  for (const stage of stages) {
-    const report: ProcessReport = { stage: stage.name, done: 0, failed: 0 };
-    const tried = new Set<number>();
-    for (;;) {
-      const pending = (await pendingFor(deps.db, stage.name, BATCH, MAX_ATTEMPTS, opts.afterStages)).filter((id) => !tried.has(id));
-      if (!pending.length) break;
-      const ids = (opts.claim ? await opts.claim.take(stage, pending) : pending).filter((id) => !tried.has(id));
-      // Nothing claimable now (others hold these): they are theirs to finish.
-      if (!ids.length) break;
-      const total = ids.length;
-      // `d` is deps as the article's work sees it: inside a batch, with the batch's transaction.
-      const runOne = async (id: number, d: Deps) => {
-        tried.add(id);
-        try {
-          const r = await stage.run(id, d);
-          await markStage(d.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
-          report.done++;
-        } catch (e) {
-          await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
-          report.failed++;
-        }
-      };
-      const batch = stage.batch?.(deps) ?? 1;
-      if (batch > 1 && !deps.db.inTransaction) {
-        // One write transaction per batch, articles one after another (the stage's own
-        // transactions become savepoints inside it). Claims are given back after the commit.
-        for (let k = 0; k < ids.length; k += batch) {
-          const slice = ids.slice(k, k + batch);
-          try {
-            await deps.db.transaction(async (tx) => {
-              const d = { ...deps, db: tx };
-              for (const id of slice) {
-                await runOne(id, d);
-                opts.onProgress?.(report, total);
-              }
-              await stage.beforeCommit?.(d);
-            });
-          } catch (e) {
-            stage.onRollback?.(deps);
-            throw e;
-          }
-          for (const id of slice) await opts.claim?.finished(stage, id);
-        }
-        continue;
-      }
-      let next = 0;
-      const worker = async () => {
-        while (next < ids.length) {
-          const id = ids[next++]!;
-          await runOne(id, deps);
-          await opts.claim?.finished(stage, id);
-          opts.onProgress?.(report, total);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));
-      await stage.beforeCommit?.(deps);
+  const reports = stages.map((s): ProcessReport => ({ stage: s.name, done: 0, failed: 0 }));
+  const running = stages.map(() => true);
+  const progress = new Progress();
+  const results = await Promise.allSettled(stages.map(async (stage, i) => {
+    try {
+      await runStage(deps, opts, stage, reports[i]!, () => stages.filter((_, j) => j < i && running[j]).map((s) => s.name), progress);
+    } catch (e) {
+      progress.stop();
+      throw e;
+    } finally {
+      running[i] = false;
+      progress.moved();
     }
-    reports.push(report);
-  }
+  }));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return reports;
+}
+
+/** Wakes the stages waiting for an earlier stage to move on. */
+class Progress {
+  private waiters: Array<() => void> = [];
+  private n = 0;
+  /** Set when a stage failed: the others end their loops. */
+  stopped = false;
+  stop(): void {
+    this.stopped = true;
+    this.moved();
+  }
+  get version(): number {
+    return this.n;
+  }
+  moved(): void {
+    this.n++;
+    for (const w of this.waiters.splice(0)) w();
+  }
+  /** Resolves once something moved after `version` was read. */
+  after(version: number): Promise<void> {
+    if (this.n !== version) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: ProcessReport, earlierRunning: () => string[], progress: Progress): Promise<void> {
+  const tried = new Set<number>();
+  while (!progress.stopped) {
+    const earlier = earlierRunning();
+    const seen = progress.version;
+    const pending = (await pendingFor(deps.db, stage.name, stage.prepare ? PREPARED_PAGE : PAGE, MAX_ATTEMPTS, [...(opts.afterStages ?? []), ...earlier])).filter((id) => !tried.has(id));
+    const batch = stage.batch?.(deps) ?? 1;
+    // While an earlier stage is at work, wait until it has readied a whole batch (many small
+    // batches would cost a commit each); when none is, what is ready is all there will be.
+    if (earlier.length && pending.length < Math.min(batch, PAGE)) {
+      await progress.after(seen);
+      continue;
+    }
+    if (!pending.length) break;
+    const ids = (opts.claim ? await opts.claim.take(stage, pending) : pending).filter((id) => !tried.has(id));
+    // Nothing claimable now (others hold these): they are theirs to finish.
+    if (!ids.length) break;
+    const total = ids.length;
+    // `d` is deps as the article's work sees it: inside a batch, with the batch's transaction.
+    const runOne = async (id: number, d: Deps, prepared?: unknown) => {
+      tried.add(id);
+      try {
+        const r = await stage.run(id, d, prepared);
+        await markStage(d.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
+        report.done++;
+      } catch (e) {
+        await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
+        report.failed++;
+      }
+    };
+    if (batch > 1 && !deps.db.inTransaction) {
+      // One write transaction per batch, articles one after another (the stage's own
+      // transactions become savepoints inside it). Claims are given back after the commit.
+      // The work done before transactions (extraction on other threads) starts for the whole
+      // page at once, so it runs ahead while the batches before it commit.
+      const early = (await stage.prepare?.(ids, deps)) ?? new Map<number, Promise<unknown>>();
+      for (let k = 0; k < ids.length && !progress.stopped; k += batch) {
+        const slice = ids.slice(k, k + batch);
+        const ready = await Promise.all(slice.map((id) => early.get(id)));
+        const prepared = new Map(slice.map((id, i) => [id, ready[i]]));
+        try {
+          await deps.db.transaction(async (tx) => {
+            const d = { ...deps, db: tx };
+            for (const id of slice) {
+              await runOne(id, d, prepared.get(id));
+              opts.onProgress?.(report, total);
+            }
+            await stage.beforeCommit?.(d);
+          });
+        } catch (e) {
+          stage.onRollback?.(deps);
+          throw e;
+        }
+        progress.moved();
+        for (const id of slice) await opts.claim?.finished(stage, id);
+      }
+      continue;
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        await runOne(id, deps);
+        await opts.claim?.finished(stage, id);
+        opts.onProgress?.(report, total);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));
+    await stage.beforeCommit?.(deps);
+    progress.moved();
+  }
 }

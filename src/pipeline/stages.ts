@@ -1,19 +1,19 @@
 import { gzipSync } from 'node:zlib';
 import { extractLocal } from '../analyze/local.js';
-import { LOCAL_EXTRACTOR_VERSION, type Extraction } from '../analyze/types.js';
+import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../analyze/types.js';
 import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent } from '../events/refresh.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
-import { refreshGuideOverview } from '../guides/overview.js';
+import { touchGuides } from '../guides/overview.js';
 import { extractPage } from '../ingest/page/extract.js';
 import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
-import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
+import { addToEvent, eventOfArticle, mergeEvents, type CentroidSource } from '../store/events.js';
 import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
-import { getArticle, updateArticleBody } from '../store/articles.js';
+import { getArticle, getArticles, updateArticleBody } from '../store/articles.js';
 import { getSource } from '../store/sources.js';
 import type { Deps } from './deps.js';
 
@@ -39,7 +39,13 @@ export interface Stage {
    * is then the transaction's client): finish work the batch deferred.
    */
   beforeCommit?(deps: Deps): Promise<void>;
-  run(articleId: number, deps: Deps): Promise<StageResult>;
+  /**
+   * Work on articles done before their batch's transaction opens, so that no transaction
+   * waits for it (extraction on other threads). It resolves once the work is under way;
+   * what each article's promise gives is handed to `run`.
+   */
+  prepare?(articleIds: readonly number[], deps: Deps): Promise<Map<number, Promise<unknown>>>;
+  run(articleId: number, deps: Deps, prepared?: unknown): Promise<StageResult>;
 }
 
 /**
@@ -76,29 +82,61 @@ export const fullTextStage: Stage = {
 export const analyzeStage: Stage = {
   name: 'analyze',
   batch: (deps) => (deps.extractor ? 1 : 50),
-  async run(articleId, deps) {
-    const a = await getArticle(deps.db, articleId);
-    if (!a) return { note: 'article gone' };
-    const source = await getSource(deps.db, a.sourceId);
-    const input = { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: source?.kind };
+  // Without a model, the batch's articles are extracted on the pool's threads, all at once,
+  // before the batch's transaction opens.
+  async prepare(articleIds, deps) {
+    const out = new Map<number, Promise<unknown>>();
+    if (deps.extractor || !deps.localPool) return out;
+    const pool = deps.localPool;
+    // One read for the page (on SQLite, each read outside a transaction waits for the open one).
+    const articles = await getArticles(deps.db, articleIds);
+    const kinds = new Map<string, string | undefined>();
+    for (const a of articles.values()) if (!kinds.has(a.sourceId)) kinds.set(a.sourceId, (await getSource(deps.db, a.sourceId))?.kind);
+    for (const a of articles.values()) {
+      const input = { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: kinds.get(a.sourceId) };
+      // A failure here is only a missed head start: run extracts again and records the error.
+      out.set(a.id, pool.extract(input).then((extraction): Prepared => ({ contentHash: a.contentHash, extraction }), () => undefined));
+    }
+    return out;
+  },
+  async run(articleId, deps, prepared) {
+    const read = await articleInput(deps.db, articleId);
+    if (!read) return { note: 'article gone' };
+    const { input, sourceId, contentHash } = read;
     const at = deps.clock.now().toISOString();
     // Topics are made canonical against the store's taxonomy (aliases, merges, learned slugs) as they are saved.
     const save = (x: Extraction, meta: ExtractionMeta) =>
-      deps.db.transaction(async (tx) => saveExtraction(tx, articleId, { ...x, topics: await canonicalTopics(tx, x.topics, a.sourceId, at) }, meta, at));
+      deps.db.transaction(async (tx) => saveExtraction(tx, articleId, { ...x, topics: await canonicalTopics(tx, x.topics, sourceId, at) }, meta, at));
     if (deps.extractor) {
-      const r = await deps.extractor(input, a.contentHash);
+      const r = await deps.extractor(input, contentHash);
       await save(r.extraction, r.meta);
       return { note: r.meta.note ?? r.meta.extractor };
     }
-    await save(extractLocal(input), { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
+    // What prepare extracted holds while the article's text is the one it read.
+    const early = prepared as Prepared | undefined;
+    const extraction = early?.contentHash === contentHash ? early.extraction : deps.localPool ? await deps.localPool.extract(input) : extractLocal(input);
+    await save(extraction, { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
     return { note: 'local' };
   },
 };
 
+interface Prepared {
+  contentHash: string;
+  extraction: Extraction;
+}
+
+/** What the extractor reads of an article. */
+async function articleInput(db: Db, articleId: number): Promise<{ input: ArticleInput; sourceId: string; contentHash: string } | undefined> {
+  const a = await getArticle(db, articleId);
+  if (!a) return undefined;
+  const source = await getSource(db, a.sourceId);
+  return { input: { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: source?.kind }, sourceId: a.sourceId, contentHash: a.contentHash };
+}
+
 // In-memory state kept beside a store, keyed by its root client (see SqlClient.root), so a
 // batch's transaction client finds the same state.
 const clusterers = new WeakMap<Db, Promise<LiveClusterer>>();
-/** Guides whose overview a running batch will rewrite before it commits (slug → latest time touched). */
+/** Guides a running batch changed, whose updated_at it records before it commits (slug → latest time touched). */
 const guidesLater = new WeakMap<Db, Map<string, string>>();
 const guidesLaterOf = (db: Db) => {
   let m = guidesLater.get(db.root);
@@ -108,6 +146,12 @@ const guidesLaterOf = (db: Db) => {
 
 /** Events a running batch has changed, refreshed once each before it commits. */
 const eventsLater = new WeakMap<Db, Set<string>>();
+
+/** The centroids of the store's live clusterer, when one is loaded (relating reads them instead of the stored copies). */
+async function liveCentroids(db: Db): Promise<CentroidSource | undefined> {
+  const live = await clusterers.get(db.root)?.catch(() => undefined);
+  return live && ((id) => live.centroidOf(id));
+}
 
 /** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
 export function forgetClusterer(db: Db): void {
@@ -125,26 +169,27 @@ export const clusterStage: Stage = {
     eventsLater.delete(deps.db.root);
   },
   // Within a batch, an event that many articles join is refreshed once (with all of them),
-  // and a guide touched by many events gets its overview rewritten once.
+  // and the guides touched are recorded in one statement.
   beforeCommit: async (deps) => {
     const events = eventsLater.get(deps.db.root);
     eventsLater.delete(deps.db.root);
     const guides = guidesLaterOf(deps.db);
+    const centroids = await liveCentroids(deps.db);
     for (const id of events ?? []) {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
       try {
-        await deps.db.transaction((tx) => refreshEvent(tx, id, guides));
+        await deps.db.transaction((tx) => refreshEvent(tx, id, { guidesTouched: guides, centroids }));
       } catch (e) {
         console.error(`cluster: could not refresh event ${id}: ${(e as Error).message}`);
       }
     }
     const later = guidesLater.get(deps.db.root);
     guidesLater.delete(deps.db.root);
-    for (const [slug, at] of later ?? []) await refreshGuideOverview(deps.db, slug, at);
+    if (later) await touchGuides(deps.db, later);
   },
   async run(articleId, deps) {
-    // Inside a batch's transaction, guide overviews wait for beforeCommit.
+    // Inside a batch's transaction, event refreshes and guide touches wait for beforeCommit.
     const batched = deps.db.inTransaction;
     const existing = await eventOfArticle(deps.db, articleId);
     if (existing) return { note: `already in ${existing}` };
@@ -169,7 +214,7 @@ export const clusterStage: Stage = {
         },
         async (asg, tx) => {
           if (!batched) {
-            for (const id of new Set([asg.event, ...asg.touched])) await refreshEvent(tx, id);
+            for (const id of new Set([asg.event, ...asg.touched])) await refreshEvent(tx, id, { centroids: (e) => live.centroidOf(e) });
             return;
           }
           let later = eventsLater.get(deps.db.root);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
 import { MARK_CLOSE, MARK_OPEN, search } from './search.js';
-import { one, value } from './sql/query.js';
+import { listParam, one, value } from './sql/query.js';
 
 export interface NewArticle {
   sourceId: string;
@@ -94,6 +94,13 @@ async function resetStages(db: Db, id: number, stages: readonly string[], at: st
 export async function getArticle(db: Db, id: number): Promise<Article | undefined> {
   const r = await db.get<ArticleRow>('SELECT * FROM articles WHERE id = ?', [id]);
   return r && articleFromRow(r);
+}
+
+/** Many articles in one read (missing ids are left out). */
+export async function getArticles(db: Db, ids: readonly number[]): Promise<Map<number, Article>> {
+  if (!ids.length) return new Map();
+  const rows = await db.all<ArticleRow>(`SELECT * FROM articles WHERE id IN (${listParam(db, 'int')})`, [JSON.stringify(ids)]);
+  return new Map(rows.map((r) => [Number(r.id), articleFromRow(r)]));
 }
 
 export interface ArticleListItem {

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { ParsedCache } from './parsed-cache.js';
+import { norm } from '../events/vector.js';
 import { listParam, one, rowsParam, value } from './sql/query.js';
 import type { SqlValue } from './sql/client.js';
 
@@ -233,7 +234,12 @@ export interface RelateCandidate {
   entities: EventRow['entities'];
   firstSeen: string;
   centroid: Map<string, number> | undefined;
+  /** The centroid's length when it was taken from memory (else relating works it out). */
+  centroidNorm?: number;
 }
+
+/** Event centroids the caller holds in memory (the live clusterer's), by event id. */
+export type CentroidSource = (eventId: string) => Map<string, number> | undefined;
 
 /**
  * Events that share a topic or an entity with the given ones, updated since a time, with
@@ -241,22 +247,57 @@ export interface RelateCandidate {
  * subject through event_subjects_recent, so the cost follows how many recent events share
  * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
-export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60): Promise<RelateCandidate[]> {
+export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most, so a subject shared by
   // thousands of events costs no more than a rare one; and only the twice `limit` sharing
-  // the most (then the most recent week) are looked up.
-  const rows = await db.all<{ id: string; topics: string; entities: string; first_seen: string; centroid: string | null }>(`WITH subj(kind, subject) AS (SELECT 'topic', value FROM (${listParam(db, 'text')}) AS t UNION SELECT 'entity', value FROM (${listParam(db, 'text')}) AS e),
-      cand AS (SELECT es.event_id, COUNT(*) AS shared FROM subj JOIN event_subjects es ON es.kind = subj.kind AND es.subject = subj.subject AND es.event_id IN (
-          SELECT event_id FROM event_subjects WHERE kind = subj.kind AND subject = subj.subject AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT})
-        GROUP BY es.event_id ORDER BY shared DESC, MAX(es.week) DESC LIMIT ?)
-    SELECT e.id, e.topics, e.entities, e.first_seen, v.centroid FROM cand JOIN events e ON e.id = cand.event_id LEFT JOIN event_vectors v ON v.event_id = e.id
-    WHERE e.id <> ? AND e.title <> '' AND e.last_updated >= ? ORDER BY cand.shared DESC, e.last_updated DESC LIMIT ?`, [JSON.stringify(topics), JSON.stringify(entities), week, limit * 2, exclude, since, limit]);
+  // the most (then the most recent week) are looked up. The per-subject reads walk the
+  // event_subjects_recent index backwards (on SQLite a subquery per subject: a join over
+  // the list lets its planner scan the whole table); the counting is done here.
+  const subjects = JSON.stringify([...topics.map((t) => ['topic', t]), ...entities.map((e) => ['entity', e])]);
+  const hits = db.dialect === 'sqlite'
+    ? (await db.all<{ ids: string }>(`SELECT (SELECT json_group_array(json_array(event_id, week)) FROM (SELECT event_id, week FROM event_subjects
+          WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT})) AS ids
+        FROM json_each(?) AS s`, [week, subjects])).flatMap((r) => JSON.parse(r.ids) as [string, number][])
+    : (await db.all<{ event_id: string; week: number }>(`SELECT h.event_id, h.week FROM jsonb_array_elements(?::jsonb) AS s(value)
+        CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT}) AS h`,
+        [subjects, week])).map((r): [string, number] => [r.event_id, Number(r.week)]);
+  const shared = new Map<string, { n: number; week: number }>();
+  for (const [id, w] of hits) {
+    if (id === exclude) continue;
+    const c = shared.get(id);
+    if (c) { c.n++; c.week = Math.max(c.week, w); } else shared.set(id, { n: 1, week: w });
+  }
+  const top = [...shared].sort((a, b) => b[1].n - a[1].n || b[1].week - a[1].week || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit * 2);
+  if (!top.length) return [];
+  const rows = await db.all<{ id: string; topics: string; entities: string; first_seen: string; last_updated: string }>(
+    `SELECT id, topics, entities, first_seen, last_updated FROM events WHERE id IN (${listParam(db, 'text')}) AND title <> '' AND last_updated >= ?`,
+    [JSON.stringify(top.map(([id]) => id)), since]);
+  const chosen = rows
+    .sort((a, b) => shared.get(b.id)!.n - shared.get(a.id)!.n || (a.last_updated < b.last_updated ? 1 : a.last_updated > b.last_updated ? -1 : a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+  // Centroids from memory where the caller has them (the live clusterer's); the rest from the store.
+  const inMemory = new Map<string, Map<string, number>>();
+  for (const r of chosen) {
+    const c = known?.(r.id);
+    if (c) inMemory.set(r.id, c);
+  }
   const cache = parsedOf(db);
-  return rows.map((r) => ({
-    id: r.id, topics: cache.subjects.get(r.id, r.topics) as string[], entities: cache.subjects.get(`${r.id}\u0000e`, r.entities) as EventRow['entities'], firstSeen: r.first_seen,
-    centroid: r.centroid ? cache.centroids.get(r.id, r.centroid) : undefined,
-  }));
+  const stored = new Map<string, Map<string, number>>();
+  const missing = chosen.filter((r) => !inMemory.has(r.id)).map((r) => r.id);
+  if (missing.length) {
+    for (const v of await db.all<{ event_id: string; centroid: string }>(`SELECT event_id, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(missing)])) {
+      stored.set(v.event_id, cache.centroids.get(v.event_id, v.centroid));
+    }
+  }
+  return chosen.map((r) => {
+    const live = inMemory.get(r.id);
+    return {
+      id: r.id, topics: cache.subjects.get(r.id, r.topics) as string[], entities: cache.subjects.get(`${r.id}\u0000e`, r.entities) as EventRow['entities'], firstSeen: r.first_seen,
+      // A centroid in memory changes as its event grows: its length is taken now, not cached.
+      centroid: live ?? stored.get(r.id), ...(live ? { centroidNorm: norm(live) } : {}),
+    };
+  });
 }
 
 const PER_SUBJECT = 200;

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { listParam } from './sql/query.js';
+import { currentOverview } from '../guides/overview.js';
 
 /**
  * Guides: living explainers of one subject (a topic, an entity or a saved full-text
@@ -33,10 +34,13 @@ const fromRow = (r: Raw): Guide => ({
   overviewEvents: r.overview_events, eventCount: r.event_count, lastEventAt: r.last_event_at, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
+/** A guide as readers see it: with the overview they are shown (see currentOverview). */
 export async function getGuide(db: Db, slug: string): Promise<Guide | undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE slug = ?', [slug]);
-  return r && fromRow(r);
+  return r && withOverview(db, fromRow(r));
 }
+
+const withOverview = async (db: Db, g: Guide): Promise<Guide> => ({ ...g, overview: await currentOverview(db, g) });
 
 export async function guideForSubject(db: Db, kind: SubjectKind, subject: string): Promise<Guide | undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE subject_kind = ? AND subject = ?', [kind, subject]);
@@ -47,14 +51,19 @@ export async function guideForSubject(db: Db, kind: SubjectKind, subject: string
 export async function guidesForSubjects(db: Db, subjects: ReadonlyArray<{ kind: SubjectKind; subject: string }>): Promise<Map<string, Guide>> {
   const out = new Map<string, Guide>();
   if (!subjects.length) return out;
-  const rows = await db.all<Raw>(`SELECT * FROM guides WHERE subject IN (${listParam(db, 'text')})`, [JSON.stringify([...new Set(subjects.map((x) => x.subject))])]);
+  // Both columns of the guides_subject index, so each subject is one index lookup.
+  const rows = await db.all<Raw>(`SELECT * FROM guides WHERE subject_kind IN (${listParam(db, 'text')}) AND subject IN (${listParam(db, 'text')})`,
+    [JSON.stringify([...new Set(subjects.map((x) => x.kind))]), JSON.stringify([...new Set(subjects.map((x) => x.subject))])]);
   const wanted = new Set(subjects.map((x) => `${x.kind}\u0000${x.subject}`));
   for (const r of rows) if (wanted.has(`${r.subject_kind}\u0000${r.subject}`)) out.set(`${r.subject_kind}\u0000${r.subject}`, fromRow(r));
   return out;
 }
 
 export async function listGuides(db: Db, o: { limit?: number; offset?: number } = {}): Promise<Guide[]> {
-  return (await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0])).map(fromRow);
+  const rows = await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0]);
+  const out: Guide[] = [];
+  for (const r of rows) out.push(await withOverview(db, fromRow(r)));
+  return out;
 }
 
 export async function queryGuides(db: Db): Promise<Guide[]> {
