@@ -13,6 +13,7 @@ import { resetClustering } from '../src/events/recluster.js';
 import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
 import { BACKENDS, testDepsOn } from './helpers.js';
+import { createLocalPool } from '../src/analyze/local-pool.js';
 import { one } from '../src/store/sql/query.js';
 
 async function demoFeedServer() {
@@ -28,7 +29,8 @@ async function demoFeedServer() {
 for (const backend of BACKENDS) describe(`pipeline end to end over the demo feeds on loopback (${backend})`, () => {
   it('fetches every format, fills teasers from pages, then fetches again with no duplicates', async () => {
     const feeds = await demoFeedServer();
-    const deps = await testDepsOn(backend, { keepRaw: true });
+    // Extraction on a thread of the pool, ahead of clustering, as `almanac` runs it.
+    const deps = { ...(await testDepsOn(backend, { keepRaw: true })), localPool: createLocalPool(1) };
     try {
       for (const s of DEMO_SOURCES) {
         await upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
@@ -123,6 +125,7 @@ for (const backend of BACKENDS) describe(`pipeline end to end over the demo feed
       assert.equal((await one<unknown>(deps.db, `SELECT value FROM cluster_meta WHERE key = 'docs'`)), String(feeds.corpus.length));
     } finally {
       await feeds.close();
+      await deps.localPool.close();
       await deps.db.close();
     }
   });

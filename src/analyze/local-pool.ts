@@ -37,7 +37,8 @@ interface Thread {
  */
 const PER_THREAD = 500;
 
-export function createLocalPool(threads: number): LocalPool {
+/** `spawn` starts one thread (tests hand in threads that fail). */
+export function createLocalPool(threads: number, spawn: () => Worker = () => startThread('./local-worker', import.meta.url)): LocalPool {
   const live: Thread[] = [];
   const queue: Job[] = [];
   let nextJob = 1;
@@ -54,7 +55,7 @@ export function createLocalPool(threads: number): LocalPool {
   const start = (): Thread | undefined => {
     let worker: Worker;
     try {
-      worker = startThread('./local-worker', import.meta.url);
+      worker = spawn();
     } catch {
       return undefined;
     }

@@ -155,6 +155,7 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
         await runOne(id, deps);
         await opts.claim?.finished(stage, id);
         opts.onProgress?.(report, total);
+        progress.moved();
       }
     };
     await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));

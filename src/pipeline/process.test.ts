@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { upsertArticle } from '../store/articles.js';
+import { upsertSource } from '../store/sources.js';
+import { testDeps } from '../../test/helpers.js';
+import { processPending } from './process.js';
+import type { Stage } from './stages.js';
+
+/** 30 articles an hour apart, stored in an order unrelated to their dates. */
+async function store() {
+  const deps = testDeps();
+  await upsertSource(deps.db, { id: 'src', name: 'Source', feedUrl: 'https://example.org/feed' }, deps.clock.now());
+  const published = new Map<number, string>();
+  for (const n of [...Array(30).keys()].sort((x, y) => ((x * 7) % 30) - ((y * 7) % 30))) {
+    const at = new Date(Date.UTC(2026, 10, 1, n)).toISOString();
+    const r = await upsertArticle(deps.db, { sourceId: 'src', guid: `g${n}`, url: null, canonicalUrl: null, title: `Article ${n}`, author: null, publishedAt: at, fetchedAt: at, html: '', text: `Text of article number ${n}.`, lang: 'en', image: null, wordCount: 5, truncated: false }, ['first', 'second']);
+    published.set(r.id, at);
+  }
+  return { deps, published };
+}
+
+describe('processPending runs the stages side by side', () => {
+  it('a later stage takes an article only once every article published before it is through the earlier stage, in time order, while the earlier stage is still at work', async () => {
+    const { deps, published } = await store();
+    const firstDone = new Set<number>();
+    const secondOrder: number[] = [];
+    let overlapped = false;
+    const first: Stage = {
+      name: 'first',
+      async run(id) {
+        await sleep(3);
+        firstDone.add(id);
+        return {};
+      },
+    };
+    const second: Stage = {
+      name: 'second',
+      batch: () => 5,
+      async run(id) {
+        for (const [other, at] of published) if (at <= published.get(id)!) assert.ok(firstDone.has(other), `article ${id} reached the second stage before ${other}, published earlier, was through the first`);
+        if (firstDone.size < published.size) overlapped = true;
+        secondOrder.push(id);
+        return {};
+      },
+    };
+    try {
+      const reports = await processPending(deps, { stages: [first, second], concurrency: 2 });
+      assert.deepEqual(reports, [{ stage: 'first', done: 30, failed: 0 }, { stage: 'second', done: 30, failed: 0 }]);
+      assert.deepEqual(secondOrder, [...published.keys()].sort((a, b) => published.get(a)!.localeCompare(published.get(b)!)));
+      assert.ok(overlapped, 'the second stage started before the first was over');
+    } finally {
+      await deps.db.close();
+    }
+  });
+
+  it('gives work done ahead (prepare) to each article, and when a stage fails as a whole the others stop and the error is thrown', async () => {
+    const { deps } = await store();
+    let firstRuns = 0;
+    const handed: unknown[] = [];
+    const first: Stage = {
+      name: 'first',
+      batch: () => 5,
+      async prepare(ids) {
+        return new Map(ids.map((id) => [id, sleep(1).then(() => `ready ${id}`)]));
+      },
+      async run(id, _deps, prepared) {
+        firstRuns++;
+        handed.push([id, prepared]);
+        return {};
+      },
+    };
+    let batches = 0;
+    const second: Stage = {
+      name: 'second',
+      batch: () => 5,
+      async run() {
+        return {};
+      },
+      async beforeCommit() {
+        if (++batches === 2) throw new Error('the store went away');
+      },
+    };
+    try {
+      await assert.rejects(processPending(deps, { stages: [first, second] }), /the store went away/);
+      assert.ok(handed.length > 0 && handed.every((x) => { const [id, p] = x as [number, string]; return p === `ready ${id}`; }));
+      const runs = firstRuns;
+      await sleep(50);
+      assert.equal(firstRuns, runs, 'nothing ran after processPending gave up');
+      // The failed batch rolled back: its articles are still pending for the second stage.
+      const pending = await deps.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM article_stages WHERE stage = 'second' AND status = 'pending'`);
+      assert.equal(pending[0]!.n, 25);
+    } finally {
+      await deps.db.close();
+    }
+  });
+});
