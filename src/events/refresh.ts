@@ -156,6 +156,6 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     roles,
   });
   // The topic/entity index and the guides follow in the same transaction.
-  await syncEventSubjects(db, eventId, { topics, entities });
-  await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched);
+  await syncEventSubjects(db, eventId, { topics, entities, lastUpdated });
+  await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched, { title, significance: significance.score, firstSeen, lastUpdated, topics, entities });
 }

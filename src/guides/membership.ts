@@ -42,10 +42,10 @@ export function subjectWeights(s: EventSubjects): Array<{ kind: 'topic' | 'entit
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Replace an event's rows in event_subjects (the index behind topic and entity lookups). */
-export async function syncEventSubjects(db: Db, eventId: string, s: EventSubjects): Promise<void> {
+export async function syncEventSubjects(db: Db, eventId: string, s: EventSubjects & { lastUpdated?: string }): Promise<void> {
   await db.run('DELETE FROM event_subjects WHERE event_id = ?', [eventId]);
   // The week it is counted in for the topics page's sparklines (see migration 007).
-  const lastUpdated = await value<string>(db, 'SELECT last_updated FROM events WHERE id = ?', [eventId]);
+  const lastUpdated = s.lastUpdated ?? (await value<string>(db, 'SELECT last_updated FROM events WHERE id = ?', [eventId]));
   const week = lastUpdated ? Math.floor(Date.parse(lastUpdated) / 1000 / 604_800) : 0;
   const rows = subjectWeights(s).map((w) => ({ kind: w.kind, subject: w.subject, weight: w.weight }));
   if (!rows.length) return;
@@ -77,16 +77,17 @@ async function queryMatches(db: Db, query: string, eventId: string): Promise<boo
  * With `touchLater`, the touched guides (and the latest time each was touched) are
  * collected there for the caller to record once per batch, instead of one by one.
  */
-export async function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS, touchLater?: Map<string, string>): Promise<string[]> {
-  const ev = await db.get<{ significance: number; first_seen: string; last_updated: string; topics: string; entities: string; title: string }>(
-    `SELECT significance, first_seen, last_updated, topics, entities, title FROM events WHERE id = ?`, [eventId]);
+export async function updateGuidesForEvent(db: Db, eventId: string, settings: GuideSettings = DEFAULT_GUIDE_SETTINGS, touchLater?: Map<string, string>, fields?: GuideEventFields): Promise<string[]> {
+  const ev = fields ?? (await readGuideEventFields(db, eventId));
   const target = new Map<string, number>();
   if (ev && ev.title) {
-    const subjects = subjectWeights({ topics: JSON.parse(ev.topics), entities: JSON.parse(ev.entities) });
+    const subjects = subjectWeights(ev);
     const eligible = subjects.filter((s) => s.kind !== 'entity' || GUIDE_ENTITY_TYPES.has(s.type ?? ''));
     const existing = await guidesForSubjects(db, eligible);
+    const key = (s: { kind: string; subject: string }) => `${s.kind}\u0000${s.subject}`;
+    const busy = await busySubjects(db, eligible.filter((s) => !existing.has(key(s))), settings.minEvents);
     for (const s of eligible) {
-      const g = existing.get(`${s.kind}\u0000${s.subject}`) ?? (await maybeCreateGuide(db, s.kind, s.subject, settings, ev.last_updated));
+      const g = existing.get(key(s)) ?? (busy.has(key(s)) ? await maybeCreateGuide(db, s.kind, s.subject, settings, ev.lastUpdated) : undefined);
       if (g) target.set(g.slug, Math.max(target.get(g.slug) ?? 0, s.weight));
     }
     for (const q of await queryGuides(db)) if (await queryMatches(db, q.subject, eventId)) target.set(q.slug, Math.max(target.get(q.slug) ?? 0, 0.8));
@@ -103,12 +104,35 @@ export async function updateGuidesForEvent(db: Db, eventId: string, settings: Gu
         SELECT slug, ?, relevance, ?, ?, ? FROM (${rowsParam(db, [['slug', 'text'], ['relevance', 'real']])}) AS r WHERE true
       ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
       WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
-      [eventId, ev.significance, ev.first_seen, ev.last_updated, JSON.stringify([...target].map(([slug, relevance]) => ({ slug, relevance })))]);
+      [eventId, ev.significance, ev.firstSeen, ev.lastUpdated, JSON.stringify([...target].map(([slug, relevance]) => ({ slug, relevance })))]);
   }
-  const at = ev?.last_updated ?? new Date(0).toISOString();
+  const at = ev?.lastUpdated ?? new Date(0).toISOString();
   if (touchLater) for (const slug of touched) touchLater.set(slug, [touchLater.get(slug) ?? '', at].sort()[1]!);
   else await touchGuides(db, new Map([...touched].map((slug) => [slug, at])));
   return [...touched];
+}
+
+/** What guide membership reads of an event (refreshEvent hands it over; else it is read). */
+export interface GuideEventFields extends EventSubjects {
+  title: string;
+  significance: number;
+  firstSeen: string;
+  lastUpdated: string;
+}
+
+async function readGuideEventFields(db: Db, eventId: string): Promise<GuideEventFields | undefined> {
+  const r = await db.get<{ significance: number; first_seen: string; last_updated: string; topics: string; entities: string; title: string }>(
+    `SELECT significance, first_seen, last_updated, topics, entities, title FROM events WHERE id = ?`, [eventId]);
+  return r && { title: r.title, significance: r.significance, firstSeen: r.first_seen, lastUpdated: r.last_updated, topics: JSON.parse(r.topics) as string[], entities: JSON.parse(r.entities) as EventSubjects['entities'] };
+}
+
+/** Of these subjects, the ones named by at least `minEvents` events (counting stops there), in one statement. */
+async function busySubjects(db: Db, subjects: ReadonlyArray<{ kind: string; subject: string }>, minEvents: number): Promise<Set<string>> {
+  if (!subjects.length) return new Set();
+  const rows = await db.all<{ kind: string; subject: string }>(`SELECT r.kind, r.subject FROM (${rowsParam(db, [['kind', 'text'], ['subject', 'text']])}) AS r
+    WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM event_subjects es WHERE es.kind = r.kind AND es.subject = r.subject LIMIT ?) AS capped) >= ?`,
+    [JSON.stringify(subjects.map((s) => ({ kind: s.kind, subject: s.subject }))), minEvents, minEvents]);
+  return new Set(rows.map((r) => `${r.kind}\u0000${r.subject}`));
 }
 
 /** Create the guide of a topic or an entity when it has crossed the activity threshold; backfill its events. */

@@ -17,6 +17,8 @@ const PAGE = 200;
  * rarely wait at the turn of a page.
  */
 const PREPARED_PAGE = 1000;
+/** A stage run article by article tells later stages it moved on after this many. */
+const PROGRESS_EVERY = 25;
 
 export interface ProcessOptions {
   stages?: readonly Stage[];
@@ -149,13 +151,15 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
       continue;
     }
     let next = 0;
+    let finished = 0;
     const worker = async () => {
       while (next < ids.length) {
         const id = ids[next++]!;
         await runOne(id, deps);
         await opts.claim?.finished(stage, id);
         opts.onProgress?.(report, total);
-        progress.moved();
+        // Later stages look again every so many articles (each look is a query).
+        if (++finished % PROGRESS_EVERY === 0) progress.moved();
       }
     };
     await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));

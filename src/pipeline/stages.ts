@@ -29,7 +29,9 @@ export interface Stage {
   /**
    * How many articles may share one write transaction, when the stage does no network I/O
    * (a transaction must never stay open across a call to a model). Commits are the largest
-   * cost of CPU-only stages; a crash loses at most the open batch, which runs again.
+   * cost of CPU-only stages (each writes every page the batch dirtied to the log, and now
+   * and then copies the log back): 200 articles a batch write 612 MB for 5,000 synthetic
+   * articles where 50 wrote 1,421 MB. A crash loses at most the open batch, which runs again.
    */
   batch?(deps: Deps): number;
   /** Called when a batch's transaction rolled back: drop in-memory state that assumed it committed. */
@@ -81,7 +83,7 @@ export const fullTextStage: Stage = {
  */
 export const analyzeStage: Stage = {
   name: 'analyze',
-  batch: (deps) => (deps.extractor ? 1 : 50),
+  batch: (deps) => (deps.extractor ? 1 : 200),
   // Without a model, the batch's articles are extracted on the pool's threads, all at once,
   // before the batch's transaction opens.
   async prepare(articleIds, deps) {
@@ -162,7 +164,7 @@ export function forgetClusterer(db: Db): void {
 export const clusterStage: Stage = {
   name: 'cluster',
   concurrency: 1,
-  batch: (deps) => (deps.llm ? 1 : 50),
+  batch: (deps) => (deps.llm ? 1 : 200),
   onRollback: (deps) => {
     clusterers.delete(deps.db.root);
     guidesLater.delete(deps.db.root);
