@@ -254,15 +254,21 @@ export class OnlineClusterer {
   /** Drop the events idle for longer than keepHours behind the newest article. */
   private prune(): void {
     this.addsSincePrune = 0;
-    const before = this.newest - this.settings.keepHours * 3_600_000;
+    const forget = this.newest - this.settings.keepHours * 3_600_000;
+    // An event idle for two windows behind the newest article leaves the inverted index (an
+    // article would have to come more than a window late to reach it), so the postings every
+    // article walks follow the window, not the month kept in memory for relating. It comes
+    // back in if it grows again (a merge).
+    const unindex = this.newest - 2 * this.settings.windowHours * 3_600_000;
     for (const e of this.events.values()) {
-      if (e.lastSeen >= before) continue;
+      if (e.lastSeen >= unindex) continue;
       for (const t of e.indexed) {
         const posting = this.index.get(t);
         posting?.delete(e);
         if (posting && !posting.size) this.index.delete(t);
       }
-      this.events.delete(e.id);
+      e.indexed = new Set();
+      if (e.lastSeen < forget) this.events.delete(e.id);
     }
   }
 
