@@ -12,8 +12,6 @@ import type { ArticleInput, Extraction } from './types.js';
  * faster, never different, and never stops it.
  */
 export interface LocalPool {
-  /** Threads asked for (fewer run when some could not start or died). */
-  readonly threads: number;
   extract(input: ArticleInput): Promise<Extraction>;
   close(): Promise<void>;
 }
@@ -113,7 +111,6 @@ export function createLocalPool(threads: number, spawn: () => Worker = () => sta
   };
 
   return {
-    threads,
     extract(input) {
       if (closed) return Promise.reject(new Error('the extraction pool is closed'));
       return new Promise<Extraction>((resolve, reject) => {

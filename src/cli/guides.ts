@@ -31,7 +31,7 @@ export async function guidesCommand(deps: Deps, args: string[], flags: Flags): P
   const at = deps.clock.now().toISOString();
   switch (sub) {
     case 'list': {
-      const guides = await listGuides(deps.db, { limit: 100_000 });
+      const guides = await listGuides(deps.db, { limit: 100_000, overviews: !!flags['json'] });
       if (flags['json']) {
         console.log(JSON.stringify({ guides }, null, 2));
         return 0;

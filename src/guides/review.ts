@@ -5,7 +5,7 @@ import type { LlmClient } from '../analyze/llm/client.js';
 import { GUIDE_OVERVIEW_SCHEMA, GUIDE_PROMPT_VERSION, guideOverviewSystemPrompt, guideOverviewUserPrompt } from '../analyze/llm/prompts.js';
 import type { Db } from '../store/db.js';
 import { getEvent } from '../store/events.js';
-import { getGuide, topGuideEvents } from '../store/guides.js';
+import { guideRow, topGuideEvents } from '../store/guides.js';
 
 /**
  * With an LLM configured, a guide's overview is written by the model from its most
@@ -20,7 +20,7 @@ const OVERVIEW_INPUT_EVENTS = 12;
 export type GuideReviewOutcome = 'written' | 'cached' | 'current' | 'skipped' | `failed: ${string}`;
 
 export async function reviewGuide(db: Db, client: LlmClient, slug: string, now: () => Date = () => new Date()): Promise<GuideReviewOutcome> {
-  const g = await getGuide(db, slug);
+  const g = await guideRow(db, slug);
   if (!g || g.eventCount === 0) return 'skipped';
   if (g.overviewBy === 'llm' && g.eventCount < 2 * Math.max(1, g.overviewEvents)) return 'current';
   const events: Array<{ date: string; score: number; title: string; summary: string }> = [];

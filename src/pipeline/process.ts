@@ -130,13 +130,12 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
       const early = (await stage.prepare?.(ids, deps)) ?? new Map<number, Promise<unknown>>();
       for (let k = 0; k < ids.length && !progress.stopped; k += batch) {
         const slice = ids.slice(k, k + batch);
-        const ready = await Promise.all(slice.map((id) => early.get(id)));
-        const prepared = new Map(slice.map((id, i) => [id, ready[i]]));
+        const prepared = await Promise.all(slice.map((id) => early.get(id)));
         try {
           await deps.db.transaction(async (tx) => {
             const d = { ...deps, db: tx };
-            for (const id of slice) {
-              await runOne(id, d, prepared.get(id));
+            for (const [i, id] of slice.entries()) {
+              await runOne(id, d, prepared[i]);
               opts.onProgress?.(report, total);
             }
             await stage.beforeCommit?.(d);

@@ -13,7 +13,7 @@ import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
 import { addToEvent, eventOfArticle, mergeEvents, type CentroidSource } from '../store/events.js';
 import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
-import { getArticle, getArticles, updateArticleBody } from '../store/articles.js';
+import { getArticle, getArticles, updateArticleBody, type Article } from '../store/articles.js';
 import { getSource } from '../store/sources.js';
 import type { Deps } from './deps.js';
 
@@ -95,9 +95,8 @@ export const analyzeStage: Stage = {
     const kinds = new Map<string, string | undefined>();
     for (const a of articles.values()) if (!kinds.has(a.sourceId)) kinds.set(a.sourceId, (await getSource(deps.db, a.sourceId))?.kind);
     for (const a of articles.values()) {
-      const input = { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: kinds.get(a.sourceId) };
       // A failure here is only a missed head start: run extracts again and records the error.
-      out.set(a.id, pool.extract(input).then((extraction): Prepared => ({ contentHash: a.contentHash, extraction }), () => undefined));
+      out.set(a.id, pool.extract(extractorInput(a, kinds.get(a.sourceId))).then((extraction): Prepared => ({ contentHash: a.contentHash, extraction }), () => undefined));
     }
     return out;
   },
@@ -128,11 +127,13 @@ interface Prepared {
 }
 
 /** What the extractor reads of an article. */
+const extractorInput = (a: Article, sourceKind: string | undefined): ArticleInput => ({ id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind });
+
+/** An article as the extractor reads it, read from the store. */
 async function articleInput(db: Db, articleId: number): Promise<{ input: ArticleInput; sourceId: string; contentHash: string } | undefined> {
   const a = await getArticle(db, articleId);
   if (!a) return undefined;
-  const source = await getSource(db, a.sourceId);
-  return { input: { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind: source?.kind }, sourceId: a.sourceId, contentHash: a.contentHash };
+  return { input: extractorInput(a, (await getSource(db, a.sourceId))?.kind), sourceId: a.sourceId, contentHash: a.contentHash };
 }
 
 // In-memory state kept beside a store, keyed by its root client (see SqlClient.root), so a

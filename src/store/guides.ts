@@ -36,8 +36,14 @@ const fromRow = (r: Raw): Guide => ({
 
 /** A guide as readers see it: with the overview they are shown (see currentOverview). */
 export async function getGuide(db: Db, slug: string): Promise<Guide | undefined> {
+  const g = await guideRow(db, slug);
+  return g && withOverview(db, g);
+}
+
+/** A guide as stored: `overview` is the model's, or empty (for work that does not show it). */
+export async function guideRow(db: Db, slug: string): Promise<Guide | undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE slug = ?', [slug]);
-  return r && withOverview(db, fromRow(r));
+  return r && fromRow(r);
 }
 
 const withOverview = async (db: Db, g: Guide): Promise<Guide> => ({ ...g, overview: await currentOverview(db, g) });
@@ -59,10 +65,12 @@ export async function guidesForSubjects(db: Db, subjects: ReadonlyArray<{ kind: 
   return out;
 }
 
-export async function listGuides(db: Db, o: { limit?: number; offset?: number } = {}): Promise<Guide[]> {
-  const rows = await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0]);
+/** Busiest first; `overviews: false` leaves each overview as stored (two reads a guide fewer, for lists that do not show it). */
+export async function listGuides(db: Db, o: { limit?: number; offset?: number; overviews?: boolean } = {}): Promise<Guide[]> {
+  const guides = (await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0])).map(fromRow);
+  if (o.overviews === false) return guides;
   const out: Guide[] = [];
-  for (const r of rows) out.push(await withOverview(db, fromRow(r)));
+  for (const g of guides) out.push(await withOverview(db, g));
   return out;
 }
 

@@ -135,7 +135,7 @@ export function createApp(deps: WebDeps): Hono {
     return c.html(<TopicPage topic={topic} events={await cards(deps.db, await listEvents(deps.db, { limit: 50, topic: slug }))} now={now()} />);
   });
 
-  app.get('/guides', async (c) => c.html(<GuidesPage guides={await listGuides(deps.db)} now={now()} />));
+  app.get('/guides', async (c) => c.html(<GuidesPage guides={await listGuides(deps.db, { overviews: false })} now={now()} />));
 
   app.get('/guides/:slug', async (c) => {
     const slug = c.req.param('slug');
