@@ -123,6 +123,26 @@ for (const backend of BACKENDS) describe(`pipeline end to end over the demo feed
       await processPending(deps, { stages: [clusterStage] });
       assert.deepEqual(await partition(), before);
       assert.equal((await one<unknown>(deps.db, `SELECT value FROM cluster_meta WHERE key = 'docs'`)), String(feeds.corpus.length));
+
+      // An article that cannot be placed, in the middle of a batch: it fails alone, and the
+      // clustering state of the batch's other articles (written once per batch) is kept.
+      await resetClustering(deps.db, '2026-11-21T00:00:00Z');
+      forgetClusterer(deps.db);
+      const reset = await deps.db.all<{ article_id: number }>(`SELECT article_id FROM article_stages WHERE stage = 'cluster' AND status = 'pending' ORDER BY article_time, article_id`);
+      const victim = reset[Math.floor(reset.length / 2)]!.article_id;
+      await deps.db.exec(deps.db.dialect === 'sqlite'
+        ? `CREATE TEMP TRIGGER fail_one BEFORE INSERT ON event_articles WHEN new.article_id = ${victim} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`
+        : `CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.article_id = ${victim} THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+          CREATE TRIGGER fail_one BEFORE INSERT ON event_articles FOR EACH ROW EXECUTE FUNCTION fail_one()`);
+      const [failing] = await processPending(deps, { stages: [clusterStage] });
+      assert.deepEqual(failing, { stage: 'cluster', done: reset.length - 1, failed: 1 });
+      const placed = await one<number>(deps.db, 'SELECT COUNT(*) FROM event_articles');
+      assert.equal(Number(placed), feeds.corpus.length - 1);
+      assert.equal((await one<unknown>(deps.db, `SELECT value FROM cluster_meta WHERE key = 'docs'`)), String(placed));
+      assert.equal(Number(await one<number>(deps.db, 'SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_vectors v WHERE v.event_id = e.id)')), 0);
+      await deps.db.exec(deps.db.dialect === 'sqlite' ? 'DROP TRIGGER fail_one' : 'DROP TRIGGER fail_one ON event_articles; DROP FUNCTION fail_one()');
+      await processPending(deps, { stages: [clusterStage] });
+      assert.equal((await one<unknown>(deps.db, `SELECT value FROM cluster_meta WHERE key = 'docs'`)), String(feeds.corpus.length));
     } finally {
       await feeds.close();
       await deps.localPool.close();

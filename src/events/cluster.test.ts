@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCorpus } from '../demo/corpus.js';
 import { bcubed } from './bcubed.js';
-import { clusterBatch, OnlineClusterer, urlWords, type ClusterInput } from './cluster.js';
+import { clusterBatch, nthSmallest, OnlineClusterer, urlWords, type ClusterInput } from './cluster.js';
+import { seeded } from '../../bench/harness.js';
 
 const anchor = Date.parse('2026-11-22T12:00:00Z');
 
@@ -85,6 +86,20 @@ describe('online clustering', () => {
     const pred = clusterBatch(rows.map((r) => ({ id: r.id, title: r.title, url: r.url, published: new Date(r.published) })));
     const b = bcubed(pred, new Map(rows.map((r) => [r.id, r.cluster])));
     assert.ok(b.f1 >= 0.9, `BCubed F1 ${b.f1.toFixed(3)}`);
+  });
+});
+
+describe('candidate cut', () => {
+  it('finds the value at any index of the ascending order, ties and all', () => {
+    const rnd = seeded(9);
+    for (let r = 0; r < 2000; r++) {
+      const n = 1 + Math.floor(rnd() * 200);
+      // Few distinct values in half the cases: many ties.
+      const a = Float64Array.from({ length: n }, () => Math.floor(rnd() * (r % 2 ? 4 : 1000)) / 7);
+      const sorted = Float64Array.from(a).sort();
+      const k = Math.floor(rnd() * n);
+      assert.equal(nthSmallest(Float64Array.from(a), k), sorted[k], `n=${n} k=${k}`);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
-import { dot, type SparseVector } from './vector.js';
+import { dot, SparseVector, termId } from './vector.js';
 
 /**
  * Online, time-aware clustering of articles into events.
@@ -92,8 +92,15 @@ export interface EventState {
   norm2: number;
   size: number;
   lastSeen: number;
-  indexed: Set<string>;
+  /** Ids of the terms under which the event is in the inverted index. */
+  indexed: Set<number>;
+  /** Scratch of the candidate search: the call that last met the event, and its score in that call. */
+  metIn: number;
+  score: number;
 }
+
+/** An event's state without the clusterer's bookkeeping (as stored between runs). */
+export type StoredEventState = Omit<EventState, 'indexed' | 'metIn' | 'score'>;
 
 const URL_NOISE = new Set(['www', 'com', 'html', 'htm', 'php', 'aspx', 'asp', 'shtml', 'jsp', 'cms', 'news', 'article', 'articles', 'story', 'stories', 'index', 'amp', 'blog', 'blogs', 'post', 'posts', 'en', 'us', 'uk', 'id', 'idus', 'idin']);
 
@@ -117,13 +124,14 @@ export class OnlineClusterer {
   private readonly df = new Map<string, number>();
   private docs = 0;
   private readonly events = new Map<string, EventState>();
-  /** Term → the live events with that term among their heaviest (see reindex). */
-  private readonly index = new Map<string, Set<EventState>>();
+  /** Term id → the live events with that term among their heaviest (see reindex). */
+  private readonly index = new Map<number, Set<EventState>>();
   /** Merged-away event → the event that absorbed it. */
   private readonly mergedInto = new Map<string, string>();
   private nextId = 1;
   private newest = 0;
   private addsSincePrune = 0;
+  private calls = 0;
 
   constructor(settings: Partial<ClusterSettings> = {}, private readonly newId: (doc: ClusterInput, n: number) => string = (_d, n) => `e${n}`) {
     this.settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
@@ -136,8 +144,10 @@ export class OnlineClusterer {
   }
 
   /** Restore a live event saved by an earlier run. */
-  loadEvent(e: Omit<EventState, 'indexed'>): void {
-    const state: EventState = { ...e, centroid: new Map(e.centroid), indexed: new Set() };
+  loadEvent(e: StoredEventState): void {
+    // Every state is made with the same fields in the same order: the candidate search reads
+    // them on thousands of events per article, fastest when they all share one shape.
+    const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, indexed: new Set(), metIn: 0, score: 0 };
     const old = this.events.get(state.id);
     if (old) for (const t of old.indexed) this.index.get(t)?.delete(old);
     this.events.set(state.id, state);
@@ -145,7 +155,7 @@ export class OnlineClusterer {
   }
 
   /** The state of a live event, to store. */
-  eventState(id: string): Omit<EventState, 'indexed'> | undefined {
+  eventState(id: string): StoredEventState | undefined {
     const e = this.events.get(id);
     return e && { id: e.id, centroid: e.centroid, norm2: e.norm2, size: e.size, lastSeen: e.lastSeen };
   }
@@ -184,17 +194,20 @@ export class OnlineClusterer {
   }
 
   private vectorize(counts: Map<string, number>): SparseVector {
-    const v: SparseVector = new Map();
+    const ids = new Int32Array(counts.size);
+    const weights = new Float64Array(counts.size);
     let n2 = 0;
+    let i = 0;
     for (const [t, c] of counts) {
       const idf = Math.log((this.docs + 1) / ((this.df.get(t) ?? 0) + 1)) + 1;
       const w = (1 + Math.log(1 + c)) * idf;
-      v.set(t, w);
+      ids[i] = termId(t);
+      weights[i++] = w;
       n2 += w * w;
     }
     const n = Math.sqrt(n2);
-    if (n) for (const [t, w] of v) v.set(t, w / n);
-    return v;
+    if (n) for (let j = 0; j < weights.length; j++) weights[j] = weights[j]! / n;
+    return new SparseVector(ids, weights);
   }
 
   /**
@@ -205,30 +218,36 @@ export class OnlineClusterer {
   private candidates(v: SparseVector, now: number): EventState[] {
     const windowMs = this.settings.windowHours * 3_600_000;
     const k = this.settings.maxCandidates;
-    const slot = new Map<EventState, number>();
+    // Each event met is stamped with this call's number and keeps its running score on
+    // itself: a property read per posting instead of a Map lookup (an article walks
+    // thousands of postings).
+    const call = ++this.calls;
     const met: EventState[] = [];
-    const score: number[] = [];
-    for (const [t, w] of v) {
-      const posting = this.index.get(t);
+    for (let i = 0; i < v.ids.length; i++) {
+      const posting = this.index.get(v.ids[i]!);
       if (!posting) continue;
+      const w = v.weights[i]!;
       for (const e of posting) {
         if (now - e.lastSeen > windowMs) continue;
-        const i = slot.get(e);
-        if (i === undefined) {
-          slot.set(e, met.length);
+        if (e.metIn !== call) {
+          e.metIn = call;
+          e.score = w;
           met.push(e);
-          score.push(w);
-        } else score[i]! += w;
+        } else e.score += w;
       }
     }
-    let keep = met.map((_, i) => i);
+    const score = met.map((e) => e.score);
+    let keep: number[] = [];
     if (met.length > k) {
       // The k-th best score; everything above it is in, and ties at it in the order met.
-      const cut = Float64Array.from(score).sort()[met.length - k]!;
-      const above = keep.filter((i) => score[i]! > cut);
-      const ties = keep.filter((i) => score[i] === cut).slice(0, k - above.length);
-      keep = [...above, ...ties].sort((a, b) => a - b);
-    }
+      const cut = nthSmallest(Float64Array.from(score), met.length - k);
+      const ties: number[] = [];
+      for (let i = 0; i < met.length; i++) {
+        if (score[i]! > cut) keep.push(i);
+        else if (score[i] === cut) ties.push(i);
+      }
+      for (let i = 0; keep.length < k && i < ties.length; i++) keep.push(ties[i]!);
+    } else keep = met.map((_, i) => i);
     return keep.sort((a, b) => score[b]! - score[a]! || a - b).map((i) => met[i]!);
   }
 
@@ -241,10 +260,8 @@ export class OnlineClusterer {
   private addTo(e: EventState, v: SparseVector, at: number): void {
     const d = dot(v, e.centroid);
     let v2 = 0;
-    for (const [t, w] of v) {
-      e.centroid.set(t, (e.centroid.get(t) ?? 0) + w);
-      v2 += w * w;
-    }
+    for (let i = 0; i < v.weights.length; i++) v2 += v.weights[i]! * v.weights[i]!;
+    e.centroid.add(v);
     e.norm2 += 2 * d + v2;
     e.size += 1;
     e.lastSeen = Math.max(e.lastSeen, at);
@@ -280,9 +297,11 @@ export class OnlineClusterer {
   /** Keep the event's heaviest terms in the inverted index (and only those: postings stay short). */
   private reindex(e: EventState): void {
     const k = this.settings.indexTerms;
-    let top: string[];
-    if (e.centroid.size <= k) top = [...e.centroid.keys()];
-    else top = [...e.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([t]) => t);
+    const { ids, weights } = e.centroid;
+    let top: number[];
+    if (ids.length <= k) top = Array.from(ids);
+    // Heaviest first; equal weights in the order the terms came (the sort is stable).
+    else top = Array.from(ids.keys()).sort((a, b) => weights[b]! - weights[a]!).slice(0, k).map((i) => ids[i]!);
     const next = new Set(top);
     for (const t of e.indexed) if (!next.has(t)) this.index.get(t)?.delete(e);
     for (const t of next) {
@@ -295,9 +314,9 @@ export class OnlineClusterer {
   }
 
   private merge(into: EventState, from: EventState): void {
-    for (const [t, w] of from.centroid) into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
+    into.centroid.add(from.centroid);
     let n2 = 0;
-    for (const w of into.centroid.values()) n2 += w * w;
+    for (const w of into.centroid.weights) n2 += w * w;
     into.norm2 = n2;
     into.size += from.size;
     into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
@@ -319,8 +338,9 @@ export class OnlineClusterer {
     const cands = this.candidates(v, at);
     let best: EventState | undefined;
     let bestSim = 0;
-    for (const e of cands) {
-      const sim = this.similarity(v, e, at);
+    const sims = cands.map((e) => this.similarity(v, e, at));
+    for (const [i, e] of cands.entries()) {
+      const sim = sims[i]!;
       if (sim > bestSim) {
         bestSim = sim;
         best = e;
@@ -329,11 +349,11 @@ export class OnlineClusterer {
     const terms = [...counts.keys()];
     if (best && bestSim >= this.settings.joinThreshold) {
       this.addTo(best, v, at);
-      const merges = this.mergeConverged(best, cands, v, at);
+      const merges = this.mergeConverged(best, cands, sims);
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
-    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new Map(), norm2: 0, size: 0, lastSeen: at, indexed: new Set() };
+    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new SparseVector(), norm2: 0, size: 0, lastSeen: at, indexed: new Set(), metIn: 0, score: 0 };
     this.events.set(e.id, e);
     this.addTo(e, v, at);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
@@ -344,11 +364,14 @@ export class OnlineClusterer {
    * article that made it grow would have joined that candidate too (it bridges the two):
    * topical likeness of two centroids alone is not evidence of one happening.
    */
-  private mergeConverged(grown: EventState, cands: EventState[], v: SparseVector, at: number): { from: string; into: string }[] {
+  private mergeConverged(grown: EventState, cands: EventState[], sims: number[]): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
-    for (const other of cands) {
+    for (const [i, other] of cands.entries()) {
       if (other === grown || !this.events.has(other.id) || !this.events.has(grown.id)) continue;
-      if (this.similarity(v, other, at) < this.settings.joinThreshold * this.settings.bridgeFactor) continue;
+      // The article's similarity to the candidate as found when placing it: a candidate that
+      // is still there was not changed since (only the grown event and merge survivors are,
+      // and the loop ends when the grown event is merged away).
+      if (sims[i]! < this.settings.joinThreshold * this.settings.bridgeFactor) continue;
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
       if (sim >= this.settings.mergeThreshold) {
         const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
@@ -359,6 +382,34 @@ export class OnlineClusterer {
     }
     return merges;
   }
+}
+
+/**
+ * The value that would stand at index n of the ascending sort (quickselect: linear on
+ * average, where sorting the scores of every event an article meets dominated its cost).
+ * Reorders `a`.
+ */
+export function nthSmallest(a: Float64Array, n: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (n <= j) hi = j;
+    else if (n >= i) lo = i;
+    else return a[n]!;
+  }
+  return a[n]!;
 }
 
 /** Cluster a batch in published order with the live algorithm; returns article id → final event id. */

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
-import { listParam, value } from '../store/sql/query.js';
+import { rowsParam, value } from '../store/sql/query.js';
+import { SparseVector } from './vector.js';
 import { OnlineClusterer, type Assignment, type ClusterInput, type ClusterSettings } from './cluster.js';
 
 /**
@@ -8,6 +9,13 @@ import { OnlineClusterer, type Assignment, type ClusterInput, type ClusterSettin
  * per process and written back in the same transaction as each assignment, so a crash
  * between articles loses nothing and a crash inside one rolls it back whole.
  */
+
+/** What assignments changed of the clustering state: documents counted, each term's new documents, events whose centroid moved. */
+interface StateChange {
+  docs: number;
+  terms: Map<string, number>;
+  events: Set<string>;
+}
 
 export class LiveClusterer {
   private constructor(readonly clusterer: OnlineClusterer) {}
@@ -20,12 +28,12 @@ export class LiveClusterer {
     c.loadFrequencies(docs, terms.map((t): [string, number] => [t.term, t.df]));
     const since = new Date(now.getTime() - keepMs).toISOString();
     const rows = await db.all<{ event_id: string; centroid: string; norm2: number; size: number; last_seen: string }>('SELECT event_id, centroid, norm2, size, last_seen FROM event_vectors WHERE last_seen >= ?', [since]);
-    for (const r of rows) c.loadEvent({ id: r.event_id, centroid: new Map(Object.entries(JSON.parse(r.centroid) as Record<string, number>)), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) });
+    for (const r of rows) c.loadEvent({ id: r.event_id, centroid: SparseVector.parse(r.centroid), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) });
     return new LiveClusterer(c);
   }
 
   /** A live event's centroid as the clusterer holds it (it changes as the event grows). */
-  centroidOf(eventId: string): Map<string, number> | undefined {
+  centroidOf(eventId: string): SparseVector | undefined {
     return this.clusterer.eventState(eventId)?.centroid;
   }
 
@@ -34,24 +42,49 @@ export class LiveClusterer {
    * event rows and the membership (before the centroids, which refer to the event), then
    * the state is saved, then `refresh` recomputes what the event pages show. `db` is the
    * store as the caller holds it (inside its batch's transaction, that transaction's client).
+   *
+   * With `deferState` (inside a batch's transaction) the clustering state is not written
+   * now but gathered, and saveDeferred writes it once for the batch before it commits: a
+   * batch's articles share most of their terms and often their events.
    */
-  async assign(db: Db, doc: ClusterInput, link: (a: Assignment, tx: Db) => Promise<void>, refresh: (a: Assignment, tx: Db) => Promise<void>): Promise<Assignment> {
+  async assign(db: Db, doc: ClusterInput, link: (a: Assignment, tx: Db) => Promise<void>, refresh: (a: Assignment, tx: Db) => Promise<void>, deferState = false): Promise<Assignment> {
     const a = this.clusterer.add(doc);
     await db.transaction(async (tx) => {
       await link(a, tx);
-      await tx.run(`INSERT INTO cluster_meta (key, value) VALUES ('docs', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(cluster_meta.value AS INTEGER) + 1 AS TEXT)`);
-      // One statement for all the article's terms (each counted once; WHERE true lets SQLite parse the upsert after a SELECT).
-      await tx.run(`INSERT INTO cluster_terms (term, df) SELECT value, 1 FROM (${listParam(tx, 'text')}) AS t WHERE true
-        ON CONFLICT(term) DO UPDATE SET df = cluster_terms.df + 1`, [JSON.stringify(a.terms)]);
-      for (const id of a.touched) {
-        const s = this.clusterer.eventState(id);
-        if (!s) continue;
-        await tx.run(`INSERT INTO event_vectors (event_id, centroid, norm2, size, last_seen) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT(event_id) DO UPDATE SET centroid = excluded.centroid, norm2 = excluded.norm2, size = excluded.size, last_seen = excluded.last_seen`,
-          [id, JSON.stringify(Object.fromEntries(s.centroid)), s.norm2, s.size, new Date(s.lastSeen).toISOString()]);
-      }
+      if (!deferState) await this.writeState(tx, { docs: 1, terms: new Map(a.terms.map((t) => [t, 1])), events: new Set(a.touched) });
       await refresh(a, tx);
     });
+    if (deferState) {
+      const u = (this.unsaved ??= { docs: 0, terms: new Map(), events: new Set() });
+      u.docs++;
+      for (const t of a.terms) u.terms.set(t, (u.terms.get(t) ?? 0) + 1);
+      for (const id of a.touched) u.events.add(id);
+    }
     return a;
+  }
+
+  /** Write the state gathered by deferred assignments (see assign). */
+  async saveDeferred(db: Db): Promise<void> {
+    const u = this.unsaved;
+    this.unsaved = undefined;
+    if (u) await this.writeState(db, u);
+  }
+
+  private unsaved: StateChange | undefined;
+
+  private async writeState(db: Db, change: StateChange): Promise<void> {
+    await db.run(`INSERT INTO cluster_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(cluster_meta.value AS INTEGER) + CAST(? AS INTEGER) AS TEXT)`,
+      [String(change.docs), change.docs]);
+    // One statement for all the terms (WHERE true lets SQLite parse the upsert after a SELECT).
+    await db.run(`INSERT INTO cluster_terms (term, df) SELECT term, n FROM (${rowsParam(db, [['term', 'text'], ['n', 'int']])}) AS t WHERE true
+      ON CONFLICT(term) DO UPDATE SET df = cluster_terms.df + excluded.df`, [JSON.stringify([...change.terms].map(([term, n]) => ({ term, n })))]);
+    for (const id of change.events) {
+      // An event merged away since has no state left (and its row is gone).
+      const s = this.clusterer.eventState(id);
+      if (!s) continue;
+      await db.run(`INSERT INTO event_vectors (event_id, centroid, norm2, size, last_seen) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(event_id) DO UPDATE SET centroid = excluded.centroid, norm2 = excluded.norm2, size = excluded.size, last_seen = excluded.last_seen`,
+        [id, JSON.stringify(s.centroid), s.norm2, s.size, new Date(s.lastSeen).toISOString()]);
+    }
   }
 }

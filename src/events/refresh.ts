@@ -88,8 +88,8 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   const sources = new Set(members.map((m) => m.sourceId));
 
   // The model's latest review applies until the next one (made when the member count doubles).
-  const stored = (await db.get('SELECT review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?', [eventId])) as
-    | { review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; factors: string }
+  const stored = (await db.get('SELECT title, summary, review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?', [eventId])) as
+    | { title: string; summary: string; review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; factors: string }
     | undefined;
 
   // Related events and novelty from the same candidates: events sharing a topic or an entity.
@@ -154,7 +154,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     sourceCount: sources.size,
     articleCount: members.length,
     roles,
-  });
+  }, stored && { title: stored.title, summary: stored.summary, roles: new Map(members.map((m) => [m.articleId, m.role])) });
   // The topic/entity index and the guides follow in the same transaction.
   await syncEventSubjects(db, eventId, { topics, entities, lastUpdated });
   await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched, { title, significance: significance.score, firstSeen, lastUpdated, topics, entities });

@@ -1,4 +1,4 @@
-import { dot, norm } from './vector.js';
+import { dot, norm, type SparseVector } from './vector.js';
 
 /**
  * How related two events are: a blend of shared topics (Jaccard), shared entities
@@ -8,7 +8,7 @@ import { dot, norm } from './vector.js';
 export interface RelateSide {
   topics: string[];
   entities: { name: string; weight: number }[];
-  centroid?: Map<string, number>;
+  centroid?: SparseVector;
   /** The centroid's length, when known; required for a centroid that may still change (the clusterer's own). */
   centroidNorm?: number;
   time: number;
@@ -39,8 +39,8 @@ function entityOverlap(a: RelateSide['entities'], b: RelateSide['entities']): nu
 // A centroid parsed from the store is never changed afterwards (a changed one is parsed
 // anew), so its length is worked out once, not per pair; one from the live clusterer comes
 // with its length.
-const lengths = new WeakMap<Map<string, number>, number>();
-const lengthOf = (v: Map<string, number>) => lengths.get(v) ?? lengths.set(v, norm(v)).get(v)!;
+const lengths = new WeakMap<SparseVector, number>();
+const lengthOf = (v: SparseVector) => lengths.get(v) ?? lengths.set(v, norm(v)).get(v)!;
 
 function cos(a: RelateSide, b: RelateSide): number {
   if (!a.centroid || !b.centroid) return 0;

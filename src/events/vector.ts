@@ -1,36 +1,128 @@
-/** Sparse term vectors: the common currency of clustering and relating. */
-export type SparseVector = Map<string, number>;
+/**
+ * Sparse term vectors: the common currency of clustering and relating.
+ *
+ * A vector keeps its terms as small integers (one per distinct term the process has seen)
+ * in typed arrays, in the order the terms were first added, with their weights beside
+ * them. Against a Map from term to weight this holds an event's centroid in about a
+ * quarter of the memory, outside the garbage-collected heap (the clusterer keeps a month
+ * of events), and a dot product reads arrays instead of hashing strings. Every sum is
+ * taken in the same order as over the Map it replaces, so results are the same to the bit.
+ */
 
+// Every term seen gets a small integer, for the life of the process (the vocabulary of
+// what was clustered: a few hundred thousand terms at a million articles).
+const termIds = new Map<string, number>();
+const termNames: string[] = [];
+
+export function termId(term: string): number {
+  let id = termIds.get(term);
+  if (id === undefined) {
+    id = termNames.length;
+    termIds.set(term, id);
+    termNames.push(term);
+  }
+  return id;
+}
+
+export const termName = (id: number): string => termNames[id]!;
+
+// One dense row by term id, all zero between calls: a vector is spread over it so that
+// the terms of another are looked up by index.
+let dense = new Float64Array(1 << 16);
+function denseRow(): Float64Array {
+  if (dense.length < termNames.length) {
+    const grown = new Float64Array(Math.max(termNames.length, dense.length * 2));
+    grown.set(dense);
+    dense = grown;
+  }
+  return dense;
+}
+
+export class SparseVector {
+  /** Term ids and weights, `size` of them, in the order the terms were first added. */
+  ids: Int32Array;
+  weights: Float64Array;
+
+  constructor(ids: Int32Array = new Int32Array(0), weights: Float64Array = new Float64Array(0)) {
+    this.ids = ids;
+    this.weights = weights;
+  }
+
+  static fromEntries(entries: Iterable<readonly [string, number]>): SparseVector {
+    const ids: number[] = [];
+    const weights: number[] = [];
+    for (const [t, w] of entries) {
+      ids.push(termId(t));
+      weights.push(w);
+    }
+    return new SparseVector(Int32Array.from(ids), Float64Array.from(weights));
+  }
+
+  /** From the JSON object the store keeps (see toJSON). */
+  static parse(json: string): SparseVector {
+    return SparseVector.fromEntries(Object.entries(JSON.parse(json) as Record<string, number>));
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  *entries(): IterableIterator<[string, number]> {
+    for (let i = 0; i < this.ids.length; i++) yield [termNames[this.ids[i]!]!, this.weights[i]!];
+  }
+
+  /** Term → weight, as stored (the same object a Map of the same terms would give). */
+  toJSON(): Record<string, number> {
+    return Object.fromEntries(this.entries());
+  }
+
+  /** Add `other` into this vector: its terms already here gain its weight, the others are appended in its order. */
+  add(other: SparseVector): void {
+    const row = denseRow();
+    // Spread this vector's positions (plus one) over the row to find shared terms.
+    for (let i = 0; i < this.ids.length; i++) row[this.ids[i]!] = i + 1;
+    let added = 0;
+    for (let i = 0; i < other.ids.length; i++) if (!row[other.ids[i]!]) added++;
+    const ids = added ? new Int32Array(this.ids.length + added) : this.ids;
+    const weights = added ? new Float64Array(this.ids.length + added) : this.weights;
+    if (added) {
+      ids.set(this.ids);
+      weights.set(this.weights);
+    }
+    let next = this.ids.length;
+    for (let i = 0; i < other.ids.length; i++) {
+      const id = other.ids[i]!;
+      const w = other.weights[i]!;
+      const at = row[id]!;
+      if (at) weights[at - 1] = weights[at - 1]! + w;
+      else {
+        ids[next] = id;
+        weights[next++] = w;
+      }
+    }
+    for (let i = 0; i < this.ids.length; i++) row[this.ids[i]!] = 0;
+    this.ids = ids;
+    this.weights = weights;
+  }
+}
+
+/**
+ * Σ aₜ·bₜ over the terms both have, summed in the smaller vector's order (the larger is
+ * spread over the dense row, so each term of the smaller costs an array read).
+ */
 export function dot(a: SparseVector, b: SparseVector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const row = denseRow();
+  const { ids, weights } = large;
+  for (let i = 0; i < ids.length; i++) row[ids[i]!] = weights[i]!;
   let s = 0;
-  for (const [t, w] of small) {
-    const v = large.get(t);
-    if (v !== undefined) s += w * v;
-  }
+  for (let i = 0; i < small.ids.length; i++) s += small.weights[i]! * row[small.ids[i]!]!;
+  for (let i = 0; i < ids.length; i++) row[ids[i]!] = 0;
   return s;
 }
 
 export function norm(a: SparseVector): number {
   let s = 0;
-  for (const w of a.values()) s += w * w;
+  for (let i = 0; i < a.weights.length; i++) s += a.weights[i]! * a.weights[i]!;
   return Math.sqrt(s);
-}
-
-export function cosine(a: SparseVector, b: SparseVector): number {
-  const na = norm(a);
-  const nb = norm(b);
-  return na && nb ? dot(a, b) / (na * nb) : 0;
-}
-
-/** Scale in place to unit length (a zero vector stays zero). */
-export function normalize(a: SparseVector): SparseVector {
-  const n = norm(a);
-  if (n) for (const [t, w] of a) a.set(t, w / n);
-  return a;
-}
-
-/** The k heaviest terms, heaviest first. */
-export function topTerms(a: SparseVector, k: number): [string, number][] {
-  return [...a.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, k);
 }

@@ -1,6 +1,6 @@
 import { slugify } from '../analyze/topics.js';
 import type { Db } from '../store/db.js';
-import { column, greatest, listParam, rowsParam, value } from '../store/sql/query.js';
+import { column, listParam, rowsParam, value } from '../store/sql/query.js';
 import { freeGuideSlug, guideForSubject, guidesForSubjects, insertGuide, queryGuides, type Guide } from '../store/guides.js';
 import { topicLabelOf } from '../store/topics.js';
 import { GuideError } from '../store/guides.js';
@@ -41,17 +41,29 @@ export function subjectWeights(s: EventSubjects): Array<{ kind: 'topic' | 'entit
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Replace an event's rows in event_subjects (the index behind topic and entity lookups). */
+/**
+ * Bring an event's rows in event_subjects (the index behind topic and entity lookups) to
+ * these subjects. Only what differs is written: a growing event is refreshed with every
+ * article and mostly keeps its subjects, and each row written also moves a count in
+ * subject_weeks (by trigger).
+ */
 export async function syncEventSubjects(db: Db, eventId: string, s: EventSubjects & { lastUpdated?: string }): Promise<void> {
-  await db.run('DELETE FROM event_subjects WHERE event_id = ?', [eventId]);
   // The week it is counted in for the topics page's sparklines (see migration 007).
   const lastUpdated = s.lastUpdated ?? (await value<string>(db, 'SELECT last_updated FROM events WHERE id = ?', [eventId]));
   const week = lastUpdated ? Math.floor(Date.parse(lastUpdated) / 1000 / 604_800) : 0;
-  const rows = subjectWeights(s).map((w) => ({ kind: w.kind, subject: w.subject, weight: w.weight }));
-  if (!rows.length) return;
+  const rows = new Map<string, { kind: string; subject: string; weight: number }>();
+  for (const w of subjectWeights(s)) {
+    const key = `${w.kind}\u0000${w.subject}`;
+    if (!rows.has(key) || rows.get(key)!.weight < w.weight) rows.set(key, { kind: w.kind, subject: w.subject, weight: w.weight });
+  }
+  const json = JSON.stringify([...rows.values()]);
+  const rowsSql = rowsParam(db, [['kind', 'text'], ['subject', 'text'], ['weight', 'real']]);
+  await db.run(`DELETE FROM event_subjects WHERE event_id = ? AND NOT EXISTS (SELECT 1 FROM (${rowsSql}) AS r WHERE r.kind = event_subjects.kind AND r.subject = event_subjects.subject)`, [eventId, json]);
+  if (!rows.size) return;
   await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week)
-      SELECT kind, subject, ?, weight, ? FROM (${rowsParam(db, [['kind', 'text'], ['subject', 'text'], ['weight', 'real']])}) AS r WHERE true
-    ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = ${greatest(db, 'event_subjects.weight', 'excluded.weight')}`, [eventId, week, JSON.stringify(rows)]);
+      SELECT kind, subject, ?, weight, ? FROM (${rowsSql}) AS r WHERE true
+    ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = excluded.weight, week = excluded.week
+    WHERE event_subjects.weight <> excluded.weight OR event_subjects.week <> excluded.week`, [eventId, week, json]);
 }
 
 /**

@@ -54,6 +54,26 @@ describe('processPending runs the stages side by side', () => {
     }
   });
 
+  it('does not wait for earlier stages that end while a later one is still reading what it has to do', async () => {
+    const { deps } = await store();
+    // The first stage is through already (as after a restart): it ends at its first look,
+    // while the second, short of a batch, is reading its pending articles.
+    await deps.db.run(`UPDATE article_stages SET status = 'done' WHERE stage = 'first'`);
+    const seen: number[] = [];
+    const first: Stage = { name: 'first', async run() { throw new Error('nothing to do'); } };
+    const second: Stage = { name: 'second', batch: () => 500, async run(id) { seen.push(id); return {}; } };
+    try {
+      const reports = await Promise.race([
+        processPending(deps, { stages: [first, second] }),
+        sleep(5000).then(() => { throw new Error('processPending still waiting after 5 s'); }),
+      ]);
+      assert.deepEqual(reports, [{ stage: 'first', done: 0, failed: 0 }, { stage: 'second', done: 30, failed: 0 }]);
+      assert.equal(seen.length, 30);
+    } finally {
+      await deps.db.close();
+    }
+  });
+
   it('gives work done ahead (prepare) to each article, and when a stage fails as a whole the others stop and the error is thrown', async () => {
     const { deps } = await store();
     let firstRuns = 0;

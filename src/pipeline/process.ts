@@ -60,7 +60,7 @@ export async function processPending(deps: Deps, opts: ProcessOptions = {}): Pro
       throw e;
     } finally {
       running[i] = false;
-      progress.moved();
+      progress.release();
     }
   }));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -68,27 +68,43 @@ export async function processPending(deps: Deps, opts: ProcessOptions = {}): Pro
   return reports;
 }
 
-/** Wakes the stages waiting for an earlier stage to move on. */
+/**
+ * Wakes the stages waiting for an earlier stage to move on. A waiting stage short of a batch
+ * by k articles sleeps until k more articles have moved on (no earlier stage can ready more
+ * than it finished), or until a stage ends: each look at what is pending is a query.
+ */
 class Progress {
-  private waiters: Array<() => void> = [];
-  private n = 0;
+  private waiters: Array<{ until: number; wake: () => void }> = [];
+  private finished = 0;
+  private ended = 0;
   /** Set when a stage failed: the others end their loops. */
   stopped = false;
   stop(): void {
     this.stopped = true;
-    this.moved();
+    this.release();
   }
-  get version(): number {
-    return this.n;
+  /** Where things stand: articles any stage of this call has finished, and stages ended. */
+  get mark(): { finished: number; ends: number } {
+    return { finished: this.finished, ends: this.ended };
   }
-  moved(): void {
-    this.n++;
-    for (const w of this.waiters.splice(0)) w();
+  moved(articles: number): void {
+    this.finished += articles;
+    this.waiters = this.waiters.filter((w) => (w.until <= this.finished ? (w.wake(), false) : true));
   }
-  /** Resolves once something moved after `version` was read. */
-  after(version: number): Promise<void> {
-    if (this.n !== version) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+  /** A stage ended: what waits on it looks again at once. */
+  release(): void {
+    this.ended++;
+    for (const w of this.waiters.splice(0)) w.wake();
+  }
+  /**
+   * Resolves once `articles` more have moved on since `mark` was read, or a stage has ended
+   * since (also when that happened before this call: a stage may end while the caller was
+   * still reading what is pending).
+   */
+  after(mark: { finished: number; ends: number }, articles: number): Promise<void> {
+    const until = mark.finished + articles;
+    if (this.finished >= until || this.ended !== mark.ends) return Promise.resolve();
+    return new Promise((wake) => this.waiters.push({ until, wake }));
   }
 }
 
@@ -96,13 +112,14 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
   const tried = new Set<number>();
   while (!progress.stopped) {
     const earlier = earlierRunning();
-    const seen = progress.version;
+    const seen = progress.mark;
     const pending = (await pendingFor(deps.db, stage.name, stage.prepare ? PREPARED_PAGE : PAGE, MAX_ATTEMPTS, [...(opts.afterStages ?? []), ...earlier])).filter((id) => !tried.has(id));
     const batch = stage.batch?.(deps) ?? 1;
     // While an earlier stage is at work, wait until it has readied a whole batch (many small
     // batches would cost a commit each); when none is, what is ready is all there will be.
-    if (earlier.length && pending.length < Math.min(batch, PAGE)) {
-      await progress.after(seen);
+    const enough = Math.min(batch, PAGE);
+    if (earlier.length && pending.length < enough) {
+      await progress.after(seen, enough - pending.length);
       continue;
     }
     if (!pending.length) break;
@@ -144,7 +161,7 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
           stage.onRollback?.(deps);
           throw e;
         }
-        progress.moved();
+        progress.moved(slice.length);
         for (const id of slice) await opts.claim?.finished(stage, id);
       }
       continue;
@@ -158,11 +175,11 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
         await opts.claim?.finished(stage, id);
         opts.onProgress?.(report, total);
         // Later stages look again every so many articles (each look is a query).
-        if (++finished % PROGRESS_EVERY === 0) progress.moved();
+        if (++finished % PROGRESS_EVERY === 0) progress.moved(PROGRESS_EVERY);
       }
     };
     await Promise.all(Array.from({ length: Math.min(stage.concurrency ?? Infinity, opts.concurrency ?? 4) }, worker));
     await stage.beforeCommit?.(deps);
-    progress.moved();
+    progress.moved(finished % PROGRESS_EVERY);
   }
 }

@@ -147,6 +147,9 @@ const guidesLaterOf = (db: Db) => {
   return m;
 };
 
+/** Stores whose running batch lost clustering state it could not write: the batch rolls back. */
+const unsavable = new WeakSet<Db>();
+
 /** Events a running batch has changed, refreshed once each before it commits. */
 const eventsLater = new WeakMap<Db, Set<string>>();
 
@@ -170,10 +173,16 @@ export const clusterStage: Stage = {
     clusterers.delete(deps.db.root);
     guidesLater.delete(deps.db.root);
     eventsLater.delete(deps.db.root);
+    unsavable.delete(deps.db.root);
   },
   // Within a batch, an event that many articles join is refreshed once (with all of them),
   // and the guides touched are recorded in one statement.
   beforeCommit: async (deps) => {
+    if (unsavable.has(deps.db.root)) {
+      unsavable.delete(deps.db.root);
+      throw new Error('cluster: the clustering state of this batch could not be saved; the batch is rolled back');
+    }
+    await (await clusterers.get(deps.db.root)?.catch(() => undefined))?.saveDeferred(deps.db);
     const events = eventsLater.get(deps.db.root);
     eventsLater.delete(deps.db.root);
     const guides = guidesLaterOf(deps.db);
@@ -225,6 +234,7 @@ export const clusterStage: Stage = {
           later.add(asg.event);
           for (const id of asg.touched) later.add(id);
         },
+        batched,
       );
       // With a model, the event gets its review (new, or its member count has doubled); a failure only costs the review.
       let review = '';
@@ -238,7 +248,10 @@ export const clusterStage: Stage = {
       }
       return { note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}` };
     } catch (e) {
-      // The transaction rolled back; the in-memory state did not: reload it next time.
+      // The article's savepoint rolled back; the in-memory state did not: reload it next
+      // time, once the batch's earlier articles have their state written (else the reload
+      // would miss them). If that fails too, the whole batch must go (see beforeCommit).
+      if (batched) await live.saveDeferred(deps.db).catch(() => unsavable.add(deps.db.root));
       clusterers.delete(deps.db.root);
       throw e;
     }

@@ -59,13 +59,13 @@ export type UpsertOutcome =
  */
 export async function upsertArticle(db: Db, a: NewArticle, stages: readonly string[]): Promise<UpsertOutcome> {
   const hash = contentHash(a.title, a.text);
-  const same = await db.get<{ id: number; content_hash: string }>('SELECT id, content_hash FROM articles WHERE source_id = ? AND guid = ?', [a.sourceId, a.guid]);
+  const same = await db.get<{ id: number; content_hash: string; published_at: string | null }>('SELECT id, content_hash, published_at FROM articles WHERE source_id = ? AND guid = ?', [a.sourceId, a.guid]);
   if (same) {
     if (same.content_hash === hash) return { kind: 'unchanged', id: same.id };
     await db.run(`UPDATE articles SET url = ?, canonical_url = ?, title = ?, author = ?, published_at = COALESCE(published_at, ?), html = ?, text = ?,
       lang = ?, image = ?, word_count = ?, content_hash = ?, truncated = ?, updated_at = ? WHERE id = ?`, [a.url, a.canonicalUrl, a.title,
       a.author, a.publishedAt, a.html, a.text, a.lang, a.image, a.wordCount, hash, a.truncated ? 1 : 0, a.fetchedAt, same.id]);
-    await resetStages(db, same.id, stages, a.fetchedAt);
+    await resetStages(db, same.id, stages, a.fetchedAt, same.published_at ?? a.publishedAt ?? a.fetchedAt);
     return { kind: 'updated', id: same.id };
   }
   if (a.canonicalUrl) {
@@ -80,14 +80,16 @@ export async function upsertArticle(db: Db, a: NewArticle, stages: readonly stri
     image, word_count, content_hash, truncated, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, [a.sourceId, a.guid, a.url,
     a.canonicalUrl, a.title, a.author, a.publishedAt, a.fetchedAt, a.html, a.text, a.lang, a.image, a.wordCount, hash, a.truncated ? 1 : 0,
     a.fetchedAt]));
-  await resetStages(db, id, stages, a.fetchedAt);
+  await resetStages(db, id, stages, a.fetchedAt, a.publishedAt ?? a.fetchedAt);
   return { kind: 'new', id };
 }
 
-async function resetStages(db: Db, id: number, stages: readonly string[], at: string): Promise<void> {
+/** Every stage of the article to do (again). `articleTime` is its place in time as stored: COALESCE(published_at, fetched_at). */
+async function resetStages(db: Db, id: number, stages: readonly string[], at: string, articleTime: string): Promise<void> {
   for (const s of stages) {
-    await db.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)
-      ON CONFLICT (article_id, stage) DO UPDATE SET status = 'pending', error = NULL, attempts = 0, note = NULL, updated_at = excluded.updated_at`, [id, s, at]);
+    await db.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time) VALUES (?, ?, 'pending', 0, ?, ?)
+      ON CONFLICT (article_id, stage) DO UPDATE SET status = 'pending', error = NULL, attempts = 0, note = NULL, updated_at = excluded.updated_at,
+        article_time = excluded.article_time`, [id, s, at, articleTime]);
   }
 }
 

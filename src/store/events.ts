@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { ParsedCache } from './parsed-cache.js';
-import { norm } from '../events/vector.js';
+import { norm, SparseVector } from '../events/vector.js';
 import { listParam, one, rowsParam, value } from './sql/query.js';
 import type { SqlValue } from './sql/client.js';
 
@@ -191,12 +191,26 @@ export async function eventMembers(db: Db, eventId: string): Promise<EventMember
 /** What a refresh computes for an event: its row, and each member's role. */
 export type EventFields = Omit<EventRow, 'id'> & { roles: Map<number, Role> };
 
-export async function saveEventFields(db: Db, id: string, f: EventFields): Promise<void> {
-  await db.run(`UPDATE events SET title = ?, summary = ?, significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
-      topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`, [f.title, f.summary, f.significance, JSON.stringify(f.factors), f.primaryArticleId, f.firstSeen, f.lastUpdated, f.kind, JSON.stringify(f.topics), JSON.stringify(f.entities), f.sourceCount, f.articleCount, id]);
-  if (!f.roles.size) return;
+/**
+ * What the store holds of the event before a refresh, where the caller read it: what did
+ * not change is not written. The full-text index is rewritten (by trigger) whenever the
+ * title or summary is set, even to the same text; a member's role mostly stays.
+ */
+export interface EventBefore {
+  title: string;
+  summary: string;
+  roles: ReadonlyMap<number, Role>;
+}
+
+export async function saveEventFields(db: Db, id: string, f: EventFields, before?: EventBefore): Promise<void> {
+  const text = !before || before.title !== f.title || before.summary !== f.summary;
+  await db.run(`UPDATE events SET ${text ? 'title = ?, summary = ?, ' : ''}significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
+      topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`,
+    [...(text ? [f.title, f.summary] : []), f.significance, JSON.stringify(f.factors), f.primaryArticleId, f.firstSeen, f.lastUpdated, f.kind, JSON.stringify(f.topics), JSON.stringify(f.entities), f.sourceCount, f.articleCount, id]);
+  const roles = [...f.roles].filter(([articleId, role]) => before?.roles.get(articleId) !== role);
+  if (!roles.length) return;
   await db.run(`UPDATE event_articles SET role = (SELECT r.role FROM (${rowsParam(db, [['article_id', 'int'], ['role', 'text']])}) AS r WHERE r.article_id = event_articles.article_id)
-    WHERE event_id = ? AND article_id IN (${listParam(db, 'int')})`, [JSON.stringify([...f.roles].map(([article_id, role]) => ({ article_id, role }))), id, JSON.stringify([...f.roles.keys()])]);
+    WHERE event_id = ? AND article_id IN (${listParam(db, 'int')})`, [JSON.stringify(roles.map(([article_id, role]) => ({ article_id, role }))), id, JSON.stringify(roles.map(([articleId]) => articleId))]);
 }
 
 export interface Relation {
@@ -220,10 +234,11 @@ export async function saveRelations(db: Db, id: string, rels: Relation[], cap = 
   const rows = kept.flatMap((r) => [{ a: id, b: r.id, s: r.similarity }, { a: r.id, b: id, s: r.similarity }]);
   await db.run(`INSERT INTO event_relations (event_id, related_id, similarity) SELECT a, b, s FROM (${rowsParam(db, [['a', 'text'], ['b', 'text'], ['s', 'real']])}) AS r WHERE true
     ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity`, [JSON.stringify(rows)]);
-  // Trim each other side back to its best `cap` (ties broken by id, as reads order them).
-  await db.run(`DELETE FROM event_relations WHERE event_id IN (${listParam(db, 'text')}) AND (
-      SELECT COUNT(*) FROM event_relations b WHERE b.event_id = event_relations.event_id
-        AND (b.similarity > event_relations.similarity OR (b.similarity = event_relations.similarity AND b.related_id < event_relations.related_id))) >= ?`,
+  // Trim each other side back to its best `cap` (ties broken by id, as reads order them):
+  // each list ranked once, not a count per row.
+  await db.run(`DELETE FROM event_relations WHERE (event_id, related_id) IN (
+      SELECT event_id, related_id FROM (SELECT event_id, related_id, ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY similarity DESC, related_id) AS pos
+        FROM event_relations WHERE event_id IN (${listParam(db, 'text')})) AS ranked WHERE pos > ?)`,
     [JSON.stringify(kept.map((r) => r.id)), cap]);
 }
 
@@ -233,13 +248,13 @@ export interface RelateCandidate {
   topics: string[];
   entities: EventRow['entities'];
   firstSeen: string;
-  centroid: Map<string, number> | undefined;
+  centroid: SparseVector | undefined;
   /** The centroid's length when it was taken from memory (else relating works it out). */
   centroidNorm?: number;
 }
 
 /** Event centroids the caller holds in memory (the live clusterer's), by event id. */
-export type CentroidSource = (eventId: string) => Map<string, number> | undefined;
+export type CentroidSource = (eventId: string) => SparseVector | undefined;
 
 /**
  * Events that share a topic or an entity with the given ones, updated since a time, with
@@ -270,20 +285,31 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   }
   const top = [...shared].sort((a, b) => b[1].n - a[1].n || b[1].week - a[1].week || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit * 2);
   if (!top.length) return [];
-  const rows = await db.all<{ id: string; topics: string; entities: string; first_seen: string; last_updated: string }>(
-    `SELECT id, topics, entities, first_seen, last_updated FROM events WHERE id IN (${listParam(db, 'text')}) AND title <> '' AND last_updated >= ?`,
-    [JSON.stringify(top.map(([id]) => id)), since]);
+  type Row = { id: string; topics: string; entities: string; first_seen: string; last_updated: string };
+  const read = async (ids: string[]) => ids.length
+    ? await db.all<Row>(`SELECT id, topics, entities, first_seen, last_updated FROM events WHERE id IN (${listParam(db, 'text')}) AND title <> '' AND last_updated >= ?`,
+      [JSON.stringify(ids), since])
+    : [];
+  // The chosen are the best `limit` by shared subjects, then by last update. Beyond the first
+  // `limit` of the list, only those level with the last of them (same count, same week) can
+  // be among them, unless some of the first are left out (untitled, too old): the rest are
+  // read only then. Each row read is a lookup in the largest table the refresh touches.
+  const edge = top[Math.min(limit, top.length) - 1]![1];
+  // (A prefix of the list: it is ordered by count, then week.)
+  const first = top.filter(([, c], i) => i < limit || (c.n === edge.n && c.week === edge.week));
+  let rows = await read(first.map(([id]) => id));
+  if (rows.length < limit && first.length < top.length) rows = rows.concat(await read(top.slice(first.length).map(([id]) => id)));
   const chosen = rows
     .sort((a, b) => shared.get(b.id)!.n - shared.get(a.id)!.n || (a.last_updated < b.last_updated ? 1 : a.last_updated > b.last_updated ? -1 : a.id < b.id ? -1 : 1))
     .slice(0, limit);
   // Centroids from memory where the caller has them (the live clusterer's); the rest from the store.
-  const inMemory = new Map<string, Map<string, number>>();
+  const inMemory = new Map<string, SparseVector>();
   for (const r of chosen) {
     const c = known?.(r.id);
     if (c) inMemory.set(r.id, c);
   }
   const cache = parsedOf(db);
-  const stored = new Map<string, Map<string, number>>();
+  const stored = new Map<string, SparseVector>();
   const missing = chosen.filter((r) => !inMemory.has(r.id)).map((r) => r.id);
   if (missing.length) {
     for (const v of await db.all<{ event_id: string; centroid: string }>(`SELECT event_id, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(missing)])) {
@@ -302,12 +328,12 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
 
 const PER_SUBJECT = 200;
 
-const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<Map<string, number>>; subjects: ParsedCache<unknown> }>();
+const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<SparseVector>; subjects: ParsedCache<unknown> }>();
 function parsedOf(db: Db) {
   let c = parsedCaches.get(db.root);
   if (!c) {
     c = {
-      centroids: new ParsedCache((s) => new Map(Object.entries(JSON.parse(s) as Record<string, number>))),
+      centroids: new ParsedCache((s) => SparseVector.parse(s)),
       subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
     };
     parsedCaches.set(db.root, c);
@@ -315,9 +341,9 @@ function parsedOf(db: Db) {
   return c;
 }
 
-export async function eventCentroid(db: Db, id: string): Promise<Map<string,number>|undefined> {
+export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
   const s = await value<string>(db, 'SELECT centroid FROM event_vectors WHERE event_id = ?', [id]);
-  return s ? new Map(Object.entries(JSON.parse(s) as Record<string, number>)) : undefined;
+  return s ? SparseVector.parse(s) : undefined;
 }
 
 /** Source name and link of each event's primary article, for event cards. */

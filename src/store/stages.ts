@@ -8,8 +8,8 @@ export type StageStatus = 'pending' | 'done' | 'failed';
 export async function ensureStageRows(db: Db, stages: readonly string[], at: string): Promise<number> {
   let n = 0;
   for (const s of stages) {
-    n += (await db.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at)
-      SELECT id, ?, 'pending', 0, ? FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`, [s, at, s])).changes;
+    n += (await db.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time)
+      SELECT id, ?, 'pending', 0, ?, COALESCE(a.published_at, a.fetched_at) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`, [s, at, s])).changes;
   }
   return n;
 }
@@ -23,18 +23,24 @@ const mayRun = (alias: string) => `(${alias}.status = 'pending' OR (${alias}.sta
  * articles published before every article for which one of those stages may still run: so
  * where other processes are still extracting, the clusterer takes the news up to the oldest
  * article not ready yet, and never an article after one it would then meet late.
+ *
+ * Pending and retryable rows are read apart, each in the order of the article_stages_next
+ * index, so a call costs what it returns, not what is waiting.
  */
 export async function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number, afterStages: readonly string[] = []): Promise<number[]> {
   let horizon: string | null = null;
-  if (afterStages.length) {
-    horizon = (await value<string | null>(db, `SELECT MIN(COALESCE(a.published_at, a.fetched_at)) FROM article_stages p JOIN articles a ON a.id = p.article_id
-      WHERE p.stage IN (${listParam(db, 'text')}) AND ${mayRun('p')}`, [JSON.stringify(afterStages), maxAttempts])) ?? null;
+  for (const s of afterStages) {
+    const first = (await value<string | null>(db, `SELECT MIN(t) FROM (
+        SELECT MIN(article_time) AS t FROM article_stages WHERE stage = ? AND status = 'pending'
+        UNION ALL SELECT MIN(article_time) FROM article_stages WHERE stage = ? AND status = 'failed' AND attempts < ?) AS firsts`, [s, s, maxAttempts])) ?? null;
+    if (first !== null && (horizon === null || first < horizon)) horizon = first;
   }
-  const gate = horizon !== null ? ' AND COALESCE(a.published_at, a.fetched_at) < ?' : '';
-  const params: SqlValue[] = [stage, maxAttempts, ...(horizon !== null ? [horizon] : []), limit];
-  return await column<number>(db, `SELECT s.article_id FROM article_stages s JOIN articles a ON a.id = s.article_id
-    WHERE s.stage = ? AND ${mayRun('s')}${gate}
-    ORDER BY COALESCE(a.published_at, a.fetched_at), s.article_id LIMIT ?`, params);
+  const gate = horizon !== null ? ' AND article_time < ?' : '';
+  const part = (status: string, alias: string) => `SELECT * FROM (SELECT article_id, article_time FROM article_stages WHERE stage = ? AND ${status}${gate}
+    ORDER BY article_time, article_id LIMIT ?) AS ${alias}`;
+  const params = (extra: SqlValue[]): SqlValue[] => [stage, ...extra, ...(horizon !== null ? [horizon] : []), limit];
+  return await column<number>(db, `SELECT article_id FROM (${part("status = 'pending'", 'waiting')} UNION ALL ${part("status = 'failed' AND attempts < ?", 'retrying')}) AS next
+    ORDER BY article_time, article_id LIMIT ?`, [...params([]), ...params([maxAttempts]), limit]);
 }
 
 /** Whether any article may still run one of these stages. */

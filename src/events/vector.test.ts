@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { seeded } from '../../bench/harness.js';
+import { dot, norm, SparseVector } from './vector.js';
+
+// The vectors are checked against plain Maps from term to weight, summed the way a Map is
+// walked: the smaller in its order, each term looked up in the larger.
+function mapDot(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [t, w] of small) {
+    const v = large.get(t);
+    if (v !== undefined) s += w * v;
+  }
+  return s;
+}
+
+function mapAdd(into: Map<string, number>, other: Map<string, number>): void {
+  for (const [t, w] of other) into.set(t, (into.get(t) ?? 0) + w);
+}
+
+describe('sparse vectors', () => {
+  const rnd = seeded(5);
+  const vocab = Array.from({ length: 3000 }, (_, i) => `t${i}`);
+  const randomMap = (n: number) => new Map(Array.from({ length: n }, () => [vocab[Math.floor(rnd() * vocab.length)]!, rnd() * 3 - 0.5] as [string, number]));
+
+  it('give the same dot products, to the last bit, as Maps', () => {
+    const maps = Array.from({ length: 60 }, (_, i) => randomMap(1 + ((i * 37) % 400)));
+    const vectors = maps.map((m) => SparseVector.fromEntries(m));
+    let overlaps = 0;
+    for (const [i, a] of maps.entries()) {
+      for (const [j, b] of maps.entries()) {
+        const expected = mapDot(a, b);
+        if (expected !== 0) overlaps++;
+        assert.equal(dot(vectors[i]!, vectors[j]!), expected, `dot of sizes ${a.size} and ${b.size}`);
+      }
+    }
+    assert.ok(overlaps > 1000, 'the vectors share terms');
+    assert.equal(dot(new SparseVector(), vectors[0]!), 0);
+    assert.equal(norm(SparseVector.fromEntries([['p', 3], ['q', 4]])), 5);
+  });
+
+  it('add like Maps: the same weights, new terms after the old in the order they came', () => {
+    const into = randomMap(50);
+    const v = SparseVector.fromEntries(into);
+    for (let round = 0; round < 30; round++) {
+      const other = randomMap(1 + Math.floor(rnd() * 120));
+      mapAdd(into, other);
+      v.add(SparseVector.fromEntries(other));
+      assert.deepEqual([...v.entries()], [...into.entries()]);
+    }
+    // Stored as the same JSON object a Map's entries make, and read back unchanged.
+    const json = JSON.stringify(v);
+    assert.equal(json, JSON.stringify(Object.fromEntries(into)));
+    assert.deepEqual([...SparseVector.parse(json).entries()], [...Object.entries(JSON.parse(json) as Record<string, number>)]);
+  });
+});
