@@ -24,8 +24,6 @@ export function termId(term: string): number {
   return id;
 }
 
-export const termName = (id: number): string => termNames[id]!;
-
 // One dense row by term id, all zero between calls: a vector is spread over it so that
 // the terms of another are looked up by index.
 let dense = new Float64Array(1 << 16);

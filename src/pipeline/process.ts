@@ -70,8 +70,10 @@ export async function processPending(deps: Deps, opts: ProcessOptions = {}): Pro
 
 /**
  * Wakes the stages waiting for an earlier stage to move on. A waiting stage short of a batch
- * by k articles sleeps until k more articles have moved on (no earlier stage can ready more
- * than it finished), or until a stage ends: each look at what is pending is a query.
+ * by k articles sleeps until k more articles have moved on, or until a stage ends: each look
+ * at what is pending is a query. An earlier stage readies about as many articles as it
+ * finishes; where one finish readies more (the oldest article waiting was done), the wait
+ * is longer than it needed to be, never endless: every stage's end wakes the others.
  */
 class Progress {
   private waiters: Array<{ until: number; wake: () => void }> = [];

@@ -153,11 +153,8 @@ const unsavable = new WeakSet<Db>();
 /** Events a running batch has changed, refreshed once each before it commits. */
 const eventsLater = new WeakMap<Db, Set<string>>();
 
-/** The centroids of the store's live clusterer, when one is loaded (relating reads them instead of the stored copies). */
-async function liveCentroids(db: Db): Promise<CentroidSource | undefined> {
-  const live = await clusterers.get(db.root)?.catch(() => undefined);
-  return live && ((id) => live.centroidOf(id));
-}
+/** The store's live clusterer, if one is loaded (this does not load it). */
+const loadedClusterer = async (db: Db): Promise<LiveClusterer | undefined> => clusterers.get(db.root)?.catch(() => undefined);
 
 /** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
 export function forgetClusterer(db: Db): void {
@@ -182,11 +179,13 @@ export const clusterStage: Stage = {
       unsavable.delete(deps.db.root);
       throw new Error('cluster: the clustering state of this batch could not be saved; the batch is rolled back');
     }
-    await (await clusterers.get(deps.db.root)?.catch(() => undefined))?.saveDeferred(deps.db);
+    const live = await loadedClusterer(deps.db);
+    await live?.saveDeferred(deps.db);
     const events = eventsLater.get(deps.db.root);
     eventsLater.delete(deps.db.root);
     const guides = guidesLaterOf(deps.db);
-    const centroids = await liveCentroids(deps.db);
+    // Relating reads the live centroids instead of the stored copies.
+    const centroids: CentroidSource | undefined = live && ((id) => live.centroidOf(id));
     for (const id of events ?? []) {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
