@@ -55,10 +55,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     '*': (tagName, attribs) => {
       const baseUrl = currentBase;
-      const out = { ...attribs };
-      for (const a of URL_ATTRS) if (out[a] !== undefined) out[a] = resolve(out[a], baseUrl);
-      if (out['srcset'] !== undefined && baseUrl) {
-        out['srcset'] = out['srcset']
+      // Most tags (p, em, li) carry nothing to rewrite: their attributes go on as they came
+      // (sanitize-html filters that object itself, as it does when no transform runs).
+      let out = attribs;
+      const edit = () => (out === attribs ? (out = { ...attribs }) : out);
+      for (const a of URL_ATTRS) if (attribs[a] !== undefined) edit()[a] = resolve(attribs[a], baseUrl);
+      if (attribs['srcset'] !== undefined && baseUrl) {
+        edit()['srcset'] = attribs['srcset']
           .split(',')
           .map((part) => {
             const [u, ...rest] = part.trim().split(/\s+/);
@@ -66,7 +69,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
           })
           .join(', ');
       }
-      if (tagName === 'a' && out['href']) out['rel'] = 'noopener noreferrer nofollow';
+      if (tagName === 'a' && out['href']) edit()['rel'] = 'noopener noreferrer nofollow';
       return { tagName, attribs: out };
     },
   },
