@@ -137,6 +137,27 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [{ week: 2901, events: 1 }]);
     });
 
+    it('recounts by trigger only when the counted column moved (a rewrite of the same value leaves the counts alone)', async () => {
+      const ts = T0.toISOString();
+      await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES ('q1', 'Q1', ?, ?)`, [ts, ts]);
+      await c.run(`INSERT INTO guides (slug, title, subject_kind, subject, created_at, updated_at) VALUES ('gq', 'GQ', 'topic', 'q', ?, ?)`, [ts, ts]);
+      await c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('gq', 'q1', 1, 5, '2026-03-01', ?)`, [ts]);
+      // A marker no trigger would write: it survives only if no recount ran.
+      await c.run(`UPDATE guides SET last_event_at = 'marker' WHERE slug = 'gq'`);
+      await c.run(`UPDATE guide_events SET significance = 7, first_seen = '2026-03-01' WHERE guide_slug = 'gq'`);
+      assert.equal((await c.get<{ last_event_at: string }>(`SELECT last_event_at FROM guides WHERE slug = 'gq'`))!.last_event_at, 'marker');
+      await c.run(`UPDATE guide_events SET first_seen = '2026-03-04' WHERE guide_slug = 'gq'`);
+      assert.equal((await c.get<{ last_event_at: string }>(`SELECT last_event_at FROM guides WHERE slug = 'gq'`))!.last_event_at, '2026-03-04');
+
+      await c.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'q-topic', 'q1', 1, 2900)`);
+      // With its week's row gone, a recount would bring it back (take one, then give one).
+      await c.run(`DELETE FROM subject_weeks WHERE subject = 'q-topic'`);
+      await c.run(`UPDATE event_subjects SET weight = 0.5, week = 2900 WHERE event_id = 'q1'`);
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'q-topic'`), []);
+      await c.run(`UPDATE event_subjects SET week = 2901 WHERE event_id = 'q1'`);
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'q-topic'`), [{ week: 2901, events: 1 }]);
+    });
+
     it('jobs: enqueued once per key, leased to one owner, retried after failure, taken over after the lease expires', async () => {
       assert.equal(await enqueueJob(c, 'q', 'a', at(0), at(0)), true);
       assert.equal(await enqueueJob(c, 'q', 'a', at(0), at(0)), false);
