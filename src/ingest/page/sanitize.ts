@@ -25,6 +25,17 @@ function resolve(url: string, base: string | undefined): string {
   }
 }
 
+/** Each candidate of a srcset list resolved against the base, its size descriptor kept. */
+function resolveSrcset(srcset: string, base: string): string {
+  return srcset
+    .split(',')
+    .map((part) => {
+      const [u, ...rest] = part.trim().split(/\s+/);
+      return [resolve(u ?? '', base), ...rest].join(' ');
+    })
+    .join(', ');
+}
+
 // The base of the fragment being sanitized. sanitize-html calls transformTags synchronously
 // within one call, so one options object (built once: merging it per call costs as much as
 // sanitizing a short title) reads the base from here.
@@ -55,22 +66,20 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     '*': (tagName, attribs) => {
       const baseUrl = currentBase;
+      // Links get no rel: no target is allowed (so no window.opener), and the web app sends
+      // Referrer-Policy: no-referrer on every page. (A rel set here would be dropped anyway:
+      // it is not on the allow-list, and feedparser's expected output has none.)
       // Most tags (p, em, li) carry nothing to rewrite: their attributes go on as they came
-      // (sanitize-html filters that object itself, as it does when no transform runs).
-      let out = attribs;
-      const edit = () => (out === attribs ? (out = { ...attribs }) : out);
-      for (const a of URL_ATTRS) if (attribs[a] !== undefined) edit()[a] = resolve(attribs[a], baseUrl);
-      if (attribs['srcset'] !== undefined && baseUrl) {
-        edit()['srcset'] = attribs['srcset']
-          .split(',')
-          .map((part) => {
-            const [u, ...rest] = part.trim().split(/\s+/);
-            return [resolve(u ?? '', baseUrl), ...rest].join(' ');
-          })
-          .join(', ');
+      // (sanitize-html filters that object itself, as it does when no transform runs), and
+      // a copy is made only for a tag that has something to change.
+      let out: sanitizeHtml.Attributes | undefined;
+      for (const a of URL_ATTRS) {
+        const value = attribs[a];
+        if (value !== undefined) (out ??= { ...attribs })[a] = resolve(value, baseUrl);
       }
-      if (tagName === 'a' && out['href']) edit()['rel'] = 'noopener noreferrer nofollow';
-      return { tagName, attribs: out };
+      const srcset = attribs['srcset'];
+      if (srcset !== undefined && baseUrl) (out ??= { ...attribs })['srcset'] = resolveSrcset(srcset, baseUrl);
+      return { tagName, attribs: out ?? attribs };
     },
   },
 };
