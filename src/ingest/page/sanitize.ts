@@ -66,12 +66,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     '*': (tagName, attribs) => {
       const baseUrl = currentBase;
-      // Links get no rel: no target is allowed (so no window.opener), and the web app sends
-      // Referrer-Policy: no-referrer on every page. (A rel set here would be dropped anyway:
-      // it is not on the allow-list, and feedparser's expected output has none.)
       // Most tags (p, em, li) carry nothing to rewrite: their attributes go on as they came
       // (sanitize-html filters that object itself, as it does when no transform runs), and
-      // a copy is made only for a tag that has something to change.
+      // a copy is made only for a tag that has something to change. Links get no rel: no
+      // target is allowed (so no window.opener), the web app sends Referrer-Policy:
+      // no-referrer, and rel is not on the allow-list (feedparser's expected output has none).
       let out: sanitizeHtml.Attributes | undefined;
       for (const a of URL_ATTRS) {
         const value = attribs[a];
