@@ -7,9 +7,15 @@
  * score → relate. Prints one JSON line per round and a summary line.
  * With BENCH_WORKERS=n the same rounds are done by n `almanac worker` processes sharing
  * the store (this process only adds the sources and waits until every stage is done).
+ *
+ * A run of a million articles takes longer than a machine may stay up, so with
+ * BENCH_INGEST_DIR=<dir> (SQLite only) the feeds and the store live in that folder and are
+ * kept: started again with the same size, the run goes on from the last round it began
+ * (that round is done again; what it had stored stays). BENCH_INGEST_ROUNDS=n stops after
+ * n rounds. Peak RSS is then this process's, over its own rounds only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -54,13 +60,25 @@ function feedXml(feed: number, vocab: string[], rnd: () => number): string {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'almanac-ingest-'));
+  // (Set but empty, as bench/ingest.ts passes them, they are off.)
+  const keptDir = process.env['BENCH_INGEST_DIR'] || undefined;
+  const maxRounds = Number(process.env['BENCH_INGEST_ROUNDS'] || Infinity);
+  if (!(maxRounds > 0)) throw new Error('BENCH_INGEST_ROUNDS must be a positive number of rounds');
+  if (keptDir && process.env['BENCH_DATABASE_URL']) throw new Error('BENCH_INGEST_DIR keeps a SQLite store; it cannot be used with BENCH_DATABASE_URL');
+  const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'almanac-ingest-'));
   const feedsDir = join(dir, 'feeds');
-  mkdirSync(feedsDir);
   const feeds = Math.ceil(total / PER_FEED);
-  const rnd = seeded(3);
-  const vocab = Array.from({ length: 4000 }, (_, i) => `w${i.toString(36)}${'xyzq'[i % 4]}`);
-  for (let f = 0; f < feeds; f++) writeFileSync(join(feedsDir, `${f}.xml`), feedXml(f, vocab, rnd));
+  // The feeds of a kept folder are written once per size (their dates depend on it).
+  const stamp = join(dir, 'feeds.json');
+  const written = existsSync(stamp) && (JSON.parse(readFileSync(stamp, 'utf8')) as { total?: number }).total === total;
+  if (!written) {
+    if (existsSync(join(dir, 'store.db'))) throw new Error(`${dir} holds a store made for another size; give the size it was started with, or another folder`);
+    mkdirSync(feedsDir, { recursive: true });
+    const rnd = seeded(3);
+    const vocab = Array.from({ length: 4000 }, (_, i) => `w${i.toString(36)}${'xyzq'[i % 4]}`);
+    for (let f = 0; f < feeds; f++) writeFileSync(join(feedsDir, `${f}.xml`), feedXml(f, vocab, rnd));
+    writeFileSync(stamp, JSON.stringify({ total }));
+  }
   const servers: Server[] = [];
   const bases: string[] = [];
   for (let s = 0; s < SERVERS; s++) {
@@ -101,12 +119,24 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
   };
+  // Going on with a kept store: after the last round that finished. A round cut short is done
+  // again (its sources are added again, with this run's server addresses; those it fetched
+  // are not due, their articles go through the stages that are left). Feeds of finished
+  // rounds are never due again, however long the run was stopped.
+  const progressFile = join(dir, 'rounds-done.json');
+  const roundsDone = keptDir && existsSync(progressFile) ? (JSON.parse(readFileSync(progressFile, 'utf8')) as { rounds: number }).rounds : 0;
+  const from = roundsDone * PER_ROUND;
+  if (from) await deps.db.run(`UPDATE sources SET next_poll_at = '9999-12-31T00:00:00.000Z' WHERE CAST(substr(id, 2) AS INTEGER) < ?`, [from]);
+  let done = await one<number>(deps.db, 'SELECT COUNT(*) FROM articles');
+  const startArticles = done;
+  if (done) process.stderr.write(`  going on from round ${roundsDone + 1}: ${done.toLocaleString('en-US')} articles already stored\n`);
   const start = performance.now();
-  let done = 0;
-  for (let first = 0; first < feeds; first += PER_ROUND) {
+  let rounds = 0;
+  for (let first = from; first < feeds && rounds < maxRounds; first += PER_ROUND, rounds++) {
     const t0 = performance.now();
     for (let f = first; f < Math.min(feeds, first + PER_ROUND); f++) {
-      await upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never' }, new Date());
+      // Each feed is read once: a week between polls keeps earlier rounds' feeds from being fetched again as the run goes on.
+      await upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never', pollIntervalS: 7 * 86_400 }, new Date());
     }
     let n: number;
     let t1: number;
@@ -125,17 +155,22 @@ async function main() {
     done += n;
     process.stderr.write(`  round ${first / PER_ROUND + 1}: ${done.toLocaleString('en-US')} articles stored, ${Math.round(n / ((t2 - t0) / 1000))} articles/s this round\n`);
     // With workers fetching and processing overlap: only the round's whole time is known.
-    console.log(JSON.stringify({ round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: workerCount ? null : (t1 - t0) / 1000, processSeconds: workerCount ? null : (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: workerCount ? null : n / ((t1 - t0) / 1000) }));
+    // The first round after a stop may have been begun before it: its rate counts only what this run stored.
+    const cutShort = first === from && done - n > roundsDone * PER_ROUND * PER_FEED ? { resumedRound: true } : {};
+    if (keptDir) writeFileSync(progressFile, JSON.stringify({ rounds: first / PER_ROUND + 1 }));
+    console.log(JSON.stringify({ ...cutShort, round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: workerCount ? null : (t1 - t0) / 1000, processSeconds: workerCount ? null : (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: workerCount ? null : n / ((t1 - t0) / 1000) }));
   }
   const seconds = (performance.now() - start) / 1000;
   const events = await one<number>(deps.db, 'SELECT COUNT(*) FROM events');
-  console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: done / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  const resumed = startArticles > 0 ? { resumedAt: startArticles } : {};
+  console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: (done - startArticles) / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, ...resumed }));
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
   await localPool?.close();
   await deps.db.close();
   for (const s of servers) s.close();
-  if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${storeUrl}\n`);
+  if (keptDir) process.stderr.write(`  kept in ${keptDir}: ${done < total ? 'run again to go on' : 'complete'}\n`);
+  else if (process.env['BENCH_KEEP']) process.stderr.write(`  store kept: ${storeUrl}\n`);
   else {
     if (server) await dropDatabase(server, storeUrl);
     rmSync(dir, { recursive: true, force: true });

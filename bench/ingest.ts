@@ -13,7 +13,7 @@ interface Summary { articles: number; events: number; seconds: number; rate: num
 
 function ingestRun(size: number, workers = 0, postgres?: string): { rounds: Round[]; summary: Summary } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(size)], {
-    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_WORKERS: String(workers), BENCH_DATABASE_URL: postgres ?? '' },
+    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_WORKERS: String(workers), BENCH_DATABASE_URL: postgres ?? '', BENCH_INGEST_DIR: '', BENCH_INGEST_ROUNDS: '' },
   });
   if (r.status !== 0) throw new Error(`ingest run of ${size}${workers ? ` with ${workers} workers` : ''} failed (exit ${r.status})`);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Round | (Summary & { summary: true }));
