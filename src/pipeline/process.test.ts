@@ -74,6 +74,41 @@ describe('processPending runs the stages side by side', () => {
     }
   });
 
+  it('marks the articles a stage has nothing to do for (idle) done at once, without running them, and a batch of articles each with its own note', async () => {
+    const { deps } = await store();
+    const ids = [...(await deps.db.all<{ id: number }>('SELECT id FROM articles ORDER BY id')).map((r) => r.id)];
+    const ran: number[] = [];
+    const first: Stage = {
+      name: 'first',
+      // Every third article needs work; the rest are idle.
+      async idle(articleIds) { return new Map(articleIds.filter((id) => id % 3 !== 0).map((id) => [id, `idle ${id}`])); },
+      async run(id) { ran.push(id); return { note: `ran ${id}` }; },
+    };
+    const second: Stage = {
+      name: 'second',
+      batch: () => 7,
+      async run(id) {
+        if (id === ids[4]) throw new Error('this one fails');
+        return id % 2 ? { note: `odd ${id}` } : {};
+      },
+    };
+    try {
+      const reports = await processPending(deps, { stages: [first, second] });
+      assert.deepEqual(reports, [{ stage: 'first', done: 30, failed: 0 }, { stage: 'second', done: 29, failed: 1 }]);
+      assert.deepEqual(ran.sort((a, b) => a - b), ids.filter((id) => id % 3 === 0));
+      const rows = await deps.db.all<{ article_id: number; stage: string; status: string; note: string | null; error: string | null; attempts: number }>(
+        'SELECT article_id, stage, status, note, error, attempts FROM article_stages ORDER BY article_id, stage');
+      for (const r of rows) {
+        assert.equal(r.attempts, 1, `one attempt recorded for ${r.article_id} ${r.stage}`);
+        if (r.stage === 'first') assert.deepEqual([r.status, r.note], ['done', r.article_id % 3 ? `idle ${r.article_id}` : `ran ${r.article_id}`]);
+        else if (r.article_id === ids[4]) assert.deepEqual([r.status, r.error], ['failed', 'this one fails']);
+        else assert.deepEqual([r.status, r.note], ['done', r.article_id % 2 ? `odd ${r.article_id}` : null]);
+      }
+    } finally {
+      await deps.db.close();
+    }
+  });
+
   it('gives work done ahead (prepare) to each article, and when a stage fails as a whole the others stop and the error is thrown', async () => {
     const { deps } = await store();
     let firstRuns = 0;

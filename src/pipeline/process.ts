@@ -1,4 +1,4 @@
-import { ensureStageRows, markStage, pendingFor } from '../store/stages.js';
+import { ensureStageRows, markStage, markStagesDone, pendingFor } from '../store/stages.js';
 import type { Deps } from './deps.js';
 import { STAGES, type Stage } from './stages.js';
 
@@ -125,16 +125,33 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
       continue;
     }
     if (!pending.length) break;
-    const ids = (opts.claim ? await opts.claim.take(stage, pending) : pending).filter((id) => !tried.has(id));
+    const claimed = (opts.claim ? await opts.claim.take(stage, pending) : pending).filter((id) => !tried.has(id));
     // Nothing claimable now (others hold these): they are theirs to finish.
-    if (!ids.length) break;
+    if (!claimed.length) break;
+    let ids = claimed;
     const total = ids.length;
+    // Those the stage has nothing to do for are done in one write.
+    const idle = await stage.idle?.(ids, deps);
+    if (idle?.size) {
+      await deps.db.transaction((tx) => markStagesDone(tx, stage.name, [...idle].map(([id, note]) => ({ id, note })), deps.clock.now().toISOString()));
+      for (const id of idle.keys()) {
+        tried.add(id);
+        report.done++;
+        await opts.claim?.finished(stage, id);
+        opts.onProgress?.(report, total);
+      }
+      progress.moved(idle.size);
+      ids = ids.filter((id) => !idle.has(id));
+      if (!ids.length) continue;
+    }
     // `d` is deps as the article's work sees it: inside a batch, with the batch's transaction.
-    const runOne = async (id: number, d: Deps, prepared?: unknown) => {
+    // In a batch, the articles done are marked together before it commits (`done` given).
+    const runOne = async (id: number, d: Deps, prepared?: unknown, done?: Array<{ id: number; note: string | null }>) => {
       tried.add(id);
       try {
         const r = await stage.run(id, d, prepared);
-        await markStage(d.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
+        if (done) done.push({ id, note: r.note ?? null });
+        else await markStage(d.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
         report.done++;
       } catch (e) {
         await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
@@ -153,10 +170,12 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
         try {
           await deps.db.transaction(async (tx) => {
             const d = { ...deps, db: tx };
+            const done: Array<{ id: number; note: string | null }> = [];
             for (const [i, id] of slice.entries()) {
-              await runOne(id, d, prepared[i]);
+              await runOne(id, d, prepared[i], done);
               opts.onProgress?.(report, total);
             }
+            await markStagesDone(tx, stage.name, done, deps.clock.now().toISOString());
             await stage.beforeCommit?.(d);
           });
         } catch (e) {

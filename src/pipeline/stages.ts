@@ -14,7 +14,8 @@ import type { Db } from '../store/db.js';
 import { addToEvent, eventOfArticle, mergeEvents, type CentroidSource } from '../store/events.js';
 import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
 import { getArticle, getArticles, updateArticleBody, type Article } from '../store/articles.js';
-import { getSource } from '../store/sources.js';
+import { getSource, type Source } from '../store/sources.js';
+import { listParam } from '../store/sql/query.js';
 import type { Deps } from './deps.js';
 
 /** What a stage says of one article: done (maybe with a note), or it throws to record a failure. */
@@ -47,6 +48,12 @@ export interface Stage {
    * what each article's promise gives is handed to `run`.
    */
   prepare?(articleIds: readonly number[], deps: Deps): Promise<Map<number, Promise<unknown>>>;
+  /**
+   * Of these articles, those the stage has nothing to do for, told without network I/O or
+   * writes, each with the note `run` would give: they are marked done together, in one write,
+   * instead of one by one.
+   */
+  idle?(articleIds: readonly number[], deps: Deps): Promise<Map<number, string>>;
   run(articleId: number, deps: Deps, prepared?: unknown): Promise<StageResult>;
 }
 
@@ -57,13 +64,24 @@ export interface Stage {
  */
 export const fullTextStage: Stage = {
   name: 'fulltext',
+  // Most articles need no page: their source says never, or their feed gave the full text.
+  async idle(articleIds, deps) {
+    const rows = await deps.db.all<{ id: number; truncated: number; url: string | null; fulltext: Source['fulltext'] | null }>(
+      `SELECT a.id, a.truncated, a.url, s.fulltext FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN (${listParam(deps.db, 'int')})`,
+      [JSON.stringify(articleIds)]);
+    const out = new Map<number, string>();
+    for (const r of rows) {
+      const why = skipFullText(r.fulltext ?? 'auto', r.truncated === 1, r.url);
+      if (why) out.set(r.id, why);
+    }
+    return out;
+  },
   async run(articleId, deps) {
     const a = await getArticle(deps.db, articleId);
     if (!a) return { note: 'article gone' };
     const source = await getSource(deps.db, a.sourceId);
-    const mode = source?.fulltext ?? 'auto';
-    if (mode === 'never') return { note: 'source says never' };
-    if (mode === 'auto' && !a.truncated) return { note: 'feed had full text' };
+    const skip = skipFullText(source?.fulltext ?? 'auto', a.truncated, a.url);
+    if (skip) return { note: skip };
     if (!a.url) return { note: 'no page URL' };
     const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...(source ? privateHostOf(source) : {}) });
     const page = extractPage(new TextDecoder().decode(res.body), res.url);
@@ -76,6 +94,14 @@ export const fullTextStage: Stage = {
     return { note: `page gave ${page.wordCount} words` };
   },
 };
+
+/** Why an article needs no page fetched, if it needs none. */
+function skipFullText(mode: Source['fulltext'], truncated: boolean, url: string | null): string | undefined {
+  if (mode === 'never') return 'source says never';
+  if (mode === 'auto' && !truncated) return 'feed had full text';
+  if (!url) return 'no page URL';
+  return undefined;
+}
 
 /**
  * Extraction: summary, keyphrases, topics, claims, quotes, entities, kind. The LLM

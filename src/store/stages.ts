@@ -62,6 +62,22 @@ export async function markStage(db: Db, articleId: number, stage: string, status
   await db.run(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = attempts + 1, updated_at = ? WHERE article_id = ? AND stage = ?`, [status, extra.error ?? null, extra.note ?? null, at, articleId, stage]);
 }
 
+/**
+ * Marks many articles done for a stage in one statement (a batch's articles, each with its
+ * note). The notes go as one JSON object keyed by article id, looked up per row: the rows are
+ * found through the primary key from the object's keys (an UPDATE … FROM over the list
+ * would walk every row of the stage on SQLite).
+ */
+export async function markStagesDone(db: Db, stage: string, done: ReadonlyArray<{ id: number; note: string | null }>, at: string): Promise<void> {
+  if (!done.length) return;
+  const notes = JSON.stringify(Object.fromEntries(done.map((d) => [String(d.id), d.note])));
+  const [note, ids] = db.dialect === 'sqlite'
+    ? [`json_extract(?, '$."' || article_id || '"')`, 'SELECT CAST(key AS INTEGER) FROM json_each(?)']
+    : ['(?::jsonb) ->> article_id::text', 'SELECT key::bigint FROM jsonb_each(?::jsonb)'];
+  await db.run(`UPDATE article_stages SET status = 'done', error = NULL, note = ${note}, attempts = attempts + 1, updated_at = ?
+    WHERE stage = ? AND article_id IN (${ids})`, [notes, at, stage, notes]);
+}
+
 export async function stageCounts(db: Db): Promise<Array<{ stage: string; status: StageStatus; n: number }>> {
   return await db.all<{ stage: string; status: StageStatus; n: number }>('SELECT stage, status, COUNT(*) AS n FROM article_stages GROUP BY stage, status ORDER BY stage, status');
 }

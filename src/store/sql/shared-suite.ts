@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { markStagesDone } from '../stages.js';
 import { acquireHost, claimJobs, completeJob, enqueueJob, jobCounts, releaseHost, releaseJob, renewHost, renewJob } from '../jobs.js';
 import type { SqlClient } from './client.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -156,6 +157,31 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'q-topic'`), []);
       await c.run(`UPDATE event_subjects SET week = 2901 WHERE event_id = 'q1'`);
       assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'q-topic'`), [{ week: 2901, events: 1 }]);
+    });
+
+    it('marks a batch of articles done for one stage in one statement, each with its own note, and leaves every other row alone', async () => {
+      const ts = T0.toISOString();
+      await c.run(`INSERT INTO sources (id, name, feed_url, created_at) VALUES ('sm', 'SM', 'http://sm.example/feed', ?)`, [ts]);
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await c.get<{ id: number }>(`INSERT INTO articles (source_id, guid, title, fetched_at, content_hash, updated_at) VALUES ('sm', ?, 'T', ?, ?, ?) RETURNING id`, [`g${i}`, ts, `h${i}`, ts]);
+        ids.push(r!.id);
+        for (const stage of ['one', 'two']) await c.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time) VALUES (?, ?, 'pending', 0, ?, ?)`, [r!.id, stage, ts, ts]);
+      }
+      const [a, b, d, left] = ids as [number, number, number, number];
+      await c.run(`UPDATE article_stages SET status = 'failed', error = 'boom', attempts = 1 WHERE article_id = ? AND stage = 'one'`, [d]);
+      await markStagesDone(c, 'one', [{ id: a, note: 'joined e1 (similarity 0.50)' }, { id: b, note: null }, { id: d, note: 'it said "yes"' }], at(60).toISOString());
+      const rows = await c.all<{ article_id: number; stage: string; status: string; error: string | null; note: string | null; attempts: number; updated_at: string }>(
+        `SELECT article_id, stage, status, error, note, attempts, updated_at FROM article_stages WHERE article_id IN (${ids.join(',')}) ORDER BY article_id, stage`);
+      const of = (id: number, stage: string) => rows.find((r) => r.article_id === id && r.stage === stage)!;
+      assert.deepEqual([of(a, 'one').status, of(a, 'one').note, of(a, 'one').attempts, of(a, 'one').updated_at], ['done', 'joined e1 (similarity 0.50)', 1, at(60).toISOString()]);
+      assert.deepEqual([of(b, 'one').status, of(b, 'one').note], ['done', null]);
+      // A retried article: done now, its error cleared, the attempt counted.
+      assert.deepEqual([of(d, 'one').status, of(d, 'one').error, of(d, 'one').note, of(d, 'one').attempts], ['done', null, 'it said "yes"', 2]);
+      assert.equal(of(left, 'one').status, 'pending');
+      for (const id of ids) assert.deepEqual([of(id, 'two').status, of(id, 'two').attempts], ['pending', 0], 'another stage is not touched');
+      await markStagesDone(c, 'two', [], ts);
+      assert.equal(of(a, 'two').status, 'pending');
     });
 
     it('jobs: enqueued once per key, leased to one owner, retried after failure, taken over after the lease expires', async () => {
