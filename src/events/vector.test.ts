@@ -49,9 +49,18 @@ describe('sparse vectors', () => {
       v.add(SparseVector.fromEntries(other));
       assert.deepEqual([...v.entries()], [...into.entries()]);
     }
-    // Stored as the same JSON object a Map's entries make, and read back unchanged.
+    // Stored as two arrays, terms and weights, and read back unchanged, in the same order.
     const json = JSON.stringify(v);
-    assert.equal(json, JSON.stringify(Object.fromEntries(into)));
-    assert.deepEqual([...SparseVector.parse(json).entries()], [...Object.entries(JSON.parse(json) as Record<string, number>)]);
+    assert.equal(json, JSON.stringify([[...into.keys()], [...into.values()]]));
+    assert.deepEqual([...SparseVector.parse(json).entries()], [...into.entries()]);
+  });
+
+  it('reads the object form stores wrote before, keeps terms that look like numbers in their place, and refuses a malformed vector', () => {
+    const old = SparseVector.parse(JSON.stringify({ gpu: 0.5, chips: 0.25 }));
+    assert.deepEqual([...old.entries()], [['gpu', 0.5], ['chips', 0.25]]);
+    const v = SparseVector.fromEntries([['launch', 0.5], ['2026', 0.25], ['7', 0.125]]);
+    assert.deepEqual([...SparseVector.parse(JSON.stringify(v)).entries()], [['launch', 0.5], ['2026', 0.25], ['7', 0.125]]);
+    assert.throws(() => SparseVector.parse('[["a", "b"], [1]]'), /two arrays of the same length/);
+    assert.throws(() => SparseVector.parse('[1, 2]'), /two arrays/);
   });
 });

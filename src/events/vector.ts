@@ -56,9 +56,18 @@ export class SparseVector {
     return new SparseVector(Int32Array.from(ids), Float64Array.from(weights));
   }
 
-  /** From the JSON object the store keeps (see toJSON). */
+  /**
+   * From the JSON the store keeps (see toJSON): two arrays, the terms and their weights; or,
+   * as stores written before keep it, one object from term to weight.
+   */
   static parse(json: string): SparseVector {
-    return SparseVector.fromEntries(Object.entries(JSON.parse(json) as Record<string, number>));
+    const stored = JSON.parse(json) as unknown;
+    if (!Array.isArray(stored)) return SparseVector.fromEntries(Object.entries(stored as Record<string, number>));
+    const [terms, weights] = stored as [unknown, unknown];
+    if (!Array.isArray(terms) || !Array.isArray(weights) || terms.length !== weights.length) throw new Error('a stored vector must be two arrays of the same length: terms and weights');
+    const ids = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) ids[i] = termId(String(terms[i]));
+    return new SparseVector(ids, Float64Array.from(weights as number[]));
   }
 
   get size(): number {
@@ -69,9 +78,14 @@ export class SparseVector {
     for (let i = 0; i < this.ids.length; i++) yield [termNames[this.ids[i]!]!, this.weights[i]!];
   }
 
-  /** Term → weight, as stored (the same object a Map of the same terms would give). */
-  toJSON(): Record<string, number> {
-    return Object.fromEntries(this.entries());
+  /**
+   * As stored: the terms, then their weights, in the vector's order. Two arrays parse in
+   * less than half the time of one object keyed by term (relating parses thousands of stored
+   * centroids a second), and keep the order even of terms that look like numbers, which an
+   * object would move to the front.
+   */
+  toJSON(): [string[], number[]] {
+    return [Array.from(this.ids, (id) => termNames[id]!), Array.from(this.weights)];
   }
 
   /** Add `other` into this vector: its terms already here gain its weight, the others are appended in its order. */

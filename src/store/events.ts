@@ -265,8 +265,8 @@ export type CentroidSource = (eventId: string) => SparseVector | undefined;
 export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most, so a subject shared by
-  // thousands of events costs no more than a rare one; and only the twice `limit` sharing
-  // the most (then the most recent week) are looked up. The per-subject reads walk the
+  // thousands of events costs no more than a rare one; and only the `limit` sharing the most
+  // (see below) are looked up. The per-subject reads walk the
   // event_subjects_recent index backwards (on SQLite a subquery per subject: a join over
   // the list lets its planner scan the whole table); the counting is done here.
   const subjects = JSON.stringify([...topics.map((t) => ['topic', t]), ...entities.map((e) => ['entity', e])]);
@@ -283,25 +283,26 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
     const c = shared.get(id);
     if (c) { c.n++; c.week = Math.max(c.week, w); } else shared.set(id, { n: 1, week: w });
   }
-  const top = [...shared].sort((a, b) => b[1].n - a[1].n || b[1].week - a[1].week || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit * 2);
+  // The chosen are the best `limit` by shared subjects, then by the latest week they share,
+  // then the newest event (ids grow with the article that began the event): all known
+  // before any event row is read, so only as many rows are read as can be chosen (more
+  // only when some of them are left out: untitled, or not updated within the window).
+  const newer = (a: string, b: string) => b.length - a.length || (a < b ? 1 : a > b ? -1 : 0);
+  const top = [...shared].sort((a, b) => b[1].n - a[1].n || b[1].week - a[1].week || newer(a[0], b[0]));
   if (!top.length) return [];
-  type Row = { id: string; topics: string; entities: string; first_seen: string; last_updated: string };
-  const read = async (ids: string[]) => ids.length
-    ? await db.all<Row>(`SELECT id, topics, entities, first_seen, last_updated FROM events WHERE id IN (${listParam(db, 'text')}) AND title <> '' AND last_updated >= ?`,
-      [JSON.stringify(ids), since])
-    : [];
-  // The chosen are the best `limit` by shared subjects, then by last update. Beyond the first
-  // `limit` of the list, only those level with the last of them (same count, same week) can
-  // be among them, unless some of the first are left out (untitled, too old): the rest are
-  // read only then. Each row read is a lookup in the largest table the refresh touches.
-  const edge = top[Math.min(limit, top.length) - 1]![1];
-  // (A prefix of the list: it is ordered by count, then week.)
-  const first = top.filter(([, c], i) => i < limit || (c.n === edge.n && c.week === edge.week));
-  let rows = await read(first.map(([id]) => id));
-  if (rows.length < limit && first.length < top.length) rows = rows.concat(await read(top.slice(first.length).map(([id]) => id)));
-  const chosen = rows
-    .sort((a, b) => shared.get(b.id)!.n - shared.get(a.id)!.n || (a.last_updated < b.last_updated ? 1 : a.last_updated > b.last_updated ? -1 : a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+  type Row = { id: string; topics: string; entities: string; first_seen: string };
+  const chosen: Row[] = [];
+  for (let at = 0; at < top.length && chosen.length < limit; ) {
+    const ids = top.slice(at, at + limit - chosen.length).map(([id]) => id);
+    at += ids.length;
+    const rows = await db.all<Row>(`SELECT id, topics, entities, first_seen FROM events WHERE id IN (${listParam(db, 'text')}) AND title <> '' AND last_updated >= ?`,
+      [JSON.stringify(ids), since]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (r) chosen.push(r);
+    }
+  }
   // Centroids from memory where the caller has them (the live clusterer's); the rest from the store.
   const inMemory = new Map<string, SparseVector>();
   for (const r of chosen) {
@@ -333,7 +334,9 @@ function parsedOf(db: Db) {
   let c = parsedCaches.get(db.root);
   if (!c) {
     c = {
-      centroids: new ParsedCache((s) => SparseVector.parse(s)),
+      // Enough for the events related from the store (those idle for longer than the live
+      // clusterer keeps them) over a busy month: at 5,000 most of them were parsed anew each time.
+      centroids: new ParsedCache((s) => SparseVector.parse(s), 20_000, true),
       subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
     };
     parsedCaches.set(db.root, c);
