@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { ParsedCache } from './parsed-cache.js';
 import { norm, SparseVector } from '../events/vector.js';
 import { listParam, one, rowsParam, value } from './sql/query.js';
+import { bestShared, compareShared, SharedCounter } from '../events/shared-subjects.js';
 import type { SqlValue } from './sql/client.js';
 
 export type Role = 'primary' | 'coverage' | 'commentary';
@@ -270,30 +271,30 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   // event_subjects_recent index backwards (on SQLite a subquery per subject: a join over
   // the list lets its planner scan the whole table); the counting is done here.
   const subjects = JSON.stringify([...topics.map((t) => ['topic', t]), ...entities.map((e) => ['entity', e])]);
-  const hits = db.dialect === 'sqlite'
-    ? (await db.all<{ ids: string }>(`SELECT (SELECT json_group_array(json_array(event_id, week)) FROM (SELECT event_id, week FROM event_subjects
+  const counter = new SharedCounter(exclude);
+  if (db.dialect === 'sqlite') {
+    // One row per subject, its events as "week id" pairs in one string: thousands of pairs
+    // a refresh, and a string is read far faster than JSON arrays or a row for each.
+    const lists = await db.all<{ ids: string | null }>(`SELECT (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
           WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT})) AS ids
-        FROM json_each(?) AS s`, [week, subjects])).flatMap((r) => JSON.parse(r.ids) as [string, number][])
-    : (await db.all<{ event_id: string; week: number }>(`SELECT h.event_id, h.week FROM jsonb_array_elements(?::jsonb) AS s(value)
+        FROM json_each(?) AS s`, [week, subjects]);
+    for (const r of lists) counter.addList(r.ids, '\u001e');
+  } else {
+    for (const r of await db.all<{ event_id: string; week: number }>(`SELECT h.event_id, h.week FROM jsonb_array_elements(?::jsonb) AS s(value)
         CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT}) AS h`,
-        [subjects, week])).map((r): [string, number] => [r.event_id, Number(r.week)]);
-  const shared = new Map<string, { n: number; week: number }>();
-  for (const [id, w] of hits) {
-    if (id === exclude) continue;
-    const c = shared.get(id);
-    if (c) { c.n++; c.week = Math.max(c.week, w); } else shared.set(id, { n: 1, week: w });
+        [subjects, week])) counter.add(r.event_id, Number(r.week));
   }
   // The chosen are the best `limit` by shared subjects, then by the latest week they share,
-  // then the newest event (ids grow with the article that began the event): all known
-  // before any event row is read, so only as many rows are read as can be chosen (more
-  // only when some of them are left out: untitled, or not updated within the window).
-  const newer = (a: string, b: string) => b.length - a.length || (a < b ? 1 : a > b ? -1 : 0);
-  const top = [...shared].sort((a, b) => b[1].n - a[1].n || b[1].week - a[1].week || newer(a[0], b[0]));
-  if (!top.length) return [];
+  // then the newest event (see compareShared): all known before any event row is read, so
+  // only as many rows are read as can be chosen (more only when some of them are left out:
+  // untitled, or not updated within the window; then in the order of all of them).
+  const all = counter.all;
+  if (!all.length) return [];
+  let order = bestShared(all, limit);
   type Row = { id: string; topics: string; entities: string; first_seen: string };
   const chosen: Row[] = [];
-  for (let at = 0; at < top.length && chosen.length < limit; ) {
-    const ids = top.slice(at, at + limit - chosen.length).map(([id]) => id);
+  for (let at = 0; at < order.length && chosen.length < limit; ) {
+    const ids = order.slice(at, at + limit - chosen.length).map((e) => e.id);
     at += ids.length;
     const rows = await db.all<Row>(`SELECT id, topics, entities, first_seen FROM events WHERE id IN (${listParam(db, 'text')}) AND title <> '' AND last_updated >= ?`,
       [JSON.stringify(ids), since]);
@@ -302,6 +303,7 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
       const r = byId.get(id);
       if (r) chosen.push(r);
     }
+    if (at === order.length && order.length < all.length) order = all.sort(compareShared);
   }
   // Centroids from memory where the caller has them (the live clusterer's); the rest from the store.
   const inMemory = new Map<string, SparseVector>();
