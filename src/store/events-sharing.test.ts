@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { testDeps } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import { eventsSharing } from './events.js';
+import { SparseVector } from '../events/vector.js';
 
 /** An event with these topics, updated at `at`. */
 async function event(db: ReturnType<typeof testDeps>['db'], id: string, topics: string[], at: string, title = `Event ${id}`) {
@@ -30,6 +31,27 @@ describe('eventsSharing', () => {
       assert.deepEqual(await ids(1), ['e7']);
       const [first] = await eventsSharing(db, ['chips', 'export'], [], since, 'e7', 1);
       assert.deepEqual([first!.id, first!.topics, first!.firstSeen], ['e100', ['export'], monday], 'the excluded event is not its own candidate');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("reads a stored centroid anew after every write of it, and from its cache while it stays", async () => {
+    const { db } = testDeps();
+    try {
+      const at = '2026-11-16T10:00:00.000Z';
+      await event(db, 'e3', ['chips'], at);
+      const store = async (terms: [string, number][], size: number, norm2: number) =>
+        db.run(`INSERT INTO event_vectors (event_id, centroid, norm2, size, last_seen) VALUES ('e3', ?, ?, ?, ?)
+          ON CONFLICT(event_id) DO UPDATE SET centroid = excluded.centroid, norm2 = excluded.norm2, size = excluded.size, last_seen = excluded.last_seen`,
+          [JSON.stringify(SparseVector.fromEntries(terms)), norm2, size, at]);
+      const centroid = async () => [...(await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid!.entries()];
+      await store([['wafer', 1]], 1, 1);
+      assert.deepEqual(await centroid(), [['wafer', 1]]);
+      const first = (await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid;
+      assert.equal((await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid, first, 'unchanged: the parsed vector is reused');
+      await store([['wafer', 1], ['fab', 2]], 2, 5);
+      assert.deepEqual(await centroid(), [['wafer', 1], ['fab', 2]], 'the event grew: its new centroid is read');
     } finally {
       await db.close();
     }

@@ -315,9 +315,11 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   const stored = new Map<string, SparseVector>();
   const missing = chosen.filter((r) => !inMemory.has(r.id)).map((r) => r.id);
   if (missing.length) {
-    for (const v of await db.all<{ event_id: string; centroid: string }>(`SELECT event_id, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(missing)])) {
-      stored.set(v.event_id, cache.centroids.get(v.event_id, v.centroid));
-    }
+    const rows = await db.all<{ event_id: string; centroid: string; size: number; norm2: number; last_seen: string }>(
+      `SELECT event_id, centroid, size, norm2, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(missing)]);
+    // Every write of a centroid grows its event's size (an article, or a merge), so the size
+    // with the norm and latest time is a version of the text (see ParsedCache).
+    for (const v of rows) stored.set(v.event_id, cache.centroids.get(v.event_id, v.centroid, `${v.size}:${v.norm2}:${v.last_seen}`));
   }
   return chosen.map((r) => {
     const live = inMemory.get(r.id);
@@ -336,9 +338,12 @@ function parsedOf(db: Db) {
   let c = parsedCaches.get(db.root);
   if (!c) {
     c = {
-      // Enough for the events related from the store (those idle for longer than the live
-      // clusterer keeps them) over a busy month: at 5,000 most of them were parsed anew each time.
-      centroids: new ParsedCache((s) => SparseVector.parse(s), 20_000, true),
+      // Most of the events related from the store (those idle for longer than the live
+      // clusterer keeps them): at 5,000 most of them were parsed anew each time; at 20,000,
+      // three lookups in four are found on a full store (one round on a 100k store: 32,000
+      // distinct centroids met, 181,000 hits, 64,000 parses). Each entry is a parsed vector
+      // (12 bytes a term), so more would cost memory the goal of under 1 GB cannot spare.
+      centroids: new ParsedCache((s) => SparseVector.parse(s), 20_000),
       subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
     };
     parsedCaches.set(db.root, c);
