@@ -31,6 +31,10 @@ import { createDatabase, dropDatabase } from '../src/store/sql/fresh-database.js
 import { upsertSource } from '../src/store/sources.js';
 import { seeded } from './harness.js';
 import { one } from '../src/store/sql/query.js';
+import { keepHeapSmall } from '../src/memory.js';
+
+// The pipeline as `almanac` runs it (src/main.ts), heap policy included.
+keepHeapSmall();
 
 const total = Number(process.argv[2] ?? 10_000);
 const PER_FEED = 100;

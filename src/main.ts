@@ -1,4 +1,8 @@
 import { main } from './cli/index.js';
+import { keepHeapSmall } from './memory.js';
+
+// Every command may run long (the pipeline, the server): the heap stays near its live size.
+keepHeapSmall();
 
 // Output piped into `head` and the like: a closed pipe ends the command quietly, not with a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
