@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { rowsParam, value } from '../store/sql/query.js';
+import { column, listParam, rowsParam, value } from '../store/sql/query.js';
 import { SparseVector } from './vector.js';
 import { OnlineClusterer, type Assignment, type ClusterInput, type ClusterSettings } from './cluster.js';
 
@@ -9,6 +9,9 @@ import { OnlineClusterer, type Assignment, type ClusterInput, type ClusterSettin
  * per process and written back in the same transaction as each assignment, so a crash
  * between articles loses nothing and a crash inside one rolls it back whole.
  */
+
+/** Stored centroids read per statement when the clusterer loads. */
+const LOAD_SLICE = 500;
 
 /** What assignments changed of the clustering state: documents counted, each term's new documents, events whose centroid moved. */
 interface StateChange {
@@ -26,9 +29,22 @@ export class LiveClusterer {
     const docs = Number((await value<string>(db, `SELECT value FROM cluster_meta WHERE key = 'docs'`)) ?? 0);
     const terms = await db.all<{ term: string; df: number }>('SELECT term, df FROM cluster_terms');
     c.loadFrequencies(docs, terms.map((t): [string, number] => [t.term, t.df]));
-    const since = new Date(now.getTime() - keepMs).toISOString();
-    const rows = await db.all<{ event_id: string; centroid: string; norm2: number; size: number; last_seen: string }>('SELECT event_id, centroid, norm2, size, last_seen FROM event_vectors WHERE last_seen >= ?', [since]);
-    for (const r of rows) c.loadEvent({ id: r.event_id, centroid: SparseVector.parse(r.centroid), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) });
+    // The clusterer forgets events idle for keepHours behind the newest article it has seen,
+    // not behind the clock; so the span loaded ends at the newest stored activity. (Measured
+    // from the clock, a store of older news, such as a backfill of an archive, came back
+    // empty after every restart: its next articles could join none of the events before it.)
+    const newest = await value<string | null>(db, 'SELECT MAX(last_seen) FROM event_vectors');
+    const end = newest ? Math.min(Date.parse(newest), now.getTime()) : now.getTime();
+    const since = new Date(end - keepMs).toISOString();
+    // The centroids are read a slice at a time: a month of events at once held every text
+    // (tens of thousands of a few kilobytes each) beside its parsed vector, which set the
+    // peak memory of a whole ingest.
+    const ids = await column<string>(db, 'SELECT event_id FROM event_vectors WHERE last_seen >= ?', [since]);
+    for (let at = 0; at < ids.length; at += LOAD_SLICE) {
+      const rows = await db.all<{ event_id: string; centroid: string; norm2: number; size: number; last_seen: string }>(
+        `SELECT event_id, centroid, norm2, size, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(ids.slice(at, at + LOAD_SLICE))]);
+      for (const r of rows) c.loadEvent({ id: r.event_id, centroid: SparseVector.parse(r.centroid), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) });
+    }
     return new LiveClusterer(c);
   }
 
