@@ -143,15 +143,18 @@ export class OnlineClusterer {
     for (const [t, n] of df) this.df.set(t, n);
   }
 
-  /** Restore a live event saved by an earlier run. */
-  loadEvent(e: StoredEventState): void {
+  /**
+   * Restore a live event saved by an earlier run. With `indexed` false it is held (for
+   * relating) but not in the inverted index, as prune leaves an event idle for two windows.
+   */
+  loadEvent(e: StoredEventState, indexed = true): void {
     // Every state is made with the same fields in the same order: the candidate search reads
     // them on thousands of events per article, fastest when they all share one shape.
     const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, indexed: new Set(), metIn: 0, score: 0 };
     const old = this.events.get(state.id);
     if (old) for (const t of old.indexed) this.index.get(t)?.delete(old);
     this.events.set(state.id, state);
-    this.reindex(state);
+    if (indexed) this.reindex(state);
   }
 
   /** The state of a live event, to store. */

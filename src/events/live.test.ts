@@ -23,6 +23,7 @@ describe('LiveClusterer.load', () => {
       const t0 = Date.UTC(2025, 0, 10);
       const first = await LiveClusterer.load(db, {}, new Date(t0));
       const old = await place(db, first, story('1', t0 - 40 * DAY, 'Harbour authority closes the northern pier for repairs'));
+      const idle = await place(db, first, story('4', t0 - 10 * DAY, 'Museum reopens its east wing after the flood'));
       const fresh = await place(db, first, story('2', t0, 'Orchestra names violinist Mara Quill its new conductor'));
       assert.notEqual(old.event, fresh.event);
 
@@ -30,6 +31,8 @@ describe('LiveClusterer.load', () => {
       // The event of the newest article is held again; the one idle for 40 days behind it is not.
       assert.ok(restarted.centroidOf(fresh.event), 'the recent event was not loaded');
       assert.equal(restarted.centroidOf(old.event), undefined);
+      // One idle for ten days (past two clustering windows: out of the candidate index) is held for relating.
+      assert.ok(restarted.centroidOf(idle.event), 'an event idle for ten days was not loaded');
       // So the story's next article joins its event instead of starting another.
       const next = await place(db, restarted, story('3', t0 + 3_600_000, 'Orchestra names violinist Mara Quill its new conductor'));
       assert.equal(next.event, fresh.event);
