@@ -144,17 +144,18 @@ export class OnlineClusterer {
   }
 
   /**
-   * Restore a live event saved by an earlier run. With `indexed` false it is held (for
-   * relating) but not in the inverted index, as prune leaves an event idle for two windows.
+   * Restore a live event saved by an earlier run. Given the newest activity of the store it
+   * comes from, an event idle for two windows behind it is held (for relating) but left out
+   * of the inverted index, as prune leaves it: no article can join it.
    */
-  loadEvent(e: StoredEventState, indexed = true): void {
+  loadEvent(e: StoredEventState, newest?: number): void {
     // Every state is made with the same fields in the same order: the candidate search reads
     // them on thousands of events per article, fastest when they all share one shape.
     const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, indexed: new Set(), metIn: 0, score: 0 };
     const old = this.events.get(state.id);
     if (old) for (const t of old.indexed) this.index.get(t)?.delete(old);
     this.events.set(state.id, state);
-    if (indexed) this.reindex(state);
+    if (newest === undefined || e.lastSeen >= this.unindexBefore(newest)) this.reindex(state);
   }
 
   /** The state of a live event, to store. */
@@ -279,7 +280,7 @@ export class OnlineClusterer {
     // article would have to come more than a window late to reach it), so the postings every
     // article walks follow the window, not the month kept in memory for relating. It comes
     // back in if it grows again (a merge).
-    const unindex = this.newest - 2 * this.settings.windowHours * 3_600_000;
+    const unindex = this.unindexBefore(this.newest);
     for (const e of this.events.values()) {
       if (e.lastSeen >= unindex) continue;
       for (const t of e.indexed) {
@@ -290,6 +291,11 @@ export class OnlineClusterer {
       e.indexed = new Set();
       if (e.lastSeen < forget) this.events.delete(e.id);
     }
+  }
+
+  /** Events idle since before this time, behind the newest article at `newest`, are out of the inverted index. */
+  private unindexBefore(newest: number): number {
+    return newest - 2 * this.settings.windowHours * 3_600_000;
   }
 
   /** How many events are held in memory (for tests and the benchmark). */

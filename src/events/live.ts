@@ -36,10 +36,6 @@ export class LiveClusterer {
     const newest = await value<string | null>(db, 'SELECT MAX(last_seen) FROM event_vectors');
     const end = newest ? Math.min(Date.parse(newest), now.getTime()) : now.getTime();
     const since = new Date(end - keepMs).toISOString();
-    // Events idle for two windows are held for relating but left out of the candidate index,
-    // as the clusterer's prune leaves them (no article can join them): indexing the whole
-    // month was about half of what a start took (1.4 of 3.1 s on a store of 100k articles).
-    const indexFrom = end - 2 * c.settings.windowHours * 3_600_000;
     // The centroids are read a slice at a time: a month of events at once held every text
     // (tens of thousands of a few kilobytes each) beside its parsed vector, which set the
     // peak memory of a whole ingest.
@@ -47,10 +43,9 @@ export class LiveClusterer {
     for (let at = 0; at < ids.length; at += LOAD_SLICE) {
       const rows = await db.all<{ event_id: string; centroid: string; norm2: number; size: number; last_seen: string }>(
         `SELECT event_id, centroid, norm2, size, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(ids.slice(at, at + LOAD_SLICE))]);
-      for (const r of rows) {
-        const lastSeen = Date.parse(r.last_seen);
-        c.loadEvent({ id: r.event_id, centroid: SparseVector.parse(r.centroid), norm2: r.norm2, size: r.size, lastSeen }, lastSeen >= indexFrom);
-      }
+      // Given `end`, the events idle for two windows stay out of the candidate index (indexing
+      // the whole month was a large part of a start's time).
+      for (const r of rows) c.loadEvent({ id: r.event_id, centroid: SparseVector.parse(r.centroid), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) }, end);
     }
     return new LiveClusterer(c);
   }
