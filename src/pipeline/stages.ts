@@ -216,7 +216,9 @@ export const clusterStage: Stage = {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
       try {
-        await deps.db.transaction((tx) => refreshEvent(tx, id, { guidesTouched: guides, centroids }));
+        // (Refreshed first: an optional call would skip its argument when no one listens.)
+        const report = await deps.db.transaction((tx) => refreshEvent(tx, id, { guidesTouched: guides, centroids, relateGrowth: deps.relateGrowth }));
+        deps.onEventRefreshed?.(report);
       } catch (e) {
         console.error(`cluster: could not refresh event ${id}: ${(e as Error).message}`);
       }
@@ -251,7 +253,10 @@ export const clusterStage: Stage = {
         },
         async (asg, tx) => {
           if (!batched) {
-            for (const id of new Set([asg.event, ...asg.touched])) await refreshEvent(tx, id, { centroids: (e) => live.centroidOf(e) });
+            for (const id of new Set([asg.event, ...asg.touched])) {
+              const report = await refreshEvent(tx, id, { centroids: (e) => live.centroidOf(e), relateGrowth: deps.relateGrowth });
+              deps.onEventRefreshed?.(report);
+            }
             return;
           }
           let later = eventsLater.get(deps.db.root);
