@@ -164,6 +164,7 @@ export interface EventMember {
   author: string | null;
   publishedAt: string | null;
   fetchedAt: string;
+  /** The first MEMBER_TEXT_CHARS characters of the article text. */
   text: string;
   sourceId: string;
   sourceName: string;
@@ -176,8 +177,12 @@ export interface EventMember {
   entities: { name: string; type: string }[];
 }
 
+/** How much of each member's text a refresh or a review reads (where the member has no summary). */
+export const MEMBER_TEXT_CHARS = 600;
+
+/** An event's articles, oldest first; `text` is the first MEMBER_TEXT_CHARS characters of each (all any caller reads). */
 export async function eventMembers(db: Db, eventId: string): Promise<EventMember[]> {
-  const rows = await db.all(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, a.text, s.id AS source_id, s.name AS source_name,
+  const rows = await db.all(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, substr(a.text, 1, ${MEMBER_TEXT_CHARS}) AS text, s.id AS source_id, s.name AS source_name,
       s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, x.summary, x.topics, x.entities
     FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
     WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`, [eventId]);
