@@ -164,13 +164,6 @@ export class OnlineClusterer {
     return e && { id: e.id, centroid: e.centroid, norm2: e.norm2, size: e.size, lastSeen: e.lastSeen };
   }
 
-  /** Cosine between two live events' centroids (for relating events). */
-  eventSimilarity(a: string, b: string): number {
-    const x = this.events.get(a);
-    const y = this.events.get(b);
-    return x && y && x.norm2 && y.norm2 ? dot(x.centroid, y.centroid) / Math.sqrt(x.norm2 * y.norm2) : 0;
-  }
-
   /** The event an article's event has become after merges. */
   resolve(eventId: string): string {
     let id = eventId;
