@@ -4,12 +4,28 @@ import { column, listParam, value } from './sql/query.js';
 
 export type StageStatus = 'pending' | 'done' | 'failed';
 
-/** Gives every article a row for each stage it lacks (a stage added by a newer version). */
+/** Per store (its root client) and stage: the highest article id this process has given rows up to. */
+const ensuredUpTo = new WeakMap<Db, Map<string, number>>();
+
+/**
+ * Gives every article a row for each stage it lacks (a stage added by a newer version).
+ * Articles are stored with their rows, so this is a safety net: each process looks at every
+ * article once, then only at articles newer than those it has looked at (every processing
+ * round used to read the whole store, three times: 1.4 s a round at 300k articles).
+ */
 export async function ensureStageRows(db: Db, stages: readonly string[], at: string): Promise<number> {
+  // Inside a transaction the rows may yet be rolled back: nothing is remembered then.
+  const seen = db.inTransaction ? new Map<string, number>() : (ensuredUpTo.get(db.root) ?? new Map<string, number>());
+  if (!db.inTransaction) ensuredUpTo.set(db.root, seen);
+  const top = Number((await value<number | null>(db, 'SELECT MAX(id) FROM articles')) ?? 0);
   let n = 0;
   for (const s of stages) {
+    const from = seen.get(s) ?? 0;
+    if (from >= top) continue;
     n += (await db.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time)
-      SELECT id, ?, 'pending', 0, ?, COALESCE(a.published_at, a.fetched_at) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`, [s, at, s])).changes;
+      SELECT id, ?, 'pending', 0, ?, COALESCE(a.published_at, a.fetched_at) FROM articles a
+      WHERE a.id > ? AND a.id <= ? AND NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`, [s, at, from, top, s])).changes;
+    seen.set(s, top);
   }
   return n;
 }
