@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { testDeps } from '../../test/helpers.js';
+import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import { eventsSharing } from './events.js';
 import { SparseVector } from '../events/vector.js';
 
 /** An event with these topics, updated at `at`. */
-async function event(db: ReturnType<typeof testDeps>['db'], id: string, topics: string[], at: string, title = `Event ${id}`) {
+async function event(db: ReturnType<typeof testDeps>['db'] | Awaited<ReturnType<typeof testDepsOn>>['db'], id: string, topics: string[], at: string, title = `Event ${id}`) {
   await db.run(`INSERT INTO events (id, title, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, ?, '[]')`, [id, title, at, at, JSON.stringify(topics)]);
   await syncEventSubjects(db, id, { topics, entities: [], lastUpdated: at });
 }
@@ -31,6 +31,26 @@ describe('eventsSharing', () => {
       assert.deepEqual(await ids(1), ['e7']);
       const [first] = await eventsSharing(db, ['chips', 'export'], [], since, 'e7', 1);
       assert.deepEqual([first!.id, first!.topics, first!.firstSeen], ['e100', ['export'], monday], 'the excluded event is not its own candidate');
+    } finally {
+      await db.close();
+    }
+  });
+
+  for (const backend of BACKENDS) it(`keeps a subject's 200 latest events, ties within a week cut by id in byte order, the same on every store (${backend})`, async () => {
+    const { db } = await testDepsOn(backend);
+    try {
+      const monday = '2026-11-16T10:00:00.000Z';
+      // 210 events of one week: e1000…e1199, and e990…e999 (ids of another length, so byte order is not number order),
+      // stored in a scrambled order (so the order rows were written in cannot stand in for the rule).
+      const ids = [...Array.from({ length: 200 }, (_, i) => `e${1000 + i}`), ...Array.from({ length: 10 }, (_, i) => `e${990 + i}`)];
+      const scrambled = ids.map((id, i) => ({ id, at: (i * 7919) % ids.length })).sort((a, b) => a.at - b.at).map((x) => x.id);
+      await db.transaction(async (tx) => {
+        for (const id of scrambled) await event(tx, id, ['chips'], monday);
+      });
+      const chosen = (await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 500)).map((c) => c.id);
+      const kept = [...ids].sort().reverse().slice(0, 200);
+      assert.deepEqual(new Set(chosen), new Set(kept));
+      assert.ok(chosen.includes('e999') && !chosen.includes('e1009') && !chosen.includes('e1000'), 'byte order: e999 above e1199');
     } finally {
       await db.close();
     }

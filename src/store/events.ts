@@ -274,19 +274,21 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   // thousands of events costs no more than a rare one; and only the `limit` sharing the most
   // (see below) are looked up. The per-subject reads walk the
   // event_subjects_recent index backwards (on SQLite a subquery per subject: a join over
-  // the list lets its planner scan the whole table); the counting is done here.
+  // the list lets its planner scan the whole table); the counting is done here. Within a
+  // week, the cut keeps the highest ids in byte order, on both stores the same (on SQLite
+  // that is the index's own order, so no sort).
   const subjects = JSON.stringify([...topics.map((t) => ['topic', t]), ...entities.map((e) => ['entity', e])]);
   const counter = new SharedCounter(exclude);
   if (db.dialect === 'sqlite') {
     // One row per subject, its events as "week id" pairs in one string: thousands of pairs
     // a refresh, and a string is read far faster than JSON arrays or a row for each.
     const lists = await db.all<{ ids: string | null }>(`SELECT (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
-          WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT})) AS ids
+          WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
         FROM json_each(?) AS s`, [week, subjects]);
     for (const r of lists) counter.addList(r.ids, '\u001e');
   } else {
     for (const r of await db.all<{ event_id: string; week: number }>(`SELECT h.event_id, h.week FROM jsonb_array_elements(?::jsonb) AS s(value)
-        CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC LIMIT ${PER_SUBJECT}) AS h`,
+        CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${PER_SUBJECT}) AS h`,
         [subjects, week])) counter.add(r.event_id, Number(r.week));
   }
   // The chosen are the best `limit` by shared subjects, then by the latest week they share,
