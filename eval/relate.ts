@@ -34,6 +34,9 @@ const TOP = 8; // relations kept per event (saveRelations' cap)
 const dir = requireData('clustering', 'eval:relate');
 const rows = readJsonlFile<Row>(join(dir, 'uci-dev.jsonl')).sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
 
+const rowById = new Map(rows.map((r) => [r.id, r]));
+const categoryOfStory = new Map(rows.map((r) => [r.cluster, r.category]));
+
 interface Outcome { growth: number; passes: number; events: number; agreement: number; storyPairs: number; storyRecall: number; relations: number; sameStory: number; sameCategory: number }
 
 async function run(growth: number): Promise<Outcome> {
@@ -59,7 +62,6 @@ async function run(growth: number): Promise<Outcome> {
   await processPending(deps);
 
   // Each event's labelled story: the one most of its headlines belong to.
-  const rowById = new Map(rows.map((r) => [r.id, r]));
   const members = await db.all<{ event_id: string; guid: string }>(`SELECT ea.event_id, a.guid FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id WHERE e.title <> ''`);
   const votes = new Map<string, Map<string, number>>();
   for (const m of members) {
@@ -69,7 +71,6 @@ async function run(growth: number): Promise<Outcome> {
     votes.set(m.event_id, v);
   }
   const storyOf = new Map([...votes].map(([e, v]) => [e, [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]));
-  const categoryOfStory = new Map(rows.map((r) => [r.cluster, r.category]));
 
   const stored = new Map<string, string[]>();
   for (const r of await db.all<{ event_id: string; related_id: string }>('SELECT event_id, related_id FROM event_relations ORDER BY event_id, similarity DESC, related_id')) {

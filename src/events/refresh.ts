@@ -2,7 +2,7 @@ import { analyzeText } from '../analyze/nlp.js';
 import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import { eventCentroid, eventMembers, eventsSharing, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
+import { eventCentroid, eventMembers, eventsSharing, MEMBER_TEXT_CHARS, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
 import { norm } from './vector.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateScore } from './related.js';
@@ -28,7 +28,7 @@ export function pickPrimary(members: EventMember[]): EventMember {
 /** Two or three sentences from the members' summaries: the primary's lead, then what the others add. */
 export function eventSummary(members: EventMember[], primary: EventMember): string {
   const ordered = [primary, ...members.filter((m) => m !== primary)];
-  const text = ordered.map((m) => m.summary || m.text.slice(0, 600)).filter(Boolean).join('\n\n');
+  const text = ordered.map((m) => m.summary || m.text.slice(0, MEMBER_TEXT_CHARS)).filter(Boolean).join('\n\n');
   const sentences = analyzeText(text);
   if (!sentences.length) return '';
   const scored = scoreSentences(sentences);

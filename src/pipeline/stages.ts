@@ -3,7 +3,7 @@ import { extractLocal } from '../analyze/local.js';
 import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../analyze/types.js';
 import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
-import { refreshEvent } from '../events/refresh.js';
+import { refreshEvent, type RefreshOptions } from '../events/refresh.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
@@ -187,6 +187,13 @@ export function forgetClusterer(db: Db): void {
   clusterers.delete(db.root);
 }
 
+/** Refresh an event with the pipeline's relating schedule, and tell whoever listens what the refresh did. */
+async function refreshReported(deps: Deps, tx: Db, id: string, o: RefreshOptions): Promise<void> {
+  // (Refreshed first: an optional call would skip its argument when no one listens.)
+  const report = await refreshEvent(tx, id, { ...o, relateGrowth: deps.relateGrowth });
+  deps.onEventRefreshed?.(report);
+}
+
 /** Events: place the article in an event (or start one), then refresh what changed. */
 export const clusterStage: Stage = {
   name: 'cluster',
@@ -216,9 +223,7 @@ export const clusterStage: Stage = {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
       try {
-        // (Refreshed first: an optional call would skip its argument when no one listens.)
-        const report = await deps.db.transaction((tx) => refreshEvent(tx, id, { guidesTouched: guides, centroids, relateGrowth: deps.relateGrowth }));
-        deps.onEventRefreshed?.(report);
+        await deps.db.transaction((tx) => refreshReported(deps, tx, id, { guidesTouched: guides, centroids }));
       } catch (e) {
         console.error(`cluster: could not refresh event ${id}: ${(e as Error).message}`);
       }
@@ -253,10 +258,7 @@ export const clusterStage: Stage = {
         },
         async (asg, tx) => {
           if (!batched) {
-            for (const id of new Set([asg.event, ...asg.touched])) {
-              const report = await refreshEvent(tx, id, { centroids: (e) => live.centroidOf(e), relateGrowth: deps.relateGrowth });
-              deps.onEventRefreshed?.(report);
-            }
+            for (const id of new Set([asg.event, ...asg.touched])) await refreshReported(deps, tx, id, { centroids: (e) => live.centroidOf(e) });
             return;
           }
           let later = eventsLater.get(deps.db.root);

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
+import type { Db } from './db.js';
 import { eventsSharing } from './events.js';
 import { SparseVector } from '../events/vector.js';
 
 /** An event with these topics, updated at `at`. */
-async function event(db: ReturnType<typeof testDeps>['db'] | Awaited<ReturnType<typeof testDepsOn>>['db'], id: string, topics: string[], at: string, title = `Event ${id}`) {
+async function event(db: Db, id: string, topics: string[], at: string, title = `Event ${id}`) {
   await db.run(`INSERT INTO events (id, title, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, ?, '[]')`, [id, title, at, at, JSON.stringify(topics)]);
   await syncEventSubjects(db, id, { topics, entities: [], lastUpdated: at });
 }
