@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
+import { relaterFor } from '../src/events/relater.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
@@ -105,7 +106,9 @@ async function main() {
   const storeUrl = server ? await createDatabase(server, 'almanac_bench') : join(dir, 'store.db');
   const config = { ...loadConfig({}, { db: storeUrl }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
   const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads) : undefined;
-  const deps = { db: await openStore(storeUrl), config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool };
+  const db = await openStore(storeUrl);
+  const relater = relaterFor(config, db, (line) => console.error(line));
+  const deps = { db, config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool, relater };
   const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
   const workers: ChildProcess[] = [];
   for (let w = 0; w < workerCount; w++) {
@@ -171,6 +174,7 @@ async function main() {
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
   await localPool?.close();
+  await relater?.close();
   await deps.db.close();
   for (const s of servers) s.close();
   if (keptDir) process.stderr.write(`  kept in ${keptDir}: ${done < total ? 'run again to go on' : 'complete'}\n`);

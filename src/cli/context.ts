@@ -5,6 +5,7 @@ import { createHttpClient } from '../ingest/fetch.js';
 import type { Deps } from '../pipeline/deps.js';
 import { openStore } from '../store/sql/open.js';
 import { createLlmExtractor, llmFromConfig } from '../analyze/llm/extractor.js';
+import { relaterFor } from '../events/relater.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -18,7 +19,8 @@ export async function makeDeps(env: Record<string, string | undefined>, flags: P
   const llm = llmFromConfig(config);
   const extractor = llm ? createLlmExtractor(llm, db, () => clock.now()) : undefined;
   const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads) : undefined;
-  return { db, config, http, clock, log: (line) => console.error(line), extractor, llm, localPool };
+  const log = (line: string) => console.error(line);
+  return { db, config, http, clock, log, extractor, llm, localPool, relater: relaterFor(config, db, log) };
 }
 
 export function progressLine(label: string, done: number, total: number, extra = ''): void {

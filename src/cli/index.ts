@@ -140,6 +140,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       }
     } finally {
       await deps.localPool?.close();
+      await deps.relater?.close();
       await deps.db.close();
     }
   } catch (e) {

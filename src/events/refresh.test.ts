@@ -7,6 +7,7 @@ import { saveExtraction } from '../store/extractions.js';
 import { upsertSource } from '../store/sources.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import { refreshEvent, relateSizeClass } from './refresh.js';
+import { applyRelated, relatePending } from './relate-pending.js';
 
 type Db = ReturnType<typeof testDeps>['db'];
 
@@ -67,6 +68,63 @@ describe('relating a growing event', () => {
         passes.push((await refreshEvent(db, 'e1', { relateGrowth: 2 })).related);
       }
       assert.deepEqual(passes, [true, true, false, true, false]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('relating left to later (deferRelating)', () => {
+  const stateOf = async (db: Db, id: string) => ({
+    event: await db.get('SELECT significance, factors, relate_key, relate_pending FROM events WHERE id = ?', [id]),
+    relations: await db.all('SELECT event_id, related_id, similarity FROM event_relations ORDER BY event_id, related_id'),
+  });
+
+  it('marks the event, then writes what relating finds: the same as relating at once', async () => {
+    const later = testDeps().db;
+    const now = testDeps().db;
+    try {
+      for (const db of [later, now]) {
+        const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date('2026-11-16T00:00:00Z'));
+        await otherEvent(db, 'e900', '2026-11-15T08:00:00.000Z');
+        await addArticle(db, source.id, 'e1', 1, 1);
+      }
+      assert.equal((await refreshEvent(later, 'e1', { deferRelating: true })).related, true);
+      assert.deepEqual(await later.get('SELECT relate_pending FROM events WHERE id = ?', ['e1']), { relate_pending: 1 });
+      assert.deepEqual(await related(later, 'e1'), [], 'nothing related yet');
+      const found = await relatePending(later);
+      assert.deepEqual(found.map((r) => [r.id, r.relations.map((x) => x.id)]), [['e1', ['e900']]]);
+      assert.equal(await applyRelated(later, found), 1);
+
+      await refreshEvent(now, 'e1');
+      assert.deepEqual(await stateOf(later, 'e1'), await stateOf(now, 'e1'));
+      assert.deepEqual(await relatePending(later), [], 'nothing left marked');
+    } finally {
+      await later.close();
+      await now.close();
+    }
+  });
+
+  it('passes over an event marked again for another size class, and drops relations to events gone since', async () => {
+    const { db } = testDeps();
+    try {
+      const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date('2026-11-16T00:00:00Z'));
+      await otherEvent(db, 'e900', '2026-11-15T08:00:00.000Z');
+      await otherEvent(db, 'e901', '2026-11-15T09:00:00.000Z');
+      for (let n = 1; n <= 3; n++) await addArticle(db, source.id, 'e1', n, n);
+      await refreshEvent(db, 'e1', { deferRelating: true });
+      const found = await relatePending(db);
+      assert.deepEqual(found[0]!.relations.map((x) => x.id), ['e900', 'e901']);
+      // A fourth article moves it to the next size class before the results are written.
+      await addArticle(db, source.id, 'e1', 4, 4);
+      await refreshEvent(db, 'e1', { deferRelating: true });
+      assert.equal(await applyRelated(db, found), 0);
+      assert.deepEqual(await db.get('SELECT relate_pending FROM events WHERE id = ?', ['e1']), { relate_pending: 1 });
+      // Related as it is now; e901 is merged away before the results are written.
+      const again = await relatePending(db);
+      await db.run(`DELETE FROM events WHERE id = 'e901'`);
+      assert.equal(await applyRelated(db, again), 1);
+      assert.deepEqual(await related(db, 'e1'), ['e900']);
     } finally {
       await db.close();
     }

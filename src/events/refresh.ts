@@ -56,11 +56,18 @@ export interface RefreshOptions {
   centroids?: CentroidSource;
   /** How many times over a growing event must grow before it is related anew (see relateSizeClass). */
   relateGrowth?: number;
+  /**
+   * Leave relating to later: the event is marked (events.relate_pending), its significance
+   * stands on the novelty it had (a new event's on full novelty) and its guides wait with it,
+   * until relatePending and applyRelated finish it (src/events/relate-pending.ts). The
+   * pipeline does so once its batch has committed, on another thread where it can.
+   */
+  deferRelating?: boolean;
 }
 
 /** What a refresh did, for callers that count (the relating evaluation). */
 export interface RefreshReport {
-  /** Its related events and novelty were computed anew (else the stored ones still held). */
+  /** Its related events and novelty were computed anew, or it was marked to be (else the stored ones, or the relating on its way, still held). */
   related: boolean;
 }
 
@@ -145,8 +152,8 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   const sources = new Set(members.map((m) => m.sourceId));
 
   // The model's latest review applies until the next one (made when the member count doubles).
-  const stored = (await db.get('SELECT title, summary, review_key, review_summary, review_delta, review_reason, relate_key, factors FROM events WHERE id = ?', [eventId])) as
-    | { title: string; summary: string; review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; factors: string }
+  const stored = (await db.get('SELECT title, summary, review_key, review_summary, review_delta, review_reason, relate_key, relate_pending, factors FROM events WHERE id = ?', [eventId])) as
+    | { title: string; summary: string; review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; relate_pending: number; factors: string }
     | undefined;
 
   // Related events and novelty from the same candidates: events sharing a topic or an entity.
@@ -155,13 +162,21 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   // every new article, and relating is most of a refresh's cost; the other side of each
   // relation is kept fresh by the newer events relating to this one.
   const relateKey = `${[...topics].sort().join(',')}|${entities.slice(0, 5).map((e) => e.name).sort().join(',')}|${relateSizeClass(members.length, o.relateGrowth)}`;
-  const previousNovelty = stored?.relate_key === relateKey ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points : undefined;
+  const previousNovelty = stored ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points : undefined;
   let novelty: number;
-  if (previousNovelty !== undefined) novelty = previousNovelty;
-  else {
+  let pending = false;
+  if (stored?.relate_key === relateKey && !stored.relate_pending && previousNovelty !== undefined) novelty = previousNovelty;
+  else if (o.deferRelating) {
+    // Marked already with this key: the relating on its way holds.
+    const marked = !!stored?.relate_pending && stored.relate_key === relateKey;
+    if (!marked) await db.run('UPDATE events SET relate_key = ?, relate_pending = 1 WHERE id = ?', [relateKey, eventId]);
+    novelty = previousNovelty ?? 1;
+    pending = true;
+    report.related = !marked;
+  } else {
     const related = await relateEvent(db, eventId, { topics, entities, firstSeen, lastUpdated }, o.centroids);
     await saveRelations(db, eventId, related.relations);
-    await db.run('UPDATE events SET relate_key = ? WHERE id = ?', [relateKey, eventId]);
+    await db.run('UPDATE events SET relate_key = ?, relate_pending = 0 WHERE id = ?', [relateKey, eventId]);
     novelty = related.novelty;
     report.related = true;
   }
@@ -198,8 +213,9 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     articleCount: members.length,
     roles,
   }, stored && { title: stored.title, summary: stored.summary, roles: new Map(members.map((m) => [m.articleId, m.role])) });
-  // The topic/entity index and the guides follow in the same transaction.
+  // The topic/entity index and the guides follow in the same transaction (the guides, which
+  // show significance, once the event is related when that is left to later).
   await syncEventSubjects(db, eventId, { topics, entities, lastUpdated });
-  await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched, { title, significance: significance.score, firstSeen, lastUpdated, topics, entities });
+  if (!pending) await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched, { title, significance: significance.score, firstSeen, lastUpdated, topics, entities });
   return report;
 }

@@ -43,13 +43,31 @@ export function scoreSignificance(x: SignificanceInput): Significance {
   const factors: Record<string, SignificanceFactor> = {
     tier: { value: `tier ${x.bestTier}`, points: tierPoints, why: 'the most authoritative source that covers it' },
     sources: { value: `${x.sources} source${x.sources === 1 ? '' : 's'}`, points: round(sourcePoints), why: 'independent sources writing about it' },
-    novelty: { value: `${Math.round(novelty * 100)}% new`, points: round(novelty), why: 'how unlike the last two weeks of events it is' },
+    novelty: noveltyFactor(novelty),
     stakes: { value: x.stakes, points: STAKES_POINTS[x.stakes], why: 'what kind of thing happened' },
     prominence: { value: x.prominent.length ? x.prominent.slice(0, 4).join(', ') : 'none', points: prominence, why: 'well-known actors of the field involved' },
   };
   const raw = BASE + Object.values(factors).reduce((s, f) => s + f.points, 0);
   return { score: clampScore(raw), base: BASE, factors };
 }
+
+/**
+ * The same significance with another novelty: the factors kept, the novelty's points and the
+ * score worked out again as scoreSignificance does (the model's adjustment, if any, applied
+ * after). For events related after their refresh (src/events/relate-pending.ts).
+ */
+export function withNovelty(s: Significance, novelty: number): Significance {
+  const n = Math.max(0, Math.min(1, novelty));
+  // Rebuilt in the same key order, so the points add up in the same order as when scored.
+  const factors: Record<string, SignificanceFactor> = {};
+  for (const [k, f] of Object.entries(s.factors)) factors[k] = k === 'novelty' ? noveltyFactor(n) : f;
+  if (!('novelty' in factors)) factors['novelty'] = noveltyFactor(n);
+  const raw = s.base + Object.values(factors).reduce((sum, f) => sum + f.points, 0);
+  const score = s.llm ? clampScore(clampScore(raw) + s.llm.delta) : clampScore(raw);
+  return { ...s, score, factors };
+}
+
+const noveltyFactor = (novelty: number): SignificanceFactor => ({ value: `${Math.round(novelty * 100)}% new`, points: round(novelty), why: 'how unlike the last two weeks of events it is' });
 
 export function clampScore(x: number): number {
   return Math.max(1, Math.min(10, Math.round(x)));

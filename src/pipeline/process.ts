@@ -111,6 +111,12 @@ class Progress {
 }
 
 async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: ProcessReport, earlierRunning: () => string[], progress: Progress): Promise<void> {
+  await takeArticles(deps, opts, stage, report, earlierRunning, progress);
+  // Also when another stage failed: what this one's committed batches left is finished.
+  await stage.finish?.(deps);
+}
+
+async function takeArticles(deps: Deps, opts: ProcessOptions, stage: Stage, report: ProcessReport, earlierRunning: () => string[], progress: Progress): Promise<void> {
   const tried = new Set<number>();
   while (!progress.stopped) {
     const earlier = earlierRunning();
@@ -182,6 +188,7 @@ async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: 
           stage.onRollback?.(deps);
           throw e;
         }
+        await stage.afterCommit?.(deps);
         progress.moved(slice.length);
         for (const id of slice) await opts.claim?.finished(stage, id);
       }

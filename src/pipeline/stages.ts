@@ -4,6 +4,8 @@ import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../
 import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent, type RefreshOptions } from '../events/refresh.js';
+import { anyRelatePending, applyRelated } from '../events/relate-pending.js';
+import { createInlineRelater, type RelateJob, type Relater } from '../events/relater.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
@@ -11,7 +13,7 @@ import { touchGuides } from '../guides/overview.js';
 import { extractPage } from '../ingest/page/extract.js';
 import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
-import { addToEvent, eventOfArticle, mergeEvents, type CentroidSource } from '../store/events.js';
+import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
 import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
 import { getArticle, getArticles, updateArticleBody, type Article } from '../store/articles.js';
 import { getSource, type Source } from '../store/sources.js';
@@ -37,6 +39,10 @@ export interface Stage {
   batch?(deps: Deps): number;
   /** Called when a batch's transaction rolled back: drop in-memory state that assumed it committed. */
   onRollback?(deps: Deps): void;
+  /** Called once a batch's transaction has committed, before the next one opens (work that must read what it wrote). */
+  afterCommit?(deps: Deps): Promise<void>;
+  /** Called when the stage has no more articles to take in this call: finish what its batches left to do. */
+  finish?(deps: Deps): Promise<void>;
   /**
    * Called after each batch of articles (inside its transaction when there is one; `deps.db`
    * is then the transaction's client): finish work the batch deferred.
@@ -179,6 +185,52 @@ const unsavable = new WeakSet<Db>();
 /** Events a running batch has changed, refreshed once each before it commits. */
 const eventsLater = new WeakMap<Db, Set<string>>();
 
+/**
+ * The relating jobs started after the last batches committed, oldest first (see relater.ts):
+ * a job's results are written by the batch after next, so the job runs (on its thread) for a
+ * whole batch's time before anyone waits for it.
+ */
+const relating = new WeakMap<Db, RelateJob[]>();
+/** The relater of a store whose deps name none: inline, one per store (it remembers its last job). */
+const inlineRelaters = new WeakMap<Db, Relater>();
+
+const relaterOf = (deps: Deps): Relater => {
+  if (deps.relater) return deps.relater;
+  let r = inlineRelaters.get(deps.db.root);
+  if (!r) inlineRelaters.set(deps.db.root, (r = createInlineRelater()));
+  return r;
+};
+
+const jobsOf = (db: Db): RelateJob[] => {
+  let jobs = relating.get(db.root);
+  if (!jobs) relating.set(db.root, (jobs = []));
+  return jobs;
+};
+
+/** Start relating what is marked, as committed now (on the relater's thread, or at once). */
+async function startRelating(deps: Deps): Promise<void> {
+  const failed = (e: Error) => {
+    // The events stay marked: a later job relates them.
+    deps.log(`cluster: relating failed: ${e.message}`);
+    return [];
+  };
+  try {
+    const job = await relaterOf(deps).relate(deps.db.root);
+    jobsOf(deps.db).push({ taken: job.taken, results: job.results.catch(failed) });
+  } catch (e) {
+    failed(e as Error);
+    // Without its results, the next job must not pass over what the last one related.
+    relaterOf(deps).reset();
+  }
+}
+
+/** Write the results of the oldest jobs until `keep` are left; wait until the newest has fixed its view. */
+async function writeRelated(deps: Deps, keep: number, guides: Map<string, string>): Promise<void> {
+  const jobs = jobsOf(deps.db);
+  while (jobs.length > keep) await applyRelated(deps.db, await jobs.shift()!.results, guides, deps.log);
+  for (const job of jobs) await job.taken;
+}
+
 /** The store's live clusterer, if one is loaded (this does not load it). */
 const loadedClusterer = async (db: Db): Promise<LiveClusterer | undefined> => clusterers.get(db.root)?.catch(() => undefined);
 
@@ -204,6 +256,24 @@ export const clusterStage: Stage = {
     guidesLater.delete(deps.db.root);
     eventsLater.delete(deps.db.root);
     unsavable.delete(deps.db.root);
+    // The events of the jobs under way are still marked in the store: the next job relates them again.
+    relating.delete(deps.db.root);
+    relaterOf(deps).reset();
+  },
+  afterCommit: (deps) => startRelating(deps),
+  // What the last batches left to relate is written now; then what is still marked (left by a
+  // crash, or by a job that failed) is related by a job that passes over nothing.
+  finish: async (deps) => {
+    const write = () => deps.db.transaction(async (tx) => {
+      const guides = new Map<string, string>();
+      await writeRelated({ ...deps, db: tx }, 0, guides);
+      await touchGuides(tx, guides);
+    });
+    if (jobsOf(deps.db).length) await write();
+    if (!(await anyRelatePending(deps.db))) return;
+    relaterOf(deps).reset();
+    await startRelating(deps);
+    await write();
   },
   // Within a batch, an event that many articles join is refreshed once (with all of them),
   // and the guides touched are recorded in one statement.
@@ -217,17 +287,19 @@ export const clusterStage: Stage = {
     const events = eventsLater.get(deps.db.root);
     eventsLater.delete(deps.db.root);
     const guides = guidesLaterOf(deps.db);
-    // Relating reads the live centroids instead of the stored copies.
-    const centroids: CentroidSource | undefined = live && ((id) => live.centroidOf(id));
     for (const id of events ?? []) {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
       try {
-        await deps.db.transaction((tx) => refreshReported(deps, tx, id, { guidesTouched: guides, centroids }));
+        await deps.db.transaction((tx) => refreshReported(deps, tx, id, { guidesTouched: guides, deferRelating: true }));
       } catch (e) {
         console.error(`cluster: could not refresh event ${id}: ${(e as Error).message}`);
       }
     }
+    // Then what relating found for the batch before the last (it read that batch's commit, on
+    // its thread, while the batches after it were placed): an event refreshed since is written
+    // only if its relating key held (else it stays marked for a later job).
+    await writeRelated(deps, 1, guides);
     const later = guidesLater.get(deps.db.root);
     guidesLater.delete(deps.db.root);
     if (later) await touchGuides(deps.db, later);

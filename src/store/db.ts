@@ -53,6 +53,20 @@ export function openSqliteFile(file: string): Database.Database {
 }
 
 /**
+ * A second connection to a SQLite store, for reading only (query_only), from another thread:
+ * no migrations or seeding (the store's owner did those). WAL lets it read the last commit
+ * while the owner writes the next. A smaller page cache: it reads a few indexes.
+ */
+export function openSqliteReader(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -32768');
+  db.pragma('query_only = ON');
+  cacheStatements(db);
+  return db;
+}
+
+/**
  * Reuse prepared statements: compiling SQL costs more than running most of our indexed
  * queries, and pages call the same store functions many times. A cached statement is handed
  * out in its default state (callers set pluck/raw/expand per call), and the cache is

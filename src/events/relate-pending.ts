@@ -1,0 +1,102 @@
+import type { Db } from '../store/db.js';
+import { saveRelations, type EventRow, type Relation, type Significance } from '../store/events.js';
+import { column, listParam } from '../store/sql/query.js';
+import { updateGuidesForEvent } from '../guides/membership.js';
+import { relateEvent } from './refresh.js';
+import { withNovelty } from './significance.js';
+
+/**
+ * Relating in two steps, for the pipeline: a refresh made with `deferRelating` marks its event
+ * (events.relate_pending); relatePending reads every marked event's related events and novelty
+ * (reads only, so it can run on another connection, on another thread, while the next batches
+ * are placed); applyRelated writes them, with the significance and guides that wait on them.
+ *
+ * Relating reads the store as committed once a clustering batch is over, so an event meets
+ * every event of its own batch, whichever was refreshed first; the pipeline writes a batch's
+ * relations with the batch after next (or when the stage ends: see clusterStage in
+ * src/pipeline/stages.ts), so for a second or two an event shows the significance it had
+ * (a new one, its significance with full novelty) and no related events. The mark is
+ * stored: a crash in between leaves the events to be related by the next run.
+ */
+export interface RelatedResult {
+  id: string;
+  /** The relating key the event was marked with (what it was related as). */
+  key: string | null;
+  relations: Relation[];
+  novelty: number;
+}
+
+/** Events whose relating is done and not yet written, by id: the key each was related as. */
+export type RelatedKeys = ReadonlyMap<string, string | null>;
+
+/**
+ * Relate every event marked pending, in id order (byte order, on every engine), except those
+ * in `skip` still marked with the key they were related as (their results are on their way).
+ * Reads only. `onTaken` is called once the first read is done: in a read transaction, the
+ * state of the store the whole job sees is then fixed.
+ */
+export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void): Promise<RelatedResult[]> {
+  const rows = await db.all<{ id: string; relate_key: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
+    'SELECT id, relate_key, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
+  onTaken?.();
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: RelatedResult[] = [];
+  for (const r of rows) {
+    if (skip?.has(r.id) && skip.get(r.id) === r.relate_key) continue;
+    const related = await relateEvent(db, r.id, {
+      topics: JSON.parse(r.topics) as string[],
+      entities: JSON.parse(r.entities) as EventRow['entities'],
+      firstSeen: r.first_seen,
+      lastUpdated: r.last_updated,
+    });
+    out.push({ id: r.id, key: r.relate_key, ...related });
+  }
+  return out;
+}
+
+/** What a job related, as the next job's `skip`. */
+export const keysOf = (results: readonly RelatedResult[]): RelatedKeys => new Map(results.map((r) => [r.id, r.key]));
+
+/** Are any events waiting to be related? */
+export async function anyRelatePending(db: Db): Promise<boolean> {
+  return !!(await db.get('SELECT 1 FROM events WHERE relate_pending = 1 LIMIT 1'));
+}
+
+/**
+ * Write what relatePending found, each event in its own savepoint: its relations, its
+ * significance with the novelty found, its guides. An event no longer marked (related since),
+ * marked with another key (its subjects or size class moved since: the next job relates it)
+ * or gone (merged into another) is passed over; relations to events gone since are dropped.
+ * The others may have been refreshed since with the same key: relating them again would
+ * have found what it found (the rule refreshEvent follows), and their significance is
+ * worked out from the factors as they are now.
+ * With `guidesTouched`, the guides changed are gathered there for the caller to record.
+ * Returns how many events were written.
+ */
+export async function applyRelated(db: Db, results: readonly RelatedResult[], guidesTouched?: Map<string, string>, log: (line: string) => void = console.error): Promise<number> {
+  let written = 0;
+  for (const r of results) {
+    try {
+      written += await db.transaction(async (tx) => {
+        const ev = await tx.get<{ title: string; factors: string; first_seen: string; last_updated: string; topics: string; entities: string; relate_pending: number; relate_key: string | null }>(
+          'SELECT title, factors, first_seen, last_updated, topics, entities, relate_pending, relate_key FROM events WHERE id = ?', [r.id]);
+        // Related since, gone, or marked again for other subjects or size (the next job's).
+        if (!ev?.relate_pending || ev.relate_key !== r.key) return 0;
+        const ids = r.relations.map((x) => x.id);
+        const present = new Set(ids.length ? await column<string>(tx, `SELECT id FROM events WHERE id IN (${listParam(tx, 'text')})`, [JSON.stringify(ids)]) : []);
+        await saveRelations(tx, r.id, r.relations.filter((x) => present.has(x.id)));
+        const significance = withNovelty(JSON.parse(ev.factors) as Significance, r.novelty);
+        await tx.run('UPDATE events SET significance = ?, factors = ?, relate_pending = 0 WHERE id = ?', [significance.score, JSON.stringify(significance), r.id]);
+        await updateGuidesForEvent(tx, r.id, undefined, guidesTouched, {
+          title: ev.title, significance: significance.score, firstSeen: ev.first_seen, lastUpdated: ev.last_updated,
+          topics: JSON.parse(ev.topics) as string[], entities: JSON.parse(ev.entities) as EventRow['entities'],
+        });
+        return 1;
+      });
+    } catch (e) {
+      // It stays marked, and is related again with the next batch.
+      log(`cluster: could not write the related events of ${r.id}: ${(e as Error).message}`);
+    }
+  }
+  return written;
+}

@@ -1,0 +1,45 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqliteReader } from '../store/db.js';
+import { SqliteClient } from '../store/sql/sqlite-client.js';
+import { keysOf, relatePending, type RelatedKeys } from './relate-pending.js';
+import type { RelateReply } from './relater.js';
+
+/**
+ * The relating thread (relater.ts): its own connection to the store, read only. Each job
+ * relates the events marked pending as of the last commit, in one read transaction (so the
+ * whole job sees one state of the store however the writer goes on meanwhile), passing over
+ * those the job before related; it says when its view is fixed, then sends its results.
+ */
+const { file } = workerData as { file: string };
+const raw = openSqliteReader(file);
+const db = new SqliteClient(raw, true);
+let previous: RelatedKeys | undefined;
+const reply = (m: RelateReply) => parentPort!.postMessage(m);
+
+// One job after another, in the order sent.
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (m: { job: number } | { reset: true } | { close: true }) => {
+  queue = queue.then(async () => {
+    if ('reset' in m) {
+      previous = undefined;
+      return;
+    }
+    if ('close' in m) {
+      raw.close();
+      reply({ closed: true });
+      return;
+    }
+    try {
+      raw.exec('BEGIN');
+      const results = await relatePending(db, previous, () => reply({ job: m.job, taken: true }));
+      raw.exec('COMMIT');
+      previous = keysOf(results);
+      reply({ job: m.job, results });
+    } catch (e) {
+      if (raw.inTransaction) raw.exec('ROLLBACK');
+      // Its events stay marked; the next job must not pass over them.
+      previous = undefined;
+      reply({ job: m.job, error: (e as Error).message || String(e) });
+    }
+  });
+});
