@@ -7,7 +7,8 @@ import { saveExtraction } from '../store/extractions.js';
 import { upsertSource } from '../store/sources.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import { refreshEvent, relateSizeClass } from './refresh.js';
-import { applyRelated, relatePending } from './relate-pending.js';
+import { applyRelated } from './relate-pending.js';
+import { relatePending } from './relate.js';
 
 type Db = ReturnType<typeof testDeps>['db'];
 

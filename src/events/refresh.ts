@@ -2,10 +2,9 @@ import { analyzeText } from '../analyze/nlp.js';
 import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import { eventCentroid, eventMembers, eventsSharing, MEMBER_TEXT_CHARS, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
-import { norm } from './vector.js';
+import { eventMembers, MEMBER_TEXT_CHARS, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
-import { relateScore } from './related.js';
+import { relateEvent } from './relate.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
 
 /**
@@ -16,8 +15,6 @@ import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js
 const COMMENTARY = new Set(['op-ed', 'analysis', 'interview', 'podcast']);
 const PREFIX: Record<string, string> = { 'op-ed': 'Op-ed', analysis: 'Analysis', interview: 'Interview', podcast: 'Podcast' };
 const PROMINENT = new Set(GAZETTEER.filter((e) => e.type !== 'place').map((e) => e.name));
-const RELATE_WINDOW_DAYS = 60;
-const NOVELTY_WINDOW_DAYS = 14;
 
 const timeOf = (m: EventMember) => m.publishedAt ?? m.fetchedAt;
 
@@ -84,39 +81,6 @@ export function relateSizeClass(members: number, growth = RELATE_GROWTH): number
   if (growth <= 1) return members;
   // The epsilon keeps exact powers (64 for 4) from falling a class short in floating point.
   return Math.floor(Math.log(members) / Math.log(growth) + 1e-9);
-}
-
-/** What relating reads of the event itself. */
-export interface RelateSubject {
-  topics: string[];
-  entities: Array<{ name: string; type: string; weight: number }>;
-  firstSeen: string;
-  lastUpdated: string;
-}
-
-/**
- * The event's related events (similarity at least 0.12, best first) and its novelty (how
- * unlike it the events of the fortnight before it are), from the events that share a topic or
- * an entity with it within the window. Reads only.
- */
-export async function relateEvent(db: Db, eventId: string, s: RelateSubject, centroids?: CentroidSource): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
-  const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
-  const live = centroids?.(eventId);
-  const centroid = live ?? (await eventCentroid(db, eventId));
-  const self = { topics: s.topics, entities: s.entities, centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
-  const candidates = await eventsSharing(db, s.topics, s.entities.map((e) => e.name), since, eventId, 60, centroids);
-  let maxRecentSim = 0;
-  const relations = candidates
-    .map((c) => {
-      const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
-      const r = relateScore(self, other);
-      const daysBefore = (self.time - other.time) / 86_400_000;
-      if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
-      return { id: c.id, similarity: Math.round(r.score * 1000) / 1000 };
-    })
-    .filter((r) => r.similarity >= 0.12)
-    .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
-  return { relations, novelty: 1 - Math.min(1, maxRecentSim * 1.5) };
 }
 
 export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = {}): Promise<RefreshReport> {

@@ -1,8 +1,8 @@
 import type { Db } from '../store/db.js';
-import { saveRelations, type EventRow, type Relation, type Significance } from '../store/events.js';
+import { saveRelations, type EventRow, type Significance } from '../store/events.js';
+import type { RelatedResult } from './relate.js';
 import { column, listParam } from '../store/sql/query.js';
 import { updateGuidesForEvent } from '../guides/membership.js';
-import { relateEvent } from './refresh.js';
 import { withNovelty } from './significance.js';
 
 /**
@@ -18,45 +18,6 @@ import { withNovelty } from './significance.js';
  * (a new one, its significance with full novelty) and no related events. The mark is
  * stored: a crash in between leaves the events to be related by the next run.
  */
-export interface RelatedResult {
-  id: string;
-  /** The relating key the event was marked with (what it was related as). */
-  key: string | null;
-  relations: Relation[];
-  novelty: number;
-}
-
-/** Events whose relating is done and not yet written, by id: the key each was related as. */
-export type RelatedKeys = ReadonlyMap<string, string | null>;
-
-/**
- * Relate every event marked pending, in id order (byte order, on every engine), except those
- * in `skip` still marked with the key they were related as (their results are on their way).
- * Reads only. `onTaken` is called once the first read is done: in a read transaction, the
- * state of the store the whole job sees is then fixed.
- */
-export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void): Promise<RelatedResult[]> {
-  const rows = await db.all<{ id: string; relate_key: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
-    'SELECT id, relate_key, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
-  onTaken?.();
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const out: RelatedResult[] = [];
-  for (const r of rows) {
-    if (skip?.has(r.id) && skip.get(r.id) === r.relate_key) continue;
-    const related = await relateEvent(db, r.id, {
-      topics: JSON.parse(r.topics) as string[],
-      entities: JSON.parse(r.entities) as EventRow['entities'],
-      firstSeen: r.first_seen,
-      lastUpdated: r.last_updated,
-    });
-    out.push({ id: r.id, key: r.relate_key, ...related });
-  }
-  return out;
-}
-
-/** What a job related, as the next job's `skip`. */
-export const keysOf = (results: readonly RelatedResult[]): RelatedKeys => new Map(results.map((r) => [r.id, r.key]));
-
 /** Are any events waiting to be related? */
 export async function anyRelatePending(db: Db): Promise<boolean> {
   return !!(await db.get('SELECT 1 FROM events WHERE relate_pending = 1 LIMIT 1'));

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteReader } from '../store/db.js';
 import { SqliteClient } from '../store/sql/sqlite-client.js';
-import { keysOf, relatePending, type RelatedKeys } from './relate-pending.js';
+import { keysOf, relatePending, type RelatedKeys } from './relate.js';
 import type { RelateReply } from './relater.js';
 
 /**

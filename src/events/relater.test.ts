@@ -15,7 +15,7 @@ import { upsertSource } from '../store/sources.js';
 import { STAGE_NAMES } from '../pipeline/stages.js';
 import type { Significance } from '../store/events.js';
 import { createThreadRelater, type Relater } from './relater.js';
-import { relatePending } from './relate-pending.js';
+import { relatePending } from './relate.js';
 import { withNovelty } from './significance.js';
 
 const dirs: string[] = [];

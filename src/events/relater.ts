@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startThread } from '../threads.js';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
-import { keysOf, relatePending, type RelatedKeys, type RelatedResult } from './relate-pending.js';
+import { keysOf, relatePending, type RelatedKeys, type RelatedResult } from './relate.js';
 
 /**
  * Who relates the events the clustering batches mark (see relate-pending.ts). The pipeline

@@ -55,12 +55,15 @@ export function openSqliteFile(file: string): Database.Database {
 /**
  * A second connection to a SQLite store, for reading only (query_only), from another thread:
  * no migrations or seeding (the store's owner did those). WAL lets it read the last commit
- * while the owner writes the next. A smaller page cache: it reads a few indexes.
+ * while the owner writes the next. A small page cache: SQLite drops a connection's whole
+ * cache when another connection has written since its last read, as the writer has before
+ * every job of the relating thread, so only what one job reads again is ever found there
+ * (8 MB against 32 MB: one round on a 200k store at the same rate, 32 MB less peak RSS).
  */
 export function openSqliteReader(file: string): Database.Database {
   const db = new Database(file, { fileMustExist: true });
   db.pragma('busy_timeout = 10000');
-  db.pragma('cache_size = -32768');
+  db.pragma('cache_size = -8192');
   db.pragma('query_only = ON');
   cacheStatements(db);
   return db;

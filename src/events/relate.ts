@@ -1,0 +1,85 @@
+import type { Db } from '../store/db.js';
+import { eventCentroid, eventsSharing, type CentroidSource, type EventRow, type Relation } from '../store/events.js';
+import { relateScore } from './related.js';
+import { norm } from './vector.js';
+
+/**
+ * Relating, reads only: an event's related events and its novelty, from the events that
+ * share its topics and entities. Kept apart from the rest of a refresh so that the relating
+ * thread (relate-worker.ts) loads only what it needs.
+ */
+const RELATE_WINDOW_DAYS = 60;
+const NOVELTY_WINDOW_DAYS = 14;
+
+/** What relating reads of the event itself. */
+export interface RelateSubject {
+  topics: string[];
+  entities: Array<{ name: string; type: string; weight: number }>;
+  firstSeen: string;
+  lastUpdated: string;
+}
+
+/**
+ * The event's related events (similarity at least 0.12, best first) and its novelty (how
+ * unlike it the events of the fortnight before it are), from the events that share a topic or
+ * an entity with it within the window. Reads only.
+ */
+export async function relateEvent(db: Db, eventId: string, s: RelateSubject, centroids?: CentroidSource): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
+  const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
+  const live = centroids?.(eventId);
+  const centroid = live ?? (await eventCentroid(db, eventId));
+  const self = { topics: s.topics, entities: s.entities, centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
+  const candidates = await eventsSharing(db, s.topics, s.entities.map((e) => e.name), since, eventId, 60, centroids);
+  let maxRecentSim = 0;
+  const relations = candidates
+    .map((c) => {
+      const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
+      const r = relateScore(self, other);
+      const daysBefore = (self.time - other.time) / 86_400_000;
+      if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
+      return { id: c.id, similarity: Math.round(r.score * 1000) / 1000 };
+    })
+    .filter((r) => r.similarity >= 0.12)
+    .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
+  return { relations, novelty: 1 - Math.min(1, maxRecentSim * 1.5) };
+}
+
+export interface RelatedResult {
+  id: string;
+  /** The relating key the event was marked with (what it was related as). */
+  key: string | null;
+  relations: Relation[];
+  novelty: number;
+}
+
+/** Events whose relating is done and not yet written, by id: the key each was related as. */
+export type RelatedKeys = ReadonlyMap<string, string | null>;
+
+/**
+ * Relate every event marked pending, in id order (byte order, on every engine), except those
+ * in `skip` still marked with the key they were related as (their results are on their way).
+ * Reads only. `onTaken` is called once the first read is done: in a read transaction, the
+ * state of the store the whole job sees is then fixed.
+ */
+export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void): Promise<RelatedResult[]> {
+  const rows = await db.all<{ id: string; relate_key: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
+    'SELECT id, relate_key, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
+  onTaken?.();
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: RelatedResult[] = [];
+  for (const r of rows) {
+    if (skip?.has(r.id) && skip.get(r.id) === r.relate_key) continue;
+    const related = await relateEvent(db, r.id, {
+      topics: JSON.parse(r.topics) as string[],
+      entities: JSON.parse(r.entities) as EventRow['entities'],
+      firstSeen: r.first_seen,
+      lastUpdated: r.last_updated,
+    });
+    out.push({ id: r.id, key: r.relate_key, ...related });
+  }
+  return out;
+}
+
+/** What a job related, as the next job's `skip`. */
+export const keysOf = (results: readonly RelatedResult[]): RelatedKeys => new Map(results.map((r) => [r.id, r.key]));
+
