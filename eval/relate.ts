@@ -7,7 +7,8 @@
  * ../shared/data/clustering, once per choice of growth (1: relate at every refresh, the
  * reference; 2: every doubling; 4: every quadrupling, the default), all in the same run, and
  * reports for each:
- * - passes: how many refreshes related (the cost);
+ * - passes: how many refreshes related the event or marked it to be related once its batch
+ *   commits, as the pipeline does (the cost);
  * - agreement: per event, the share of the related events a relating pass would choose now
  *   (top 8) that the store holds for it (how stale the stored relations are at the end);
  * - story links: of the pairs of events made of the same labelled story (pieces the clusterer

@@ -46,14 +46,16 @@ describe('several worker processes on one store', () => {
         w.stderr!.on('data', (d: Buffer) => logs.push(`${i} err: ${d}`));
         workers.push(w);
       }
-      // Until every source was fetched and every article passed every stage.
+      // Until every source was fetched, every article passed every stage and every event was
+      // related (on each worker's relating thread, for a SQLite store).
       const deadline = Date.now() + 120_000;
       for (;;) {
         const fetched = await one<number>(db, 'SELECT COUNT(*) FROM sources WHERE last_success_at IS NOT NULL');
         const open = await one<number>(db, `SELECT COUNT(*) FROM article_stages WHERE status <> 'done'`);
         const articles = await one<number>(db, 'SELECT COUNT(*) FROM articles');
-        if (fetched === DEMO_SOURCES.length && articles > 0 && open === 0) break;
-        if (Date.now() > deadline) assert.fail(`not done in time: ${fetched} sources fetched, ${articles} articles, ${open} stages open\n${logs.join('').slice(-3000)}`);
+        const unrelated = await one<number>(db, 'SELECT COUNT(*) FROM events WHERE relate_pending = 1');
+        if (fetched === DEMO_SOURCES.length && articles > 0 && open === 0 && unrelated === 0) break;
+        if (Date.now() > deadline) assert.fail(`not done in time: ${fetched} sources fetched, ${articles} articles, ${open} stages open, ${unrelated} events not related\n${logs.join('').slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 500));
       }
 
