@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -12,4 +14,22 @@ export function startThread(script: string, from: string, workerData?: unknown):
   if (!fromSource) return new Worker(url, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData });
+}
+
+/**
+ * Called by a helper thread (extraction, relating) on start: lower the calling thread's
+ * scheduling priority by 10 nice steps (Linux: a thread is a task with its own nice value;
+ * lowering one's own priority needs no privilege). The main thread writes the store and
+ * clusters, and everything waits on it, while the helpers work ahead of it: when the threads
+ * outnumber the cores, the main thread should be the one that runs. (Three rounds on copies of
+ * a 200k store, alternating with and without: 348/313, 326/333, 364/354, 369/355 articles/s.)
+ * Elsewhere, or when the system refuses, nothing changes.
+ */
+export function yieldToMainThread(by = 10): void {
+  try {
+    const tid = Number(/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
+    if (tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + by));
+  } catch {
+    // not Linux, or not allowed: the thread keeps the priority it has
+  }
 }

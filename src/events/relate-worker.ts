@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteReader } from '../store/db.js';
 import { SqliteClient } from '../store/sql/sqlite-client.js';
+import { yieldToMainThread } from '../threads.js';
 import { keysOf, relatePending, type RelatedKeys } from './relate.js';
 import type { RelateReply } from './relater.js';
 
@@ -10,6 +11,7 @@ import type { RelateReply } from './relater.js';
  * whole job sees one state of the store however the writer goes on meanwhile), passing over
  * those the job before related; it says when its view is fixed, then sends its results.
  */
+yieldToMainThread();
 const { file } = workerData as { file: string };
 const raw = openSqliteReader(file);
 const db = new SqliteClient(raw, true);
