@@ -18,6 +18,7 @@ import { withNovelty } from './significance.js';
  * (a new one, its significance with full novelty) and no related events. The mark is
  * stored: a crash in between leaves the events to be related by the next run.
  */
+
 /** Are any events waiting to be related? */
 export async function anyRelatePending(db: Db): Promise<boolean> {
   return !!(await db.get('SELECT 1 FROM events WHERE relate_pending = 1 LIMIT 1'));

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteReader } from '../store/db.js';
 import { SqliteClient } from '../store/sql/sqlite-client.js';
 import { yieldToMainThread } from '../threads.js';
-import { keysOf, relatePending, type RelatedKeys } from './relate.js';
+import { relatingJobs } from './relate.js';
 import type { RelateReply } from './relater.js';
 
 /**
@@ -15,7 +15,7 @@ yieldToMainThread();
 const { file } = workerData as { file: string };
 const raw = openSqliteReader(file);
 const db = new SqliteClient(raw, true);
-let previous: RelatedKeys | undefined;
+const jobs = relatingJobs();
 const reply = (m: RelateReply) => parentPort!.postMessage(m);
 
 // One job after another, in the order sent.
@@ -23,7 +23,7 @@ let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (m: { job: number } | { reset: true } | { close: true }) => {
   queue = queue.then(async () => {
     if ('reset' in m) {
-      previous = undefined;
+      jobs.reset();
       return;
     }
     if ('close' in m) {
@@ -33,14 +33,11 @@ parentPort?.on('message', (m: { job: number } | { reset: true } | { close: true 
     }
     try {
       raw.exec('BEGIN');
-      const results = await relatePending(db, previous, () => reply({ job: m.job, taken: true }));
+      const results = await jobs.run(db, () => reply({ job: m.job, taken: true }));
       raw.exec('COMMIT');
-      previous = keysOf(results);
       reply({ job: m.job, results });
     } catch (e) {
       if (raw.inTransaction) raw.exec('ROLLBACK');
-      // Its events stay marked; the next job must not pass over them.
-      previous = undefined;
       reply({ job: m.job, error: (e as Error).message || String(e) });
     }
   });

@@ -80,6 +80,27 @@ export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => 
   return out;
 }
 
-/** What a job related, as the next job's `skip`. */
-export const keysOf = (results: readonly RelatedResult[]): RelatedKeys => new Map(results.map((r) => [r.id, r.key]));
+/**
+ * Relating jobs one after another, each passing over what the job before related (its results
+ * are on their way). A job that fails leaves nothing to pass over: its events stay marked.
+ */
+export function relatingJobs() {
+  let previous: RelatedKeys | undefined;
+  return {
+    async run(db: Db, onTaken?: () => void): Promise<RelatedResult[]> {
+      try {
+        const results = await relatePending(db, previous, onTaken);
+        previous = new Map(results.map((r) => [r.id, r.key]));
+        return results;
+      } catch (e) {
+        previous = undefined;
+        throw e;
+      }
+    },
+    /** Forget the job before (its results will not be written). */
+    reset(): void {
+      previous = undefined;
+    },
+  };
+}
 

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startThread } from '../threads.js';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
-import { keysOf, relatePending, type RelatedKeys, type RelatedResult } from './relate.js';
+import { relatingJobs, type RelatedResult } from './relate.js';
 
 /**
  * Who relates the events the clustering batches mark (see relate-pending.ts). The pipeline
@@ -29,16 +29,13 @@ export interface Relater {
 
 /** Relating on the calling thread, through the caller's connection. */
 export function createInlineRelater(): Relater {
-  let previous: RelatedKeys | undefined;
+  const jobs = relatingJobs();
   return {
     async relate(db) {
-      const results = await relatePending(db, previous);
-      previous = keysOf(results);
+      const results = await jobs.run(db);
       return { taken: Promise.resolve(), results: Promise.resolve(results) };
     },
-    reset() {
-      previous = undefined;
-    },
+    reset: () => jobs.reset(),
     close: async () => {},
   };
 }
@@ -100,7 +97,8 @@ export function createThreadRelater(file: string, log: (line: string) => void = 
     async relate(db) {
       if (!fallback && !worker) worker = start();
       const w = worker;
-      if (fallback || !w) return (fallback ??= createInlineRelater()).relate(db);
+      // (A thread that could not start or has failed left the inline relater in its place.)
+      if (!w) return fallback!.relate(db);
       const job = nextJob++;
       // Held while a job is out, so the process waits for its answer.
       w.ref();

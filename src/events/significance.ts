@@ -47,8 +47,7 @@ export function scoreSignificance(x: SignificanceInput): Significance {
     stakes: { value: x.stakes, points: STAKES_POINTS[x.stakes], why: 'what kind of thing happened' },
     prominence: { value: x.prominent.length ? x.prominent.slice(0, 4).join(', ') : 'none', points: prominence, why: 'well-known actors of the field involved' },
   };
-  const raw = BASE + Object.values(factors).reduce((s, f) => s + f.points, 0);
-  return { score: clampScore(raw), base: BASE, factors };
+  return { score: scoreOf(BASE, factors), base: BASE, factors };
 }
 
 /**
@@ -62,10 +61,12 @@ export function withNovelty(s: Significance, novelty: number): Significance {
   const factors: Record<string, SignificanceFactor> = {};
   for (const [k, f] of Object.entries(s.factors)) factors[k] = k === 'novelty' ? noveltyFactor(n) : f;
   if (!('novelty' in factors)) factors['novelty'] = noveltyFactor(n);
-  const raw = s.base + Object.values(factors).reduce((sum, f) => sum + f.points, 0);
-  const score = s.llm ? clampScore(clampScore(raw) + s.llm.delta) : clampScore(raw);
-  return { ...s, score, factors };
+  const score = scoreOf(s.base, factors);
+  return { ...s, score: s.llm ? clampScore(score + s.llm.delta) : score, factors };
 }
+
+/** The score the factors add up to (in their key order), before any model adjustment. */
+const scoreOf = (base: number, factors: Record<string, SignificanceFactor>) => clampScore(base + Object.values(factors).reduce((sum, f) => sum + f.points, 0));
 
 const noveltyFactor = (novelty: number): SignificanceFactor => ({ value: `${Math.round(novelty * 100)}% new`, points: round(novelty), why: 'how unlike the last two weeks of events it is' });
 
