@@ -1,6 +1,6 @@
 import { slugify } from '../analyze/topics.js';
 import type { Db } from '../store/db.js';
-import { column, listParam, rowsParam, value } from '../store/sql/query.js';
+import { listParam, rowsParam, value } from '../store/sql/query.js';
 import { freeGuideSlug, guideForSubject, guidesForSubjects, insertGuide, queryGuides, type Guide } from '../store/guides.js';
 import { topicLabelOf } from '../store/topics.js';
 import { GuideError } from '../store/guides.js';
@@ -45,7 +45,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * Bring an event's rows in event_subjects (the index behind topic and entity lookups) to
  * these subjects. Only what differs is written: a growing event is refreshed with every
  * article and mostly keeps its subjects, and each row written also moves a count in
- * subject_weeks (by trigger).
+ * subject_weeks (by trigger). Each column is set only where it moved: SQLite rewrites the
+ * entry of every index on a column an UPDATE names, even to the same value, so a weight
+ * that moved (in no index) leaves the recent-events index (kind, subject, week) untouched.
  */
 export async function syncEventSubjects(db: Db, eventId: string, s: EventSubjects & { lastUpdated?: string }): Promise<void> {
   // The week it is counted in for the topics page's sparklines (see migration 007).
@@ -56,14 +58,31 @@ export async function syncEventSubjects(db: Db, eventId: string, s: EventSubject
     const key = `${w.kind}\u0000${w.subject}`;
     if (!rows.has(key) || rows.get(key)!.weight < w.weight) rows.set(key, { kind: w.kind, subject: w.subject, weight: w.weight });
   }
-  const json = JSON.stringify([...rows.values()]);
-  const rowsSql = rowsParam(db, [['kind', 'text'], ['subject', 'text'], ['weight', 'real']]);
-  await db.run(`DELETE FROM event_subjects WHERE event_id = ? AND NOT EXISTS (SELECT 1 FROM (${rowsSql}) AS r WHERE r.kind = event_subjects.kind AND r.subject = event_subjects.subject)`, [eventId, json]);
-  if (!rows.size) return;
-  await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week)
-      SELECT kind, subject, ?, weight, ? FROM (${rowsSql}) AS r WHERE true
-    ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = excluded.weight, week = excluded.week
-    WHERE event_subjects.weight <> excluded.weight OR event_subjects.week <> excluded.week`, [eventId, week, json]);
+  const stored = await db.all<{ kind: string; subject: string; weight: number; week: number }>('SELECT kind, subject, weight, week FROM event_subjects WHERE event_id = ?', [eventId]);
+  const had = new Map(stored.map((r) => [`${r.kind}\u0000${r.subject}`, r]));
+  const gone = stored.filter((r) => !rows.has(`${r.kind}\u0000${r.subject}`));
+  const added = [...rows].filter(([key]) => !had.has(key)).map(([, r]) => r);
+  const reweighed = [...rows].filter(([key, r]) => had.has(key) && had.get(key)!.weight !== r.weight).map(([, r]) => r);
+  const subjectRows = rowsParam(db, [['kind', 'text'], ['subject', 'text'], ['weight', 'real']]);
+  if (gone.length) {
+    await db.run(`DELETE FROM event_subjects WHERE event_id = ? AND EXISTS (SELECT 1 FROM (${subjectRows}) AS r WHERE r.kind = event_subjects.kind AND r.subject = event_subjects.subject)`,
+      [eventId, JSON.stringify(gone.map((r) => ({ kind: r.kind, subject: r.subject, weight: r.weight })))]);
+  }
+  if (added.length) {
+    await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week)
+        SELECT kind, subject, ?, weight, ? FROM (${subjectRows}) AS r WHERE true
+      ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = excluded.weight, week = excluded.week
+      WHERE event_subjects.weight <> excluded.weight OR event_subjects.week <> excluded.week`, [eventId, week, JSON.stringify(added)]);
+  }
+  // The comparison in SQL too: PostgreSQL keeps a REAL in single precision, which never reads back equal to the double computed here.
+  if (reweighed.length) {
+    await db.run(`UPDATE event_subjects SET weight = CAST(r.weight AS REAL) FROM (${subjectRows}) AS r
+      WHERE event_subjects.event_id = ? AND event_subjects.kind = r.kind AND event_subjects.subject = r.subject AND event_subjects.weight <> CAST(r.weight AS REAL)`,
+      [JSON.stringify(reweighed), eventId]);
+  }
+  if (stored.some((r) => r.week !== week && rows.has(`${r.kind}\u0000${r.subject}`))) {
+    await db.run('UPDATE event_subjects SET week = ? WHERE event_id = ? AND week <> ?', [week, eventId, week]);
+  }
 }
 
 /**
@@ -104,24 +123,51 @@ export async function updateGuidesForEvent(db: Db, eventId: string, settings: Gu
     }
     for (const q of await queryGuides(db)) if (await queryMatches(db, q.subject, eventId)) target.set(q.slug, Math.max(target.get(q.slug) ?? 0, 0.8));
   }
-  const current = await column<string>(db, 'SELECT guide_slug FROM guide_events WHERE event_id = ?', [eventId]);
+  const current = await db.all<{ slug: string; relevance: number; significance: number; firstSeen: string }>(
+    'SELECT guide_slug AS slug, relevance, significance, first_seen AS "firstSeen" FROM guide_events WHERE event_id = ?', [eventId]);
   // Every guide the event is in is touched (a new member or summary changes it even when its row does not move), and every guide it left.
   const touched = new Set<string>(target.keys());
-  const left = current.filter((slug) => !target.has(slug));
+  const left = current.filter((r) => !target.has(r.slug)).map((r) => r.slug);
   if (left.length) await db.run(`DELETE FROM guide_events WHERE event_id = ? AND guide_slug IN (${listParam(db, 'text')})`, [eventId, JSON.stringify(left)]);
   for (const slug of left) touched.add(slug);
-  if (ev && target.size) {
-    // Every membership in one statement; a row that would not change is not written (its triggers stay quiet).
-    await db.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
-        SELECT slug, ?, relevance, ?, ?, ? FROM (${rowsParam(db, [['slug', 'text'], ['relevance', 'real']])}) AS r WHERE true
-      ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
-      WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
-      [eventId, ev.significance, ev.firstSeen, ev.lastUpdated, JSON.stringify([...target].map(([slug, relevance]) => ({ slug, relevance })))]);
-  }
+  if (ev && target.size) await writeMemberships(db, eventId, ev, target, current.filter((r) => target.has(r.slug)));
   const at = ev?.lastUpdated ?? new Date(0).toISOString();
   if (touchLater) for (const slug of touched) touchLater.set(slug, [touchLater.get(slug) ?? '', at].sort()[1]!);
   else await touchGuides(db, new Map([...touched].map((slug) => [slug, at])));
   return [...touched];
+}
+
+/**
+ * Bring the event's rows in guide_events to `target` (guide → relevance), given the rows it
+ * already has there (`kept`). New memberships in one statement; then each column only where it
+ * moved: SQLite rewrites the entry of every index on a column an UPDATE names, even to the same
+ * value, and a growing event's relevance moves with most articles while its significance and
+ * first sighting seldom do, so a relevance alone leaves the top and timeline indexes alone.
+ */
+async function writeMemberships(db: Db, eventId: string, ev: GuideEventFields, target: ReadonlyMap<string, number>,
+  kept: ReadonlyArray<{ slug: string; relevance: number; significance: number; firstSeen: string }>): Promise<void> {
+  const had = new Map(kept.map((r) => [r.slug, r]));
+  const guideRows = rowsParam(db, [['slug', 'text'], ['relevance', 'real']]);
+  const added = [...target].filter(([slug]) => !had.has(slug)).map(([slug, relevance]) => ({ slug, relevance }));
+  if (added.length) {
+    await db.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
+        SELECT slug, ?, relevance, ?, ?, ? FROM (${guideRows}) AS r WHERE true
+      ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
+      WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
+      [eventId, ev.significance, ev.firstSeen, ev.lastUpdated, JSON.stringify(added)]);
+  }
+  // The comparison in SQL too: PostgreSQL keeps a REAL in single precision, which never reads back equal to the double computed here.
+  const moved = kept.filter((r) => r.relevance !== target.get(r.slug)).map((r) => ({ slug: r.slug, relevance: target.get(r.slug)! }));
+  if (moved.length) {
+    await db.run(`UPDATE guide_events SET relevance = CAST(r.relevance AS REAL) FROM (${guideRows}) AS r
+      WHERE guide_events.event_id = ? AND guide_events.guide_slug = r.slug AND guide_events.relevance <> CAST(r.relevance AS REAL)`, [JSON.stringify(moved), eventId]);
+  }
+  if (kept.some((r) => r.significance !== ev.significance)) {
+    await db.run('UPDATE guide_events SET significance = ? WHERE event_id = ? AND significance <> ?', [ev.significance, eventId, ev.significance]);
+  }
+  if (kept.some((r) => r.firstSeen !== ev.firstSeen)) {
+    await db.run('UPDATE guide_events SET first_seen = ? WHERE event_id = ? AND first_seen <> ?', [ev.firstSeen, eventId, ev.firstSeen]);
+  }
 }
 
 /** What guide membership reads of an event (refreshEvent hands it over; else it is read). */

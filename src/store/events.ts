@@ -265,18 +265,18 @@ export type CentroidSource = (eventId: string) => SparseVector | undefined;
 /**
  * Events that share a topic or an entity with the given ones, updated since a time, with
  * their centroids: those sharing the most subjects first, then the newest. Read per
- * subject through event_subjects_recent, so the cost follows how many recent events share
+ * subject in (kind, subject, week) order (on SQLite the table's own order, migration 018; on
+ * PostgreSQL the event_subjects_recent index), so the cost follows how many recent events share
  * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
 export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most, so a subject shared by
   // thousands of events costs no more than a rare one; and only the `limit` sharing the most
-  // (see below) are looked up. The per-subject reads walk the
-  // event_subjects_recent index backwards (on SQLite a subquery per subject: a join over
-  // the list lets its planner scan the whole table); the counting is done here. Within a
-  // week, the cut keeps the highest ids in byte order, on both stores the same (on SQLite
-  // that is the index's own order, so no sort).
+  // (see below) are looked up. The per-subject reads walk that order backwards (on SQLite
+  // a subquery per subject: a join over the list lets its planner scan the whole table); the
+  // counting is done here. Within a week, the cut keeps the highest ids in byte order, on
+  // both stores the same (on SQLite that is the table's own order, so no sort).
   const subjects = JSON.stringify([...topics.map((t) => ['topic', t]), ...entities.map((e) => ['entity', e])]);
   const counter = new SharedCounter(exclude);
   if (db.dialect === 'sqlite') {
