@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStore } from './copy-store.js';
 import { insertGuide } from '../guides.js';
+import { saveRelations } from '../events.js';
 import { subjectWeights, syncEventSubjects, updateGuidesForEvent, type GuideEventFields } from '../../guides/membership.js';
 import { schemaOf } from './schema.js';
 import { migrateStore } from './migrate.js';
@@ -190,6 +191,29 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       }
       assert.deepEqual(await c.all(`SELECT slug, event_count FROM guides WHERE slug IN ('acme', 'beta', 'gamma', 'chips') ORDER BY slug`),
         ['acme', 'beta', 'chips', 'gamma'].map((slug) => ({ slug, event_count: 0 })));
+    });
+
+    it('saves an event\'s related list: its own rows replaced, the other side kept in step and capped', async () => {
+      const ts = T0.toISOString();
+      const ids = ['ra', 'rb', 'rc', 'rd', ...Array.from({ length: 3 }, (_, i) => `rx${i}`)];
+      for (const id of ids) await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, ?, ?, ?)`, [id, id.toUpperCase(), ts, ts]);
+      const rows = async () => await c.all(`SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (${ids.map(() => '?').join(', ')}) ORDER BY event_id, related_id`, ids);
+      // rd's list is full (cap 3 here) of closer events.
+      await saveRelations(c, 'rd', ids.slice(4).map((id) => ({ id, similarity: 0.75 })), 3);
+      await saveRelations(c, 'ra', [{ id: 'rb', similarity: 0.5 }, { id: 'rc', similarity: 0.25 }], 3);
+      await saveRelations(c, 'ra', [{ id: 'rc', similarity: 0.375 }, { id: 'rd', similarity: 0.5 }], 3);
+      const row = (event_id: string, related_id: string, similarity: number) => ({ event_id, related_id, similarity });
+      assert.deepEqual(await rows(), [
+        // ra's own list is what it was given last; rb keeps ra (relating rb anew would drop it).
+        row('ra', 'rc', 0.375), row('ra', 'rd', 0.5),
+        row('rb', 'ra', 0.5),
+        row('rc', 'ra', 0.375),
+        // rd's list was full of closer events: ra was trimmed away.
+        row('rd', 'rx0', 0.75), row('rd', 'rx1', 0.75), row('rd', 'rx2', 0.75),
+        row('rx0', 'rd', 0.75), row('rx1', 'rd', 0.75), row('rx2', 'rd', 0.75),
+      ]);
+      await saveRelations(c, 'ra', [], 3);
+      assert.deepEqual((await rows()).filter((r) => (r as { event_id: string }).event_id === 'ra'), []);
     });
 
     it('marks a batch of articles done for one stage in one statement, each with its own note, and leaves every other row alone', async () => {
