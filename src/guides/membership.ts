@@ -74,10 +74,9 @@ export async function syncEventSubjects(db: Db, eventId: string, s: EventSubject
       ON CONFLICT (kind, subject, event_id) DO UPDATE SET weight = excluded.weight, week = excluded.week
       WHERE event_subjects.weight <> excluded.weight OR event_subjects.week <> excluded.week`, [eventId, week, JSON.stringify(added)]);
   }
-  // The comparison in SQL too: PostgreSQL keeps a REAL in single precision, which never reads back equal to the double computed here.
   if (reweighed.length) {
-    await db.run(`UPDATE event_subjects SET weight = CAST(r.weight AS REAL) FROM (${subjectRows}) AS r
-      WHERE event_subjects.event_id = ? AND event_subjects.kind = r.kind AND event_subjects.subject = r.subject AND event_subjects.weight <> CAST(r.weight AS REAL)`,
+    await db.run(`UPDATE event_subjects SET weight = r.weight FROM (${subjectRows}) AS r
+      WHERE event_subjects.event_id = ? AND event_subjects.kind = r.kind AND event_subjects.subject = r.subject AND event_subjects.weight <> r.weight`,
       [JSON.stringify(reweighed), eventId]);
   }
   if (stored.some((r) => r.week !== week && rows.has(`${r.kind}\u0000${r.subject}`))) {
@@ -156,11 +155,10 @@ async function writeMemberships(db: Db, eventId: string, ev: GuideEventFields, t
       WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
       [eventId, ev.significance, ev.firstSeen, ev.lastUpdated, JSON.stringify(added)]);
   }
-  // The comparison in SQL too: PostgreSQL keeps a REAL in single precision, which never reads back equal to the double computed here.
   const moved = kept.filter((r) => r.relevance !== target.get(r.slug)).map((r) => ({ slug: r.slug, relevance: target.get(r.slug)! }));
   if (moved.length) {
-    await db.run(`UPDATE guide_events SET relevance = CAST(r.relevance AS REAL) FROM (${guideRows}) AS r
-      WHERE guide_events.event_id = ? AND guide_events.guide_slug = r.slug AND guide_events.relevance <> CAST(r.relevance AS REAL)`, [JSON.stringify(moved), eventId]);
+    await db.run(`UPDATE guide_events SET relevance = r.relevance FROM (${guideRows}) AS r
+      WHERE guide_events.event_id = ? AND guide_events.guide_slug = r.slug AND guide_events.relevance <> r.relevance`, [JSON.stringify(moved), eventId]);
   }
   if (kept.some((r) => r.significance !== ev.significance)) {
     await db.run('UPDATE guide_events SET significance = ? WHERE event_id = ? AND significance <> ?', [ev.significance, eventId, ev.significance]);

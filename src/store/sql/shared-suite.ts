@@ -170,9 +170,10 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       }
       const states: Array<GuideEventFields> = [
         { title: 'M1', significance: 4, firstSeen: t(0), lastUpdated: t(0), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 2 }, { name: 'Beta', type: 'person', weight: 1 }] },
-        // A weight moves (relevance alone), then the significance, then the first sighting and the week, with a subject gone and one new.
-        { title: 'M1', significance: 4, firstSeen: t(0), lastUpdated: t(1), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 2 }, { name: 'Beta', type: 'person', weight: 2 }] },
-        { title: 'M1', significance: 6, firstSeen: t(0), lastUpdated: t(2), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 2 }, { name: 'Beta', type: 'person', weight: 2 }] },
+        // A weight moves (relevance alone; to a third, which no single-precision number holds), then the significance,
+        // then the first sighting and the week, with a subject gone and one new.
+        { title: 'M1', significance: 4, firstSeen: t(0), lastUpdated: t(1), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 3 }, { name: 'Beta', type: 'person', weight: 1 }] },
+        { title: 'M1', significance: 6, firstSeen: t(0), lastUpdated: t(2), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 3 }, { name: 'Beta', type: 'person', weight: 1 }] },
         { title: 'M1', significance: 6, firstSeen: t(-1), lastUpdated: t(15), topics: ['chips', 'robots'], entities: [{ name: 'Acme', type: 'organization', weight: 4 }, { name: 'Gamma', type: 'product', weight: 1 }] },
         { title: 'M1', significance: 5, firstSeen: t(-1), lastUpdated: t(16), topics: [], entities: [] },
       ];
