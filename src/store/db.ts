@@ -16,16 +16,22 @@ export type Db = SqlClient;
  * seeded. Synchronous, because SQLite is: opening the embedded store needs no await.
  * PostgreSQL stores are opened by openStore (sql/open.ts).
  */
-export function openDb(file: string): SqliteClient {
-  return new SqliteClient(openSqliteFile(file), true);
+export function openDb(file: string, opts: { onMigration?: OnMigration } = {}): SqliteClient {
+  return new SqliteClient(openSqliteFile(file, opts.onMigration), true);
 }
+
+/**
+ * Told of each migration about to be applied to a store that already had some (an upgrade:
+ * a migration may rewrite a large table and take a while), never for a new store's.
+ */
+export type OnMigration = (name: string) => void;
 
 /**
  * The SQLite connection itself, in WAL mode, migrated and seeded. WAL lets the web app read
  * while the pipeline writes; busy_timeout makes a writer wait for another process's write
  * instead of failing with SQLITE_BUSY.
  */
-export function openSqliteFile(file: string): Database.Database {
+export function openSqliteFile(file: string, onMigration?: OnMigration): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -45,7 +51,7 @@ export function openSqliteFile(file: string): Database.Database {
   // start after each checkpoint, and removed when the last connection closes): cutting it back
   // to 64 MB after each checkpoint (journal_size_limit) lost the gain in two pairs of rounds.
   cacheStatements(db);
-  migrate(db);
+  migrate(db, undefined, onMigration);
   // Savepoints (each event's refresh has its own) keep the pages they change in a statement
   // journal, which SQLite writes to a temporary file once it passes 64 KB: 4–5 GB of writes
   // (system calls and copies, if never the disk) in a round of 10k articles at 200k. In
@@ -102,11 +108,12 @@ function cacheStatements(db: Database.Database, max = 1000): void {
 }
 
 /** Applies every migration file not yet recorded, each in its own transaction. */
-export function migrate(db: Database.Database, dir = assetPath('store', 'migrations')): string[] {
+export function migrate(db: Database.Database, dir = assetPath('store', 'migrations'), onMigration?: OnMigration): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const done = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
   const applied: string[] = [];
   for (const m of pendingMigrations('sqlite', done, dir)) {
+    if (done.size) onMigration?.(m.name);
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(m.name, new Date().toISOString());

@@ -8,13 +8,14 @@ import { type Dialect, migrationFor } from './dialect.js';
  * from the same files. On PostgreSQL an advisory lock makes concurrent starters (several
  * workers booting at once) apply them one at a time; SQLite's write lock does the same there.
  */
-export async function migrateStore(client: SqlClient, now: () => string, dir = assetPath('store', 'migrations')): Promise<string[]> {
+export async function migrateStore(client: SqlClient, now: () => string, dir = assetPath('store', 'migrations'), onMigration?: (name: string) => void): Promise<string[]> {
   await client.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied: string[] = [];
   await client.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(4242001)');
     const done = new Set((await tx.all<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
     for (const m of pendingMigrations(tx.dialect, done, dir)) {
+      if (done.size) onMigration?.(m.name);
       await tx.exec(m.sql);
       await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', [m.name, now()]);
       applied.push(m.name);

@@ -1,5 +1,5 @@
 import { TAXONOMY } from '../../analyze/taxonomy.js';
-import { openDb } from '../db.js';
+import { openDb, type OnMigration } from '../db.js';
 import { taxonomySeed } from '../taxonomy-seed.js';
 import type { SqlClient } from './client.js';
 import { migrateStore } from './migrate.js';
@@ -11,12 +11,12 @@ import { isPostgresUrl, redact } from './url.js';
  * Opens a store by URL with its migrations applied and the taxonomy seeded:
  * `postgres://…` (or `postgresql://…`) for PostgreSQL, else a SQLite file (`sqlite:` prefix optional).
  */
-export async function openStore(url: string, opts: { poolSize?: number; now?: () => string } = {}): Promise<SqlClient> {
+export async function openStore(url: string, opts: { poolSize?: number; now?: () => string; onMigration?: OnMigration } = {}): Promise<SqlClient> {
   const now = opts.now ?? (() => new Date().toISOString());
   if (isPostgresUrl(url)) {
     const client = PgClient.connect(url, { max: opts.poolSize });
     try {
-      await migrateStore(client, now);
+      await migrateStore(client, now, undefined, opts.onMigration);
       const seed = taxonomySeed(TAXONOMY, now());
       if (((await value<number>(client, seed.count)) ?? 0) < TAXONOMY.length) {
         await client.transaction(async (tx) => {
@@ -29,7 +29,7 @@ export async function openStore(url: string, opts: { poolSize?: number; now?: ()
     }
     return client;
   }
-  return openDb(url.replace(/^sqlite:/i, ''));
+  return openDb(url.replace(/^sqlite:/i, ''), { onMigration: opts.onMigration });
 }
 
 /** A store that cannot be opened (server unreachable, refused, bad credentials). */
