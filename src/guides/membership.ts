@@ -1,7 +1,7 @@
 import { slugify } from '../analyze/topics.js';
 import type { Db } from '../store/db.js';
 import { listParam, rowsParam, value } from '../store/sql/query.js';
-import { freeGuideSlug, guideForSubject, guidesForSubjects, insertGuide, queryGuides, type Guide } from '../store/guides.js';
+import { freeGuideSlug, guideForSubject, guidesForSubjects, insertGuide, queryGuides, subjectKey, type Guide } from '../store/guides.js';
 import { topicLabelOf } from '../store/topics.js';
 import { GuideError } from '../store/guides.js';
 import { touchGuides } from './overview.js';
@@ -55,18 +55,18 @@ export async function syncEventSubjects(db: Db, eventId: string, s: EventSubject
   const week = lastUpdated ? Math.floor(Date.parse(lastUpdated) / 1000 / 604_800) : 0;
   const rows = new Map<string, { kind: string; subject: string; weight: number }>();
   for (const w of subjectWeights(s)) {
-    const key = `${w.kind}\u0000${w.subject}`;
+    const key = subjectKey(w);
     if (!rows.has(key) || rows.get(key)!.weight < w.weight) rows.set(key, { kind: w.kind, subject: w.subject, weight: w.weight });
   }
   const stored = await db.all<{ kind: string; subject: string; weight: number; week: number }>('SELECT kind, subject, weight, week FROM event_subjects WHERE event_id = ?', [eventId]);
-  const had = new Map(stored.map((r) => [`${r.kind}\u0000${r.subject}`, r]));
-  const gone = stored.filter((r) => !rows.has(`${r.kind}\u0000${r.subject}`));
+  const had = new Map(stored.map((r) => [subjectKey(r), r]));
+  const gone = stored.filter((r) => !rows.has(subjectKey(r)));
   const added = [...rows].filter(([key]) => !had.has(key)).map(([, r]) => r);
   const reweighed = [...rows].filter(([key, r]) => had.has(key) && had.get(key)!.weight !== r.weight).map(([, r]) => r);
   const subjectRows = rowsParam(db, [['kind', 'text'], ['subject', 'text'], ['weight', 'real']]);
   if (gone.length) {
-    await db.run(`DELETE FROM event_subjects WHERE event_id = ? AND EXISTS (SELECT 1 FROM (${subjectRows}) AS r WHERE r.kind = event_subjects.kind AND r.subject = event_subjects.subject)`,
-      [eventId, JSON.stringify(gone.map((r) => ({ kind: r.kind, subject: r.subject, weight: r.weight })))]);
+    await db.run(`DELETE FROM event_subjects WHERE event_id = ? AND EXISTS (SELECT 1 FROM (${rowsParam(db, [['kind', 'text'], ['subject', 'text']])}) AS r
+      WHERE r.kind = event_subjects.kind AND r.subject = event_subjects.subject)`, [eventId, JSON.stringify(gone.map((r) => ({ kind: r.kind, subject: r.subject })))]);
   }
   if (added.length) {
     await db.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week)
@@ -79,7 +79,7 @@ export async function syncEventSubjects(db: Db, eventId: string, s: EventSubject
       WHERE event_subjects.event_id = ? AND event_subjects.kind = r.kind AND event_subjects.subject = r.subject AND event_subjects.weight <> r.weight`,
       [JSON.stringify(reweighed), eventId]);
   }
-  if (stored.some((r) => r.week !== week && rows.has(`${r.kind}\u0000${r.subject}`))) {
+  if (stored.some((r) => r.week !== week && rows.has(subjectKey(r)))) {
     await db.run('UPDATE event_subjects SET week = ? WHERE event_id = ? AND week <> ?', [week, eventId, week]);
   }
 }
@@ -114,10 +114,9 @@ export async function updateGuidesForEvent(db: Db, eventId: string, settings: Gu
     const subjects = subjectWeights(ev);
     const eligible = subjects.filter((s) => s.kind !== 'entity' || GUIDE_ENTITY_TYPES.has(s.type ?? ''));
     const existing = await guidesForSubjects(db, eligible);
-    const key = (s: { kind: string; subject: string }) => `${s.kind}\u0000${s.subject}`;
-    const busy = await busySubjects(db, eligible.filter((s) => !existing.has(key(s))), settings.minEvents);
+    const busy = await busySubjects(db, eligible.filter((s) => !existing.has(subjectKey(s))), settings.minEvents);
     for (const s of eligible) {
-      const g = existing.get(key(s)) ?? (busy.has(key(s)) ? await maybeCreateGuide(db, s.kind, s.subject, settings, ev.lastUpdated) : undefined);
+      const g = existing.get(subjectKey(s)) ?? (busy.has(subjectKey(s)) ? await maybeCreateGuide(db, s.kind, s.subject, settings, ev.lastUpdated) : undefined);
       if (g) target.set(g.slug, Math.max(target.get(g.slug) ?? 0, s.weight));
     }
     for (const q of await queryGuides(db)) if (await queryMatches(db, q.subject, eventId)) target.set(q.slug, Math.max(target.get(q.slug) ?? 0, 0.8));
@@ -140,8 +139,8 @@ export async function updateGuidesForEvent(db: Db, eventId: string, settings: Gu
  * Bring the event's rows in guide_events to `target` (guide → relevance), given the rows it
  * already has there (`kept`). New memberships in one statement; then each column only where it
  * moved: SQLite rewrites the entry of every index on a column an UPDATE names, even to the same
- * value, and a growing event's relevance moves with most articles while its significance and
- * first sighting seldom do, so a relevance alone leaves the top and timeline indexes alone.
+ * value, and naming first_seen (in the key since migration 018) moves the row, so a relevance
+ * that moved leaves the rest alone and a significance that moved touches only the top index.
  */
 async function writeMemberships(db: Db, eventId: string, ev: GuideEventFields, target: ReadonlyMap<string, number>,
   kept: ReadonlyArray<{ slug: string; relevance: number; significance: number; firstSeen: string }>): Promise<void> {
@@ -188,7 +187,7 @@ async function busySubjects(db: Db, subjects: ReadonlyArray<{ kind: string; subj
   const rows = await db.all<{ kind: string; subject: string }>(`SELECT r.kind, r.subject FROM (${rowsParam(db, [['kind', 'text'], ['subject', 'text']])}) AS r
     WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM event_subjects es WHERE es.kind = r.kind AND es.subject = r.subject LIMIT ?) AS capped) >= ?`,
     [JSON.stringify(subjects.map((s) => ({ kind: s.kind, subject: s.subject }))), minEvents, minEvents]);
-  return new Set(rows.map((r) => `${r.kind}\u0000${r.subject}`));
+  return new Set(rows.map((r) => subjectKey(r)));
 }
 
 /** Create the guide of a topic or an entity when it has crossed the activity threshold; backfill its events. */

@@ -5,7 +5,7 @@ import { assetPath } from '../paths.js';
 import { TAXONOMY } from '../analyze/taxonomy.js';
 import { taxonomySeed } from './taxonomy-seed.js';
 import type { SqlClient } from './sql/client.js';
-import { pendingMigrations } from './sql/migrate.js';
+import { pendingMigrations, type OnMigration } from './sql/migrate.js';
 import { SqliteClient } from './sql/sqlite-client.js';
 
 /** The store as every stage, page and command sees it, whichever engine holds it (see sql/client.ts). */
@@ -19,12 +19,6 @@ export type Db = SqlClient;
 export function openDb(file: string, opts: { onMigration?: OnMigration } = {}): SqliteClient {
   return new SqliteClient(openSqliteFile(file, opts.onMigration), true);
 }
-
-/**
- * Told of each migration about to be applied to a store that already had some (an upgrade:
- * a migration may rewrite a large table and take a while), never for a new store's.
- */
-export type OnMigration = (name: string) => void;
 
 /**
  * The SQLite connection itself, in WAL mode, migrated and seeded. WAL lets the web app read
@@ -53,10 +47,10 @@ export function openSqliteFile(file: string, onMigration?: OnMigration): Databas
   cacheStatements(db);
   migrate(db, undefined, onMigration);
   // Savepoints (each event's refresh has its own) keep the pages they change in a statement
-  // journal, which SQLite writes to a temporary file once it passes 64 KB: 4–5 GB of writes
-  // (system calls and copies, if never the disk) in a round of 10k articles at 200k. In
-  // memory, each is freed when its savepoint is released. Set after the
-  // migrations, whose table copies sort more than memory should hold.
+  // journal, which SQLite writes to a temporary file once it passes 64 KB: much of the
+  // main thread's writing (system calls and copies, if never the disk; bench/tools/thread-io.ts
+  // shows it). In memory, each is freed when its savepoint is released. Set after the migrations, whose
+  // table copies sort more than memory should hold.
   db.pragma('temp_store = MEMORY');
   const seed = taxonomySeed(TAXONOMY, new Date().toISOString());
   const seeded = db.prepare(seed.count).pluck().get() as number;

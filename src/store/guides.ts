@@ -53,15 +53,21 @@ export async function guideForSubject(db: Db, kind: SubjectKind, subject: string
   return r && fromRow(r);
 }
 
-/** The guides of many subjects at once, keyed `kind + "\u0000" + subject`. */
+/** One key for a topic or an entity (what guidesForSubjects keys its guides by). */
+export const subjectKey = (s: { kind: string; subject: string }): string => `${s.kind}\u0000${s.subject}`;
+
+/** The guides of many subjects at once, keyed by subjectKey. */
 export async function guidesForSubjects(db: Db, subjects: ReadonlyArray<{ kind: SubjectKind; subject: string }>): Promise<Map<string, Guide>> {
   const out = new Map<string, Guide>();
   if (!subjects.length) return out;
   // Both columns of the guides_subject index, so each subject is one index lookup.
   const rows = await db.all<Raw>(`SELECT * FROM guides WHERE subject_kind IN (${listParam(db, 'text')}) AND subject IN (${listParam(db, 'text')})`,
     [JSON.stringify([...new Set(subjects.map((x) => x.kind))]), JSON.stringify([...new Set(subjects.map((x) => x.subject))])]);
-  const wanted = new Set(subjects.map((x) => `${x.kind}\u0000${x.subject}`));
-  for (const r of rows) if (wanted.has(`${r.subject_kind}\u0000${r.subject}`)) out.set(`${r.subject_kind}\u0000${r.subject}`, fromRow(r));
+  const wanted = new Set(subjects.map(subjectKey));
+  for (const r of rows) {
+    const key = subjectKey({ kind: r.subject_kind, subject: r.subject });
+    if (wanted.has(key)) out.set(key, fromRow(r));
+  }
   return out;
 }
 

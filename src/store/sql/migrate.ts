@@ -4,11 +4,17 @@ import type { SqlClient } from './client.js';
 import { type Dialect, migrationFor } from './dialect.js';
 
 /**
+ * Told of each migration about to be applied to a store that already had some (an upgrade:
+ * a migration may rewrite a large table and take a while), never of a new store's.
+ */
+export type OnMigration = (name: string) => void;
+
+/**
  * Applies every migration not yet recorded, in one transaction, on either engine,
  * from the same files. On PostgreSQL an advisory lock makes concurrent starters (several
  * workers booting at once) apply them one at a time; SQLite's write lock does the same there.
  */
-export async function migrateStore(client: SqlClient, now: () => string, dir = assetPath('store', 'migrations'), onMigration?: (name: string) => void): Promise<string[]> {
+export async function migrateStore(client: SqlClient, now: () => string, dir = assetPath('store', 'migrations'), onMigration?: OnMigration): Promise<string[]> {
   await client.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied: string[] = [];
   await client.transaction(async (tx) => {

@@ -1,8 +1,8 @@
 import { TAXONOMY } from '../../analyze/taxonomy.js';
-import { openDb, type OnMigration } from '../db.js';
+import { openDb } from '../db.js';
 import { taxonomySeed } from '../taxonomy-seed.js';
 import type { SqlClient } from './client.js';
-import { migrateStore } from './migrate.js';
+import { migrateStore, type OnMigration } from './migrate.js';
 import { PgClient } from './pg-client.js';
 import { value } from './query.js';
 import { isPostgresUrl, redact } from './url.js';
