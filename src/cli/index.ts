@@ -114,8 +114,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
           return 0;
         }
         case 'sources': return await sourcesCommand(deps, rest, flags);
-        case 'guides': return guidesCommand(deps, rest, flags);
-        case 'topics': return topicsCommand(deps, rest, flags);
+        case 'guides': return await guidesCommand(deps, rest, flags);
+        case 'topics': return await topicsCommand(deps, rest, flags);
         case 'fetch': return await fetchCommand(deps, flags);
         case 'process': return await processCommand(deps);
         case 'run': return await runCommand(deps, flags);
@@ -131,10 +131,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
             return r.extraction;
           });
         }
-        case 'stats': return statsCommand(deps);
+        case 'stats': return await statsCommand(deps);
         case 'recluster': return await reclusterCommand(deps, flags);
         case 'digest': return await digestCommand(deps, flags);
-        case 'search': return searchCommand(deps, rest, flags);
+        case 'search': return await searchCommand(deps, rest, flags);
         default:
           console.error(`almanac: unknown command ${command}\n\n${HELP}`);
           return 2;
