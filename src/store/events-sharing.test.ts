@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import type { Db } from './db.js';
-import { eventsSharing } from './events.js';
+import { eventCentroid, eventsSharing } from './events.js';
 import { SparseVector } from '../events/vector.js';
 
 /** An event with these topics, updated at `at`. */
@@ -57,8 +57,8 @@ describe('eventsSharing', () => {
     }
   });
 
-  it("reads a stored centroid anew after every write of it, and from its cache while it stays", async () => {
-    const { db } = testDeps();
+  for (const backend of BACKENDS) it(`reads a stored centroid anew after every write of it, and from its cache while it stays (${backend})`, async () => {
+    const { db } = await testDepsOn(backend);
     try {
       const at = '2026-11-16T10:00:00.000Z';
       await event(db, 'e3', ['chips'], at);
@@ -73,6 +73,12 @@ describe('eventsSharing', () => {
       assert.equal((await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid, first, 'unchanged: the parsed vector is reused');
       await store([['wafer', 1], ['fab', 2]], 2, 5);
       assert.deepEqual(await centroid(), [['wafer', 1], ['fab', 2]], 'the event grew: its new centroid is read');
+      // The event's own centroid (what relating compares the candidates with) goes through the same cache.
+      const grown = (await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid;
+      assert.equal(await eventCentroid(db, 'e3'), grown, 'held at this version: the same parsed vector');
+      await store([['fab', 3]], 3, 9);
+      assert.deepEqual([...(await eventCentroid(db, 'e3'))!.entries()], [['fab', 3]], 'written again: read anew');
+      assert.equal(await eventCentroid(db, 'e404'), undefined, 'an event without a centroid has none');
     } finally {
       await db.close();
     }

@@ -322,15 +322,7 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
     if (c) inMemory.set(r.id, c);
   }
   const cache = parsedOf(db);
-  const stored = new Map<string, SparseVector>();
-  const missing = chosen.filter((r) => !inMemory.has(r.id)).map((r) => r.id);
-  if (missing.length) {
-    const rows = await db.all<{ event_id: string; centroid: string; size: number; norm2: number; last_seen: string }>(
-      `SELECT event_id, centroid, size, norm2, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(missing)]);
-    // Every write of a centroid grows its event's size (an article, or a merge), so the size
-    // with the norm and latest time is a version of the text (see ParsedCache).
-    for (const v of rows) stored.set(v.event_id, cache.centroids.get(v.event_id, v.centroid, `${v.size}:${v.norm2}:${v.last_seen}`));
-  }
+  const stored = await storedCentroids(db, chosen.filter((r) => !inMemory.has(r.id)).map((r) => r.id));
   return chosen.map((r) => {
     const live = inMemory.get(r.id);
     return {
@@ -362,8 +354,38 @@ function parsedOf(db: Db) {
 }
 
 export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
-  const s = await value<string>(db, 'SELECT centroid FROM event_vectors WHERE event_id = ?', [id]);
-  return s ? SparseVector.parse(s) : undefined;
+  return (await storedCentroids(db, [id])).get(id);
+}
+
+/**
+ * Stored centroids, parsed, through the cache: every write of a centroid grows its event's
+ * size (an article, or a merge), so the size with the norm and latest time is a version of
+ * the text (see ParsedCache). The versions are read first and only the centroids not held at
+ * that version are read whole: most are held (relating meets the same recent events again
+ * and again), and the text, kilobytes each, was most of what relating read (migration 020
+ * puts the version before it in the row, so reading it leaves the text's pages unread).
+ */
+async function storedCentroids(db: Db, ids: readonly string[]): Promise<Map<string, SparseVector>> {
+  const out = new Map<string, SparseVector>();
+  if (!ids.length) return out;
+  const cache = parsedOf(db).centroids;
+  const versionOf = (v: { size: number; norm2: number; last_seen: string }) => `${v.size}:${v.norm2}:${v.last_seen}`;
+  const unread: string[] = [];
+  for (const v of await db.all<{ event_id: string; size: number; norm2: number; last_seen: string }>(
+    `SELECT event_id, size, norm2, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(ids)])) {
+    const held = cache.current(v.event_id, versionOf(v));
+    if (held) out.set(v.event_id, held);
+    else unread.push(v.event_id);
+  }
+  if (unread.length) {
+    // The version is read again beside the text: a writer on another connection may have
+    // moved the centroid since, and a text is kept only under the version it was read with.
+    for (const v of await db.all<{ event_id: string; centroid: string; size: number; norm2: number; last_seen: string }>(
+      `SELECT event_id, size, norm2, last_seen, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)])) {
+      out.set(v.event_id, cache.get(v.event_id, v.centroid, versionOf(v)));
+    }
+  }
+  return out;
 }
 
 /** Source name and link of each event's primary article, for event cards. */

@@ -34,4 +34,18 @@ describe('ParsedCache', () => {
     assert.deepEqual(c.get('b', '[2,1]', '4:0.5'), [2, 1], 'versions are per key');
     assert.equal(parses, 3);
   });
+
+  it('answers from what it holds at a version without a text, and nothing at another version or for an unknown key', () => {
+    let parses = 0;
+    const c = new ParsedCache((s) => (parses++, JSON.parse(s) as number[]), 2);
+    const a = c.get('a', '[1]', 'v1');
+    c.get('b', '[2]', 'v1');
+    assert.equal(c.current('a', 'v1'), a);
+    assert.equal(c.current('a', 'v2'), undefined, 'another version: the text must be read');
+    assert.equal(c.current('z', 'v1'), undefined);
+    c.get('c', '[3]', 'v1'); // a was used last by current(): b goes
+    assert.equal(c.current('a', 'v1'), a);
+    assert.equal(c.current('b', 'v1'), undefined);
+    assert.equal(parses, 3);
+  });
 });

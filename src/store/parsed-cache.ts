@@ -15,6 +15,18 @@ export class ParsedCache<T> {
 
   constructor(private readonly parse: (text: string) => T, private readonly max = 5000) {}
 
+  /**
+   * The value parsed for `key` at this version, if it is held (then the text need not be read
+   * at all: a stored centroid is kilobytes, its version a few bytes before it in the row).
+   */
+  current(key: string, version: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || hit.check !== version) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
+  }
+
   get(key: string, text: string, version?: string): T {
     const check = version ?? text;
     const hit = this.entries.get(key);
