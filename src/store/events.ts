@@ -301,12 +301,14 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   const all = counter.all;
   if (!all.length) return [];
   let order = bestShared(all, limit);
-  type Row = { id: string; topics: string; entities: string; first_seen: string };
+  // With each event, its centroid's version (the text is read only where it is not held parsed).
+  type Row = { id: string; topics: string; entities: string; first_seen: string } & CentroidVersion;
   const chosen: Row[] = [];
   for (let at = 0; at < order.length && chosen.length < limit; ) {
     const ids = order.slice(at, at + limit - chosen.length).map((e) => e.id);
     at += ids.length;
-    const rows = await db.all<Row>(`SELECT id, topics, entities, first_seen FROM events WHERE id IN (${listParam(db, 'text')}) AND title <> '' AND last_updated >= ?`,
+    const rows = await db.all<Row>(`SELECT e.id, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id
+        WHERE e.id IN (${listParam(db, 'text')}) AND e.title <> '' AND e.last_updated >= ?`,
       [JSON.stringify(ids), since]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
@@ -322,7 +324,7 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
     if (c) inMemory.set(r.id, c);
   }
   const cache = parsedOf(db);
-  const stored = await storedCentroids(db, chosen.filter((r) => !inMemory.has(r.id)).map((r) => r.id));
+  const stored = await storedCentroids(db, chosen.filter((r) => !inMemory.has(r.id)));
   return chosen.map((r) => {
     const live = inMemory.get(r.id);
     return {
@@ -354,28 +356,32 @@ function parsedOf(db: Db) {
 }
 
 export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
-  return (await storedCentroids(db, [id])).get(id);
+  const versions = await db.all<CentroidVersion>('SELECT event_id AS id, size, norm2, last_seen FROM event_vectors WHERE event_id = ?', [id]);
+  return (await storedCentroids(db, versions)).get(id);
 }
+
+/** A stored centroid's version: its event's size, with its norm and latest time (none where the event has no centroid). */
+type CentroidVersion = { id: string; size: number | null; norm2: number | null; last_seen: string | null };
 
 /**
  * Stored centroids, parsed, through the cache: every write of a centroid grows its event's
  * size (an article, or a merge), so the size with the norm and latest time is a version of
- * the text (see ParsedCache). The versions are read first and only the centroids not held at
- * that version are read whole: most are held (relating meets the same recent events again
- * and again), and the text, kilobytes each, was most of what relating read (migration 020
- * puts the version before it in the row, so reading it leaves the text's pages unread).
+ * the text (see ParsedCache). Given the versions (read with the events), only the centroids
+ * not held at that version are read whole: most are held (relating meets the same recent
+ * events again and again), and the text, kilobytes each, was most of what relating read
+ * (migration 020 puts the version before it in the row, so reading it leaves the text's
+ * pages unread).
  */
-async function storedCentroids(db: Db, ids: readonly string[]): Promise<Map<string, SparseVector>> {
+async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Promise<Map<string, SparseVector>> {
   const out = new Map<string, SparseVector>();
-  if (!ids.length) return out;
   const cache = parsedOf(db).centroids;
-  const versionOf = (v: { size: number; norm2: number; last_seen: string }) => `${v.size}:${v.norm2}:${v.last_seen}`;
+  const versionOf = (v: { size: number | null; norm2: number | null; last_seen: string | null }) => `${v.size}:${v.norm2}:${v.last_seen}`;
   const unread: string[] = [];
-  for (const v of await db.all<{ event_id: string; size: number; norm2: number; last_seen: string }>(
-    `SELECT event_id, size, norm2, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(ids)])) {
-    const held = cache.current(v.event_id, versionOf(v));
-    if (held) out.set(v.event_id, held);
-    else unread.push(v.event_id);
+  for (const v of versions) {
+    if (v.size === null) continue;
+    const held = cache.current(v.id, versionOf(v));
+    if (held) out.set(v.id, held);
+    else unread.push(v.id);
   }
   if (unread.length) {
     // The version is read again beside the text: a writer on another connection may have
