@@ -4,7 +4,8 @@
  * (100 items each; not timed), serves them from 8 loopback servers (8 hosts to the
  * per-host politeness gate, no pause), then runs the real pipeline in rounds of 100
  * sources (10,000 articles): fetch → parse → store, then extract (local) → cluster →
- * score → relate. Prints one JSON line per round and a summary line.
+ * score → relate. Prints one JSON line per round and a summary line (with the median round
+ * of each 100k it went through).
  * With BENCH_WORKERS=n the same rounds are done by n `almanac worker` processes sharing
  * the store (this process only adds the sources and waits until every stage is done).
  *
@@ -139,6 +140,8 @@ async function main() {
   if (done) process.stderr.write(`  going on from round ${roundsDone + 1}: ${done.toLocaleString('en-US')} articles already stored\n`);
   const start = performance.now();
   let rounds = 0;
+  // Each round's rate by the 100k it ends in, for the summary's medians (a long run's shape in one line).
+  const ratesByHundredK = new Map<number, number[]>();
   for (let first = from; first < feeds && rounds < maxRounds; first += PER_ROUND, rounds++) {
     const t0 = performance.now();
     for (let f = first; f < Math.min(feeds, first + PER_ROUND); f++) {
@@ -165,12 +168,16 @@ async function main() {
     // The first round after a stop may have been begun before it: its rate counts only what this run stored.
     const cutShort = first === from && done - n > roundsDone * PER_ROUND * PER_FEED ? { resumedRound: true } : {};
     if (keptDir) writeFileSync(progressFile, JSON.stringify({ rounds: first / PER_ROUND + 1 }));
+    const upTo = Math.ceil(done / 100_000) * 100_000;
+    ratesByHundredK.set(upTo, [...(ratesByHundredK.get(upTo) ?? []), n / ((t2 - t0) / 1000)]);
     console.log(JSON.stringify({ ...cutShort, round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: workerCount ? null : (t1 - t0) / 1000, processSeconds: workerCount ? null : (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: workerCount ? null : n / ((t1 - t0) / 1000) }));
   }
   const seconds = (performance.now() - start) / 1000;
   const events = await one<number>(deps.db, 'SELECT COUNT(*) FROM events');
   const resumed = startArticles > 0 ? { resumedAt: startArticles } : {};
-  console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: (done - startArticles) / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, ...resumed }));
+  // The median round of each 100k this run went through, keyed by where that 100k ends.
+  const medianRatePer100k = Object.fromEntries([...ratesByHundredK].map(([upTo, r]) => [upTo, Math.round(median(r))]));
+  console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: (done - startArticles) / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, medianRatePer100k, ...resumed }));
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
   await localPool?.close();
@@ -183,6 +190,12 @@ async function main() {
     if (server) await dropDatabase(server, storeUrl);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 await main();
