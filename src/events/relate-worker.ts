@@ -33,7 +33,8 @@ parentPort?.on('message', (m: { job: number } | { reset: true } | { close: true 
     }
     try {
       raw.exec('BEGIN');
-      const results = await jobs.run(db, () => reply({ job: m.job, taken: true }));
+      // In one read transaction: what the job reads cannot change under it.
+      const results = await jobs.run(db, () => reply({ job: m.job, taken: true }), true);
       raw.exec('COMMIT');
       reply({ job: m.job, results });
     } catch (e) {

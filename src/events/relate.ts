@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { eventCentroid, eventsSharing, type CentroidSource, type EventRow, type Relation } from '../store/events.js';
+import { eventCentroid, eventsSharing, SnapshotReads, type CentroidSource, type EventRow, type Relation } from '../store/events.js';
 import { relateScore } from './related.js';
 import { norm } from './vector.js';
 
@@ -24,12 +24,12 @@ export interface RelateSubject {
  * unlike it the events of the fortnight before it are), from the events that share a topic or
  * an entity with it within the window. Reads only.
  */
-export async function relateEvent(db: Db, eventId: string, s: RelateSubject, centroids?: CentroidSource): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
+export async function relateEvent(db: Db, eventId: string, s: RelateSubject, centroids?: CentroidSource, reads?: SnapshotReads): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
   const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
   const live = centroids?.(eventId);
   const centroid = live ?? (await eventCentroid(db, eventId));
   const self = { topics: s.topics, entities: s.entities, centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
-  const candidates = await eventsSharing(db, s.topics, s.entities.map((e) => e.name), since, eventId, 60, centroids);
+  const candidates = await eventsSharing(db, s.topics, s.entities.map((e) => e.name), since, eventId, 60, centroids, reads);
   let maxRecentSim = 0;
   const relations = candidates
     .map((c) => {
@@ -59,14 +59,16 @@ export type RelatedKeys = ReadonlyMap<string, string | null>;
  * Relate every event marked pending, in id order (byte order, on every engine), except those
  * in `skip` still marked with the key they were related as (their results are on their way).
  * Reads only. `onTaken` is called once the first read is done: in a read transaction, the
- * state of the store the whole job sees is then fixed.
+ * state of the store the whole job sees is then fixed. `snapshot` says the job runs in one
+ * (the relating thread's): a candidate row read for one event then serves the others.
  */
-export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void): Promise<RelatedResult[]> {
+export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void, snapshot = false): Promise<RelatedResult[]> {
   const rows = await db.all<{ id: string; relate_key: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
     'SELECT id, relate_key, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
   onTaken?.();
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: RelatedResult[] = [];
+  const reads = snapshot ? new SnapshotReads() : undefined;
   for (const r of rows) {
     if (skip?.has(r.id) && skip.get(r.id) === r.relate_key) continue;
     const related = await relateEvent(db, r.id, {
@@ -74,7 +76,7 @@ export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => 
       entities: JSON.parse(r.entities) as EventRow['entities'],
       firstSeen: r.first_seen,
       lastUpdated: r.last_updated,
-    });
+    }, undefined, reads);
     out.push({ id: r.id, key: r.relate_key, ...related });
   }
   return out;
@@ -87,9 +89,10 @@ export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => 
 export function relatingJobs() {
   let previous: RelatedKeys | undefined;
   return {
-    async run(db: Db, onTaken?: () => void): Promise<RelatedResult[]> {
+    /** `snapshot`: the job runs in one read transaction (see relatePending). */
+    async run(db: Db, onTaken?: () => void, snapshot = false): Promise<RelatedResult[]> {
       try {
-        const results = await relatePending(db, previous, onTaken);
+        const results = await relatePending(db, previous, onTaken, snapshot);
         previous = new Map(results.map((r) => [r.id, r.key]));
         return results;
       } catch (e) {

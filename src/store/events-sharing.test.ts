@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import type { Db } from './db.js';
-import { eventCentroid, eventsSharing } from './events.js';
+import { eventCentroid, eventsSharing, SnapshotReads } from './events.js';
 import { SparseVector } from '../events/vector.js';
 
 /** An event with these topics, updated at `at`. */
@@ -32,6 +32,28 @@ describe('eventsSharing', () => {
       assert.deepEqual(await ids(1), ['e7']);
       const [first] = await eventsSharing(db, ['chips', 'export'], [], since, 'e7', 1);
       assert.deepEqual([first!.id, first!.topics, first!.firstSeen], ['e100', ['export'], monday], 'the excluded event is not its own candidate');
+    } finally {
+      await db.close();
+    }
+  });
+
+  for (const backend of BACKENDS) it(`with one relating job's reads, a candidate row read for one event serves the next, the window and titles still applied (${backend})`, async () => {
+    const { db } = await testDepsOn(backend);
+    try {
+      const monday = '2026-11-16T10:00:00.000Z';
+      await event(db, 'e7', ['chips', 'export'], monday);
+      await event(db, 'e9', ['chips'], '2026-11-10T10:00:00.000Z');
+      await event(db, 'e12', ['chips'], monday, ''); // untitled: read, never chosen
+      const since = '2026-11-01T00:00:00.000Z';
+      const ids = async (s: string, reads?: SnapshotReads) => (await eventsSharing(db, ['chips', 'export'], [], s, 'e1', 10, undefined, reads)).map((c) => c.id);
+      const reads = new SnapshotReads();
+      assert.deepEqual(await ids(since, reads), await ids(since), 'the same choice with the job\'s reads as without');
+      assert.deepEqual([...reads.rows.keys()].sort(), ['e12', 'e7', 'e9']);
+      // Within a job the store cannot change; changed here, the held row shows the job's reads are used.
+      await db.run("UPDATE events SET title = '' WHERE id = 'e7'");
+      assert.deepEqual(await ids(since), ['e9'], 'read anew: e7 is untitled now');
+      assert.deepEqual(await ids(since, reads), ['e7', 'e9'], 'from the job\'s reads: e7 as the job saw it');
+      assert.deepEqual(await ids('2026-11-11T00:00:00.000Z', reads), ['e7'], 'a later window (e9 still in its subject\'s list for that week) leaves it out of the held rows too');
     } finally {
       await db.close();
     }

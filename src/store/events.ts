@@ -272,7 +272,7 @@ export type CentroidSource = (eventId: string) => SparseVector | undefined;
  * PostgreSQL the event_subjects_recent index), so the cost follows how many recent events share
  * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
-export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource): Promise<RelateCandidate[]> {
+export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource, reads?: SnapshotReads): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most, so a subject shared by
   // thousands of events costs no more than a rare one; and only the `limit` sharing the most
@@ -302,18 +302,23 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   if (!all.length) return [];
   let order = bestShared(all, limit);
   // With each event, its centroid's version (the text is read only where it is not held parsed).
-  type Row = { id: string; topics: string; entities: string; first_seen: string } & CentroidVersion;
-  const chosen: Row[] = [];
+  // Untitled events and those not updated within the window are left out here rather than in
+  // the SQL, so that a row read for one event of a relating job serves the others (`reads`).
+  const chosen: CandidateRow[] = [];
+  const byId = reads?.rows ?? new Map<string, CandidateRow | null>();
   for (let at = 0; at < order.length && chosen.length < limit; ) {
     const ids = order.slice(at, at + limit - chosen.length).map((e) => e.id);
     at += ids.length;
-    const rows = await db.all<Row>(`SELECT e.id, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id
-        WHERE e.id IN (${listParam(db, 'text')}) AND e.title <> '' AND e.last_updated >= ?`,
-      [JSON.stringify(ids), since]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const unread = ids.filter((id) => !byId.has(id));
+    if (unread.length) {
+      const rows = await db.all<CandidateRow>(`SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
+          FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)]);
+      for (const id of unread) byId.set(id, null); // gone since its subjects were read
+      for (const r of rows) byId.set(r.id, r);
+    }
     for (const id of ids) {
       const r = byId.get(id);
-      if (r) chosen.push(r);
+      if (r && Number(r.titled) === 1 && r.last_updated >= since) chosen.push(r);
     }
     if (at === order.length && order.length < all.length) order = all.sort(compareShared);
   }
@@ -362,6 +367,20 @@ export async function eventCentroid(db: Db, id: string): Promise<SparseVector | 
 
 /** A stored centroid's version: its event's size, with its norm and latest time (none where the event has no centroid). */
 type CentroidVersion = { id: string; size: number | null; norm2: number | null; last_seen: string | null };
+
+/** What relating reads of a candidate event, with its centroid's version. */
+type CandidateRow = CentroidVersion & { titled: number; last_updated: string; topics: string; entities: string; first_seen: string };
+
+/**
+ * The candidate rows one relating job has read, by event id (null: no such event). A job
+ * relates a hundred or so events in one read transaction, and they share many candidates
+ * (about two row reads in five at 200k articles repeat one of the same job's): read once,
+ * each serves the rest of the job. Only valid while the store cannot change under it, so it
+ * is made for one job of the relating thread (a read transaction) and dropped with it.
+ */
+export class SnapshotReads {
+  readonly rows = new Map<string, CandidateRow | null>();
+}
 
 /**
  * Stored centroids, parsed, through the cache: every write of a centroid grows its event's
