@@ -373,9 +373,8 @@ type CandidateRow = CentroidVersion & { titled: number; last_updated: string; to
 
 /**
  * The candidate rows one relating job has read, by event id (null: no such event). A job
- * relates a hundred or so events in one read transaction, and they share many candidates
- * (about two row reads in five at 200k articles repeat one of the same job's): read once,
- * each serves the rest of the job. Only valid while the store cannot change under it, so it
+ * relates a hundred or so events in one read transaction, and they share many candidates:
+ * read once, each serves the rest of the job. Only valid while the store cannot change under it, so it
  * is made for one job of the relating thread (a read transaction) and dropped with it.
  */
 export class SnapshotReads {
@@ -394,7 +393,7 @@ export class SnapshotReads {
 async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Promise<Map<string, SparseVector>> {
   const out = new Map<string, SparseVector>();
   const cache = parsedOf(db).centroids;
-  const versionOf = (v: { size: number | null; norm2: number | null; last_seen: string | null }) => `${v.size}:${v.norm2}:${v.last_seen}`;
+  const versionOf = (v: Omit<CentroidVersion, 'id'>) => `${v.size}:${v.norm2}:${v.last_seen}`;
   const unread: string[] = [];
   for (const v of versions) {
     if (v.size === null) continue;

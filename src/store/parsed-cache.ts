@@ -29,12 +29,8 @@ export class ParsedCache<T> {
 
   get(key: string, text: string, version?: string): T {
     const check = version ?? text;
-    const hit = this.entries.get(key);
-    if (hit && hit.check === check) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value;
-    }
+    const held = this.current(key, check);
+    if (held !== undefined) return held;
     const value = this.parse(text);
     this.entries.delete(key);
     this.entries.set(key, { check, value });
