@@ -102,7 +102,7 @@ export class LiveClusterer {
       if (!s) continue;
       await db.run(`INSERT INTO event_vectors (event_id, centroid, norm2, size, last_seen) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(event_id) DO UPDATE SET centroid = excluded.centroid, norm2 = excluded.norm2, size = excluded.size, last_seen = excluded.last_seen`,
-        [id, JSON.stringify(s.centroid), s.norm2, s.size, new Date(s.lastSeen).toISOString()]);
+        [id, s.centroid.serialize(), s.norm2, s.size, new Date(s.lastSeen).toISOString()]);
     }
   }
 }
