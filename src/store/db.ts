@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { assetPath } from '../paths.js';
 import { TAXONOMY } from '../analyze/taxonomy.js';
 import { taxonomySeed } from './taxonomy-seed.js';
+import { LruMap } from './lru.js';
 import type { SqlClient } from './sql/client.js';
 import { pendingMigrations, type OnMigration } from './sql/migrate.js';
 import { SqliteClient } from './sql/sqlite-client.js';
@@ -83,19 +84,12 @@ export function openSqliteReader(file: string): Database.Database {
  */
 function cacheStatements(db: Database.Database, max = 1000): void {
   const prepare = db.prepare.bind(db);
-  const cache = new Map<string, Database.Statement>();
+  const cache = new LruMap<string, Database.Statement>(max);
   db.prepare = ((sql: string) => {
-    let s = cache.get(sql);
-    if (s && s.busy) s = undefined; // iterating elsewhere: give this caller its own
-    else if (s) {
-      cache.delete(sql); // re-insert: most recently used last
-      cache.set(sql, s);
-    } else {
-      s = prepare(sql);
-      cache.set(sql, s);
-      if (cache.size > max) cache.delete(cache.keys().next().value!);
-    }
-    if (!s) return prepare(sql);
+    const held = cache.get(sql);
+    if (held?.busy) return prepare(sql); // iterating elsewhere: give this caller its own
+    const s = held ?? prepare(sql);
+    if (!held) cache.set(sql, s);
     if (s.reader) s.pluck(false).raw(false).expand(false);
     return s;
   }) as Database.Database['prepare'];

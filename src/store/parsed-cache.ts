@@ -1,6 +1,8 @@
+import { LruMap } from './lru.js';
+
 /**
- * Parsed forms of JSON columns that are read over and over (event centroids, while relating
- * events): parsing them is the larger part of relating's cost. An entry is used only while
+ * Parsed forms of stored values that are read over and over (event centroids and subjects,
+ * while relating events): parsing them is a large part of relating's cost. An entry is used only while
  * the stored value is the one it was parsed from, so no write, by this process or another,
  * can leave a stale value behind; the least recently used entries go past `max`.
  *
@@ -11,9 +13,11 @@
  * compare, and the entry does not keep the text.
  */
 export class ParsedCache<T> {
-  private readonly entries = new Map<string, { check: string; value: T }>();
+  private readonly entries: LruMap<string, { check: string; value: T }>;
 
-  constructor(private readonly parse: (text: string) => T, private readonly max = 5000) {}
+  constructor(private readonly parse: (text: string) => T, max = 5000) {
+    this.entries = new LruMap(max);
+  }
 
   /**
    * The value parsed for `key` at this version, if it is held (then the text need not be read
@@ -21,10 +25,7 @@ export class ParsedCache<T> {
    */
   current(key: string, version: string): T | undefined {
     const hit = this.entries.get(key);
-    if (!hit || hit.check !== version) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit.value;
+    return hit && hit.check === version ? hit.value : undefined;
   }
 
   get(key: string, text: string, version?: string): T {
@@ -32,9 +33,7 @@ export class ParsedCache<T> {
     const held = this.current(key, check);
     if (held !== undefined) return held;
     const value = this.parse(text);
-    this.entries.delete(key);
     this.entries.set(key, { check, value });
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
 }
