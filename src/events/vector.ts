@@ -123,7 +123,7 @@ export class SparseVector {
    */
   serialize(): string {
     const terms = Array.from(this.ids, (id) => termNames[id]!);
-    if (terms.some((t) => t.includes(SEPARATOR))) return JSON.stringify([terms, Array.from(this.weights)]);
+    if (terms.some((t) => t.includes(SEPARATOR))) return JSON.stringify(this);
     const bytes = Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength);
     const weights = BIG_ENDIAN ? Buffer.from(bytes).swap64() : bytes;
     return `${PACKED}${weights.toString('base64')}${terms.map((t) => SEPARATOR + t).join('')}`;
