@@ -1,17 +1,20 @@
 /**
  * Inclusive time of the functions whose name or file matches any pattern, from a V8 CPU
  * profile (`node --cpu-prof`): how the figures in the README say where time goes.
- *   node --import tsx bench/profile-summary.ts <file.cpuprofile> <pattern> [pattern…]
- * A function counts once per sample even when it recurses.
+ *   node --import tsx bench/profile-summary.ts [--self] <file.cpuprofile> <pattern> [pattern…]
+ * A function counts once per sample even when it recurses. With --self, the time spent in
+ * each function itself instead (native calls count to the function that made them).
  */
 import { readFileSync } from 'node:fs';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
 
-const [file, ...patterns] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const self = args[0] === '--self';
+const [file, ...patterns] = self ? args.slice(1) : args;
 if (!file || patterns.length === 0) {
-  console.error('usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> <pattern> [pattern…]');
+  console.error('usage: node --import tsx bench/profile-summary.ts [--self] <file.cpuprofile> <pattern> [pattern…]');
   process.exit(2);
 }
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -25,7 +28,8 @@ profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profi
 const inclusive = new Map<string, number>();
 for (const [id, us] of selfUs) {
   const seen = new Set<string>();
-  for (let q: number | undefined = id; q !== undefined; q = parent.get(q)) {
+  // With --self, only the sampled function itself.
+  for (let q: number | undefined = id; q !== undefined; q = self ? undefined : parent.get(q)) {
     const k = label(byId.get(q)!);
     if (seen.has(k)) continue;
     seen.add(k);
