@@ -4,6 +4,10 @@ import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { upsertArticle } from './articles.js';
 import { upsertSource } from './sources.js';
 import { ensureStageRows } from './stages.js';
+import { openStore } from './sql/open.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type Db = ReturnType<typeof testDeps>['db'];
 
@@ -41,6 +45,33 @@ describe('ensureStageRows', () => {
       assert.equal(await ensureStageRows(db, ['d'], at), 3, 'the rows a rolled-back transaction made are made again');
     } finally {
       await db.close();
+    }
+  });
+
+  it('keeps its mark in the store: a process opening it again looks only at the articles stored since', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'almanac-stages-'));
+    try {
+      const file = join(dir, 'store.db');
+      const at = '2026-11-16T12:00:00.000Z';
+      let db = await openStore(file);
+      const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date(at));
+      await bareArticle(db, source.id, 1);
+      await bareArticle(db, source.id, 2);
+      assert.equal(await ensureStageRows(db, ['a'], at), 2);
+      await db.close();
+
+      db = await openStore(file);
+      try {
+        // A row gone below the mark is not looked for again: the store was looked at once.
+        await db.run(`DELETE FROM article_stages WHERE stage = 'a' AND article_id = (SELECT MIN(id) FROM articles)`);
+        await bareArticle(db, source.id, 3);
+        assert.equal(await ensureStageRows(db, ['a'], at), 1, 'only the article stored since');
+        assert.equal(await ensureStageRows(db, ['a', 'b'], at), 3, 'a new stage: every article');
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
