@@ -1,19 +1,36 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
  * A worker thread running the module `script` (a path relative to `from`, the caller's
  * import.meta.url, without extension): the compiled .js beside it; or, when the caller runs
  * from its .ts source under tsx (tests, benchmarks), that source through tsx, which a
- * thread does not inherit from `node --import tsx` and so registers first.
+ * thread does not inherit from `node --import tsx` and so registers first, then the process's
+ * other preloads (a bench tool's `--import`), which Node runs in a thread started from a file
+ * but not in one started from code.
  */
 export function startThread(script: string, from: string, workerData?: unknown): Worker {
   const fromSource = from.endsWith('.ts');
   const url = new URL(`${script}.${fromSource ? 'ts' : 'js'}`, from);
   if (!fromSource) return new Worker(url, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData });
+  const load = [...preloadsOf(process.execArgv), url.href].map((m) => `await import(${JSON.stringify(m)});`).join(' ');
+  return new Worker(`import(${JSON.stringify(tsx)}).then(async (api) => { api.register(); ${load} })`, { eval: true, workerData });
+}
+
+/** The modules given to `--import` in node's options, but tsx, as URLs (paths resolved from the working folder, as Node does). */
+export function preloadsOf(execArgv: readonly string[]): string[] {
+  const specs: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i]!;
+    const spec = a === '--import' ? execArgv[++i] : a.startsWith('--import=') ? a.slice('--import='.length) : undefined;
+    if (!spec || spec === 'tsx') continue;
+    specs.push(/^\.{0,2}\//.test(spec) ? pathToFileURL(resolve(spec)).href : spec);
+  }
+  return specs;
 }
 
 /**
