@@ -9,7 +9,7 @@ import { processPending } from '../src/pipeline/process.js';
 import { STAGE_NAMES } from '../src/pipeline/stages.js';
 import { upsertArticle } from '../src/store/articles.js';
 import type { Db } from '../src/store/db.js';
-import { getGuide, guidesOfEvent, listGuides } from '../src/store/guides.js';
+import { getGuide, guidesOfEvent, listGuides, topGuideEvents } from '../src/store/guides.js';
 import { upsertSource } from '../src/store/sources.js';
 import { canonicalTopics, listTopics, mergeTopic, renameTopic, resolveTopic } from '../src/store/topics.js';
 import { createApp } from '../src/web/app.js';
@@ -234,9 +234,13 @@ describe('incremental guide updates', () => {
         await updateGuidesForEvent(deps.db, e.id);
       });
       assert.equal((await getGuide(deps.db, 'ai-chips'))!.eventCount, size + 1);
-      const plans = (await deps.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT event_id FROM guide_events WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC LIMIT 3`)).map((p) => p.detail).join('; ');
-      assert.match(plans, /guide_events_top/);
+      // The guide's most significant events come from guide_top in its own order, and agree with ordering every membership.
+      const plans = (await deps.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT event_id FROM guide_top WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT 3`)).map((p) => p.detail).join('; ');
+      assert.match(plans, /SEARCH guide_top USING PRIMARY KEY \(guide_slug=\?\)/);
       assert.doesNotMatch(plans, /TEMP B-TREE/);
+      assert.ok(Number((await deps.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug = 'ai-chips'`))!.n) <= 40);
+      assert.deepEqual((await topGuideEvents(deps.db, 'ai-chips', 3)).map((r) => r.eventId),
+        (await deps.db.all<{ id: string }>(`SELECT event_id AS id FROM guide_events WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT 3`)).map((r) => r.id));
       return n;
     };
     assert.equal(await cost(2000), await cost(20));

@@ -1,11 +1,11 @@
 import type { Db } from '../store/db.js';
-import type { Guide } from '../store/guides.js';
-import { greatest, rowsParam, value } from '../store/sql/query.js';
+import { topGuideEvents, type Guide } from '../store/guides.js';
+import { greatest, listParam, rowsParam, value } from '../store/sql/query.js';
 
 /**
  * A guide's overview without a model: the span it covers, then the lead sentence of
- * each of its most significant events, highest first. Reads the top events through the
- * guide_events index, so it costs the same for a guide of ten events or ten thousand.
+ * each of its most significant events, highest first. Reads the top events from guide_top
+ * (topGuideEvents), so it costs the same for a guide of ten events or ten thousand.
  * An overview written by the LLM (see review.ts) is stored, and shown until the model writes again.
  */
 export const OVERVIEW_EVENTS = 3;
@@ -28,10 +28,11 @@ export async function localOverview(db: Db, g: Pick<Guide, 'slug' | 'title' | 'e
   const first = await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [g.slug]);
   if (!first) return '';
   const leads: string[] = [];
-  // The guide's most significant events (as topGuideEvents orders them), with their text, in one read.
-  const top = await db.all<{ title: string; summary: string }>(`SELECT e.title, e.summary FROM guide_events ge JOIN events e ON e.id = ge.event_id
-    WHERE ge.guide_slug = ? ORDER BY ge.significance DESC, ge.first_seen DESC LIMIT ?`, [g.slug, OVERVIEW_EVENTS]);
-  for (const e of top) {
+  // The guide's most significant events, then their text.
+  const ids = (await topGuideEvents(db, g.slug, OVERVIEW_EVENTS)).map((r) => r.eventId);
+  const text = new Map((await db.all<{ id: string; title: string; summary: string }>(`SELECT id, title, summary FROM events WHERE id IN (${listParam(db, 'text')})`,
+    [JSON.stringify(ids)])).map((e) => [e.id, e]));
+  for (const e of ids.flatMap((id) => text.get(id) ?? [])) {
     const lead = leadSentence(e.summary || e.title);
     if (lead && !leads.includes(lead)) leads.push(lead);
   }

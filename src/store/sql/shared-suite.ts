@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStore } from './copy-store.js';
-import { insertGuide } from '../guides.js';
+import { insertGuide, topGuideEvents } from '../guides.js';
 import { saveRelations } from '../events.js';
 import { subjectWeights, syncEventSubjects, updateGuidesForEvent, type GuideEventFields } from '../../guides/membership.js';
 import { schemaOf } from './schema.js';
@@ -192,6 +192,78 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       }
       assert.deepEqual(await c.all(`SELECT slug, event_count FROM guides WHERE slug IN ('acme', 'beta', 'gamma', 'chips') ORDER BY slug`),
         ['acme', 'beta', 'chips', 'gamma'].map((slug) => ({ slug, event_count: 0 })));
+    });
+
+    it('keeps each guide\'s most significant events by trigger, through every kind of change, read as ordering all its memberships would', async () => {
+      // A seeded run of the changes the pipeline and the commands make: memberships added one
+      // by one and many at once for one guide (as a rebuild does), significance and first
+      // sighting moved, events deleted (their rows go by cascade), a guide emptied, renamed
+      // and deleted. Significance and dates from small sets, so ties are many.
+      let seed = 7;
+      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+      const ts = T0.toISOString();
+      const day = (d: number) => `2026-03-${String(1 + d).padStart(2, '0')}`;
+      let slugs = ['ga', 'gb', 'gc'];
+      for (const slug of slugs) await insertGuide(c, { slug, title: slug, subjectKind: 'topic', subject: slug, origin: 'auto' }, ts);
+      const live: string[] = [];
+      let next = 0;
+      const newEvent = async () => {
+        const id = `t${String(next++).padStart(4, '0')}`;
+        await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, ?, ?, ?)`, [id, id, ts, ts]);
+        live.push(id);
+        return id;
+      };
+      const order = 'ORDER BY significance DESC, first_seen DESC, event_id DESC';
+      const check = async (step: string) => {
+        for (const slug of slugs) {
+          const want = await c.all<{ eventId: string }>(`SELECT event_id AS "eventId" FROM guide_events WHERE guide_slug = ? ${order} LIMIT 20`, [slug]);
+          assert.deepEqual((await topGuideEvents(c, slug, 20)).map((r) => r.eventId), want.map((r) => r.eventId), `top of ${slug} after ${step}`);
+          // What the table holds is the guide's true best, as many as it holds.
+          const held = await c.all<{ event_id: string }>(`SELECT event_id FROM guide_top WHERE guide_slug = ? ${order}`, [slug]);
+          const best = await c.all<{ event_id: string }>(`SELECT event_id FROM guide_events WHERE guide_slug = ? ${order} LIMIT ?`, [slug, held.length]);
+          assert.deepEqual(held, best, `held rows of ${slug} after ${step}`);
+          assert.ok(held.length <= 40, `at most 40 held for ${slug}`);
+        }
+      };
+      const member = (slug: string, id: string) =>
+        c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, 1, ?, ?, ?)`, [slug, id, 1 + Math.floor(rnd() * 6), day(Math.floor(rnd() * 5)), ts]);
+      for (let i = 0; i < 150; i++) {
+        const id = await newEvent();
+        for (const slug of slugs) if (rnd() < 0.7) await member(slug, id);
+      }
+      await check('adding');
+      for (let step = 0; step < 60; step++) {
+        const r = rnd();
+        const id = pick(live);
+        if (r < 0.3) await c.run('UPDATE guide_events SET significance = ? WHERE event_id = ?', [1 + Math.floor(rnd() * 6), id]);
+        else if (r < 0.45) await c.run('UPDATE guide_events SET first_seen = ? WHERE event_id = ?', [day(Math.floor(rnd() * 6)), id]);
+        else if (r < 0.8) {
+          await c.run('DELETE FROM events WHERE id = ?', [id]);
+          live.splice(live.indexOf(id), 1);
+        } else {
+          const fresh = await newEvent();
+          for (const slug of slugs) if (rnd() < 0.5) await member(slug, fresh);
+        }
+        await check(`change ${step}`);
+      }
+      // Many of one guide's best taken at once: the read still answers right, and the next row it takes refills it.
+      await c.run(`DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ${order} LIMIT 35)`);
+      await check('a guide losing its best');
+      await member('ga', await newEvent());
+      assert.ok(Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug = 'ga'`))!.n) >= 20, 'refilled');
+      await check('a row after');
+      // Emptied and filled again in one statement, as a rebuild does.
+      await c.run(`DELETE FROM guide_events WHERE guide_slug = 'gb'`);
+      await check('emptying');
+      await c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
+        SELECT 'gb', id, 1, CASE WHEN id < 't0050' THEN 3 ELSE 2 END, first_seen, first_seen FROM events`);
+      await check('a rebuild');
+      await c.run(`UPDATE guides SET slug = 'gz' WHERE slug = 'gc'`);
+      slugs = ['ga', 'gb', 'gz'];
+      await check('a rename');
+      await c.run(`DELETE FROM guides WHERE slug = 'gz'`);
+      assert.equal(Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug IN ('gc', 'gz')`))!.n), 0);
     });
 
     it('saves an event\'s related list: its own rows replaced, the other side kept in step and capped', async () => {
