@@ -4,7 +4,7 @@
 -- newest entries of each significance landed, and moved its entry in every guide whenever its
 -- significance changed. Once a store holds a million articles those pages are mostly not in
 -- memory: each commit read and wrote thousands of them (measured: one round at 1M, the main
--- thread 2.5 s of CPU less and 1 GB less read without the index).
+-- thread 2.5 s of CPU less and about 0.9 GB less read a round without the index).
 --
 -- guide_top holds, for each guide, its best rows by (significance, first_sighting, event_id),
 -- highest first: always the true best |rows| of the guide (whatever is taken from the guide is
