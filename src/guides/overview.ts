@@ -29,7 +29,7 @@ export async function localOverview(db: Db, g: Pick<Guide, 'slug' | 'title' | 'e
   if (!first) return '';
   const leads: string[] = [];
   // The guide's most significant events, then their text.
-  const ids = (await topGuideEvents(db, g.slug, OVERVIEW_EVENTS)).map((r) => r.eventId);
+  const ids = (await topGuideEvents(db, g.slug, OVERVIEW_EVENTS, g.eventCount)).map((r) => r.eventId);
   const text = new Map((await db.all<{ id: string; title: string; summary: string }>(`SELECT id, title, summary FROM events WHERE id IN (${listParam(db, 'text')})`,
     [JSON.stringify(ids)])).map((e) => [e.id, e]));
   for (const e of ids.flatMap((id) => text.get(id) ?? [])) {

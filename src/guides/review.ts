@@ -24,7 +24,7 @@ export async function reviewGuide(db: Db, client: LlmClient, slug: string, now: 
   if (!g || g.eventCount === 0) return 'skipped';
   if (g.overviewBy === 'llm' && g.eventCount < 2 * Math.max(1, g.overviewEvents)) return 'current';
   const events: Array<{ date: string; score: number; title: string; summary: string }> = [];
-  for (const r of await topGuideEvents(db, slug, OVERVIEW_INPUT_EVENTS)) {
+  for (const r of await topGuideEvents(db, slug, OVERVIEW_INPUT_EVENTS, g.eventCount)) {
     const e = await getEvent(db, r.eventId);
     if (e) events.push({ date: e.firstSeen.slice(0, 10), score: e.significance, title: e.title, summary: e.summary });
   }

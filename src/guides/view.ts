@@ -49,7 +49,7 @@ export async function guideView(db: Db, slug: string, o: { since: string; timeli
     WHERE e.last_updated >= ? ORDER BY e.significance DESC, e.last_updated DESC LIMIT 50`, [slug, o.since]);
   const changes = (await withEvent(changed)).map((r) => ({ event: r.event, change: (r.firstSeen >= o.since ? 'new' : 'updated') as 'new' | 'updated' }));
 
-  const top = await topGuideEvents(db, slug, CLAIM_EVENTS);
+  const top = await topGuideEvents(db, slug, CLAIM_EVENTS, guide.eventCount);
   const rows = await db.all<{
     event_id: string; article_id: number; source_id: string; source_name: string; claims: string; quotes: string;
   }>(`SELECT ea.event_id, a.id AS article_id, s.id AS source_id, s.name AS source_name, x.claims, x.quotes

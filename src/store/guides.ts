@@ -120,15 +120,16 @@ const refCols = 'event_id AS "eventId", significance, first_seen AS "firstSeen",
  * the event id): read from guide_top, which keeps each guide's best 20 to 40 (migration 021),
  * so the cost does not grow with the guide. Should it hold fewer than asked while the guide has more
  * (many of its best taken away since the guide last took an event), they are ordered from the
- * memberships instead.
+ * memberships instead. `eventCount`: the guide's, where the caller holds its row.
  */
-export async function topGuideEvents(db: Db, slug: string, limit: number): Promise<GuideEventRef[]> {
+export async function topGuideEvents(db: Db, slug: string, limit: number, eventCount?: number): Promise<GuideEventRef[]> {
   const held = await db.all<GuideEventRef>(`SELECT ge.event_id AS "eventId", ge.significance, ge.first_seen AS "firstSeen", ge.added_at AS "addedAt", ge.relevance FROM guide_top t
     JOIN guide_events ge ON ge.guide_slug = t.guide_slug AND ge.first_seen = t.first_seen AND ge.event_id = t.event_id
     WHERE t.guide_slug = ? ORDER BY t.significance DESC, t.first_seen DESC, t.event_id DESC LIMIT ?`, [slug, limit]);
   if (held.length >= limit) return held;
-  const all = await db.get<{ n: number }>('SELECT event_count AS n FROM guides WHERE slug = ?', [slug]);
-  if (held.length >= Number(all?.n ?? 0)) return held;
+  // The guide's size as the caller read it with the guide, else from its row.
+  const all = eventCount ?? Number((await db.get<{ n: number }>('SELECT event_count AS n FROM guides WHERE slug = ?', [slug]))?.n ?? 0);
+  if (held.length >= all) return held;
   return await db.all<GuideEventRef>(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT ?`, [slug, limit]);
 }
 

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
+import { describe, it } from 'node:test';
 import { assetPath } from '../paths.js';
 import { migrate } from './db.js';
-
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+import { storeBefore } from './store-before.fixture.js';
 
 describe('migration 020 (event centroids with their version first)', () => {
   it('keeps every centroid of a store made before it, puts the text last in the row, and keeps the index on last_seen', () => {
     // A store as the migrations before 020 left it.
     const all = assetPath('store', 'migrations');
-    const before = mkdtempSync(join(tmpdir(), 'almanac-mig020-'));
-    dirs.push(before);
-    for (const f of readdirSync(all).filter((f) => f.endsWith('.sql') && f < '020')) symlinkSync(join(all, f), join(before, f));
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, before);
+    const db = storeBefore('020');
     const cols = () => (db.prepare("SELECT name FROM pragma_table_info('event_vectors') ORDER BY cid").pluck().all() as string[]);
     assert.deepEqual(cols(), ['event_id', 'centroid', 'norm2', 'size', 'last_seen']);
     const rows = Array.from({ length: 30 }, (_, i) => ({

@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
+import { describe, it } from 'node:test';
 import { assetPath } from '../paths.js';
 import { migrate } from './db.js';
-
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+import { storeBefore } from './store-before.fixture.js';
 
 describe('migration 021 (each guide\'s most significant events kept apart)', () => {
   it('fills guide_top with every guide\'s best 40 from a store made before it, and drops the index it replaces', () => {
     const all = assetPath('store', 'migrations');
-    const before = mkdtempSync(join(tmpdir(), 'almanac-mig021-'));
-    dirs.push(before);
-    for (const f of readdirSync(all).filter((f) => f.endsWith('.sql') && f < '021')) symlinkSync(join(all, f), join(before, f));
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, before);
+    const db = storeBefore('021');
     const at = '2026-03-01T00:00:00.000Z';
     for (const slug of ['big', 'small']) {
       db.prepare(`INSERT INTO guides (slug, title, subject_kind, subject, created_at, updated_at) VALUES (?, ?, 'topic', ?, ?, ?)`).run(slug, slug, slug, at, at);
