@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { eventCentroid, eventsSharing, SnapshotReads, type CentroidSource, type EventRow, type Relation } from '../store/events.js';
+import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads, type CentroidSource, type EventRow, type HeldCandidates, type Relation } from '../store/events.js';
 import { relateScore } from './related.js';
 import { norm } from './vector.js';
 
@@ -60,15 +60,17 @@ export type RelatedKeys = ReadonlyMap<string, string | null>;
  * in `skip` still marked with the key they were related as (their results are on their way).
  * Reads only. `onTaken` is called once the first read is done: in a read transaction, the
  * state of the store the whole job sees is then fixed. `snapshot` says the job runs in one
- * (the relating thread's): a candidate row read for one event then serves the others.
+ * (the relating thread's): a candidate row read for one event then serves the others, and,
+ * with `held`, the jobs after it (kept true by the store's feed of changes).
  */
-export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void, snapshot = false): Promise<RelatedResult[]> {
+export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void, snapshot = false, held?: HeldCandidates): Promise<RelatedResult[]> {
   const rows = await db.all<{ id: string; relate_key: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
     'SELECT id, relate_key, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
   onTaken?.();
+  if (snapshot) await held?.sync(db);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: RelatedResult[] = [];
-  const reads = snapshot ? new SnapshotReads() : undefined;
+  const reads = snapshot ? new SnapshotReads(held) : undefined;
   for (const r of rows) {
     if (skip?.has(r.id) && skip.get(r.id) === r.relate_key) continue;
     const related = await relateEvent(db, r.id, {
@@ -88,11 +90,14 @@ export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => 
  */
 export function relatingJobs() {
   let previous: RelatedKeys | undefined;
+  // Candidate rows kept from job to job, for jobs run in a read transaction each.
+  let held: HeldCandidates | undefined;
   return {
     /** `snapshot`: the job runs in one read transaction (see relatePending). */
     async run(db: Db, onTaken?: () => void, snapshot = false): Promise<RelatedResult[]> {
       try {
-        const results = await relatePending(db, previous, onTaken, snapshot);
+        if (snapshot) held ??= heldCandidates();
+        const results = await relatePending(db, previous, onTaken, snapshot, held);
         previous = new Map(results.map((r) => [r.id, r.key]));
         return results;
       } catch (e) {

@@ -5,6 +5,7 @@ import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent, type RefreshOptions } from '../events/refresh.js';
 import { anyRelatePending, applyRelated } from '../events/relate-pending.js';
+import { pruneEventChanges } from '../store/event-changes.js';
 import { createInlineRelater, type RelateJob, type Relater } from '../events/relater.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
@@ -303,6 +304,8 @@ export const clusterStage: Stage = {
     const later = guidesLater.get(deps.db.root);
     guidesLater.delete(deps.db.root);
     if (later) await touchGuides(deps.db, later);
+    // The feed of event changes the relating thread keeps its rows by: only its newest part is read.
+    await pruneEventChanges(deps.db);
   },
   async run(articleId, deps) {
     // Inside a batch's transaction, event refreshes and guide touches wait for beforeCommit.

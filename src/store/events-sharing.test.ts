@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import type { Db } from './db.js';
-import { eventCentroid, eventsSharing, SnapshotReads } from './events.js';
+import { pruneEventChanges } from './event-changes.js';
+import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads } from './events.js';
 import { SparseVector } from '../events/vector.js';
 
 /** An event with these topics, updated at `at`. */
@@ -54,6 +55,56 @@ describe('eventsSharing', () => {
       assert.deepEqual(await ids(since), ['e9'], 'read anew: e7 is untitled now');
       assert.deepEqual(await ids(since, reads), ['e7', 'e9'], 'from the job\'s reads: e7 as the job saw it');
       assert.deepEqual(await ids('2026-11-11T00:00:00.000Z', reads), ['e7'], 'a later window (e9 still in its subject\'s list for that week) leaves it out of the held rows too');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('holds the rows one job read for the jobs after it, and reads again those the store says changed', async () => {
+    const { db } = testDeps();
+    try {
+      const monday = '2026-11-16T10:00:00.000Z';
+      const since = '2026-11-01T00:00:00.000Z';
+      await event(db, 'e7', ['chips', 'export'], monday);
+      await event(db, 'e9', ['chips'], '2026-11-10T10:00:00.000Z');
+      await event(db, 'e11', ['chips'], monday);
+      const held = heldCandidates();
+      // A job as the relating thread runs one: in a read transaction, the held rows synced first.
+      const job = async (limit = 10) => {
+        await db.exec('BEGIN');
+        try {
+          await held.sync(db);
+          return (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', limit, undefined, new SnapshotReads(held))).map((c) => [c.id, c.topics, c.firstSeen]);
+        } finally {
+          await db.exec('COMMIT');
+        }
+      };
+      const fresh = async () => (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10)).map((c) => [c.id, c.topics, c.firstSeen]);
+      assert.deepEqual(await job(), await fresh());
+      assert.equal(held.size, 3);
+
+      // Changes the feed logs: read anew by the next job.
+      await db.run("UPDATE events SET title = '' WHERE id = 'e7'");
+      await db.run(`UPDATE events SET topics = '["chips","wafers"]' WHERE id = 'e9'`);
+      assert.deepEqual(await job(), await fresh(), 'e7 untitled now, e9 with its new topics');
+      assert.deepEqual((await job()).map(([id]) => id), ['e11', 'e9']);
+      await db.run("UPDATE events SET title = 'Back' WHERE id = 'e7'");
+      await db.run("DELETE FROM events WHERE id = 'e11'");
+      assert.deepEqual(await job(), await fresh(), 'e7 titled again, e11 gone');
+
+      // A change the feed did not see (its trigger taken away for the test): the held row is served, not read.
+      const trigger = (await db.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'event_changes_update'"))!.sql;
+      await db.exec('DROP TRIGGER event_changes_update');
+      await db.run(`UPDATE events SET first_seen = '2026-11-02T00:00:00.000Z' WHERE id = 'e9'`);
+      await db.exec(trigger);
+      assert.deepEqual((await job()).find(([id]) => id === 'e9')?.[2], '2026-11-10T10:00:00.000Z', 'held: as the earlier job read it');
+      assert.deepEqual((await fresh()).find(([id]) => id === 'e9')?.[2], '2026-11-02T00:00:00.000Z');
+
+      // The feed pruned past what the thread saw: it cannot know what changed, so it holds nothing.
+      await db.run("UPDATE events SET last_updated = '2026-11-16T11:00:00.000Z' WHERE id = 'e7'");
+      await db.run("UPDATE events SET last_updated = '2026-11-16T12:00:00.000Z' WHERE id = 'e7'");
+      await pruneEventChanges(db, 1);
+      assert.deepEqual(await job(), await fresh(), 'read anew, e9 included');
     } finally {
       await db.close();
     }

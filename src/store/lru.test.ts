@@ -19,7 +19,7 @@ describe('LruMap', () => {
     assert.equal(m.size, 3);
   });
 
-  it('agrees with a reference LRU over a long random run, the oldest and newest entries included', () => {
+  it('agrees with a reference LRU over a long random run of reads, writes, deletes and clearing, the oldest and newest entries included', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     for (const max of [1, 2, 5, 50]) {
@@ -28,7 +28,15 @@ describe('LruMap', () => {
       for (let step = 0; step < 20_000; step++) {
         const key = Math.floor(rnd() * max * 3);
         const at = ref.findIndex(([k]) => k === key);
-        if (rnd() < 0.5) {
+        const r = rnd();
+        if (r < 0.1) {
+          // Forget it (held or not): it leaves the order wherever it stood.
+          if (at >= 0) ref.splice(at, 1);
+          assert.equal(m.delete(key), at >= 0, `step ${step}: delete ${key}`);
+        } else if (r < 0.101) {
+          ref.length = 0;
+          m.clear();
+        } else if (r < 0.55) {
           const want = at >= 0 ? ref.splice(at, 1)[0]! : undefined;
           if (want) ref.push(want);
           assert.equal(m.get(key), want?.[1], `step ${step}: get ${key}`);

@@ -55,6 +55,21 @@ export class LruMap<K, V> {
     }
   }
 
+  /** Forget `key`, if held. */
+  delete(key: K): boolean {
+    const node = this.nodes.get(key);
+    if (!node) return false;
+    this.unlink(node);
+    this.nodes.delete(key);
+    return true;
+  }
+
+  /** Forget every entry. */
+  clear(): void {
+    this.nodes.clear();
+    this.newest = this.oldest = undefined;
+  }
+
   private toFront(node: Node<K, V>): void {
     if (node === this.newest) return;
     this.unlink(node);
