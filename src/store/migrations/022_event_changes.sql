@@ -1,7 +1,7 @@
 -- A feed of the changes to what relating reads of an event (whether it is titled, its first
 -- and last sightings, topics and entities, its centroid's row), so that the relating thread
 -- can keep the rows it read for one job for the next ones and read again only what changed
--- (src/store/held-candidates.ts). Without it every job read its candidates' rows anew: a
+-- (src/store/held-rows.ts). Without it every job read its candidates' rows anew: a
 -- job's connection starts with an empty page cache (SQLite drops a reader's cache whenever
 -- another connection has committed, as the writer has before every job), and those reads
 -- were the largest part of relating on a full store.
