@@ -70,11 +70,11 @@ describe('eventsSharing', () => {
       await event(db, 'e11', ['chips'], monday);
       const held = heldCandidates();
       // A job as the relating thread runs one: in a read transaction, the held rows synced first.
-      const job = async (limit = 10) => {
+      const job = async () => {
         await db.exec('BEGIN');
         try {
           await held.sync(db);
-          return (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', limit, undefined, new SnapshotReads(held))).map((c) => [c.id, c.topics, c.firstSeen]);
+          return (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10, undefined, new SnapshotReads(held))).map((c) => [c.id, c.topics, c.firstSeen]);
         } finally {
           await db.exec('COMMIT');
         }
