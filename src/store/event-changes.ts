@@ -34,7 +34,8 @@ export async function eventChangesSince(db: Db, after: number | undefined): Prom
   const mark = hi === null ? 0 : Number(hi);
   // (A mark beyond the feed's end is not one this store gave: nothing can be vouched for.)
   if (after === undefined || after > mark) return { mark, changed: undefined };
-  if (hi === null) return { mark, changed: after === 0 ? new Set() : undefined };
+  // (An empty feed with a mark of 0 passed: nothing has changed since.)
+  if (hi === null) return { mark, changed: new Set() };
   if (Number(lo) > after + 1) return { mark, changed: undefined };
   const rows = await db.all<{ event_id: string }>('SELECT DISTINCT event_id FROM event_changes WHERE seq > ?', [after]);
   return { mark, changed: new Set(rows.map((r) => r.event_id)) };

@@ -402,8 +402,8 @@ export class SnapshotReads {
 export type HeldCandidates = HeldRows<Candidate>;
 
 /**
- * The candidates met most recently (two rounds from 200k met 57,000 distinct ones, the recent
- * events again and again). 20,000 against 40,000, two rounds from 200k: the relating thread read
+ * The candidates met most recently (relating meets the recent events again and again).
+ * 20,000 against 40,000, two rounds from 200k: the relating thread read
  * 3.43 against 3.00 GB for about 55 MB less peak RSS, at the same rate (README, "Relating keeps
  * its rows"); the goal's 1 GB is nearer than that gain is large.
  */
