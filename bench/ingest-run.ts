@@ -144,6 +144,8 @@ async function main() {
   const ratesByHundredK = new Map<number, number[]>();
   for (let first = from; first < feeds && rounds < maxRounds; first += PER_ROUND, rounds++) {
     const t0 = performance.now();
+    // For a preload that reports per round (bench/tools/thread-io.ts): what lies between these two events is the round alone.
+    (process as NodeJS.EventEmitter).emit('bench:round-start', first / PER_ROUND + 1);
     for (let f = first; f < Math.min(feeds, first + PER_ROUND); f++) {
       // Each feed is read once: a week between polls keeps earlier rounds' feeds from being fetched again as the run goes on.
       await upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never', pollIntervalS: 7 * 86_400 }, new Date());
@@ -162,6 +164,7 @@ async function main() {
       n = fetched.reduce((s, o) => s + o.itemsNew, 0);
     }
     const t2 = performance.now();
+    (process as NodeJS.EventEmitter).emit('bench:round-end', first / PER_ROUND + 1);
     done += n;
     process.stderr.write(`  round ${first / PER_ROUND + 1}: ${done.toLocaleString('en-US')} articles stored, ${Math.round(n / ((t2 - t0) / 1000))} articles/s this round\n`);
     // With workers fetching and processing overlap: only the round's whole time is known.

@@ -1,7 +1,8 @@
 /**
  * CPU and I/O per thread of the process (a preload, Linux): samples /proc every second and
  * at exit prints, for the busiest threads (the main thread first among equals), user and system
- * seconds, bytes and calls of reads and writes. A thread that ended keeps its last sample.
+ * seconds, bytes and calls of reads and writes; under bench/ingest-run.ts, the same for each
+ * round alone as it ends. A thread that ended keeps its last sample.
  *   node --import tsx --import ./bench/tools/thread-io.ts bench/ingest-run.ts 10000
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,10 +28,30 @@ function sample(): void {
 }
 
 setInterval(sample, 1000).unref();
+
+const gb = (n: number) => (n / 1e9).toFixed(2);
+const line = (t: Sample) => `user ${t.user.toFixed(1)} s, system ${t.sys.toFixed(1)} s, read ${gb(t.rchar)} GB in ${t.syscr} calls, written ${gb(t.wchar)} GB in ${t.syscw} calls`;
+
+// Per round, where the benchmark says where a round starts and ends (bench/ingest-run.ts): the
+// totals at exit include opening the store (migrations, loading) and closing it (a checkpoint).
+let atStart = new Map<string, Sample>();
+process.on('bench:round-start', () => {
+  sample();
+  atStart = new Map(last);
+});
+process.on('bench:round-end', (round: number) => {
+  sample();
+  const rows = [...last].map(([tid, t]): [string, Sample] => {
+    const s = atStart.get(tid);
+    return [tid, s ? { main: t.main, user: t.user - s.user, sys: t.sys - s.sys, rchar: t.rchar - s.rchar, syscr: t.syscr - s.syscr, wchar: t.wchar - s.wchar, syscw: t.syscw - s.syscw } : t];
+  });
+  for (const [tid, t] of rows.sort((a, b) => b[1].user + b[1].sys - (a[1].user + a[1].sys)).slice(0, 3)) {
+    console.error(`thread-io: round ${round}: ${tid}${t.main ? ' (main)' : ''} ${line(t)}`);
+  }
+});
 process.on('exit', () => {
   sample();
-  const gb = (n: number) => (n / 1e9).toFixed(2);
   for (const [tid, t] of [...last].sort((a, b) => b[1].user + b[1].sys - (a[1].user + a[1].sys)).slice(0, 6)) {
-    console.error(`thread-io: ${tid}${t.main ? ' (main)' : ''} user ${t.user.toFixed(1)} s, system ${t.sys.toFixed(1)} s, read ${gb(t.rchar)} GB in ${t.syscr} calls, written ${gb(t.wchar)} GB in ${t.syscw} calls`);
+    console.error(`thread-io: ${tid}${t.main ? ' (main)' : ''} ${line(t)}`);
   }
 });

@@ -165,7 +165,7 @@ export interface EventMember {
   author: string | null;
   publishedAt: string | null;
   fetchedAt: string;
-  /** The first MEMBER_TEXT_CHARS characters of the article text. */
+  /** The first MEMBER_TEXT_CHARS characters of the article text where the member has no summary (its only use), else ''. */
   text: string;
   sourceId: string;
   sourceName: string;
@@ -181,9 +181,17 @@ export interface EventMember {
 /** How much of each member's text a refresh or a review reads (where the member has no summary). */
 export const MEMBER_TEXT_CHARS = 600;
 
-/** An event's articles, oldest first; `text` is the first MEMBER_TEXT_CHARS characters of each (all any caller reads). */
+/**
+ * An event's articles, oldest first. `text` is the first MEMBER_TEXT_CHARS characters of a
+ * member without a summary, all any caller reads, and '' for the others: an article's text is
+ * stored after its HTML, both mostly on overflow pages, so reading it walks the HTML's chain
+ * of pages first; a refresh reads every member of its event, and once the store is large the
+ * older members' pages are rarely in memory (measured: a tenth of what the main thread
+ * read from the store in a round at 1M was the articles table).
+ */
 export async function eventMembers(db: Db, eventId: string): Promise<EventMember[]> {
-  const rows = await db.all(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at, substr(a.text, 1, ${MEMBER_TEXT_CHARS}) AS text, s.id AS source_id, s.name AS source_name,
+  const rows = await db.all(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at,
+      CASE WHEN x.summary IS NULL OR x.summary = '' THEN substr(a.text, 1, ${MEMBER_TEXT_CHARS}) ELSE '' END AS text, s.id AS source_id, s.name AS source_name,
       s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, x.summary, x.topics, x.entities
     FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
     WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`, [eventId]);

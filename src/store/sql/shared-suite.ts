@@ -233,6 +233,26 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
         for (const slug of slugs) if (rnd() < 0.7) await member(slug, id);
       }
       await check('adding');
+      // A guide about the size where its held best stops taking every row (41 events, the
+      // guide's count deciding first): rows added past it one by one, each below all before it
+      // (so only "the guide's other events are all held" brings it in), then taken away below it.
+      await insertGuide(c, { slug: 'gs', title: 'gs', subjectKind: 'topic', subject: 'gs', origin: 'auto' }, ts);
+      slugs.push('gs');
+      for (const [i, id] of live.slice(0, 45).entries()) {
+        await c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('gs', ?, 1, 1, ?, ?)`,
+          [id, new Date(Date.UTC(2026, 1, 28) - i * 86_400_000).toISOString(), ts]);
+        await check(`gs taking ${id}`);
+        // Growing one row at a time, a guide holds all its rows up to 40.
+        assert.equal(Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug = 'gs'`))!.n), Math.min(i + 1, 40), `held of gs at ${i + 1}`);
+      }
+      for (const id of live.slice(0, 8)) {
+        await c.run(`DELETE FROM guide_events WHERE guide_slug = 'gs' AND event_id = ?`, [id]);
+        await check(`gs losing ${id}`);
+      }
+      for (const id of live.slice(0, 4)) {
+        await member('gs', id);
+        await check(`gs taking ${id} again`);
+      }
       for (let step = 0; step < 60; step++) {
         const r = rnd();
         const id = pick(live);
