@@ -119,4 +119,24 @@ describe('clusterer memory', () => {
     const a = c.add({ id: 'late', title: `${last} alpha${last} beta${last} gamma${last}`, text: '', published: new Date(start + 3000 * 3_600_000), source: 't' });
     assert.equal(a.created, false, 'a recent story still takes its follow-up');
   });
+
+  it('lets an article that comes late join an event idle for longer than a window behind the newest', () => {
+    const c = new OnlineClusterer({ windowHours: 24 });
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const story = (w: string) => `${w} alpha${w} beta${w} gamma${w}`;
+    const first = c.add({ id: 'first', title: story('quasar'), text: '', published: new Date(start), source: 's' });
+    // 1,200 other one-article stories over the next 40 hours: past a prune, the first story is
+    // idle for more than a window behind the newest (and less than two, so still indexed).
+    for (let i = 0; i < 1200; i++) {
+      const w = `story${i.toString(36)}`;
+      c.add({ id: `a${i}`, title: story(w), text: '', published: new Date(start + 3_600_000 + i * 120_000), source: 's' });
+    }
+    // Ten hours after the first article, but thirty behind the newest: within the first event's window.
+    const late = c.add({ id: 'late', title: story('quasar'), text: '', published: new Date(start + 10 * 3_600_000), source: 't' });
+    assert.equal(late.created, false);
+    assert.equal(late.event, first.event);
+    // As new as the newest, the same story is past the window of the first event: a new one.
+    const now = c.add({ id: 'now', title: story('quasar'), text: '', published: new Date(start + 41 * 3_600_000), source: 't' });
+    assert.equal(now.created, true);
+  });
 });
