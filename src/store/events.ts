@@ -186,8 +186,7 @@ export const MEMBER_TEXT_CHARS = 600;
  * member without a summary, all any caller reads, and '' for the others: an article's text is
  * stored after its HTML, both mostly on overflow pages, so reading it walks the HTML's chain
  * of pages first; a refresh reads every member of its event, and once the store is large the
- * older members' pages are rarely in memory (measured: a tenth of what the main thread
- * read from the store in a round at 1M was the articles table).
+ * older members' pages are rarely in memory.
  */
 export async function eventMembers(db: Db, eventId: string): Promise<EventMember[]> {
   const rows = await db.all(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at,
