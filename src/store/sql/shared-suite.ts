@@ -226,6 +226,8 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
           assert.ok(held.length <= 40, `at most 40 held for ${slug}`);
         }
       };
+      const heldOf = async (...slugs: string[]) =>
+        Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug IN (${slugs.map(() => '?').join(', ')})`, slugs))!.n);
       const member = (slug: string, id: string) =>
         c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, 1, ?, ?, ?)`, [slug, id, 1 + Math.floor(rnd() * 6), day(Math.floor(rnd() * 5)), ts]);
       for (let i = 0; i < 150; i++) {
@@ -243,7 +245,7 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
           [id, new Date(Date.UTC(2026, 1, 28) - i * 86_400_000).toISOString(), ts]);
         await check(`gs taking ${id}`);
         // Growing one row at a time, a guide holds all its rows up to 40.
-        assert.equal(Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug = 'gs'`))!.n), Math.min(i + 1, 40), `held of gs at ${i + 1}`);
+        assert.equal(await heldOf('gs'), Math.min(i + 1, 40), `held of gs at ${i + 1}`);
       }
       for (const id of live.slice(0, 8)) {
         await c.run(`DELETE FROM guide_events WHERE guide_slug = 'gs' AND event_id = ?`, [id]);
@@ -271,7 +273,7 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       await c.run(`DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ${order} LIMIT 35)`);
       await check('a guide losing its best');
       await member('ga', await newEvent());
-      assert.ok(Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug = 'ga'`))!.n) >= 20, 'refilled');
+      assert.ok((await heldOf('ga')) >= 20, 'refilled');
       await check('a row after');
       // Emptied and filled again in one statement, as a rebuild does.
       await c.run(`DELETE FROM guide_events WHERE guide_slug = 'gb'`);
@@ -283,7 +285,7 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       slugs = ['ga', 'gb', 'gz'];
       await check('a rename');
       await c.run(`DELETE FROM guides WHERE slug = 'gz'`);
-      assert.equal(Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug IN ('gc', 'gz')`))!.n), 0);
+      assert.equal(await heldOf('gc', 'gz'), 0);
     });
 
     it('saves an event\'s related list: its own rows replaced, the other side kept in step and capped', async () => {
