@@ -80,6 +80,36 @@ describe('the feed of event changes', () => {
     }
   });
 
+  it('reads the feed from the ends of its key, never a scan of it (a reader asks once a job, and the feed holds 100,000 rows)', async () => {
+    const { db } = testDeps();
+    try {
+      await event(db, 'e1');
+      await db.run("UPDATE events SET topics = '[]' WHERE id = 'e1'");
+      // Every statement the reader sends, through a client that notes them.
+      const sent: Array<[string, readonly unknown[] | undefined]> = [];
+      const noting = new Proxy(db, {
+        get(target, key, receiver) {
+          const v = Reflect.get(target, key, receiver) as unknown;
+          if ((key === 'get' || key === 'all') && typeof v === 'function') {
+            return (sql: string, params?: readonly unknown[]) => {
+              sent.push([sql, params]);
+              return (v as (s: string, p?: readonly unknown[]) => unknown).call(target, sql, params);
+            };
+          }
+          return v;
+        },
+      });
+      assert.deepEqual(await eventChangesSince(noting, 0), { mark: 1, changed: new Set(['e1']) });
+      assert.ok(sent.length >= 2);
+      for (const [sql, params] of sent) {
+        const plan = (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as never)).map((r) => r.detail);
+        assert.ok(!plan.some((d) => /^SCAN event_changes\b/.test(d)), `${sql}: ${plan.join('; ')}`);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
   for (const backend of BACKENDS) it(`exists on every engine and prunes there; only SQLite's can be read as a feed (${backend})`, async () => {
     const { db } = await testDepsOn(backend);
     try {

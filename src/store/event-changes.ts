@@ -25,7 +25,9 @@ export async function pruneEventChanges(db: Db, keep = EVENT_CHANGES_KEPT): Prom
 export async function eventChangesSince(db: Db, after: number | undefined): Promise<{ mark: number; changed: Set<string> | undefined }> {
   // PostgreSQL keeps no feed (see the migration): every job reads afresh there.
   if (db.dialect !== 'sqlite') return { mark: 0, changed: undefined };
-  const ends = await db.get<{ lo: number | null; hi: number | null }>('SELECT min(seq) AS lo, max(seq) AS hi FROM event_changes');
+  // Two subqueries, not min and max in one: SQLite finds a lone min() or max() at one end of
+  // the key, but scans the whole feed (100,000 rows, ~40 ms) for both together.
+  const ends = await db.get<{ lo: number | null; hi: number | null }>('SELECT (SELECT min(seq) FROM event_changes) AS lo, (SELECT max(seq) FROM event_changes) AS hi');
   const lo = ends?.lo ?? null;
   const hi = ends?.hi ?? null;
   // An empty feed has mark 0: a reader at 0 has missed nothing only while numbering starts at
