@@ -13,6 +13,32 @@ export interface SharedEvent {
   week: number;
 }
 
+/** One subject's events with the week each shares it in, as read from the store. */
+export interface SubjectList {
+  ids: string[];
+  weeks: number[];
+}
+
+/**
+ * The compact list one SQL row carries ("week id" pairs joined by `separator`, as produced by
+ * group_concat): no JSON and no array for each pair. Null (a subject no event has) is empty.
+ */
+export function parseSubjectList(list: string | null, separator: string): SubjectList {
+  const out: SubjectList = { ids: [], weeks: [] };
+  if (!list) return out;
+  let at = 0;
+  while (at < list.length) {
+    let end = list.indexOf(separator, at);
+    if (end < 0) end = list.length;
+    const space = list.indexOf(' ', at);
+    if (space < 0 || space > end) throw new Error(`a subject's event list is malformed near "${list.slice(at, end)}"`);
+    out.ids.push(list.slice(space + 1, end));
+    out.weeks.push(Number(list.slice(at, space)));
+    at = end + separator.length;
+  }
+  return out;
+}
+
 /** Counts each event met: `add` once for every (event, week) a subject's list holds. */
 export class SharedCounter {
   private readonly byId = new Map<string, SharedEvent>();
@@ -29,21 +55,14 @@ export class SharedCounter {
     }
   }
 
-  /**
-   * Reads the compact list one SQL row carries ("week id" pairs joined by `separator`, as
-   * produced by group_concat): no JSON and no array for each pair.
-   */
+  /** Count every event of one subject's list. */
+  addSubject(list: SubjectList): void {
+    for (let i = 0; i < list.ids.length; i++) this.add(list.ids[i]!, list.weeks[i]!);
+  }
+
+  /** Reads the compact list one SQL row carries (see parseSubjectList) and counts it. */
   addList(list: string | null, separator: string): void {
-    if (!list) return;
-    let at = 0;
-    while (at < list.length) {
-      let end = list.indexOf(separator, at);
-      if (end < 0) end = list.length;
-      const space = list.indexOf(' ', at);
-      if (space < 0 || space > end) throw new Error(`a subject's event list is malformed near "${list.slice(at, end)}"`);
-      this.add(list.slice(space + 1, end), Number(list.slice(at, space)));
-      at = end + separator.length;
-    }
+    this.addSubject(parseSubjectList(list, separator));
   }
 
   get all(): SharedEvent[] {

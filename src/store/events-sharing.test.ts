@@ -55,6 +55,20 @@ describe('eventsSharing', () => {
       assert.deepEqual(await ids(since), ['e9'], 'read anew: e7 is untitled now');
       assert.deepEqual(await ids(since, reads), ['e7', 'e9'], 'from the job\'s reads: e7 as the job saw it');
       assert.deepEqual(await ids('2026-11-11T00:00:00.000Z', reads), ['e7'], 'a later window (e9 still in its subject\'s list for that week) leaves it out of the held rows too');
+
+      // Each subject's list is read once a job and held under its own subject (and week): asked
+      // for one of them alone, the held list gives what a read would.
+      const one = async (topics: string[], s: string, r?: SnapshotReads) => (await eventsSharing(db, topics, [], s, 'e1', 10, undefined, r)).map((c) => c.id);
+      const fresh = new SnapshotReads();
+      assert.deepEqual(await one(['chips', 'export'], since, fresh), ['e9'], 'e7 untitled now');
+      assert.equal(fresh.lists.size, 2);
+      await event(db, 'e30', ['export'], monday);
+      await event(db, 'e31', ['chips'], monday);
+      assert.deepEqual(await one(['export'], since, fresh), [], 'export\'s list as the job read it: e7 alone (untitled)');
+      assert.deepEqual(await one(['chips'], since, fresh), ['e9'], 'chips\'s list as the job read it: e31 not in it');
+      assert.deepEqual(await one(['export'], since), ['e30']);
+      assert.deepEqual(await one(['chips', 'wafers'], since, fresh), ['e9'], 'a subject not held yet is read alongside the held');
+      assert.equal(fresh.lists.size, 3);
     } finally {
       await db.close();
     }

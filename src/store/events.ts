@@ -3,7 +3,7 @@ import { HeldRows } from './held-rows.js';
 import { ParsedCache } from './parsed-cache.js';
 import { norm, SparseVector } from '../events/vector.js';
 import { listParam, one, rowsParam, value } from './sql/query.js';
-import { bestShared, compareShared, SharedCounter } from '../events/shared-subjects.js';
+import { bestShared, compareShared, parseSubjectList, SharedCounter, type SubjectList } from '../events/shared-subjects.js';
 import type { SqlValue } from './sql/client.js';
 
 export type Role = 'primary' | 'coverage' | 'commentary';
@@ -282,26 +282,12 @@ export type CentroidSource = (eventId: string) => SparseVector | undefined;
  */
 export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource, reads?: SnapshotReads): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
-  // Each subject contributes its latest PER_SUBJECT events at most, so a subject shared by
-  // thousands of events costs no more than a rare one; and only the `limit` sharing the most
-  // (see below) are looked up. The per-subject reads walk that order backwards (on SQLite
-  // a subquery per subject: a join over the list lets its planner scan the whole table); the
-  // counting is done here. Within a week, the cut keeps the highest ids in byte order, on
-  // both stores the same (on SQLite that is the table's own order, so no sort).
-  const subjects = JSON.stringify([...topics.map((t) => ['topic', t]), ...entities.map((e) => ['entity', e])]);
+  // Each subject contributes its latest PER_SUBJECT events at most (subjectLists), so a
+  // subject shared by thousands of events costs no more than a rare one; and only the `limit`
+  // sharing the most (see below) are looked up. The counting is done here.
   const counter = new SharedCounter(exclude);
-  if (db.dialect === 'sqlite') {
-    // One row per subject, its events as "week id" pairs in one string: thousands of pairs
-    // a refresh, and a string is read far faster than JSON arrays or a row for each.
-    const lists = await db.all<{ ids: string | null }>(`SELECT (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
-          WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
-        FROM json_each(?) AS s`, [week, subjects]);
-    for (const r of lists) counter.addList(r.ids, '\u001e');
-  } else {
-    for (const r of await db.all<{ event_id: string; week: number }>(`SELECT h.event_id, h.week FROM jsonb_array_elements(?::jsonb) AS s(value)
-        CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${PER_SUBJECT}) AS h`,
-        [subjects, week])) counter.add(r.event_id, Number(r.week));
-  }
+  const wanted: Array<[string, string]> = [...topics.map((t): [string, string] => ['topic', t]), ...entities.map((e): [string, string] => ['entity', e])];
+  for (const list of await subjectLists(db, wanted, week, reads?.lists)) counter.addSubject(list);
   // The chosen are the best `limit` by shared subjects, then by the latest week they share,
   // then the newest event (see compareShared): all known before any event row is read, so
   // only as many rows are read as can be chosen (more only when some of them are left out:
@@ -361,6 +347,49 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
 
 const PER_SUBJECT = 200;
 
+/** A subject's list as read for one week onwards: its key among a job's reads. */
+const listKey = (week: number, [kind, subject]: readonly [string, string]) => `${week}\u001f${kind}\u001f${subject}`;
+
+/**
+ * Each subject's latest PER_SUBJECT events from `week` on, in the order asked. Per subject, the
+ * reads walk the table's order backwards (on SQLite a subquery per subject: a join over the
+ * list lets its planner scan the whole table); within a week, the cut keeps the highest ids in
+ * byte order, on both stores the same (on SQLite the table's own order, so no sort). With
+ * `held` (one relating job's lists: the store cannot change under the job), a list read for
+ * one event serves the job's other events: a topic or a busy entity is shared by many of them.
+ */
+async function subjectLists(db: Db, subjects: ReadonlyArray<readonly [string, string]>, week: number, held?: Map<string, SubjectList>): Promise<SubjectList[]> {
+  const out: Array<SubjectList | undefined> = subjects.map((s) => held?.get(listKey(week, s)));
+  const unread = subjects.filter((_, i) => !out[i]);
+  if (unread.length) {
+    const read = unread.map((): SubjectList => ({ ids: [], weeks: [] }));
+    if (db.dialect === 'sqlite') {
+      // One row per subject, its events as "week id" pairs in one string: thousands of pairs
+      // a refresh, and a string is read far faster than JSON arrays or a row for each.
+      const rows = await db.all<{ at: number; ids: string | null }>(`SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
+            WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
+          FROM json_each(?) AS s`, [week, JSON.stringify(unread)]);
+      for (const r of rows) read[Number(r.at)] = parseSubjectList(r.ids, '\u001e');
+    } else {
+      for (const r of await db.all<{ at: number; event_id: string; week: number }>(`SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
+          CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${PER_SUBJECT}) AS h`,
+          [JSON.stringify(unread), week])) {
+        const list = read[Number(r.at) - 1]!;
+        list.ids.push(r.event_id);
+        list.weeks.push(Number(r.week));
+      }
+    }
+    let next = 0;
+    for (let i = 0; i < out.length; i++) {
+      if (out[i]) continue;
+      const list = read[next++]!;
+      out[i] = list;
+      held?.set(listKey(week, subjects[i]!), list);
+    }
+  }
+  return out as SubjectList[];
+}
+
 const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<SparseVector>; subjects: ParsedCache<unknown> }>();
 function parsedOf(db: Db) {
   let c = parsedCaches.get(db.root);
@@ -402,6 +431,8 @@ type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { topics: string[];
  */
 export class SnapshotReads {
   readonly rows = new Map<string, Candidate | null>();
+  /** Subject lists read, by week and subject (see subjectLists). */
+  readonly lists = new Map<string, SubjectList>();
   constructor(readonly held?: HeldCandidates) {}
 }
 
