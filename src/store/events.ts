@@ -422,16 +422,17 @@ type CandidateRow = CentroidVersion & { titled: number; last_updated: string; to
 type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { topics: string[]; entities: EventRow['entities'] };
 
 /**
- * The candidate rows one relating job has read, by event id (null: no such event). A job
- * relates a hundred or so events in one read transaction, and they share many candidates:
- * read once, each serves the rest of the job. Only valid while the store cannot change under it, so it
- * is made for one job of the relating thread (a read transaction) and dropped with it.
+ * The candidate rows and subject lists one relating job has read: rows by event id (null: no
+ * such event), lists by week and subject. A job relates a hundred or so events in one read
+ * transaction, and they share many candidates and subjects: read once, each serves the rest of
+ * the job. Only valid while the store cannot change under it, so it is made for one job of the
+ * relating thread (a read transaction) and dropped with it.
  * `held`: the rows the jobs before read, synced to this job's view (see HeldRows); a row read
  * now is held for the next jobs too.
  */
 export class SnapshotReads {
   readonly rows = new Map<string, Candidate | null>();
-  /** Subject lists read, by week and subject (see subjectLists). */
+  /** Subject lists read (see subjectLists). */
   readonly lists = new Map<string, SubjectList>();
   constructor(readonly held?: HeldCandidates) {}
 }
