@@ -26,7 +26,7 @@ export async function eventChangesSince(db: Db, after: number | undefined): Prom
   // PostgreSQL keeps no feed (see the migration): every job reads afresh there.
   if (db.dialect !== 'sqlite') return { mark: 0, changed: undefined };
   // Two subqueries, not min and max in one: SQLite finds a lone min() or max() at one end of
-  // the key, but scans the whole feed (100,000 rows, ~40 ms) for both together.
+  // the key, but scans the whole feed (up to EVENT_CHANGES_KEPT rows; ~40 ms once full) for both together.
   const ends = await db.get<{ lo: number | null; hi: number | null }>('SELECT (SELECT min(seq) FROM event_changes) AS lo, (SELECT max(seq) FROM event_changes) AS hi');
   const lo = ends?.lo ?? null;
   const hi = ends?.hi ?? null;
