@@ -396,11 +396,16 @@ function parsedOf(db: Db) {
   if (!c) {
     c = {
       // Most of the events related from the store (those idle for longer than the live
-      // clusterer keeps them): at 5,000 most of them were parsed anew each time; at 20,000,
-      // three lookups in four are found on a full store (one round on a 100k store: 32,000
-      // distinct centroids met, 181,000 hits, 64,000 parses). Each entry is a parsed vector
-      // (12 bytes a term), so more would cost memory the goal of under 1 GB cannot spare.
-      centroids: new ParsedCache((s) => SparseVector.parse(s), 20_000),
+      // clusterer keeps them). At 1M articles a round of relating meets about 44,000 distinct
+      // centroids in 345,000 lookups (a trace of two rounds, by a patch not kept, replayed for
+      // each size): with 20,000 held, 73,000 of them were parsed anew a
+      // round (least recently used go first, and the round's events come back after more than
+      // 20,000 others), with 40,000 held 29,000, the fewest possible (every centroid at a
+      // version not met before) 18,000. Each entry is a parsed vector (12 bytes a term, about
+      // 170 terms): 40,000 cost about 75 MB of peak RSS more than 20,000, and 60,000 another
+      // 60 MB, nearer the goal of under 1 GB than their gain is large (README, "Relating
+      // parses less").
+      centroids: new ParsedCache((s) => SparseVector.parse(s), 40_000),
       subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
     };
     parsedCaches.set(db.root, c);
