@@ -404,7 +404,7 @@ function parsedOf(db: Db) {
       // version not met before) 18,000. Each entry is a parsed vector (12 bytes a term, about
       // 170 terms): 40,000 cost about 75 MB of peak RSS more than 20,000, and 60,000 another
       // 60 MB, nearer the goal of under 1 GB than their gain is large (README, "Relating
-      // parses less").
+      // holds more centroids").
       centroids: new ParsedCache((s) => SparseVector.parse(s), 40_000),
       subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
     };
