@@ -397,14 +397,13 @@ function parsedOf(db: Db) {
     c = {
       // Most of the events related from the store (those idle for longer than the live
       // clusterer keeps them). At 1M articles a round of relating meets about 44,000 distinct
-      // centroids in 345,000 lookups (a trace of two rounds, by a patch not kept, replayed for
-      // each size): with 20,000 held, 73,000 of them were parsed anew a
-      // round (least recently used go first, and the round's events come back after more than
-      // 20,000 others), with 40,000 held 29,000, the fewest possible (every centroid at a
-      // version not met before) 18,000. Each entry is a parsed vector (12 bytes a term, about
-      // 170 terms): 40,000 cost about 75 MB of peak RSS more than 20,000, and 60,000 another
-      // 60 MB, nearer the goal of under 1 GB than their gain is large (README, "Relating
-      // holds more centroids").
+      // centroids in 345,000 lookups, and its events come back after more than 20,000 others
+      // (the least recently used go first): holding 20,000, it parsed 73,000 a round anew;
+      // holding 40,000, 29,000; the floor (centroids at a version not met before) is 18,000
+      // (a trace of two rounds, by a patch not kept, replayed for each size). Each entry is a
+      // parsed vector (12 bytes a term, about 170 terms): 40,000 cost about 75 MB of peak RSS
+      // more than 20,000, and 60,000 about 60 MB more again, nearer the goal of under 1 GB
+      // than their gain is large (README, "Relating holds more centroids").
       centroids: new ParsedCache((s) => SparseVector.parse(s), 40_000),
       subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
     };
