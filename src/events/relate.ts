@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads, type CentroidSource, type EventRow, type HeldCandidates, type Relation } from '../store/events.js';
-import { relateScore } from './related.js';
+import { relateScore, relateSubjects } from './related.js';
 import { norm } from './vector.js';
 
 /**
@@ -28,12 +28,12 @@ export async function relateEvent(db: Db, eventId: string, s: RelateSubject, cen
   const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
   const live = centroids?.(eventId);
   const centroid = live ?? (await eventCentroid(db, eventId));
-  const self = { topics: s.topics, entities: s.entities, centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
+  const self = { subjects: relateSubjects(s.topics, s.entities), centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
   const candidates = await eventsSharing(db, s.topics, s.entities.map((e) => e.name), since, eventId, 60, centroids, reads);
   let maxRecentSim = 0;
   const relations = candidates
     .map((c) => {
-      const other = { topics: c.topics, entities: c.entities, centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
+      const other = { subjects: c.subjects, centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
       const r = relateScore(self, other);
       const daysBefore = (self.time - other.time) / 86_400_000;
       if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);

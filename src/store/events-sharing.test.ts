@@ -6,6 +6,7 @@ import type { Db } from './db.js';
 import { pruneEventChanges } from './event-changes.js';
 import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads } from './events.js';
 import { SparseVector } from '../events/vector.js';
+import { relateSubjects } from '../events/related.js';
 
 /** An event with these topics, updated at `at`. */
 async function event(db: Db, id: string, topics: string[], at: string, title = `Event ${id}`) {
@@ -32,7 +33,7 @@ describe('eventsSharing', () => {
       assert.deepEqual(await ids(3), ['e7', 'e100', 'e9']);
       assert.deepEqual(await ids(1), ['e7']);
       const [first] = await eventsSharing(db, ['chips', 'export'], [], since, 'e7', 1);
-      assert.deepEqual([first!.id, first!.topics, first!.firstSeen], ['e100', ['export'], monday], 'the excluded event is not its own candidate');
+      assert.deepEqual([first!.id, first!.subjects.topics, first!.firstSeen], ['e100', relateSubjects(['export'], []).topics, monday], 'the excluded event is not its own candidate');
     } finally {
       await db.close();
     }
@@ -88,12 +89,12 @@ describe('eventsSharing', () => {
         await db.exec('BEGIN');
         try {
           await held.sync(db);
-          return (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10, undefined, new SnapshotReads(held))).map((c) => [c.id, c.topics, c.firstSeen]);
+          return (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10, undefined, new SnapshotReads(held))).map((c) => [c.id, c.subjects.topics, c.firstSeen]);
         } finally {
           await db.exec('COMMIT');
         }
       };
-      const fresh = async () => (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10)).map((c) => [c.id, c.topics, c.firstSeen]);
+      const fresh = async () => (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10)).map((c) => [c.id, c.subjects.topics, c.firstSeen]);
       assert.deepEqual(await job(), await fresh());
       assert.equal(held.size, 3);
 

@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { HeldRows } from './held-rows.js';
 import { ParsedCache } from './parsed-cache.js';
 import { norm, SparseVector } from '../events/vector.js';
+import { storedSubjects, type RelateSubjects } from '../events/related.js';
 import { listParam, one, rowsParam, value } from './sql/query.js';
 import { bestShared, compareShared, parseSubjectList, SharedCounter, type SubjectList } from '../events/shared-subjects.js';
 import type { SqlValue } from './sql/client.js';
@@ -262,8 +263,7 @@ export async function saveRelations(db: Db, id: string, rels: Relation[], cap = 
 /** What relating needs of a candidate event. */
 export interface RelateCandidate {
   id: string;
-  topics: string[];
-  entities: EventRow['entities'];
+  subjects: RelateSubjects;
   firstSeen: string;
   centroid: SparseVector | undefined;
   /** The centroid's length when it was taken from memory (else relating works it out). */
@@ -316,8 +316,12 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
           FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)]);
       for (const id of unread) byId.set(id, null); // gone since its subjects were read
       for (const raw of rows) {
-        // Parsed once, as read (a row held from job to job is not parsed again).
-        const r: Candidate = { ...raw, topics: cache.subjects.get(raw.id, raw.topics) as string[], entities: cache.subjects.get(`${raw.id}\u0000e`, raw.entities) as EventRow['entities'] };
+        // Parsed once, as read (a row held from job to job is not parsed again, nor the
+        // subjects of a row read again with the same ones). The stored text is not kept.
+        const r: Candidate = {
+          id: raw.id, titled: raw.titled, last_updated: raw.last_updated, first_seen: raw.first_seen, size: raw.size, norm2: raw.norm2, last_seen: raw.last_seen,
+          subjects: cache.subjects.get(raw.id, `${raw.topics}\u0000${raw.entities}`),
+        };
         byId.set(r.id, r);
         reads?.held?.set(r.id, r);
       }
@@ -338,7 +342,7 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   return chosen.map((r) => {
     const live = inMemory.get(r.id);
     return {
-      id: r.id, topics: r.topics, entities: r.entities, firstSeen: r.first_seen,
+      id: r.id, subjects: r.subjects, firstSeen: r.first_seen,
       // A centroid in memory changes as its event grows: its length is taken now, not cached.
       centroid: live ?? stored.get(r.id), ...(live ? { centroidNorm: norm(live) } : {}),
     };
@@ -390,7 +394,7 @@ async function subjectLists(db: Db, subjects: ReadonlyArray<readonly [string, st
   return out as SubjectList[];
 }
 
-const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<SparseVector>; subjects: ParsedCache<unknown> }>();
+const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<SparseVector>; subjects: ParsedCache<RelateSubjects> }>();
 function parsedOf(db: Db) {
   let c = parsedCaches.get(db.root);
   if (!c) {
@@ -405,7 +409,12 @@ function parsedOf(db: Db) {
       // more than 20,000, and 60,000 about 60 MB more again, nearer the goal of under 1 GB
       // than their gain is large (README, "Relating holds more centroids").
       centroids: new ParsedCache((s) => SparseVector.parse(s), 40_000),
-      subjects: new ParsedCache((s) => JSON.parse(s) as unknown, 10_000),
+      // An event's topics and entities, as one text: its two JSON columns joined by a NUL
+      // (which JSON text cannot hold unescaped).
+      subjects: new ParsedCache((s) => {
+        const at = s.indexOf('\u0000');
+        return storedSubjects(s.slice(0, at), s.slice(at + 1));
+      }, 10_000),
     };
     parsedCaches.set(db.root, c);
   }
@@ -423,7 +432,7 @@ type CentroidVersion = { id: string; size: number | null; norm2: number | null; 
 /** What relating reads of a candidate event, with its centroid's version. */
 type CandidateRow = CentroidVersion & { titled: number; last_updated: string; topics: string; entities: string; first_seen: string };
 /** A candidate row with its subjects parsed. */
-type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { topics: string[]; entities: EventRow['entities'] };
+type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { subjects: RelateSubjects };
 
 /**
  * The candidate rows and subject lists one relating job has read: rows by event id (null: no
