@@ -18,7 +18,7 @@ export interface RelateSide {
  * per distinct name the thread has met), in the event's order, the entities' weights beside
  * them. Relating compares an event with up to 60 others, and the relating thread holds tens of
  * thousands of candidates from job to job: compared this way, a pair costs no Set or Map, and a
- * held candidate's subjects a few hundred bytes instead of an object and a string per entity.
+ * held candidate's subjects are three short arrays instead of an object and a string per entity.
  */
 export interface RelateSubjects {
   topics: number[];
