@@ -1,4 +1,5 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
+import { Posting } from './posting.js';
 import { dot, SparseVector, termId } from './vector.js';
 
 /**
@@ -92,15 +93,15 @@ export interface EventState {
   norm2: number;
   size: number;
   lastSeen: number;
-  /** Ids of the terms under which the event is in the inverted index. */
-  indexed: Set<number>;
+  /** The terms under which the event is in the inverted index, each with its place in that term's list. */
+  slots: Map<number, number>;
   /** Scratch of the candidate search: the call that last met the event, and its score in that call. */
   metIn: number;
   score: number;
 }
 
 /** An event's state without the clusterer's bookkeeping (as stored between runs). */
-export type StoredEventState = Omit<EventState, 'indexed' | 'metIn' | 'score'>;
+export type StoredEventState = Omit<EventState, 'slots' | 'metIn' | 'score'>;
 
 const URL_NOISE = new Set(['www', 'com', 'html', 'htm', 'php', 'aspx', 'asp', 'shtml', 'jsp', 'cms', 'news', 'article', 'articles', 'story', 'stories', 'index', 'amp', 'blog', 'blogs', 'post', 'posts', 'en', 'us', 'uk', 'id', 'idus', 'idin']);
 
@@ -125,7 +126,7 @@ export class OnlineClusterer {
   private docs = 0;
   private readonly events = new Map<string, EventState>();
   /** Term id → the live events with that term among their heaviest (see reindex). */
-  private readonly index = new Map<number, Set<EventState>>();
+  private readonly index = new Map<number, Posting<EventState>>();
   /** Merged-away event → the event that absorbed it. */
   private readonly mergedInto = new Map<string, string>();
   private nextId = 1;
@@ -151,9 +152,9 @@ export class OnlineClusterer {
   loadEvent(e: StoredEventState, newest?: number): void {
     // Every state is made with the same fields in the same order: the candidate search reads
     // them on thousands of events per article, fastest when they all share one shape.
-    const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, indexed: new Set(), metIn: 0, score: 0 };
+    const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, slots: new Map(), metIn: 0, score: 0 };
     const old = this.events.get(state.id);
-    if (old) for (const t of old.indexed) this.index.get(t)?.delete(old);
+    if (old) for (const t of [...old.slots.keys()]) this.index.get(t)?.delete(old);
     this.events.set(state.id, state);
     if (newest === undefined || e.lastSeen >= this.unindexBefore(newest)) this.reindex(state);
   }
@@ -224,8 +225,13 @@ export class OnlineClusterer {
       const posting = this.index.get(v.ids[i]!);
       if (!posting) continue;
       const w = v.weights[i]!;
-      for (const e of posting) {
-        if (now - e.lastSeen > windowMs) continue;
+      // The time beside each entry, not the event's own: an entry out of the window (about
+      // half of them once the store is large, see posting.ts) is passed over without
+      // reading its event. A hole's time is -Infinity, never within the window.
+      const { events, lastSeen } = posting;
+      for (let j = 0; j < events.length; j++) {
+        if (now - lastSeen[j]! > windowMs) continue;
+        const e = events[j]!;
         if (e.metIn !== call) {
           e.metIn = call;
           e.score = w;
@@ -276,12 +282,11 @@ export class OnlineClusterer {
     const unindex = this.unindexBefore(this.newest);
     for (const e of this.events.values()) {
       if (e.lastSeen >= unindex) continue;
-      for (const t of e.indexed) {
+      for (const t of [...e.slots.keys()]) {
         const posting = this.index.get(t);
         posting?.delete(e);
         if (posting && !posting.size) this.index.delete(t);
       }
-      e.indexed = new Set();
       if (e.lastSeen < forget) this.events.delete(e.id);
     }
   }
@@ -305,14 +310,17 @@ export class OnlineClusterer {
     // Heaviest first; equal weights in the order the terms came (the sort is stable).
     else top = Array.from(ids.keys()).sort((a, b) => weights[b]! - weights[a]!).slice(0, k).map((i) => ids[i]!);
     const next = new Set(top);
-    for (const t of e.indexed) if (!next.has(t)) this.index.get(t)?.delete(e);
+    for (const t of [...e.slots.keys()]) if (!next.has(t)) this.index.get(t)?.delete(e);
     for (const t of next) {
-      if (e.indexed.has(t)) continue;
       let posting = this.index.get(t);
-      if (!posting) this.index.set(t, (posting = new Set()));
+      // Already under the term: its entry takes the event's new time.
+      if (e.slots.has(t)) {
+        posting?.touch(e);
+        continue;
+      }
+      if (!posting) this.index.set(t, (posting = new Posting(t)));
       posting.add(e);
     }
-    e.indexed = next;
   }
 
   private merge(into: EventState, from: EventState): void {
@@ -322,7 +330,7 @@ export class OnlineClusterer {
     into.norm2 = n2;
     into.size += from.size;
     into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
-    for (const t of from.indexed) this.index.get(t)?.delete(from);
+    for (const t of [...from.slots.keys()]) this.index.get(t)?.delete(from);
     this.events.delete(from.id);
     this.mergedInto.set(from.id, into.id);
     this.reindex(into);
@@ -355,7 +363,7 @@ export class OnlineClusterer {
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
-    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new SparseVector(), norm2: 0, size: 0, lastSeen: at, indexed: new Set(), metIn: 0, score: 0 };
+    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new SparseVector(), norm2: 0, size: 0, lastSeen: at, slots: new Map(), metIn: 0, score: 0 };
     this.events.set(e.id, e);
     this.addTo(e, v, at);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
