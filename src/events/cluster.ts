@@ -154,7 +154,7 @@ export class OnlineClusterer {
     // them on thousands of events per article, fastest when they all share one shape.
     const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, slots: new Map(), metIn: 0, score: 0 };
     const old = this.events.get(state.id);
-    if (old) for (const t of [...old.slots.keys()]) this.index.get(t)?.delete(old);
+    if (old) this.unindex(old);
     this.events.set(state.id, state);
     if (newest === undefined || e.lastSeen >= this.unindexBefore(newest)) this.reindex(state);
   }
@@ -279,14 +279,10 @@ export class OnlineClusterer {
     // article would have to come more than a window late to reach it), so the postings every
     // article walks follow the window, not the month kept in memory for relating. It comes
     // back in if it grows again (a merge).
-    const unindex = this.unindexBefore(this.newest);
+    const idleBefore = this.unindexBefore(this.newest);
     for (const e of this.events.values()) {
-      if (e.lastSeen >= unindex) continue;
-      for (const t of [...e.slots.keys()]) {
-        const posting = this.index.get(t);
-        posting?.delete(e);
-        if (posting && !posting.size) this.index.delete(t);
-      }
+      if (e.lastSeen >= idleBefore) continue;
+      this.unindex(e);
       if (e.lastSeen < forget) this.events.delete(e.id);
     }
   }
@@ -310,7 +306,7 @@ export class OnlineClusterer {
     // Heaviest first; equal weights in the order the terms came (the sort is stable).
     else top = Array.from(ids.keys()).sort((a, b) => weights[b]! - weights[a]!).slice(0, k).map((i) => ids[i]!);
     const next = new Set(top);
-    for (const t of [...e.slots.keys()]) if (!next.has(t)) this.index.get(t)?.delete(e);
+    for (const t of e.slots.keys()) if (!next.has(t)) this.index.get(t)?.delete(e);
     for (const t of next) {
       let posting = this.index.get(t);
       // Already under the term: its entry takes the event's new time.
@@ -323,6 +319,16 @@ export class OnlineClusterer {
     }
   }
 
+  /** Take the event off every list it is on; a list left empty goes. */
+  private unindex(e: EventState): void {
+    // Deleting the entry being visited is safe in a Map's walk; a list closing up moves only its other events.
+    for (const t of e.slots.keys()) {
+      const posting = this.index.get(t);
+      posting?.delete(e);
+      if (posting && !posting.size) this.index.delete(t);
+    }
+  }
+
   private merge(into: EventState, from: EventState): void {
     into.centroid.add(from.centroid);
     let n2 = 0;
@@ -330,7 +336,7 @@ export class OnlineClusterer {
     into.norm2 = n2;
     into.size += from.size;
     into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
-    for (const t of [...from.slots.keys()]) this.index.get(t)?.delete(from);
+    this.unindex(from);
     this.events.delete(from.id);
     this.mergedInto.set(from.id, into.id);
     this.reindex(into);
