@@ -1,6 +1,6 @@
 /**
  * Inclusive time of the functions whose name or file matches any pattern, from a V8 CPU
- * profile (`node --cpu-prof`): how the figures in the README say where time goes.
+ * profile (`node --cpu-prof`): how bench/README.md finds where the time goes.
  *   node --import tsx bench/profile-summary.ts [--self] <file.cpuprofile> <pattern> [pattern…]
  * A function counts once per sample even when it recurses. With --self, the time spent in
  * each function itself instead (native calls count to the function that made them).

@@ -6,7 +6,7 @@ import v8 from 'node:v8';
  * pipeline's live data is about 100 MB on a store of 100,000 articles, yet its heap reached
  * 390 MB of mostly garbage (the parsed rows and vectors of events already refreshed), and its
  * peak RSS past 1 GB on the way to a million articles. At 30% it collects sooner and holds
- * about 170 MB, for the same rate (measured in the README's speed notes).
+ * about 170 MB, for the same rate (bench/ingest-run.ts on a kept store, bench/README.md).
  */
 export const HEAP_GROWING_PERCENT = 30;
 

@@ -1,6 +1,7 @@
 import { addManualGuide, afterTopicMerge, backfillGuide } from '../guides/membership.js';
 import type { Deps } from '../pipeline/deps.js';
-import { deleteGuide, getGuide, listGuides } from '../store/guides.js';
+import { deleteGuide } from '../store/guides.js';
+import { getGuide, listGuides } from '../guides/read.js';
 import { listTopics, mergeTopic, renameTopic } from '../store/topics.js';
 import { UsageError } from './context.js';
 

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
-import type { Db } from './db.js';
-import { pruneEventChanges } from './event-changes.js';
-import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads } from './events.js';
-import { SparseVector } from '../events/vector.js';
-import { relateSubjects } from '../events/related.js';
+import type { Db } from '../store/db.js';
+import { pruneEventChanges } from '../store/event-changes.js';
+import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads } from './relate-reads.js';
+import { SparseVector } from './vector.js';
+import { relateSubjects } from './related.js';
 
 /** An event with these topics, updated at `at`. */
 async function event(db: Db, id: string, topics: string[], at: string, title = `Event ${id}`) {

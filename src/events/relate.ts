@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
-import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads, type CentroidSource, type EventRow, type HeldCandidates, type Relation } from '../store/events.js';
+import type { EventRow, Relation } from '../store/events.js';
+import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads, type CentroidSource, type HeldCandidates } from './relate-reads.js';
 import { relateScore, relateSubjects } from './related.js';
 import { norm } from './vector.js';
 

@@ -1,7 +1,8 @@
 import type { Db } from '../store/db.js';
 import { listParam } from '../store/sql/query.js';
 import { eventsByIds, type EventRow } from '../store/events.js';
-import { getGuide, guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
+import { guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
+import { getGuide } from './read.js';
 import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';
 
 /**

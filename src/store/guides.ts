@@ -1,6 +1,5 @@
 import type { Db } from './db.js';
 import { listParam } from './sql/query.js';
-import { currentOverview } from '../guides/overview.js';
 
 /**
  * Guides: living explainers of one subject (a topic, an entity or a saved full-text
@@ -34,19 +33,11 @@ const fromRow = (r: Raw): Guide => ({
   overviewEvents: r.overview_events, eventCount: r.event_count, lastEventAt: r.last_event_at, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-/** A guide as readers see it: with the overview they are shown (see currentOverview). */
-export async function getGuide(db: Db, slug: string): Promise<Guide | undefined> {
-  const g = await guideRow(db, slug);
-  return g && withOverview(db, g);
-}
-
-/** A guide as stored: `overview` is the model's, or empty (for work that does not show it). */
+/** A guide as stored: `overview` is the model's, or empty (readers get theirs from guides/read.ts). */
 export async function guideRow(db: Db, slug: string): Promise<Guide | undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE slug = ?', [slug]);
   return r && fromRow(r);
 }
-
-const withOverview = async (db: Db, g: Guide): Promise<Guide> => ({ ...g, overview: await currentOverview(db, g) });
 
 export async function guideForSubject(db: Db, kind: SubjectKind, subject: string): Promise<Guide | undefined> {
   const r = await db.get<Raw>('SELECT * FROM guides WHERE subject_kind = ? AND subject = ?', [kind, subject]);
@@ -71,13 +62,9 @@ export async function guidesForSubjects(db: Db, subjects: ReadonlyArray<{ kind: 
   return out;
 }
 
-/** Busiest first; `overviews: false` leaves each overview as stored (two reads a guide fewer, for lists that do not show it). */
-export async function listGuides(db: Db, o: { limit?: number; offset?: number; overviews?: boolean } = {}): Promise<Guide[]> {
-  const guides = (await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0])).map(fromRow);
-  if (o.overviews === false) return guides;
-  const out: Guide[] = [];
-  for (const g of guides) out.push(await withOverview(db, g));
-  return out;
+/** Busiest first, as stored (readers get their overviews from guides/read.ts). */
+export async function listGuideRows(db: Db, o: { limit?: number; offset?: number } = {}): Promise<Guide[]> {
+  return (await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0])).map(fromRow);
 }
 
 export async function queryGuides(db: Db): Promise<Guide[]> {

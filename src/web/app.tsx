@@ -24,7 +24,8 @@ import { rateLimit } from './rate-limit.js';
 import { pageCache } from './page-cache.js';
 import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
-import { getGuide, guidesOfEvent, listGuides } from '../store/guides.js';
+import { guidesOfEvent } from '../store/guides.js';
+import { getGuide, listGuides } from '../guides/read.js';
 import { resolveTopic } from '../store/topics.js';
 import { badQuery, cards, eventJson, filterChoices, nonEmpty, originOf, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
 

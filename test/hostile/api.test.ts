@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
 import { adminActions } from '../../src/cli/pipeline.js';
-import { listGuides } from '../../src/store/guides.js';
+import { listGuides } from '../../src/guides/read.js';
 import { listSources } from '../../src/store/sources.js';
 import { createApp } from '../../src/web/app.js';
 import { testDeps } from '../helpers.js';

@@ -1,0 +1,244 @@
+import type { Db } from '../store/db.js';
+import { HeldRows } from '../store/held-rows.js';
+import { ParsedCache } from '../store/parsed-cache.js';
+import { listParam } from '../store/sql/query.js';
+import { storedSubjects, type RelateSubjects } from './related.js';
+import { bestShared, compareShared, parseSubjectList, SharedCounter, type SubjectList } from './shared-subjects.js';
+import { norm, SparseVector } from './vector.js';
+
+/**
+ * Relating's reads: the candidate events that share an event's subjects, with their parsed
+ * centroids and subjects, through caches that hold what relating meets again and again.
+ * Moved out of store/events.ts so that the store imports no domain module (issue 45).
+ */
+
+/** What relating needs of a candidate event. */
+export interface RelateCandidate {
+  id: string;
+  subjects: RelateSubjects;
+  firstSeen: string;
+  centroid: SparseVector | undefined;
+  /** The centroid's length when it was taken from memory (else relating works it out). */
+  centroidNorm?: number;
+}
+
+/** Event centroids the caller holds in memory (the live clusterer's), by event id. */
+export type CentroidSource = (eventId: string) => SparseVector | undefined;
+
+/**
+ * Events that share a topic or an entity with the given ones, updated since a time, with
+ * their centroids: those sharing the most subjects first, then the newest. Read per
+ * subject in (kind, subject, week) order (on SQLite the table's own order, migration 018; on
+ * PostgreSQL the event_subjects_recent index), so the cost follows how many recent events share
+ * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
+ */
+export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource, reads?: SnapshotReads): Promise<RelateCandidate[]> {
+  const week = Math.floor(Date.parse(since) / 1000 / 604_800);
+  // Each subject contributes its latest PER_SUBJECT events at most (subjectLists), so a
+  // subject shared by thousands of events costs no more than a rare one; and only the `limit`
+  // sharing the most (see below) are looked up. The counting is done here.
+  const counter = new SharedCounter(exclude);
+  const wanted: Array<[string, string]> = [...topics.map((t): [string, string] => ['topic', t]), ...entities.map((e): [string, string] => ['entity', e])];
+  for (const list of await subjectLists(db, wanted, week, reads?.lists)) counter.addSubject(list);
+  // The chosen are the best `limit` by shared subjects, then by the latest week they share,
+  // then the newest event (see compareShared): all known before any event row is read, so
+  // only as many rows are read as can be chosen (more only when some of them are left out:
+  // untitled, or not updated within the window; then in the order of all of them).
+  const all = counter.all;
+  if (!all.length) return [];
+  let order = bestShared(all, limit);
+  // With each event, its centroid's version (the text is read only where it is not held parsed).
+  // Untitled events and those not updated within the window are left out here rather than in
+  // the SQL, so that a row read for one event of a relating job serves the others (`reads`).
+  const chosen: Candidate[] = [];
+  const byId = reads?.rows ?? new Map<string, Candidate | null>();
+  const cache = parsedOf(db);
+  for (let at = 0; at < order.length && chosen.length < limit; ) {
+    const ids = order.slice(at, at + limit - chosen.length).map((e) => e.id);
+    at += ids.length;
+    const unread: string[] = [];
+    for (const id of ids) {
+      if (byId.has(id)) continue;
+      const held = reads?.held?.get(id);
+      if (held) byId.set(id, held);
+      else unread.push(id);
+    }
+    if (unread.length) {
+      const rows = await db.all<CandidateRow>(`SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
+          FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)]);
+      for (const id of unread) byId.set(id, null); // gone since its subjects were read
+      for (const raw of rows) {
+        // Parsed once, as read (a row held from job to job is not parsed again, nor the
+        // subjects of a row read again with the same ones). The stored text is not kept.
+        const r: Candidate = {
+          id: raw.id, titled: raw.titled, last_updated: raw.last_updated, first_seen: raw.first_seen, size: raw.size, norm2: raw.norm2, last_seen: raw.last_seen,
+          subjects: cache.subjects.get(raw.id, `${raw.topics}\u0000${raw.entities}`),
+        };
+        byId.set(r.id, r);
+        reads?.held?.set(r.id, r);
+      }
+    }
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (r && Number(r.titled) === 1 && r.last_updated >= since) chosen.push(r);
+    }
+    if (at === order.length && order.length < all.length) order = all.sort(compareShared);
+  }
+  // Centroids from memory where the caller has them (the live clusterer's); the rest from the store.
+  const inMemory = new Map<string, SparseVector>();
+  for (const r of chosen) {
+    const c = known?.(r.id);
+    if (c) inMemory.set(r.id, c);
+  }
+  const stored = await storedCentroids(db, chosen.filter((r) => !inMemory.has(r.id)));
+  return chosen.map((r) => {
+    const live = inMemory.get(r.id);
+    return {
+      id: r.id, subjects: r.subjects, firstSeen: r.first_seen,
+      // A centroid in memory changes as its event grows: its length is taken now, not cached.
+      centroid: live ?? stored.get(r.id), ...(live ? { centroidNorm: norm(live) } : {}),
+    };
+  });
+}
+
+const PER_SUBJECT = 200;
+
+/** A subject's list as read for one week onwards: its key among a job's reads. */
+const listKey = (week: number, [kind, subject]: readonly [string, string]) => `${week}\u001f${kind}\u001f${subject}`;
+
+/**
+ * Each subject's latest PER_SUBJECT events from `week` on, in the order asked. Per subject, the
+ * reads walk the table's order backwards (on SQLite a subquery per subject: a join over the
+ * list lets its planner scan the whole table); within a week, the cut keeps the highest ids in
+ * byte order, on both stores the same (on SQLite the table's own order, so no sort). With
+ * `held` (one relating job's lists: the store cannot change under the job), a list read for
+ * one event serves the job's other events: a topic or a busy entity is shared by many of them.
+ */
+async function subjectLists(db: Db, subjects: ReadonlyArray<readonly [string, string]>, week: number, held?: Map<string, SubjectList>): Promise<SubjectList[]> {
+  const out: Array<SubjectList | undefined> = subjects.map((s) => held?.get(listKey(week, s)));
+  const unread = subjects.filter((_, i) => !out[i]);
+  if (unread.length) {
+    const read = unread.map((): SubjectList => ({ ids: [], weeks: [] }));
+    if (db.dialect === 'sqlite') {
+      // One row per subject, its events as "week id" pairs in one string: thousands of pairs
+      // a refresh, and a string is read far faster than JSON arrays or a row for each.
+      const rows = await db.all<{ at: number; ids: string | null }>(`SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
+            WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
+          FROM json_each(?) AS s`, [week, JSON.stringify(unread)]);
+      for (const r of rows) read[Number(r.at)] = parseSubjectList(r.ids, '\u001e');
+    } else {
+      for (const r of await db.all<{ at: number; event_id: string; week: number }>(`SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
+          CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${PER_SUBJECT}) AS h`,
+          [JSON.stringify(unread), week])) {
+        const list = read[Number(r.at) - 1]!;
+        list.ids.push(r.event_id);
+        list.weeks.push(Number(r.week));
+      }
+    }
+    let next = 0;
+    for (let i = 0; i < out.length; i++) {
+      if (out[i]) continue;
+      const list = read[next++]!;
+      out[i] = list;
+      held?.set(listKey(week, subjects[i]!), list);
+    }
+  }
+  return out as SubjectList[];
+}
+
+const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<SparseVector>; subjects: ParsedCache<RelateSubjects> }>();
+function parsedOf(db: Db) {
+  let c = parsedCaches.get(db.root);
+  if (!c) {
+    c = {
+      // Most of the events related from the store (those idle for longer than the live
+      // clusterer keeps them). At 1M articles a round of relating meets about 44,000 distinct
+      // centroids in 345,000 lookups, and its events come back after more than 20,000 others
+      // (the least recently used go first): holding 20,000, it parsed 73,000 a round anew;
+      // holding 40,000, 29,000; the floor (centroids at a version not met before) is 18,000
+      // (a trace of two rounds, by a patch not kept, replayed for each size). Each entry is a
+      // parsed vector (12 bytes a term, about 170 terms): 40,000 cost about 75 MB of peak RSS
+      // more than 20,000, and 60,000 about 60 MB more again, nearer the goal of under 1 GB
+      // than their gain is large.
+      centroids: new ParsedCache((s) => SparseVector.parse(s), 40_000),
+      // An event's topics and entities, as one text: its two JSON columns joined by a NUL
+      // (which JSON text cannot hold unescaped).
+      subjects: new ParsedCache((s) => {
+        const at = s.indexOf('\u0000');
+        return storedSubjects(s.slice(0, at), s.slice(at + 1));
+      }, 10_000),
+    };
+    parsedCaches.set(db.root, c);
+  }
+  return c;
+}
+
+export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
+  const versions = await db.all<CentroidVersion>('SELECT event_id AS id, size, norm2, last_seen FROM event_vectors WHERE event_id = ?', [id]);
+  return (await storedCentroids(db, versions)).get(id);
+}
+
+/** A stored centroid's version: its event's size, with its norm and latest time (none where the event has no centroid). */
+type CentroidVersion = { id: string; size: number | null; norm2: number | null; last_seen: string | null };
+
+/** What relating reads of a candidate event, with its centroid's version. */
+type CandidateRow = CentroidVersion & { titled: number; last_updated: string; topics: string; entities: string; first_seen: string };
+/** A candidate row with its subjects parsed. */
+type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { subjects: RelateSubjects };
+
+/**
+ * The candidate rows and subject lists one relating job has read: rows by event id (null: no
+ * such event), lists by week and subject. A job relates a hundred or so events in one read
+ * transaction, and they share many candidates and subjects: read once, each serves the rest of
+ * the job. Only valid while the store cannot change under it, so it is made for one job of the
+ * relating thread (a read transaction) and dropped with it.
+ * `held`: the rows the jobs before read, synced to this job's view (see HeldRows); a row read
+ * now is held for the next jobs too.
+ */
+export class SnapshotReads {
+  readonly rows = new Map<string, Candidate | null>();
+  /** Subject lists read (see subjectLists). */
+  readonly lists = new Map<string, SubjectList>();
+  constructor(readonly held?: HeldCandidates) {}
+}
+
+/** Candidate rows the relating thread keeps from job to job. */
+export type HeldCandidates = HeldRows<Candidate>;
+
+/**
+ * The candidates met most recently (relating meets the recent events again and again).
+ * 20,000 against 40,000, two rounds from 200k: the relating thread read 3.43 against 3.00 GB
+ * for about 55 MB less peak RSS, at the same rate; the goal's 1 GB is nearer than that gain is large.
+ */
+export const heldCandidates = (max = 20_000): HeldCandidates => new HeldRows<Candidate>(max);
+
+/**
+ * Stored centroids, parsed, through the cache: every write of a centroid grows its event's
+ * size (an article, or a merge), so the size with the norm and latest time is a version of
+ * the text (see ParsedCache). Given the versions (read with the events), only the centroids
+ * not held at that version are read whole: most are held (relating meets the same recent
+ * events again and again), and the text, kilobytes each, was most of what relating read
+ * (migration 020 puts the version before it in the row, so reading it leaves the text's
+ * pages unread).
+ */
+async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Promise<Map<string, SparseVector>> {
+  const out = new Map<string, SparseVector>();
+  const cache = parsedOf(db).centroids;
+  const versionOf = (v: Omit<CentroidVersion, 'id'>) => `${v.size}:${v.norm2}:${v.last_seen}`;
+  const unread: string[] = [];
+  for (const v of versions) {
+    if (v.size === null) continue;
+    const held = cache.current(v.id, versionOf(v));
+    if (held) out.set(v.id, held);
+    else unread.push(v.id);
+  }
+  if (unread.length) {
+    // The version is read again beside the text: a writer on another connection may have
+    // moved the centroid since, and a text is kept only under the version it was read with.
+    for (const v of await db.all<{ event_id: string; centroid: string; size: number; norm2: number; last_seen: string }>(
+      `SELECT event_id, size, norm2, last_seen, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)])) {
+      out.set(v.event_id, cache.get(v.event_id, v.centroid, versionOf(v)));
+    }
+  }
+  return out;
+}
