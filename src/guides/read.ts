@@ -12,7 +12,10 @@ export async function getGuide(db: Db, slug: string): Promise<Guide | undefined>
 }
 
 /** Busiest first; `overviews: false` leaves each overview as stored (two reads a guide fewer, for lists that do not show it). */
-export async function listGuides(db: Db, o: { limit?: number; offset?: number; overviews?: boolean } = {}): Promise<Guide[]> {
+export async function listGuides(
+  db: Db,
+  o: { limit?: number; offset?: number; overviews?: boolean } = {},
+): Promise<Guide[]> {
   const guides = await listGuideRows(db, o);
   if (o.overviews === false) return guides;
   const out: Guide[] = [];
