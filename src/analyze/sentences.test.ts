@@ -45,7 +45,8 @@ describe('sentence splitter', () => {
     for (const text of ['word '.repeat(200_000), '. '.repeat(200_000), 'U.S. '.repeat(100_000), '…'.repeat(200_000)]) {
       const t0 = performance.now();
       splitSentences(text);
-      assert.ok(performance.now() - t0 < 2000, `${text.slice(0, 10)}: ${performance.now() - t0} ms`);
+      // A megabyte: linear work takes milliseconds, quadratic work would take hours; the budget is for a loaded machine.
+      assert.ok(performance.now() - t0 < 10_000, `${text.slice(0, 10)}: ${performance.now() - t0} ms`);
     }
   });
 
