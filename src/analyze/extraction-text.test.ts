@@ -59,6 +59,20 @@ describe('what a reader reads is the article’s own text', () => {
     for (const q of x.quotes) assert.doesNotMatch(q.text, /\b(said|wrote)\b/);
   });
 
+  it('points "he said" at the subject named close before, and leaves it out when no one is', () => {
+    const text = `The film opens in London on Friday after a long delay caused by the war in the region. It was shot over eleven weeks in Cyprus last summer with a cast of forty. Its budget of four million pounds came from private investors in Britain and Greece. Director Michael Redwood, who wrote the script, paid tribute to Peter O’Toole at the premiere. He said: ‘Peter was certainly not the type to let illness decide over his career in the film.’ Redwood has directed four films since 2010.\n\nBritish actor Owen walked down the red carpet with the cast. "I was always a huge fan of Closer as a play, so I took the part," he said. Critics have praised the film's photography and its long final scene.`;
+    const x = extractLocal({ id: '1', title: 'Premiere', text });
+    assert.equal(x.quotes.length, 1, JSON.stringify(x.quotes));
+    assert.equal(x.quotes[0]!.text.slice(0, 20), 'Peter was certainly ');
+    assert.match(x.quotes[0]!.speaker!, /Michael Redwood$/);
+  });
+
+  it('does not give a quote the attribution that opens the next one', () => {
+    const text = `The awards open in London on Friday after a long delay caused by the war in the region. It was shot over eleven weeks in Cyprus last summer with a cast of forty. Its budget of four million pounds came from private investors in Britain and Greece. Richard Gere arrived early at the awards in London on Sunday evening with friends. "It is the first time I have been nominated and it is a very special honour for me." Julia Roberts, who is presenting the best film award, said: "It is a big party, I had no idea it was going to be this big at all."`;
+    const x = extractLocal({ id: '1', title: 'Awards', text });
+    assert.deepEqual(x.quotes.map((q) => [q.text.slice(0, 12), q.speaker]), [['It is a big ', 'Julia Roberts']]);
+  });
+
   it('reads single quote marks, and tells them from apostrophes', () => {
     const text = `Gary Locke will be confirmed as Kilmarnock’s manager on Friday, the club said after a meeting of its board. ‘I’d be over the moon to get it as it’s something I’ve worked hard towards,’ said Locke while talks went on. The club’s board meets again on Monday to agree the terms of his three-year deal.`;
     const x = extractLocal({ id: '1', title: 'Locke to be confirmed', text });

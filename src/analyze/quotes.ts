@@ -75,6 +75,7 @@ const SPEECH = '(?:said|says|told|added|wrote|argued|explained|noted|warned|insi
 const AFTER_NAME_VERB = new RegExp(`^[\\s,]*${NAME}\\s+${SPEECH}\\b`, 'u');
 /** '…," Priya Raman, an analyst at Example Research, wrote': the name, a description between commas, the verb. */
 const AFTER_NAME_APPOSITION = new RegExp(`^[\\s,]*${NAME}\\s*,[^"“”‘’,]{1,80},\\s*${SPEECH}\\b`, 'u');
+const BEFORE_APPOSITION = new RegExp(`${NAME}\\s*,[^"“”‘’,]{1,80},\\s*${SPEECH}\\s*[:,]?\\s*$`, 'u');
 const AFTER_VERB_NAME = new RegExp(`^[\\s,]*${SPEECH}\\s+${NAME}`, 'u');
 const BEFORE = new RegExp(`${NAME}\\s+${SPEECH}(?:\\s+\\w+){0,4}\\s*[:,]?\\s*$`, 'u');
 const ACCORDING = new RegExp(`^[\\s,]*according to\\s+${NAME}`, 'u');
@@ -95,26 +96,42 @@ const POINTS_BACK = /^(?:he|she|it|they|this|that|these|those|but|and|so|meanwhi
 const NOT_A_NAME = /^(?:he|she|they|it|we|i|you|this|that|the|but|and|in|on|a|an|there|here|what|which)$/i;
 const COMPANY = /^the (?:company|firm|group|bank|agency|ministry|department|start-?up|lab|government|regulator|commission|court)$/i;
 
-/** The person named last before `at`: "she said" points at her. */
+/**
+ * The person a "she said" points at: the last sentence before the quote that names someone,
+ * and in it the first person named (the subject, in news English: "Director Michael Redwood
+ * paid tribute to O'Toole. He said: …" is Redwood). Only a name in the same paragraph and
+ * close by counts: further back, the "she" may be someone the article never named as a
+ * person (a surname alone, "actor Owen"), and no speaker is better than a wrong one.
+ */
+const PRONOUN_REACH = 400;
 function lastNamed(text: string, at: number, people: Entity[], spoken: { name: string; at: number }[]): string | undefined {
-  let best: { name: string; at: number } | undefined;
-  for (const s of spoken) if (s.at < at && (!best || s.at > best.at)) best = s;
+  const floor = Math.max(at - PRONOUN_REACH, text.lastIndexOf('\n\n', at) + 1);
+  const mentions: { name: string; at: number }[] = spoken.filter((s) => s.at >= floor && s.at < at);
   for (const p of people) {
     // The full name or the surname alone ("Locke"), as a whole word.
     for (const form of [p.name, p.name.split(' ').pop()!]) {
-      const i = text.lastIndexOf(form, at);
-      if (i >= 0 && !/[\p{L}]/u.test(text[i + form.length] ?? '') && (!best || i > best.at)) best = { name: p.name, at: i };
+      for (let i = text.indexOf(form, floor); i >= 0 && i < at; i = text.indexOf(form, i + 1)) {
+        if (!/[\p{L}]/u.test(text[i + form.length] ?? '') && !/[\p{L}]/u.test(text[i - 1] ?? '')) mentions.push({ name: p.name, at: i });
+      }
     }
   }
-  return best?.name;
+  if (!mentions.length) return undefined;
+  const last = mentions.reduce((a, b) => (b.at > a.at ? b : a));
+  const head = text.slice(floor, last.at);
+  const sentenceStart = floor + Math.max(0, ...[...head.matchAll(/[.!?]["”’']?\s+/g)].map((m) => m.index! + m[0].length));
+  return mentions.filter((m) => m.at >= sentenceStart).reduce((a, b) => (b.at < a.at ? b : a)).name;
 }
 
 /** The speaker of the quote between marks m: named beside it, or pointed at ("he said"), or described ("a Meta executive said"). */
 function speakerOf(text: string, m: Mark, people: Entity[], orgs: Entity[], spoken: { name: string; at: number }[]): string | undefined {
-  const after = text.slice(m.close + 1, m.close + 100);
+  // After a quote that ends its sentence ('…honour." Gere, …, said: "…'), or before a verb
+  // that opens with a colon, the words beside it introduce the next quote, not this one.
+  const closesSentence = /\.\s*$/.test(text.slice(m.open + 1, m.close));
+  const rawAfter = text.slice(m.close + 1, m.close + 100);
+  const after = closesSentence || /^[^.!?"“”‘’]*?\b(?:said|says|added|told \w+|wrote|continued)\s*:/.test(rawAfter) ? '' : rawAfter;
   const before = text.slice(Math.max(0, m.open - 100), m.open);
-  const named = (AFTER_NAME_VERB.exec(after) ?? AFTER_NAME_APPOSITION.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? ACCORDING.exec(after) ?? BEFORE.exec(before))?.[1]?.trim();
-  if (named && !NOT_A_NAME.test(named)) {
+  const named = (AFTER_NAME_VERB.exec(after) ?? AFTER_NAME_APPOSITION.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? ACCORDING.exec(after) ?? BEFORE.exec(before) ?? BEFORE_APPOSITION.exec(before))?.[1]?.trim();
+  if (named && !named.split(/\s+/).some((w) => NOT_A_NAME.test(w))) {
     // Prefer the full name the article uses elsewhere ("Altman" → "Sam Altman").
     return people.find((p) => p.name === named || p.name.endsWith(` ${named.replace(/^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/, '')}`))?.name ?? named;
   }
