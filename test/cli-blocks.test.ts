@@ -28,6 +28,16 @@ describe('building blocks on the command line', () => {
     assert.match(r.err, /line 3: text/);
   });
 
+  it('analyze leaves out a title repeated at the top of the text', () => {
+    const body = 'Anthropic said on Monday it would open a research lab in Tokyo next year. The lab will hire fifty researchers from universities across Japan and Korea.';
+    const input = [{ id: 'plain', title: 'Anthropic opens Tokyo lab', text: body }, { id: 'titled', title: 'Anthropic opens Tokyo lab', text: `Anthropic opens Tokyo lab\n\n${body}` }];
+    const r = almanac(['analyze', '--input', '-'], input.map((l) => JSON.stringify(l)).join('\n'));
+    assert.equal(r.code, 0, r.err);
+    const [plain, titled] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(titled.summary, plain.summary);
+    assert.ok(titled.summary.startsWith('Anthropic said on Monday'), titled.summary);
+  });
+
   it('analyze --llm without a configured model says what to set', () => {
     const r = almanac(['analyze', '--llm', '--input', '-', '--db', ':memory:'], '{"id":"1","text":"x"}');
     assert.equal(r.code, 2);

@@ -1,41 +1,52 @@
+import { repeats, type Piece } from './repeats.js';
 import type { ScoredSentence } from './summary.js';
 
 /**
- * Claims: the article's main assertions, each a sentence a reader understands alone.
- * Candidates are declarative sentences with a verb and something checkable in them (a
- * number, a name, enough content words); questions, first-person asides, sentences that
- * open by pointing back, and quoted speech are left out. Only safe trims rewrite them: a
- * leading connective ("But", "However,") goes, the capital is restored.
+ * Claims: the article's main assertions, each a whole sentence of it as written (offsets
+ * kept, never trimmed or re-capitalised) that a reader understands alone. Candidates are
+ * declarative sentences with a verb and something checkable in them (a number, a name,
+ * enough content words); questions, first-person asides, sentences that open by pointing
+ * back or by a connective ("But", "However,"), quoted speech (the quotes' to show), and
+ * what the summary already says are left out.
  */
 export interface Claim {
   text: string;
-  /** Character span of the supporting sentence in the article text. */
+  /** Character span of the sentence in the article text: text.slice(start, end) === text. */
   start: number;
   end: number;
 }
 
-const CONNECTIVE = /^(?:but|and|so|however|meanwhile|still|yet|also|moreover|indeed|in addition|in fact|at the same time)\s*,?\s+/i;
-const POINTS_BACK = /^(he|she|it|they|this|that|these|those|his|her|its|their|such)\b/i;
+export interface ClaimOptions {
+  /** What is shown before the claims (the summary's sentences): a claim must add to it. */
+  shown?: Piece[];
+  /** Spans of quoted speech (open and close mark indexes): a sentence holding one is speech, not a claim. */
+  speech?: { open: number; close: number }[];
+}
+
+const LEANS_BACK = /^(?:but|and|so|however|meanwhile|still|yet|also|moreover|indeed|in addition|in fact|at the same time|he|she|it|they|this|that|these|those|his|her|its|their|such)\b/i;
 const HAS_VERB = new Set(['VERB', 'AUX']);
 
-export function extractClaims(sentences: ScoredSentence[], limit = 5): Claim[] {
+export function extractClaims(sentences: ScoredSentence[], limit = 5, o: ClaimOptions = {}): Claim[] {
+  const shown = o.shown ?? [];
+  const speech = o.speech ?? [];
   const out: (Claim & { score: number })[] = [];
   for (const s of sentences) {
     const raw = s.sentence.text;
+    const { start, end } = s.sentence;
     if (s.words < 8 || s.words > 50) continue;
-    if (/\?["”’]?$/.test(raw) || /^["“‘]/.test(raw) || /["“”]/.test(raw.slice(0, 2))) continue;
+    if (/\?\s*["”’']?$/.test(raw) || /^["“‘']/.test(raw) || LEANS_BACK.test(raw)) continue;
     if (!s.sentence.tokens.some((t) => HAS_VERB.has(t.pos))) continue;
     // First-person asides ("Kevin and I wrote...") are about the writer, not the world.
     if (/^(we|our)\b/i.test(raw) || /\b(I|me|my)\b/.test(raw)) continue;
-    const trimmed = raw.replace(CONNECTIVE, '');
-    if (POINTS_BACK.test(trimmed)) continue;
+    if (speech.some((m) => m.open < end && start < m.close && m.close - m.open > 30)) continue;
     const informative = s.sentence.tokens.some((t) => t.pos === 'NUM' || t.pos === 'PROPN');
-    const text = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-    out.push({ text, start: s.sentence.start + (raw.length - trimmed.length), end: s.sentence.end, score: s.score * (informative ? 1.3 : 1) });
+    out.push({ text: raw, start, end, score: s.score * (informative ? 1.3 : 1) });
   }
-  return out
-    .sort((a, b) => b.score - a.score || a.start - b.start)
-    .slice(0, limit)
-    .sort((a, b) => a.start - b.start)
-    .map(({ score: _s, ...c }) => c);
+  const chosen: Claim[] = [];
+  for (const c of out.sort((a, b) => b.score - a.score || a.start - b.start)) {
+    if (chosen.length >= limit) break;
+    if ([...shown, ...chosen].some((p) => repeats(c, p))) continue;
+    chosen.push({ text: c.text, start: c.start, end: c.end });
+  }
+  return chosen.sort((a, b) => a.start - b.start);
 }

@@ -23,8 +23,16 @@ export const ClaimSchema = z.object({
   end: z.number().int().nonnegative().optional(),
 });
 
+/** Where a piece of the article's own text stands in it: text.slice(start, end). */
+export const SpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
 export const ExtractionSchema = z.object({
   summary: z.string(),
+  /** The summary's sentences in the text, when the summary is the article's own words (the local extractor's; a model writes its own). */
+  summarySpans: z.array(SpanSchema).optional(),
   keyphrases: z.array(z.string()),
   topics: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   claims: z.array(ClaimSchema),
@@ -42,6 +50,8 @@ export interface ArticleInput {
   text: string;
   url?: string;
   sourceKind?: string;
+  /** Who wrote it: the speaker of an opinion piece's key quotes. */
+  author?: string;
 }
 
-export const LOCAL_EXTRACTOR_VERSION = 'local-1';
+export const LOCAL_EXTRACTOR_VERSION = 'local-2';

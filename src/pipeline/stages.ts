@@ -160,7 +160,7 @@ interface Prepared {
 }
 
 /** What the extractor reads of an article. */
-const extractorInput = (a: Article, sourceKind: string | undefined): ArticleInput => ({ id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind });
+const extractorInput = (a: Article, sourceKind: string | undefined): ArticleInput => ({ id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind, author: a.author ?? undefined });
 
 /** An article as the extractor reads it, read from the store. */
 async function articleInput(db: Db, articleId: number): Promise<{ input: ArticleInput; sourceId: string; contentHash: string } | undefined> {

@@ -26,16 +26,17 @@ export interface ExtractionMeta {
 
 export async function saveExtraction(db: Db, articleId: number, x: Extraction, meta: ExtractionMeta, at: string): Promise<void> {
   await db.run(
-    `INSERT INTO extractions (article_id, extractor, version, summary, keyphrases, topics, claims, quotes, entities, kind, model, note, tokens_in, tokens_out, quotes_dropped, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO extractions (article_id, extractor, version, summary, keyphrases, topics, claims, quotes, entities, kind, model, note, tokens_in, tokens_out, quotes_dropped, created_at, summary_spans)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(article_id) DO UPDATE SET extractor = excluded.extractor, version = excluded.version, summary = excluded.summary,
        keyphrases = excluded.keyphrases, topics = excluded.topics, claims = excluded.claims, quotes = excluded.quotes,
        entities = excluded.entities, kind = excluded.kind, model = excluded.model, note = excluded.note,
-       tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, quotes_dropped = excluded.quotes_dropped, created_at = excluded.created_at`,
+       tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, quotes_dropped = excluded.quotes_dropped, created_at = excluded.created_at,
+       summary_spans = excluded.summary_spans`,
     [
       articleId, meta.extractor, meta.version, x.summary, JSON.stringify(x.keyphrases), JSON.stringify(x.topics), JSON.stringify(x.claims),
       JSON.stringify(x.quotes), JSON.stringify(x.entities), x.kind, meta.model ?? null, meta.note ?? null, meta.tokensIn ?? 0, meta.tokensOut ?? 0,
-      meta.quotesDropped ?? 0, at,
+      meta.quotesDropped ?? 0, at, x.summarySpans ? JSON.stringify(x.summarySpans) : null,
     ],
   );
 }
@@ -43,6 +44,7 @@ export async function saveExtraction(db: Db, articleId: number, x: Extraction, m
 interface Row {
   article_id: number; extractor: string; version: string; summary: string; keyphrases: string; topics: string; claims: string; quotes: string;
   entities: string; kind: string; model: string | null; note: string | null; tokens_in: number; tokens_out: number; quotes_dropped: number; created_at: string;
+  summary_spans: string | null;
 }
 
 function fromRow(r: Row): StoredExtraction {
@@ -51,6 +53,7 @@ function fromRow(r: Row): StoredExtraction {
     extractor: r.extractor,
     version: r.version,
     summary: r.summary,
+    ...(r.summary_spans ? { summarySpans: JSON.parse(r.summary_spans) as { start: number; end: number }[] } : {}),
     keyphrases: JSON.parse(r.keyphrases),
     topics: JSON.parse(r.topics),
     claims: JSON.parse(r.claims),

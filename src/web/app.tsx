@@ -264,7 +264,7 @@ export function createApp(deps: WebDeps): Hono {
     return c.json({
       article: a,
       event: (await eventOfArticle(deps.db, a.id)) ?? null,
-      extraction: x ? { summary: x.summary, keyphrases: x.keyphrases, topics: x.topics, claims: x.claims, quotes: x.quotes, entities: x.entities, kind: x.kind, extractor: x.extractor, model: x.model } : null,
+      extraction: x ? { summary: x.summary, ...(x.summarySpans ? { summarySpans: x.summarySpans } : {}), keyphrases: x.keyphrases, topics: x.topics, claims: x.claims, quotes: x.quotes, entities: x.entities, kind: x.kind, extractor: x.extractor, model: x.model } : null,
     });
   });
 

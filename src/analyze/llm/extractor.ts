@@ -6,7 +6,7 @@ import type { ExtractionMeta } from '../../store/extractions.js';
 import { extractLocal } from '../local.js';
 import { analyzeText } from '../nlp.js';
 import { slugify } from '../topics.js';
-import type { ArticleInput, Extraction } from '../types.js';
+import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../types.js';
 import { anthropicClient } from './anthropic.js';
 import { parseAnswer, type LlmAnswer } from './answer.js';
 import { LlmError, type LlmClient } from './client.js';
@@ -91,7 +91,7 @@ export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = 
     }
     const fallback = (why: string, tokensIn = 0, tokensOut = 0): LlmExtraction => ({
       extraction: extractLocal(a),
-      meta: { ...base, extractor: 'local', version: 'local-1', note: `fallback from ${client.model}: ${why}`.slice(0, 500), tokensIn, tokensOut },
+      meta: { ...base, extractor: 'local', version: LOCAL_EXTRACTOR_VERSION, note: `fallback from ${client.model}: ${why}`.slice(0, 500), tokensIn, tokensOut },
     });
     const system = extractionSystemPrompt();
     const user = extractionUserPrompt({ title: a.title, text: a.text, url: a.url });
