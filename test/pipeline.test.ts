@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { opensUnattributed } from '../src/events/voice.js';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
@@ -94,6 +95,17 @@ for (const backend of BACKENDS) describe(`pipeline end to end over the demo feed
       assert.ok(fable.significance >= 7 && fable.significance > opinion.significance, `${fable.significance} vs ${opinion.significance}`);
       const page = await (await app.request(`/events/${fable.id}`)).text();
       for (const part of ['Why ', 'novelty', 'stakes', 'Coverage (', 'primary', 'Related events (']) assert.ok(page.includes(part), part);
+      // The seed's op-ed event: titled and summarised from the op-ed itself, whose source and
+      // author head the page; no event summary opens in a first person nobody is named for.
+      const oped = events.events.find((e) => e.title === 'Op-ed: Banning Open Source AI Would Be A Mistake');
+      assert.ok(oped, events.events.map((e) => e.title).join(' / '));
+      assert.match(oped.summary, /^Nathan Lambert: /);
+      const opedPage = await (await app.request(`/events/${oped.id}`)).text();
+      assert.match(opedPage, /<div class="meta head">(?:(?!<\/div>).)*Interconnects \(Nathan Lambert\)/s);
+      assert.deepEqual(events.events.filter((e) => opensUnattributed(e.summary)).map((e) => e.summary), []);
+      // Related events say what they share, in words, closest first; no percentage.
+      assert.doesNotMatch(opedPage, /% related/);
+      assert.match(opedPage, /shares open-source-ai/);
       const detail = (await (await app.request(`/api/events/${fable.id}`)).json()) as { related: Array<{ id: string; similarity: number }>; articles: unknown[] };
       assert.ok(detail.related.length >= 1 && detail.related.length <= 8);
       assert.ok(detail.articles.length >= fable.sourceCount);
