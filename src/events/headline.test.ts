@@ -72,6 +72,8 @@ describe('who speaks', () => {
   it('finds the first person outside quotations, and not in "US" or a numeral', () => {
     assert.equal(firstPerson('Today we are releasing Gemini 3.'), 'plural');
     assert.equal(firstPerson('Six weeks ago I argued for a consortium.'), 'singular');
+    assert.equal(firstPerson('We’re launching Google AI Plus in 35 new countries.'), 'plural', 'a curly apostrophe');
+    assert.equal(firstPerson('I’ve spent two days with it.'), 'singular');
     assert.equal(firstPerson('Dear friends, a study tested which messages work.'), 'singular');
     assert.equal(firstPerson('"That would be a grave mistake," we are told, they write.'), 'plural');
     assert.equal(firstPerson('"We will comply," the company said.'), null);
@@ -92,6 +94,7 @@ describe('who speaks', () => {
     assert.equal(attributed('Nvidia reported record revenue on Wednesday.', ng), 'Nvidia reported record revenue on Wednesday.');
     assert.equal(opensUnattributed('Today we are releasing GPT-5.5.'), true);
     assert.equal(opensUnattributed('OpenAI: Today we are releasing GPT-5.5.'), false);
+    assert.equal(opensUnattributed('blog.google: We’re launching AI Plus.'), false, 'a site named as the speaker');
     assert.equal(opensUnattributed('Their core claims: we should not ban it.'), true, 'a colon in the text is no attribution');
     assert.equal(opensUnattributed('Nvidia reported record revenue. We think it lasts.'), false, 'only the opening is measured');
   });

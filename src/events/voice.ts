@@ -14,8 +14,8 @@ export function sourceCoreName(name: string): string {
 
 /** Words spoken in the first person; "US" (the country) is upper case and not among them. */
 // "I" after War, Phase, Part… is a numeral.
-const SINGULAR = /(^|[^\p{L}'’])(?<!(War|Part|Phase|Title|Class|Type|Stage|Tier|Series|Chapter|Act|Section) )(I|me|my|mine|myself|I'm|I've|I'd|I'll)(?![\p{L}'’])/u;
-const PLURAL = /(^|[^\p{L}'’])([Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll)(?![\p{L}'’])/u;
+const SINGULAR = /(^|[^\p{L}'’])(?<!(War|Part|Phase|Title|Class|Type|Stage|Tier|Series|Chapter|Act|Section) )(I|me|my|mine|myself|I['’](?:m|ve|d|ll))(?![\p{L}'’])/u;
+const PLURAL = /(^|[^\p{L}'’])([Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves|[Ww]e['’](?:re|ve|d|ll))(?![\p{L}'’])/u;
 /** A letter's salutation, which says the rest is the writer's own voice. */
 const SALUTATION = /^(dear|hi|hello)\s+[^,.!?]{1,40},\s*/i;
 
@@ -59,8 +59,8 @@ export function speaker(v: Voice, person: Exclude<Person, null>): string {
   return writer ?? org;
 }
 
-/** A summary already says who speaks when it opens with "Name: ". */
-const ATTRIBUTED = /^\p{Lu}[\p{L}\p{N}.&'’-]*(\s+(\p{Lu}[\p{L}\p{N}.&'’-]*|of|and|de|van|von)){0,4}:\s/u;
+/** A summary already says who speaks when it opens with "Name: " (or a site's name: "blog.google: "). */
+const ATTRIBUTED = /^(\p{Lu}[\p{L}\p{N}.&'’-]*|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+)(\s+(\p{Lu}[\p{L}\p{N}.&'’-]*|of|and|de|van|von)){0,4}:\s/u;
 
 /**
  * The summary with its speaker made clear: a salutation dropped, and "Speaker: " put before
