@@ -77,6 +77,7 @@ describe('who speaks', () => {
     assert.equal(firstPerson('Dear friends, a study tested which messages work.'), 'singular');
     assert.equal(firstPerson('"That would be a grave mistake," we are told, they write.'), 'plural');
     assert.equal(firstPerson('"We will comply," the company said.'), null);
+    assert.equal(firstPerson('Larco thinks we’re about to see a shift in how people spend time online.'), null, 'reported speech');
     assert.equal(firstPerson('The US Commerce Department imposed controls.'), null);
     assert.equal(firstPerson('A Phase I trial began after World War I records were found.'), null);
   });

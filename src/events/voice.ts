@@ -19,6 +19,8 @@ const PLURAL = /(^|[^\p{L}'’])([Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves|[Ww]e['’
 /** A letter's salutation, which says the rest is the writer's own voice. */
 const SALUTATION = /^(dear|hi|hello)\s+[^,.!?]{1,40},\s*/i;
 
+/** A sentence that reports what a named someone thinks or says: its "we" is theirs ("Larco thinks we're about to see …"). */
+const REPORTED = /\b(says|thinks|argues|believes|writes|according to)\b/i;
 /** What is inside quotation marks is someone else's voice, reported. */
 const unquoted = (s: string) => s.replace(/"[^"]*"|“[^”]*”/g, ' ');
 
@@ -28,6 +30,7 @@ export type Person = 'singular' | 'plural' | null;
 export function firstPerson(sentence: string): Person {
   if (SALUTATION.test(sentence)) return 'singular';
   const s = unquoted(sentence);
+  if (REPORTED.test(s)) return null;
   if (SINGULAR.test(s)) return 'singular';
   if (PLURAL.test(s)) return 'plural';
   return null;
