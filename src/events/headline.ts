@@ -1,8 +1,9 @@
 import { analyzeText } from '../analyze/nlp.js';
 import { summarize } from '../analyze/summary.js';
 import { MEMBER_TEXT_CHARS } from '../store/events.js';
+import { COMMENTARY } from './commentary.js';
 import { choosePrimary, type PrimaryCandidate } from './primary.js';
-import { attributed } from './voice.js';
+import { attributed, opensAttributed } from './voice.js';
 
 /**
  * An event's headline without a model: its primary article (see primary.ts), the title
@@ -12,7 +13,6 @@ import { attributed } from './voice.js';
  * several together tell a story none of them told. The pipeline (refreshEvent) and
  * `almanac summarize-event` both use it.
  */
-export const COMMENTARY: ReadonlySet<string> = new Set(['op-ed', 'analysis', 'interview', 'podcast']);
 const PREFIX: Record<string, string> = { 'op-ed': 'Op-ed', analysis: 'Analysis', interview: 'Interview', podcast: 'Podcast' };
 
 export type HeadlineMember = PrimaryCandidate & { kind: string | null; sourceKind?: string | null };
@@ -39,6 +39,7 @@ export function eventHeadline<M extends HeadlineMember>(members: readonly M[]): 
   const allCommentary = members.every((m) => m.kind !== null && COMMENTARY.has(m.kind));
   // An event about a piece of opinion, the piece itself and the reports of it, is titled as one.
   const prefix = primary.kind && (allCommentary || origin) ? PREFIX[primary.kind] : undefined;
-  const title = prefix && !primary.title.toLowerCase().startsWith(prefix.toLowerCase()) ? `${prefix}: ${primary.title}` : primary.title;
+  // A title that already names its speaker ("Andrew Ng: …") or its kind keeps as it is.
+  const title = prefix && !primary.title.toLowerCase().startsWith(prefix.toLowerCase()) && !opensAttributed(primary.title) ? `${prefix}: ${primary.title}` : primary.title;
   return { primary, origin, allCommentary, title, summary: attributed(memberSummary(primary), primary) };
 }

@@ -3,7 +3,8 @@ import type { Db } from '../store/db.js';
 import { eventMembers, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from './relate.js';
-import { COMMENTARY, eventHeadline } from './headline.js';
+import { eventHeadline } from './headline.js';
+import { COMMENTARY } from './commentary.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
 
 /**
@@ -92,7 +93,8 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   // main entities, or its size class (see relateSizeClass). A growing event is refreshed for
   // every new article, and relating is most of a refresh's cost; the other side of each
   // relation is kept fresh by the newer events relating to this one.
-  const relateKey = `${[...topics].sort().join(',')}|${entities.slice(0, 5).map((e) => e.name).sort().join(',')}|${relateSizeClass(members.length, o.relateGrowth)}`;
+  const kind = allCommentary ? (primary.kind ?? 'op-ed') : (primary.kind ?? 'news');
+  const relateKey = `${[...topics].sort().join(',')}|${entities.slice(0, 5).map((e) => e.name).sort().join(',')}|${relateSizeClass(members.length, o.relateGrowth)}|${kind}`;
   const previousNovelty = stored ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points : undefined;
   let novelty: number;
   let pending = false;
@@ -105,7 +107,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     pending = true;
     report.related = !marked;
   } else {
-    const related = await relateEvent(db, eventId, { topics, entities, firstSeen, lastUpdated }, o.centroids);
+    const related = await relateEvent(db, eventId, { topics, entities, firstSeen, lastUpdated, kind }, o.centroids);
     await saveRelations(db, eventId, related.relations);
     await db.run('UPDATE events SET relate_key = ?, relate_pending = 0 WHERE id = ?', [relateKey, eventId]);
     novelty = related.novelty;
@@ -137,7 +139,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     primaryArticleId: primary.articleId,
     firstSeen,
     lastUpdated,
-    kind: allCommentary ? (primary.kind ?? 'op-ed') : (primary.kind ?? 'news'),
+    kind,
     topics,
     entities,
     sourceCount: sources.size,

@@ -80,6 +80,11 @@ export function attributed(summary: string, v: Voice): string {
   return `${speaker(v, person)}: ${body}`;
 }
 
+/** Does a text open by naming who speaks ("OpenAI: …")? */
+export function opensAttributed(text: string): boolean {
+  return ATTRIBUTED.test(text);
+}
+
 /** Does a summary open in a first person nobody is named for? (What the demo is measured by.) */
 export function opensUnattributed(summary: string): boolean {
   if (ATTRIBUTED.test(summary)) return false;
