@@ -125,7 +125,7 @@ describe('the summarize-event evaluation', () => {
       const file = join(dir, 'fixture.jsonl');
       const origin = 'Japan passed its first law on artificial intelligence on Friday, setting up a government headquarters.';
       const event = { id: 'j', articles: [
-        { title: 'Japan AI law, a preview', text: 'Lawmakers in Tokyo are expected to vote on a bill this week. Observers expect it to pass.', published: '2026-05-01T00:00:00Z', source: 'Wire' },
+        { title: 'What to expect from the Japanese AI law vote', text: 'Lawmakers in Tokyo are expected to vote on a bill this week. Observers expect it to pass.', published: '2026-05-01T00:00:00Z', source: 'Wire' },
         { title: 'Japan passes its first AI law', text: origin, published: '2026-05-03T00:00:00Z', source: 'Policy Wire' },
       ] };
       writeFileSync(file, [JSON.stringify({ ...event, reference: origin }), JSON.stringify(event)].join('\n'));

@@ -45,6 +45,7 @@ describe('the primary article', () => {
     const live = member({ title: 'Google I/O 2026 live updates', sourceName: 'Other Site', publishedAt: '2026-05-19T09:00:00Z', summary: 'Follow along as Google announces Gemini news at I/O.' });
     const report = member({ title: 'Google unveils Gemini agents at I/O', sourceName: 'Wire', publishedAt: '2026-05-19T12:00:00Z', summary: 'Google announced Gemini agents at its I/O conference on Tuesday.' });
     assert.ok(isPreview(preview.title) && isPreview(live.title) && !isPreview(report.title));
+    assert.ok(!isPreview('Google launches Gemini 3 Pro in public preview'), 'a product in preview is news');
     assert.equal(choosePrimary([preview, live, report]).primary, report);
   });
 

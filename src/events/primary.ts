@@ -18,8 +18,12 @@ import { firstPerson, sourceCoreName } from './voice.js';
  */
 export type PrimaryCandidate = Pick<EventMember, 'articleId' | 'title' | 'summary' | 'text' | 'sourceName' | 'sourceAuthor' | 'author' | 'tier' | 'publishedAt' | 'fetchedAt' | 'entities'>;
 
-/** Headlines of pieces written before or during a happening rather than about it. */
-const PREVIEW = /\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|preview|rumou?rs?|leaks? suggests?)\b|^live\b|\blive:/i;
+/**
+ * Headlines of pieces written before or during a happening rather than about it. A product's
+ * "preview" (a "research preview" launched) is a happening: only a headline that is itself a
+ * preview ("Preview: …", "previewing …") counts.
+ */
+const PREVIEW = /\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|previewing|sneak peek|rumou?rs?)\b|^(live|preview)\b|\b(live|preview):/i;
 
 export function isPreview(title: string): boolean {
   return PREVIEW.test(title);

@@ -149,7 +149,7 @@ export function EventPage(props: { event: EventCard; members: EventMember[]; rel
         </ul>
       )}
 
-      <h2>Related events ({props.related.length}, closest first)</h2>
+      <h2>Related events ({props.related.length})</h2>
       {props.related.length === 0 ? <p class="meta">None yet.</p> : props.related.map((r) => <Card e={r} now={props.now} shared={sharedSubjects(e, r)} />)}
     </Layout>
   );
