@@ -79,11 +79,11 @@ async function run(growth: number): Promise<Outcome> {
     stored.set(r.event_id, [...(stored.get(r.event_id) ?? []), r.related_id]);
   }
   // Agreement with what a pass would store now.
-  const events = await db.all<{ id: string; topics: string; entities: string; first_seen: string; last_updated: string }>(`SELECT id, topics, entities, first_seen, last_updated FROM events WHERE title <> ''`);
+  const events = await db.all<{ id: string; kind: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(`SELECT id, kind, topics, entities, first_seen, last_updated FROM events WHERE title <> ''`);
   let agreeSum = 0;
   let agreeN = 0;
   for (const e of events) {
-    const fresh = (await relateEvent(db, e.id, { topics: JSON.parse(e.topics), entities: JSON.parse(e.entities), firstSeen: e.first_seen, lastUpdated: e.last_updated })).relations.slice(0, TOP);
+    const fresh = (await relateEvent(db, e.id, { topics: JSON.parse(e.topics), entities: JSON.parse(e.entities), firstSeen: e.first_seen, lastUpdated: e.last_updated, kind: e.kind })).relations.slice(0, TOP);
     if (!fresh.length) continue;
     const have = new Set(stored.get(e.id) ?? []);
     agreeSum += fresh.filter((f) => have.has(f.id)).length / fresh.length;

@@ -56,7 +56,7 @@ describe('the pipeline with an LLM configured', () => {
 });
 
 describe('event reviews by the model', () => {
-  it('apply a synthesised summary and a bounded adjustment with its reason, re-reviewing only when the event doubles', async () => {
+  it('apply a synthesised summary (its traceable third-person sentences) and a bounded adjustment with its reason, re-reviewing only when the event doubles', async () => {
     const reviews: string[] = [];
     let delta: unknown = 1;
     const server = await startServer((req, res) => {
@@ -67,7 +67,8 @@ describe('event reviews by the model', () => {
         let answer: unknown;
         if (msgs[0]!.content.includes('You review one event')) {
           reviews.push(msgs[1]!.content);
-          answer = { summary: 'Three outlets report that the Lisbon lab opened, with twenty staff at first.', adjustment: delta, reason: 'A regional office, less than the factors suggest.' };
+          // The first sentence is what the articles say; the second speaks for someone, the third says more than they do.
+          answer = { summary: 'Three outlets report that the Lisbon lab opened, with twenty staff at first. We think it will double soon. The office cost ten million euros to build.', adjustment: delta, reason: 'A regional office, less than the factors suggest.' };
         } else {
           answer = { summary: 'A lab opened an office in Lisbon.', keyphrases: ['Lisbon office'], topics: ['ai-business'], claims: [], quotes: [], entities: [{ name: 'Lisbon', type: 'place' }], kind: 'news' };
         }

@@ -1,7 +1,9 @@
 import { redact } from '../store/sql/url.js';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ConfigError, type Config } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { llmFromConfig } from '../analyze/llm/extractor.js';
+import { summarizeEventCommand } from './summarize-event.js';
 import { makeDeps, UsageError } from './context.js';
 import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
@@ -46,6 +48,8 @@ Building blocks (read files, print JSON)
   analyze --input <file.jsonl|-> [--local|--llm]
                              lines {id,title?,text,url?} → lines {id,summary,keyphrases,topics,claims,quotes,entities,kind}
   cluster --input <file.jsonl|->   lines {id,title,text?,published,source?,url?} → lines {id,event}
+  summarize-event --input <file.jsonl|-> [--local|--llm]
+                             lines {id,articles:[{title,text,source?,published?,url?}]} → lines {id,title,summary}
 
 Global options (environment variable in brackets)
   --db <file|url>            the store: a SQLite file [ALMANAC_DB] (default ./data/almanac.db), or
@@ -104,6 +108,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'cluster') return clusterCommand(flags);
     if (command === 'migrate-store') return await migrateStoreCommand(flags);
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
+    // With --llm it needs the model's settings, not a store.
+    if (command === 'summarize-event') return await summarizeEventCommand(flags, flags.llm ? llmFromConfig(loadConfig(env, { db: ':memory:' })) : undefined);
     const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'], keepRaw: flags['keep-raw'] };
     const deps = await makeDeps(env, configFlags);
     try {

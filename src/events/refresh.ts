@@ -1,51 +1,21 @@
-import { analyzeText } from '../analyze/nlp.js';
-import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
 import { eventMembers, MEMBER_TEXT_CHARS, saveEventFields, saveRelations, type EventMember, type Role, type Significance } from '../store/events.js';
 import type { CentroidSource } from './relate-reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from './relate.js';
+import { eventHeadline } from './headline.js';
+import { COMMENTARY } from './commentary.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
 
 /**
- * Recompute an event from its members: primary article (earliest from the best tier),
- * roles, title, summary, topics and entities (weighted union), related events and
- * significance. Called for every event an assignment touched, inside its transaction.
+ * Recompute an event from its members: primary article, title and summary (headline.ts),
+ * roles, topics and entities (weighted union), related events and significance. Called for
+ * every event an assignment touched, inside its transaction.
  */
-const COMMENTARY = new Set(['op-ed', 'analysis', 'interview', 'podcast']);
-const PREFIX: Record<string, string> = { 'op-ed': 'Op-ed', analysis: 'Analysis', interview: 'Interview', podcast: 'Podcast' };
 const PROMINENT = new Set(GAZETTEER.filter((e) => e.type !== 'place').map((e) => e.name));
 
 const timeOf = (m: EventMember) => m.publishedAt ?? m.fetchedAt;
-
-export function pickPrimary(members: EventMember[]): EventMember {
-  return [...members].sort((a, b) => a.tier - b.tier || timeOf(a).localeCompare(timeOf(b)) || a.articleId - b.articleId)[0]!;
-}
-
-/** Two or three sentences from the members' summaries: the primary's lead, then what the others add. */
-export function eventSummary(members: EventMember[], primary: EventMember): string {
-  const ordered = [primary, ...members.filter((m) => m !== primary)];
-  const text = ordered.map((m) => m.summary || m.text.slice(0, MEMBER_TEXT_CHARS)).filter(Boolean).join('\n\n');
-  const sentences = analyzeText(text);
-  if (!sentences.length) return '';
-  const scored = scoreSentences(sentences);
-  const chosen = [scored[0]!];
-  const words = (s: string) => new Set(s.toLowerCase().match(/\w+/g) ?? []);
-  for (const s of [...scored.slice(1)].sort((a, b) => b.score - a.score)) {
-    if (chosen.length >= (members.length > 1 ? 3 : 2)) break;
-    const w = words(s.sentence.text);
-    // Skip what repeats a chosen sentence: many sources say the same thing.
-    if (chosen.some((c) => {
-      const cw = words(c.sentence.text);
-      const inter = [...w].filter((x) => cw.has(x)).length;
-      return inter / Math.min(w.size, cw.size) > 0.6;
-    })) continue;
-    if (/^(he|she|it|they|this|that|these|those|but|and)\b/i.test(s.sentence.text)) continue;
-    chosen.push(s);
-  }
-  return chosen.map((s) => s.sentence.text).join(' ');
-}
 
 export interface RefreshOptions {
   /** Collects the guides the event changed instead of recording each now (the caller does it once per batch, in the same transaction). */
@@ -91,12 +61,10 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     await db.run('DELETE FROM events WHERE id = ?', [eventId]);
     return report;
   }
-  const primary = pickPrimary(members);
+  const headline = eventHeadline(members);
+  const { primary, title, allCommentary } = headline;
   const roles = new Map<number, Role>();
   for (const m of members) roles.set(m.articleId, m === primary ? 'primary' : m.kind && COMMENTARY.has(m.kind) ? 'commentary' : 'coverage');
-  const allCommentary = members.every((m) => m.kind && COMMENTARY.has(m.kind));
-  const prefix = allCommentary && primary.kind ? PREFIX[primary.kind] : undefined;
-  const title = prefix && !primary.title.toLowerCase().startsWith(prefix.toLowerCase()) ? `${prefix}: ${primary.title}` : primary.title;
 
   const topicWeight = new Map<string, number>();
   const entityWeight = new Map<string, { name: string; type: string; weight: number }>();
@@ -126,7 +94,8 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   // main entities, or its size class (see relateSizeClass). A growing event is refreshed for
   // every new article, and relating is most of a refresh's cost; the other side of each
   // relation is kept fresh by the newer events relating to this one.
-  const relateKey = `${[...topics].sort().join(',')}|${entities.slice(0, 5).map((e) => e.name).sort().join(',')}|${relateSizeClass(members.length, o.relateGrowth)}`;
+  const kind = allCommentary ? (primary.kind ?? 'op-ed') : (primary.kind ?? 'news');
+  const relateKey = `${[...topics].sort().join(',')}|${entities.slice(0, 5).map((e) => e.name).sort().join(',')}|${relateSizeClass(members.length, o.relateGrowth)}|${kind}`;
   const previousNovelty = stored ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points : undefined;
   let novelty: number;
   let pending = false;
@@ -139,7 +108,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     pending = true;
     report.related = !marked;
   } else {
-    const related = await relateEvent(db, eventId, { topics, entities, firstSeen, lastUpdated }, o.centroids);
+    const related = await relateEvent(db, eventId, { topics, entities, firstSeen, lastUpdated, kind }, o.centroids);
     await saveRelations(db, eventId, related.relations);
     await db.run('UPDATE events SET relate_key = ?, relate_pending = 0 WHERE id = ?', [relateKey, eventId]);
     novelty = related.novelty;
@@ -154,7 +123,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     stakes: detectStakes(members.map((m) => m.kind), topics, text, primary.kind, members.map((m) => m.title).join('\n')),
     prominent: entities.filter((e) => PROMINENT.has(e.name)).map((e) => e.name),
   });
-  let summary = eventSummary(members, primary);
+  let summary = headline.summary;
   if (stored?.review_key) {
     if (stored.review_summary) summary = stored.review_summary;
     if (stored.review_delta !== null) {
@@ -171,7 +140,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     primaryArticleId: primary.articleId,
     firstSeen,
     lastUpdated,
-    kind: allCommentary ? (primary.kind ?? 'op-ed') : (primary.kind ?? 'news'),
+    kind,
     topics,
     entities,
     sourceCount: sources.size,

@@ -16,6 +16,8 @@ import { norm, SparseVector } from './vector.js';
 export interface RelateCandidate {
   id: string;
   subjects: RelateSubjects;
+  /** The event's kind (news, op-ed, …). */
+  kind: string | null;
   firstSeen: string;
   centroid: SparseVector | undefined;
   /** The centroid's length when it was taken from memory (else relating works it out). */
@@ -32,14 +34,26 @@ export type CentroidSource = (eventId: string) => SparseVector | undefined;
  * PostgreSQL the event_subjects_recent index), so the cost follows how many recent events share
  * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
-export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource, reads?: SnapshotReads): Promise<RelateCandidate[]> {
+/** How widely each entity of a relating is named: by how many events in the window, out of how many met. */
+export interface EntitySpread {
+  named: Map<string, number>;
+  population: number;
+}
+
+export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource, reads?: SnapshotReads, spread?: EntitySpread): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most (subjectLists), so a
   // subject shared by thousands of events costs no more than a rare one; and only the `limit`
   // sharing the most (see below) are looked up. The counting is done here.
   const counter = new SharedCounter(exclude);
   const wanted: Array<[string, string]> = [...topics.map((t): [string, string] => ['topic', t]), ...entities.map((e): [string, string] => ['entity', e])];
-  for (const list of await subjectLists(db, wanted, week, reads?.lists)) counter.addSubject(list);
+  const lists = await subjectLists(db, wanted, week, reads?.lists);
+  for (const list of lists) counter.addSubject(list);
+  if (spread) {
+    // Each list holds a subject's latest PER_SUBJECT events at most: a name that busy counts as that many.
+    entities.forEach((e, i) => spread.named.set(e, lists[topics.length + i]!.ids.length));
+    spread.population = counter.all.length + 1;
+  }
   // The chosen are the best `limit` by shared subjects, then by the latest week they share,
   // then the newest event (see compareShared): all known before any event row is read, so
   // only as many rows are read as can be chosen (more only when some of them are left out:
@@ -64,14 +78,14 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
       else unread.push(id);
     }
     if (unread.length) {
-      const rows = await db.all<CandidateRow>(`SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
+      const rows = await db.all<CandidateRow>(`SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
           FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)]);
       for (const id of unread) byId.set(id, null); // gone since its subjects were read
       for (const raw of rows) {
         // Parsed once, as read (a row held from job to job is not parsed again, nor the
         // subjects of a row read again with the same ones). The stored text is not kept.
         const r: Candidate = {
-          id: raw.id, titled: raw.titled, last_updated: raw.last_updated, first_seen: raw.first_seen, size: raw.size, norm2: raw.norm2, last_seen: raw.last_seen,
+          id: raw.id, titled: raw.titled, last_updated: raw.last_updated, kind: raw.kind, first_seen: raw.first_seen, size: raw.size, norm2: raw.norm2, last_seen: raw.last_seen,
           subjects: cache.subjects.get(raw.id, `${raw.topics}\u0000${raw.entities}`),
         };
         byId.set(r.id, r);
@@ -94,7 +108,7 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
   return chosen.map((r) => {
     const live = inMemory.get(r.id);
     return {
-      id: r.id, subjects: r.subjects, firstSeen: r.first_seen,
+      id: r.id, subjects: r.subjects, kind: r.kind, firstSeen: r.first_seen,
       // A centroid in memory changes as its event grows: its length is taken now, not cached.
       centroid: live ?? stored.get(r.id), ...(live ? { centroidNorm: norm(live) } : {}),
     };
@@ -182,7 +196,7 @@ export async function eventCentroid(db: Db, id: string): Promise<SparseVector | 
 type CentroidVersion = { id: string; size: number | null; norm2: number | null; last_seen: string | null };
 
 /** What relating reads of a candidate event, with its centroid's version. */
-type CandidateRow = CentroidVersion & { titled: number; last_updated: string; topics: string; entities: string; first_seen: string };
+type CandidateRow = CentroidVersion & { titled: number; last_updated: string; kind: string | null; topics: string; entities: string; first_seen: string };
 /** A candidate row with its subjects parsed. */
 type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { subjects: RelateSubjects };
 

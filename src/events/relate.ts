@@ -1,8 +1,12 @@
 import type { Db } from '../store/db.js';
 import type { EventRow, Relation } from '../store/events.js';
-import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads, type CentroidSource, type HeldCandidates } from './relate-reads.js';
-import { relateScore, relateSubjects } from './related.js';
+import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads, type CentroidSource, type EntitySpread, type HeldCandidates } from './relate-reads.js';
+import { relateScore, relateSubjects, specificity } from './related.js';
 import { norm } from './vector.js';
+import { COMMENTARY } from './commentary.js';
+import { withParents } from './topic-parents.js';
+
+const isOpinion = (kind: string | null | undefined) => !!kind && COMMENTARY.has(kind);
 
 /**
  * Relating, reads only: an event's related events and its novelty, from the events that
@@ -18,6 +22,8 @@ export interface RelateSubject {
   entities: Array<{ name: string; type: string; weight: number }>;
   firstSeen: string;
   lastUpdated: string;
+  /** The event's kind: a piece of opinion relates first to other opinions (see related.ts). */
+  kind?: string | null;
 }
 
 /**
@@ -29,13 +35,18 @@ export async function relateEvent(db: Db, eventId: string, s: RelateSubject, cen
   const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
   const live = centroids?.(eventId);
   const centroid = live ?? (await eventCentroid(db, eventId));
-  const self = { subjects: relateSubjects(s.topics, s.entities), centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
-  const candidates = await eventsSharing(db, s.topics, s.entities.map((e) => e.name), since, eventId, 60, centroids, reads);
+  const self = { subjects: relateSubjects(s.topics, s.entities), opinion: isOpinion(s.kind), centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
+  // Candidates share a topic, one of its broader topics, or an entity.
+  const topics = withParents(s.topics).map((t) => t.topic);
+  const spread: EntitySpread = { named: new Map(), population: 0 };
+  const candidates = await eventsSharing(db, topics, s.entities.map((e) => e.name), since, eventId, 60, centroids, reads, spread);
+  // Shared entities count by how specific they are around this event (see related.ts).
+  const specific = new Map(s.entities.map((e, i) => [self.subjects.entities[i]!, specificity(spread.named.get(e.name) ?? 1, spread.population)]));
   let maxRecentSim = 0;
   const relations = candidates
     .map((c) => {
-      const other = { subjects: c.subjects, centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
-      const r = relateScore(self, other);
+      const other = { subjects: c.subjects, opinion: isOpinion(c.kind), centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
+      const r = relateScore(self, other, (id) => specific.get(id) ?? 1);
       const daysBefore = (self.time - other.time) / 86_400_000;
       if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
       return { id: c.id, similarity: Math.round(r.score * 1000) / 1000 };
@@ -65,8 +76,8 @@ export type RelatedKeys = ReadonlyMap<string, string | null>;
  * with `held`, the jobs after it (kept true by the store's feed of changes).
  */
 export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void, snapshot = false, held?: HeldCandidates): Promise<RelatedResult[]> {
-  const rows = await db.all<{ id: string; relate_key: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
-    'SELECT id, relate_key, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
+  const rows = await db.all<{ id: string; relate_key: string | null; kind: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
+    'SELECT id, relate_key, kind, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
   onTaken?.();
   if (snapshot) await held?.sync(db);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -79,6 +90,7 @@ export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => 
       entities: JSON.parse(r.entities) as EventRow['entities'],
       firstSeen: r.first_seen,
       lastUpdated: r.last_updated,
+      kind: r.kind,
     }, undefined, reads);
     out.push({ id: r.id, key: r.relate_key, ...related });
   }

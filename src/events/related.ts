@@ -1,12 +1,17 @@
+import { withParents } from './topic-parents.js';
 import { dot, norm, type SparseVector } from './vector.js';
 
 /**
- * How related two events are: a blend of shared topics (Jaccard), shared entities
- * (weighted overlap), text similarity (cosine of the clusterer's centroids) and time
- * proximity (a month apart counts half). Symmetric by construction.
+ * How related two events are: a blend of shared topics (weighted Jaccard, each topic with
+ * its broader ones at half weight: see topic-parents.ts), shared entities (weighted overlap),
+ * text similarity (cosine of the clusterer's centroids), time proximity (a month apart counts
+ * half) and voice: a piece of opinion is nearer other opinions (the other voices of its
+ * debate) and a report other reports. Symmetric by construction.
  */
 export interface RelateSide {
   subjects: RelateSubjects;
+  /** The event is a piece of opinion (its kind is commentary: see commentary.ts). */
+  opinion?: boolean;
   centroid?: SparseVector;
   /** The centroid's length, when known; required for a centroid that may still change (the clusterer's own). */
   centroidNorm?: number;
@@ -21,7 +26,9 @@ export interface RelateSide {
  * held candidate's subjects are three short arrays instead of an object and a string per entity.
  */
 export interface RelateSubjects {
+  /** Its topics and the broader ones above them, with their weights beside them (1 for its own). */
   topics: number[];
+  topicWeights: number[];
   entities: number[];
   weights: number[];
 }
@@ -39,7 +46,8 @@ const subjectId = (name: unknown): number => {
 };
 
 export function relateSubjects(topics: readonly string[], entities: ReadonlyArray<{ name: string; weight: number }>): RelateSubjects {
-  return { topics: topics.map(subjectId), entities: entities.map((e) => subjectId(e.name)), weights: entities.map((e) => e.weight) };
+  const expanded = withParents(topics);
+  return { topics: expanded.map((t) => subjectId(t.topic)), topicWeights: expanded.map((t) => t.weight), entities: entities.map((e) => subjectId(e.name)), weights: entities.map((e) => e.weight) };
 }
 
 /** The same from an event's stored topics and entities (its JSON columns). */
@@ -47,18 +55,39 @@ export function storedSubjects(topics: string, entities: string): RelateSubjects
   return relateSubjects(JSON.parse(topics) as string[], JSON.parse(entities) as Array<{ name: string; weight: number }>);
 }
 
-export const RELATE_WEIGHTS = { topics: 0.35, entities: 0.3, text: 0.25, time: 0.1 };
+export const RELATE_WEIGHTS = { topics: 0.32, entities: 0.27, text: 0.23, time: 0.09, voice: 0.09 };
 
-// (Each of these sums in the order it did over names, so scores are the same to the bit.)
-function jaccard(a: readonly number[], b: readonly number[]): number {
-  if (!a.length || !b.length) return 0;
+/** Weighted Jaccard: the smaller weight of each shared topic over the larger of every topic of either (plain Jaccard when all weigh 1). */
+function topicOverlap(a: RelateSubjects, b: RelateSubjects): number {
+  if (!a.topics.length || !b.topics.length) return 0;
   let inter = 0;
-  for (const x of a) if (b.includes(x)) inter++;
-  return inter / (a.length + b.length - inter);
+  let union = 0;
+  for (let i = 0; i < a.topics.length; i++) {
+    const w = a.topicWeights[i]!;
+    const at = b.topics.indexOf(a.topics[i]!);
+    const o = at < 0 ? 0 : b.topicWeights[at]!;
+    inter += Math.min(w, o);
+    union += Math.max(w, o);
+  }
+  for (let j = 0; j < b.topics.length; j++) if (!a.topics.includes(b.topics[j]!)) union += b.topicWeights[j]!;
+  return union ? inter / union : 0;
 }
 
-/** Weighted overlap; an entity named twice in `b` counts with its last weight. */
-function entityOverlap(a: RelateSubjects, b: RelateSubjects): number {
+/**
+ * How much an entity says about a story, 0 … 1, from how many of the `population` events
+ * around it name it: one that only this event names says everything (1), one that every
+ * event names almost nothing. "A company in half the stream says little; Bartz says a lot."
+ */
+export function specificity(named: number, population: number): number {
+  if (population <= 1 || named <= 1) return 1;
+  return Math.log(1 + population / named) / Math.log(1 + population);
+}
+
+/** An entity's specificity by its id (see relateSubjects); 1 for one not given. */
+export type Specificity = (entity: number) => number;
+
+/** Weighted overlap, each shared entity counted by its specificity; an entity named twice in `b` counts with its last weight. */
+function entityOverlap(a: RelateSubjects, b: RelateSubjects, specific?: Specificity): number {
   let inter = 0;
   let total = 0;
   for (let i = 0; i < a.entities.length; i++) {
@@ -66,7 +95,7 @@ function entityOverlap(a: RelateSubjects, b: RelateSubjects): number {
     total += w;
     const at = b.entities.lastIndexOf(a.entities[i]!);
     const o = at < 0 ? undefined : b.weights[at];
-    if (o !== undefined) inter += Math.min(w, o);
+    if (o !== undefined) inter += Math.min(w, o) * (specific ? specific(a.entities[i]!) : 1);
   }
   for (const w of b.weights) total += w;
   return total ? (2 * inter) / total : 0;
@@ -85,11 +114,12 @@ function cos(a: RelateSide, b: RelateSide): number {
   return na && nb ? dot(a.centroid, b.centroid) / (na * nb) : 0;
 }
 
-export function relateScore(a: RelateSide, b: RelateSide): { score: number; text: number } {
+export function relateScore(a: RelateSide, b: RelateSide, specific?: Specificity): { score: number; text: number } {
   const text = cos(a, b);
   const days = Math.abs(a.time - b.time) / 86_400_000;
   const time = Math.pow(0.5, days / 30);
   const w = RELATE_WEIGHTS;
-  const score = w.topics * jaccard(a.subjects.topics, b.subjects.topics) + w.entities * entityOverlap(a.subjects, b.subjects) + w.text * text + w.time * time;
+  const voice = (a.opinion ?? false) === (b.opinion ?? false) ? 1 : 0;
+  const score = w.topics * topicOverlap(a.subjects, b.subjects) + w.entities * entityOverlap(a.subjects, b.subjects, specific) + w.text * text + w.time * time + w.voice * voice;
   return { score, text };
 }

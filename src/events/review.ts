@@ -7,11 +7,14 @@ import type { Db } from '../store/db.js';
 import { eventMembers, getEvent } from '../store/events.js';
 import { reviewKey } from './review-key.js';
 import { refreshEvent } from './refresh.js';
+import { checkSynthesis } from './synthesis.js';
+import { roughSentences } from './voice.js';
 import { value } from '../store/sql/query.js';
 
 /**
  * With an LLM configured, an event is reviewed when it is new and again each time its
- * member count doubles: the model writes a summary synthesised from the members and may
+ * member count doubles: the model writes a summary synthesised from the members (its
+ * sentences kept only where third person and held by the members: synthesis.ts) and may
  * move the computed significance by at most ±2, with a stated reason. Both are stored
  * beside the event and applied by refreshEvent; the factors stay visible either way.
  */
@@ -46,9 +49,14 @@ export async function reviewEvent(db: Db, client: LlmClient, eventId: string, no
   }, ReviewSchema, now);
   if (!r.ok) return `failed: ${r.reason === 'the answer did not validate' ? 'the review did not validate' : r.reason}`;
   const parsed = r.value;
+  // Only what the members hold, in the third person, is kept of the model's summary (as
+  // almanac summarize-event --llm keeps it); with nothing left the event keeps its own.
+  const shown = members.map((m) => ({ title: m.title, text: m.summary ?? m.text, source: m.sourceName }));
+  const sentences = roughSentences(parsed.summary.trim()).map((text) => ({ text, from: shown.map((_, i) => i + 1) }));
+  const summary = checkSynthesis(sentences, shown).summary || null;
   await db.transaction(async (tx) => {
     await r.remember(tx);
-    await tx.run('UPDATE events SET review_key = ?, review_members = ?, review_summary = ?, review_delta = ?, review_reason = ?, review_model = ? WHERE id = ?', [key, members.length, parsed.summary.trim(), parsed.adjustment, parsed.reason.trim(), client.model, e.id]);
+    await tx.run('UPDATE events SET review_key = ?, review_members = ?, review_summary = ?, review_delta = ?, review_reason = ?, review_model = ? WHERE id = ?', [key, members.length, summary, parsed.adjustment, parsed.reason.trim(), client.model, e.id]);
     await refreshEvent(tx, e.id);
   });
   return r.fresh ? 'reviewed' : 'cached';

@@ -1,3 +1,4 @@
+import { COMMENTARY } from './commentary.js';
 import type { Significance, SignificanceFactor } from '../store/events.js';
 
 /**
@@ -76,7 +77,6 @@ export function clampScore(x: number): number {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-const COMMENTARY = new Set(['op-ed', 'analysis', 'interview', 'podcast']);
 /** Who can take a government action. */
 const GOVERNMENT = /\b(White House|Congress|Senate|House|Commerce|Department|Ministry|Commission|Parliament|Council|regulator|court|judge|FTC|SEC|BIS|agency|government|governor|state|EU|lawmakers|legislature|president)\b/i;
 /** What a government action looks like in a headline. */

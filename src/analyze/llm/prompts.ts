@@ -65,7 +65,7 @@ export function repairPrompt(previous: string, problem: string): string {
   return `Your previous answer could not be used: ${problem}\n\nPrevious answer:\n${previous.slice(0, 6000)}\n\nAnswer again with only the corrected JSON object.`;
 }
 
-export const EVENT_PROMPT_VERSION = 'event-v1';
+export const EVENT_PROMPT_VERSION = 'event-v2';
 
 export const EVENT_REVIEW_SCHEMA = {
   type: 'object',
@@ -82,7 +82,7 @@ export function eventReviewSystemPrompt(): string {
   return [
     'You review one event of an almanac of AI news: several articles that report the same happening.',
     'Answer with one JSON object and nothing else:',
-    '- summary: 2 to 3 sentences that synthesise what the sources report (who did what, when, why it matters). Use only what the articles say.',
+    '- summary: 2 to 3 sentences that synthesise what the sources report (who did what, when, why it matters), in neutral third person: never "I", "we" or "our"; name who says what. Use only what the articles say.',
     '- adjustment: an integer from -2 to 2 to apply to the computed significance score (1-10). Scale: 1-3 most items, 4-6 notable, 7-8 important, 9-10 a handful a year. Use 0 unless the factors clearly misjudge it.',
     '- reason: one sentence explaining the adjustment.',
   ].join('\n');

@@ -15,7 +15,17 @@ export interface EventCard extends EventRow {
   primary?: { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string } | undefined;
 }
 
-export function Card(props: { e: EventCard; now: Date; similarity?: number }) {
+/**
+ * What a related event has in common with the one on the page, in words: their shared topics,
+ * then their shared names. How closely it is related shows by its place in the list (best
+ * first); a percentage of "relatedness" means nothing to a reader.
+ */
+export function sharedSubjects(a: Pick<EventCard, 'topics' | 'entities'>, b: Pick<EventCard, 'topics' | 'entities'>, max = 4): string[] {
+  const names = new Set(b.entities.map((x) => x.name));
+  return [...a.topics.filter((t) => b.topics.includes(t)), ...a.entities.filter((x) => names.has(x.name)).map((x) => x.name)].slice(0, max);
+}
+
+export function Card(props: { e: EventCard; now: Date; shared?: string[] }) {
   const e = props.e;
   return (
     <div class="item event">
@@ -24,7 +34,7 @@ export function Card(props: { e: EventCard; now: Date; similarity?: number }) {
         {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''}
         {e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : ''} · <Age iso={e.lastUpdated} now={props.now} />
         {httpUrl(e.primary?.url) ? <> · <a href={httpUrl(e.primary?.url)!} rel="noopener noreferrer">source ↗</a></> : null}
-        {props.similarity !== undefined ? <span class="sim" title="how related"> · {Math.round(props.similarity * 100)}% related</span> : null}
+        {props.shared?.length ? <span class="sim"> · shares {props.shared.join(', ')}</span> : null}
       </div>
       <h3><a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a></h3>
       <p>{e.summary}</p>
@@ -140,7 +150,7 @@ export function EventPage(props: { event: EventCard; members: EventMember[]; rel
       )}
 
       <h2>Related events ({props.related.length})</h2>
-      {props.related.length === 0 ? <p class="meta">None yet.</p> : props.related.map((r) => <Card e={r} now={props.now} similarity={r.similarity} />)}
+      {props.related.length === 0 ? <p class="meta">None yet.</p> : props.related.map((r) => <Card e={r} now={props.now} shared={sharedSubjects(e, r)} />)}
     </Layout>
   );
 }

@@ -1,0 +1,45 @@
+import { analyzeText } from '../analyze/nlp.js';
+import { summarize } from '../analyze/summary.js';
+import { MEMBER_TEXT_CHARS } from '../store/events.js';
+import { COMMENTARY } from './commentary.js';
+import { choosePrimary, type PrimaryCandidate } from './primary.js';
+import { attributed, opensAttributed } from './voice.js';
+
+/**
+ * An event's headline without a model: its primary article (see primary.ts), the title
+ * that article gives (with a kind prefix for a piece of opinion: "Op-ed: …") and that
+ * article's own summary, its speaker named where it speaks in the first person. Never
+ * sentences stitched from different members: each one says what its own article says, and
+ * several together tell a story none of them told. The pipeline (refreshEvent) and
+ * `almanac summarize-event` both use it.
+ */
+const PREFIX: Record<string, string> = { 'op-ed': 'Op-ed', analysis: 'Analysis', interview: 'Interview', podcast: 'Podcast' };
+
+export type HeadlineMember = PrimaryCandidate & { kind: string | null; sourceKind?: string | null };
+
+export interface Headline<M> {
+  primary: M;
+  /** The primary is the origin the other members report about. */
+  origin: boolean;
+  /** Every member is a piece of commentary. */
+  allCommentary: boolean;
+  title: string;
+  summary: string;
+}
+
+/** One article's summary: its extraction's, else the best sentences of the start of its text. */
+export function memberSummary(m: Pick<HeadlineMember, 'summary' | 'text' | 'title'>): string {
+  if (m.summary?.trim()) return m.summary.trim();
+  const body = analyzeText(m.text.slice(0, MEMBER_TEXT_CHARS));
+  return body.length ? summarize(body, analyzeText(m.title)) : '';
+}
+
+export function eventHeadline<M extends HeadlineMember>(members: readonly M[]): Headline<M> {
+  const { primary, origin } = choosePrimary(members);
+  const allCommentary = members.every((m) => m.kind !== null && COMMENTARY.has(m.kind));
+  // An event about a piece of opinion, the piece itself and the reports of it, is titled as one.
+  const prefix = primary.kind && (allCommentary || origin) ? PREFIX[primary.kind] : undefined;
+  // A title that already names its speaker ("Andrew Ng: …") or its kind keeps as it is.
+  const title = prefix && !primary.title.toLowerCase().startsWith(prefix.toLowerCase()) && !opensAttributed(primary.title) ? `${prefix}: ${primary.title}` : primary.title;
+  return { primary, origin, allCommentary, title, summary: attributed(memberSummary(primary), primary) };
+}

@@ -1,0 +1,120 @@
+import { contentTerms } from '../analyze/text/terms.js';
+import type { EventMember } from '../store/events.js';
+import { firstPerson, sourceCoreName } from './voice.js';
+
+/**
+ * The article that best states an event's happening, whose title and summary the event
+ * takes. Not the earliest (that is often a preview or a live blog) nor simply the best
+ * tier, but, in this order:
+ *   1. not a preview, live blog or "what to expect" piece, when another member is not one;
+ *   2. the origin: a member whose source or author the others name ("OpenAI said", "an
+ *      op-ed by Nathan Lambert"), i.e. the lab's own announcement or the author's own piece
+ *      that the rest report about;
+ *   3. a report, in the third person, before a writer's own view ("I have spent two days
+ *      with it"): the origin may speak for itself, a member that is not should report;
+ *   4. the most central: the member whose words the other members share most;
+ *   5. then the better tier, the earlier, the lower id (a total order: the same event
+ *      always gets the same primary).
+ */
+export type PrimaryCandidate = Pick<EventMember, 'articleId' | 'title' | 'summary' | 'text' | 'sourceName' | 'sourceAuthor' | 'author' | 'tier' | 'publishedAt' | 'fetchedAt' | 'entities'>;
+
+/**
+ * Headlines of pieces written before or during a happening rather than about it. A product's
+ * "preview" (a "research preview" launched) is a happening: only a headline that is itself a
+ * preview ("Preview: …", "previewing …") counts.
+ */
+const PREVIEW = /\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|previewing|sneak peek|rumou?rs?)\b|^(live|preview)\b|\b(live|preview):/i;
+
+export function isPreview(title: string): boolean {
+  return PREVIEW.test(title);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wholeWords = (name: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(name)}($|[^\\p{L}\\p{N}])`, 'u');
+
+/** The names by which other articles would point at this one's origin: its source and its authors. */
+function namesOf(m: PrimaryCandidate): RegExp[] {
+  const names = new Set<string>();
+  const core = sourceCoreName(m.sourceName);
+  if (core.length >= 3) names.add(core);
+  for (const person of [m.sourceAuthor, m.author]) {
+    if (!person || person.length < 5) continue;
+    names.add(person);
+    // Reports name people by surname after the first mention ("Lambert and Xu argue").
+    const surname = person.trim().split(/\s+/).pop()!;
+    if (surname !== person && surname.length >= 4) names.add(surname);
+  }
+  return [...names].map(wholeWords);
+}
+
+const textOf = (m: PrimaryCandidate) => `${m.title}\n${m.summary || m.text}`;
+
+/**
+ * How many of the other members name this one's source or author: in their words, or as an
+ * organisation among their entities that the source's name contains ("Google" for
+ * "Google DeepMind Blog").
+ */
+function namedBy(m: PrimaryCandidate, members: readonly PrimaryCandidate[], texts: readonly string[]): number {
+  const names = namesOf(m);
+  const source = m.sourceName.toLowerCase();
+  let n = 0;
+  members.forEach((o, i) => {
+    if (o === m || o.sourceName === m.sourceName) return;
+    if (names.some((re) => re.test(texts[i]!))) n++;
+    else if (o.entities.some((e) => e.type === 'organization' && e.name.length >= 3 && wholeWords(e.name.toLowerCase()).test(source))) n++;
+  });
+  return n;
+}
+
+/** Each member's cosine with the sum of the others' term counts: linear in the members. */
+function centrality(texts: readonly string[]): number[] {
+  const bags = texts.map((t) => {
+    const bag = new Map<string, number>();
+    for (const term of contentTerms(t)) bag.set(term, (bag.get(term) ?? 0) + 1);
+    return bag;
+  });
+  const total = new Map<string, number>();
+  for (const bag of bags) for (const [t, c] of bag) total.set(t, (total.get(t) ?? 0) + c);
+  return bags.map((bag) => {
+    let dot = 0;
+    let own = 0;
+    let rest = 0;
+    for (const [t, c] of bag) {
+      const others = total.get(t)! - c;
+      dot += c * others;
+      own += c * c;
+    }
+    for (const [t, c] of total) {
+      const others = c - (bag.get(t) ?? 0);
+      rest += others * others;
+    }
+    return own && rest ? dot / Math.sqrt(own * rest) : 0;
+  });
+}
+
+const timeOf = (m: PrimaryCandidate) => m.publishedAt ?? m.fetchedAt;
+
+/** Why a member was chosen, for tests and the command that prints it. */
+export interface PrimaryChoice<M> {
+  primary: M;
+  /** It is named by the others as where the happening comes from. */
+  origin: boolean;
+}
+
+export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[]): PrimaryChoice<M> {
+  if (members.length === 1) return { primary: members[0]!, origin: false };
+  const texts = members.map(textOf);
+  const central = centrality(texts);
+  // Named by at least a third of the others (and one at least): a passing mention by one
+  // report in a large event does not make an origin.
+  const needed = Math.max(1, Math.ceil((members.length - 1) / 3));
+  const scored = members.map((m, i) => ({
+    m, preview: isPreview(m.title) ? 1 : 0, origin: namedBy(m, members, texts) >= needed ? 1 : 0, own: firstPerson(m.summary || m.text) ? 1 : 0, central: central[i]!,
+  }));
+  scored.sort((a, b) => a.preview - b.preview || b.origin - a.origin || a.own - b.own || b.central - a.central || a.m.tier - b.m.tier || timeOf(a.m).localeCompare(timeOf(b.m)) || a.m.articleId - b.m.articleId);
+  return { primary: scored[0]!.m, origin: scored[0]!.origin === 1 };
+}
+
+export function pickPrimary<M extends PrimaryCandidate>(members: readonly M[]): M {
+  return choosePrimary(members).primary;
+}
