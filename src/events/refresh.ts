@@ -1,6 +1,6 @@
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import { eventMembers, MEMBER_TEXT_CHARS, saveEventFields, saveRelations, type EventMember, type Role, type Significance } from '../store/events.js';
+import { eventMembers, saveEventFields, saveRelations, type EventMember, type Role, type Significance } from '../store/events.js';
 import type { CentroidSource } from './relate-reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from './relate.js';
