@@ -1,0 +1,91 @@
+import { boilerplateKind, INLINE_CREDIT, TRAILING_MARK, type BoilerplateKind } from './patterns.js';
+import { sentenceKey, sentenceNorm, sentenceSpans } from './sentences.js';
+
+/**
+ * Takes outlet boilerplate out of an item's text: sentences that are boilerplate by what
+ * they are (patterns.ts), sentences its source repeats across items (learned from the store),
+ * credits set inside sentences, and the mark where the feed cut the text together with the
+ * unfinished sentence before it. Cleaning a cleaned text changes nothing.
+ */
+export interface Removal {
+  /** The removed text, as it stood in the input. */
+  text: string;
+  kind: BoilerplateKind | 'repeated' | 'fragment';
+  /** Found from the end of the text (a trailing mark or fragment), not from its start. */
+  fromEnd?: boolean;
+}
+
+export interface CleanedText {
+  text: string;
+  removed: Removal[];
+}
+
+/** Whether a sentence key is one its source repeats across items. */
+export type IsRepeated = (key: string) => boolean;
+
+const never: IsRepeated = () => false;
+const FINISHED = /[.!?]["'\u201d\u2019)\]]*$/;
+
+export function cleanText(text: string, repeated: IsRepeated = never): CleanedText {
+  const removed: Removal[] = [];
+  let t = text.replace(INLINE_CREDIT, (m) => {
+    removed.push({ text: m.trim(), kind: 'credit' });
+    return '';
+  });
+  let cut = false;
+  const mark = TRAILING_MARK.exec(t);
+  if (mark && mark[0].trim()) {
+    removed.push({ text: mark[0].trim(), kind: 'truncation', fromEnd: true });
+    t = t.slice(0, mark.index);
+    cut = true;
+  }
+  const spans = sentenceSpans(t).map((s) => {
+    const body = t.slice(s.start, s.end);
+    return { ...s, body, kind: boilerplateKind(body), repeated: repeated(sentenceKey(body)) };
+  });
+  // A source's repeated sentences go only when the item keeps a sentence of its own: an item
+  // made wholly of sentences seen before is the same story again, not boilerplate.
+  const ownText = spans.some((s) => !s.kind && !s.repeated);
+  const drop = new Set<(typeof spans)[number]>();
+  for (const s of spans) {
+    if (s.kind) removed.push({ text: s.body, kind: s.kind });
+    else if (s.repeated && ownText) removed.push({ text: s.body, kind: 'repeated' });
+    else continue;
+    drop.add(s);
+  }
+  const kept = spans.filter((s) => !drop.has(s));
+  // Where the feed cut the text, its last sentence is unfinished: dropped when a whole one precedes it.
+  const last = kept[kept.length - 1];
+  if (cut && last && kept.length >= 2 && !FINISHED.test(last.body)) {
+    removed.push({ text: last.body, kind: 'fragment', fromEnd: true });
+    drop.add(last);
+  }
+  if (!removed.length) return { text, removed };
+  let out = '';
+  let from = 0;
+  for (const s of spans) {
+    if (!drop.has(s)) continue;
+    out += t.slice(from, s.start);
+    from = s.end;
+  }
+  out += t.slice(from);
+  return { text: tidy(out), removed };
+}
+
+/** Spaces and blank lines left where text was taken out. */
+function tidy(s: string): string {
+  return s.split('\n').map((l) => l.replace(/[ \t]{2,}/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * A title whose label names the newsletter the item's removed boilerplate spoke of ("The
+ * Download: …" beside "This is today's edition of The Download, our weekday newsletter")
+ * loses the label: it is the outlet's, not the story's.
+ */
+export function cleanTitle(title: string, removed: readonly Removal[]): string {
+  const m = /^([^:]{2,48}):\s+(\S.{9,})$/.exec(title.trim());
+  if (!m) return title;
+  const label = sentenceNorm(m[1]!);
+  const spoken = removed.filter((r) => r.kind === 'newsletter' || r.kind === 'repeated').map((r) => ` ${sentenceNorm(r.text)} `);
+  return label && spoken.some((s) => s.includes(` ${label} `) || s.includes(` ${label.replace(/^the /, '')} `)) ? m[2]! : title;
+}
