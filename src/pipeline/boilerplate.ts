@@ -26,7 +26,8 @@ export async function learnItem(db: Db, a: { id: number; sourceId: string; title
 
 /** The article with the boilerplate its source is known for, and boilerplate by kind, taken out. */
 export async function cleanStoredArticle(db: Db, a: Pick<Article, 'sourceId' | 'title' | 'text' | 'html' | 'wordCount'>): Promise<CleanArticle> {
-  const keys = [...new Set(sentenceSpans(a.text).slice(0, LOOKUP_SENTENCES).map((s) => sentenceKey(a.text.slice(s.start, s.end))).filter(Boolean))];
+  const keysOf = (t: string) => sentenceSpans(t).slice(0, LOOKUP_SENTENCES).map((s) => sentenceKey(t.slice(s.start, s.end)));
+  const keys = [...new Set([...keysOf(a.title), ...keysOf(a.text)].filter(Boolean))];
   const repeated = await repeatedSentences(db, a.sourceId, keys, REPEAT_ITEMS);
   return cleanArticle(a, (k) => repeated.has(k));
 }

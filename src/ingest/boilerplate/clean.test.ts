@@ -20,6 +20,11 @@ const BOILERPLATE: Array<[string, string]> = [
   ['A stylized illustration showing three robots around a desk', 'credit'],
   ['Screenshot showing the settings page of the new app', 'credit'],
   ['Illustration of a server rack glowing in blue', 'credit'],
+  ['Stylized illustration of a robot hand holding a chip, representing edge computing.', 'credit'],
+  ['A collage of three images, the first of a drone over a field, the second of a farmer with a tablet, and the third of a barn at dusk', 'credit'],
+  ['Subscribe to read the next issue the day it comes out.', 'newsletter'],
+  ['Listen to the full episode to hear about the new chips.', 'newsletter'],
+  ['Follow the show wherever you get your podcasts!', 'newsletter'],
   ['[…]', 'truncation'],
   ['Continue reading…', 'truncation'],
   ['The post Chips get cheaper appeared first on Circuit Notes.', 'truncation'],
@@ -31,6 +36,8 @@ const NEWS = [
   'Regulators welcomed the plan on Tuesday.',
   'Welcome to the age of agents, the chief executive told the crowd.',
   'The image of the firm has suffered since the recall.',
+  'The photo showing the prototype leaked on Monday.',
+  'Subscribers to the lab’s API will pay less from June.',
   'This is the third model the lab has released this year.',
   'The U.S. Commerce Dept. said on Tuesday that the rule takes effect Jan. 15.',
   'Subscribers to the premium plan get access to the larger model first.',
@@ -58,13 +65,18 @@ describe('boilerplate by what it is', () => {
   it('keeps an unfinished sentence when it is all the item has', () => {
     assert.equal(cleanText('Chip prices fell in March as new fabs came [\u2026]').text, 'Chip prices fell in March as new fabs came');
   });
-  it('removes repeated sentences only when the item keeps one of its own', () => {
-    const seen = new Set([sentenceKey('Thanks for reading Bench Talk.'), sentenceKey('The robot arm costs $900.')]);
+  it('removes the sentences its source repeats, even when they are all an item says', () => {
+    const seen = new Set([sentenceKey('Thanks for reading Bench Talk.'), sentenceKey('Our list of robot makers grows each month.')]);
     const isSeen = (k: string) => seen.has(k);
     assert.equal(cleanText('Thanks for reading Bench Talk. A new gripper picks up eggs.', isSeen).text, 'A new gripper picks up eggs.');
-    // Everything in it seen before: the same story again, kept whole.
-    const again = 'Thanks for reading Bench Talk. The robot arm costs $900.';
-    assert.equal(cleanText(again, isSeen).text, again);
+    // A blurb the outlet puts on every edition of a list describes none of them.
+    assert.equal(cleanText('Our list of robot makers grows each month. Thanks for reading Bench Talk.', isSeen).text, '');
+  });
+  it('takes a repeated sentence out of a title when something of it is left', () => {
+    const isSeen = (k: string) => k === sentenceKey('Here is why.');
+    assert.equal(cleanTitle('Gripper maker cuts prices. Here is why', [], isSeen), 'Gripper maker cuts prices');
+    assert.equal(cleanTitle('Here is why.', [], isSeen), 'Here is why.');
+    assert.equal(cleanTitle('Gripper maker cuts prices. Rivals follow', [], isSeen), 'Gripper maker cuts prices. Rivals follow');
   });
   it('drops the newsletter label from the title when the removed boilerplate names it', () => {
     const removed = cleanText('This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Prices fell.').removed;
@@ -92,6 +104,9 @@ describe('sentences for learning', () => {
   it('keeps abbreviations and versions inside a sentence, splits at paragraph breaks', () => {
     const t = 'The U.S. Dept. of Energy backed GPT-5.5 tests. Dr. Lee agreed.\nA new line starts here';
     assert.deepEqual(sentenceSpans(t).map((s) => t.slice(s.start, s.end)), ['The U.S. Dept. of Energy backed GPT-5.5 tests.', 'Dr. Lee agreed.', 'A new line starts here']);
+    // Sentences a feed glued together, but not a name with a dot in it.
+    const glued = 'It airs every Friday.Subscribe wherever you listen. We use Node.js daily.';
+    assert.deepEqual(sentenceSpans(glued).map((s) => glued.slice(s.start, s.end)), ['It airs every Friday.', 'Subscribe wherever you listen.', 'We use Node.js daily.']);
   });
   it('keys fold case, quotes and entities-as-typed, and learning reads only the edges', () => {
     assert.equal(sentenceKey('It’s here.'), sentenceKey("it's HERE"));

@@ -43,13 +43,13 @@ export function cleanText(text: string, repeated: IsRepeated = never): CleanedTe
     const body = t.slice(s.start, s.end);
     return { ...s, body, kind: boilerplateKind(body), repeated: repeated(sentenceKey(body)) };
   });
-  // A source's repeated sentences go only when the item keeps a sentence of its own: an item
-  // made wholly of sentences seen before is the same story again, not boilerplate.
-  const ownText = spans.some((s) => !s.kind && !s.repeated);
+  // A sentence its source repeats under other titles is the outlet's, even when it is all the
+  // item says: a text that describes many items describes none (the same story again under the
+  // same title is not counted as a repeat: see the store's counts).
   const drop = new Set<(typeof spans)[number]>();
   for (const s of spans) {
     if (s.kind) removed.push({ text: s.body, kind: s.kind });
-    else if (s.repeated && ownText) removed.push({ text: s.body, kind: 'repeated' });
+    else if (s.repeated) removed.push({ text: s.body, kind: 'repeated' });
     else continue;
     drop.add(s);
   }
@@ -78,14 +78,23 @@ function tidy(s: string): string {
 }
 
 /**
- * A title whose label names the newsletter the item's removed boilerplate spoke of ("The
- * Download: …" beside "This is today's edition of The Download, our weekday newsletter")
- * loses the label: it is the outlet's, not the story's.
+ * A title without its outlet's boilerplate: a label that names the newsletter the item's
+ * removed boilerplate spoke of ("The Download: …" beside "This is today's edition of The
+ * Download, our weekday newsletter"), and a sentence of the title the source repeats ("…
+ * Here's what's new"), so long as something of the title is left.
  */
-export function cleanTitle(title: string, removed: readonly Removal[]): string {
-  const m = /^([^:]{2,48}):\s+(\S.{9,})$/.exec(title.trim());
-  if (!m) return title;
+export function cleanTitle(title: string, removed: readonly Removal[], repeated: IsRepeated = never): string {
+  let t = title.trim();
+  const spans = sentenceSpans(t);
+  const own = spans.filter((s) => !repeated(sentenceKey(t.slice(s.start, s.end))) && !boilerplateKind(t.slice(s.start, s.end)));
+  if (own.length && own.length < spans.length) {
+    t = t.slice(own[0]!.start, own[own.length - 1]!.end);
+    // The period that ended the kept part was the title's separator, not its end.
+    if (!/[.]$/.test(title.trim())) t = t.replace(/(\p{L}{2})\.$/u, '$1');
+  }
+  const m = /^([^:]{2,48}):\s+(\S.{9,})$/.exec(t);
+  if (!m) return t;
   const label = sentenceNorm(m[1]!);
   const spoken = removed.filter((r) => r.kind === 'newsletter' || r.kind === 'repeated').map((r) => ` ${sentenceNorm(r.text)} `);
-  return label && spoken.some((s) => s.includes(` ${label} `) || s.includes(` ${label.replace(/^the /, '')} `)) ? m[2]! : title;
+  return label && spoken.some((s) => s.includes(` ${label} `) || s.includes(` ${label.replace(/^the /, '')} `)) ? m[2]! : t;
 }

@@ -8,10 +8,12 @@ export type BoilerplateKind = 'newsletter' | 'credit' | 'truncation';
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 // A call to act on a subscription: "sign up here", "subscribe now", "opt in for X here", "in your inbox".
-const SUBSCRIBE = /\b(?:sign(?:ing)? up|subscribe|opt in)\b.{0,80}\b(?:here|now|today|newsletter|inbox(?:es)?|free)\b|\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b/i;
+const SUBSCRIBE = /\b(?:sign(?:ing)? up|subscribe|opt in)\b.{0,80}\b(?:here|now|today|newsletter|edition|issue|inbox(?:es)?|free)\b|\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b|^subscribe\b/i;
 // The text speaking of itself: "This is today's edition of …", "This story originally appeared in …", "This is an excerpt of …".
 const SELF = /^(?:this|it) (?:is|was|story|post|article|piece|essay|column|episode|edition)\b.{0,60}\b(?:newsletter|edition of|excerpt of|originally (?:appeared|published|ran)|first (?:appeared|published)|syndicated|republished|reprinted|podcast)\b/i;
 const WELCOME = /^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b.{0,60}(?:\b(?:edition|issue|episode|installment|newsletter|podcast|series|collaboration)\b|!$)/i;
+// A show promoting itself: "Listen to the full episode", "wherever you get your podcasts".
+const LISTEN = /\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|(?:on|to us on) apple podcasts|follow (?:the show|us) on)\b/i;
 const POST_APPEARED = /^the post\b.{1,300}\bappeared first on\b/i;
 
 // A credit: "Image: …", "Photo credit: …", "(Photo by …)", "Getty Images" alone.
@@ -19,7 +21,9 @@ const CREDIT_LABEL = /^(?:(?:header |lead |featured |top )?(?:image|photo(?:grap
 const AGENCY = /\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via getty|via getty|reuters\/|bloomberg via getty|nurphoto)\b/i;
 // A caption describing a picture: "Illustration showing the search box", "Collage on a black background showing …".
 const MEDIUM = '(?:illustration|image|photo(?:graph)?|collage|screenshot|rendering|graphic|animation|gif|picture|diagram)s?';
-const CAPTION = new RegExp(`^(?:an? )?(?:[\\p{L}-]+ ){0,2}${MEDIUM}\\b.{0,120}?\\b(?:showing|shows|depicting|depicts|featuring)\\b|^(?:an? )?${MEDIUM} of\\b`, 'iu');
+// Up to two words before the medium ("A stylized illustration"), none of them a determiner ("The image of the firm" is prose).
+const LEAD = "(?:an? )?(?:(?!(?:the|this|that|these|those|its|his|her|their|our|my|your)\\b)[\\p{L}-]+ ){0,2}";
+const CAPTION = new RegExp(`^${LEAD}${MEDIUM}\\b.{0,120}?\\b(?:showing|shows|depicting|depicts|featuring)\\b|^${LEAD}${MEDIUM} of\\b`, 'iu');
 
 // Where the feed cut the text: "[…]", "…", "Continue reading…", "Read more".
 const MARK = /^(?:\[?\s*(?:\u2026|\.\.\.|&hellip;)\s*\]?|\p{Lu}\p{Ll}{0,3} \[\s*(?:\u2026|\.\.\.)\s*\])$/u;
@@ -31,10 +35,10 @@ export function boilerplateKind(sentence: string): BoilerplateKind | undefined {
   if (!s) return undefined;
   const n = words(s);
   if (MARK.test(s) || (READ_ON.test(s) && n <= 12) || POST_APPEARED.test(s)) return 'truncation';
-  if ((SUBSCRIBE.test(s) && n <= 40) || SELF.test(s) || (WELCOME.test(s) && n <= 20)) return 'newsletter';
+  if ((SUBSCRIBE.test(s) && n <= 30) || (LISTEN.test(s) && n <= 30) || SELF.test(s) || (WELCOME.test(s) && n <= 20)) return 'newsletter';
   if (CREDIT_LABEL.test(s) && n <= 30) return 'credit';
   if (AGENCY.test(s) && n <= 12) return 'credit';
-  if (CAPTION.test(s) && n <= 40 && !/[?]$/.test(s)) return 'credit';
+  if (CAPTION.test(s) && n <= 80 && !/[?]$/.test(s)) return 'credit';
   return undefined;
 }
 

@@ -13,7 +13,9 @@ export interface Span {
 
 // "U.S.", "Dept.", "Jan.", initials: a period after these does not end a sentence when a capital follows.
 const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|etc|e\.g|i\.e|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dept|Gov|Sen|Rep|Univ|Gen|Lt|Col|Capt)$/;
-const END = /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[\p{Lu}\p{N}])|\n\s*\n|\n(?=\S)/gu;
+// A sentence end: punctuation then space and a capital, a paragraph break, or (as feeds glue
+// them) a word's last letters, a period and a capitalised word with no space: "Friday.Subscribe".
+const END = /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[\p{Lu}\p{N}])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}{2})|\n\s*\n|\n(?=\S)/gu;
 
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
