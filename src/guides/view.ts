@@ -3,6 +3,7 @@ import { listParam } from '../store/sql/query.js';
 import { eventsByIds, type EventRow } from '../store/events.js';
 import { getGuide, guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
 import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';
+import { localOverviewParts, type LocalOverview } from './overview.js';
 
 /**
  * Everything a guide page shows, read from the store: overview, timeline, what changed
@@ -14,6 +15,8 @@ import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from 
 export interface GuideView {
   guide: Guide;
   overview: string;
+  /** The local overview's parts (scope, then the latest significant events), when the model has not written one. */
+  overviewParts?: LocalOverview;
   timeline: Array<GuideEventRef & { event: EventRow }>;
   timelineTotal: number;
   changes: Array<{ event: EventRow; change: 'new' | 'updated' }>;
@@ -72,6 +75,7 @@ export async function guideView(db: Db, slug: string, o: { since: string; timeli
   return {
     guide,
     overview: guide.overview,
+    overviewParts: guide.overviewBy === 'llm' && guide.overview ? undefined : await localOverviewParts(db, guide),
     timeline,
     timelineTotal: guide.eventCount,
     changes,
