@@ -6,6 +6,7 @@ import { getExtraction } from '../store/extractions.js';
 import { upsertSource } from '../store/sources.js';
 import { column, one } from '../store/sql/query.js';
 import { createApp } from '../web/app.js';
+import { cleanStoredArticles, learnItem } from './boilerplate.js';
 import { fetchDueSources } from './fetch-sources.js';
 import { processPending } from './process.js';
 
@@ -71,6 +72,21 @@ describe('boilerplate learned per source from the store', () => {
     } finally {
       await deps.db.close();
       await server.close();
+    }
+  });
+
+  it('cleans a batch of articles of several sources in one read, each by its own source’s habits', async () => {
+    const deps = testDeps();
+    try {
+      for (const [n, title] of ['Mill prices', 'Lathe sales', 'Drill bits'].entries()) {
+        await learnItem(deps.db, { id: n + 1, sourceId: 'lathe', title, text: `${OPENER} Story number ${n}.` });
+      }
+      const article = (sourceId: string) => ({ sourceId, title: 'A new mill', text: `${OPENER} A new mill ships.`, html: '', wordCount: 0 });
+      const [a, b] = await cleanStoredArticles(deps.db, [article('lathe'), article('other')]);
+      assert.equal(a!.text, 'A new mill ships.');
+      assert.equal(b!.changed, false);
+    } finally {
+      await deps.db.close();
     }
   });
 });

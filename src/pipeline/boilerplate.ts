@@ -24,10 +24,18 @@ export async function learnItem(db: Db, a: { id: number; sourceId: string; title
   if (a.id % PRUNE_EVERY === 0 && a.id > SINGLE_WINDOW) await forgetSingleSentences(db, a.id - SINGLE_WINDOW);
 }
 
-/** The article with the boilerplate its source is known for, and boilerplate by kind, taken out. */
-export async function cleanStoredArticle(db: Db, a: Pick<Article, 'sourceId' | 'title' | 'text' | 'html' | 'wordCount'>): Promise<CleanArticle> {
-  const keysOf = (t: string) => sentenceSpans(t).slice(0, LOOKUP_SENTENCES).map((s) => sentenceKey(t.slice(s.start, s.end)));
-  const keys = [...new Set([...keysOf(a.title), ...keysOf(a.text)].filter(Boolean))];
-  const repeated = await repeatedSentences(db, a.sourceId, keys, REPEAT_ITEMS);
-  return cleanArticle(a, (k) => repeated.has(k));
+type Cleanable = Pick<Article, 'sourceId' | 'title' | 'text' | 'html' | 'wordCount'>;
+
+/** Articles with the boilerplate their sources are known for, and boilerplate by kind, taken out: one read for them all. */
+export async function cleanStoredArticles<T extends Cleanable>(db: Db, articles: readonly T[]): Promise<CleanArticle[]> {
+  const keysOf = (t: string) => sentenceSpans(t).slice(0, LOOKUP_SENTENCES).map((s) => sentenceKey(t.slice(s.start, s.end))).filter(Boolean);
+  const pairs = new Map<string, { source: string; key: string }>();
+  for (const a of articles) for (const key of [...keysOf(a.title), ...keysOf(a.text)]) pairs.set(`${a.sourceId}\u0000${key}`, { source: a.sourceId, key });
+  const repeated = await repeatedSentences(db, [...pairs.values()], REPEAT_ITEMS);
+  return articles.map((a) => cleanArticle(a, (k) => repeated.has(`${a.sourceId}\u0000${k}`)));
+}
+
+/** One article, cleaned as cleanStoredArticles does. */
+export async function cleanStoredArticle(db: Db, a: Cleanable): Promise<CleanArticle> {
+  return (await cleanStoredArticles(db, [a]))[0]!;
 }

@@ -20,7 +20,7 @@ import { getArticle, getArticles, updateArticleBody, type Article } from '../sto
 import { getSource, type Source } from '../store/sources.js';
 import { listParam } from '../store/sql/query.js';
 import type { Deps } from './deps.js';
-import { cleanStoredArticle, learnItem } from './boilerplate.js';
+import { cleanStoredArticle, cleanStoredArticles, learnItem } from './boilerplate.js';
 import { saveCleanedArticle } from '../store/boilerplate.js';
 
 /** What a stage says of one article: done (maybe with a note), or it throws to record a failure. */
@@ -127,12 +127,14 @@ export const analyzeStage: Stage = {
     const out = new Map<number, Promise<unknown>>();
     if (deps.extractor || !deps.localPool) return out;
     const pool = deps.localPool;
-    // One read for the page (on SQLite, each read outside a transaction waits for the open one).
+    // One read for the page, one for the boilerplate of their sources (on SQLite, each read outside a transaction waits for the open one).
     const articles = await getArticles(deps.db, articleIds);
     const kinds = new Map<string, string | undefined>();
     for (const a of articles.values()) if (!kinds.has(a.sourceId)) kinds.set(a.sourceId, (await getSource(deps.db, a.sourceId))?.kind);
-    for (const raw of articles.values()) {
-      const a = { ...raw, ...(await cleanStoredArticle(deps.db, raw)) };
+    const raws = [...articles.values()];
+    const cleaned = await cleanStoredArticles(deps.db, raws);
+    for (const [i, raw] of raws.entries()) {
+      const a = { ...raw, ...cleaned[i]! };
       // A failure here is only a missed head start: run extracts again and records the error.
       out.set(a.id, pool.extract(extractorInput(a, kinds.get(a.sourceId))).then((extraction): Prepared => ({ title: a.title, text: a.text, extraction }), () => undefined));
     }

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { column, listParam } from './sql/query.js';
+import { listParam, rowsParam } from './sql/query.js';
 
 /**
  * The per-source sentence counts boilerplate is learned from (migration 024): written once
@@ -18,11 +18,12 @@ export async function countSentences(db: Db, sourceId: string, keys: readonly st
       last_title = excluded.last_title, last_article = excluded.last_article`, [sourceId, titleKey, articleId, JSON.stringify(keys)]);
 }
 
-/** Of these keys, those the source has in at least `minItems` items. */
-export async function repeatedSentences(db: Db, sourceId: string, keys: readonly string[], minItems: number): Promise<Set<string>> {
-  if (!keys.length) return new Set();
-  return new Set(await column<string>(db, `SELECT key FROM source_sentences WHERE source_id = ? AND items >= ? AND key IN (${listParam(db, 'text')})`,
-    [sourceId, minItems, JSON.stringify(keys)]));
+/** Of these (source, key) pairs, those whose source has the key in at least `minItems` items, as "source\u0000key". */
+export async function repeatedSentences(db: Db, pairs: ReadonlyArray<{ source: string; key: string }>, minItems: number): Promise<Set<string>> {
+  if (!pairs.length) return new Set();
+  const rows = await db.all<{ source_id: string; key: string }>(`SELECT s.source_id, s.key FROM (${rowsParam(db, [['source', 'text'], ['key', 'text']])}) p
+    JOIN source_sentences s ON s.source_id = p.source AND s.key = p.key WHERE s.items >= ?`, [JSON.stringify(pairs), minItems]);
+  return new Set(rows.map((r) => `${r.source_id}\u0000${r.key}`));
 }
 
 /** Forgets sentences seen once, last before the given article id: what has not come back by then is no outlet's habit. */
