@@ -27,6 +27,8 @@ export interface StreamReport {
   articles: number;
   events: number;
   guides: number;
+  /** The overview of the guide with the most events, as a reader sees it. */
+  largestOverview: string;
   /** Per place a reader sees text: how many texts were checked and the boilerplate found in them. */
   checks: Array<{ place: string; texts: number; findings: Finding[] }>;
 }
@@ -69,7 +71,7 @@ export async function runStream(items: readonly StreamItem[], log: (line: string
     const articles = await deps.db.all<{ title: string; text: string; source_id: string; summary: string | null; claims: string | null; quotes: string | null }>(
       'SELECT a.title, a.text, a.source_id, x.summary, x.claims, x.quotes FROM articles a LEFT JOIN extractions x ON x.article_id = a.id');
     const overviews: string[] = [];
-    for (const slug of await column<string>(deps.db, 'SELECT slug FROM guides ORDER BY slug')) overviews.push((await getGuide(deps.db, slug))?.overview ?? '');
+    for (const slug of await column<string>(deps.db, 'SELECT slug FROM guides ORDER BY event_count DESC, slug')) overviews.push((await getGuide(deps.db, slug))?.overview ?? '');
     const labelled = (title: string, outlet: string) => labelledTitle(title, repeated.get(outlet) ?? new Set());
     return {
       items: items.length,
@@ -79,6 +81,7 @@ export async function runStream(items: readonly StreamItem[], log: (line: string
       articles: articles.length,
       events: events.length,
       guides: overviews.length,
+      largestOverview: overviews[0] ?? '',
       checks: [
         check('event titles', events.map((e) => ({ text: e.title }))),
         { place: 'event titles opening with a newsletter label', texts: events.length, findings: events.filter((e) => e.outlets.split(',').some((o) => labelled(e.title, outletOf(o) ?? ''))).map((e) => ({ what: 'label', text: e.title })) },

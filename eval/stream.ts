@@ -29,3 +29,4 @@ console.log(`Store: ${r.articles} articles, ${r.events} events, ${r.guides} guid
 console.log(`${pad('where', 48)}${pad('texts', 9)}boilerplate found (goal 0)`);
 for (const c of r.checks) console.log(`${pad(c.place, 48)}${pad(c.texts, 9)}${c.findings.length}`);
 for (const c of r.checks) for (const f of c.findings.slice(0, 5)) console.log(`  ${c.place} · ${f.what}: ${f.text.slice(0, 160)}`);
+console.log(`\nThe largest guide's overview:\n${r.largestOverview}`);
