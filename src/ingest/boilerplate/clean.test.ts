@@ -51,6 +51,12 @@ describe('boilerplate by what it is', () => {
   });
   it('leaves news sentences alone, near misses included', () => {
     for (const s of NEWS) assert.equal(boilerplateKind(s), undefined, s);
+    // A caption stands alone; the same shape opening a paragraph of prose is the story.
+    for (const s of ['Screenshots of a deleted forum thread told the tale of a tired engineer.', 'Millions of images of passports were left on an open server.']) {
+      assert.equal(boilerplateKind(s, false), undefined, s);
+      assert.equal(cleanText(`${s} The firm has since fixed it.`).removed.length, 0, s);
+    }
+    assert.equal(boilerplateKind('Video: the lab tour, and what the robots learned'), undefined);
     const text = NEWS.join(' ');
     assert.deepEqual(cleanText(text), { text, removed: [] });
   });

@@ -41,7 +41,7 @@ export function cleanText(text: string, repeated: IsRepeated = never): CleanedTe
   }
   const spans = sentenceSpans(t).map((s) => {
     const body = t.slice(s.start, s.end);
-    return { ...s, body, kind: boilerplateKind(body), repeated: repeated(sentenceKey(body)) };
+    return { ...s, body, kind: boilerplateKind(body, alone(t, s)), repeated: repeated(sentenceKey(body)) };
   });
   // A sentence its source repeats under other titles is the outlet's, even when it is all the
   // item says: a text that describes many items describes none (the same story again under the
@@ -70,6 +70,11 @@ export function cleanText(text: string, repeated: IsRepeated = never): CleanedTe
   }
   out += t.slice(from);
   return { text: tidy(out), removed };
+}
+
+/** Whether a span is all of its line (a whole text, a paragraph, a caption's block). */
+function alone(t: string, s: { start: number; end: number }): boolean {
+  return /(?:^|\n)[ \t]*$/.test(t.slice(0, s.start)) && /^[ \t]*(?:\n|$)/.test(t.slice(s.end));
 }
 
 /** Spaces and blank lines left where text was taken out. */

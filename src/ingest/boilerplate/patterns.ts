@@ -16,29 +16,31 @@ const WELCOME = /^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b.{0,60
 const LISTEN = /\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|(?:on|to us on) apple podcasts|follow (?:the show|us) on)\b/i;
 const POST_APPEARED = /^the post\b.{1,300}\bappeared first on\b/i;
 
-// A credit: "Image: …", "Photo credit: …", "(Photo by …)", "Getty Images" alone.
-const CREDIT_LABEL = /^(?:(?:header |lead |featured |top )?(?:image|photo(?:graph)?|illustration|video|graphic|chart|art(?:work)?|source|credit)s?(?: credits?| by| courtesy(?: of)?| via)?\s*:|(?:image|photo(?:graph)?|illustration|video|graphic)s? (?:by|courtesy of|credits?)\b)/i;
+// A credit: "Image: …", "Photo credit: …", "Photo by …", "Getty Images" alone.
+const CREDIT_LABEL = /^(?:(?:header |lead |featured |top )?(?:image|photo(?:graph)?|illustration|art(?:work)?|credit)s?(?: credits?| by| courtesy(?: of)?| via)?\s*:|(?:image|photo(?:graph)?|illustration)s? (?:by|courtesy of|credits?)\b)/i;
 const AGENCY = /\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via getty|via getty|reuters\/|bloomberg via getty|nurphoto)\b/i;
 // A caption describing a picture: "Illustration showing the search box", "Collage on a black background showing …".
+// Looked for only in a sentence that stands alone (a whole text, paragraph or figcaption), as
+// captions do: "Screenshots of a deleted thread told the tale …" opening a story is prose.
 const MEDIUM = '(?:illustration|image|photo(?:graph)?|collage|screenshot|rendering|graphic|animation|gif|picture|diagram)s?';
 // Up to two words before the medium ("A stylized illustration"), none of them a determiner ("The image of the firm" is prose).
-const LEAD = "(?:an? )?(?:(?!(?:the|this|that|these|those|its|his|her|their|our|my|your)\\b)[\\p{L}-]+ ){0,2}";
+const LEAD = "(?:an? )?(?:(?!(?:the|this|that|these|those|its|his|her|their|our|my|your|of|in|on|for|with|and|from|to|by|at)\\b)[\\p{L}-]+ ){0,2}";
 const CAPTION = new RegExp(`^${LEAD}${MEDIUM}\\b.{0,120}?\\b(?:showing|shows|depicting|depicts|featuring)\\b|^${LEAD}${MEDIUM} of\\b`, 'iu');
 
 // Where the feed cut the text: "[…]", "…", "Continue reading…", "Read more".
 const MARK = /^(?:\[?\s*(?:\u2026|\.\.\.|&hellip;)\s*\]?|\p{Lu}\p{Ll}{0,3} \[\s*(?:\u2026|\.\.\.)\s*\])$/u;
 const READ_ON = /^(?:continue reading|keep reading|read more|read the (?:full|rest|whole)|read on|click here to read|more\s*\u2192)\b/i;
 
-/** The kind of boilerplate a whole sentence is, if it is one. */
-export function boilerplateKind(sentence: string): BoilerplateKind | undefined {
+/** The kind of boilerplate a whole sentence is, if it is one; `alone` when it is all of its paragraph. */
+export function boilerplateKind(sentence: string, alone = true): BoilerplateKind | undefined {
   const s = sentence.trim();
   if (!s) return undefined;
   const n = words(s);
   if (MARK.test(s) || (READ_ON.test(s) && n <= 12) || POST_APPEARED.test(s)) return 'truncation';
   if ((SUBSCRIBE.test(s) && n <= 30) || (LISTEN.test(s) && n <= 30) || SELF.test(s) || (WELCOME.test(s) && n <= 20)) return 'newsletter';
-  if (CREDIT_LABEL.test(s) && n <= 30) return 'credit';
+  if (CREDIT_LABEL.test(s) && n <= 15) return 'credit';
   if (AGENCY.test(s) && n <= 12) return 'credit';
-  if (CAPTION.test(s) && n <= 80 && !/[?]$/.test(s)) return 'credit';
+  if (alone && CAPTION.test(s) && n <= 80 && !/[?]$/.test(s)) return 'credit';
   return undefined;
 }
 
