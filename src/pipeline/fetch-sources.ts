@@ -57,8 +57,7 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
         if (r.kind === 'new') {
           itemsNew++;
           await learnItem(tx, { id: r.id, sourceId: source.id, title: article.title, text: article.text });
-        }
-        else if (r.kind === 'duplicate') duplicates++;
+        } else if (r.kind === 'duplicate') duplicates++;
       }
       await recordFetchSuccess(tx, source.id, { at, etag: res.headers['etag'] ?? null, lastModified: res.headers['last-modified'] ?? null, nextPollAt: next });
       await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: res.status, outcome: 'ok', bytes: res.body.length, itemsSeen: feed.items.length, itemsNew, ...(feed.bozo ? { error: `read with problems: ${feed.bozoReasons.join('; ')}` } : {}) });

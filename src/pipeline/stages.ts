@@ -144,8 +144,6 @@ export const analyzeStage: Stage = {
     const read = await articleInput(deps.db, articleId);
     if (!read) return { note: 'article gone' };
     const { input, sourceId, contentHash } = read;
-    // What prepare extracted holds while the article reads, cleaned, as it did then.
-    const early = prepared as Prepared | undefined;
     const at = deps.clock.now().toISOString();
     // Topics are made canonical against the store's taxonomy (aliases, merges, learned slugs) as they are saved.
     const save = (x: Extraction, meta: ExtractionMeta) =>
@@ -155,6 +153,8 @@ export const analyzeStage: Stage = {
       await save(r.extraction, r.meta);
       return { note: r.meta.note ?? r.meta.extractor };
     }
+    // What prepare extracted holds while the article reads, cleaned, as it did then.
+    const early = prepared as Prepared | undefined;
     const extraction = early?.text === input.text && early.title === input.title ? early.extraction : deps.localPool ? await deps.localPool.extract(input) : extractLocal(input);
     await save(extraction, { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
     return { note: 'local' };
