@@ -60,6 +60,12 @@ describe('boilerplate by what it is', () => {
     const text = NEWS.join(' ');
     assert.deepEqual(cleanText(text), { text, removed: [] });
   });
+  it('takes a caption that opens a paragraph to the paragraph’s end, and only that paragraph', () => {
+    const text = 'Illustration of two robots at a chessboard. Speech bubbles hover above them.\n\nThe lab released its game engine on Friday.';
+    assert.equal(cleanText(text).text, 'The lab released its game engine on Friday.');
+    const prose = 'The lab released its game engine. An illustration of the board came with it.';
+    assert.equal(cleanText(prose).text, prose);
+  });
   it('takes boilerplate out of a text and keeps the story, whole sentences only', () => {
     const text = 'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Chip prices fell 12% in March (Photo by Lee Park/Studio Nine) as new fabs opened. Analysts expect a rebound. The largest buyer has said it will [\u2026]';
     const r = cleanText(text);

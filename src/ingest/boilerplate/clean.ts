@@ -1,4 +1,4 @@
-import { boilerplateKind, INLINE_CREDIT, TRAILING_MARK, type BoilerplateKind } from './patterns.js';
+import { boilerplateKind, INLINE_CREDIT, opensCaption, TRAILING_MARK, type BoilerplateKind } from './patterns.js';
 import { sentenceKey, sentenceNorm, sentenceSpans } from './sentences.js';
 
 /**
@@ -46,6 +46,13 @@ export function cleanText(text: string, repeated: IsRepeated = never): CleanedTe
   // A sentence its source repeats under other titles is the outlet's, even when it is all the
   // item says: a text that describes many items describes none (the same story again under the
   // same title is not counted as a repeat: see the store's counts).
+  // A caption opening a paragraph takes the rest of the paragraph with it.
+  let caption = false;
+  for (const [i, s] of spans.entries()) {
+    if (startsLine(t, s)) caption = opensCaption(s.body);
+    if (caption && !s.kind) s.kind = 'credit';
+    if (t.slice(s.end, spans[i + 1]?.start ?? t.length).includes('\n')) caption = false;
+  }
   const drop = new Set<(typeof spans)[number]>();
   for (const s of spans) {
     if (s.kind) removed.push({ text: s.body, kind: s.kind });
@@ -72,10 +79,15 @@ export function cleanText(text: string, repeated: IsRepeated = never): CleanedTe
   return { text: tidy(out), removed };
 }
 
-/** Whether a span is all of its line (a whole text, a paragraph, a caption's block). */
-function alone(t: string, s: { start: number; end: number }): boolean {
-  return /(?:^|\n)[ \t]*$/.test(t.slice(0, s.start)) && /^[ \t]*(?:\n|$)/.test(t.slice(s.end));
+/** Whether a span opens its line (a whole text, a paragraph, a caption's block). */
+function startsLine(t: string, s: { start: number }): boolean {
+  let i = s.start - 1;
+  while (i >= 0 && (t[i] === ' ' || t[i] === '\t')) i--;
+  return i < 0 || t[i] === '\n';
 }
+
+/** Whether a span is all of its line. */
+const alone = (t: string, s: { start: number; end: number }) => startsLine(t, s) && /^[ \t]*(?:\n|$)/.test(t.slice(s.end));
 
 /** Spaces and blank lines left where text was taken out. */
 function tidy(s: string): string {

@@ -20,12 +20,21 @@ const POST_APPEARED = /^the post\b.{1,300}\bappeared first on\b/i;
 const CREDIT_LABEL = /^(?:(?:header |lead |featured |top )?(?:image|photo(?:graph)?|illustration|art(?:work)?|credit)s?(?: credits?| by| courtesy(?: of)?| via)?\s*:|(?:image|photo(?:graph)?|illustration)s? (?:by|courtesy of|credits?)\b)/i;
 const AGENCY = /\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via getty|via getty|reuters\/|bloomberg via getty|nurphoto)\b/i;
 // A caption describing a picture: "Illustration showing the search box", "Collage on a black background showing …".
-// Looked for only in a sentence that stands alone (a whole text, paragraph or figcaption), as
-// captions do: "Screenshots of a deleted thread told the tale …" opening a story is prose.
-const MEDIUM = '(?:illustration|image|photo(?:graph)?|collage|screenshot|rendering|graphic|animation|gif|picture|diagram)s?';
-// Up to two words before the medium ("A stylized illustration"), none of them a determiner ("The image of the firm" is prose).
+// Media that news prose rarely opens a sentence with (an illustration, a collage) start a
+// caption wherever they open a paragraph, and the caption runs to the paragraph's end ("…
+// blue sky. Conversation bubbles float over their head."). Images, photos and screenshots
+// do open prose ("Screenshots of a deleted thread told the tale …"): "X of …" with those is
+// a caption only when it is all of its paragraph.
+const DRAWN = '(?:illustration|collage|rendering|animation)s?';
+const SHOT = '(?:image|photo(?:graph)?|screenshot|graphic|gif|picture|diagram)s?';
+// Up to two words before the medium ("A stylized illustration"), none a determiner or preposition ("The image of the firm" is prose).
 const LEAD = "(?:an? )?(?:(?!(?:the|this|that|these|those|its|his|her|their|our|my|your|of|in|on|for|with|and|from|to|by|at)\\b)[\\p{L}-]+ ){0,2}";
-const CAPTION = new RegExp(`^${LEAD}${MEDIUM}\\b.{0,120}?\\b(?:showing|shows|depicting|depicts|featuring)\\b|^${LEAD}${MEDIUM} of\\b`, 'iu');
+const SHOWING = '\\b.{0,120}?\\b(?:showing|shows|depicting|depicts|featuring)\\b';
+const CAPTION_LEAD = new RegExp(`^${LEAD}(?:${DRAWN}(?:${SHOWING}|\\b of\\b|\\b)|${SHOT}${SHOWING})`, 'iu');
+const CAPTION_ALONE = new RegExp(`^${LEAD}${SHOT} of\\b`, 'iu');
+
+/** Whether a sentence opening a paragraph starts a caption that runs to the paragraph's end. */
+export const opensCaption = (sentence: string) => CAPTION_LEAD.test(sentence.trim()) && words(sentence) <= 80 && !/[?]$/.test(sentence.trim());
 
 // Where the feed cut the text: "[…]", "…", "Continue reading…", "Read more".
 const MARK = /^(?:\[?\s*(?:\u2026|\.\.\.|&hellip;)\s*\]?|\p{Lu}\p{Ll}{0,3} \[\s*(?:\u2026|\.\.\.)\s*\])$/u;
@@ -40,7 +49,7 @@ export function boilerplateKind(sentence: string, alone = true): BoilerplateKind
   if ((SUBSCRIBE.test(s) && n <= 30) || (LISTEN.test(s) && n <= 30) || SELF.test(s) || (WELCOME.test(s) && n <= 20)) return 'newsletter';
   if (CREDIT_LABEL.test(s) && n <= 15) return 'credit';
   if (AGENCY.test(s) && n <= 12) return 'credit';
-  if (alone && CAPTION.test(s) && n <= 80 && !/[?]$/.test(s)) return 'credit';
+  if (alone && (opensCaption(s) || (CAPTION_ALONE.test(s) && n <= 80))) return 'credit';
   return undefined;
 }
 
