@@ -4,6 +4,7 @@ import { eventsByIds, type EventRow } from '../store/events.js';
 import { guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
 import { getGuide } from './read.js';
 import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';
+import { localOverviewParts, type LocalOverview } from './overview.js';
 
 /**
  * Everything a guide page shows, read from the store: overview, timeline, what changed
@@ -15,6 +16,8 @@ import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from 
 export interface GuideView {
   guide: Guide;
   overview: string;
+  /** The local overview's parts (scope, then the latest significant events), when the model has not written one. */
+  overviewParts?: LocalOverview;
   timeline: Array<GuideEventRef & { event: EventRow }>;
   timelineTotal: number;
   changes: Array<{ event: EventRow; change: 'new' | 'updated' }>;
@@ -73,6 +76,7 @@ export async function guideView(db: Db, slug: string, o: { since: string; timeli
   return {
     guide,
     overview: guide.overview,
+    overviewParts: guide.overviewBy === 'llm' && guide.overview ? undefined : await localOverviewParts(db, guide),
     timeline,
     timelineTotal: guide.eventCount,
     changes,

@@ -3,6 +3,7 @@ import { FetchError } from '../ingest/fetch.js';
 import { parseFeed } from '../ingest/feeds/parse.js';
 import { itemToArticle } from '../ingest/items.js';
 import { upsertArticle } from '../store/articles.js';
+import { learnItem } from './boilerplate.js';
 import { dueSources, logFetch, recordFetchFailure, recordFetchSuccess, type Source } from '../store/sources.js';
 import type { Deps } from './deps.js';
 import { STAGE_NAMES } from './stages.js';
@@ -53,8 +54,10 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
         const article = itemToArticle(item, { sourceId: source.id, fetchedAt: at, fullTextMinWords: config.fullTextMinWords });
         if (!article) continue;
         const r = await upsertArticle(tx, article, STAGE_NAMES);
-        if (r.kind === 'new') itemsNew++;
-        else if (r.kind === 'duplicate') duplicates++;
+        if (r.kind === 'new') {
+          itemsNew++;
+          await learnItem(tx, { id: r.id, sourceId: source.id, title: article.title, text: article.text });
+        } else if (r.kind === 'duplicate') duplicates++;
       }
       await recordFetchSuccess(tx, source.id, { at, etag: res.headers['etag'] ?? null, lastModified: res.headers['last-modified'] ?? null, nextPollAt: next });
       await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: res.status, outcome: 'ok', bytes: res.body.length, itemsSeen: feed.items.length, itemsNew, ...(feed.bozo ? { error: `read with problems: ${feed.bozoReasons.join('; ')}` } : {}) });

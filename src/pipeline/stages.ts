@@ -20,6 +20,8 @@ import { getArticle, getArticles, updateArticleBody, type Article } from '../sto
 import { getSource, type Source } from '../store/sources.js';
 import { listParam } from '../store/sql/query.js';
 import type { Deps } from './deps.js';
+import { cleanStoredArticle, cleanStoredArticles, learnItem } from './boilerplate.js';
+import { saveCleanedArticle } from '../store/boilerplate.js';
 
 /** What a stage says of one article: done (maybe with a note), or it throws to record a failure. */
 export interface StageResult {
@@ -98,6 +100,8 @@ export const fullTextStage: Stage = {
     }
     if (page.wordCount <= a.wordCount) return { note: `page gave ${page.wordCount} words, feed ${a.wordCount}: kept the feed's` };
     await updateArticleBody(deps.db, articleId, { html: page.html, text: page.text, wordCount: page.wordCount, author: page.author, image: page.image, lang: page.lang, at: deps.clock.now().toISOString() });
+    // The page's own first and last sentences are learned from too (its source's boilerplate sits there).
+    await learnItem(deps.db, { id: articleId, sourceId: a.sourceId, title: a.title, text: page.text });
     return { note: `page gave ${page.wordCount} words` };
   },
 };
@@ -123,13 +127,16 @@ export const analyzeStage: Stage = {
     const out = new Map<number, Promise<unknown>>();
     if (deps.extractor || !deps.localPool) return out;
     const pool = deps.localPool;
-    // One read for the page (on SQLite, each read outside a transaction waits for the open one).
+    // One read for the page, one for the boilerplate of their sources (on SQLite, each read outside a transaction waits for the open one).
     const articles = await getArticles(deps.db, articleIds);
     const kinds = new Map<string, string | undefined>();
     for (const a of articles.values()) if (!kinds.has(a.sourceId)) kinds.set(a.sourceId, (await getSource(deps.db, a.sourceId))?.kind);
-    for (const a of articles.values()) {
+    const raws = [...articles.values()];
+    const cleaned = await cleanStoredArticles(deps.db, raws);
+    for (const [i, raw] of raws.entries()) {
+      const a = { ...raw, ...cleaned[i]! };
       // A failure here is only a missed head start: run extracts again and records the error.
-      out.set(a.id, pool.extract(extractorInput(a, kinds.get(a.sourceId))).then((extraction): Prepared => ({ contentHash: a.contentHash, extraction }), () => undefined));
+      out.set(a.id, pool.extract(extractorInput(a, kinds.get(a.sourceId))).then((extraction): Prepared => ({ title: a.title, text: a.text, extraction }), () => undefined));
     }
     return out;
   },
@@ -146,26 +153,34 @@ export const analyzeStage: Stage = {
       await save(r.extraction, r.meta);
       return { note: r.meta.note ?? r.meta.extractor };
     }
-    // What prepare extracted holds while the article's text is the one it read.
+    // What prepare extracted holds while the article reads, cleaned, as it did then.
     const early = prepared as Prepared | undefined;
-    const extraction = early?.contentHash === contentHash ? early.extraction : deps.localPool ? await deps.localPool.extract(input) : extractLocal(input);
+    const extraction = early?.text === input.text && early.title === input.title ? early.extraction : deps.localPool ? await deps.localPool.extract(input) : extractLocal(input);
     await save(extraction, { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
     return { note: 'local' };
   },
 };
 
 interface Prepared {
-  contentHash: string;
+  title: string;
+  text: string;
   extraction: Extraction;
 }
 
 /** What the extractor reads of an article. */
 const extractorInput = (a: Article, sourceKind: string | undefined): ArticleInput => ({ id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind, author: a.author ?? undefined });
 
-/** An article as the extractor reads it, read from the store. */
+/**
+ * An article as the extractor reads it, read from the store, its outlet's boilerplate taken
+ * out first: the cleaned title, text and HTML are written back, so clustering and the article
+ * page read them too (cleaning what was cleaned changes nothing, so a rerun writes nothing).
+ */
 async function articleInput(db: Db, articleId: number): Promise<{ input: ArticleInput; sourceId: string; contentHash: string } | undefined> {
-  const a = await getArticle(db, articleId);
-  if (!a) return undefined;
+  const raw = await getArticle(db, articleId);
+  if (!raw) return undefined;
+  const clean = await cleanStoredArticle(db, raw);
+  if (clean.changed) await saveCleanedArticle(db, articleId, clean);
+  const a = { ...raw, ...clean };
   return { input: extractorInput(a, (await getSource(db, a.sourceId))?.kind), sourceId: a.sourceId, contentHash: a.contentHash };
 }
 

@@ -1,3 +1,4 @@
+import { dayLabel } from '../../guides/overview.js';
 import { SOURCE_EVENTS, type GuideView } from '../../guides/view.js';
 import type { Guide } from '../../store/guides.js';
 import { sourceLabel } from '../../store/sources.js';
@@ -48,7 +49,16 @@ export function GuidePage(props: { view: GuideView; timeline: EventCard[]; chang
         Guide · {subjectLine(g)} · {g.eventCount} event{g.eventCount === 1 ? '' : 's'} · updated <Age iso={g.updatedAt} now={props.now} />
         {g.overviewBy === 'llm' ? ' · overview written by the model' : ''}
       </p>
-      <p class="lead">{v.overview}</p>
+      {v.overviewParts ? (
+        <>
+          <p class="lead">{v.overviewParts.scope}</p>
+          {v.overviewParts.latest.length ? (
+            <ul class="latest">{v.overviewParts.latest.map((e) => (
+              <li><time datetime={e.at}>{dayLabel(e.at)}</time> · <a href={`/events/${encodeURIComponent(e.eventId)}`}>{e.title}</a> · <Score n={e.significance} /></li>
+            ))}</ul>
+          ) : null}
+        </>
+      ) : <p class="lead">{v.overview}</p>}
 
       <h2 id="changes">What changed since {v.since.slice(0, 10)} ({props.changes.length})</h2>
       <form method="get" class="filters" action={`/guides/${encodeURIComponent(g.slug)}#changes`}>

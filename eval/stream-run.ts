@@ -1,0 +1,101 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fixedClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { createHttpClient } from '../src/ingest/fetch.js';
+import { escapeHtml } from '../src/ingest/page/sanitize.js';
+import type { Deps } from '../src/pipeline/deps.js';
+import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
+import { processPending } from '../src/pipeline/process.js';
+import { openDb } from '../src/store/db.js';
+import { getGuide } from '../src/store/guides.js';
+import { upsertSource } from '../src/store/sources.js';
+import { column } from '../src/store/sql/query.js';
+import { findBoilerplate, labelledTitle, repeatedInStream, type Finding, type StreamItem } from './stream-checks.js';
+
+/**
+ * The real pipeline over a stream of feed items: each outlet's items served as one RSS feed
+ * on loopback, fetched and processed into a temporary in-memory store (full text off: the
+ * items' pages are on the open web), then every text a reader sees checked for boilerplate.
+ */
+export interface StreamReport {
+  items: number;
+  outlets: number;
+  /** Items of the stream that carry boilerplate as fetched (what the check finds before the pipeline). */
+  itemsWithBoilerplate: number;
+  titlesLabelled: number;
+  articles: number;
+  events: number;
+  guides: number;
+  /** The overview of the guide with the most events, as a reader sees it. */
+  largestOverview: string;
+  /** Per place a reader sees text: how many texts were checked and the boilerplate found in them. */
+  checks: Array<{ place: string; texts: number; findings: Finding[] }>;
+}
+
+function rss(outlet: string, items: readonly StreamItem[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeHtml(outlet)}</title><link>https://${escapeHtml(outlet)}/</link><description>${escapeHtml(outlet)}</description>${items.map((i) =>
+    `<item><title>${escapeHtml(i.title)}</title><link>${escapeHtml(i.url)}</link><guid isPermaLink="false">${escapeHtml(i.id)}</guid><pubDate>${new Date(i.published).toUTCString()}</pubDate><description>${escapeHtml(i.text)}</description></item>`).join('')}</channel></rss>`;
+}
+
+export async function runStream(items: readonly StreamItem[], log: (line: string) => void = () => {}): Promise<StreamReport> {
+  const outlets = new Map<string, StreamItem[]>();
+  for (const it of items) (outlets.get(it.source) ?? outlets.set(it.source, []).get(it.source)!).push(it);
+  const slugs = new Map([...outlets.keys()].map((o) => [o.replace(/[^a-z0-9]+/gi, '-').toLowerCase(), o]));
+  const server = createServer((req, res) => {
+    const outlet = slugs.get((req.url ?? '').replace(/^\/|\.xml$/g, ''));
+    if (!outlet) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss(outlet, outlets.get(outlet)!));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const newest = Math.max(...items.map((i) => Date.parse(i.published)));
+  const config = { ...loadConfig({}, { db: ':memory:' }), hostDelayMs: 0, maxBodyBytes: 1 << 28, maxDecompressedBytes: 1 << 28 };
+  const deps: Deps = { db: openDb(':memory:'), config, http: createHttpClient(config), clock: fixedClock(new Date(newest + 3_600_000).toISOString()), log };
+  try {
+    for (const slug of slugs.keys()) {
+      await upsertSource(deps.db, { id: slug, name: slugs.get(slug)!, feedUrl: `${base}${slug}.xml`, allowPrivate: true, fulltext: 'never' }, deps.clock.now());
+    }
+    const fetched = await fetchDueSources(deps);
+    const failed = fetched.filter((o) => !o.ok);
+    if (failed.length) throw new Error(`stream: feeds failed: ${failed.map((o) => `${o.sourceId}: ${o.error}`).join('; ')}`);
+    for (const r of await processPending(deps)) log(`${r.stage}: ${r.done} done, ${r.failed} failed`);
+
+    const repeated = repeatedInStream(items);
+    const check = (place: string, rows: Array<{ text: string; outlet?: string }>, body = false) => ({
+      place, texts: rows.length, findings: rows.flatMap((r) => findBoilerplate(r.text, repeated, { outlet: r.outlet, body })),
+    });
+    const outletOf = (slug: string) => slugs.get(slug);
+    // (The store is SQLite's.) Each event with the outlets of its articles (a title's label is checked against those outlets' habits).
+    const events = await deps.db.all<{ title: string; summary: string; outlets: string }>(`SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets FROM events e`);
+    const articles = await deps.db.all<{ title: string; text: string; source_id: string; summary: string | null; claims: string | null; quotes: string | null }>(
+      'SELECT a.title, a.text, a.source_id, x.summary, x.claims, x.quotes FROM articles a LEFT JOIN extractions x ON x.article_id = a.id');
+    const overviews: string[] = [];
+    for (const slug of await column<string>(deps.db, 'SELECT slug FROM guides ORDER BY event_count DESC, slug')) overviews.push((await getGuide(deps.db, slug))?.overview ?? '');
+    const labelled = (title: string, outlet: string) => labelledTitle(title, repeated.get(outlet) ?? new Set());
+    return {
+      items: items.length,
+      outlets: outlets.size,
+      itemsWithBoilerplate: items.filter((i) => findBoilerplate(i.text, repeated, { outlet: i.source, body: true }).length > 0).length,
+      titlesLabelled: items.filter((i) => labelled(i.title, i.source)).length,
+      articles: articles.length,
+      events: events.length,
+      guides: overviews.length,
+      largestOverview: overviews[0] ?? '',
+      checks: [
+        check('event titles', events.map((e) => ({ text: e.title }))),
+        { place: 'event titles opening with a newsletter label', texts: events.length, findings: events.filter((e) => e.outlets.split(',').some((o) => labelled(e.title, outletOf(o) ?? ''))).map((e) => ({ what: 'label', text: e.title })) },
+        check('event summaries', events.map((e) => ({ text: e.summary })), true),
+        check('guide overviews', overviews.map((text) => ({ text })), true),
+        check('article titles', articles.map((a) => ({ text: a.title, outlet: outletOf(a.source_id) }))),
+        check('article texts shown', articles.map((a) => ({ text: a.text, outlet: outletOf(a.source_id) })), true),
+        check('article summaries', articles.map((a) => ({ text: a.summary ?? '', outlet: outletOf(a.source_id) })), true),
+        check('claims and quotes', articles.flatMap((a) => [...JSON.parse(a.claims ?? '[]'), ...JSON.parse(a.quotes ?? '[]')].map((c: { text: string }) => ({ text: c.text, outlet: outletOf(a.source_id) })))),
+      ],
+    };
+  } finally {
+    await deps.db.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+}
