@@ -8,7 +8,7 @@ import type { Deps } from '../src/pipeline/deps.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
 import { openDb } from '../src/store/db.js';
-import { getGuide } from '../src/store/guides.js';
+import { getGuide } from '../src/guides/read.js';
 import { upsertSource } from '../src/store/sources.js';
 import { column } from '../src/store/sql/query.js';
 import { findBoilerplate, labelledTitle, repeatedInStream, type Finding, type StreamItem } from './stream-checks.js';

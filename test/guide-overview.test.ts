@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { OVERVIEW_EVENTS, RECENT_EVENTS } from '../src/guides/overview.js';
-import { getGuide, listGuides } from '../src/store/guides.js';
+import { getGuide, listGuides } from '../src/guides/read.js';
 import { createApp } from '../src/web/app.js';
 import { demoStore } from './demo-store.js';
 
