@@ -21,6 +21,7 @@ import { TopicPage, TopicsPage } from './pages/topics.js';
 import { sourcesOpml } from './opml.js';
 import { adminApp } from './admin.js';
 import { rateLimit } from './rate-limit.js';
+import { httpUrl } from '../ingest/http-url.js';
 import { pageCache } from './page-cache.js';
 import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
@@ -261,7 +262,8 @@ export function createApp(deps: WebDeps): Hono {
     if (!a) return c.json({ error: `no article ${c.req.param('id')}` }, 404);
     const x = await getExtraction(deps.db, a.id);
     return c.json({
-      article: a,
+      // Stored before ingest kept only http(s) images, a javascript: one may be in the store: it is never served.
+      article: { ...a, image: httpUrl(a.image) },
       event: (await eventOfArticle(deps.db, a.id)) ?? null,
       extraction: x ? { summary: x.summary, keyphrases: x.keyphrases, topics: x.topics, claims: x.claims, quotes: x.quotes, entities: x.entities, kind: x.kind, extractor: x.extractor, model: x.model } : null,
     });
