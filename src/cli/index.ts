@@ -58,8 +58,10 @@ Global options (environment variable in brackets)
 More settings by environment: ALMANAC_TIMEOUT_MS, ALMANAC_CONNECT_TIMEOUT_MS, ALMANAC_MAX_BODY_BYTES,
 ALMANAC_MAX_REDIRECTS, ALMANAC_HOST_DELAY_MS, ALMANAC_FETCH_CONCURRENCY, ALMANAC_POLL_INTERVAL_S,
 ALMANAC_SCHEDULER_TICK_S, ALMANAC_FULLTEXT_MIN_WORDS, ALMANAC_USER_AGENT, ALMANAC_HOST,
-ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
-(search and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
+ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin; at least 16 characters), ALMANAC_PUBLIC_URL
+(the base of feed and API links, e.g. https://almanac.example.org; default: the listening address),
+ALMANAC_TRUST_PROXY (1: believe X-Forwarded-Proto; the admin cookie is Secure over https), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
+(page, feed and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
 ALMANAC_PAGE_CACHE_S (seconds a rendered page is served again while the store is unchanged, 10; 0: off),
 ALMANAC_EXTRACT_THREADS (worker threads for the local extractor; one fewer than the cores, at least 1; 0: none),
 ALMANAC_RELATE_THREAD (relate a clustering batch's events on a thread of their own, SQLite stores; 1, 0: off).

@@ -27,7 +27,9 @@ import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
 import { getGuide, guidesOfEvent, listGuides } from '../store/guides.js';
 import { resolveTopic } from '../store/topics.js';
-import { badQuery, cards, eventJson, filterChoices, nonEmpty, originOf, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
+import { badQuery, cards, eventJson, filterChoices, nonEmpty, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
+import { overTls, publicOrigin } from './origin.js';
+import { bodyLimits } from './body-limit.js';
 
 export type { WebDeps } from './routes/shared.js';
 
@@ -74,15 +76,18 @@ export function createApp(deps: WebDeps): Hono {
     c.header('Referrer-Policy', 'no-referrer');
   });
 
+  // Bodies are bounded before anything reads them: a 300 MB POST to /admin/login was read whole.
+  app.use('*', bodyLimits());
+
+  // Every page, feed and API answer counts against the client's rate (admin has its own limit on guesses; /healthz is for monitors).
   if (deps.rateLimit && deps.rateLimit.perMinute > 0) {
     const limited = rateLimit(deps.rateLimit);
-    app.use('/api/*', limited);
-    app.use('/search', limited);
+    app.use('*', (c, next) => (c.req.path === '/healthz' || c.req.path === '/admin' || c.req.path.startsWith('/admin/') ? next() : limited(c, next)));
   }
   if (deps.pageCache && deps.pageCache.seconds > 0) app.use('*', pageCache(deps.db, deps.pageCache));
 
   // Admin (behind ALMANAC_ADMIN_TOKEN) ------------------------------------------------------
-  if (deps.admin) app.route('/admin', adminApp({ ...deps.admin, db: deps.db, clock: deps.clock }));
+  if (deps.admin) app.route('/admin', adminApp({ overTls: (c) => overTls(c, deps.site ?? {}), ...deps.admin, db: deps.db, clock: deps.clock }));
   else app.all('/admin/*', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
   if (!deps.admin) app.all('/admin', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
 
@@ -190,7 +195,7 @@ export function createApp(deps: WebDeps): Hono {
     if (!parsed.success) return badQuery(c, parsed.error);
     const f = { ...parsed.data, page: 1 };
     const events = await cards(deps.db, await listEvents(deps.db, toListOptions(f, now(), 50)));
-    const origin = originOf(c);
+    const origin = publicOrigin(c, deps.site ?? {});
     const q = filterQuery(f);
     const parts = [f.topic && `topic ${f.topic}`, f.source && `source ${f.source}`, f.kind, f.min && `score ${f.min}+`].filter(Boolean);
     const meta = {
@@ -211,7 +216,7 @@ export function createApp(deps: WebDeps): Hono {
   app.get('/feed.json', feed('json'));
 
   // JSON API ----------------------------------------------------------------------------------
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(originOf(c))));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(publicOrigin(c, deps.site ?? {}))));
 
   const guideRefs = async (eventId: string) => (await guidesOfEvent(deps.db, eventId)).map(({ slug, title }) => ({ slug, title }));
 
