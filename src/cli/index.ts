@@ -106,7 +106,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'cluster') return clusterCommand(flags);
     if (command === 'migrate-store') return await migrateStoreCommand(flags);
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
-    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'], keepRaw: flags['keep-raw'] };
+    // For `sources add`, --allow-private is the new source's, for the host typed only: never the whole run's (a redirect would share it).
+    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: command === 'sources' ? undefined : flags['allow-private'], keepRaw: flags['keep-raw'] };
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {

@@ -67,7 +67,7 @@ export async function runCommand(deps: Deps, flags: Record<string, unknown>): Pr
 export function adminActions(deps: Deps, token: string) {
   return {
     token,
-    discover: (url: string) => resolveFeedUrl(deps.http, url, deps.config.allowPrivate),
+    discover: (url: string) => resolveFeedUrl(deps.http, url, deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate }),
     async refetch(sourceId?: string): Promise<string> {
       await makeDue(deps.db, sourceId);
       const outcomes = await fetchDueSources(deps);

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, promises as dnsPromises, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 
 /**
@@ -45,6 +45,21 @@ function blocked(host: string, address: string): BlockedAddressError {
 export function checkLiteralHost(hostname: string, allowPrivate: boolean): void {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !allowPrivate && !isPublicAddress(host)) throw blocked(hostname, host);
+}
+
+/**
+ * Refuses a host that is, or resolves to, a private address: for a URL we are about to
+ * store rather than fetch (a feed a page announces), so the refusal comes at add time.
+ */
+export async function checkPublicHost(hostname: string): Promise<void> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) {
+    if (!isPublicAddress(host)) throw blocked(hostname, host);
+    return;
+  }
+  const list = await dnsPromises.lookup(host, { all: true });
+  const bad = list.find((a) => !isPublicAddress(a.address));
+  if (bad) throw blocked(hostname, bad.address);
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
