@@ -54,8 +54,11 @@ export type UpsertOutcome =
 
 /**
  * Stores an article once. Dedupe order: the same source's GUID (an update of the same
- * item), then the canonical URL in any source, then the content hash in any source.
- * A changed item keeps its id and its stages start again.
+ * item), then the canonical URL, then the content hash. A match in another source is a
+ * duplicate only when it holds the same words from a source of the same or a higher tier:
+ * otherwise dropping the newcomer would hide it (a tier-3 feed that claims a lab's URL
+ * first with other text), so it is stored as an article of its own and the events join
+ * the two. A changed item keeps its id and its stages start again.
  */
 export async function upsertArticle(db: Db, a: NewArticle, stages: readonly string[]): Promise<UpsertOutcome> {
   const hash = contentHash(a.title, a.text);
@@ -68,13 +71,15 @@ export async function upsertArticle(db: Db, a: NewArticle, stages: readonly stri
     await resetStages(db, same.id, stages, a.fetchedAt, same.published_at ?? a.publishedAt ?? a.fetchedAt);
     return { kind: 'updated', id: same.id };
   }
+  const tier = (await value<number>(db, 'SELECT tier FROM sources WHERE id = ?', [a.sourceId])) ?? 3;
+  const newcomer = { sourceId: a.sourceId, hash, tier };
   if (a.canonicalUrl) {
-    const byUrl = await value<number>(db, 'SELECT id FROM articles WHERE canonical_url = ?', [a.canonicalUrl]);
-    if (byUrl !== undefined) return { kind: 'duplicate', id: byUrl, by: 'canonical-url' };
+    const byUrl = (await matches(db, 'canonical_url', a.canonicalUrl)).find((m) => coversFor(m, newcomer));
+    if (byUrl) return { kind: 'duplicate', id: byUrl.id, by: 'canonical-url' };
   }
   if (a.text.length > 0) {
-    const byHash = await value<number>(db, 'SELECT id FROM articles WHERE content_hash = ?', [hash]);
-    if (byHash !== undefined) return { kind: 'duplicate', id: byHash, by: 'content-hash' };
+    const byHash = (await matches(db, 'content_hash', hash)).find((m) => coversFor(m, newcomer));
+    if (byHash) return { kind: 'duplicate', id: byHash.id, by: 'content-hash' };
   }
   const id = Number(await value<number>(db, `INSERT INTO articles (source_id, guid, url, canonical_url, title, author, published_at, fetched_at, html, text, lang,
     image, word_count, content_hash, truncated, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, [a.sourceId, a.guid, a.url,
@@ -82,6 +87,19 @@ export async function upsertArticle(db: Db, a: NewArticle, stages: readonly stri
     a.fetchedAt]));
   await resetStages(db, id, stages, a.fetchedAt, a.publishedAt ?? a.fetchedAt);
   return { kind: 'new', id };
+}
+
+interface Match { id: number; sourceId: string; hash: string; tier: number }
+
+/** Stored articles with this canonical URL or content hash, with their source's tier (a handful: one per source that carries it). */
+async function matches(db: Db, column: 'canonical_url' | 'content_hash', v: string): Promise<Match[]> {
+  return await db.all<Match>(`SELECT a.id, a.source_id AS "sourceId", a.content_hash AS hash, s.tier FROM articles a JOIN sources s ON s.id = a.source_id
+    WHERE a.${column} = ? ORDER BY s.tier, a.id LIMIT 100`, [v]);
+}
+
+/** Whether a stored article stands for a newcomer: the same source's, or the same words from a source at least as high in tier. */
+function coversFor(m: Match, n: { sourceId: string; hash: string; tier: number }): boolean {
+  return m.sourceId === n.sourceId || (m.hash === n.hash && m.tier <= n.tier);
 }
 
 /** Every stage of the article to do (again). `articleTime` is its place in time as stored: COALESCE(published_at, fetched_at). */
