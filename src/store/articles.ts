@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
+import type { SqlValue } from './sql/client.js';
 import { MARK_CLOSE, MARK_OPEN, search } from './search.js';
 import { listParam, one, value } from './sql/query.js';
 
@@ -137,13 +138,42 @@ export interface ArticleListItem {
   excerpt: string;
 }
 
-/** Newest first (by published time, falling back to fetch time). */
-export async function listArticles(db: Db, opts: { limit: number; offset?: number; sourceId?: string }): Promise<ArticleListItem[]> {
-  const where = opts.sourceId ? 'WHERE a.source_id = ?' : '';
-  return await db.all<ArticleListItem>(`SELECT a.id, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.title, a.url, a.author,
+/** An article's place in the newest-first order; the order's index is articles_time_order (migration 024). */
+const TIME = 'COALESCE(a.published_at, a.fetched_at)';
+
+/**
+ * Newest first (by published time, falling back to fetch time, then id). A page starts from
+ * a cursor, an article id: `before` gives the articles after it in this order (older),
+ * `after` those before it (newer, still listed newest first). Read through the index from the
+ * cursor, a page costs what it shows at any store size; `offset` (kept for the API) does not.
+ */
+export async function listArticles(db: Db, opts: { limit: number; offset?: number; sourceId?: string; before?: number; after?: number }): Promise<ArticleListItem[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (opts.sourceId) {
+    where.push('a.source_id = ?');
+    params.push(opts.sourceId);
+  }
+  const cursorId = opts.before ?? opts.after;
+  const newer = opts.before === undefined && opts.after !== undefined;
+  if (cursorId !== undefined) {
+    const at = await value<string>(db, 'SELECT COALESCE(published_at, fetched_at) FROM articles WHERE id = ?', [cursorId]);
+    if (at === undefined) return [];
+    // Written as a range on the indexed expression, then the tie on id, so the scan starts at the cursor.
+    where.push(newer ? `${TIME} >= ? AND (${TIME} > ? OR a.id > ?)` : `${TIME} <= ? AND (${TIME} < ? OR a.id < ?)`);
+    params.push(at, at, cursorId);
+  }
+  const dir = newer ? 'ASC' : 'DESC';
+  const rows = await db.all<ArticleListItem>(`SELECT a.id, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.title, a.url, a.author,
       a.published_at AS "publishedAt", a.fetched_at AS "fetchedAt", a.word_count AS "wordCount", substr(a.text, 1, 300) AS excerpt
-    FROM articles a JOIN sources s ON s.id = a.source_id ${where}
-    ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id DESC LIMIT ? OFFSET ?`, [...(opts.sourceId ? [opts.sourceId] : []), opts.limit, opts.offset ?? 0]);
+    FROM articles a JOIN sources s ON s.id = a.source_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${TIME} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`, [...params, opts.limit, opts.offset ?? 0]);
+  return newer ? rows.reverse() : rows;
+}
+
+/** How many articles, exactly up to `cap`; cap + 1 means "more" (a count of every row would cost what the store holds). */
+export async function countArticlesUpTo(db: Db, cap: number): Promise<number> {
+  return (await value<number>(db, `SELECT COUNT(*) FROM (SELECT 1 FROM articles LIMIT ${Math.floor(cap) + 1}) AS capped`)) ?? 0;
 }
 
 export async function countArticles(db: Db): Promise<number> {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { countArticles, getArticle, listArticles } from '../store/articles.js';
+import { countArticlesUpTo, getArticle, listArticles } from '../store/articles.js';
 import { COUNT_CAP, countEvents, countEventsWhere, eventMembers, eventOfArticle, getEvent, listEvents, relatedEvents } from '../store/events.js';
 import { getExtraction } from '../store/extractions.js';
 import { search } from '../store/search.js';
@@ -54,6 +54,9 @@ const apiEventsQuery = EventFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+const articleId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const articlesCursor = z.object({ before: articleId.optional(), after: articleId.optional() });
 
 const guideSince = z.object({ since: EventFilterSchema.shape.since.default('7d') });
 
@@ -112,10 +115,21 @@ export function createApp(deps: WebDeps): Hono {
     return c.html(<EventPage event={eventCards[0]!} members={members} related={relatedCards.map((r, i) => ({ ...r, similarity: related[i]!.similarity }))} guides={guides} now={now()} />);
   });
 
+  // Keyset paging from an article id (before: older, after: newer): a page reads its own rows through the order's index.
   app.get('/articles', async (c) => {
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const rows = await listArticles(deps.db, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-    return c.html(<ArticlesPage articles={rows.slice(0, PAGE_SIZE)} page={page} hasMore={rows.length > PAGE_SIZE} now={now()} total={await countArticles(deps.db)} />);
+    const q = articlesCursor.safeParse(nonEmpty(c.req.query()));
+    let cursor: { before?: number; after?: number } = q.success ? q.data : {};
+    let rows = await listArticles(deps.db, { limit: PAGE_SIZE + 1, ...cursor });
+    // Back at the top going newer: the first page, full, as a reader expects it.
+    if (cursor.after !== undefined && rows.length <= PAGE_SIZE) rows = await listArticles(deps.db, { limit: PAGE_SIZE + 1, ...(cursor = {}) });
+    // Going newer, the extra row is the newest one (the list is returned newest first).
+    const shown = cursor.after !== undefined ? rows.slice(-PAGE_SIZE) : rows.slice(0, PAGE_SIZE);
+    const more = rows.length > PAGE_SIZE;
+    const pager = {
+      newer: (cursor.after !== undefined ? more : cursor.before !== undefined) ? shown[0]?.id : undefined,
+      older: (cursor.after !== undefined || more) ? shown.at(-1)?.id : undefined,
+    };
+    return c.html(<ArticlesPage articles={shown} pager={pager} now={now()} total={await countArticlesUpTo(deps.db, COUNT_CAP)} totalCap={COUNT_CAP} />);
   });
 
   app.get('/articles/:id', async (c) => {
@@ -243,10 +257,16 @@ export function createApp(deps: WebDeps): Hono {
   });
 
   app.get('/api/articles', async (c) => {
-    const q = limitQuery.safeParse(c.req.query());
+    const q = limitQuery.extend({ before: articleId.optional() }).safeParse(c.req.query());
     if (!q.success) return badQuery(c, q.error);
-    const rows = await listArticles(deps.db, { limit: q.data.limit, offset: q.data.offset, sourceId: q.data.source });
+    const { limit, offset, source, before } = q.data;
+    // An offset costs what it skips: past a few pages, the cursor (before=<the last id>) reads only the page.
+    if (offset > 10_000) return c.json({ error: `bad query: offset: at most 10000; page on with before=<the last article's id> (the answer's "next")` }, 400);
+    const rows = await listArticles(deps.db, { limit, offset, sourceId: source, ...(before !== undefined ? { before } : {}) });
+    const last = rows.at(-1);
+    const next = rows.length === limit && last ? `/api/articles?${new URLSearchParams({ limit: String(limit), before: String(last.id), ...(source ? { source } : {}) }).toString()}` : null;
     return c.json({
+      next,
       articles: rows.map((a) => ({
         id: a.id,
         title: a.title,
