@@ -12,6 +12,9 @@ const bool = z
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** The shortest admin token accepted: a short one is guessed (and one character was accepted before). */
+export const MIN_ADMIN_TOKEN = 16;
+
 export const configSchema = z.object({
   /** SQLite file of the store. */
   db: z.string().min(1).default('./data/almanac.db'),
@@ -37,8 +40,16 @@ export const configSchema = z.object({
   schedulerTickS: int(1, 3600).default(60),
   /** Below this many words a feed item counts as a teaser and its page is fetched. */
   fullTextMinWords: int(0, 10_000).default(120),
-  adminToken: z.string().optional(),
-  /** Search and API requests a minute per client address (0: no limit), and the burst allowed. */
+  adminToken: z.string().min(MIN_ADMIN_TOKEN, `too short: use at least ${MIN_ADMIN_TOKEN} random characters (for one: openssl rand -hex 24)`).optional(),
+  /**
+   * The address readers reach us at (https://almanac.example.org), for the absolute links of
+   * feeds and the API description; by default the server's own listening address. Never the
+   * request's Host header, which the client chooses.
+   */
+  publicUrl: z.string().url().refine((u) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(u), 'an http(s) URL such as https://almanac.example.org (no query)').transform((u) => u.replace(/\/+$/, '')).optional(),
+  /** Believe X-Forwarded-Proto from a reverse proxy (the admin cookie is Secure when it says https). */
+  trustProxy: bool.default(false),
+  /** Page, feed and API requests a minute per client address (0: no limit), and the burst allowed. */
   rateLimitPerMinute: int(0, 1_000_000).default(600),
   rateLimitBurst: int(1, 100_000).default(120),
   /** Seconds a rendered page is served again while the store is unchanged (0: render every request). */
@@ -80,6 +91,8 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_SCHEDULER_TICK_S: 'schedulerTickS',
   ALMANAC_FULLTEXT_MIN_WORDS: 'fullTextMinWords',
   ALMANAC_ADMIN_TOKEN: 'adminToken',
+  ALMANAC_PUBLIC_URL: 'publicUrl',
+  ALMANAC_TRUST_PROXY: 'trustProxy',
   ALMANAC_RATE_LIMIT: 'rateLimitPerMinute',
   ALMANAC_RATE_BURST: 'rateLimitBurst',
   ALMANAC_PAGE_CACHE_S: 'pageCacheS',

@@ -62,8 +62,10 @@ Global options (environment variable in brackets)
 More settings by environment: ALMANAC_TIMEOUT_MS, ALMANAC_CONNECT_TIMEOUT_MS, ALMANAC_MAX_BODY_BYTES,
 ALMANAC_MAX_REDIRECTS, ALMANAC_HOST_DELAY_MS, ALMANAC_FETCH_CONCURRENCY, ALMANAC_POLL_INTERVAL_S,
 ALMANAC_SCHEDULER_TICK_S, ALMANAC_FULLTEXT_MIN_WORDS, ALMANAC_USER_AGENT, ALMANAC_HOST,
-ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
-(search and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
+ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin; at least 16 characters), ALMANAC_PUBLIC_URL
+(the base of feed and API links, e.g. https://almanac.example.org; default: the listening address),
+ALMANAC_TRUST_PROXY (1: believe X-Forwarded-Proto; the admin cookie is Secure over https), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
+(page, feed and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
 ALMANAC_PAGE_CACHE_S (seconds a rendered page is served again while the store is unchanged, 10; 0: off),
 ALMANAC_EXTRACT_THREADS (worker threads for the local extractor; one fewer than the cores, at least 1; 0: none),
 ALMANAC_RELATE_THREAD (relate a clustering batch's events on a thread of their own, SQLite stores; 1, 0: off).
@@ -110,7 +112,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
     // With --llm it needs the model's settings, not a store.
     if (command === 'summarize-event') return await summarizeEventCommand(flags, flags.llm ? llmFromConfig(loadConfig(env, { db: ':memory:' })) : undefined);
-    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'], keepRaw: flags['keep-raw'] };
+    // For `sources add`, --allow-private is the new source's, for the host typed only: never the whole run's (a redirect would share it).
+    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: command === 'sources' ? undefined : flags['allow-private'], keepRaw: flags['keep-raw'] };
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {

@@ -67,7 +67,7 @@ export async function runCommand(deps: Deps, flags: Record<string, unknown>): Pr
 export function adminActions(deps: Deps, token: string) {
   return {
     token,
-    discover: (url: string) => resolveFeedUrl(deps.http, url, deps.config.allowPrivate),
+    discover: (url: string) => resolveFeedUrl(deps.http, url, deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate }),
     async refetch(sourceId?: string): Promise<string> {
       await makeDue(deps.db, sourceId);
       const outcomes = await fetchDueSources(deps);
@@ -80,7 +80,7 @@ export function adminActions(deps: Deps, token: string) {
 
 /** Serves the app (and, unless told not to, runs the scheduler in the same process). */
 export async function serveApp(deps: Deps, opts: { scheduler: boolean; mount?: (app: Hono) => void; onListen?: (url: string) => void }): Promise<{ close(): Promise<void>; url: string }> {
-  const app = createApp({ db: deps.db, clock: deps.clock, rateLimit: { perMinute: deps.config.rateLimitPerMinute, burst: deps.config.rateLimitBurst }, pageCache: { seconds: deps.config.pageCacheS }, ...(deps.config.adminToken ? { admin: adminActions(deps, deps.config.adminToken) } : {}) });
+  const app = createApp({ db: deps.db, clock: deps.clock, rateLimit: { perMinute: deps.config.rateLimitPerMinute, burst: deps.config.rateLimitBurst }, pageCache: { seconds: deps.config.pageCacheS }, site: { ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}), trustProxy: deps.config.trustProxy }, ...(deps.config.adminToken ? { admin: adminActions(deps, deps.config.adminToken) } : {}) });
   opts.mount?.(app);
   const ac = new AbortController();
   let closeServer: () => Promise<void> = async () => {};

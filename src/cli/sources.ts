@@ -24,7 +24,7 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
     case 'add': {
       if (!arg) throw new UsageError('sources add: give a feed or site URL');
       const allowPrivate = flags['allow-private'] === true;
-      const found = await resolveFeedUrl(deps.http, arg, allowPrivate || deps.config.allowPrivate);
+      const found = await resolveFeedUrl(deps.http, arg, allowPrivate || deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate });
       const s = await upsertSource(deps.db, {
         feedUrl: found.feedUrl,
         name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
@@ -34,7 +34,8 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
         ...(flags['tier'] ? { tier: Number(flags['tier']) } : {}),
         ...(flags['kind'] ? { kind: flags['kind'] as NewSource['kind'] } : {}),
         ...(flags['fulltext'] ? { fulltext: flags['fulltext'] as NewSource['fulltext'] } : {}),
-        allowPrivate,
+        // The allowance is for the host typed: a feed found elsewhere (public, as resolveFeedUrl checked) does without it.
+        allowPrivate: allowPrivate && found.onTypedHost,
       }, now);
       console.log(`added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>${found.siteUrl ? ` (found on ${found.siteUrl})` : ''}`);
       return 0;

@@ -45,7 +45,8 @@ export function itemToArticle(item: ParsedItem, ctx: ItemContext): NewArticle | 
     html,
     text,
     lang: item.language,
-    image: item.image,
+    // Same for the image: it is shown and served by the API, so javascript: or data: never is.
+    image: httpUrl(item.image),
     wordCount: words,
     truncated: words < ctx.fullTextMinWords || TEASER_END.test(text.trim()),
   };

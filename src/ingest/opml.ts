@@ -1,6 +1,7 @@
 import { generateOpml, parseOpml } from 'feedsmith';
 import type { NewSource, Source } from '../store/sources.js';
 import { SOURCE_KINDS } from '../store/sources.js';
+import { xmlSafeDeep } from './xml-chars.js';
 
 /** Our own outline attributes, kept so an export → import round trip loses nothing. */
 const EXTRA = ['author', 'tier', 'kind'] as const;
@@ -37,12 +38,13 @@ export function readOpml(xml: string): NewSource[] {
     }
   };
   walk(doc.body?.outlines as Array<Record<string, unknown>> | undefined);
-  return out;
+  return xmlSafeDeep(out);
 }
 
 export function writeOpml(sources: Source[], now: Date): string {
+  // XML-safe strings: a source named with a control character must not break the whole export.
   return generateOpml(
-    {
+    xmlSafeDeep({
       head: { title: 'Almanac sources', dateCreated: now },
       body: {
         outlines: sources.map((s) => ({
@@ -56,7 +58,7 @@ export function writeOpml(sources: Source[], now: Date): string {
           kind: s.kind,
         })),
       },
-    },
+    }),
     { extraOutlineAttributes: EXTRA },
   );
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
+import type { SqlValue } from './sql/client.js';
 import { MARK_CLOSE, MARK_OPEN, search } from './search.js';
 import { listParam, one, value } from './sql/query.js';
 
@@ -54,8 +55,11 @@ export type UpsertOutcome =
 
 /**
  * Stores an article once. Dedupe order: the same source's GUID (an update of the same
- * item), then the canonical URL in any source, then the content hash in any source.
- * A changed item keeps its id and its stages start again.
+ * item), then the canonical URL, then the content hash. A match in another source is a
+ * duplicate only when it holds the same words from a source of the same or a higher tier:
+ * otherwise dropping the newcomer would hide it (a tier-3 feed that claims a lab's URL
+ * first with other text), so it is stored as an article of its own and the events join
+ * the two. A changed item keeps its id and its stages start again.
  */
 export async function upsertArticle(db: Db, a: NewArticle, stages: readonly string[]): Promise<UpsertOutcome> {
   const hash = contentHash(a.title, a.text);
@@ -68,13 +72,15 @@ export async function upsertArticle(db: Db, a: NewArticle, stages: readonly stri
     await resetStages(db, same.id, stages, a.fetchedAt, same.published_at ?? a.publishedAt ?? a.fetchedAt);
     return { kind: 'updated', id: same.id };
   }
+  const tier = (await value<number>(db, 'SELECT tier FROM sources WHERE id = ?', [a.sourceId])) ?? 3;
+  const newcomer = { sourceId: a.sourceId, hash, tier };
   if (a.canonicalUrl) {
-    const byUrl = await value<number>(db, 'SELECT id FROM articles WHERE canonical_url = ?', [a.canonicalUrl]);
-    if (byUrl !== undefined) return { kind: 'duplicate', id: byUrl, by: 'canonical-url' };
+    const byUrl = (await matches(db, 'canonical_url', a.canonicalUrl)).find((m) => coversFor(m, newcomer));
+    if (byUrl) return { kind: 'duplicate', id: byUrl.id, by: 'canonical-url' };
   }
   if (a.text.length > 0) {
-    const byHash = await value<number>(db, 'SELECT id FROM articles WHERE content_hash = ?', [hash]);
-    if (byHash !== undefined) return { kind: 'duplicate', id: byHash, by: 'content-hash' };
+    const byHash = (await matches(db, 'content_hash', hash)).find((m) => coversFor(m, newcomer));
+    if (byHash) return { kind: 'duplicate', id: byHash.id, by: 'content-hash' };
   }
   const id = Number(await value<number>(db, `INSERT INTO articles (source_id, guid, url, canonical_url, title, author, published_at, fetched_at, html, text, lang,
     image, word_count, content_hash, truncated, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, [a.sourceId, a.guid, a.url,
@@ -82,6 +88,19 @@ export async function upsertArticle(db: Db, a: NewArticle, stages: readonly stri
     a.fetchedAt]));
   await resetStages(db, id, stages, a.fetchedAt, a.publishedAt ?? a.fetchedAt);
   return { kind: 'new', id };
+}
+
+interface Match { id: number; sourceId: string; hash: string; tier: number }
+
+/** Stored articles with this canonical URL or content hash, with their source's tier (a handful: one per source that carries it). */
+async function matches(db: Db, column: 'canonical_url' | 'content_hash', v: string): Promise<Match[]> {
+  return await db.all<Match>(`SELECT a.id, a.source_id AS "sourceId", a.content_hash AS hash, s.tier FROM articles a JOIN sources s ON s.id = a.source_id
+    WHERE a.${column} = ? ORDER BY s.tier, a.id LIMIT 100`, [v]);
+}
+
+/** Whether a stored article stands for a newcomer: the same source's, or the same words from a source at least as high in tier. */
+function coversFor(m: Match, n: { sourceId: string; hash: string; tier: number }): boolean {
+  return m.sourceId === n.sourceId || (m.hash === n.hash && m.tier <= n.tier);
 }
 
 /** Every stage of the article to do (again). `articleTime` is its place in time as stored: COALESCE(published_at, fetched_at). */
@@ -119,13 +138,42 @@ export interface ArticleListItem {
   excerpt: string;
 }
 
-/** Newest first (by published time, falling back to fetch time). */
-export async function listArticles(db: Db, opts: { limit: number; offset?: number; sourceId?: string }): Promise<ArticleListItem[]> {
-  const where = opts.sourceId ? 'WHERE a.source_id = ?' : '';
-  return await db.all<ArticleListItem>(`SELECT a.id, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.title, a.url, a.author,
+/** An article's place in the newest-first order; the order's index is articles_time_order (migration 024). */
+const TIME = 'COALESCE(a.published_at, a.fetched_at)';
+
+/**
+ * Newest first (by published time, falling back to fetch time, then id). A page starts from
+ * a cursor, an article id: `before` gives the articles after it in this order (older),
+ * `after` those before it (newer, still listed newest first). Read through the index from the
+ * cursor, a page costs what it shows at any store size; `offset` (kept for the API) does not.
+ */
+export async function listArticles(db: Db, opts: { limit: number; offset?: number; sourceId?: string; before?: number; after?: number }): Promise<ArticleListItem[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (opts.sourceId) {
+    where.push('a.source_id = ?');
+    params.push(opts.sourceId);
+  }
+  const cursorId = opts.before ?? opts.after;
+  const newer = opts.before === undefined && opts.after !== undefined;
+  if (cursorId !== undefined) {
+    const at = await value<string>(db, 'SELECT COALESCE(published_at, fetched_at) FROM articles WHERE id = ?', [cursorId]);
+    if (at === undefined) return [];
+    // Written as a range on the indexed expression, then the tie on id, so the scan starts at the cursor.
+    where.push(newer ? `${TIME} >= ? AND (${TIME} > ? OR a.id > ?)` : `${TIME} <= ? AND (${TIME} < ? OR a.id < ?)`);
+    params.push(at, at, cursorId);
+  }
+  const dir = newer ? 'ASC' : 'DESC';
+  const rows = await db.all<ArticleListItem>(`SELECT a.id, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.title, a.url, a.author,
       a.published_at AS "publishedAt", a.fetched_at AS "fetchedAt", a.word_count AS "wordCount", substr(a.text, 1, 300) AS excerpt
-    FROM articles a JOIN sources s ON s.id = a.source_id ${where}
-    ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id DESC LIMIT ? OFFSET ?`, [...(opts.sourceId ? [opts.sourceId] : []), opts.limit, opts.offset ?? 0]);
+    FROM articles a JOIN sources s ON s.id = a.source_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${TIME} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`, [...params, opts.limit, opts.offset ?? 0]);
+  return newer ? rows.reverse() : rows;
+}
+
+/** How many articles, exactly up to `cap`; cap + 1 means "more" (a count of every row would cost what the store holds). */
+export async function countArticlesUpTo(db: Db, cap: number): Promise<number> {
+  return (await value<number>(db, `SELECT COUNT(*) FROM (SELECT 1 FROM articles LIMIT ${Math.floor(cap) + 1}) AS capped`)) ?? 0;
 }
 
 export async function countArticles(db: Db): Promise<number> {

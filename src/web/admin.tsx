@@ -12,15 +12,18 @@ import type { Db } from '../store/db.js';
 import { listSources, removeSource, sourceLabel, SOURCE_KINDS, upsertSource, type Source } from '../store/sources.js';
 import { Layout } from './pages/layout.js';
 import { nonEmpty } from './routes/shared.js';
-import { error } from 'node:console';
+import { AdminSessions } from './admin-sessions.js';
+import { clientOf, tooMany, TokenBuckets } from './rate-limit.js';
+import { MIN_ADMIN_TOKEN } from '../config.js';
 
 /**
  * The admin area, behind ALMANAC_ADMIN_TOKEN: add and remove sources, import OPML,
  * refetch now, add a guide. Off (404) when no token is set. A browser signs in with the
- * token and gets an HttpOnly, SameSite=Strict session cookie derived from it (changing
- * the token signs everyone out); scripts may send `Authorization: Bearer <token>`.
- * Every form carries a CSRF token bound to the session, and cross-origin posts are
- * refused by their Origin header as well.
+ * token and gets an HttpOnly, SameSite=Strict cookie holding a random session id the server
+ * keeps (signing out revokes it; Secure when served over TLS); scripts may send
+ * `Authorization: Bearer <token>`. Wrong tokens are throttled per client address. Every
+ * form carries a CSRF token bound to the session, and cross-origin posts are refused by
+ * their Origin header as well.
  */
 export interface AdminDeps {
   token: string;
@@ -30,9 +33,15 @@ export interface AdminDeps {
   discover(url: string): Promise<{ feedUrl: string; title?: string | null; siteUrl?: string | null }>;
   /** Fetch one source now (or every source), then process what arrived; resolves with a one-line report. */
   refetch(sourceId?: string): Promise<string>;
+  /** Whether the request reached us over TLS (directly or through a trusted proxy): the cookie is then Secure. */
+  overTls?: (c: Context) => boolean;
+  /** Wrong tokens a client may send at once, and then a minute (default 10, then 6 a minute). */
+  guesses?: { perMinute: number; burst: number };
 }
 
 const COOKIE = 'almanac_admin';
+/** How long a sign-in lasts. */
+const SESSION_S = 7 * 86_400;
 const mac = (key: string, what: string) => createHmac('sha256', key).update(what).digest('hex');
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(mac('compare', a));
@@ -50,32 +59,52 @@ const AddGuide = z.object({ title: z.string().trim().min(1, 'a title').max(200),
 const Opml = z.object({ opml: z.string().min(1, 'an OPML document').max(5_000_000) });
 
 export function adminApp(deps: AdminDeps): Hono {
+  if (deps.token.length < MIN_ADMIN_TOKEN) throw new Error(`admin: the token is ${deps.token.length} characters; use at least ${MIN_ADMIN_TOKEN}`);
   const app = new Hono();
-  const session = mac(deps.token, 'session');
-  const csrfToken = mac(deps.token, `csrf:${session}`);
+  const sessions = new AdminSessions({ ttlMs: SESSION_S * 1000, max: 1000, now: () => deps.clock.now().getTime() });
+  const guesses = new TokenBuckets(deps.guesses ?? { perMinute: 6, burst: 10 });
 
-  const signedIn = (c: Context) => {
+  /** Who the request is: the bearer token, or a live session (with its CSRF token); a wrong bearer token counts as a guess. */
+  const signedIn = (c: Context): { by: 'bearer' } | { by: 'cookie'; id: string; csrf: string } | undefined => {
     const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    if (bearer) return sameSecret(bearer, deps.token) ? 'bearer' : undefined;
-    const cookie = getCookie(c, COOKIE);
-    return cookie && sameSecret(cookie, session) ? 'cookie' : undefined;
+    if (bearer) {
+      if (sameSecret(bearer, deps.token)) return { by: 'bearer' };
+      guesses.take(clientOf(c));
+      return undefined;
+    }
+    const id = getCookie(c, COOKIE);
+    const csrfOf = id ? sessions.csrfOf(id) : undefined;
+    return id && csrfOf ? { by: 'cookie', id, csrf: csrfOf } : undefined;
   };
 
   // Cross-origin form posts are refused before anything else runs (scripts with the bearer token carry no cookie to abuse).
   const sameOrigin = csrf();
   app.use('*', (c, next) => (c.req.header('authorization') ? next() : sameOrigin(c, next)));
 
+  // A client that sent too many wrong tokens gets 429 for anything carrying a token, right or wrong, until its bucket refills.
+  app.use('*', async (c, next) => {
+    if (!c.req.header('authorization') && !(c.req.method === 'POST' && c.req.path === '/admin/login')) return next();
+    const wait = guesses.wait(clientOf(c));
+    return wait > 0 ? tooMany(c, wait, `wrong admin tokens from this address: at most ${guesses.limit.burst}, then ${guesses.limit.perMinute} a minute`) : next();
+  });
+
   app.get('/', async (c) => {
-    if (!signedIn(c)) return c.html(<Login />, 401);
+    const who = signedIn(c);
+    if (!who) return c.html(<Login />, 401);
     const q = c.req.query();
-    return c.html(<Dashboard sources={await listSources(deps.db)} csrf={csrfToken} done={q['done']} error={q['error']} />);
+    // A script reading the page gets no form to post: its bearer token is its proof.
+    return c.html(<Dashboard sources={await listSources(deps.db)} csrf={who.by === 'cookie' ? who.csrf : ''} done={q['done']} error={q['error']} />);
   });
 
   app.post('/login', async (c) => {
     const body = await c.req.parseBody();
     const token = typeof body['token'] === 'string' ? body['token'] : '';
-    if (!token || !sameSecret(token, deps.token)) return c.html(<Login error="That token is not right." />, 401);
-    setCookie(c, COOKIE, session, { httpOnly: true, sameSite: 'Strict', path: '/admin', secure: new URL(c.req.url).protocol === 'https:', maxAge: 7 * 86_400 });
+    if (!token || !sameSecret(token, deps.token)) {
+      guesses.take(clientOf(c));
+      return c.html(<Login error="That token is not right." />, 401);
+    }
+    const { id } = sessions.create();
+    setCookie(c, COOKIE, id, { httpOnly: true, sameSite: 'Strict', path: '/admin', secure: deps.overTls?.(c) ?? new URL(c.req.url).protocol === 'https:', maxAge: SESSION_S });
     return c.redirect('/admin', 303);
   });
 
@@ -84,10 +113,10 @@ export function adminApp(deps: AdminDeps): Hono {
     if (c.req.method !== 'POST' || c.req.path === '/admin/login') return next();
     const who = signedIn(c);
     if (!who) return c.json({ error: 'sign in first: the admin token (form or Authorization: Bearer)' }, 401);
-    if (who === 'cookie') {
+    if (who.by === 'cookie') {
       const body = await fields(c);
       const sent = typeof body['csrf'] === 'string' ? body['csrf'] : '';
-      if (!sent || !sameSecret(sent, csrfToken)) return c.json({ error: 'missing or wrong CSRF token: reload the admin page and try again' }, 403);
+      if (!sent || !sameSecret(sent, who.csrf)) return c.json({ error: 'missing or wrong CSRF token: reload the admin page and try again' }, 403);
     }
     return next();
   });
@@ -111,6 +140,9 @@ export function adminApp(deps: AdminDeps): Hono {
   const problem = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
   app.post('/logout', (c) => {
+    // Revoked here, not only forgotten by this browser: the same cookie sent again is refused.
+    const id = getCookie(c, COOKIE);
+    if (id) sessions.revoke(id);
     deleteCookie(c, COOKIE, { path: '/admin' });
     return c.redirect('/admin', 303);
   });

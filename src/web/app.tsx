@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { countArticles, getArticle, listArticles } from '../store/articles.js';
+import { countArticlesUpTo, getArticle, listArticles } from '../store/articles.js';
 import { COUNT_CAP, countEvents, countEventsWhere, eventMembers, eventOfArticle, getEvent, listEvents, relatedEvents } from '../store/events.js';
 import { getExtraction } from '../store/extractions.js';
 import { search } from '../store/search.js';
@@ -21,13 +21,16 @@ import { TopicPage, TopicsPage } from './pages/topics.js';
 import { sourcesOpml } from './opml.js';
 import { adminApp } from './admin.js';
 import { rateLimit } from './rate-limit.js';
+import { httpUrl } from '../ingest/http-url.js';
 import { pageCache } from './page-cache.js';
 import { GuidePage, GuidesPage } from './pages/guides.js';
 import { guideView, type GuideView } from '../guides/view.js';
 import { guidesOfEvent } from '../store/guides.js';
 import { getGuide, listGuides } from '../guides/read.js';
 import { resolveTopic } from '../store/topics.js';
-import { badQuery, cards, eventJson, filterChoices, nonEmpty, originOf, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
+import { badQuery, cards, eventJson, filterChoices, nonEmpty, PAGE_SIZE, relationsOf, type WebDeps } from './routes/shared.js';
+import { overTls, publicOrigin } from './origin.js';
+import { bodyLimits } from './body-limit.js';
 
 export type { WebDeps } from './routes/shared.js';
 
@@ -53,6 +56,9 @@ const apiEventsQuery = EventFilterSchema.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+const articleId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const articlesCursor = z.object({ before: articleId.optional(), after: articleId.optional() });
+
 const guideSince = z.object({ since: EventFilterSchema.shape.since.default('7d') });
 
 const searchQuery = z.object({ q: z.string().max(500).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) });
@@ -74,15 +80,18 @@ export function createApp(deps: WebDeps): Hono {
     c.header('Referrer-Policy', 'no-referrer');
   });
 
+  // Bodies are bounded before anything reads them: a 300 MB POST to /admin/login was read whole.
+  app.use('*', bodyLimits());
+
+  // Every page, feed and API answer counts against the client's rate (admin has its own limit on guesses; /healthz is for monitors).
   if (deps.rateLimit && deps.rateLimit.perMinute > 0) {
     const limited = rateLimit(deps.rateLimit);
-    app.use('/api/*', limited);
-    app.use('/search', limited);
+    app.use('*', (c, next) => (c.req.path === '/healthz' || c.req.path === '/admin' || c.req.path.startsWith('/admin/') ? next() : limited(c, next)));
   }
   if (deps.pageCache && deps.pageCache.seconds > 0) app.use('*', pageCache(deps.db, deps.pageCache));
 
   // Admin (behind ALMANAC_ADMIN_TOKEN) ------------------------------------------------------
-  if (deps.admin) app.route('/admin', adminApp({ ...deps.admin, db: deps.db, clock: deps.clock }));
+  if (deps.admin) app.route('/admin', adminApp({ overTls: (c) => overTls(c, deps.site ?? {}), ...deps.admin, db: deps.db, clock: deps.clock }));
   else app.all('/admin/*', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
   if (!deps.admin) app.all('/admin', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
 
@@ -107,10 +116,21 @@ export function createApp(deps: WebDeps): Hono {
     return c.html(<EventPage event={eventCards[0]!} members={members} related={relatedCards.map((r, i) => ({ ...r, similarity: related[i]!.similarity }))} guides={guides} now={now()} />);
   });
 
+  // Keyset paging from an article id (before: older, after: newer): a page reads its own rows through the order's index.
   app.get('/articles', async (c) => {
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const rows = await listArticles(deps.db, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-    return c.html(<ArticlesPage articles={rows.slice(0, PAGE_SIZE)} page={page} hasMore={rows.length > PAGE_SIZE} now={now()} total={await countArticles(deps.db)} />);
+    const q = articlesCursor.safeParse(nonEmpty(c.req.query()));
+    let cursor: { before?: number; after?: number } = q.success ? q.data : {};
+    let rows = await listArticles(deps.db, { limit: PAGE_SIZE + 1, ...cursor });
+    // Back at the top going newer: the first page, full, as a reader expects it.
+    if (cursor.after !== undefined && rows.length <= PAGE_SIZE) rows = await listArticles(deps.db, { limit: PAGE_SIZE + 1, ...(cursor = {}) });
+    // Going newer, the extra row is the newest one (the list is returned newest first).
+    const shown = cursor.after !== undefined ? rows.slice(-PAGE_SIZE) : rows.slice(0, PAGE_SIZE);
+    const more = rows.length > PAGE_SIZE;
+    const pager = {
+      newer: (cursor.after !== undefined ? more : cursor.before !== undefined) ? shown[0]?.id : undefined,
+      older: (cursor.after !== undefined || more) ? shown.at(-1)?.id : undefined,
+    };
+    return c.html(<ArticlesPage articles={shown} pager={pager} now={now()} total={await countArticlesUpTo(deps.db, COUNT_CAP)} totalCap={COUNT_CAP} />);
   });
 
   app.get('/articles/:id', async (c) => {
@@ -190,7 +210,7 @@ export function createApp(deps: WebDeps): Hono {
     if (!parsed.success) return badQuery(c, parsed.error);
     const f = { ...parsed.data, page: 1 };
     const events = await cards(deps.db, await listEvents(deps.db, toListOptions(f, now(), 50)));
-    const origin = originOf(c);
+    const origin = publicOrigin(c, deps.site ?? {});
     const q = filterQuery(f);
     const parts = [f.topic && `topic ${f.topic}`, f.source && `source ${f.source}`, f.kind, f.min && `score ${f.min}+`].filter(Boolean);
     const meta = {
@@ -211,7 +231,7 @@ export function createApp(deps: WebDeps): Hono {
   app.get('/feed.json', feed('json'));
 
   // JSON API ----------------------------------------------------------------------------------
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(originOf(c))));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(publicOrigin(c, deps.site ?? {}))));
 
   const guideRefs = async (eventId: string) => (await guidesOfEvent(deps.db, eventId)).map(({ slug, title }) => ({ slug, title }));
 
@@ -238,10 +258,16 @@ export function createApp(deps: WebDeps): Hono {
   });
 
   app.get('/api/articles', async (c) => {
-    const q = limitQuery.safeParse(c.req.query());
+    const q = limitQuery.extend({ before: articleId.optional() }).safeParse(c.req.query());
     if (!q.success) return badQuery(c, q.error);
-    const rows = await listArticles(deps.db, { limit: q.data.limit, offset: q.data.offset, sourceId: q.data.source });
+    const { limit, offset, source, before } = q.data;
+    // An offset costs what it skips: past a few pages, the cursor (before=<the last id>) reads only the page.
+    if (offset > 10_000) return c.json({ error: `bad query: offset: at most 10000; page on with before=<the last article's id> (the answer's "next")` }, 400);
+    const rows = await listArticles(deps.db, { limit, offset, sourceId: source, ...(before !== undefined ? { before } : {}) });
+    const last = rows.at(-1);
+    const next = rows.length === limit && last ? `/api/articles?${new URLSearchParams({ limit: String(limit), before: String(last.id), ...(source ? { source } : {}) }).toString()}` : null;
     return c.json({
+      next,
       articles: rows.map((a) => ({
         id: a.id,
         title: a.title,
@@ -262,7 +288,8 @@ export function createApp(deps: WebDeps): Hono {
     if (!a) return c.json({ error: `no article ${c.req.param('id')}` }, 404);
     const x = await getExtraction(deps.db, a.id);
     return c.json({
-      article: a,
+      // Stored before ingest kept only http(s) images, a javascript: one may be in the store: it is never served.
+      article: { ...a, image: httpUrl(a.image) },
       event: (await eventOfArticle(deps.db, a.id)) ?? null,
       extraction: x ? { summary: x.summary, ...(x.summarySpans ? { summarySpans: x.summarySpans } : {}), keyphrases: x.keyphrases, topics: x.topics, claims: x.claims, quotes: x.quotes, entities: x.entities, kind: x.kind, extractor: x.extractor, model: x.model } : null,
     });

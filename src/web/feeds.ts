@@ -1,6 +1,7 @@
 import { generateAtomFeed, generateJsonFeed } from 'feedsmith';
 import type { EventCard } from './pages/events.js';
 import { sourceLabel } from '../store/sources.js';
+import { xmlSafeDeep } from '../ingest/xml-chars.js';
 
 /**
  * The events list as Atom 1.0 and JSON Feed 1.1, under whatever filter the URL carries.
@@ -18,7 +19,8 @@ export interface FeedMeta {
 const tag = (id: string) => `tag:almanac,2026:event:${id}`;
 
 export function eventsAtom(events: EventCard[], m: FeedMeta): string {
-  return generateAtomFeed({
+  // Every string made XML-safe: one stored title with a U+0001 must not break the feed for every reader.
+  return generateAtomFeed(xmlSafeDeep({
     // Percent-encoded so the id is one plain IRI token (no `&` that would force CDATA).
     id: `tag:almanac,2026:feed:${encodeURIComponent(m.selfUrl.replace(/^https?:\/\/[^/]+/, ''))}`,
     title: { value: m.title, type: 'text' },
@@ -37,7 +39,7 @@ export function eventsAtom(events: EventCard[], m: FeedMeta): string {
       authors: [{ name: e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : 'Almanac' }],
       categories: e.topics.map((t) => ({ term: t })),
     })),
-  } as never);
+  }) as never);
 }
 
 export function eventsJsonFeed(events: EventCard[], m: FeedMeta): string {

@@ -43,8 +43,8 @@ export function openApiDocument(origin: string) {
       '/api/articles': {
         get: {
           summary: 'Articles, newest first',
-          parameters: [q('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'page size'), q('offset', { type: 'integer', minimum: 0 }, 'skip'), q('source', str, 'source id')],
-          responses: { 200: { description: 'articles', content: { 'application/json': { schema: { type: 'object', properties: { articles: { type: 'array' } } } } } }, 400: err },
+          parameters: [q('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'page size'), q('before', { type: 'integer', minimum: 1 }, 'the id of the last article of the previous page: the page after it (see next)'), q('offset', { type: 'integer', minimum: 0, maximum: 10000 }, 'skip (before is cheaper)'), q('source', str, 'source id')],
+          responses: { 200: { description: 'articles', content: { 'application/json': { schema: { type: 'object', properties: { articles: { type: 'array' }, next: { type: ['string', 'null'], description: 'the URL of the next page, or null at the end' } } } } } }, 400: err },
         },
       },
       '/api/articles/{id}': {

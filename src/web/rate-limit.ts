@@ -12,43 +12,69 @@ export interface RateLimit {
  * request shares the proxy's address, so the proxy should limit instead (or set the limit
  * to 0 here). app.request() in tests has no socket: those all count as one client.
  */
-function clientOf(c: Context): string {
+export function clientOf(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'local';
 }
 
 /**
- * A token bucket per client address: `burst` tokens, refilled at perMinute/60 a second.
- * Over the limit, a 429 with Retry-After and a JSON error. The table of buckets is pruned of
- * full buckets when it grows, so a crowd of passing addresses cannot fill memory.
+ * A token bucket per client: `burst` tokens, refilled at perMinute/60 a second. The table
+ * is pruned of full buckets when it grows, so a crowd of passing addresses cannot fill memory.
  */
-export function rateLimit(limit: RateLimit, now: () => number = Date.now): MiddlewareHandler {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const perMs = limit.perMinute / 60_000;
-  const refill = (b: { tokens: number; at: number }, t: number) => {
-    b.tokens = Math.min(limit.burst, b.tokens + (t - b.at) * perMs);
-    b.at = t;
-  };
-  return async (c, next) => {
-    const t = now();
-    const key = clientOf(c);
-    let b = buckets.get(key);
+export class TokenBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly perMs: number;
+
+  constructor(readonly limit: RateLimit, private readonly now: () => number = Date.now) {
+    this.perMs = limit.perMinute / 60_000;
+  }
+
+  /** Seconds until `key` has a token again; 0 when it has one now. */
+  wait(key: string): number {
+    const b = this.bucket(key);
+    return b.tokens >= 1 ? 0 : Math.ceil((1 - b.tokens) / this.perMs / 1000);
+  }
+
+  take(key: string): void {
+    this.bucket(key).tokens -= 1;
+  }
+
+  private bucket(key: string): { tokens: number; at: number } {
+    const t = this.now();
+    let b = this.buckets.get(key);
     if (!b) {
-      if (buckets.size >= 10_000) {
-        for (const [k, v] of buckets) {
-          refill(v, t);
-          if (v.tokens >= limit.burst) buckets.delete(k);
+      if (this.buckets.size >= 10_000) {
+        for (const [k, v] of this.buckets) {
+          this.refill(v, t);
+          if (v.tokens >= this.limit.burst) this.buckets.delete(k);
         }
       }
-      buckets.set(key, (b = { tokens: limit.burst, at: t }));
+      this.buckets.set(key, (b = { tokens: this.limit.burst, at: t }));
     }
-    refill(b, t);
-    if (b.tokens < 1) {
-      const wait = Math.ceil((1 - b.tokens) / perMs / 1000);
-      c.header('Retry-After', String(wait));
-      return c.json({ error: `too many requests: at most ${limit.perMinute} a minute (bursts of ${limit.burst}); retry in ${wait} s` }, 429);
-    }
-    b.tokens -= 1;
+    this.refill(b, t);
+    return b;
+  }
+
+  private refill(b: { tokens: number; at: number }, t: number): void {
+    b.tokens = Math.min(this.limit.burst, b.tokens + (t - b.at) * this.perMs);
+    b.at = t;
+  }
+}
+
+/** A 429 with Retry-After and a JSON error naming the limit. */
+export function tooMany(c: Context, wait: number, what: string) {
+  c.header('Retry-After', String(wait));
+  return c.json({ error: `too many ${what}; retry in ${wait} s` }, 429);
+}
+
+/** Over the limit, a 429 with Retry-After and a JSON error. */
+export function rateLimit(limit: RateLimit, now: () => number = Date.now): MiddlewareHandler {
+  const buckets = new TokenBuckets(limit, now);
+  return async (c, next) => {
+    const key = clientOf(c);
+    const wait = buckets.wait(key);
+    if (wait > 0) return tooMany(c, wait, `requests: at most ${limit.perMinute} a minute (bursts of ${limit.burst})`);
+    buckets.take(key);
     await next();
   };
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
@@ -8,31 +7,17 @@ import { listGuides } from '../../src/guides/read.js';
 import { listSources } from '../../src/store/sources.js';
 import { createApp } from '../../src/web/app.js';
 import { testDeps } from '../helpers.js';
+import { request } from './request.js';
 import { Report } from './report.js';
 
 /**
  * The API and the admin area over real HTTP: bad query parameters and bodies get clear
  * 4xx errors, admin actions without the token get 401 and change nothing, CSRF is checked,
- * and search and the API are rate-limited per client address (127.0.0.1 and 127.0.0.2 are
+ * and pages, search and the API are rate-limited per client address (127.0.0.1 and 127.0.0.2 are
  * two clients on loopback).
  */
 const report = new Report('api', 'API and admin: bad input, no token, CSRF, rate limit');
 const TOKEN = 'a long admin secret for the hostile suite';
-
-interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
-
-function request(url: string, o: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: o.method ?? 'GET', headers: o.headers, localAddress: o.from ?? '127.0.0.1', agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(o.body);
-  });
-}
 
 describe('API and admin under bad input', () => {
   let base: string;
@@ -123,7 +108,7 @@ describe('API and admin under bad input', () => {
     report.add({ case: 'admin JSON: malformed, not an object, missing url, bad FTS query', expected: '400 with a clear error', observed: `${malformed.status}: "${(JSON.parse(malformed.body) as { error: string }).error.slice(0, 40)}…", ${notObject.status}, ${missing.status}, ${badQuery.status}; a good one ${good.status}` });
   });
 
-  it('rate-limits search and the API per client address, not the pages', async () => {
+  it('rate-limits pages, search and the API per client address, not /healthz', async () => {
     const hits = [];
     for (let i = 0; i < 25; i++) hits.push(await request(`${base}/api/events?limit=1`, { from: '127.0.5.1' }));
     const statuses = hits.map((h) => h.status);
@@ -133,8 +118,9 @@ describe('API and admin under bad input', () => {
     assert.ok(Number(refused.headers['retry-after']) >= 1);
     assert.match((JSON.parse(refused.body) as { error: string }).error, /too many requests/);
     assert.equal((await request(`${base}/search?q=chips`, { from: '127.0.5.1' })).status, 429, 'search shares the budget');
-    assert.equal((await request(`${base}/`, { from: '127.0.5.1' })).status, 200, 'pages are not limited');
+    assert.equal((await request(`${base}/articles`, { from: '127.0.5.1' })).status, 429, 'list pages share the budget');
+    assert.equal((await request(`${base}/healthz`, { from: '127.0.5.1' })).status, 200, 'monitors are not limited');
     assert.equal((await request(`${base}/api/events?limit=1`, { from: '127.0.5.2' })).status, 200, 'another client has its own budget');
-    report.add({ case: '25 API requests from one address (limit 60/min, burst 20)', expected: '429 with Retry-After past the burst; others unaffected', observed: `first 429 at request ${firstRefused + 1}, Retry-After ${refused.headers['retry-after']} s; pages 200; another address 200` });
+    report.add({ case: '25 API requests from one address (limit 60/min, burst 20)', expected: '429 with Retry-After past the burst (pages too); others unaffected', observed: `first 429 at request ${firstRefused + 1}, Retry-After ${refused.headers['retry-after']} s; /articles 429, /healthz 200; another address 200` });
   });
 });

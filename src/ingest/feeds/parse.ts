@@ -9,6 +9,7 @@ import { adaptJson } from './adapters/json.js';
 import { adaptRdf } from './adapters/rdf.js';
 import { adaptRss } from './adapters/rss.js';
 import { decodeFeedBytes } from './decode.js';
+import { xmlSafeDeep } from '../xml-chars.js';
 import { expandDeclaredEntities, withoutDoctype, markBlankLanguages, normalizeRssShape } from './prepare.js';
 import { needsRssExtras, readRssExtras } from './rss-extras.js';
 import { resolveUrl } from './text.js';
@@ -162,14 +163,18 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
   const docBase = opts.contentLocation ? (resolveUrl(opts.contentLocation, opts.url) ?? opts.url) : opts.url;
   // The HTTP Content-Language speaks for the whole document only where the document itself is silent.
   const headerLang = languageOf(opts.contentLanguage?.split(',')[0]);
-  const finish = (b: typeof base): ParsedFeed => ({
-    ...b,
-    language: b.language ?? headerLang,
-    items: headerLang ? b.items.map((i) => (i.language ? i : { ...i, language: headerLang })) : b.items,
-    encoding: decoded.encoding,
-    bozo: problems.length > 0,
-    bozoReasons: problems,
-  });
+  // Characters XML 1.0 forbids (a raw U+0001, an &#1;, a JSON "\u0001") are dropped here, before anything stores or republishes them.
+  const finish = (parsed: typeof base): ParsedFeed => {
+    const b = xmlSafeDeep(parsed);
+    return {
+      ...b,
+      language: b.language ?? headerLang,
+      items: headerLang ? b.items.map((i) => (i.language ? i : { ...i, language: headerLang })) : b.items,
+      encoding: decoded.encoding,
+      bozo: problems.length > 0,
+      bozoReasons: problems,
+    };
+  };
   try {
     if (sniff.format === 'json') {
       let json: unknown;

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { countWords, htmlToText, sanitizeHtmlFragment } from './sanitize.js';
 import { BOILERPLATE, MAX_REMOVED_CHARS, ruleFor } from './site-rules.js';
+import { httpUrl } from '../http-url.js';
 
 export interface ExtractedPage {
   title: string | null;
@@ -80,11 +81,21 @@ export function extractPage(html: string, url?: string): ExtractedPage {
     author: author ?? null,
     published: isoDate(published),
     lang: lang ? lang.replace('_', '-').split('-')[0]!.toLowerCase() : null,
-    image: image ? (url ? new URL(image, url).href : image) : null,
+    image: pageImage(image, url),
     text,
     html: clean,
     wordCount: countWords(text),
   };
+}
+
+/** The page's image as an absolute http(s) URL, or null (a javascript: or data: one is no image). */
+function pageImage(image: string | null | undefined, url: string | undefined): string | null {
+  if (!image) return null;
+  try {
+    return httpUrl(url ? new URL(image, url).href : image);
+  } catch {
+    return null;
+  }
 }
 
 /** A page's date as ISO 8601 UTC when it parses, else null (a bad date is no date). */

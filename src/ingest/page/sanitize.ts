@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { Parser } from 'htmlparser2';
+import { xmlSafe } from '../xml-chars.js';
 
 /**
  * The allow-list every piece of outside HTML passes before it is stored: text structure,
@@ -87,7 +88,8 @@ export function sanitizeHtmlFragment(html: string, baseUrl?: string): string {
   if (!html) return '';
   currentBase = baseUrl;
   try {
-    return sanitizeHtml(html, OPTIONS);
+    // Entities are decoded here (&#1; becomes U+0001): what XML 1.0 forbids goes, so feeds and exports stay well-formed.
+    return xmlSafe(sanitizeHtml(html, OPTIONS));
   } finally {
     currentBase = undefined;
   }
@@ -122,7 +124,7 @@ export function htmlToText(html: string): string {
   );
   parser.write(html);
   parser.end();
-  return out
+  return xmlSafe(out)
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .split('\n')
     .map((l) => l.trim())

@@ -5,11 +5,14 @@ import type { StoredExtraction } from '../../store/extractions.js';
 import { Age, Layout } from './layout.js';
 import { httpUrl } from '../../ingest/http-url.js';
 
-export function ArticlesPage(props: { articles: ArticleListItem[]; page: number; hasMore: boolean; now: Date; total: number }) {
+/** The pager's cursors: the article ids to page from, when there is a newer or an older page. */
+export interface ArticlesPager { newer?: number | undefined; older?: number | undefined }
+
+export function ArticlesPage(props: { articles: ArticleListItem[]; pager: ArticlesPager; now: Date; total: number; totalCap: number }) {
   return (
     <Layout title="Articles">
       <h1>Latest articles</h1>
-      <p class="meta">{props.total} articles from all sources</p>
+      <p class="meta">{props.total > props.totalCap ? `${props.totalCap.toLocaleString('en-US')}+` : props.total} articles from all sources</p>
       {props.articles.map((a) => (
         <div class="item">
           <div class="meta">
@@ -21,8 +24,8 @@ export function ArticlesPage(props: { articles: ArticleListItem[]; page: number;
         </div>
       ))}
       <div class="pager">
-        {props.page > 1 ? <a href={`/articles?page=${props.page - 1}`}>← Newer</a> : <span />}
-        {props.hasMore ? <a href={`/articles?page=${props.page + 1}`}>Older →</a> : <span />}
+        {props.pager.newer !== undefined ? <a href={`/articles?after=${props.pager.newer}`}>← Newer</a> : <span />}
+        {props.pager.older !== undefined ? <a href={`/articles?before=${props.pager.older}`}>Older →</a> : <span />}
       </div>
     </Layout>
   );

@@ -11,16 +11,19 @@ import type { EventCard, FilterChoices } from '../pages/events.js';
 
 import type { PageCacheOptions } from '../page-cache.js';
 import type { RateLimit } from '../rate-limit.js';
+import type { PublicSite } from '../origin.js';
 
 export interface WebDeps {
   db: Db;
   clock: Clock;
   /** The admin area's token and actions; without it /admin answers 404. */
   admin?: Omit<AdminDeps, 'db' | 'clock'>;
-  /** Per-client limit on search and the API; none means unlimited. */
+  /** Per-client limit on pages, feeds and the API (not /healthz or /admin); none means unlimited. */
   rateLimit?: RateLimit;
   /** Rendered pages served again while the store is unchanged; none means every request renders. */
   pageCache?: PageCacheOptions;
+  /** Where readers reach us: the base of feed and API links, and whether the admin cookie is Secure. */
+  site?: PublicSite;
 }
 
 export const PAGE_SIZE = 30;
@@ -78,10 +81,4 @@ export function nonEmpty<T>(q: Record<string, T>): Record<string, T> {
 export function badQuery(c: Context, error: z.ZodError) {
   const issues = error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
   return c.json({ error: `bad query: ${issues.join('; ')}`, issues }, 400);
-}
-
-/** The origin the client used, for absolute links in feeds. */
-export function originOf(c: Context): string {
-  const u = new URL(c.req.url);
-  return u.origin;
 }
