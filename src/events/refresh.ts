@@ -1,6 +1,7 @@
-import { analyzeText } from '../analyze/nlp.js';
 import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
+import { summarySentences } from './summary-sentences.js';
+import { MAX_SENTENCE_CHARS } from '../analyze/bound-text.js';
 import type { Db } from '../store/db.js';
 import { eventMembers, MEMBER_TEXT_CHARS, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
@@ -17,16 +18,23 @@ const PREFIX: Record<string, string> = { 'op-ed': 'Op-ed', analysis: 'Analysis',
 const PROMINENT = new Set(GAZETTEER.filter((e) => e.type !== 'place').map((e) => e.name));
 
 const timeOf = (m: EventMember) => m.publishedAt ?? m.fetchedAt;
+/** A member's summary as read for the event's: three sentences of the longest kept. */
+const MAX_SUMMARY_CHARS = 3 * MAX_SENTENCE_CHARS + 2;
 
 export function pickPrimary(members: EventMember[]): EventMember {
   return [...members].sort((a, b) => a.tier - b.tier || timeOf(a).localeCompare(timeOf(b)) || a.articleId - b.articleId)[0]!;
 }
 
-/** Two or three sentences from the members' summaries: the primary's lead, then what the others add. */
+/**
+ * Two or three sentences from the members' summaries: the primary's lead, then what the
+ * others add. It reads the stored summaries as they are (summary-sentences.ts): the tagger
+ * never runs here, on the main thread.
+ */
 export function eventSummary(members: EventMember[], primary: EventMember): string {
   const ordered = [primary, ...members.filter((m) => m !== primary)];
-  const text = ordered.map((m) => m.summary || m.text.slice(0, MEMBER_TEXT_CHARS)).filter(Boolean).join('\n\n');
-  const sentences = analyzeText(text);
+  // A summary stored before summaries were bounded may be long: its head is enough.
+  const text = ordered.map((m) => (m.summary || m.text).slice(0, m.summary ? MAX_SUMMARY_CHARS : MEMBER_TEXT_CHARS)).filter(Boolean).join('\n\n');
+  const sentences = summarySentences(text);
   if (!sentences.length) return '';
   const scored = scoreSentences(sentences);
   const chosen = [scored[0]!];
