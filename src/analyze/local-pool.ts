@@ -96,7 +96,7 @@ export function createLocalPool(threads: number, opts: PoolOptions = {}): LocalP
         if (Date.now() - t.since < budgetMs) return arm(t);
         const [n, job] = t.busy.entries().next().value as [number, Job];
         t.busy.delete(n);
-        job.reject(new JobCutError(`cut after ${(budgetMs / 1000).toFixed(1)} s: over the time budget of a ${job.request.kind === 'page' ? 'page' : 'text'} (ALMANAC_JOB_BUDGET_MS)`));
+        job.reject(new JobCutError(`cut after ${budgetMs} ms: over the time budget of a ${job.request.kind === 'page' ? 'page' : 'text'} (ALMANAC_JOB_BUDGET_MS)`));
         replace(t);
       });
     }, Math.max(0, left));

@@ -1,6 +1,6 @@
 import { scoreSentences } from '../analyze/summary.js';
 import { GAZETTEER } from '../analyze/gazetteer.js';
-import { summarySentences } from './summary-sentences.js';
+import { plainSentences } from '../analyze/plain-sentences.js';
 import { MAX_SENTENCE_CHARS } from '../analyze/bound-text.js';
 import type { Db } from '../store/db.js';
 import { eventMembers, MEMBER_TEXT_CHARS, saveEventFields, saveRelations, type CentroidSource, type EventMember, type Role, type Significance } from '../store/events.js';
@@ -27,14 +27,14 @@ export function pickPrimary(members: EventMember[]): EventMember {
 
 /**
  * Two or three sentences from the members' summaries: the primary's lead, then what the
- * others add. It reads the stored summaries as they are (summary-sentences.ts): the tagger
+ * others add. It reads the stored summaries as they are (plain-sentences.ts): the tagger
  * never runs here, on the main thread.
  */
 export function eventSummary(members: EventMember[], primary: EventMember): string {
   const ordered = [primary, ...members.filter((m) => m !== primary)];
   // A summary stored before summaries were bounded may be long: its head is enough.
   const text = ordered.map((m) => (m.summary || m.text).slice(0, m.summary ? MAX_SUMMARY_CHARS : MEMBER_TEXT_CHARS)).filter(Boolean).join('\n\n');
-  const sentences = summarySentences(text);
+  const sentences = plainSentences(text);
   if (!sentences.length) return '';
   const scored = scoreSentences(sentences);
   const chosen = [scored[0]!];

@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_SENTENCE_CHARS } from '../analyze/bound-text.js';
+import { MAX_SENTENCE_CHARS } from './bound-text.js';
 import { TEXT_CLASSES } from '../../test/hostile/crafted.js';
 import type { EventMember } from '../store/events.js';
-import { eventSummary } from './refresh.js';
-import { summarySentences } from './summary-sentences.js';
+import { eventSummary } from '../events/refresh.js';
+import { plainSentences } from './plain-sentences.js';
 
 const member = (articleId: number, summary: string): EventMember => ({
   articleId, role: 'coverage', title: `Title ${articleId}`, url: null, author: null, publishedAt: '2026-11-16T08:00:00.000Z', fetchedAt: '2026-11-16T08:00:00.000Z',
   text: '', sourceId: 's', sourceName: 'S', sourceAuthor: null, sourceKind: 'news', tier: 1, kind: 'news', summary, topics: [], entities: [],
 });
 
-describe('the sentences of stored summaries, without the tagger', () => {
+describe('sentences without the tagger', () => {
   it('splits at sentence ends but not after initials and common abbreviations, with offsets into the text', () => {
     const t = 'OpenAI released GPT-6, a model it says is twice as fast. The U.S. agency said Dr. Smith agreed! "Is it?" asked J. Doe. Prices rose 5.5% in 2026.\n\nA second summary.';
-    const s = summarySentences(t);
+    const s = plainSentences(t);
     assert.deepEqual(s.map((x) => x.text), ['OpenAI released GPT-6, a model it says is twice as fast.', 'The U.S. agency said Dr. Smith agreed!', '"Is it?" asked J. Doe.', 'Prices rose 5.5% in 2026.', 'A second summary.']);
     for (const x of s) assert.equal(t.slice(x.start, x.end), x.text);
     assert.deepEqual(s[0]!.tokens.slice(0, 3).map((k) => k.norm), ['openai', 'released', 'gpt-6']);

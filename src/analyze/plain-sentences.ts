@@ -1,22 +1,22 @@
-import { MAX_SENTENCE_CHARS } from '../analyze/bound-text.js';
-import type { Sentence, Token } from '../analyze/nlp.js';
-import { normalizeWord, words } from '../analyze/text/terms.js';
+import { MAX_SENTENCE_CHARS } from './bound-text.js';
+import type { Sentence, Token } from './nlp.js';
+import { normalizeWord, words } from './text/terms.js';
 
 /**
- * The sentences of stored summaries, for the event summary to choose from, found without the
- * tagger: a refresh runs on the main thread, inside the clustering batch's transaction, for
- * every event a batch touched, and the summaries it reads are the extractions' (already
- * sentences joined by spaces, or a model's short text). A linear scan splits them where a
- * sentence ends (a mark, space, then a capital, a digit or a quote; a line break), never after
- * an initial or a common abbreviation, and cuts any piece longer than MAX_SENTENCE_CHARS at a
- * space. Tokens carry what scoring reads (text, normalised form, offsets), no part of speech.
+ * Sentences found without the tagger, for what runs on the main thread: the event refresh
+ * (inside the clustering batch's transaction, for every event a batch touched) reads the
+ * members' stored summaries, and the LLM extractor points a claim at its sentence. One linear
+ * scan splits where a sentence ends (a mark, space, then a capital, a digit or a quote; a line
+ * break), never after an initial or a common abbreviation, and cuts any piece longer than
+ * MAX_SENTENCE_CHARS at a space. Tokens carry what scoring reads (text, normalised form,
+ * offsets), no part of speech.
  */
 // The last mark of a run only, so a run of marks costs one look each (no backtracking).
 const END = /[.!?](?![.!?])["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])|\n+/gu;
 /** Words that end in a dot without ending the sentence ("Dr. Smith", "U.S. regulators", "Inc. said"). */
 const NOT_AN_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/u;
 
-export function summarySentences(text: string): Sentence[] {
+export function plainSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const add = (from: number, to: number) => {
     while (from < to && /\s/.test(text[from]!)) from++;
