@@ -13,23 +13,23 @@ const LEAD = 'The lab published a note about its new model. ';
 
 /** Each text class: a name and a generator of about `chars` characters. */
 export const TEXT_CLASSES: Record<string, (chars: number) => string> = {
-  /** URL-like tokens, spaced, and glued into one token with no space at all. */
+  /** URL-like tokens, spaced, then glued into one token with no space at all (the tokenizer's cost is quadratic in it). */
   'URL-like tokens': (chars) => {
     const rnd = seeded(1);
     const part = () => Math.floor(rnd() * 36 ** 6).toString(36);
     let s = LEAD;
-    while (s.length < chars / 2) s += `www.${part()}.${part()}.com/${part()}.${part()}/${part()}.html `;
-    while (s.length < chars) s += `https://${part()}.example/${part()}?id=${part()}`;
+    while (s.length < chars / 4) s += `www.${part()}.${part()}.com/${part()}.${part()}/${part()}.html `;
+    while (s.length < chars) s += `https://${part()}.${part()}.example/${part()}.${part()}?id=${part()}`;
     return s;
   },
   /** One mark: a run of "!" and a run of "-", each thousands long. */
   'one punctuation mark': (chars) => `${LEAD}It said${'!'.repeat(Math.floor(chars / 2))} and then${'-'.repeat(Math.floor(chars / 2))}`,
-  /** Abbreviations, spaced ("Dr. U.S. e.g.") and glued ("U.S.U.S.…"). */
+  /** Abbreviations, spaced ("Dr. U.S. e.g."), then glued ("U.S.U.S.…"). */
   abbreviations: (chars) => {
     const rnd = seeded(2);
     const ab = ['Dr.', 'Mr.', 'U.S.', 'e.g.', 'i.e.', 'Inc.', 'Corp.', 'Jr.', 'St.', 'Prof.', 'etc.', 'vs.', 'No.'];
     let s = LEAD;
-    while (s.length < chars / 2) s += `${ab[Math.floor(rnd() * ab.length)]} `;
+    while (s.length < chars / 4) s += `${ab[Math.floor(rnd() * ab.length)]} `;
     return s + 'U.S.'.repeat(Math.ceil((chars - s.length) / 4));
   },
   /** Words and no sentence end: one "sentence" as long as the text. */
