@@ -22,8 +22,8 @@ export const TEXT_CLASSES: Record<string, (chars: number) => string> = {
     while (s.length < chars) s += `https://${part()}.${part()}.example/${part()}.${part()}?id=${part()}`;
     return s;
   },
-  /** One mark: a run of "!" and a run of "-", each thousands long. */
-  'one punctuation mark': (chars) => `${LEAD}It said${'!'.repeat(Math.floor(chars / 2))} and then${'-'.repeat(Math.floor(chars / 2))}`,
+  /** One mark: a run of "-" thousands long inside a sentence (the summary kept it whole), then a run of "!". */
+  'one punctuation mark': (chars) => `${LEAD}It said ${'-'.repeat(Math.floor(chars * 0.7))} and then${'!'.repeat(Math.floor(chars * 0.3))}`,
   /** Abbreviations, spaced ("Dr. U.S. e.g."), then glued ("U.S.U.S.…"). */
   abbreviations: (chars) => {
     const rnd = seeded(2);
