@@ -106,7 +106,7 @@ async function main() {
   const server = process.env['BENCH_DATABASE_URL'];
   const storeUrl = server ? await createDatabase(server, 'almanac_bench') : join(dir, 'store.db');
   const config = { ...loadConfig({}, { db: storeUrl }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
-  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads) : undefined;
+  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
   const db = await openStore(storeUrl);
   const relater = relaterFor(config, db, (line) => console.error(line));
   const deps = { db, config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool, relater };

@@ -65,6 +65,8 @@ export const configSchema = z.object({
   llmConcurrency: int(1, 64).default(2),
   /** Worker threads for local extraction (0: on the main thread); by default one fewer than the cores, at least one. */
   extractThreads: int(0, 64).default(() => Math.max(1, Math.min(4, availableParallelism() - 1))),
+  /** How long one article's extraction or one page's parsing may run on a thread before it is cut (recorded as failed, the feed text kept). */
+  jobBudgetMs: int(50, 3_600_000).default(30_000),
   /** Relate a clustering batch's events on a thread of their own (SQLite file stores), while the next batch is placed. */
   relateThread: bool.default(true),
   llmTimeoutMs: int(1000, 600_000).default(60_000),
@@ -103,6 +105,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_LLM_PROVIDER: 'llmProvider',
   ALMANAC_LLM_CONCURRENCY: 'llmConcurrency',
   ALMANAC_EXTRACT_THREADS: 'extractThreads',
+  ALMANAC_JOB_BUDGET_MS: 'jobBudgetMs',
   ALMANAC_RELATE_THREAD: 'relateThread',
   ALMANAC_LLM_TIMEOUT_MS: 'llmTimeoutMs',
   ALMANAC_LLM_MAX_RETRIES: 'llmMaxRetries',

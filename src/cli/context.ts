@@ -18,8 +18,8 @@ export async function makeDeps(env: Record<string, string | undefined>, flags: P
   const db = await openStore(config.db, { onMigration: (name) => console.error(`store: applying migration ${name} (once, after an upgrade; a large store takes a while)`) });
   const http = createHttpClient(config);
   const llm = llmFromConfig(config);
-  const extractor = llm ? createLlmExtractor(llm, db, () => clock.now()) : undefined;
-  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads) : undefined;
+  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
+  const extractor = llm ? createLlmExtractor(llm, db, () => clock.now(), localPool && ((a) => localPool.extract(a))) : undefined;
   const log = (line: string) => console.error(line);
   return { db, config, http, clock, log, extractor, llm, localPool, relater: relaterFor(config, db, log) };
 }

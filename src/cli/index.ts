@@ -67,7 +67,9 @@ ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin; at least 16 characters),
 ALMANAC_TRUST_PROXY (1: believe X-Forwarded-Proto; the admin cookie is Secure over https), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
 (page, feed and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
 ALMANAC_PAGE_CACHE_S (seconds a rendered page is served again while the store is unchanged, 10; 0: off),
-ALMANAC_EXTRACT_THREADS (worker threads for the local extractor; one fewer than the cores, at least 1; 0: none),
+ALMANAC_EXTRACT_THREADS (worker threads for the local extractor and page parsing; one fewer than the cores,
+at least 1; 0: none, on the main thread), ALMANAC_JOB_BUDGET_MS (how long one article's extraction or one
+page's parsing may run on its thread before it is cut and recorded as failed, 30000),
 ALMANAC_RELATE_THREAD (relate a clustering batch's events on a thread of their own, SQLite stores; 1, 0: off).
 
 The LLM (optional; without it the local extractor runs): ALMANAC_LLM_URL (OpenAI-compatible base such as

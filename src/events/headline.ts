@@ -1,4 +1,5 @@
-import { analyzeText } from '../analyze/nlp.js';
+import { plainSentences } from '../analyze/plain-sentences.js';
+import { MAX_SENTENCE_CHARS } from '../analyze/bound-text.js';
 import { summarize } from '../analyze/summary.js';
 import { MEMBER_TEXT_CHARS } from '../store/events.js';
 import { COMMENTARY } from './commentary.js';
@@ -27,11 +28,25 @@ export interface Headline<M> {
   summary: string;
 }
 
+/** Three sentences of the longest kept (bound-text.ts). */
+const MAX_SUMMARY_CHARS = 3 * MAX_SENTENCE_CHARS + 2;
+
 /** One article's summary: its extraction's, else the best sentences of the start of its text. */
 export function memberSummary(m: Pick<HeadlineMember, 'summary' | 'text' | 'title'>): string {
-  if (m.summary?.trim()) return m.summary.trim();
-  const body = analyzeText(m.text.slice(0, MEMBER_TEXT_CHARS));
-  return body.length ? summarize(body, analyzeText(m.title)) : '';
+  const stored = m.summary?.trim();
+  if (stored) {
+    // A summary stored before summaries were bounded may be one endless "sentence": its head is enough.
+    if (stored.length <= MAX_SUMMARY_CHARS) return stored;
+    const kept: string[] = [];
+    for (const s of plainSentences(stored.slice(0, MAX_SUMMARY_CHARS * 2))) {
+      if (kept.length === 3 || [...kept, s.text].join(' ').length > MAX_SUMMARY_CHARS) break;
+      kept.push(s.text);
+    }
+    return kept.join(' ');
+  }
+  // Read without the tagger (plain-sentences.ts): this runs on the main thread, inside the refresh.
+  const body = plainSentences(m.text.slice(0, MEMBER_TEXT_CHARS));
+  return body.length ? summarize(body, plainSentences(m.title)) : '';
 }
 
 export function eventHeadline<M extends HeadlineMember>(members: readonly M[]): Headline<M> {

@@ -149,4 +149,28 @@ describe('processPending runs the stages side by side', () => {
       await deps.db.close();
     }
   });
+
+  it('records a final failure (a bound, a budget) with its reason and does not try that article again, while an ordinary one is retried', async () => {
+    const { deps } = await store();
+    const calls = new Map<number, number>();
+    const ids = [...(await deps.db.all<{ id: number }>('SELECT id FROM articles ORDER BY id LIMIT 2'))].map((r) => r.id);
+    const flaky: Stage = {
+      name: 'first',
+      async run(id) {
+        calls.set(id, (calls.get(id) ?? 0) + 1);
+        if (id === ids[0]) throw Object.assign(new Error('cut after 0.3 s: over the time budget'), { final: true });
+        if (id === ids[1]) throw new Error('connection reset');
+        return {};
+      },
+    };
+    try {
+      for (let round = 0; round < 3; round++) await processPending(deps, { stages: [flaky] });
+      assert.equal(calls.get(ids[0]!), 1);
+      assert.equal(calls.get(ids[1]!), 3);
+      const row = await deps.db.get<{ status: string; error: string }>(`SELECT status, error FROM article_stages WHERE article_id = ? AND stage = 'first'`, [ids[0]!]);
+      assert.deepEqual(row, { status: 'failed', error: 'cut after 0.3 s: over the time budget' });
+    } finally {
+      await deps.db.close();
+    }
+  });
 });

@@ -160,7 +160,10 @@ async function takeArticles(deps: Deps, opts: ProcessOptions, stage: Stage, repo
         else await markStage(d.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
         report.done++;
       } catch (e) {
-        await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message });
+        // An error marked final (input refused by a bound, or cut for its time budget) would come
+        // back the same: the stage is not tried again for this article.
+        const final = (e as { final?: unknown }).final === true;
+        await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message, ...(final ? { attemptsAtLeast: MAX_ATTEMPTS } : {}) });
         report.failed++;
       }
     };

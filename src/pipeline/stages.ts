@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { extractLocal } from '../analyze/local.js';
+import { JobCutError } from '../analyze/local-pool.js';
 import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../analyze/types.js';
 import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
@@ -93,11 +94,14 @@ export const fullTextStage: Stage = {
     if (skip) return { note: skip };
     if (!a.url) return { note: 'no page URL' };
     const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...(source ? privateHostOf(source) : {}) });
-    const page = extractPage(new TextDecoder().decode(res.body), res.url);
     if (deps.config.keepRaw) {
       await deps.db.run(`INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`, [articleId, res.url, res.headers?.['content-type'] ?? null, gzipSync(res.body), deps.clock.now().toISOString()]);
     }
+    // Readability over an untrusted page: on the pool's threads, within its time budget (a page
+    // refused or cut fails this stage with the reason, and the article keeps its feed text).
+    const html = new TextDecoder().decode(res.body);
+    const page = deps.localPool ? await deps.localPool.extractPage(html, res.url) : extractPage(html, res.url);
     if (page.wordCount <= a.wordCount) return { note: `page gave ${page.wordCount} words, feed ${a.wordCount}: kept the feed's` };
     await updateArticleBody(deps.db, articleId, { html: page.html, text: page.text, wordCount: page.wordCount, author: page.author, image: page.image, lang: page.lang, at: deps.clock.now().toISOString() });
     // The page's own first and last sentences are learned from too (its source's boilerplate sits there).
@@ -135,8 +139,11 @@ export const analyzeStage: Stage = {
     const cleaned = await cleanStoredArticles(deps.db, raws);
     for (const [i, raw] of raws.entries()) {
       const a = { ...raw, ...cleaned[i]! };
-      // A failure here is only a missed head start: run extracts again and records the error.
-      out.set(a.id, pool.extract(extractorInput(a, kinds.get(a.sourceId))).then((extraction): Prepared => ({ title: a.title, text: a.text, extraction }), () => undefined));
+      // A failure here is only a missed head start: run extracts again and records the error;
+      // but a job cut for its budget is not run again (run throws its error).
+      out.set(a.id, pool.extract(extractorInput(a, kinds.get(a.sourceId))).then(
+        (extraction): Prepared => ({ title: a.title, text: a.text, extraction }),
+        (e: Error): Prepared | undefined => (e instanceof JobCutError ? { title: a.title, text: a.text, cut: e } : undefined)));
     }
     return out;
   },
@@ -155,7 +162,9 @@ export const analyzeStage: Stage = {
     }
     // What prepare extracted holds while the article reads, cleaned, as it did then.
     const early = prepared as Prepared | undefined;
-    const extraction = early?.text === input.text && early.title === input.title ? early.extraction : deps.localPool ? await deps.localPool.extract(input) : extractLocal(input);
+    const same = early?.text === input.text && early.title === input.title;
+    if (same && early?.cut) throw early.cut;
+    const extraction = same && early?.extraction ? early.extraction : deps.localPool ? await deps.localPool.extract(input) : extractLocal(input);
     await save(extraction, { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
     return { note: 'local' };
   },
@@ -164,7 +173,9 @@ export const analyzeStage: Stage = {
 interface Prepared {
   title: string;
   text: string;
-  extraction: Extraction;
+  extraction?: Extraction;
+  /** The job was cut (over its budget): the article's extraction fails with this. */
+  cut?: JobCutError;
 }
 
 /** What the extractor reads of an article. */

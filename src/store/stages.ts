@@ -77,8 +77,11 @@ export async function oldestPendingFetchedAt(db: Db, stage: string): Promise<str
   return (await value<string | null>(db, `SELECT MIN(a.fetched_at) FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = ? AND s.status = 'pending'`, [stage])) ?? null;
 }
 
-export async function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string } = {}): Promise<void> {
-  await db.run(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = attempts + 1, updated_at = ? WHERE article_id = ? AND stage = ?`, [status, extra.error ?? null, extra.note ?? null, at, articleId, stage]);
+/** `attemptsAtLeast`: count the attempts as at least this many (a failure not worth retrying). */
+export async function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string; attemptsAtLeast?: number } = {}): Promise<void> {
+  const floor = extra.attemptsAtLeast ?? 0;
+  await db.run(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = CASE WHEN attempts + 1 < ? THEN ? ELSE attempts + 1 END, updated_at = ? WHERE article_id = ? AND stage = ?`,
+    [status, extra.error ?? null, extra.note ?? null, floor, floor, at, articleId, stage]);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from '../../store/db.js';
 import { value } from '../../store/sql/query.js';
 import type { ExtractionMeta } from '../../store/extractions.js';
 import { extractLocal } from '../local.js';
-import { analyzeText } from '../nlp.js';
+import { plainSentences } from '../plain-sentences.js';
 import { slugify } from '../topics.js';
 import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../types.js';
 import { anthropicClient } from './anthropic.js';
@@ -42,12 +42,13 @@ export function toExtraction(answer: LlmAnswer, text: string): { extraction: Ext
     const speaker = q.speaker?.trim();
     quotes.push({ text: text.slice(at.start, at.end), ...(speaker ? { speaker } : {}), start: at.start, end: at.end });
   }
-  let sentences: ReturnType<typeof analyzeText> | undefined;
+  // Found without the tagger: this runs on the main thread, over the whole (untrusted) text.
+  let sentences: ReturnType<typeof plainSentences> | undefined;
   const claims: Extraction['claims'] = answer.claims.map((c) => {
     const at = c.evidence ? locateVerbatim(text, c.evidence) : undefined;
     if (at) return { text: c.text.trim(), start: at.start, end: at.end };
     // The evidence was not copied exactly: point at the sentence that shares the most words.
-    sentences ??= analyzeText(text);
+    sentences ??= plainSentences(text);
     const words = new Set((c.evidence || c.text).toLowerCase().match(/\w+/g) ?? []);
     let best: { start: number; end: number; overlap: number } | undefined;
     for (const s of sentences) {
@@ -76,7 +77,8 @@ export function toExtraction(answer: LlmAnswer, text: string): { extraction: Ext
  * attempt when the answer does not validate; the local extractor, with the reason
  * recorded, when the model fails or keeps answering badly.
  */
-export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = () => new Date()) {
+/** `local`: the local extractor as the fallback runs it (the pool's threads, where there are some, not the main thread). */
+export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = () => new Date(), local: (a: ArticleInput) => Promise<Extraction> = async (a) => extractLocal(a)) {
   const version = `${PROMPT_VERSION}`;
   return async (a: ArticleInput, contentHash: string): Promise<LlmExtraction> => {
     const key = createHash('sha256').update(`${contentHash}|${PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
@@ -89,8 +91,8 @@ export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = 
         return { extraction, meta: { ...base, note: 'from cache', quotesDropped } };
       }
     }
-    const fallback = (why: string, tokensIn = 0, tokensOut = 0): LlmExtraction => ({
-      extraction: extractLocal(a),
+    const fallback = async (why: string, tokensIn = 0, tokensOut = 0): Promise<LlmExtraction> => ({
+      extraction: await local(a),
       meta: { ...base, extractor: 'local', version: LOCAL_EXTRACTOR_VERSION, note: `fallback from ${client.model}: ${why}`.slice(0, 500), tokensIn, tokensOut },
     });
     const system = extractionSystemPrompt();

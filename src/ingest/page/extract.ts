@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { checkDomBounds } from './dom-bounds.js';
 import { countWords, htmlToText, sanitizeHtmlFragment } from './sanitize.js';
 import { BOILERPLATE, MAX_REMOVED_CHARS, ruleFor } from './site-rules.js';
 import { httpUrl } from '../http-url.js';
@@ -48,10 +49,12 @@ function jsonLd(doc: Document): { author?: string; published?: string; headline?
 
 /**
  * Extracts the article of a web page: metadata from JSON-LD, OpenGraph and <meta> first,
- * the body by Mozilla Readability over linkedom (a light DOM), sanitized.
+ * the body by Mozilla Readability over linkedom (a light DOM), sanitized. A page deeper or
+ * larger than any real article page is refused (PageTooComplexError, see dom-bounds.ts).
  */
 export function extractPage(html: string, url?: string): ExtractedPage {
   const { document } = parseHTML(html);
+  checkDomBounds(document.documentElement as unknown as Parameters<typeof checkDomBounds>[0]);
   const ld = jsonLd(document);
   const lang = document.documentElement?.getAttribute('lang') || meta(document, 'og:locale') || null;
   const metaTitle = ld.headline ?? meta(document, 'og:title', 'twitter:title') ?? (document.querySelector('title')?.textContent?.trim() || null);

@@ -1,0 +1,54 @@
+import { MAX_SENTENCE_CHARS } from './bound-text.js';
+import type { Sentence, Token } from './nlp.js';
+import { normalizeWord, words } from './text/terms.js';
+
+/**
+ * Sentences found without the tagger, for what runs on the main thread: the event refresh
+ * (inside the clustering batch's transaction, for every event a batch touched) reads the
+ * members' stored summaries, and the LLM extractor points a claim at its sentence. One linear
+ * scan splits where a sentence ends (a mark, space, then a capital, a digit or a quote; a line
+ * break), never after an initial or a common abbreviation, and cuts any piece longer than
+ * MAX_SENTENCE_CHARS at a space. Tokens carry what scoring reads (text, normalised form,
+ * offsets), no part of speech.
+ */
+// The last mark of a run only, so a run of marks costs one look each (no backtracking).
+const END = /[.!?](?![.!?])["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])|\n+/gu;
+/** Words that end in a dot without ending the sentence ("Dr. Smith", "U.S. regulators", "Inc. said"). */
+const NOT_AN_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/u;
+
+export function plainSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const add = (from: number, to: number) => {
+    while (from < to && /\s/.test(text[from]!)) from++;
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    if (from === to) return;
+    if (to - from > MAX_SENTENCE_CHARS) {
+      const cut = text.lastIndexOf(' ', from + MAX_SENTENCE_CHARS);
+      const at = cut > from ? cut : from + MAX_SENTENCE_CHARS;
+      add(from, at);
+      return add(at, to);
+    }
+    out.push({ index: out.length, text: text.slice(from, to), start: from, end: to, tokens: tokensOf(text, from, to) });
+  };
+  let from = 0;
+  for (const m of text.matchAll(END)) {
+    const to = m.index! + m[0].length;
+    if (m[0][0] === '.' && NOT_AN_END.test(text.slice(Math.max(from, m.index! - 12), m.index! + 1))) continue;
+    add(from, to);
+    from = to;
+  }
+  add(from, text.length);
+  return out;
+}
+
+function tokensOf(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  const span = text.slice(from, to);
+  let cursor = 0;
+  for (const w of words(span)) {
+    const at = span.indexOf(w, cursor);
+    cursor = at + w.length;
+    tokens.push({ text: w, norm: normalizeWord(w), pos: 'X', start: from + at, end: from + cursor });
+  }
+  return tokens;
+}
