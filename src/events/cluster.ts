@@ -16,9 +16,11 @@ import { dot, SparseVector, termId } from './vector.js';
  * centroids are nearest are then looked at closely: the article against the members each
  * keeps (see happening.ts), and a small learned model (happening-model.ts) gives the
  * probability that it reports the same happening. It joins the likeliest event when that
- * probability clears `joinProbability`, else it starts a new one. Names every article
- * shares make centroids alike; they do not make a happening, which is why the centroid
- * alone no longer decides.
+ * probability clears `joinProbability`, else it starts a new one; an article that two
+ * events both take, when their centroids are alike too, merges them (one happening found
+ * twice). Names every article shares make centroids alike; they do not make a happening,
+ * which is why the centroid alone no longer decides. The cost per article is bounded: at
+ * most `closeLooks` events of at most `keptMembers` members each.
  */
 export interface ClusterInput {
   id: string;
@@ -36,6 +38,8 @@ export interface ClusterSettings {
   joinProbability: number;
   /** Probability at or above which an article that joins one event also bridges another into it. */
   mergeProbability: number;
+  /** Cosine between two events' centroids below which an article does not bridge them. */
+  mergeCosine: number;
   /** Centroid cosine below which an event is not looked at closely. */
   minCosine: number;
   /** Events looked at closely per article (the nearest centroids). */
@@ -69,6 +73,7 @@ export interface ClusterSettings {
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   joinProbability: 0.6,
   mergeProbability: 0.9,
+  mergeCosine: 0.2,
   minCosine: 0.05,
   closeLooks: 8,
   keptMembers: 8,
@@ -181,7 +186,11 @@ export class OnlineClusterer {
     // them on thousands of events per article, fastest when they all share one shape.
     const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, members: [], slots: new Map(), metIn: 0, score: 0 };
     const old = this.events.get(state.id);
-    if (old) this.unindex(old);
+    if (old) {
+      this.unindex(old);
+      this.held -= old.size;
+    }
+    this.held += state.size;
     this.events.set(state.id, state);
     if (newest === undefined || e.lastSeen >= this.unindexBefore(newest)) this.reindex(state);
   }
@@ -242,6 +251,8 @@ export class OnlineClusterer {
     e.members.push(m);
   }
 
+  /** Articles in the events held (the sum of their sizes). */
+  private held = 0;
   /** Events in the inverted index (those with a slot). */
   private indexed = 0;
 
@@ -323,6 +334,7 @@ export class OnlineClusterer {
     e.centroid.add(v);
     e.norm2 += 2 * d + v2;
     e.size += 1;
+    this.held += 1;
     e.lastSeen = Math.max(e.lastSeen, at);
     this.reindex(e);
   }
@@ -340,7 +352,10 @@ export class OnlineClusterer {
       if (e.lastSeen >= idleBefore) continue;
       this.unindex(e);
       e.members = [];
-      if (e.lastSeen < forget) this.events.delete(e.id);
+      if (e.lastSeen < forget) {
+        this.events.delete(e.id);
+        this.held -= e.size;
+      }
     }
   }
 
@@ -440,8 +455,9 @@ export class OnlineClusterer {
       .slice(0, this.settings.closeLooks);
     this.stats.events = this.indexed;
     const evidence = new ArticleEvidence(mine, this.stats);
+    const density = this.events.size ? this.held / this.events.size : 1;
     const looks = near.map(({ e, cos }): CloseLook => {
-      const features = evidence.event(e.members, cos, e.lastSeen, e.size, (t) => e.slots.has(termId(t)));
+      const features = evidence.event(e.members, { cosine: cos, lastSeen: e.lastSeen, size: e.size, heavy: (t) => e.slots.has(termId(t)), density });
       return { event: e.id, features, probability: logisticScore(features, this.settings.model) };
     });
     const chosen = decide(doc, looks).map((id) => this.events.get(id)).filter((e): e is EventState => e !== undefined);
@@ -452,6 +468,8 @@ export class OnlineClusterer {
       const merges: { from: string; into: string }[] = [];
       let into = joined;
       for (const other of chosen.slice(1)) {
+        // One article is thin evidence that two events are one: their centroids must be alike too.
+        if (dot(into.centroid, other.centroid) / Math.sqrt(into.norm2 * other.norm2) < this.settings.mergeCosine) continue;
         const [big, small] = into.size >= other.size ? [into, other] : [other, into];
         this.merge(big, small);
         merges.push({ from: small.id, into: big.id });

@@ -52,7 +52,23 @@ export const HAPPENING_FEATURES = [
   'share of members from the same source',
   'event size (log, of 50)',
   'share of the article title among the event\'s heaviest terms',
+  'articles per event held (log, of 50)',
 ] as const;
+
+/** What the close look knows of a candidate event besides its members, and of the stream. */
+export interface EventContext {
+  /** The article's cosine to the event's centroid. */
+  cosine: number;
+  lastSeen: number;
+  size: number;
+  /** Whether a term is among the event's heaviest. */
+  heavy(term: string): boolean;
+  /**
+   * Articles per event among the events held: a dense stream (stories of dozens of
+   * articles) joins where a sparse one (most events one article) starts anew.
+   */
+  density: number;
+}
 
 /** A specific term is one in at most about 1 in e^(0.5·ln N) articles. */
 const SPECIFIC = 0.5;
@@ -91,27 +107,28 @@ export class ArticleEvidence {
 
   /** The pair evidence between the article and one member: [covA, covM, titles, bodies, rarest, specific, figure]. */
   pair(m: ArticleTerms): number[] {
-    const stats = this.stats;
     let covA = 0;
     let covM = 0;
     let mTitle = 0;
     let titleBoth = 0;
     let rarest = 0;
     let figure = 0;
-    const specific = new Set<string>();
+    const specific: string[] = [];
     const mBody = m.body;
-    const shared = (t: string) => {
-      const s = specificity(stats, t);
+    // Specificity from the weight already looked up (see specificity): no second lookup per term.
+    const top = Math.log(this.stats.events + 1);
+    const shared = (t: string, w: number) => {
+      const s = top > 0 ? Math.min(1, (w - 1) / top) : 1;
       if (s > rarest) rarest = s;
-      if (s >= SPECIFIC) {
-        specific.add(t);
+      if (s >= SPECIFIC && !specific.includes(t)) {
+        specific.push(t);
         if (/\d/.test(t)) figure = 1;
       }
     };
     for (const [t, w] of this.title) {
       if (!mBody.has(t)) continue;
       covA += w;
-      shared(t);
+      shared(t, w);
     }
     for (const t of m.title) {
       const w = this.weight(t);
@@ -119,7 +136,7 @@ export class ArticleEvidence {
       if (this.title.has(t)) titleBoth += w;
       if (this.body.has(t)) {
         covM += w;
-        shared(t);
+        shared(t, w);
       }
     }
     let bodyBoth = 0;
@@ -137,7 +154,7 @@ export class ArticleEvidence {
       titleUnion ? titleBoth / titleUnion : 0,
       shorter ? bodyBoth / shorter : 0,
       rarest,
-      Math.min(3, specific.size) / 3,
+      Math.min(3, specific.length) / 3,
       figure,
     ];
   }
@@ -148,7 +165,7 @@ export class ArticleEvidence {
    * common is not enough when the others say otherwise), the centroid's cosine, the time
    * since the event last grew, and how many members came from the article's own source.
    */
-  event(members: readonly ArticleTerms[], cosine: number, lastSeen: number, size: number, heavy: (term: string) => boolean): number[] {
+  event(members: readonly ArticleTerms[], c: EventContext): number[] {
     const best = [0, 0, 0, 0, 0, 0, 0];
     let matched = 0;
     let sameSource = 0;
@@ -159,9 +176,18 @@ export class ArticleEvidence {
       if (m.source !== undefined && m.source === this.article.source) sameSource++;
     }
     const n = members.length || 1;
-    const days = Math.max(0, this.article.at - lastSeen) / 86_400_000;
+    const days = Math.max(0, this.article.at - c.lastSeen) / 86_400_000;
     let inEvent = 0;
-    for (const [t, w] of this.title) if (heavy(t)) inEvent += w;
-    return [...best, matched / n, cosine, Math.log1p(days), sameSource / n, Math.log1p(Math.min(50, size)) / Math.log(51), this.titleWeight ? inEvent / this.titleWeight : 0];
+    for (const [t, w] of this.title) if (c.heavy(t)) inEvent += w;
+    return [
+      ...best,
+      matched / n,
+      c.cosine,
+      Math.log1p(days),
+      sameSource / n,
+      Math.log1p(Math.min(50, c.size)) / Math.log(51),
+      this.titleWeight ? inEvent / this.titleWeight : 0,
+      Math.min(1, Math.log(Math.max(1, c.density)) / Math.log(50)),
+    ];
   }
 }
