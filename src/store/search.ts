@@ -27,7 +27,9 @@ export function ftsQuery(q: string): string | undefined {
 /**
  * Ranked hits in three groups. Ranking is bounded by `rankRecent` (newest candidates first),
  * and snippets are made only for the rows shown, one rowid lookup each (FTS5 seeks on
- * `rowid = ?`; an IN list makes it read whole doclists).
+ * `rowid = ?`; an IN list makes it read whole doclists). The rowid is cast to an integer:
+ * better-sqlite3 binds a JS number as a REAL, and FTS5 then drops the rowid condition and
+ * answers with the first match's row for every hit.
  */
 export async function search(db: Db, q: string, limit = 20): Promise<SearchHits> {
   const fts = ftsQuery(q);
@@ -45,16 +47,16 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
 
   const ev = await rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
   const events = await each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.last_updated AS "lastUpdated"
-    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = ?`, fts);
+    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts);
 
   const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
   const articles = await each<SearchHits['articles'][number]>(ar, `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", a.published_at AS "publishedAt"
-    FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND f.rowid = ?`, fts);
+    FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts);
 
   const st = await rankRecent(db, 'extraction_fts', 'bm25(extraction_fts)', fts, limit);
-  const inClaims = new Set((await each<{ rowid: number }>(st, `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = ?`, `{claims}: (${fts})`)).map((r) => r.rowid));
+  const inClaims = new Set((await each<{ rowid: number }>(st, `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = CAST(? AS INTEGER)`, `{claims}: (${fts})`)).map((r) => r.rowid));
   const statements = (await each<{ articleId: number; title: string; snippet: string }>(st, `SELECT f.rowid AS "articleId", a.title, ${snip('extraction_fts', -1)} AS snippet
-    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = ?`, fts))
+    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts))
     .map((r) => ({ ...r, field: (inClaims.has(r.articleId) ? 'claims' : 'quotes') as 'claims' | 'quotes' }));
 
   return { events, articles, statements, windowed: ev.windowed || ar.windowed || st.windowed };
