@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { relativeTime } from '../relative-time.js';
 
 const CSS = `
@@ -42,7 +43,8 @@ export function Layout(props: { title: string; children: Child; feeds?: { atom: 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · Almanac</title>
-        <style>{CSS}</style>
+        {/* raw: JSX would escape the quotes (&quot;Segoe UI&quot;) and the browser would drop the whole font rule. CSS is ours, never input. */}
+        <style>{raw(CSS)}</style>
         {props.feeds ? <link rel="alternate" type="application/atom+xml" title="Almanac events (Atom)" href={props.feeds.atom} /> : null}
         {props.feeds ? <link rel="alternate" type="application/feed+json" title="Almanac events (JSON Feed)" href={props.feeds.json} /> : null}
       </head>
