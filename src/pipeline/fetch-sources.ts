@@ -15,6 +15,8 @@ export interface FetchOutcome {
   itemsNew: number;
   duplicates: number;
   error?: string;
+  /** Why it failed, in a word: the system's code for a network error (ENOTFOUND…), else the FetchError's kind. */
+  errorCode?: string;
 }
 
 const MAX_BACKOFF_S = 24 * 3600;
@@ -70,7 +72,8 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
       await recordFetchFailure(tx, source.id, { at, error: message, nextPollAt: new Date(at.getTime() + wait * 1000) });
       await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: e instanceof FetchError ? e.status ?? null : null, outcome: 'error', error: message, bytes: 0, itemsSeen: 0, itemsNew: 0 });
     });
-    return { sourceId: source.id, ok: false, itemsSeen: 0, itemsNew: 0, duplicates: 0, error: message };
+    const errorCode = e instanceof FetchError ? e.systemCode ?? e.code : err.name;
+    return { sourceId: source.id, ok: false, itemsSeen: 0, itemsNew: 0, duplicates: 0, error: message, errorCode };
   }
 }
 
