@@ -150,7 +150,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       console.error(err.message);
       return 2;
     }
-    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError', 'StoreError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError', 'StoreError', 'PageError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`almanac: ${err.message}`);
       return 1;
     }

@@ -11,7 +11,7 @@ import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
 import { touchGuides } from '../guides/overview.js';
-import { extractPage } from '../ingest/page/extract.js';
+import { extractPage, PageError } from '../ingest/page/extract.js';
 import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
 import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
@@ -91,7 +91,14 @@ export const fullTextStage: Stage = {
     if (skip) return { note: skip };
     if (!a.url) return { note: 'no page URL' };
     const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...(source ? privateHostOf(source) : {}) });
-    const page = extractPage(new TextDecoder().decode(res.body), res.url);
+    let page: ReturnType<typeof extractPage>;
+    try {
+      page = extractPage(new TextDecoder().decode(res.body), res.url);
+    } catch (e) {
+      // Not a web page (empty, a PDF, an image): trying again would give the same; the article keeps its feed text.
+      if (e instanceof PageError) return { note: `${e.message}: kept the feed's text` };
+      throw e;
+    }
     if (deps.config.keepRaw) {
       await deps.db.run(`INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`, [articleId, res.url, res.headers?.['content-type'] ?? null, gzipSync(res.body), deps.clock.now().toISOString()]);
