@@ -1,7 +1,8 @@
 import { redact } from '../store/sql/url.js';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ConfigError, type Config } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { storeFailureMessage } from '../store/store-failure.js';
 import { makeDeps, UsageError } from './context.js';
 import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
@@ -80,6 +81,8 @@ const OPTIONS = {
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  /** The store this command opens, for messages about it (set once the flags are read). */
+  let storeAt: string | undefined;
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -105,6 +108,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'migrate-store') return await migrateStoreCommand(flags);
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
     const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: flags['allow-private'], keepRaw: flags['keep-raw'] };
+    storeAt = redact(loadConfig(env, configFlags).db);
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {
@@ -146,6 +150,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
   } catch (e) {
     const err = e as Error;
+    const storeProblem = storeFailureMessage(err, storeAt ? `the store ${storeAt}` : undefined);
+    if (storeProblem) {
+      console.error(`almanac: ${storeProblem}`);
+      return 1;
+    }
     if (err instanceof UsageError) {
       console.error(err.message);
       return 2;

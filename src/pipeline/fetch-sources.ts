@@ -6,6 +6,7 @@ import { upsertArticle } from '../store/articles.js';
 import { dueSources, logFetch, recordFetchFailure, recordFetchSuccess, type Source } from '../store/sources.js';
 import type { Deps } from './deps.js';
 import { STAGE_NAMES } from './stages.js';
+import { storeFailure } from '../store/store-failure.js';
 
 export interface FetchOutcome {
   sourceId: string;
@@ -63,6 +64,8 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
     });
     return { sourceId: source.id, ok: true, itemsSeen: feed.items.length, itemsNew, duplicates };
   } catch (e) {
+    // A full or read-only store is not the source's failure: the transaction left nothing, and the caller says what is wrong.
+    if (storeFailure(e)) throw e;
     const err = e as Error;
     const at = clock.now();
     const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
@@ -77,15 +80,21 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
   }
 }
 
-/** Fetches every due source, concurrently (the HTTP client keeps per-host politeness). One bad source never stops the run. */
+/**
+ * Fetches every due source, concurrently (the HTTP client keeps per-host politeness). One bad
+ * source never stops the run; a failing store is thrown, once every fetch has ended.
+ */
 export async function fetchDueSources(deps: Deps, onProgress?: (done: number, total: number, o: FetchOutcome) => void): Promise<FetchOutcome[]> {
   const due = await dueSources(deps.db, deps.clock.now());
   let done = 0;
-  return Promise.all(
+  const settled = await Promise.allSettled(
     due.map(async (s) => {
       const o = await fetchSource(deps, s);
       onProgress?.(++done, due.length, o);
       return o;
     }),
   );
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<FetchOutcome>).value);
 }
