@@ -11,7 +11,7 @@ export const MARK_OPEN = '\u0001';
 export const MARK_CLOSE = '\u0002';
 
 export interface SearchHits {
-  events: Array<{ id: string; title: string; snippet: string; significance: number; lastUpdated: string }>;
+  events: Array<{ id: string; title: string; snippet: string; significance: number; firstSeen: string; lastUpdated: string }>;
   articles: Array<{ id: number; title: string; snippet: string; sourceId: string; publishedAt: string | null }>;
   statements: Array<{ articleId: number; title: string; snippet: string; field: 'claims' | 'quotes' }>;
   /** True when the query matched so much that only the newest matches were ranked. */
@@ -46,7 +46,7 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
   };
 
   const ev = await rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
-  const events = await each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.last_updated AS "lastUpdated"
+  const events = await each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated"
     FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts);
 
   const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
@@ -81,7 +81,7 @@ async function searchPostgres(db: Db, words: string, limit: number): Promise<Sea
     `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
        c AS (SELECT e.id FROM events e, q WHERE e.search @@ q.q ORDER BY e.last_updated DESC LIMIT ${cap}),
        r AS (SELECT e.id, e.last_updated, ts_rank(e.search, q.q) AS rank FROM c JOIN events e ON e.id = c.id, q ORDER BY rank DESC, e.last_updated DESC LIMIT ?)
-     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
+     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
      FROM r JOIN events e ON e.id = r.id, q ORDER BY r.rank DESC, r.last_updated DESC`,
     [words, limit, head],
   );

@@ -2,6 +2,7 @@ import type { EventMember, EventRow } from '../../store/events.js';
 import { sourceLabel } from '../../store/sources.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { Age, Layout } from './layout.js';
+import { relativeTime } from '../relative-time.js';
 import { httpUrl } from '../../ingest/http-url.js';
 import { COUNT_CAP } from '../../store/events.js';
 
@@ -9,6 +10,15 @@ import { COUNT_CAP } from '../../store/events.js';
 export function Score(props: { n: number }) {
   const band = props.n >= 9 ? 'top' : props.n >= 7 ? 'high' : props.n >= 4 ? 'mid' : 'low';
   return <span class={`score ${band}`} title={`significance ${props.n} of 10`}>{props.n}</span>;
+}
+
+/**
+ * An event's age, one way everywhere: its last update (what the lists are sorted by), and,
+ * when its first report is older than that reads, when it was first seen, both in words.
+ */
+export function EventAge(props: { firstSeen: string; lastUpdated: string; now: Date }) {
+  if (relativeTime(props.firstSeen, props.now) === relativeTime(props.lastUpdated, props.now)) return <span class="age"><Age iso={props.lastUpdated} now={props.now} /></span>;
+  return <span class="age">first seen <Age iso={props.firstSeen} now={props.now} /> · updated <Age iso={props.lastUpdated} now={props.now} /></span>;
 }
 
 export interface EventCard extends EventRow {
@@ -22,7 +32,7 @@ export function Card(props: { e: EventCard; now: Date; similarity?: number }) {
       <div class="meta">
         <Score n={e.significance} />
         {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''}
-        {e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : ''} · <Age iso={e.lastUpdated} now={props.now} />
+        {e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : ''} · <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} />
         {httpUrl(e.primary?.url) ? <> · <a href={httpUrl(e.primary?.url)!} rel="noopener noreferrer">source ↗</a></> : null}
         {props.similarity !== undefined ? <span class="sim" title="how related"> · {Math.round(props.similarity * 100)}% related</span> : null}
       </div>
@@ -91,7 +101,7 @@ export function EventPage(props: { event: EventCard; members: EventMember[]; rel
       <a href="/">← Events</a>
       <div class="meta head">
         <Score n={e.significance} />
-        {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''} · <Age iso={e.firstSeen} now={props.now} />
+        {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''} · <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} />
       </div>
       <h1>{e.title}</h1>
       <p class="lead">{e.summary}</p>

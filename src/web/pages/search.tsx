@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { escapeHtml } from '../../ingest/page/sanitize.js';
 import { MARK_CLOSE, MARK_OPEN, type SearchHits } from '../../store/search.js';
-import { Score } from './events.js';
+import { EventAge, Score } from './events.js';
 import { Age, Layout } from './layout.js';
 
 /** A snippet with its matches marked: the text is escaped first, then the markers become <mark>. */
@@ -25,7 +25,7 @@ export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
       {h.events.length ? <h2>Events ({h.events.length})</h2> : null}
       {h.events.map((e) => (
         <div class="item">
-          <div class="meta"><Score n={e.significance} /> <Age iso={e.lastUpdated} now={props.now} /></div>
+          <div class="meta"><Score n={e.significance} /> <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} /></div>
           <h3><a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a></h3>
           <Snippet text={e.snippet} />
         </div>
