@@ -38,4 +38,46 @@ describe('pages a new user meets', () => {
     }
     assert.ok(both >= 1, 'some event was updated after it was first seen');
   });
+
+  it('an error page has the site\'s header, says what is wrong, and offers a way back', async () => {
+    for (const [path, status, title] of [['/events/no-such', 404, 'No such event'], ['/articles/999999', 404, 'No such article'], ['/topics/no-such', 404, 'No such topic'],
+      ['/guides/no-such', 404, 'No such guide'], ['/sources/no-such', 404, 'No such source'], ['/nothing/here', 404, 'Not found'], ['/digest?since=x', 400, 'Bad period']] as const) {
+      const r = await page(path);
+      assert.equal(r.status, status, path);
+      assert.match(r.html, /<header class="site">/, path);
+      assert.match(r.html, new RegExp(`<h1>${title}</h1>`), path);
+      assert.match(r.html, /<a href="\/">← Events<\/a>/, path);
+    }
+  });
+
+  it('a bad filter in the URL is named with what it takes, in a note, not in the title; the good ones still apply', async () => {
+    const r = await page('/?min=abc&sort=score');
+    assert.equal(r.status, 200);
+    assert.match(r.html, /<title>Events · Almanac<\/title>/);
+    assert.match(r.html, /<h1>Events<\/h1>/);
+    assert.match(r.html, /<p class="note">Ignored a filter this page could not read: min=abc: a score from 0 to 10\.<\/p>/);
+    assert.doesNotMatch(r.html, /Invalid input|NaN/);
+    assert.match(r.html, /<option value="score" selected="">score<\/option>/);
+  });
+
+  it('the digest says its period in words and its start in plain UTC', async () => {
+    const r = await page('/digest?since=7d');
+    const head = text(/<h1>Digest<\/h1>\s*<p class="meta">([\s\S]*?)<\/p>/.exec(r.html)![1]!);
+    assert.match(head, /^\d+ events in the last 7 days \(since 15 Nov 2026, 12:00 UTC\), by significance/);
+    assert.doesNotMatch(head, /GMT/);
+  });
+
+  it('the topics page shows names, not slugs', async () => {
+    const r = await page('/topics');
+    const rows = [...r.html.matchAll(/<tr><td><a href="\/topics\/([a-z0-9-]+)">([^<]+)<\/a>(.*?)<\/td>/g)];
+    assert.ok(rows.length >= 5);
+    for (const [, slug, , rest] of rows) assert.doesNotMatch(rest!, new RegExp(`>${slug}(<| ·)`), `${slug} is printed under its name`);
+  });
+
+  it('search results name the source, not its id', async () => {
+    const r = await page('/search?q=model');
+    const metas = [...r.html.matchAll(/<div class="meta"><a href="\/sources\/([a-z0-9-]+)">([^<]+)<\/a> · /g)];
+    assert.ok(metas.length >= 2, 'articles found');
+    for (const [, id, name] of metas) assert.notEqual(name, id);
+  });
 });

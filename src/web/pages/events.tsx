@@ -65,12 +65,13 @@ function FilterBar(props: { f: EventFilter; choices: FilterChoices }) {
   );
 }
 
-export function EventsPage(props: { events: EventCard[]; f: EventFilter; hasMore: boolean; now: Date; total: number; choices: FilterChoices; heading?: string }) {
+export function EventsPage(props: { events: EventCard[]; f: EventFilter; hasMore: boolean; now: Date; total: number; choices: FilterChoices; ignored?: string[] }) {
   const f = props.f;
   const feed = filterQuery({ ...f, page: 1 });
   return (
-    <Layout title={props.heading ?? 'Events'} feeds={{ atom: `/feed.atom${feed}`, json: `/feed.json${feed}` }}>
-      <h1>{props.heading ?? 'Events'}</h1>
+    <Layout title="Events" feeds={{ atom: `/feed.atom${feed}`, json: `/feed.json${feed}` }}>
+      <h1>Events</h1>
+      {props.ignored?.length ? <p class="note">Ignored {props.ignored.length === 1 ? 'a filter' : 'filters'} this page could not read: {props.ignored.join('; ')}.</p> : null}
       <FilterBar f={f} choices={props.choices} />
       <p class="meta">
         {props.total > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en-US')}+` : props.total} event{props.total === 1 ? '' : 's'}{f.page > 1 ? ` · page ${f.page}` : ''} · <a href={`/feed.atom${feed}`}>Atom</a> · <a href={`/feed.json${feed}`}>JSON Feed</a>

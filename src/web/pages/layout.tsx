@@ -67,6 +67,17 @@ export function Layout(props: { title: string; children: Child; feeds?: { atom: 
   );
 }
 
+/** A page that answers with a problem (no such event, a bad query): the site's header, what is wrong, and ways on. */
+export function ErrorPage(props: { title: string; message: string }) {
+  return (
+    <Layout title={props.title}>
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      <p><a href="/">← Events</a> · <a href="/search">Search</a> · <a href="/topics">Topics</a></p>
+    </Layout>
+  );
+}
+
 /** A relative age with the absolute time on hover. */
 export function Age(props: { iso: string | null; now: Date }) {
   if (!props.iso) return <span />;
