@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { decodeHTML } from 'entities';
 import { listEvents } from '../src/store/events.js';
 import { createApp } from '../src/web/app.js';
 import { relativeTime } from '../src/web/relative-time.js';
@@ -19,7 +20,7 @@ describe('pages a new user meets', () => {
     const r = await app.request(`http://almanac.test${p}`);
     return { status: r.status, html: await r.text() };
   };
-  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  const text = (html: string) => decodeHTML(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
 
   it('an event has one age, in the same words on the list and on its page', async () => {
     const now = deps.clock.now();
@@ -79,5 +80,30 @@ describe('pages a new user meets', () => {
     const metas = [...r.html.matchAll(/<div class="meta"><a href="\/sources\/([a-z0-9-]+)">([^<]+)<\/a> · /g)];
     assert.ok(metas.length >= 2, 'articles found');
     for (const [, id, name] of metas) assert.notEqual(name, id);
+  });
+
+  it('each quote links to an anchor in the article text, not to a #:~:text= fragment', async () => {
+    const ids = (await deps.db.all<{ id: number }>(`SELECT article_id AS id FROM extractions WHERE quotes <> '[]'`)).map((r) => r.id);
+    let quotes = 0;
+    let linked = 0;
+    for (const id of ids) {
+      const html = (await page(`/articles/${id}`)).html;
+      assert.doesNotMatch(html, /:~:text=/);
+      const blocks = [...html.matchAll(/<blockquote>([\s\S]*?)<cite>([\s\S]*?)<\/cite><\/blockquote>/g)];
+      quotes += blocks.length;
+      for (const [, quote, cite] of blocks) {
+        const target = /href="#(q\d+)"/.exec(cite!)?.[1];
+        if (!target) continue;
+        linked++;
+        // The anchor is in the article body and starts the quote's text.
+        const body = html.slice(html.indexOf('<article class="body">'));
+        const at = body.indexOf(`<span class="quote" id="${target}">`);
+        assert.ok(at > 0, `article ${id}: no #${target} in the text`);
+        const words = text(body.slice(at));
+        assert.ok(words.startsWith(text(quote!)), `article ${id} #${target}: ${words.slice(0, 60)} | ${text(quote!).slice(0, 60)}`);
+      }
+    }
+    assert.ok(quotes >= 10, `${quotes} quotes`);
+    assert.equal(linked, quotes, `${linked} of ${quotes} quotes have an anchor in their article`);
   });
 });

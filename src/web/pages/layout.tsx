@@ -25,7 +25,7 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{text-align:left
 .filters button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
 header.site form.search{margin:0}header.site input{width:9rem}
 .spark{vertical-align:middle}.spark polyline{fill:none;stroke:var(--accent);stroke-width:1.5}
-mark{background:#fde68a;color:inherit;padding:0 .1em;border-radius:.15em}
+mark{background:#fde68a;color:inherit;padding:0 .1em;border-radius:.15em}.body span.quote[id]:target{background:#fde68a;color:#1c1d21}
 @media (max-width:560px){header.site div{flex-wrap:wrap;gap:.6rem}header.site input{width:100%}main{padding:.8rem .8rem 2rem}h1{font-size:1.35rem}}
 .extraction ul{padding-left:1.2rem}.extraction blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line);color:var(--fg)}
 .extraction blockquote cite{display:block;color:var(--muted);font-style:normal;font-size:.88rem}
