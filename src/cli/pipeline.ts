@@ -108,8 +108,10 @@ export async function serveApp(deps: Deps, opts: { scheduler: boolean; mount?: (
 
 export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   const s = await serveApp(deps, { scheduler: flags['no-scheduler'] !== true });
+  // Listening for the stop signals before saying we are up: a signal sent on reading that line closes cleanly.
+  const stop = waitForSignal();
   console.log(`Almanac is serving on ${s.url}`);
-  await waitForSignal();
+  await stop;
   await s.close();
   return 0;
 }
