@@ -12,6 +12,7 @@ import { decodeFeedBytes } from './decode.js';
 import { expandDeclaredEntities, withoutDoctype, markBlankLanguages, normalizeRssShape } from './prepare.js';
 import { needsRssExtras, readRssExtras } from './rss-extras.js';
 import { resolveUrl } from './text.js';
+import { DateReader } from './dates.js';
 import type { FeedFormat, ParsedFeed } from './types.js';
 import { languageOf } from './lang.js';
 import type { RssExtras } from './rss-extras.js';
@@ -170,6 +171,7 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
     bozo: problems.length > 0,
     bozoReasons: problems,
   });
+  const dates = new DateReader();
   try {
     if (sniff.format === 'json') {
       let json: unknown;
@@ -178,7 +180,7 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
       } catch (e) {
         throw new FeedError(`feeds: invalid JSON Feed: ${(e as Error).message}${where}`);
       }
-      base = adaptJson(parseJsonFeed(json) as never, sniff.version, opts.url);
+      base = adaptJson(parseJsonFeed(json) as never, sniff.version, opts.url, dates);
     } else {
       problems.push(...wellFormedProblems(text));
       let xml = markBlankLanguages(expandDeclaredEntities(text));
@@ -186,9 +188,9 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
       if (sniff.format === 'rss') xml = normalizeRssShape(xml, sniff.root);
       extras = sniff.format === 'rss' && needsRssExtras(xml) ? readRssExtras(xml) : undefined;
       const read = (doc: string) =>
-        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase, extras)
-        : sniff.format === 'atom' ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase)
-        : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase);
+        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase, extras, dates)
+        : sniff.format === 'atom' ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase, dates)
+        : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase, dates);
       try {
         base = read(xml);
       } catch (e) {
@@ -207,5 +209,6 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
     }
     throw new FeedError(`feeds: could not read this ${sniff.format} feed: ${(e as Error).message}${where}`);
   }
+  problems.push(...dates.unreadable.map((d) => `unreadable date "${d}": left out`));
   return finish(base);
 }
