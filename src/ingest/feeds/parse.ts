@@ -158,6 +158,7 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
     throw new FeedError(`feeds: not a feed (${what}${opts.contentType ? `, ${opts.contentType}` : ''})${where}`);
   }
   const problems = [...decoded.problems];
+  const dates = new DateReader();
   let base: Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'>;
   let extras: RssExtras | undefined;
   const docBase = opts.contentLocation ? (resolveUrl(opts.contentLocation, opts.url) ?? opts.url) : opts.url;
@@ -171,7 +172,6 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
     bozo: problems.length > 0,
     bozoReasons: problems,
   });
-  const dates = new DateReader();
   try {
     if (sniff.format === 'json') {
       let json: unknown;
