@@ -7,8 +7,10 @@ import { startServer, testDeps } from './helpers.js';
 /** `almanac sources add <url>` as a new user runs it, on a blog served on loopback. */
 describe('sources add', () => {
   let site: Awaited<ReturnType<typeof startServer>>;
+  const hosts: string[] = [];
   before(async () => {
     site = await startServer((req, res) => {
+      hosts.push(req.headers.host ?? '');
       const base = `http://${req.headers.host}/`;
       if (req.url === '/feed.xml') {
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -17,6 +19,10 @@ describe('sources add', () => {
       } else if (req.url === '/atom') {
         res.writeHead(200, { 'content-type': 'application/atom+xml' });
         res.end(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Chip Watch</title><id>urn:x</id><updated>2026-11-01T00:00:00Z</updated><link href="${base}chips/"/></feed>`);
+      } else if (req.url === '/elsewhere') {
+        // A page on the host typed, announcing a feed on another private host (localhost).
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(`<html><head><title>Elsewhere</title><link rel="alternate" type="application/rss+xml" href="http://localhost:${new URL(base).port}/feed.xml"></head></html>`);
       } else {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end(`<!doctype html><html><head><title>Home · Field Notes</title><meta property="og:site_name" content="Field Notes">
@@ -75,6 +81,17 @@ describe('sources add', () => {
     }
     assert.deepEqual(await listSources(deps.db), before);
     assert.equal((await getSource(deps.db, 'my-name'))!.tier, 1);
+    await deps.db.close();
+  });
+
+  it('reads no feed title from a private host other than the one typed', async () => {
+    const deps = testDeps();
+    hosts.length = 0;
+    const r = await add(deps, `${site.url}elsewhere`);
+    assert.equal(r.code, 0);
+    const [s] = await listSources(deps.db);
+    assert.equal(s!.name, 'Elsewhere');
+    assert.ok(hosts.every((h) => h.startsWith('127.0.0.1:')), hosts.join(', '));
     await deps.db.close();
   });
 });

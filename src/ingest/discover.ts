@@ -102,7 +102,8 @@ function pageNames(html: string): { title: string | null; siteName: string | nul
  * now, the page's names stand in.
  */
 export async function resolveFeedUrl(http: HttpClient, url: string, allowPrivate: boolean): Promise<FoundFeed> {
-  const get = (u: string) => http.get(u, { ...(allowPrivate ? { allowPrivateHost: hostOf(u) } : {}), accept: ACCEPT_ANY });
+  // Only the host typed may be private: the feed a page announces on another host is read as any other address.
+  const get = (u: string) => http.get(u, { ...(allowPrivate ? { allowPrivateHost: hostOf(url) } : {}), accept: ACCEPT_ANY });
   const res = await get(url);
   const text = new TextDecoder().decode(res.body.subarray(0, 64 * 1024));
   const sniff = sniffFormat(text);
