@@ -1,3 +1,4 @@
+import { stopWithParent } from './cli/context.js';
 import { main } from './cli/index.js';
 import { keepHeapSmall } from './memory.js';
 
@@ -9,6 +10,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+
+// Run by npm (npm start), the process stops with npm, whose shell does not pass signals on.
+if (process.env['npm_lifecycle_event']) stopWithParent();
 
 main(process.argv.slice(2), process.env).then(
   (code) => {

@@ -92,6 +92,43 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
     assert.ok((await page.locator('mark').count()) >= 1);
   });
 
+  it('renders in the stylesheet\'s fonts, not the browser\'s default serif', async () => {
+    const page = await newPage();
+    for (const path of ['/', '/search?q=model', '/topics']) {
+      await page.goto(`${base}${path}`);
+      const body = await page.locator('body').evaluate((el) => getComputedStyle(el).fontFamily);
+      assert.match(body, /^-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto/, `${path}: ${body}`);
+      assert.doesNotMatch(body, /Times/);
+    }
+  });
+
+  it('shows each search result with a snippet from its own text', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/search?q=model`);
+    const items = page.locator('main .item');
+    const seen = { event: 0, claim: 0, article: 0 };
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const results: Array<{ href: string; snippet: string; kind: keyof typeof seen }> = [];
+    for (const item of await items.all()) {
+      const link = item.locator('a[href^="/events/"], a[href^="/articles/"]').first();
+      const href = (await link.getAttribute('href'))!;
+      const kind = href.startsWith('/events/') ? 'event' : (await item.locator('h3').count()) ? 'article' : 'claim';
+      results.push({ href, snippet: norm(await item.locator('.snippet').innerText()), kind });
+    }
+    const snippets = new Set(results.map((r) => r.snippet));
+    assert.ok(snippets.size > results.length / 2, `${results.length} results share ${snippets.size} snippets`);
+    for (const r of results) {
+      await page.goto(`${base}${r.href}`);
+      const text = norm(await page.locator('main').innerText());
+      // A snippet is pieces of its row's text joined by "…" (and, for claims and quotes, by "¶").
+      for (const piece of r.snippet.split(/[…¶]/).map((p) => p.trim()).filter((p) => p.length > 0)) {
+        assert.ok(text.includes(piece), `${r.kind} ${r.href}: "${piece}" is not on its page`);
+      }
+      seen[r.kind]++;
+    }
+    assert.ok(seen.event >= 2 && seen.claim >= 2 && seen.article >= 2, JSON.stringify(seen));
+  });
+
   it('saves screenshots of the event, guide and article pages: desktop and phone, light and dark', async () => {
     const shots: string[] = [];
     for (const [name, opts] of [['desktop-light', {}], ['desktop-dark', { dark: true }], ['phone-light', { width: 390, height: 844 }], ['phone-dark', { width: 390, height: 844, dark: true }]] as const) {

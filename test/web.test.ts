@@ -118,6 +118,6 @@ describe('web routes and outputs', () => {
     assert.match(html, /href="\/feed\.atom\?min=7&amp;sort=score"/);
     const bad = await get('/?min=banana');
     assert.equal(bad.status, 200);
-    assert.match(await bad.text(), /ignored a bad filter/);
+    assert.match(await bad.text(), /Ignored a filter this page could not read: min=banana: a score from 0 to 10/);
   });
 });

@@ -33,6 +33,10 @@ const MATCHERS: Matcher[] = GAZETTEER.flatMap((e) =>
   })),
 ).sort((a, b) => b.re.source.length - a.re.source.length);
 
+/** Words around an organisation's name that make it a past employer ("DeepMind alumni", "former OpenAI researchers"). */
+const FORMER_AFTER = /^\s*(alumni|alumnus|alumna|alums?|veterans?|ex-employees|expats)\b/i;
+const FORMER_BEFORE = /\bformer\s+$/i;
+
 const GAZETTEER_NAMES: readonly string[] = GAZETTEER.flatMap((e) => [e.name, ...(e.aliases ?? [])].map((a) => a.toLowerCase()));
 
 const ORG_CUE = /\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$/;
@@ -101,8 +105,9 @@ export function extractEntities(title: string, text: string, sentences: Sentence
     for (const m of MATCHERS) {
       if (!present.has(m.first)) continue;
       let n = 0;
-      rest = rest.replace(m.re, (x) => {
-        n++;
+      rest = rest.replace(m.re, (x: string, at: number) => {
+        // "DeepMind alumni", "former OpenAI staff": where people once worked, not who is involved.
+        if (!FORMER_AFTER.test(rest.slice(at + x.length, at + x.length + 24)) && !FORMER_BEFORE.test(rest.slice(Math.max(0, at - 10), at))) n++;
         return ' '.repeat(x.length);
       });
       if (n) add(m.name, m.type, n, inTitle);

@@ -1,3 +1,4 @@
+import { constants as osConstants } from 'node:os';
 import { createLocalPool } from '../analyze/local-pool.js';
 import { systemClock, type Clock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
@@ -29,9 +30,40 @@ export function progressLine(label: string, done: number, total: number, extra =
   else if (done === total || done % 25 === 0) console.error(`${label} ${done}/${total} ${extra}`.trim());
 }
 
-/** Resolves on the first SIGINT or SIGTERM: how long-running commands wait to shut down cleanly. */
-export function waitForSignal(): Promise<void> {
+/** The signals that ask a long-running command to stop: Ctrl-C, kill, and a closed terminal (SIGHUP). */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Resolves on the first stop signal: how long-running commands wait to shut down cleanly
+ * (server closed, scheduler ended, store closed). A second signal ends the process at once,
+ * for a close that hangs.
+ */
+export function waitForSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
+    const first = (sig: NodeJS.Signals) => {
+      for (const s of STOP_SIGNALS) {
+        process.off(s, first);
+        process.once(s, () => process.exit(128 + (osConstants.signals[s] ?? 0)));
+      }
+      console.error(`almanac: ${sig}: stopping`);
+      resolve(sig);
+    };
+    for (const sig of STOP_SIGNALS) process.on(sig, first);
   });
+}
+
+/**
+ * Stops the process (as a SIGTERM would) once its parent is gone. npm runs a script through
+ * `sh -c`, and when npm is killed, sh dies of the signal npm passes on without passing it to
+ * us: the server went on under init. Only for processes started by a package manager: one
+ * started by hand with `setsid` or `&` must outlive its shell.
+ */
+export function stopWithParent(intervalMs = 500): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    process.kill(process.pid, 'SIGTERM');
+  }, intervalMs);
+  timer.unref();
 }

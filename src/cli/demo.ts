@@ -43,10 +43,11 @@ export async function demoCommand(baseDeps: Deps, flags: Record<string, unknown>
     await server.close();
     return failed.length ? 1 : 0;
   }
+  const stop = waitForSignal();
   console.log(`Almanac demo is running: open ${base}`);
   const ac = new AbortController();
   const loop = runScheduler(deps, ac.signal);
-  await waitForSignal();
+  await stop;
   ac.abort();
   await loop;
   await server.close();

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { llmFromConfig } from '../analyze/llm/extractor.js';
 import { summarizeEventCommand } from './summarize-event.js';
+import { storeFailureMessage } from '../store/store-failure.js';
 import { makeDeps, UsageError } from './context.js';
 import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
@@ -88,6 +89,8 @@ const OPTIONS = {
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  /** The store this command opens, for messages about it (set once the flags are read). */
+  let storeAt: string | undefined;
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -116,6 +119,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'summarize-event') return await summarizeEventCommand(flags, flags.llm ? llmFromConfig(loadConfig(env, { db: ':memory:' })) : undefined);
     // For `sources add`, --allow-private is the new source's, for the host typed only: never the whole run's (a redirect would share it).
     const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: command === 'sources' ? undefined : flags['allow-private'], keepRaw: flags['keep-raw'] };
+    storeAt = redact(loadConfig(env, configFlags).db);
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {
@@ -157,11 +161,16 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
   } catch (e) {
     const err = e as Error;
+    const storeProblem = storeFailureMessage(err, storeAt ? `the store ${storeAt}` : undefined);
+    if (storeProblem) {
+      console.error(`almanac: ${storeProblem}`);
+      return 1;
+    }
     if (err instanceof UsageError) {
       console.error(err.message);
       return 2;
     }
-    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError', 'StoreError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError', 'StoreError', 'PageError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`almanac: ${err.message}`);
       return 1;
     }

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Deps } from '../pipeline/deps.js';
 import { fetchDueSources } from '../pipeline/fetch-sources.js';
+import { fetchVerdict } from './fetch-verdict.js';
 import { processPending } from '../pipeline/process.js';
 import { clusterStage, forgetClusterer } from '../pipeline/stages.js';
 import { resetClustering } from '../events/recluster.js';
@@ -24,7 +25,11 @@ export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): 
   const fresh = outcomes.reduce((n, o) => n + o.itemsNew, 0);
   console.log(`fetched ${outcomes.length} sources: ${fresh} new articles, ${outcomes.reduce((n, o) => n + o.duplicates, 0)} duplicates skipped, ${failed.length} failed`);
   for (const f of failed) console.log(`  ${f.sourceId}: ${f.error}`);
-  return 0;
+  if (!outcomes.length) console.log(flags['all'] ? 'no sources yet: almanac sources add <url>, or almanac init --catalog ai' : 'no source is due; --all fetches every source now');
+  const verdict = fetchVerdict(outcomes);
+  if (verdict.ok) return 0;
+  console.error(`almanac fetch: ${verdict.reason}`);
+  return 1;
 }
 
 export async function processCommand(deps: Deps): Promise<number> {
@@ -103,8 +108,10 @@ export async function serveApp(deps: Deps, opts: { scheduler: boolean; mount?: (
 
 export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   const s = await serveApp(deps, { scheduler: flags['no-scheduler'] !== true });
+  // Listening for the stop signals before saying we are up: a signal sent on reading that line closes cleanly.
+  const stop = waitForSignal();
   console.log(`Almanac is serving on ${s.url}`);
-  await waitForSignal();
+  await stop;
   await s.close();
   return 0;
 }

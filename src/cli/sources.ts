@@ -3,7 +3,7 @@ import { resolveFeedUrl } from '../ingest/discover.js';
 import { readOpml, writeOpml } from '../ingest/opml.js';
 import { AI_CATALOG } from '../ingest/catalog/ai.js';
 import type { Deps } from '../pipeline/deps.js';
-import { listSources, removeSource, sourceLabel, upsertSource, SOURCE_KINDS, type NewSource } from '../store/sources.js';
+import { findSource, listSources, removeSource, sourceLabel, upsertSource, SOURCE_KINDS, type NewSource } from '../store/sources.js';
 import { UsageError } from './context.js';
 
 export const SOURCES_HELP = `almanac sources <command>
@@ -24,7 +24,15 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
     case 'add': {
       if (!arg) throw new UsageError('sources add: give a feed or site URL');
       const allowPrivate = flags['allow-private'] === true;
+      // A feed already followed is left as it is (its name, tier, kind), whatever the flags say.
+      const followed = async (feedUrl: string) => {
+        const s = await findSource(deps.db, feedUrl);
+        if (s) console.log(`already following ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>; nothing changed`);
+        return s !== undefined;
+      };
+      if (await followed(arg)) return 0;
       const found = await resolveFeedUrl(deps.http, arg, allowPrivate || deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate });
+      if (await followed(found.feedUrl)) return 0;
       const s = await upsertSource(deps.db, {
         feedUrl: found.feedUrl,
         name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
@@ -36,8 +44,8 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
         ...(flags['fulltext'] ? { fulltext: flags['fulltext'] as NewSource['fulltext'] } : {}),
         // The allowance is for the host typed: a feed found elsewhere (public, as resolveFeedUrl checked) does without it.
         allowPrivate: allowPrivate && found.onTypedHost,
-      }, now);
-      console.log(`added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>${found.siteUrl ? ` (found on ${found.siteUrl})` : ''}`);
+      }, now, found.siteName && !flags['name'] ? { idFrom: found.siteName } : {});
+      console.log(`added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>${found.foundOn ? ` (found on ${found.foundOn})` : ''}`);
       return 0;
     }
     case 'list': {

@@ -50,6 +50,8 @@ export class FetchError extends Error {
     readonly code: FetchErrorCode,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** The system's error code for a network failure (ENOTFOUND, ECONNREFUSED…): tells "offline" from one bad host. */
+    readonly systemCode?: string,
   ) {
     super(message);
   }
@@ -137,7 +139,7 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
       });
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e.name === 'BlockedAddressError') return fail(new FetchError(e.message, 'blocked-address'));
-        fail(new FetchError(`fetch: ${u.href}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(), 'network'));
+        fail(new FetchError(`fetch: ${u.href}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(), 'network', undefined, undefined, e.code));
       });
       req.on('response', (res) => {
         clearTimeout(connectTimer);

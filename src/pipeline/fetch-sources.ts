@@ -7,6 +7,7 @@ import { learnItem } from './boilerplate.js';
 import { dueSources, logFetch, recordFetchFailure, recordFetchSuccess, type Source } from '../store/sources.js';
 import type { Deps } from './deps.js';
 import { STAGE_NAMES } from './stages.js';
+import { storeFailure } from '../store/store-failure.js';
 
 export interface FetchOutcome {
   sourceId: string;
@@ -16,6 +17,8 @@ export interface FetchOutcome {
   itemsNew: number;
   duplicates: number;
   error?: string;
+  /** Why it failed, in a word: the system's code for a network error (ENOTFOUND…), else the FetchError's kind. */
+  errorCode?: string;
 }
 
 const MAX_BACKOFF_S = 24 * 3600;
@@ -64,6 +67,8 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
     });
     return { sourceId: source.id, ok: true, itemsSeen: feed.items.length, itemsNew, duplicates };
   } catch (e) {
+    // A full or read-only store is not the source's failure: the transaction left nothing, and the caller says what is wrong.
+    if (storeFailure(e)) throw e;
     const err = e as Error;
     const at = clock.now();
     const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
@@ -73,19 +78,26 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
       await recordFetchFailure(tx, source.id, { at, error: message, nextPollAt: new Date(at.getTime() + wait * 1000) });
       await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: e instanceof FetchError ? e.status ?? null : null, outcome: 'error', error: message, bytes: 0, itemsSeen: 0, itemsNew: 0 });
     });
-    return { sourceId: source.id, ok: false, itemsSeen: 0, itemsNew: 0, duplicates: 0, error: message };
+    const errorCode = e instanceof FetchError ? e.systemCode ?? e.code : err.name;
+    return { sourceId: source.id, ok: false, itemsSeen: 0, itemsNew: 0, duplicates: 0, error: message, errorCode };
   }
 }
 
-/** Fetches every due source, concurrently (the HTTP client keeps per-host politeness). One bad source never stops the run. */
+/**
+ * Fetches every due source, concurrently (the HTTP client keeps per-host politeness). One bad
+ * source never stops the run; a failing store is thrown, once every fetch has ended.
+ */
 export async function fetchDueSources(deps: Deps, onProgress?: (done: number, total: number, o: FetchOutcome) => void): Promise<FetchOutcome[]> {
   const due = await dueSources(deps.db, deps.clock.now());
   let done = 0;
-  return Promise.all(
+  const settled = await Promise.allSettled(
     due.map(async (s) => {
       const o = await fetchSource(deps, s);
       onProgress?.(++done, due.length, o);
       return o;
     }),
   );
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<FetchOutcome>).value);
 }

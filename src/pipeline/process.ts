@@ -1,5 +1,6 @@
 import { ensureStageRows, markStage, markStagesDone, pendingFor } from '../store/stages.js';
 import type { Deps } from './deps.js';
+import { storeFailure } from '../store/store-failure.js';
 import { STAGES, type Stage } from './stages.js';
 
 export interface ProcessReport {
@@ -160,6 +161,8 @@ async function takeArticles(deps: Deps, opts: ProcessOptions, stage: Stage, repo
         else await markStage(d.db, id, stage.name, 'done', deps.clock.now().toISOString(), { note: r.note });
         report.done++;
       } catch (e) {
+        // A full, read-only or damaged store is no fault of the article's: it is not counted against it.
+        if (storeFailure(e)) throw e;
         // An error marked final (input refused by a bound, or cut for its time budget) would come
         // back the same: the stage is not tried again for this article.
         const final = (e as { final?: unknown }).final === true;

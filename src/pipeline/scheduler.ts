@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Deps } from './deps.js';
+import { storeFailureMessage } from '../store/store-failure.js';
 import { fetchDueSources } from './fetch-sources.js';
 import { processPending } from './process.js';
 
@@ -16,12 +18,10 @@ export async function runScheduler(deps: Deps, signal: AbortSignal, opts: { once
       if (fetched.length) deps.log(`scheduler: ${fetched.length} sources fetched (${fresh} new articles, ${failed} failed); ${processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')}`);
     } catch (e) {
       // A failure of one round (the disk, a bug) must not end the loop: log and try again next tick.
-      deps.log(`scheduler: round failed: ${(e as Error).stack ?? e}`);
+      deps.log(`scheduler: round failed: ${storeFailureMessage(e) ?? (e as Error).stack ?? e}`);
     }
     if (opts.once) return;
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, deps.config.schedulerTickS * 1000);
-      signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-    });
+    // Node's timer takes the abort listener off when it fires: one listener per tick added, one removed.
+    await sleep(deps.config.schedulerTickS * 1000, undefined, { signal }).catch(() => undefined);
   }
 }

@@ -12,7 +12,7 @@ import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
 import { touchGuides } from '../guides/overview.js';
-import { extractPage } from '../ingest/page/extract.js';
+import { extractPage, PageError } from '../ingest/page/extract.js';
 import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
 import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
@@ -101,7 +101,15 @@ export const fullTextStage: Stage = {
     // Readability over an untrusted page: on the pool's threads, within its time budget (a page
     // refused or cut fails this stage with the reason, and the article keeps its feed text).
     const html = new TextDecoder().decode(res.body);
-    const page = deps.localPool ? await deps.localPool.extractPage(html, res.url) : extractPage(html, res.url);
+    let page: ReturnType<typeof extractPage>;
+    try {
+      page = deps.localPool ? await deps.localPool.extractPage(html, res.url) : extractPage(html, res.url);
+    } catch (e) {
+      // Not a web page (empty, a PDF, an image): trying again would give the same; the article
+      // keeps its feed text. From a thread the error keeps its name, not its class.
+      if (e instanceof PageError || (e as Error).name === 'PageError') return { note: `${(e as Error).message}: kept the feed's text` };
+      throw e;
+    }
     if (page.wordCount <= a.wordCount) return { note: `page gave ${page.wordCount} words, feed ${a.wordCount}: kept the feed's` };
     await updateArticleBody(deps.db, articleId, { html: page.html, text: page.text, wordCount: page.wordCount, author: page.author, image: page.image, lang: page.lang, at: deps.clock.now().toISOString() });
     // The page's own first and last sentences are learned from too (its source's boilerplate sits there).

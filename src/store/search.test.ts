@@ -41,6 +41,24 @@ describe('search', () => {
     await (await db).close();
   });
 
+  it('gives each hit its own snippet and title (the rowid is bound as an integer)', async () => {
+    const db = await store(30);
+    const h = await search(db, 'chip export');
+    const unmark = (s: string) => s.split(MARK_OPEN).join('').split(MARK_CLOSE).join('');
+    assert.ok(h.articles.length >= 2 && h.statements.length >= 2);
+    for (const a of h.articles) {
+      const n = a.title.replace('Report ', '');
+      assert.ok(n === '10' || unmark(a.snippet).includes(`report number ${n}.`), `${a.title}: ${a.snippet}`);
+    }
+    for (const s of h.statements) {
+      const title = await db.get<{ title: string }>('SELECT title FROM articles WHERE id = ?', [s.articleId]);
+      assert.equal(s.title, title!.title);
+      const n = s.title.replace('Report ', '');
+      assert.ok(n === '10' || unmark(s.snippet).includes(`report number ${n}.`), `${s.title}: ${s.snippet}`);
+    }
+    await db.close();
+  });
+
   it('looks back from the newest rows until it has enough candidates, and still finds a rare old word', async () => {
     const db = store(2_000 + SEARCH_CANDIDATES * 6);
     const h = await search(await db, 'chip export');

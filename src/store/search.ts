@@ -11,8 +11,8 @@ export const MARK_OPEN = '\u0001';
 export const MARK_CLOSE = '\u0002';
 
 export interface SearchHits {
-  events: Array<{ id: string; title: string; snippet: string; significance: number; lastUpdated: string }>;
-  articles: Array<{ id: number; title: string; snippet: string; sourceId: string; publishedAt: string | null }>;
+  events: Array<{ id: string; title: string; snippet: string; significance: number; firstSeen: string; lastUpdated: string }>;
+  articles: Array<{ id: number; title: string; snippet: string; sourceId: string; sourceName: string; sourceAuthor: string | null; publishedAt: string | null }>;
   statements: Array<{ articleId: number; title: string; snippet: string; field: 'claims' | 'quotes' }>;
   /** True when the query matched so much that only the newest matches were ranked. */
   windowed: boolean;
@@ -27,7 +27,9 @@ export function ftsQuery(q: string): string | undefined {
 /**
  * Ranked hits in three groups. Ranking is bounded by `rankRecent` (newest candidates first),
  * and snippets are made only for the rows shown, one rowid lookup each (FTS5 seeks on
- * `rowid = ?`; an IN list makes it read whole doclists).
+ * `rowid = ?`; an IN list makes it read whole doclists). The rowid is cast to an integer:
+ * better-sqlite3 binds a JS number as a REAL, and FTS5 then drops the rowid condition and
+ * answers with the first match's row for every hit.
  */
 export async function search(db: Db, q: string, limit = 20): Promise<SearchHits> {
   const fts = ftsQuery(q);
@@ -44,17 +46,17 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
   };
 
   const ev = await rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
-  const events = await each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.last_updated AS "lastUpdated"
-    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = ?`, fts);
+  const events = await each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated"
+    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts);
 
   const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
-  const articles = await each<SearchHits['articles'][number]>(ar, `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", a.published_at AS "publishedAt"
-    FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND f.rowid = ?`, fts);
+  const articles = await each<SearchHits['articles'][number]>(ar, `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
+    FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts);
 
   const st = await rankRecent(db, 'extraction_fts', 'bm25(extraction_fts)', fts, limit);
-  const inClaims = new Set((await each<{ rowid: number }>(st, `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = ?`, `{claims}: (${fts})`)).map((r) => r.rowid));
+  const inClaims = new Set((await each<{ rowid: number }>(st, `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = CAST(? AS INTEGER)`, `{claims}: (${fts})`)).map((r) => r.rowid));
   const statements = (await each<{ articleId: number; title: string; snippet: string }>(st, `SELECT f.rowid AS "articleId", a.title, ${snip('extraction_fts', -1)} AS snippet
-    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = ?`, fts))
+    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts))
     .map((r) => ({ ...r, field: (inClaims.has(r.articleId) ? 'claims' : 'quotes') as 'claims' | 'quotes' }));
 
   return { events, articles, statements, windowed: ev.windowed || ar.windowed || st.windowed };
@@ -79,7 +81,7 @@ async function searchPostgres(db: Db, words: string, limit: number): Promise<Sea
     `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
        c AS (SELECT e.id FROM events e, q WHERE e.search @@ q.q ORDER BY e.last_updated DESC LIMIT ${cap}),
        r AS (SELECT e.id, e.last_updated, ts_rank(e.search, q.q) AS rank FROM c JOIN events e ON e.id = c.id, q ORDER BY rank DESC, e.last_updated DESC LIMIT ?)
-     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
+     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
      FROM r JOIN events e ON e.id = r.id, q ORDER BY r.rank DESC, r.last_updated DESC`,
     [words, limit, head],
   );
@@ -87,8 +89,8 @@ async function searchPostgres(db: Db, words: string, limit: number): Promise<Sea
     `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
        c AS (SELECT a.id FROM articles a, q WHERE a.search @@ q.q ORDER BY a.id DESC LIMIT ${cap}),
        r AS (SELECT a.id, ts_rank(a.search, q.q) AS rank FROM c JOIN articles a ON a.id = c.id, q ORDER BY rank DESC, a.id DESC LIMIT ?)
-     SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, a.source_id AS "sourceId", a.published_at AS "publishedAt", (SELECT COUNT(*) FROM c) AS n
-     FROM r JOIN articles a ON a.id = r.id, q ORDER BY r.rank DESC, r.id DESC`,
+     SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt", (SELECT COUNT(*) FROM c) AS n
+     FROM r JOIN articles a ON a.id = r.id JOIN sources s ON s.id = a.source_id, q ORDER BY r.rank DESC, r.id DESC`,
     [words, limit, head],
   );
   const statements = await db.all<{ articleId: number; title: string; snippet: string; inClaims: boolean; n: number }>(

@@ -79,8 +79,11 @@ export class SourceError extends Error {
   override name = 'SourceError';
 }
 
-/** Adds a source, or updates the descriptive fields of the one with the same feed URL (idempotent). */
-export async function upsertSource(db: Db, input: NewSource, now: Date): Promise<Source> {
+/**
+ * Adds a source, or updates the descriptive fields of the one with the same feed URL
+ * (idempotent). A new source without an id gets a free slug of `opts.idFrom` (else of its name).
+ */
+export async function upsertSource(db: Db, input: NewSource, now: Date, opts: { idFrom?: string } = {}): Promise<Source> {
   const parsed = newSourceSchema.safeParse(input);
   if (!parsed.success) {
     throw new SourceError(`sources: invalid source ${JSON.stringify(input.feedUrl ?? input.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -95,7 +98,7 @@ export async function upsertSource(db: Db, input: NewSource, now: Date): Promise
       s.pollIntervalS ?? null, s.allowPrivate ? 1 : 0, s.fulltext, existing.id]);
     return (await getSource(db, existing.id))!;
   }
-  let id = s.id ?? slugify(s.name);
+  let id = s.id ?? slugify(opts.idFrom ?? s.name);
   if (await getSource(db, id)) {
     if (s.id) throw new SourceError(`sources: id ${id} is taken by another feed`);
     let n = 2;

@@ -9,11 +9,12 @@ import { search } from '../store/search.js';
 import { getSource, listSources, sourceLabel, sourceStats } from '../store/sources.js';
 import { topicStats } from '../store/topic-stats.js';
 import { eventsAtom, eventsJsonFeed } from './feeds.js';
-import { EventFilterSchema, filterQuery, resolveSince, toListOptions, type EventFilter } from './filters.js';
+import { EventFilterSchema, filterQuery, readFilter, resolveSince, toListOptions } from './filters.js';
 import { openApiDocument } from './openapi.js';
 import { ArticlePage, ArticlesPage } from './pages/articles.js';
 import { EventPage, EventsPage } from './pages/events.js';
 import { SearchPage } from './pages/search.js';
+import { ErrorPage } from './pages/layout.js';
 import { DigestPage } from './pages/digest.js';
 import { digestEvents } from './digest.js';
 import { SourcePage, SourcesPage } from './pages/sources.js';
@@ -92,24 +93,22 @@ export function createApp(deps: WebDeps): Hono {
 
   // Admin (behind ALMANAC_ADMIN_TOKEN) ------------------------------------------------------
   if (deps.admin) app.route('/admin', adminApp({ overTls: (c) => overTls(c, deps.site ?? {}), ...deps.admin, db: deps.db, clock: deps.clock }));
-  else app.all('/admin/*', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
-  if (!deps.admin) app.all('/admin', (c) => c.html(<p>The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set.</p>, 404));
+  else app.all('/admin/*', (c) => c.html(<ErrorPage title="Admin area off" message="The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set." />, 404));
+  if (!deps.admin) app.all('/admin', (c) => c.html(<ErrorPage title="Admin area off" message="The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set." />, 404));
 
   // Pages -----------------------------------------------------------------------------------
   app.get('/', async (c) => {
-    const parsed = EventFilterSchema.safeParse(nonEmpty(c.req.query()));
-    // A bad filter in a hand-edited URL shows the unfiltered list with a note rather than an error page.
-    const f: EventFilter = parsed.success ? parsed.data : EventFilterSchema.parse({});
+    // A bad filter in a hand-edited URL is left out and named in a note rather than failing the page.
+    const { f, ignored } = readFilter(nonEmpty(c.req.query()));
     const opts = toListOptions(f, now(), PAGE_SIZE + 1);
     const rows = await listEvents(deps.db, opts);
-    const heading = parsed.success ? undefined : `Events (ignored a bad filter: ${parsed.error.issues[0]?.message})`;
     const [events, total, choices] = await Promise.all([cards(deps.db, rows.slice(0, PAGE_SIZE)), countEventsWhere(deps.db, opts), filterChoices(deps.db, now())]);
-    return c.html(<EventsPage events={events} f={f} hasMore={rows.length > PAGE_SIZE} now={now()} total={total} choices={choices} heading={heading} />);
+    return c.html(<EventsPage events={events} f={f} hasMore={rows.length > PAGE_SIZE} now={now()} total={total} choices={choices} ignored={ignored} />);
   });
 
   app.get('/events/:id', async (c) => {
     const e = await getEvent(deps.db, c.req.param('id'));
-    if (!e) return c.html(<p>No such event.</p>, 404);
+    if (!e) return c.html(<ErrorPage title="No such event" message={`There is no event ${c.req.param('id')}: it may have been merged into another, or the link is mistyped.`} />, 404);
     if (e.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(e.id)}`, 301);
     const related = await relatedEvents(deps.db, e.id);
     const [relatedCards, eventCards, members, guides] = await Promise.all([cards(deps.db, related), cards(deps.db, [e]), eventMembers(deps.db, e.id), guidesOfEvent(deps.db, e.id)]);
@@ -136,7 +135,7 @@ export function createApp(deps: WebDeps): Hono {
   app.get('/articles/:id', async (c) => {
     const id = Number(c.req.param('id'));
     const article = Number.isSafeInteger(id) ? await getArticle(deps.db, id) : undefined;
-    if (!article) return c.html(<p>No such article.</p>, 404);
+    if (!article) return c.html(<ErrorPage title="No such article" message={`There is no article ${c.req.param('id')}.`} />, 404);
     const eventId = await eventOfArticle(deps.db, article.id);
     const event = eventId ? await getEvent(deps.db, eventId) : undefined;
     const [source, extraction] = await Promise.all([getSource(deps.db, article.sourceId), getExtraction(deps.db, article.id)]);
@@ -147,12 +146,12 @@ export function createApp(deps: WebDeps): Hono {
 
   app.get('/topics/:slug', async (c) => {
     const slug = c.req.param('slug');
-    if (!/^[a-z0-9-]{1,80}$/.test(slug)) return c.html(<p>No such topic.</p>, 404);
+    if (!/^[a-z0-9-]{1,80}$/.test(slug)) return c.html(<ErrorPage title="No such topic" message={`There is no topic ${slug}; the topics page lists them all.`} />, 404);
     // A merged or renamed topic's old slug keeps working.
     const canonical = await resolveTopic(deps.db, slug);
     if (canonical !== slug) return c.redirect(`/topics/${encodeURIComponent(canonical)}`, 301);
     const [topic] = await topicStats(deps.db, now(), 12, slug);
-    if (!topic) return c.html(<p>No such topic.</p>, 404);
+    if (!topic) return c.html(<ErrorPage title="No such topic" message={`There is no topic ${slug}; the topics page lists them all.`} />, 404);
     return c.html(<TopicPage topic={topic} events={await cards(deps.db, await listEvents(deps.db, { limit: 50, topic: slug }))} now={now()} />);
   });
 
@@ -163,11 +162,11 @@ export function createApp(deps: WebDeps): Hono {
     const since = guideSince.safeParse(nonEmpty(c.req.query()));
     const view = since.success && /^[a-z0-9-]{1,100}$/.test(slug) ? await guideView(deps.db, slug, { since: resolveSince(since.data.since, now())! }) : undefined;
     if (!view) {
-      if (!since.success) return c.html(<p>Bad "since": use 24h, 7d or a date (YYYY-MM-DD).</p>, 400);
+      if (!since.success) return c.html(<ErrorPage title="Bad period" message='Bad "since": use 24h, 7d or a date (YYYY-MM-DD).' />, 400);
       const topic = await resolveTopic(deps.db, slug);
       const byTopic = topic !== slug ? await getGuide(deps.db, topic) : undefined;
       if (byTopic) return c.redirect(`/guides/${encodeURIComponent(byTopic.slug)}`, 301);
-      return c.html(<p>No such guide.</p>, 404);
+      return c.html(<ErrorPage title="No such guide" message={`There is no guide ${slug}; the guides page lists them all.`} />, 404);
     }
     const { timeline, changes } = await guideCards(view);
     return c.html(<GuidePage view={view} timeline={timeline} changes={changes} now={now()} />);
@@ -185,7 +184,7 @@ export function createApp(deps: WebDeps): Hono {
 
   app.get('/sources/:id', async (c) => {
     const s = await getSource(deps.db, c.req.param('id'));
-    if (!s) return c.html(<p>No such source.</p>, 404);
+    if (!s) return c.html(<ErrorPage title="No such source" message={`There is no source ${c.req.param('id')}; the sources page lists them all.`} />, 404);
     const log = await deps.db.all<Parameters<typeof SourcePage>[0]['log'][number]>(`SELECT started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus", outcome, error, items_seen AS "itemsSeen", items_new AS "itemsNew"
       FROM fetch_log WHERE source_id = ? ORDER BY started_at DESC LIMIT 20`, [s.id]);
     const articles = (await listArticles(deps.db, { limit: 20, sourceId: s.id })).map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt }));
@@ -199,7 +198,7 @@ export function createApp(deps: WebDeps): Hono {
 
   app.get('/digest', async (c) => {
     const since = c.req.query('since') ?? '24h';
-    if (!/^\d{1,4}[hd]$/.test(since)) return c.html(<p>since: give 24h, 7d, 30d…</p>, 400);
+    if (!/^\d{1,4}[hd]$/.test(since)) return c.html(<ErrorPage title="Bad period" message="since: give 24h, 7d, 30d…" />, 400);
     const d = await digestEvents(deps.db, since, now());
     return c.html(<DigestPage since={since} from={d.from} events={d.events} now={now()} />);
   });
@@ -349,12 +348,12 @@ export function createApp(deps: WebDeps): Hono {
   // Polled by load balancers and monitors: proves the store answers, at a cost that does not grow with it.
   app.get('/healthz', async (c) => c.json({ ok: (await deps.db.get<{ one: number }>('SELECT 1 AS one'))?.one === 1 }));
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route ${c.req.path}` }, 404) : c.html('<p>Not found.</p>', 404)));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route ${c.req.path}` }, 404) : c.html(<ErrorPage title="Not found" message={`Nothing is at ${c.req.path}.`} />, 404)));
   app.onError((err, c) => {
     // Middleware refusals (CSRF, for one) are answers, not failures.
     if (err instanceof HTTPException) return err.getResponse();
     console.error(`web: ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
-    return c.req.path.startsWith('/api/') ? c.json({ error: 'internal error' }, 500) : c.html('<p>Something went wrong.</p>', 500);
+    return c.req.path.startsWith('/api/') ? c.json({ error: 'internal error' }, 500) : c.html(<ErrorPage title="Something went wrong" message="This page failed on our side; the server's log says why. Try again, or go on from here." />, 500);
   });
   return app;
 }

@@ -22,6 +22,32 @@ export const EventFilterSchema = z.object({
 });
 export type EventFilter = z.infer<typeof EventFilterSchema>;
 
+/** What each filter takes, said for a reader of the page. */
+const EXPECTED: Record<keyof EventFilter, string> = {
+  min: 'a score from 0 to 10', topic: 'a topic slug', source: 'a source id', kind: `one of ${KINDS.join(', ')}`, entity: 'a name',
+  since: '24h, 7d, 30d… or a date', until: 'a date', sort: 'time or score', page: 'a page number',
+};
+
+/**
+ * The filters of a hand-edited URL: each bad one is left out (the others still apply) and
+ * named with what it takes ("min=abc: a score from 0 to 10"), instead of failing the page.
+ */
+export function readFilter(query: Record<string, string>): { f: EventFilter; ignored: string[] } {
+  const q = { ...query };
+  const ignored: string[] = [];
+  for (;;) {
+    const parsed = EventFilterSchema.safeParse(q);
+    if (parsed.success) return { f: parsed.data, ignored };
+    // Each round leaves out at least one given key, or stops: the loop ends.
+    const bad = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))].filter((k) => k in q);
+    if (!bad.length) return { f: EventFilterSchema.parse({}), ignored };
+    for (const k of bad) {
+      ignored.push(`${k}=${q[k]!.slice(0, 40)}: ${EXPECTED[k as keyof EventFilter]}`);
+      delete q[k];
+    }
+  }
+}
+
 export function resolveSince(since: string | undefined, now: Date): string | undefined {
   if (!since) return undefined;
   const m = RELATIVE.exec(since);

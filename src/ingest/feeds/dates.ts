@@ -122,3 +122,16 @@ export function toIsoDate(input: string | undefined | null): string | null {
   const d = parseFeedDate(input);
   return d ? d.toISOString() : null;
 }
+
+/**
+ * Reads the dates of one feed document and keeps those it could not read: a date the feed
+ * gave and we left out (the item then has none) makes the feed bozo, with the date named.
+ */
+export class DateReader {
+  readonly unreadable: string[] = [];
+  iso(input: string | undefined | null): string | null {
+    const d = toIsoDate(input);
+    if (d === null && typeof input === 'string' && input.trim()) this.unreadable.push(input.trim().slice(0, 80));
+    return d;
+  }
+}

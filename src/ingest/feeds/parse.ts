@@ -13,6 +13,7 @@ import { xmlSafeDeep } from '../xml-chars.js';
 import { expandDeclaredEntities, withoutDoctype, markBlankLanguages, normalizeRssShape } from './prepare.js';
 import { needsRssExtras, readRssExtras } from './rss-extras.js';
 import { resolveUrl } from './text.js';
+import { DateReader } from './dates.js';
 import type { FeedFormat, ParsedFeed } from './types.js';
 import { languageOf } from './lang.js';
 import type { RssExtras } from './rss-extras.js';
@@ -158,6 +159,7 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
     throw new FeedError(`feeds: not a feed (${what}${opts.contentType ? `, ${opts.contentType}` : ''})${where}`);
   }
   const problems = [...decoded.problems];
+  const dates = new DateReader();
   let base: Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'>;
   let extras: RssExtras | undefined;
   const docBase = opts.contentLocation ? (resolveUrl(opts.contentLocation, opts.url) ?? opts.url) : opts.url;
@@ -183,7 +185,7 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
       } catch (e) {
         throw new FeedError(`feeds: invalid JSON Feed: ${(e as Error).message}${where}`);
       }
-      base = adaptJson(parseJsonFeed(json) as never, sniff.version, opts.url);
+      base = adaptJson(parseJsonFeed(json) as never, sniff.version, opts.url, dates);
     } else {
       problems.push(...wellFormedProblems(text));
       let xml = markBlankLanguages(expandDeclaredEntities(text));
@@ -191,9 +193,9 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
       if (sniff.format === 'rss') xml = normalizeRssShape(xml, sniff.root);
       extras = sniff.format === 'rss' && needsRssExtras(xml) ? readRssExtras(xml) : undefined;
       const read = (doc: string) =>
-        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase, extras)
-        : sniff.format === 'atom' ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase)
-        : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase);
+        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase, extras, dates)
+        : sniff.format === 'atom' ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase, dates)
+        : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase, dates);
       try {
         base = read(xml);
       } catch (e) {
@@ -212,5 +214,6 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
     }
     throw new FeedError(`feeds: could not read this ${sniff.format} feed: ${(e as Error).message}${where}`);
   }
+  problems.push(...dates.unreadable.map((d) => `unreadable date "${d}": left out`));
   return finish(base);
 }

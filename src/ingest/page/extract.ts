@@ -47,13 +47,28 @@ function jsonLd(doc: Document): { author?: string; published?: string; headline?
   return {};
 }
 
+/** A document that is no web page at all: empty, binary, or text without a single element. */
+export class PageError extends Error {
+  override name = 'PageError';
+}
+
+/** What the input is, said for a user, when it holds no HTML element. */
+function whyNoPage(html: string): string {
+  if (!html.trim()) return 'it is empty';
+  if (html.slice(0, 4096).includes('\u0000')) return 'it is binary data (an image, a PDF…?)';
+  return 'it holds no HTML element (plain text?)';
+}
+
 /**
  * Extracts the article of a web page: metadata from JSON-LD, OpenGraph and <meta> first,
- * the body by Mozilla Readability over linkedom (a light DOM), sanitized. A page deeper or
- * larger than any real article page is refused (PageTooComplexError, see dom-bounds.ts).
+ * the body by Mozilla Readability over linkedom (a light DOM), sanitized. Throws PageError
+ * when the input has no element at all: linkedom then builds a document without a root,
+ * on which every DOM call fails. A page deeper or larger than any real article page is
+ * refused (PageTooComplexError, see dom-bounds.ts).
  */
 export function extractPage(html: string, url?: string): ExtractedPage {
   const { document } = parseHTML(html);
+  if (!document.documentElement) throw new PageError(`extract: not a web page${url ? ` at ${url}` : ''}: ${whyNoPage(html)}`);
   checkDomBounds(document.documentElement as unknown as Parameters<typeof checkDomBounds>[0]);
   const ld = jsonLd(document);
   const lang = document.documentElement?.getAttribute('lang') || meta(document, 'og:locale') || null;

@@ -4,6 +4,7 @@ import { sourceLabel, type Source } from '../../store/sources.js';
 import type { StoredExtraction } from '../../store/extractions.js';
 import { Age, Layout } from './layout.js';
 import { httpUrl } from '../../ingest/http-url.js';
+import { anchorQuotes } from '../quote-anchors.js';
 
 /** The pager's cursors: the article ids to page from, when there is a newer or an older page. */
 export interface ArticlesPager { newer?: number | undefined; older?: number | undefined }
@@ -31,15 +32,8 @@ export function ArticlesPage(props: { articles: ArticleListItem[]; pager: Articl
   );
 }
 
-/** A link that scrolls to and highlights a passage of this page (URL text fragments: no anchors or script needed). */
-export function textFragment(quote: string): string {
-  const words = quote.replace(/\s+/g, ' ').trim().split(' ');
-  const enc = (ws: string[]) => encodeURIComponent(ws.join(' ')).replace(/-/g, '%2D').replace(/,/g, '%2C');
-  return words.length <= 10 ? `#:~:text=${enc(words)}` : `#:~:text=${enc(words.slice(0, 5))},${enc(words.slice(-4))}`;
-}
-
 /** What extraction found in the article: the second half of the article screen. */
-function ExtractionView(props: { x: StoredExtraction }) {
+function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
   const x = props.x;
   return (
     <section class="extraction">
@@ -56,10 +50,10 @@ function ExtractionView(props: { x: StoredExtraction }) {
       {x.quotes.length ? (
         <>
           <h3>Key quotes</h3>
-          {x.quotes.map((q) => (
+          {x.quotes.map((q, i) => (
             <blockquote>
               {q.text}
-              <cite>{q.speaker ? `— ${q.speaker} · ` : ''}<a href={textFragment(q.text)} title="find it in the article">in the text ↓</a></cite>
+              <cite>{q.speaker ? `— ${q.speaker}` : ''}{q.speaker && props.anchored.has(i) ? ' · ' : ''}{props.anchored.has(i) ? <a href={`#q${i + 1}`} title="find it in the article">in the text ↓</a> : null}</cite>
             </blockquote>
           ))}
         </>
@@ -71,6 +65,8 @@ function ExtractionView(props: { x: StoredExtraction }) {
 
 export function ArticlePage(props: { article: Article; source: Source | undefined; now: Date; extraction?: StoredExtraction | undefined; event?: { id: string; title: string } | undefined }) {
   const a = props.article;
+  // Each quote found in the text gets an anchor (#q1…) that its "in the text" link points to.
+  const body = anchorQuotes(a.html, props.extraction?.quotes.map((q) => q.text) ?? []);
   return (
     <Layout title={a.title}>
       <a href="/articles">← Articles</a>
@@ -81,10 +77,10 @@ export function ArticlePage(props: { article: Article; source: Source | undefine
         {httpUrl(a.url) ? <> · <a href={httpUrl(a.url)!} rel="noopener noreferrer">original ↗</a></> : null}
       </div>
       {props.event ? <p class="meta">Part of the event <a href={`/events/${encodeURIComponent(props.event.id)}`}>{props.event.title}</a></p> : null}
-      {props.extraction ? <ExtractionView x={props.extraction} /> : <p class="meta">Not analysed yet.</p>}
+      {props.extraction ? <ExtractionView x={props.extraction} anchored={body.anchored} /> : <p class="meta">Not analysed yet.</p>}
       <h2>Article</h2>
       {/* The HTML was sanitized against an allow-list before it was stored; the page's CSP is the second wall. */}
-      <article class="body">{raw(a.html)}</article>
+      <article class="body">{raw(body.html)}</article>
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import type { EventMember, EventRow } from '../../store/events.js';
 import { sourceLabel } from '../../store/sources.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { Age, Layout } from './layout.js';
+import { relativeTime } from '../relative-time.js';
 import { httpUrl } from '../../ingest/http-url.js';
 import { COUNT_CAP } from '../../store/events.js';
 
@@ -9,6 +10,15 @@ import { COUNT_CAP } from '../../store/events.js';
 export function Score(props: { n: number }) {
   const band = props.n >= 9 ? 'top' : props.n >= 7 ? 'high' : props.n >= 4 ? 'mid' : 'low';
   return <span class={`score ${band}`} title={`significance ${props.n} of 10`}>{props.n}</span>;
+}
+
+/**
+ * An event's age, one way everywhere: its last update (what the lists are sorted by), and,
+ * when its first report is older than that reads, when it was first seen, both in words.
+ */
+export function EventAge(props: { firstSeen: string; lastUpdated: string; now: Date }) {
+  if (relativeTime(props.firstSeen, props.now) === relativeTime(props.lastUpdated, props.now)) return <span class="age"><Age iso={props.lastUpdated} now={props.now} /></span>;
+  return <span class="age">first seen <Age iso={props.firstSeen} now={props.now} /> · updated <Age iso={props.lastUpdated} now={props.now} /></span>;
 }
 
 export interface EventCard extends EventRow {
@@ -32,7 +42,7 @@ export function Card(props: { e: EventCard; now: Date; shared?: string[] }) {
       <div class="meta">
         <Score n={e.significance} />
         {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''}
-        {e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : ''} · <Age iso={e.lastUpdated} now={props.now} />
+        {e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : ''} · <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} />
         {httpUrl(e.primary?.url) ? <> · <a href={httpUrl(e.primary?.url)!} rel="noopener noreferrer">source ↗</a></> : null}
         {props.shared?.length ? <span class="sim"> · shares {props.shared.join(', ')}</span> : null}
       </div>
@@ -65,12 +75,13 @@ function FilterBar(props: { f: EventFilter; choices: FilterChoices }) {
   );
 }
 
-export function EventsPage(props: { events: EventCard[]; f: EventFilter; hasMore: boolean; now: Date; total: number; choices: FilterChoices; heading?: string }) {
+export function EventsPage(props: { events: EventCard[]; f: EventFilter; hasMore: boolean; now: Date; total: number; choices: FilterChoices; ignored?: string[] }) {
   const f = props.f;
   const feed = filterQuery({ ...f, page: 1 });
   return (
-    <Layout title={props.heading ?? 'Events'} feeds={{ atom: `/feed.atom${feed}`, json: `/feed.json${feed}` }}>
-      <h1>{props.heading ?? 'Events'}</h1>
+    <Layout title="Events" feeds={{ atom: `/feed.atom${feed}`, json: `/feed.json${feed}` }}>
+      <h1>Events</h1>
+      {props.ignored?.length ? <p class="note">Ignored {props.ignored.length === 1 ? 'a filter' : 'filters'} this page could not read: {props.ignored.join('; ')}.</p> : null}
       <FilterBar f={f} choices={props.choices} />
       <p class="meta">
         {props.total > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en-US')}+` : props.total} event{props.total === 1 ? '' : 's'}{f.page > 1 ? ` · page ${f.page}` : ''} · <a href={`/feed.atom${feed}`}>Atom</a> · <a href={`/feed.json${feed}`}>JSON Feed</a>
@@ -101,7 +112,7 @@ export function EventPage(props: { event: EventCard; members: EventMember[]; rel
       <a href="/">← Events</a>
       <div class="meta head">
         <Score n={e.significance} />
-        {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''} · <Age iso={e.firstSeen} now={props.now} />
+        {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''} · <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} />
       </div>
       <h1>{e.title}</h1>
       <p class="lead">{e.summary}</p>

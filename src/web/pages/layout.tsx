@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { relativeTime } from '../relative-time.js';
 
 const CSS = `
@@ -24,7 +25,7 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{text-align:left
 .filters button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
 header.site form.search{margin:0}header.site input{width:9rem}
 .spark{vertical-align:middle}.spark polyline{fill:none;stroke:var(--accent);stroke-width:1.5}
-mark{background:#fde68a;color:inherit;padding:0 .1em;border-radius:.15em}
+mark{background:#fde68a;color:inherit;padding:0 .1em;border-radius:.15em}.body span.quote[id]:target{background:#fde68a;color:#1c1d21}
 @media (max-width:560px){header.site div{flex-wrap:wrap;gap:.6rem}header.site input{width:100%}main{padding:.8rem .8rem 2rem}h1{font-size:1.35rem}}
 .extraction ul{padding-left:1.2rem}.extraction blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line);color:var(--fg)}
 .extraction blockquote cite{display:block;color:var(--muted);font-style:normal;font-size:.88rem}
@@ -42,7 +43,8 @@ export function Layout(props: { title: string; children: Child; feeds?: { atom: 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · Almanac</title>
-        <style>{CSS}</style>
+        {/* raw: JSX would escape the quotes (&quot;Segoe UI&quot;) and the browser would drop the whole font rule. CSS is ours, never input. */}
+        <style>{raw(CSS)}</style>
         {props.feeds ? <link rel="alternate" type="application/atom+xml" title="Almanac events (Atom)" href={props.feeds.atom} /> : null}
         {props.feeds ? <link rel="alternate" type="application/feed+json" title="Almanac events (JSON Feed)" href={props.feeds.json} /> : null}
       </head>
@@ -62,6 +64,17 @@ export function Layout(props: { title: string; children: Child; feeds?: { atom: 
         <main>{props.children}</main>
       </body>
     </html>
+  );
+}
+
+/** A page that answers with a problem (no such event, a bad query): the site's header, what is wrong, and ways on. */
+export function ErrorPage(props: { title: string; message: string }) {
+  return (
+    <Layout title={props.title}>
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      <p><a href="/">← Events</a> · <a href="/search">Search</a> · <a href="/topics">Topics</a></p>
+    </Layout>
   );
 }
 

@@ -1,7 +1,8 @@
 import { raw } from 'hono/html';
 import { escapeHtml } from '../../ingest/page/sanitize.js';
 import { MARK_CLOSE, MARK_OPEN, type SearchHits } from '../../store/search.js';
-import { Score } from './events.js';
+import { EventAge, Score } from './events.js';
+import { sourceLabel } from '../../store/sources.js';
 import { Age, Layout } from './layout.js';
 
 /** A snippet with its matches marked: the text is escaped first, then the markers become <mark>. */
@@ -25,7 +26,7 @@ export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
       {h.events.length ? <h2>Events ({h.events.length})</h2> : null}
       {h.events.map((e) => (
         <div class="item">
-          <div class="meta"><Score n={e.significance} /> <Age iso={e.lastUpdated} now={props.now} /></div>
+          <div class="meta"><Score n={e.significance} /> <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} /></div>
           <h3><a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a></h3>
           <Snippet text={e.snippet} />
         </div>
@@ -40,7 +41,7 @@ export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
       {h.articles.length ? <h2>Articles ({h.articles.length})</h2> : null}
       {h.articles.map((a) => (
         <div class="item">
-          <div class="meta">{a.sourceId} · <Age iso={a.publishedAt} now={props.now} /></div>
+          <div class="meta"><a href={`/sources/${encodeURIComponent(a.sourceId)}`}>{sourceLabel({ name: a.sourceName, author: a.sourceAuthor })}</a> · <Age iso={a.publishedAt} now={props.now} /></div>
           <h3><a href={`/articles/${a.id}`}>{a.title}</a></h3>
           <Snippet text={a.snippet} />
         </div>

@@ -18,6 +18,7 @@ export function Sparkline(props: { values: number[]; width?: number; height?: nu
 }
 
 export function TopicsPage(props: { topics: TopicStat[] }) {
+  const label = new Map(props.topics.map((t) => [t.slug, t.label]));
   return (
     <Layout title="Topics">
       <h1>Topics</h1>
@@ -27,7 +28,7 @@ export function TopicsPage(props: { topics: TopicStat[] }) {
         <tbody>
           {props.topics.map((t) => (
             <tr>
-              <td><a href={`/topics/${encodeURIComponent(t.slug)}`}>{t.label}</a><div class="meta">{t.slug}{t.parent ? ` · in ${t.parent}` : ''}</div></td>
+              <td><a href={`/topics/${encodeURIComponent(t.slug)}`}>{t.label}</a>{t.parent ? <div class="meta">in <a href={`/topics/${encodeURIComponent(t.parent)}`}>{label.get(t.parent) ?? t.parent}</a></div> : null}</td>
               <td>{t.events}</td>
               <td><Sparkline values={t.weekly} label={`${t.label}: ${t.weekly.join(', ')} events per week`} /></td>
             </tr>

@@ -1,5 +1,5 @@
 import type { AtomFeed } from 'feedsmith';
-import { toIsoDate } from '../dates.js';
+import { DateReader } from '../dates.js';
 import { chainBase, readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem, Person } from '../types.js';
 import { languageOf } from '../lang.js';
@@ -29,7 +29,7 @@ function alternate(links: Array<AtomFeed.Link<string>> | undefined, base: string
   return resolveUrl(alt?.href, base);
 }
 
-function entryOf(e: Entry, feedBase: string | undefined, feedLang: string | null, feedAuthors: Person[]): ParsedItem {
+function entryOf(e: Entry, feedBase: string | undefined, feedLang: string | null, feedAuthors: Person[], dates: DateReader): ParsedItem {
   const base = chainBase(feedBase, e.xml?.base);
   const title = readTitle(e.title?.value, e.title?.type ?? 'text', chainBase(base, e.title?.xml?.base));
   const summary = text(e.summary, base);
@@ -45,8 +45,8 @@ function entryOf(e: Entry, feedBase: string | undefined, feedLang: string | null
     summaryHtml: summary.html,
     contentHtml: content?.html ?? '',
     authors: authors.length ? authors : people(e.source?.authors, base).length ? people(e.source?.authors, base) : feedAuthors,
-    published: toIsoDate(e.published ?? e.dc?.dates?.[0] ?? e.updated),
-    updated: toIsoDate(e.updated),
+    published: dates.iso(e.published ?? e.dc?.dates?.[0] ?? e.updated),
+    updated: dates.iso(e.updated),
     categories: (e.categories ?? []).filter((x) => x.term).map((x) => ({ term: x.term!.trim(), ...(x.scheme ? { scheme: x.scheme } : {}), ...(x.label ? { label: x.label } : {}) })),
     enclosures: (e.links ?? []).filter((l) => l.rel === 'enclosure' && l.href).map((l) => ({ url: resolveUrl(l.href, base) ?? l.href!, ...(l.type ? { type: l.type } : {}), ...(l.length ? { length: Number(l.length) } : {}) })),
     image: resolveUrl(image, base),
@@ -56,7 +56,7 @@ function entryOf(e: Entry, feedBase: string | undefined, feedLang: string | null
   };
 }
 
-export function adaptAtom(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+export function adaptAtom(feed: Feed, version: string, docBase: string | undefined, dates = new DateReader()): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title?.value, feed.title?.type ?? 'text', chainBase(base, feed.title?.xml?.base));
   const language = languageOf(feed.xml?.lang);
@@ -71,12 +71,12 @@ export function adaptAtom(feed: Feed, version: string, docBase: string | undefin
     link: alternate(feed.links, base),
     feedUrl: resolveUrl((feed.links ?? []).find((l) => l.rel === 'self')?.href, base),
     language,
-    updated: toIsoDate(feed.updated),
+    updated: dates.iso(feed.updated),
     image: resolveUrl(feed.logo ?? feed.icon, base),
     authors,
     generator: feed.generator?.text ?? null,
     rights: feed.rights ? text(feed.rights, base).text : null,
     rightsHtml: text(feed.rights, base).html,
-    items: (feed.entries ?? []).map((e) => entryOf(e, base, language, authors)),
+    items: (feed.entries ?? []).map((e) => entryOf(e, base, language, authors, dates)),
   };
 }

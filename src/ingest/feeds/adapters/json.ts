@@ -1,5 +1,5 @@
 import type { JsonFeed } from 'feedsmith';
-import { toIsoDate } from '../dates.js';
+import { DateReader } from '../dates.js';
 import { escapeHtml } from '../../page/sanitize.js';
 import { readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem, Person } from '../types.js';
@@ -16,7 +16,7 @@ function authorsOf(list: Array<JsonFeed.Author> | undefined, legacy: unknown, ba
     .filter((a) => a.name || a.url);
 }
 
-function itemOf(item: Item, base: string | undefined, feedLang: string | null, feedAuthors: Person[]): ParsedItem {
+function itemOf(item: Item, base: string | undefined, feedLang: string | null, feedAuthors: Person[], dates: DateReader): ParsedItem {
   const title = readTitle(item.title, 'text', base);
   const contentHtml = item.content_html
     ? readText(item.content_html, 'html', base).html
@@ -33,8 +33,8 @@ function itemOf(item: Item, base: string | undefined, feedLang: string | null, f
     summaryHtml: item.summary ? readText(item.summary, 'text', base).html : '',
     contentHtml,
     authors: authors.length ? authors : feedAuthors,
-    published: toIsoDate(item.date_published ?? item.date_modified),
-    updated: toIsoDate(item.date_modified),
+    published: dates.iso(item.date_published ?? item.date_modified),
+    updated: dates.iso(item.date_modified),
     categories: (item.tags ?? []).filter((t) => typeof t === 'string' && t.trim()).map((t) => ({ term: t.trim() })),
     enclosures: (item.attachments ?? []).filter((a) => a.url).map((a) => ({ url: resolveUrl(a.url, base) ?? a.url!, ...(a.mime_type ? { type: a.mime_type } : {}), ...(a.size_in_bytes ? { length: a.size_in_bytes } : {}) })),
     image: resolveUrl(item.image ?? item.banner_image, base),
@@ -43,7 +43,7 @@ function itemOf(item: Item, base: string | undefined, feedLang: string | null, f
   };
 }
 
-export function adaptJson(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+export function adaptJson(feed: Feed, version: string, docBase: string | undefined, dates = new DateReader()): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = docBase ?? feed.feed_url ?? feed.home_page_url;
   const language = languageOf(feed.language);
   const authors = authorsOf(feed.authors, (feed as { author?: unknown }).author, base);
@@ -64,6 +64,6 @@ export function adaptJson(feed: Feed, version: string, docBase: string | undefin
     generator: null,
     rights: null,
     rightsHtml: '',
-    items: (feed.items ?? []).map((i) => itemOf(i, base, language, authors)),
+    items: (feed.items ?? []).map((i) => itemOf(i, base, language, authors, dates)),
   };
 }

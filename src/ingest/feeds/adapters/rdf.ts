@@ -1,5 +1,5 @@
 import type { RdfFeed } from 'feedsmith';
-import { toIsoDate } from '../dates.js';
+import { DateReader } from '../dates.js';
 import { chainBase, parsePersonString, readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem } from '../types.js';
 import { languageOf } from '../lang.js';
@@ -7,7 +7,7 @@ import { languageOf } from '../lang.js';
 type Feed = RdfFeed.Feed<string>;
 type Item = RdfFeed.Item<string>;
 
-function itemOf(item: Item, feedBase: string | undefined, feedLang: string | null): ParsedItem {
+function itemOf(item: Item, feedBase: string | undefined, feedLang: string | null, dates: DateReader): ParsedItem {
   const base = chainBase(feedBase, item.xml?.base);
   const title = readTitle(item.title ?? item.dc?.titles?.[0], undefined, base);
   const summary = readText(item.description ?? item.dc?.descriptions?.[0], undefined, base);
@@ -21,7 +21,7 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
     summaryHtml: summary.html,
     contentHtml: encoded ? readText(encoded, 'html', base).html : '',
     authors: (item.dc?.creators ?? []).map(parsePersonString).filter((a) => a.name || a.email),
-    published: toIsoDate(item.dc?.dates?.[0]),
+    published: dates.iso(item.dc?.dates?.[0]),
     updated: null,
     categories: (item.dc?.subjects ?? []).map((s) => ({ term: s.trim() })),
     enclosures: [],
@@ -31,7 +31,7 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
   };
 }
 
-export function adaptRdf(feed: Feed, version: string, docBase: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+export function adaptRdf(feed: Feed, version: string, docBase: string | undefined, dates = new DateReader()): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title ?? feed.dc?.titles?.[0], undefined, base);
   const language = languageOf(feed.dc?.languages?.[0], feed.xml?.lang);
@@ -45,12 +45,12 @@ export function adaptRdf(feed: Feed, version: string, docBase: string | undefine
     link: resolveUrl(feed.link, base),
     feedUrl: null,
     language,
-    updated: toIsoDate(feed.dc?.dates?.[0]),
+    updated: dates.iso(feed.dc?.dates?.[0]),
     image: resolveUrl(feed.image?.url, base),
     authors: (feed.dc?.creators ?? []).map(parsePersonString),
     generator: null,
     rights: feed.dc?.rights?.[0] ?? null,
     rightsHtml: readText(feed.dc?.rights?.[0] ?? undefined, undefined, base).html,
-    items: (feed.items ?? []).map((i) => itemOf(i, base, language)),
+    items: (feed.items ?? []).map((i) => itemOf(i, base, language, dates)),
   };
 }

@@ -1,5 +1,5 @@
 import type { RssFeed } from 'feedsmith';
-import { toIsoDate } from '../dates.js';
+import { DateReader } from '../dates.js';
 import { chainBase, parsePersonString, readText, readTitle, resolveUrl } from '../text.js';
 import type { ParsedFeed, ParsedItem, Person } from '../types.js';
 import { languageOf } from '../lang.js';
@@ -42,7 +42,7 @@ function bodyOf(item: Item, x: RssItemExtras | undefined, media: MediaOf | undef
   return { summary, content };
 }
 
-function itemOf(item: Item, feedBase: string | undefined, feedLang: string | null, x?: RssItemExtras): ParsedItem {
+function itemOf(item: Item, feedBase: string | undefined, feedLang: string | null, dates: DateReader, x?: RssItemExtras): ParsedItem {
   const base = chainBase(feedBase, item.xml?.base);
   const media = item.media as MediaOf | undefined;
   // Podcast and media feeds often carry their text only in the iTunes or Media RSS elements.
@@ -67,8 +67,8 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
     summaryHtml: summary.html,
     contentHtml: content?.html ?? '',
     authors: authors.filter((a) => a.name || a.email),
-    published: toIsoDate(item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0]),
-    updated: toIsoDate(item.dcterms?.modified?.[0] ?? item.atom?.updated),
+    published: dates.iso(item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0]),
+    updated: dates.iso(item.dcterms?.modified?.[0] ?? item.atom?.updated),
     categories: [
       ...(x?.tags ?? []).map((term) => ({ term })),
       ...(item.categories ?? []).filter((c) => c.name).map((c) => ({ term: c.name!.trim(), ...(c.domain ? { scheme: c.domain } : {}) })),
@@ -84,7 +84,7 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
   };
 }
 
-export function adaptRss(feed: Feed, version: string, docBase: string | undefined, extras?: RssExtras): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+export function adaptRss(feed: Feed, version: string, docBase: string | undefined, extras?: RssExtras, dates = new DateReader()): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title ?? feed.dc?.titles?.[0], undefined, base);
   const language = languageOf(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
@@ -104,12 +104,12 @@ export function adaptRss(feed: Feed, version: string, docBase: string | undefine
     link: resolveUrl(feed.link, base),
     feedUrl: resolveUrl(selfLink, base),
     language,
-    updated: toIsoDate(feed.lastBuildDate ?? feed.pubDate ?? feed.dc?.dates?.[0] ?? feed.dcterms?.modified?.[0]),
+    updated: dates.iso(feed.lastBuildDate ?? feed.pubDate ?? feed.dc?.dates?.[0] ?? feed.dcterms?.modified?.[0]),
     image: resolveUrl(feed.image?.url ?? feed.itunes?.image ?? extras?.image, base),
     authors: authors.filter((a) => a.name || a.email),
     generator: feed.generator ?? null,
     rights: feed.copyright ?? feed.dc?.rights?.[0] ?? null,
     rightsHtml: readText(feed.copyright ?? feed.dc?.rights?.[0] ?? undefined, undefined, base).html,
-    items: pairItems(feed.items ?? [], extras?.items).map(({ item, extra }) => itemOf(item ?? {}, base, language, extra)),
+    items: pairItems(feed.items ?? [], extras?.items).map(({ item, extra }) => itemOf(item ?? {}, base, language, dates, extra)),
   };
 }
