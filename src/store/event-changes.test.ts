@@ -30,7 +30,7 @@ describe('the feed of event changes', () => {
         [`first_seen = '${later}'`, 'e2'],
         [`topics = '["chips","export"]'`, 'e2'],
         [`entities = '[{"name":"TSMC","type":"org","weight":1}]'`, 'e1'],
-        // Relating weighs an opinion beside opinions (migration 024).
+        // Relating weighs an opinion beside opinions (migration 027).
         ["kind = 'op-ed'", 'e2'],
       ];
       for (const [set, id] of changes) await db.run(`UPDATE events SET ${set} WHERE id = ?`, [id]);
