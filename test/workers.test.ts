@@ -81,12 +81,11 @@ describe('several worker processes on one store', () => {
       const keys = new Map(feeds.corpus.map((a) => [a.title, a.event]));
       const b = bcubed(new Map(members.map((m) => [m.title, m.e])), new Map(members.map((m) => [m.title, keys.get(m.title)!])));
       const retried = await db.all(`SELECT stage, COUNT(*) AS n FROM article_stages WHERE attempts > 1 GROUP BY stage`);
-      assert.ok(b.f1 >= 0.9, `demo events BCubed F1 ${b.f1.toFixed(3)} with three workers; stages retried: ${JSON.stringify(retried)}\n${logs.join('').slice(-4000)}`);
+      assert.ok(b.f1 >= 0.95, `demo events BCubed F1 ${b.f1.toFixed(3)} with three workers; stages retried: ${JSON.stringify(retried)}\n${logs.join('').slice(-4000)}`);
       const events = await one<number>(db, 'SELECT COUNT(*) FROM events');
-      // A race would open a second event for a happening: at most what a single process also
-      // splits (50 to 53 events for the 39 happenings since the clusterer's close look, issue 47),
-      // and a little more; the race itself is tested below, where the check is exact.
-      assert.ok(events <= Math.ceil(new Set(keys.values()).size * 4 / 3) + 2, `${events} events for ${new Set(keys.values()).size} happenings`);
+      // A race would open a second event for a happening: at most the answer key's count, plus
+      // the two a single process may also split (the pages' full text changes the words a little).
+      assert.ok(events <= new Set(keys.values()).size + 2, `${events} events for ${new Set(keys.values()).size} happenings`);
 
       // The work was shared, and the queue is empty once it is done.
       const active = new Set(logs.filter((l) => /[1-9]\d* sources fetched|[1-9]\d* done/.test(l)).map((l) => /^\d+/.exec(l)![0]));
@@ -156,7 +155,7 @@ describe('several worker processes on one store', () => {
     const safe = await slices(backend, false);
     const stale = await slices(backend, true);
     t.diagnostic(`with the reload ${safe.events} events (BCubed F1 ${safe.f1.toFixed(3)}); without it ${stale.events} (F1 ${stale.f1.toFixed(3)})`);
-    assert.ok(safe.f1 >= 0.9, `BCubed F1 ${safe.f1.toFixed(3)} with the reload`);
+    assert.ok(safe.f1 >= 0.95, `BCubed F1 ${safe.f1.toFixed(3)} with the reload`);
     assert.ok(stale.events > safe.events, `without the reload: ${stale.events} events against ${safe.events} (F1 ${stale.f1.toFixed(3)})`);
   });
 });

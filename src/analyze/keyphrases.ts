@@ -1,7 +1,6 @@
 import { keyphraseCandidates, keyphraseFeatures, nounPhraseScore, type CandidateSet } from './keyphrase-candidates.js';
 import { KEYPHRASE_MODEL } from './keyphrase-model.js';
 import type { Sentence } from './nlp.js';
-import { logisticScore, type LogisticModel } from './logistic.js';
 
 /**
  * Keyphrases: candidates (noun phrases, their words, content verbs and adjectives) ranked
@@ -16,10 +15,20 @@ export interface Keyphrase {
   score: number;
 }
 
-/** The keyphrase ranker's model: a logistic model over the features of keyphrase-candidates.ts. */
-export type KeyphraseModel = LogisticModel;
+export interface KeyphraseModel {
+  features: readonly string[];
+  /** Standardization: each feature is (x - mean) / scale before it is weighted. */
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+}
 
-export const scoreFeatures = logisticScore;
+export function scoreFeatures(x: readonly number[], m: KeyphraseModel): number {
+  let z = m.bias;
+  for (let j = 0; j < x.length; j++) z += (m.weights[j]! * (x[j]! - m.mean[j]!)) / m.scale[j]!;
+  return 1 / (1 + Math.exp(-z));
+}
 
 const byScore = (a: Keyphrase, b: Keyphrase) => b.score - a.score || a.text.localeCompare(b.text);
 

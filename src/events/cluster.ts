@@ -1,7 +1,4 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
-import { logisticScore, type LogisticModel } from '../analyze/logistic.js';
-import { ArticleEvidence, type ArticleTerms, type TermStats } from './happening.js';
-import { HAPPENING_MODEL } from './happening-model.js';
 import { Posting } from './posting.js';
 import { dot, SparseVector, termId } from './vector.js';
 
@@ -9,18 +6,13 @@ import { dot, SparseVector, termId } from './vector.js';
  * Online, time-aware clustering of articles into events.
  *
  * Each article becomes a TF-IDF vector (sub-linear term frequency; IDF from the articles
- * seen so far, so no labels at run time) over its title, its lead, the words of its URL
- * slug and its entities, each field with its own weight. Candidates come from an inverted
- * index of each event's heaviest terms, kept to events active within a sliding window, so
- * the cost of one article does not grow with the size of the store. The events whose
- * centroids are nearest are then looked at closely: the article against the members each
- * keeps (see happening.ts), and a small learned model (happening-model.ts) gives the
- * probability that it reports the same happening. It joins the likeliest event when that
- * probability clears `joinProbability`, else it starts a new one; an article that two
- * events both take, when their centroids are alike too, merges them (one happening found
- * twice). Names every article shares make centroids alike; they do not make a happening,
- * which is why the centroid alone no longer decides. The cost per article is bounded: at
- * most `closeLooks` events of at most `keptMembers` members each.
+ * seen so far, so no training corpus and no labels) over its title, its lead, the words of
+ * its URL slug and its entities, each field with its own weight. It joins the most similar
+ * live event when the cosine to that event's centroid clears a threshold, else it starts a
+ * new event. Candidates come from an inverted index of each event's heaviest terms, kept to
+ * events active within a sliding window, so the cost of one article does not grow with the
+ * size of the store. When an event grows, it is compared with the other candidates and two
+ * events that have converged are merged (the smaller into the larger).
  */
 export interface ClusterInput {
   id: string;
@@ -34,18 +26,12 @@ export interface ClusterInput {
 }
 
 export interface ClusterSettings {
-  /** The model's probability of one happening at or above which an article joins an event. */
-  joinProbability: number;
-  /** Probability at or above which an article that joins one event also bridges another into it. */
-  mergeProbability: number;
-  /** Cosine between two events' centroids below which an article does not bridge them. */
-  mergeCosine: number;
-  /** Centroid cosine below which an event is not looked at closely. */
-  minCosine: number;
-  /** Events looked at closely per article (the nearest centroids). */
-  closeLooks: number;
-  /** Members an event keeps for the close look: its first two and its latest. */
-  keptMembers: number;
+  /** Cosine to a centroid at or above which an article joins that event. */
+  joinThreshold: number;
+  /** Cosine between two centroids at or above which the events merge. */
+  mergeThreshold: number;
+  /** A merge also needs the bridging article to reach this multiple of the join threshold on the other event. */
+  bridgeFactor: number;
   /** Events idle for longer than this no longer take new articles. */
   windowHours: number;
   /**
@@ -54,6 +40,8 @@ export interface ClusterSettings {
    * grows. The live pipeline loads the same span from the store when it starts.
    */
   keepHours: number;
+  /** Similarity to an event halves for every this many hours since it last grew: news of one happening comes close together. */
+  halfLifeHours: number;
   /** Field weights. */
   titleWeight: number;
   leadWeight: number;
@@ -66,19 +54,15 @@ export interface ClusterSettings {
   /** Terms of each centroid kept in the inverted index, and candidates compared per article. */
   indexTerms: number;
   maxCandidates: number;
-  /** The model of "same happening?" (see happening.ts). */
-  model: LogisticModel;
 }
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
-  joinProbability: 0.6,
-  mergeProbability: 0.9,
-  mergeCosine: 0.2,
-  minCosine: 0.05,
-  closeLooks: 8,
-  keptMembers: 8,
+  joinThreshold: 0.1,
+  mergeThreshold: 0.2,
+  bridgeFactor: 1,
   windowHours: 96,
   keepHours: 30 * 24,
+  halfLifeHours: 24,
   titleWeight: 1,
   leadWeight: 0.6,
   urlWeight: 0.6,
@@ -87,7 +71,6 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   leadWords: 80,
   indexTerms: 40,
   maxCandidates: 60,
-  model: HAPPENING_MODEL,
 };
 
 export interface Assignment {
@@ -110,8 +93,6 @@ export interface EventState {
   norm2: number;
   size: number;
   lastSeen: number;
-  /** Members kept for the close look (see keptMembers); only while the event is in the inverted index. */
-  members: ArticleTerms[];
   /** The terms under which the event is in the inverted index, each with its place in that term's list. */
   slots: Map<number, number>;
   /** Scratch of the candidate search: the call that last met the event, and its score in that call. */
@@ -120,20 +101,7 @@ export interface EventState {
 }
 
 /** An event's state without the clusterer's bookkeeping (as stored between runs). */
-export type StoredEventState = Omit<EventState, 'members' | 'slots' | 'metIn' | 'score'>;
-
-/** One candidate event as the close look saw it: the evidence, and the model's probability of one happening. */
-export interface CloseLook {
-  event: string;
-  features: number[];
-  probability: number;
-}
-
-/**
- * Picks the events an article joins among those looked at closely: none (it starts a new
- * event), one, or more, which it then bridges into one (the first).
- */
-export type Decide = (doc: ClusterInput, looks: readonly CloseLook[]) => string[];
+export type StoredEventState = Omit<EventState, 'slots' | 'metIn' | 'score'>;
 
 const URL_NOISE = new Set(['www', 'com', 'html', 'htm', 'php', 'aspx', 'asp', 'shtml', 'jsp', 'cms', 'news', 'article', 'articles', 'story', 'stories', 'index', 'amp', 'blog', 'blogs', 'post', 'posts', 'en', 'us', 'uk', 'id', 'idus', 'idin']);
 
@@ -184,26 +152,11 @@ export class OnlineClusterer {
   loadEvent(e: StoredEventState, newest?: number): void {
     // Every state is made with the same fields in the same order: the candidate search reads
     // them on thousands of events per article, fastest when they all share one shape.
-    const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, members: [], slots: new Map(), metIn: 0, score: 0 };
+    const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, slots: new Map(), metIn: 0, score: 0 };
     const old = this.events.get(state.id);
-    if (old) {
-      this.unindex(old);
-      this.held -= old.size;
-    }
-    this.held += state.size;
+    if (old) this.unindex(old);
     this.events.set(state.id, state);
     if (newest === undefined || e.lastSeen >= this.unindexBefore(newest)) this.reindex(state);
-  }
-
-  /** The live events in the inverted index: those a new article can join, which want their members (see addMember). */
-  indexedEvents(): string[] {
-    return [...this.events.values()].filter((e) => e.slots.size > 0).map((e) => e.id);
-  }
-
-  /** Give a loaded event a member for the close look (members in published order; the event's counts are not changed). */
-  addMember(eventId: string, doc: ClusterInput): void {
-    const e = this.events.get(eventId);
-    if (e) this.keepMember(e, this.read(doc).terms);
   }
 
   /** The state of a live event, to store. */
@@ -221,18 +174,12 @@ export class OnlineClusterer {
 
   /** The weighted term counts of an article before IDF. */
   termCounts(doc: ClusterInput): Map<string, number> {
-    return this.read(doc).counts;
-  }
-
-  /** The article's weighted term counts, and its terms as the close look compares them (entities aside: not every input has them). */
-  private read(doc: ClusterInput): { counts: Map<string, number>; terms: ArticleTerms } {
     const s = this.settings;
     const counts = new Map<string, number>();
     const add = (terms: Iterable<string>, weight: number) => {
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + weight);
     };
-    const title = contentTerms(doc.title);
-    add(title, s.titleWeight);
+    add(contentTerms(doc.title), s.titleWeight);
     const proper = properTerms(doc.title);
     for (const t of proper) if (counts.has(t)) counts.set(t, counts.get(t)! * s.properBoost);
     if (doc.text) {
@@ -240,24 +187,9 @@ export class OnlineClusterer {
       add(contentTerms(lead), s.leadWeight / 2);
     }
     if (doc.url) add(contentTerms(urlWords(doc.url)), s.urlWeight);
-    const body = new Set(counts.keys());
     if (doc.entities) for (const e of doc.entities) add(contentTerms(e).map((t) => `@${t}`), s.entityWeight);
-    return { counts, terms: { title: [...new Set(title)], body, at: doc.published.getTime(), source: doc.source } };
+    return counts;
   }
-
-  /** Keep the member for the close look: an event's first two members (what started it) and its latest. */
-  private keepMember(e: EventState, m: ArticleTerms): void {
-    if (e.members.length >= this.settings.keptMembers) e.members.splice(Math.min(2, e.members.length - 1), 1);
-    e.members.push(m);
-  }
-
-  /** Articles in the events held (the sum of their sizes). */
-  private held = 0;
-  /** Events in the inverted index (those with a slot). */
-  private indexed = 0;
-
-  /** How specific a term is for the close look: in how many indexed events it is among the heaviest terms. */
-  private readonly stats: TermStats = { events: 0, eventsWith: (t) => this.index.get(termId(t))?.size ?? 0 };
 
   private vectorize(counts: Map<string, number>): SparseVector {
     const ids = new Int32Array(counts.size);
@@ -322,19 +254,19 @@ export class OnlineClusterer {
     return keep.sort((a, b) => score[b]! - score[a]! || a - b).map((i) => met[i]!);
   }
 
-  private cosine(v: SparseVector, e: EventState): number {
-    return e.norm2 ? dot(v, e.centroid) / Math.sqrt(e.norm2) : 0;
+  private similarity(v: SparseVector, e: EventState, at: number): number {
+    if (!e.norm2) return 0;
+    const idleHours = Math.max(0, at - e.lastSeen) / 3_600_000;
+    return (dot(v, e.centroid) / Math.sqrt(e.norm2)) * Math.pow(0.5, idleHours / this.settings.halfLifeHours);
   }
 
-  private addTo(e: EventState, v: SparseVector, at: number, m: ArticleTerms): void {
-    this.keepMember(e, m);
+  private addTo(e: EventState, v: SparseVector, at: number): void {
     const d = dot(v, e.centroid);
     let v2 = 0;
     for (let i = 0; i < v.weights.length; i++) v2 += v.weights[i]! * v.weights[i]!;
     e.centroid.add(v);
     e.norm2 += 2 * d + v2;
     e.size += 1;
-    this.held += 1;
     e.lastSeen = Math.max(e.lastSeen, at);
     this.reindex(e);
   }
@@ -351,11 +283,7 @@ export class OnlineClusterer {
     for (const e of this.events.values()) {
       if (e.lastSeen >= idleBefore) continue;
       this.unindex(e);
-      e.members = [];
-      if (e.lastSeen < forget) {
-        this.events.delete(e.id);
-        this.held -= e.size;
-      }
+      if (e.lastSeen < forget) this.events.delete(e.id);
     }
   }
 
@@ -378,7 +306,6 @@ export class OnlineClusterer {
     // Heaviest first; equal weights in the order the terms came (the sort is stable).
     else top = Array.from(ids.keys()).sort((a, b) => weights[b]! - weights[a]!).slice(0, k).map((i) => ids[i]!);
     const next = new Set(top);
-    if (!e.slots.size && next.size) this.indexed++;
     for (const t of e.slots.keys()) if (!next.has(t)) this.index.get(t)?.delete(e);
     for (const t of next) {
       let posting = this.index.get(t);
@@ -394,7 +321,6 @@ export class OnlineClusterer {
 
   /** Take the event off every list it is on; a list left empty goes. */
   private unindex(e: EventState): void {
-    if (e.slots.size) this.indexed--;
     // Deleting the entry being visited is safe in a Map's walk; a list closing up moves only its other events.
     for (const t of e.slots.keys()) {
       const posting = this.index.get(t);
@@ -403,7 +329,6 @@ export class OnlineClusterer {
     }
   }
 
-  /** Merge `from` into `into`: centroids and sizes add up; the members kept are the larger event's first two and the latest of both. */
   private merge(into: EventState, from: EventState): void {
     into.centroid.add(from.centroid);
     let n2 = 0;
@@ -411,8 +336,6 @@ export class OnlineClusterer {
     into.norm2 = n2;
     into.size += from.size;
     into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
-    const later = [...into.members.slice(2), ...from.members].sort((a, b) => a.at - b.at);
-    into.members = [...into.members.slice(0, 2), ...later.slice(-(this.settings.keptMembers - 2))];
     this.unindex(from);
     this.events.delete(from.id);
     this.mergedInto.set(from.id, into.id);
@@ -421,66 +344,59 @@ export class OnlineClusterer {
 
   /** Place one article (in published order). */
   add(doc: ClusterInput): Assignment {
-    return this.place(doc, this.decideByModel);
-  }
-
-  /**
-   * The model's choice: the likeliest event, if likely enough; and any other event the
-   * article belongs to with `mergeProbability`: two events one article reports are one
-   * happening found twice.
-   */
-  private readonly decideByModel: Decide = (_doc, looks) => {
-    const s = this.settings;
-    const ranked = looks.filter((l) => l.probability >= s.joinProbability).sort((a, b) => b.probability - a.probability);
-    return ranked.filter((l, i) => i === 0 || l.probability >= s.mergeProbability).map((l) => l.event);
-  };
-
-  /**
-   * Place one article, the choice among the events looked at closely made by `decide`
-   * (the model, or in training the answer key: the evidence is then gathered exactly as
-   * the clusterer sees it).
-   */
-  place(doc: ClusterInput, decide: Decide): Assignment {
-    const { counts, terms: mine } = this.read(doc);
+    const counts = this.termCounts(doc);
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     const v = this.vectorize(counts);
     const at = doc.published.getTime();
     this.newest = Math.max(this.newest, at);
     if (++this.addsSincePrune >= 1000) this.prune();
-    const near = this.candidates(v, at)
-      .map((e) => ({ e, cos: this.cosine(v, e) }))
-      .filter((c) => c.cos >= this.settings.minCosine)
-      .sort((a, b) => b.cos - a.cos)
-      .slice(0, this.settings.closeLooks);
-    this.stats.events = this.indexed;
-    const evidence = new ArticleEvidence(mine, this.stats);
-    const density = this.events.size ? this.held / this.events.size : 1;
-    const looks = near.map(({ e, cos }): CloseLook => {
-      const features = evidence.event(e.members, { cosine: cos, lastSeen: e.lastSeen, size: e.size, heavy: (t) => e.slots.has(termId(t)), density });
-      return { event: e.id, features, probability: logisticScore(features, this.settings.model) };
-    });
-    const chosen = decide(doc, looks).map((id) => this.events.get(id)).filter((e): e is EventState => e !== undefined);
-    const terms = [...counts.keys()];
-    const joined = chosen[0];
-    if (joined) {
-      this.addTo(joined, v, at, mine);
-      const merges: { from: string; into: string }[] = [];
-      let into = joined;
-      for (const other of chosen.slice(1)) {
-        // One article is thin evidence that two events are one: their centroids must be alike too.
-        if (dot(into.centroid, other.centroid) / Math.sqrt(into.norm2 * other.norm2) < this.settings.mergeCosine) continue;
-        const [big, small] = into.size >= other.size ? [into, other] : [other, into];
-        this.merge(big, small);
-        merges.push({ from: small.id, into: big.id });
-        into = big;
+    const cands = this.candidates(v, at);
+    let best: EventState | undefined;
+    let bestSim = 0;
+    const sims = cands.map((e) => this.similarity(v, e, at));
+    for (const [i, e] of cands.entries()) {
+      const sim = sims[i]!;
+      if (sim > bestSim) {
+        bestSim = sim;
+        best = e;
       }
-      return { event: into.id, similarity: looks.find((l) => l.event === joined.id)!.probability, created: false, touched: [into.id], merges, terms };
     }
-    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new SparseVector(), norm2: 0, size: 0, lastSeen: at, members: [], slots: new Map(), metIn: 0, score: 0 };
+    const terms = [...counts.keys()];
+    if (best && bestSim >= this.settings.joinThreshold) {
+      this.addTo(best, v, at);
+      const merges = this.mergeConverged(best, cands, sims);
+      const event = this.resolve(best.id);
+      return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
+    }
+    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new SparseVector(), norm2: 0, size: 0, lastSeen: at, slots: new Map(), metIn: 0, score: 0 };
     this.events.set(e.id, e);
-    this.addTo(e, v, at, mine);
+    this.addTo(e, v, at);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
+  }
+
+  /**
+   * Merge the grown event with a candidate when their centroids have converged and the
+   * article that made it grow would have joined that candidate too (it bridges the two):
+   * topical likeness of two centroids alone is not evidence of one happening.
+   */
+  private mergeConverged(grown: EventState, cands: EventState[], sims: number[]): { from: string; into: string }[] {
+    const merges: { from: string; into: string }[] = [];
+    for (const [i, other] of cands.entries()) {
+      if (other === grown || !this.events.has(other.id) || !this.events.has(grown.id)) continue;
+      // The article's similarity to the candidate as found when placing it: a candidate that
+      // is still there was not changed since (only the grown event and merge survivors are,
+      // and the loop ends when the grown event is merged away).
+      if (sims[i]! < this.settings.joinThreshold * this.settings.bridgeFactor) continue;
+      const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
+      if (sim >= this.settings.mergeThreshold) {
+        const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
+        this.merge(into, from);
+        merges.push({ from: from.id, into: into.id });
+        if (from === grown) break;
+      }
+    }
+    return merges;
   }
 }
 

@@ -6,15 +6,10 @@ import type { ClusterInput } from './cluster.js';
 
 const DAY = 86_400_000;
 
-/** Stores one article and its assignment as the pipeline does: the article, its event row and its membership. */
+/** Stores one article's assignment with only the event row its state refers to. */
 async function place(db: ReturnType<typeof openDb>, live: LiveClusterer, doc: ClusterInput) {
-  const at = doc.published.toISOString();
-  await db.run(`INSERT INTO sources (id, name, feed_url, created_at) VALUES ('s', 'S', 'https://s.example/feed', ?) ON CONFLICT(id) DO NOTHING`, [at]);
-  await db.run(`INSERT INTO articles (id, source_id, guid, title, text, published_at, fetched_at, content_hash, updated_at) VALUES (?, 's', ?, ?, ?, ?, ?, ?, ?)`,
-    [Number(doc.id), doc.id, doc.title, doc.text ?? '', at, at, `h${doc.id}`, at]);
-  return live.assign(db, { ...doc, source: 's' }, async (a, tx) => {
-    await tx.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, 'x', ?, ?) ON CONFLICT(id) DO NOTHING`, [a.event, at, at]);
-    await tx.run(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')`, [a.event, Number(doc.id)]);
+  return live.assign(db, doc, async (a, tx) => {
+    await tx.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, 'x', ?, ?) ON CONFLICT(id) DO NOTHING`, [a.event, doc.published.toISOString(), doc.published.toISOString()]);
   }, async () => {});
 }
 
@@ -46,8 +41,7 @@ describe('LiveClusterer.load', () => {
     assert.equal(restarted.centroidOf(old.event), undefined);
     // One idle for ten days (past two clustering windows: out of the candidate index) is held for relating.
     assert.ok(restarted.centroidOf(idle.event), 'an event idle for ten days was not loaded');
-    // So the story's next article joins its event instead of starting another (its members,
-    // which the close look compares it with, are read again from the articles).
+    // So the story's next article joins its event instead of starting another.
     const next = await place(db, restarted, story('3', t0 + 3_600_000, 'Orchestra names violinist Mara Quill its new conductor'));
     assert.equal(next.event, fresh.event);
     assert.equal(next.created, false);

@@ -20,25 +20,6 @@ interface StateChange {
   events: Set<string>;
 }
 
-/**
- * The members of the events a new article can join, for the clusterer's close look: read
- * again from the articles (their title, lead and URL), in published order, as the
- * clusterer kept them when they came. Only the lead of each text is read.
- */
-async function loadMembers(db: Db, c: OnlineClusterer): Promise<void> {
-  const ids = c.indexedEvents();
-  for (let at = 0; at < ids.length; at += LOAD_SLICE) {
-    const rows = await db.all<{ event_id: string; id: number; title: string; lead: string | null; url: string | null; source_id: string; at: string }>(
-      `SELECT ea.event_id, a.id, a.title, SUBSTR(a.text, 1, ${LEAD_CHARS}) AS lead, a.url, a.source_id, COALESCE(a.published_at, a.fetched_at) AS at
-       FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id IN (${listParam(db, 'text')}) ORDER BY at, a.id`,
-      [JSON.stringify(ids.slice(at, at + LOAD_SLICE))]);
-    for (const r of rows) c.addMember(r.event_id, { id: String(r.id), title: r.title, text: r.lead ?? '', url: r.url ?? undefined, source: r.source_id, published: new Date(r.at) });
-  }
-}
-
-/** Characters of an article's text read for a member: more than the clusterer's lead of 80 words. */
-const LEAD_CHARS = 2000;
-
 export class LiveClusterer {
   private constructor(readonly clusterer: OnlineClusterer) {}
 
@@ -66,7 +47,6 @@ export class LiveClusterer {
       // the whole month was a large part of a start's time).
       for (const r of rows) c.loadEvent({ id: r.event_id, centroid: SparseVector.parse(r.centroid), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) }, end);
     }
-    await loadMembers(db, c);
     return new LiveClusterer(c);
   }
 
