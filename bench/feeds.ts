@@ -14,18 +14,30 @@ import { measure, printTable, saveResults, seeded, type Figure } from './harness
  * items each with a paragraph or three of HTML and relative links. Each parser parses the
  * files once untimed before its timed runs.
  */
-const WORDS = 'model lab release open weights chip export control policy agent benchmark safety research funding data center compute regulation court copyright startup training inference license europe china'.split(' ');
+const WORDS =
+  'model lab release open weights chip export control policy agent benchmark safety research funding data center compute regulation court copyright startup training inference license europe china'.split(
+    ' ',
+  );
 
 export function syntheticFeeds(n: number): Array<{ name: string; xml: string }> {
   const rnd = seeded(11);
   const pick = () => WORDS[Math.floor(rnd() * WORDS.length)]!;
   const sentence = (k: number) => Array.from({ length: k }, pick).join(' ');
-  const html = () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => `<p>${sentence(40)} <a href="/post/${Math.floor(rnd() * 1e6)}">${pick()}</a> <em>${sentence(6)}</em>.</p>`).join('');
+  const html = () =>
+    Array.from(
+      { length: 1 + Math.floor(rnd() * 3) },
+      () => `<p>${sentence(40)} <a href="/post/${Math.floor(rnd() * 1e6)}">${pick()}</a> <em>${sentence(6)}</em>.</p>`,
+    ).join('');
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const date = (i: number) => new Date(Date.UTC(2026, 10, 1) - i * 3_600_000);
   return Array.from({ length: n }, (_, f) => {
     const kind = f % 3;
-    const items = Array.from({ length: 30 }, (_, i) => ({ id: `https://site${f}.example/p/${i}`, title: sentence(8), body: html(), d: date(i) }));
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      id: `https://site${f}.example/p/${i}`,
+      title: sentence(8),
+      body: html(),
+      d: date(i),
+    }));
     const xml =
       kind === 0
         ? `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Feed ${f}</title><link>https://site${f}.example/</link><description>${sentence(10)}</description>${items.map((it) => `<item><title>${it.title}</title><link>${it.id}</link><guid>${it.id}</guid><pubDate>${it.d.toUTCString()}</pubDate><dc:creator>Writer ${f}</dc:creator><description>${esc(it.body.slice(0, 200))}</description><content:encoded><![CDATA[${it.body}]]></content:encoded></item>`).join('')}</channel></rss>`
@@ -62,7 +74,9 @@ export async function benchFeedParsing(): Promise<void> {
     // parser (a feed reader parses feeds all day), not for the JIT's or the caches' first pass.
     const oursOnce = () => {
       const t = performance.now();
-      for (const b of bytes) if (parseFeed(b, { url: 'https://example.com/feed' }).items.length !== 30) throw new Error('bench: wrong item count');
+      for (const b of bytes)
+        if (parseFeed(b, { url: 'https://example.com/feed' }).items.length !== 30)
+          throw new Error('bench: wrong item count');
       return bytes.length / ((performance.now() - t) / 1000);
     };
     oursOnce();
@@ -72,15 +86,24 @@ export async function benchFeedParsing(): Promise<void> {
     for (const f of feeds) await parser.parseString(f.xml);
     for (let r = 0; r < 5; r++) {
       const t = performance.now();
-      for (const f of feeds) if ((await parser.parseString(f.xml)).items.length !== 30) throw new Error('bench: rss-parser item count');
+      for (const f of feeds)
+        if ((await parser.parseString(f.xml)).items.length !== 30) throw new Error('bench: rss-parser item count');
       rssParserRuns.push(bytes.length / ((performance.now() - t) / 1000));
     }
     rssParserRuns.sort((a, b) => a - b);
-    const rssParser: Figure = { name: 'rss-parser (parse only, no sanitizing)', unit: 'feeds/s', median: rssParserRuns[2]!, min: rssParserRuns[0]!, max: rssParserRuns[4]!, runs: 5 };
+    const rssParser: Figure = {
+      name: 'rss-parser (parse only, no sanitizing)',
+      unit: 'feeds/s',
+      median: rssParserRuns[2]!,
+      min: rssParserRuns[0]!,
+      max: rssParserRuns[4]!,
+      runs: 5,
+    };
     const figures = [ours, rssParser];
     const notes: string[] = [];
     let feedparser: Figure | undefined;
-    const hasFeedparser = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import feedparser'], { stdio: 'ignore' }).status === 0;
+    const hasFeedparser =
+      existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import feedparser'], { stdio: 'ignore' }).status === 0;
     if (hasFeedparser) {
       const script = `${dir}.py`;
       writeFileSync(script, FEEDPARSER_SCRIPT);
@@ -92,11 +115,19 @@ export async function benchFeedParsing(): Promise<void> {
       });
       rmSync(script, { force: true });
       figures.push(feedparser);
-      notes.push(`ratio to feedparser ${(ours.median / feedparser.median).toFixed(1)}× (goal ≥ 5×); to rss-parser ${(ours.median / rssParser.median).toFixed(2)}×`);
+      notes.push(
+        `ratio to feedparser ${(ours.median / feedparser.median).toFixed(1)}× (goal ≥ 5×); to rss-parser ${(ours.median / rssParser.median).toFixed(2)}×`,
+      );
     } else {
-      notes.push(`feedparser baseline skipped: ${PYTHON} cannot import feedparser (apt-get install python3-feedparser); ratio to rss-parser ${(ours.median / rssParser.median).toFixed(2)}×`);
+      notes.push(
+        `feedparser baseline skipped: ${PYTHON} cannot import feedparser (apt-get install python3-feedparser); ratio to rss-parser ${(ours.median / rssParser.median).toFixed(2)}×`,
+      );
     }
-    printTable(`Feed parsing: ${feeds.length} synthetic feeds (RSS 2.0, Atom 1.0, RSS 1.0; 30 items each; ${mb.toFixed(1)} MB), one core`, figures, notes);
+    printTable(
+      `Feed parsing: ${feeds.length} synthetic feeds (RSS 2.0, Atom 1.0, RSS 1.0; 30 items each; ${mb.toFixed(1)} MB), one core`,
+      figures,
+      notes,
+    );
     saveResults('feeds', { figures, megabytes: mb, feeds: feeds.length });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -24,14 +24,20 @@ export function printTable(title: string, figures: Figure[], notes: string[] = [
   console.log(`\n${title}`);
   const w = Math.max(...figures.map((f) => f.name.length), 10) + 2;
   console.log(`${'system'.padEnd(w)}${'median'.padStart(12)}${'min'.padStart(12)}${'max'.padStart(12)}  unit`);
-  for (const f of figures) console.log(`${f.name.padEnd(w)}${fmt(f.median).padStart(12)}${fmt(f.min).padStart(12)}${fmt(f.max).padStart(12)}  ${f.unit}`);
+  for (const f of figures)
+    console.log(
+      `${f.name.padEnd(w)}${fmt(f.median).padStart(12)}${fmt(f.min).padStart(12)}${fmt(f.max).padStart(12)}  ${f.unit}`,
+    );
   for (const n of notes) console.log(`  ${n}`);
 }
 
 export function saveResults(name: string, data: unknown): void {
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2) + '\n');
+  writeFileSync(
+    join(dir, `${name}.json`),
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2) + '\n',
+  );
 }
 
 /** A deterministic pseudo-random generator (mulberry32), so synthetic data is the same every run. */

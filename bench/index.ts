@@ -47,8 +47,15 @@ if (run('feeds')) await benchFeedParsing();
 if (run('extract')) {
   const dir = need(join('pages', 'aeb'));
   if (dir) {
-    const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
-    const pages = Object.keys(truth).map((id) => ({ id, url: truth[id]!.url, html: gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8') }));
+    const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+      string,
+      { articleBody: string; url: string }
+    >;
+    const pages = Object.keys(truth).map((id) => ({
+      id,
+      url: truth[id]!.url,
+      html: gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8'),
+    }));
     const quiet = new VirtualConsole();
     const jsdomReadability = (html: string, url: string) => {
       const dom = new JSDOM(html, { url, virtualConsole: quiet });
@@ -71,14 +78,27 @@ if (run('extract')) {
       for (const pg of pages) f(pg.html, pg.url);
       return pages.length / ((performance.now() - t) / 1000);
     };
-    const ours = measure('almanac extract-page (Readability over linkedom + rules)', 'pages/s', 3, rate((h, u) => extractPage(h, u).text));
+    const ours = measure(
+      'almanac extract-page (Readability over linkedom + rules)',
+      'pages/s',
+      3,
+      rate((h, u) => extractPage(h, u).text),
+    );
     const base = measure('Readability.js over jsdom (baseline)', 'pages/s', 3, rate(jsdomReadability));
     const fOurs = f1((h, u) => extractPage(h, u).text);
     const fBase = f1(jsdomReadability);
-    printTable(`Full-text extraction: ${pages.length} benchmark pages, one core`, [ours, base], [
-      `speed ratio ${(ours.median / base.median).toFixed(2)}× (goal ≥ 3×); text F1 ${fOurs.toFixed(3)} vs ${fBase.toFixed(3)}`,
-    ]);
-    saveResults('extract', { figures: [ours, base], ratio: ours.median / base.median, f1: { ours: fOurs, baseline: fBase } });
+    printTable(
+      `Full-text extraction: ${pages.length} benchmark pages, one core`,
+      [ours, base],
+      [
+        `speed ratio ${(ours.median / base.median).toFixed(2)}× (goal ≥ 3×); text F1 ${fOurs.toFixed(3)} vs ${fBase.toFixed(3)}`,
+      ],
+    );
+    saveResults('extract', {
+      figures: [ours, base],
+      ratio: ours.median / base.median,
+      f1: { ours: fOurs, baseline: fBase },
+    });
   }
 }
 
@@ -86,7 +106,10 @@ if (run('extract')) {
 if (run('analyze')) {
   const dir = need('nlp');
   if (dir) {
-    const rows = readFileSync(join(dir, 'summary-news-dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string; text: string });
+    const rows = readFileSync(join(dir, 'summary-news-dev.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; title: string; text: string });
     const words = rows.reduce((s, r) => s + r.text.split(/\s+/).length, 0) / rows.length;
     const nlp = winkNLP(model, ['sbd', 'pos']);
     const ours = measure('almanac local extractor (all fields)', 'articles/s', 3, () => {
@@ -99,7 +122,11 @@ if (run('analyze')) {
       for (const r of rows) nlp.readDoc(r.text).tokens().out(nlp.its.pos);
       return rows.length / ((performance.now() - t) / 1000);
     });
-    printTable(`Local extraction: ${rows.length} BBC articles, mean ${Math.round(words)} words, one core`, [ours, base], [`goal ≥ 300 articles/s; tagging is ${Math.round((100 * ours.median) / base.median)}% of our rate's ceiling`]);
+    printTable(
+      `Local extraction: ${rows.length} BBC articles, mean ${Math.round(words)} words, one core`,
+      [ours, base],
+      [`goal ≥ 300 articles/s; tagging is ${Math.round((100 * ours.median) / base.median)}% of our rate's ceiling`],
+    );
     saveResults('analyze', { figures: [ours, base], meanWords: words });
   }
 }
@@ -108,7 +135,10 @@ if (run('analyze')) {
 if (run('cluster')) {
   const dir = need('clustering');
   if (dir) {
-    const rows = readFileSync(join(dir, 'uci-dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string; url: string; published: string });
+    const rows = readFileSync(join(dir, 'uci-dev.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; title: string; url: string; published: string });
     const docs = rows.map((r) => ({ id: r.id, title: r.title, url: r.url, published: new Date(r.published) }));
     const ours = measure('almanac cluster', 'articles/s', 5, () => {
       const t = performance.now();
@@ -120,34 +150,53 @@ if (run('cluster')) {
       plainTfidfClusters(docs, 0.06);
       return docs.length / ((performance.now() - t) / 1000);
     });
-    printTable(`Clustering: ${docs.length} headlines (uci-dev), one core`, [ours, base], [`goal ≥ 1,000 articles/s; ratio ${(ours.median / base.median).toFixed(2)}×`]);
+    printTable(
+      `Clustering: ${docs.length} headlines (uci-dev), one core`,
+      [ours, base],
+      [`goal ≥ 1,000 articles/s; ratio ${(ours.median / base.median).toFixed(2)}×`],
+    );
 
     // Time per article as the stream grows: synthetic headlines from a seeded vocabulary, 10k stories over 200 days.
     const sizes = (process.env['BENCH_CLUSTER_SIZES'] ?? '10000,100000,1000000').split(',').map(Number);
     const latency: Array<{ articles: number; p50: number; p99: number; perSecond: number }> = [];
     const vocab = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (const n of sizes) {
       const c = new OnlineClusterer();
       const times: number[] = [];
       const t0 = Date.parse('2026-01-01T00:00:00Z');
-      const storyWords = (s: number) => [vocab[(s * 7) % vocab.length]!, vocab[(s * 13 + 1) % vocab.length]!, vocab[(s * 31 + 2) % vocab.length]!];
+      const storyWords = (s: number) => [
+        vocab[(s * 7) % vocab.length]!,
+        vocab[(s * 13 + 1) % vocab.length]!,
+        vocab[(s * 31 + 2) % vocab.length]!,
+      ];
       const start = performance.now();
       for (let i = 0; i < n; i++) {
         const story = Math.floor(i / 8) + Math.floor(rnd() * 3);
-        const title = [...storyWords(story), ...Array.from({ length: 5 }, () => vocab[Math.floor(rnd() * vocab.length)]!)].join(' ');
+        const title = [
+          ...storyWords(story),
+          ...Array.from({ length: 5 }, () => vocab[Math.floor(rnd() * vocab.length)]!),
+        ].join(' ');
         const t = performance.now();
         c.add({ id: String(i), title, published: new Date(t0 + i * 60_000) });
         times.push(performance.now() - t);
       }
       const total = (performance.now() - start) / 1000;
       times.sort((a, b) => a - b);
-      latency.push({ articles: n, p50: times[Math.floor(n * 0.5)]!, p99: times[Math.floor(n * 0.99)]!, perSecond: n / total });
+      latency.push({
+        articles: n,
+        p50: times[Math.floor(n * 0.5)]!,
+        p99: times[Math.floor(n * 0.99)]!,
+        perSecond: n / total,
+      });
     }
     console.log('\nClustering: time per article as the stream grows (synthetic, seeded; one article a minute)');
     console.log(`${'articles'.padEnd(12)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'articles/s'.padStart(14)}`);
-    for (const l of latency) console.log(`${String(l.articles).padEnd(12)}${l.p50.toFixed(3).padStart(10)}${l.p99.toFixed(3).padStart(10)}${Math.round(l.perSecond).toLocaleString('en-US').padStart(14)}`);
+    for (const l of latency)
+      console.log(
+        `${String(l.articles).padEnd(12)}${l.p50.toFixed(3).padStart(10)}${l.p99.toFixed(3).padStart(10)}${Math.round(l.perSecond).toLocaleString('en-US').padStart(14)}`,
+      );
     console.log('  goal: p99 under 5 ms at 1M articles');
     saveResults('cluster', { figures: [ours, base], latency });
   }
@@ -169,8 +218,16 @@ if (run('pages')) {
     events = await one<number>(db, 'SELECT COUNT(*) FROM events');
     console.log(`  reusing ${file}: ${events.toLocaleString('en-US')} events`);
   } else {
-    events = (await fillStore(db, size, now, (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`))).events;
-    console.log(`\r  built ${size.toLocaleString('en-US')} articles and ${events.toLocaleString('en-US')} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    events = (
+      await fillStore(db, size, now, (n) =>
+        process.stdout.write(
+          `\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`,
+        ),
+      )
+    ).events;
+    console.log(
+      `\r  built ${size.toLocaleString('en-US')} articles and ${events.toLocaleString('en-US')} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
   }
   const app = createApp({ db, clock: { now: () => now } });
   const event = await one<string>(db, `SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100`);
@@ -203,10 +260,17 @@ if (run('pages')) {
     times.sort((a, b) => a - b);
     rows.push({ route: name, path, p50: times[15]!, p99: times[29]!, max: times[29]!, status });
   }
-  console.log(`\nPages: server render time through app.request, ${size.toLocaleString('en-US')} articles, ${events.toLocaleString('en-US')} events (30 requests each after one warm-up)`);
+  console.log(
+    `\nPages: server render time through app.request, ${size.toLocaleString('en-US')} articles, ${events.toLocaleString('en-US')} events (30 requests each after one warm-up)`,
+  );
   const w = Math.max(...rows.map((r) => r.route.length)) + 2;
-  console.log(`${'route'.padEnd(w)}${'p50 ms'.padStart(10)}${'max ms'.padStart(10)}${'× baseline'.padStart(12)}  status`);
-  for (const r of rows) console.log(`${r.route.padEnd(w)}${r.p50.toFixed(2).padStart(10)}${r.max.toFixed(2).padStart(10)}${(r.p50 / rows[0]!.p50).toFixed(1).padStart(12)}  ${r.status}`);
+  console.log(
+    `${'route'.padEnd(w)}${'p50 ms'.padStart(10)}${'max ms'.padStart(10)}${'× baseline'.padStart(12)}  status`,
+  );
+  for (const r of rows)
+    console.log(
+      `${r.route.padEnd(w)}${r.p50.toFixed(2).padStart(10)}${r.max.toFixed(2).padStart(10)}${(r.p50 / rows[0]!.p50).toFixed(1).padStart(12)}  ${r.status}`,
+    );
   console.log('  goal: every page under 50 ms on the server at 100,000 articles');
   saveResults('pages', { articles: size, events, rows });
   await db.close();

@@ -50,7 +50,9 @@ function feedXml(feed: number, vocab: string[], rnd: () => number): string {
   for (let i = 0; i < PER_FEED; i++) {
     const n = feed * PER_FEED + i;
     // Articles of one story are spread across feeds fetched in the same round.
-    const story = Math.floor(((n % (PER_ROUND * PER_FEED)) * 7919) % (PER_ROUND * PER_FEED) / 5) + Math.floor(n / (PER_ROUND * PER_FEED)) * 1_000_000;
+    const story =
+      Math.floor((((n % (PER_ROUND * PER_FEED)) * 7919) % (PER_ROUND * PER_FEED)) / 5) +
+      Math.floor(n / (PER_ROUND * PER_FEED)) * 1_000_000;
     const srnd = seeded(story);
     const key = Array.from({ length: 6 }, () => vocab[Math.floor(srnd() * vocab.length)]!);
     const sentence = () => {
@@ -60,7 +62,9 @@ function feedXml(feed: number, vocab: string[], rnd: () => number): string {
     const title = `${key.slice(0, 4).join(' ')} ${pick()} ${pick()}`;
     const body = Array.from({ length: 11 + Math.floor(rnd() * 7) }, sentence).join(' ');
     const date = new Date(Date.UTC(2026, 10, 22) - (total - n) * 30_000).toUTCString();
-    items.push(`<item><title>${title}</title><link>https://s${feed}.example/p/${i}</link><guid>https://s${feed}.example/p/${i}</guid><pubDate>${date}</pubDate><description>&lt;p&gt;${body}&lt;/p&gt;</description></item>`);
+    items.push(
+      `<item><title>${title}</title><link>https://s${feed}.example/p/${i}</link><guid>https://s${feed}.example/p/${i}</guid><pubDate>${date}</pubDate><description>&lt;p&gt;${body}&lt;/p&gt;</description></item>`,
+    );
   }
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${feed}</title><link>https://s${feed}.example/</link><description>synthetic</description>${items.join('')}</channel></rss>`;
 }
@@ -70,7 +74,8 @@ async function main() {
   const keptDir = process.env['BENCH_INGEST_DIR'] || undefined;
   const maxRounds = Number(process.env['BENCH_INGEST_ROUNDS'] || Infinity);
   if (!(maxRounds > 0)) throw new Error('BENCH_INGEST_ROUNDS must be a positive number of rounds');
-  if (keptDir && process.env['BENCH_DATABASE_URL']) throw new Error('BENCH_INGEST_DIR keeps a SQLite store; it cannot be used with BENCH_DATABASE_URL');
+  if (keptDir && process.env['BENCH_DATABASE_URL'])
+    throw new Error('BENCH_INGEST_DIR keeps a SQLite store; it cannot be used with BENCH_DATABASE_URL');
   const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'almanac-ingest-'));
   const feedsDir = join(dir, 'feeds');
   const feeds = Math.ceil(total / PER_FEED);
@@ -78,7 +83,10 @@ async function main() {
   const stamp = join(dir, 'feeds.json');
   const written = existsSync(stamp) && (JSON.parse(readFileSync(stamp, 'utf8')) as { total?: number }).total === total;
   if (!written) {
-    if (existsSync(join(dir, 'store.db'))) throw new Error(`${dir} holds a store made for another size; give the size it was started with, or another folder`);
+    if (existsSync(join(dir, 'store.db')))
+      throw new Error(
+        `${dir} holds a store made for another size; give the size it was started with, or another folder`,
+      );
     mkdirSync(feedsDir, { recursive: true });
     const rnd = seeded(3);
     const vocab = Array.from({ length: 4000 }, (_, i) => `w${i.toString(36)}${'xyzq'[i % 4]}`);
@@ -106,17 +114,38 @@ async function main() {
   const server = process.env['BENCH_DATABASE_URL'];
   const storeUrl = server ? await createDatabase(server, 'almanac_bench') : join(dir, 'store.db');
   const config = { ...loadConfig({}, { db: storeUrl }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
-  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
+  const localPool =
+    config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
   const db = await openStore(storeUrl);
   const relater = relaterFor(config, db, (line) => console.error(line));
   const deps = { db, config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool, relater };
   const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
   const workers: ChildProcess[] = [];
   for (let w = 0; w < workerCount; w++) {
-    workers.push(spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'src', 'main.ts'), 'worker', '--role', 'all', '--db', config.db], {
-      env: { ...process.env, ALMANAC_HOST_DELAY_MS: '0', ALMANAC_SCHEDULER_TICK_S: '1', ALMANAC_FETCH_CONCURRENCY: String(SERVERS) },
-      stdio: 'ignore',
-    }));
+    workers.push(
+      spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(import.meta.dirname, '..', 'src', 'main.ts'),
+          'worker',
+          '--role',
+          'all',
+          '--db',
+          config.db,
+        ],
+        {
+          env: {
+            ...process.env,
+            ALMANAC_HOST_DELAY_MS: '0',
+            ALMANAC_SCHEDULER_TICK_S: '1',
+            ALMANAC_FETCH_CONCURRENCY: String(SERVERS),
+          },
+          stdio: 'ignore',
+        },
+      ),
+    );
   }
   /** With workers: until every source of the round was fetched and every stage of every article is done. */
   const settled = async (sources: number) => {
@@ -132,12 +161,22 @@ async function main() {
   // are not due, their articles go through the stages that are left). Feeds of finished
   // rounds are never due again, however long the run was stopped.
   const progressFile = join(dir, 'rounds-done.json');
-  const roundsDone = keptDir && existsSync(progressFile) ? (JSON.parse(readFileSync(progressFile, 'utf8')) as { rounds: number }).rounds : 0;
+  const roundsDone =
+    keptDir && existsSync(progressFile)
+      ? (JSON.parse(readFileSync(progressFile, 'utf8')) as { rounds: number }).rounds
+      : 0;
   const from = roundsDone * PER_ROUND;
-  if (from) await deps.db.run(`UPDATE sources SET next_poll_at = '9999-12-31T00:00:00.000Z' WHERE CAST(substr(id, 2) AS INTEGER) < ?`, [from]);
+  if (from)
+    await deps.db.run(
+      `UPDATE sources SET next_poll_at = '9999-12-31T00:00:00.000Z' WHERE CAST(substr(id, 2) AS INTEGER) < ?`,
+      [from],
+    );
   let done = await one<number>(deps.db, 'SELECT COUNT(*) FROM articles');
   const startArticles = done;
-  if (done) process.stderr.write(`  going on from round ${roundsDone + 1}: ${done.toLocaleString('en-US')} articles already stored\n`);
+  if (done)
+    process.stderr.write(
+      `  going on from round ${roundsDone + 1}: ${done.toLocaleString('en-US')} articles already stored\n`,
+    );
   const start = performance.now();
   let rounds = 0;
   // Each round's rate by the 100k it ends in, for the summary's medians (a long run's shape in one line).
@@ -148,7 +187,18 @@ async function main() {
     (process as NodeJS.EventEmitter).emit('bench:round-start', first / PER_ROUND + 1);
     for (let f = first; f < Math.min(feeds, first + PER_ROUND); f++) {
       // Each feed is read once: a week between polls keeps earlier rounds' feeds from being fetched again as the run goes on.
-      await upsertSource(deps.db, { id: `s${f}`, name: `Source ${f}`, feedUrl: `${bases[f % SERVERS]}${f}.xml`, allowPrivate: true, fulltext: 'never', pollIntervalS: 7 * 86_400 }, new Date());
+      await upsertSource(
+        deps.db,
+        {
+          id: `s${f}`,
+          name: `Source ${f}`,
+          feedUrl: `${bases[f % SERVERS]}${f}.xml`,
+          allowPrivate: true,
+          fulltext: 'never',
+          pollIntervalS: 7 * 86_400,
+        },
+        new Date(),
+      );
     }
     let n: number;
     let t1: number;
@@ -166,21 +216,45 @@ async function main() {
     const t2 = performance.now();
     (process as NodeJS.EventEmitter).emit('bench:round-end', first / PER_ROUND + 1);
     done += n;
-    process.stderr.write(`  round ${first / PER_ROUND + 1}: ${done.toLocaleString('en-US')} articles stored, ${Math.round(n / ((t2 - t0) / 1000))} articles/s this round\n`);
+    process.stderr.write(
+      `  round ${first / PER_ROUND + 1}: ${done.toLocaleString('en-US')} articles stored, ${Math.round(n / ((t2 - t0) / 1000))} articles/s this round\n`,
+    );
     // With workers fetching and processing overlap: only the round's whole time is known.
     // The first round after a stop may have been begun before it: its rate counts only what this run stored.
     const cutShort = first === from && done - n > roundsDone * PER_ROUND * PER_FEED ? { resumedRound: true } : {};
     if (keptDir) writeFileSync(progressFile, JSON.stringify({ rounds: first / PER_ROUND + 1 }));
     const upTo = Math.ceil(done / 100_000) * 100_000;
     ratesByHundredK.set(upTo, [...(ratesByHundredK.get(upTo) ?? []), n / ((t2 - t0) / 1000)]);
-    console.log(JSON.stringify({ ...cutShort, round: first / PER_ROUND + 1, articles: n, storeArticles: done, fetchSeconds: workerCount ? null : (t1 - t0) / 1000, processSeconds: workerCount ? null : (t2 - t1) / 1000, rate: n / ((t2 - t0) / 1000), fetchRate: workerCount ? null : n / ((t1 - t0) / 1000) }));
+    console.log(
+      JSON.stringify({
+        ...cutShort,
+        round: first / PER_ROUND + 1,
+        articles: n,
+        storeArticles: done,
+        fetchSeconds: workerCount ? null : (t1 - t0) / 1000,
+        processSeconds: workerCount ? null : (t2 - t1) / 1000,
+        rate: n / ((t2 - t0) / 1000),
+        fetchRate: workerCount ? null : n / ((t1 - t0) / 1000),
+      }),
+    );
   }
   const seconds = (performance.now() - start) / 1000;
   const events = await one<number>(deps.db, 'SELECT COUNT(*) FROM events');
   const resumed = startArticles > 0 ? { resumedAt: startArticles } : {};
   // The median round of each 100k this run went through, keyed by where that 100k ends.
   const medianRatePer100k = Object.fromEntries([...ratesByHundredK].map(([upTo, r]) => [upTo, Math.round(median(r))]));
-  console.log(JSON.stringify({ summary: true, articles: done, events, seconds, rate: (done - startArticles) / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, medianRatePer100k, ...resumed }));
+  console.log(
+    JSON.stringify({
+      summary: true,
+      articles: done,
+      events,
+      seconds,
+      rate: (done - startArticles) / seconds,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      medianRatePer100k,
+      ...resumed,
+    }),
+  );
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
   await localPool?.close();

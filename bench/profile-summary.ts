@@ -7,8 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 const args = process.argv.slice(2);
 const self = args[0] === '--self';
@@ -21,7 +31,8 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
+const label = (n: Node) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
 
 const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -37,5 +48,8 @@ for (const [id, us] of selfUs) {
   }
 }
 console.log(`profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s in all`);
-const rows = [...inclusive].filter(([k]) => patterns.some((p) => k.includes(p))).sort((a, b) => b[1] - a[1]).slice(0, 40);
+const rows = [...inclusive]
+  .filter(([k]) => patterns.some((p) => k.includes(p)))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 40);
 for (const [k, us] of rows) console.log(`${(us / 1e6).toFixed(1).padStart(8)} s  ${k}`);

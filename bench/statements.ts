@@ -31,14 +31,28 @@ count(deps.db);
 await deps.db.transaction(async (tx) => count(tx));
 try {
   for (const s of DEMO_SOURCES) {
-    await upsertSource(deps.db, { id: s.id, name: s.name, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
+    await upsertSource(
+      deps.db,
+      {
+        id: s.id,
+        name: s.name,
+        tier: s.tier,
+        kind: s.kind,
+        allowPrivate: true,
+        feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
+      },
+      deps.clock.now(),
+    );
   }
   await fetchDueSources(deps);
   counts.clear();
   await processPending(deps);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  console.log(`processing ${feeds.corpus.length} demo articles sent ${total.toLocaleString('en-US')} statements: ${Math.round(total / feeds.corpus.length)} per article`);
-  for (const [sql, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${String(n).padStart(7)}  ${sql}`);
+  console.log(
+    `processing ${feeds.corpus.length} demo articles sent ${total.toLocaleString('en-US')} statements: ${Math.round(total / feeds.corpus.length)} per article`,
+  );
+  for (const [sql, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`${String(n).padStart(7)}  ${sql}`);
 } finally {
   await feeds.close();
   await deps.db.close();

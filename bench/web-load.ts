@@ -24,10 +24,16 @@ const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'almanac.js');
 
 /** Starts the server and resolves once `/` answers 200, with the milliseconds that took. */
-async function startServe(db: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string; ms: number }> {
+async function startServe(
+  db: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string; ms: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-scheduler', '--db', db, '--port', String(port)], { env: { ...process.env, ALMANAC_RATE_LIMIT: '0', ...env }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'serve', '--no-scheduler', '--db', db, '--port', String(port)], {
+    env: { ...process.env, ALMANAC_RATE_LIMIT: '0', ...env },
+    stdio: 'ignore',
+  });
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     try {
@@ -43,10 +49,11 @@ async function startServe(db: string, env: Record<string, string> = {}): Promise
   return { child, base, ms: performance.now() - t0 };
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((r) => {
-  child.once('exit', () => r());
-  child.kill('SIGTERM');
-});
+const stop = (child: ChildProcess) =>
+  new Promise<void>((r) => {
+    child.once('exit', () => r());
+    child.kill('SIGTERM');
+  });
 
 async function storeFile(): Promise<{ file: string; cleanup: () => void }> {
   const kept = process.env['BENCH_STORE'];
@@ -56,8 +63,14 @@ async function storeFile(): Promise<{ file: string; cleanup: () => void }> {
   const file = kept ?? join(dir!, 'store.db');
   const db = openDb(file);
   const t0 = performance.now();
-  await fillStore(db, size, new Date('2026-11-22T12:00:00Z'), (n) => process.stdout.write(`\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`));
-  console.log(`\r  built ${size.toLocaleString('en-US')} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  await fillStore(db, size, new Date('2026-11-22T12:00:00Z'), (n) =>
+    process.stdout.write(
+      `\r  building a store of ${size.toLocaleString('en-US')} articles: ${n.toLocaleString('en-US')}`,
+    ),
+  );
+  console.log(
+    `\r  built ${size.toLocaleString('en-US')} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
   await db.close();
   return { file, cleanup: () => dir && rmSync(dir, { recursive: true, force: true }) };
 }
@@ -73,18 +86,26 @@ async function postgresCopy(file: string): Promise<{ url: string; drop: () => Pr
   const t0 = performance.now();
   const [from, to] = [await openStore(file), await openStore(url)];
   try {
-    await copyStore(from, to, (p) => process.stdout.write(`\r  copying to PostgreSQL: ${p.table} ${p.rows.toLocaleString('en-US')}      `));
+    await copyStore(from, to, (p) =>
+      process.stdout.write(`\r  copying to PostgreSQL: ${p.table} ${p.rows.toLocaleString('en-US')}      `),
+    );
     await to.exec('ANALYZE');
   } finally {
     await from.close();
     await to.close();
   }
-  console.log(`\r  copied the store to PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(0)} s                    `);
+  console.log(
+    `\r  copied the store to PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(0)} s                    `,
+  );
   return { url, drop: () => dropDatabase(server, url) };
 }
 
 export async function benchWeb(): Promise<void> {
-  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+  spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')],
+    { stdio: 'inherit' },
+  );
   const { file, cleanup } = await storeFile();
   const pg = await postgresCopy(file);
   try {
@@ -92,7 +113,10 @@ export async function benchWeb(): Promise<void> {
     const articles = await one<number>(db, 'SELECT MAX(id) FROM articles');
     const event = await one<string>(db, 'SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100');
     await db.close();
-    const stores: Array<{ name: string; url: string }> = [{ name: 'SQLite', url: file }, ...(pg ? [{ name: 'PostgreSQL', url: pg.url }] : [])];
+    const stores: Array<{ name: string; url: string }> = [
+      { name: 'SQLite', url: file },
+      ...(pg ? [{ name: 'PostgreSQL', url: pg.url }] : []),
+    ];
 
     // Cold start: the store, then an empty one as the baseline.
     const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
@@ -108,12 +132,26 @@ export async function benchWeb(): Promise<void> {
       for (let i = 0; i < 3; i++) xs.push(await cold(f));
       return xs;
     };
-    const fig = (name: string, xs: number[]) => measure(name, 'ms to first page', xs.length, ((i) => () => xs[i++]!)(0));
+    const fig = (name: string, xs: number[]) =>
+      measure(
+        name,
+        'ms to first page',
+        xs.length,
+        (
+          (i) => () =>
+            xs[i++]!
+        )(0),
+      );
     const coldFigures = [];
-    for (const st of stores) coldFigures.push(fig(`almanac serve, ${articles.toLocaleString('en-US')} articles, ${st.name}`, await coldRuns(st.url)));
+    for (const st of stores)
+      coldFigures.push(
+        fig(`almanac serve, ${articles.toLocaleString('en-US')} articles, ${st.name}`, await coldRuns(st.url)),
+      );
     coldFigures.push(fig('almanac serve, empty SQLite store (baseline)', await coldRuns(empty)));
     rmSync(emptyDir, { recursive: true, force: true });
-    printTable('Cold start: process start until GET / answers 200', coldFigures, ['goal: under 2,000 ms with 1M articles']);
+    printTable('Cold start: process start until GET / answers 200', coldFigures, [
+      'goal: under 2,000 ms with 1M articles',
+    ]);
 
     const routes: Array<[string, string]> = [
       ['/healthz (baseline)', '/healthz'],
@@ -122,7 +160,16 @@ export async function benchWeb(): Promise<void> {
       ['search', '/search?q=export+chip'],
       ['Atom feed, filtered', '/feed.atom?topic=ai-chips&min=5'],
     ];
-    const rows: Array<{ store: string; route: string; cache: boolean; rps: number; p50: number; p99: number; non2xx: number; errors: number }> = [];
+    const rows: Array<{
+      store: string;
+      route: string;
+      cache: boolean;
+      rps: number;
+      p50: number;
+      p99: number;
+      non2xx: number;
+      errors: number;
+    }> = [];
     for (const st of stores) {
       // As served (rendered pages reused while the store is unchanged), then with every request rendered.
       for (const cache of [true, false]) {
@@ -130,17 +177,35 @@ export async function benchWeb(): Promise<void> {
         for (const [name, path] of routes) {
           if (!cache && path === '/healthz') continue;
           const r = await autocannon({ url: `${s.base}${path}`, connections: 50, duration: 10 });
-          rows.push({ store: st.name, route: cache ? name : `${name}, every request rendered`, cache, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+          rows.push({
+            store: st.name,
+            route: cache ? name : `${name}, every request rendered`,
+            cache,
+            rps: r.requests.average,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            non2xx: r.non2xx,
+            errors: r.errors,
+          });
         }
         await stop(s.child);
       }
     }
-    console.log(`\nWeb under load: 50 connections, 10 s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`);
+    console.log(
+      `\nWeb under load: 50 connections, 10 s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`,
+    );
     const w = Math.max(...rows.map((r) => r.route.length)) + 2;
-    console.log(`${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`);
-    for (const r of rows) console.log(`${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}${String(r.non2xx + r.errors).padStart(10)}`);
+    console.log(
+      `${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`,
+    );
+    for (const r of rows)
+      console.log(
+        `${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}${String(r.non2xx + r.errors).padStart(10)}`,
+      );
     console.log('  goal: event page ≥ 2,000 req/s with p99 under 50 ms');
-    console.log('  pages are reused while the store is unchanged (ALMANAC_PAGE_CACHE_S, 10 s); "every request rendered" sets it to 0');
+    console.log(
+      '  pages are reused while the store is unchanged (ALMANAC_PAGE_CACHE_S, 10 s); "every request rendered" sets it to 0',
+    );
     saveResults('web', { articles, cold: coldFigures, rows });
   } finally {
     await pg?.drop();

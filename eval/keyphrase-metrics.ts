@@ -5,7 +5,11 @@ export function normPhrase(p: string): string {
   return (p.toLowerCase().match(/\w+/g) ?? []).map((w) => stem(w)).join(' ');
 }
 
-export interface PRF { precision: number; recall: number; f1: number }
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+}
 
 /** Exact-match P/R/F1 at k over normalised phrases, macro-averaged over documents. */
 export function f1AtK(predicted: string[][], gold: string[][], k: number): PRF {

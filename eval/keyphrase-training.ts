@@ -8,9 +8,19 @@ import { normPhrase } from './keyphrase-metrics.js';
  * candidate of a document is one example, labelled by whether its normalized text is
  * among the document's gold keyphrases (the same match the evaluation uses).
  */
-export interface KpDoc { id: string; title: string; text: string; keyphrases: string[]; category?: string }
+export interface KpDoc {
+  id: string;
+  title: string;
+  text: string;
+  keyphrases: string[];
+  category?: string;
+}
 
-export interface Example { texts: string[]; X: number[][]; y: number[] }
+export interface Example {
+  texts: string[];
+  X: number[][];
+  y: number[];
+}
 
 export function examplesOf(doc: KpDoc): Example {
   const body = doc.text.startsWith(doc.title) ? doc.text.slice(doc.title.length) : doc.text;
@@ -23,7 +33,11 @@ export function examplesOf(doc: KpDoc): Example {
   };
 }
 
-export interface TrainOptions { epochs: number; rate: number; l2: number }
+export interface TrainOptions {
+  epochs: number;
+  rate: number;
+  l2: number;
+}
 export const TRAIN_DEFAULTS: TrainOptions = { epochs: 1500, rate: 1, l2: 1e-3 };
 
 /**
@@ -41,7 +55,9 @@ export function trainKeyphraseModel(examples: Example[], o: TrainOptions = TRAIN
   for (const x of rows) for (let j = 0; j < d; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / n;
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
   const Z = new Float64Array(n * d);
-  rows.forEach((x, i) => { for (let j = 0; j < d; j++) Z[i * d + j] = (x[j]! - mean[j]!) / scale[j]!; });
+  rows.forEach((x, i) => {
+    for (let j = 0; j < d; j++) Z[i * d + j] = (x[j]! - mean[j]!) / scale[j]!;
+  });
   const w = new Float64Array(d);
   let bias = 0;
   const grad = new Float64Array(d);
@@ -64,14 +80,25 @@ export function trainKeyphraseModel(examples: Example[], o: TrainOptions = TRAIN
 
 /** Ranks a document's candidates with a model: texts, best first. */
 export function rankWith(e: Example, m: KeyphraseModel, score: (x: number[], m: KeyphraseModel) => number): string[] {
-  return e.texts.map((t, i) => ({ t, s: score(e.X[i]!, m) })).sort((a, b) => b.s - a.s || a.t.localeCompare(b.t)).map((r) => r.t);
+  return e.texts
+    .map((t, i) => ({ t, s: score(e.X[i]!, m) }))
+    .sort((a, b) => b.s - a.s || a.t.localeCompare(b.t))
+    .map((r) => r.t);
 }
 
 /** k-fold cross-validation: each document ranked by a model trained on the other folds. */
-export function crossValidated(examples: Example[], folds: number, o: TrainOptions = TRAIN_DEFAULTS, score: (x: number[], m: KeyphraseModel) => number): string[][] {
+export function crossValidated(
+  examples: Example[],
+  folds: number,
+  o: TrainOptions = TRAIN_DEFAULTS,
+  score: (x: number[], m: KeyphraseModel) => number,
+): string[][] {
   const out: string[][] = new Array(examples.length);
   for (let f = 0; f < folds; f++) {
-    const model = trainKeyphraseModel(examples.filter((_, i) => i % folds !== f), o);
+    const model = trainKeyphraseModel(
+      examples.filter((_, i) => i % folds !== f),
+      o,
+    );
     for (let i = f; i < examples.length; i += folds) out[i] = rankWith(examples[i]!, model, score);
   }
   return out;

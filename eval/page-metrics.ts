@@ -34,4 +34,3 @@ export function pagePR(pred: string, gold: string): { p: number; r: number } {
   const nfn = fn / total;
   return { p: ntp + nfp ? ntp / (ntp + nfp) : 0, r: ntp + nfn ? ntp / (ntp + nfn) : 0 };
 }
-

@@ -29,42 +29,96 @@ import { openDb } from '../src/store/db.js';
 import { slugify, upsertSource } from '../src/store/sources.js';
 import { pad, readJsonlFile, requireData } from './shared-data.js';
 
-interface Row { id: string; title: string; text: string; published: string; source: string; url: string; category: string; cluster: string }
+interface Row {
+  id: string;
+  title: string;
+  text: string;
+  published: string;
+  source: string;
+  url: string;
+  category: string;
+  cluster: string;
+}
 
 const TOP = 8; // relations kept per event (saveRelations' cap)
 
 const dir = requireData('clustering', 'eval:relate');
-const rows = readJsonlFile<Row>(join(dir, 'uci-dev.jsonl')).sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+const rows = readJsonlFile<Row>(join(dir, 'uci-dev.jsonl')).sort(
+  (a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id),
+);
 
 const rowById = new Map(rows.map((r) => [r.id, r]));
 const categoryOfStory = new Map(rows.map((r) => [r.cluster, r.category]));
 
-interface Outcome { growth: number; passes: number; events: number; agreement: number; storyPairs: number; storyRecall: number; relations: number; sameStory: number; sameCategory: number }
+interface Outcome {
+  growth: number;
+  passes: number;
+  events: number;
+  agreement: number;
+  storyPairs: number;
+  storyRecall: number;
+  relations: number;
+  sameStory: number;
+  sameCategory: number;
+}
 
 async function run(growth: number): Promise<Outcome> {
   const config = { ...loadConfig({}, { db: ':memory:' }), extractThreads: 0 };
   const db = openDb(':memory:');
   let passes = 0;
   const deps: Deps = {
-    db, config, http: createHttpClient(config), clock: fixedClock(rows[rows.length - 1]!.published), log: () => {}, relateGrowth: growth,
-    onEventRefreshed: (r) => { if (r.related) passes++; },
+    db,
+    config,
+    http: createHttpClient(config),
+    clock: fixedClock(rows[rows.length - 1]!.published),
+    log: () => {},
+    relateGrowth: growth,
+    onEventRefreshed: (r) => {
+      if (r.related) passes++;
+    },
   };
   const sourceOf = new Map<string, string>();
   for (const r of rows) {
     if (!sourceOf.has(r.source)) {
       // Headlines only: no page is ever fetched (fulltext never), so nothing leaves the machine.
-      const s = await upsertSource(db, { name: r.source.trim() || '(no publisher)', feedUrl: `https://uci.invalid/${slugify(r.source) || 'source'}/${sourceOf.size}`, fulltext: 'never' }, new Date(r.published));
+      const s = await upsertSource(
+        db,
+        {
+          name: r.source.trim() || '(no publisher)',
+          feedUrl: `https://uci.invalid/${slugify(r.source) || 'source'}/${sourceOf.size}`,
+          fulltext: 'never',
+        },
+        new Date(r.published),
+      );
       sourceOf.set(r.source, s.id);
     }
-    await upsertArticle(db, {
-      sourceId: sourceOf.get(r.source)!, guid: r.id, url: r.url, canonicalUrl: null, title: r.title, author: null, publishedAt: r.published,
-      fetchedAt: r.published, html: '', text: r.text, lang: 'en', image: null, wordCount: r.text.split(/\s+/).filter(Boolean).length, truncated: false,
-    }, STAGE_NAMES);
+    await upsertArticle(
+      db,
+      {
+        sourceId: sourceOf.get(r.source)!,
+        guid: r.id,
+        url: r.url,
+        canonicalUrl: null,
+        title: r.title,
+        author: null,
+        publishedAt: r.published,
+        fetchedAt: r.published,
+        html: '',
+        text: r.text,
+        lang: 'en',
+        image: null,
+        wordCount: r.text.split(/\s+/).filter(Boolean).length,
+        truncated: false,
+      },
+      STAGE_NAMES,
+    );
   }
   await processPending(deps);
 
   // Each event's labelled story: the one most of its headlines belong to.
-  const members = await db.all<{ event_id: string; guid: string }>(`SELECT ea.event_id, a.guid FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id WHERE e.title <> ''`);
+  const members = await db.all<{ event_id: string; guid: string }>(
+    `SELECT ea.event_id, a.guid FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id WHERE e.title <> ''`,
+  );
   const votes = new Map<string, Map<string, number>>();
   for (const m of members) {
     const story = rowById.get(m.guid)!.cluster;
@@ -72,18 +126,37 @@ async function run(growth: number): Promise<Outcome> {
     v.set(story, (v.get(story) ?? 0) + 1);
     votes.set(m.event_id, v);
   }
-  const storyOf = new Map([...votes].map(([e, v]) => [e, [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]));
+  const storyOf = new Map(
+    [...votes].map(([e, v]) => [e, [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]),
+  );
 
   const stored = new Map<string, string[]>();
-  for (const r of await db.all<{ event_id: string; related_id: string }>('SELECT event_id, related_id FROM event_relations ORDER BY event_id, similarity DESC, related_id')) {
+  for (const r of await db.all<{ event_id: string; related_id: string }>(
+    'SELECT event_id, related_id FROM event_relations ORDER BY event_id, similarity DESC, related_id',
+  )) {
     stored.set(r.event_id, [...(stored.get(r.event_id) ?? []), r.related_id]);
   }
   // Agreement with what a pass would store now.
-  const events = await db.all<{ id: string; kind: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(`SELECT id, kind, topics, entities, first_seen, last_updated FROM events WHERE title <> ''`);
+  const events = await db.all<{
+    id: string;
+    kind: string | null;
+    topics: string;
+    entities: string;
+    first_seen: string;
+    last_updated: string;
+  }>(`SELECT id, kind, topics, entities, first_seen, last_updated FROM events WHERE title <> ''`);
   let agreeSum = 0;
   let agreeN = 0;
   for (const e of events) {
-    const fresh = (await relateEvent(db, e.id, { topics: JSON.parse(e.topics), entities: JSON.parse(e.entities), firstSeen: e.first_seen, lastUpdated: e.last_updated, kind: e.kind })).relations.slice(0, TOP);
+    const fresh = (
+      await relateEvent(db, e.id, {
+        topics: JSON.parse(e.topics),
+        entities: JSON.parse(e.entities),
+        firstSeen: e.first_seen,
+        lastUpdated: e.last_updated,
+        kind: e.kind,
+      })
+    ).relations.slice(0, TOP);
     if (!fresh.length) continue;
     const have = new Set(stored.get(e.id) ?? []);
     agreeSum += fresh.filter((f) => have.has(f.id)).length / fresh.length;
@@ -95,10 +168,11 @@ async function run(growth: number): Promise<Outcome> {
   let storyPairs = 0;
   let linked = 0;
   for (const ids of byStory.values()) {
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-      storyPairs++;
-      if (stored.get(ids[i]!)?.includes(ids[j]!) || stored.get(ids[j]!)?.includes(ids[i]!)) linked++;
-    }
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        storyPairs++;
+        if (stored.get(ids[i]!)?.includes(ids[j]!) || stored.get(ids[j]!)?.includes(ids[i]!)) linked++;
+      }
   }
   let relations = 0;
   let sameStory = 0;
@@ -115,16 +189,36 @@ async function run(growth: number): Promise<Outcome> {
   }
   await db.close();
   return {
-    growth, passes, events: events.length, agreement: agreeN ? agreeSum / agreeN : 0,
-    storyPairs, storyRecall: storyPairs ? linked / storyPairs : 0, relations, sameStory: relations ? sameStory / relations : 0, sameCategory: relations ? sameCategory / relations : 0,
+    growth,
+    passes,
+    events: events.length,
+    agreement: agreeN ? agreeSum / agreeN : 0,
+    storyPairs,
+    storyRecall: storyPairs ? linked / storyPairs : 0,
+    relations,
+    sameStory: relations ? sameStory / relations : 0,
+    sameCategory: relations ? sameCategory / relations : 0,
   };
 }
 
-console.log(`uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled stories, the real pipeline (local extraction) once per choice\n`);
-console.log(`${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`);
+console.log(
+  `uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled stories, the real pipeline (local extraction) once per choice\n`,
+);
+console.log(
+  `${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`,
+);
 for (const growth of [1, 2, RELATE_GROWTH]) {
   const o = await run(growth);
-  const name = growth === 1 ? 'at every refresh (reference)' : growth === 2 ? 'every doubling (1, 2, 4, 8…)' : `every ×${growth} (1, ${growth}, ${growth * growth}…), default`;
-  console.log(`${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`);
+  const name =
+    growth === 1
+      ? 'at every refresh (reference)'
+      : growth === 2
+        ? 'every doubling (1, 2, 4, 8…)'
+        : `every ×${growth} (1, ${growth}, ${growth * growth}…), default`;
+  console.log(
+    `${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`,
+  );
 }
-console.log('\nThe clustering is the same in every run; only when relations are computed differs. Speed: npm run bench -- ingest.');
+console.log(
+  '\nThe clustering is the same in every run; only when relations are computed differs. Speed: npm run bench -- ingest.',
+);

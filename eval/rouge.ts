@@ -1,7 +1,11 @@
 import { stem } from '../src/analyze/text/terms.js';
 
 /** ROUGE-1, ROUGE-2 and ROUGE-L (plain LCS) F1 over lower-cased, suffix-stripped \w tokens. */
-export interface Rouge { r1: number; r2: number; rl: number }
+export interface Rouge {
+  r1: number;
+  r2: number;
+  rl: number;
+}
 
 export function rougeTokens(text: string): string[] {
   return (text.toLowerCase().match(/\w+/g) ?? []).map((w) => stem(w));
@@ -33,7 +37,8 @@ function lcsF1(a: string[], b: string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
     prev = cur;
   }
   const l = prev[b.length]!;
@@ -52,5 +57,9 @@ export function rouge(candidate: string, reference: string): Rouge {
 
 export function meanRouge(xs: Rouge[]): Rouge {
   const n = xs.length || 1;
-  return { r1: xs.reduce((s, x) => s + x.r1, 0) / n, r2: xs.reduce((s, x) => s + x.r2, 0) / n, rl: xs.reduce((s, x) => s + x.rl, 0) / n };
+  return {
+    r1: xs.reduce((s, x) => s + x.r1, 0) / n,
+    r2: xs.reduce((s, x) => s + x.r2, 0) / n,
+    rl: xs.reduce((s, x) => s + x.rl, 0) / n,
+  };
 }

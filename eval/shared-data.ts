@@ -10,14 +10,19 @@ export function sharedDataDir(): string {
 export function requireData(sub: string, name: string): string {
   const dir = join(sharedDataDir(), sub);
   if (!existsSync(dir)) {
-    console.error(`${name}: ${dir} not found (the public data sets live in ../shared/data; set ALMANAC_SHARED_DATA to point elsewhere)`);
+    console.error(
+      `${name}: ${dir} not found (the public data sets live in ../shared/data; set ALMANAC_SHARED_DATA to point elsewhere)`,
+    );
     process.exit(1);
   }
   return dir;
 }
 
 export function readJsonlFile<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 export const pct = (x: number) => x.toFixed(3);

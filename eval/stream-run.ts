@@ -34,11 +34,18 @@ export interface StreamReport {
 }
 
 function rss(outlet: string, items: readonly StreamItem[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeHtml(outlet)}</title><link>https://${escapeHtml(outlet)}/</link><description>${escapeHtml(outlet)}</description>${items.map((i) =>
-    `<item><title>${escapeHtml(i.title)}</title><link>${escapeHtml(i.url)}</link><guid isPermaLink="false">${escapeHtml(i.id)}</guid><pubDate>${new Date(i.published).toUTCString()}</pubDate><description>${escapeHtml(i.text)}</description></item>`).join('')}</channel></rss>`;
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeHtml(outlet)}</title><link>https://${escapeHtml(outlet)}/</link><description>${escapeHtml(outlet)}</description>${items
+    .map(
+      (i) =>
+        `<item><title>${escapeHtml(i.title)}</title><link>${escapeHtml(i.url)}</link><guid isPermaLink="false">${escapeHtml(i.id)}</guid><pubDate>${new Date(i.published).toUTCString()}</pubDate><description>${escapeHtml(i.text)}</description></item>`,
+    )
+    .join('')}</channel></rss>`;
 }
 
-export async function runStream(items: readonly StreamItem[], log: (line: string) => void = () => {}): Promise<StreamReport> {
+export async function runStream(
+  items: readonly StreamItem[],
+  log: (line: string) => void = () => {},
+): Promise<StreamReport> {
   const outlets = new Map<string, StreamItem[]>();
   for (const it of items) (outlets.get(it.source) ?? outlets.set(it.source, []).get(it.source)!).push(it);
   const slugs = new Map([...outlets.keys()].map((o) => [o.replace(/[^a-z0-9]+/gi, '-').toLowerCase(), o]));
@@ -50,47 +57,114 @@ export async function runStream(items: readonly StreamItem[], log: (line: string
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const newest = Math.max(...items.map((i) => Date.parse(i.published)));
-  const config = { ...loadConfig({}, { db: ':memory:' }), hostDelayMs: 0, maxBodyBytes: 1 << 28, maxDecompressedBytes: 1 << 28 };
-  const deps: Deps = { db: openDb(':memory:'), config, http: createHttpClient(config), clock: fixedClock(new Date(newest + 3_600_000).toISOString()), log };
+  const config = {
+    ...loadConfig({}, { db: ':memory:' }),
+    hostDelayMs: 0,
+    maxBodyBytes: 1 << 28,
+    maxDecompressedBytes: 1 << 28,
+  };
+  const deps: Deps = {
+    db: openDb(':memory:'),
+    config,
+    http: createHttpClient(config),
+    clock: fixedClock(new Date(newest + 3_600_000).toISOString()),
+    log,
+  };
   try {
     for (const slug of slugs.keys()) {
-      await upsertSource(deps.db, { id: slug, name: slugs.get(slug)!, feedUrl: `${base}${slug}.xml`, allowPrivate: true, fulltext: 'never' }, deps.clock.now());
+      await upsertSource(
+        deps.db,
+        { id: slug, name: slugs.get(slug)!, feedUrl: `${base}${slug}.xml`, allowPrivate: true, fulltext: 'never' },
+        deps.clock.now(),
+      );
     }
     const fetched = await fetchDueSources(deps);
     const failed = fetched.filter((o) => !o.ok);
-    if (failed.length) throw new Error(`stream: feeds failed: ${failed.map((o) => `${o.sourceId}: ${o.error}`).join('; ')}`);
+    if (failed.length)
+      throw new Error(`stream: feeds failed: ${failed.map((o) => `${o.sourceId}: ${o.error}`).join('; ')}`);
     for (const r of await processPending(deps)) log(`${r.stage}: ${r.done} done, ${r.failed} failed`);
 
     const repeated = repeatedInStream(items);
     const check = (place: string, rows: Array<{ text: string; outlet?: string }>, body = false) => ({
-      place, texts: rows.length, findings: rows.flatMap((r) => findBoilerplate(r.text, repeated, { outlet: r.outlet, body })),
+      place,
+      texts: rows.length,
+      findings: rows.flatMap((r) => findBoilerplate(r.text, repeated, { outlet: r.outlet, body })),
     });
     const outletOf = (slug: string) => slugs.get(slug);
     // (The store is SQLite's.) Each event with the outlets of its articles (a title's label is checked against those outlets' habits).
-    const events = await deps.db.all<{ title: string; summary: string; outlets: string }>(`SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets FROM events e`);
-    const articles = await deps.db.all<{ title: string; text: string; source_id: string; summary: string | null; claims: string | null; quotes: string | null }>(
-      'SELECT a.title, a.text, a.source_id, x.summary, x.claims, x.quotes FROM articles a LEFT JOIN extractions x ON x.article_id = a.id');
+    const events = await deps.db.all<{ title: string; summary: string; outlets: string }>(
+      `SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets FROM events e`,
+    );
+    const articles = await deps.db.all<{
+      title: string;
+      text: string;
+      source_id: string;
+      summary: string | null;
+      claims: string | null;
+      quotes: string | null;
+    }>(
+      'SELECT a.title, a.text, a.source_id, x.summary, x.claims, x.quotes FROM articles a LEFT JOIN extractions x ON x.article_id = a.id',
+    );
     const overviews: string[] = [];
-    for (const slug of await column<string>(deps.db, 'SELECT slug FROM guides ORDER BY event_count DESC, slug')) overviews.push((await getGuide(deps.db, slug))?.overview ?? '');
+    for (const slug of await column<string>(deps.db, 'SELECT slug FROM guides ORDER BY event_count DESC, slug'))
+      overviews.push((await getGuide(deps.db, slug))?.overview ?? '');
     const labelled = (title: string, outlet: string) => labelledTitle(title, repeated.get(outlet) ?? new Set());
     return {
       items: items.length,
       outlets: outlets.size,
-      itemsWithBoilerplate: items.filter((i) => findBoilerplate(i.text, repeated, { outlet: i.source, body: true }).length > 0).length,
+      itemsWithBoilerplate: items.filter(
+        (i) => findBoilerplate(i.text, repeated, { outlet: i.source, body: true }).length > 0,
+      ).length,
       titlesLabelled: items.filter((i) => labelled(i.title, i.source)).length,
       articles: articles.length,
       events: events.length,
       guides: overviews.length,
       largestOverview: overviews[0] ?? '',
       checks: [
-        check('event titles', events.map((e) => ({ text: e.title }))),
-        { place: 'event titles opening with a newsletter label', texts: events.length, findings: events.filter((e) => e.outlets.split(',').some((o) => labelled(e.title, outletOf(o) ?? ''))).map((e) => ({ what: 'label', text: e.title })) },
-        check('event summaries', events.map((e) => ({ text: e.summary })), true),
-        check('guide overviews', overviews.map((text) => ({ text })), true),
-        check('article titles', articles.map((a) => ({ text: a.title, outlet: outletOf(a.source_id) }))),
-        check('article texts shown', articles.map((a) => ({ text: a.text, outlet: outletOf(a.source_id) })), true),
-        check('article summaries', articles.map((a) => ({ text: a.summary ?? '', outlet: outletOf(a.source_id) })), true),
-        check('claims and quotes', articles.flatMap((a) => [...JSON.parse(a.claims ?? '[]'), ...JSON.parse(a.quotes ?? '[]')].map((c: { text: string }) => ({ text: c.text, outlet: outletOf(a.source_id) })))),
+        check(
+          'event titles',
+          events.map((e) => ({ text: e.title })),
+        ),
+        {
+          place: 'event titles opening with a newsletter label',
+          texts: events.length,
+          findings: events
+            .filter((e) => e.outlets.split(',').some((o) => labelled(e.title, outletOf(o) ?? '')))
+            .map((e) => ({ what: 'label', text: e.title })),
+        },
+        check(
+          'event summaries',
+          events.map((e) => ({ text: e.summary })),
+          true,
+        ),
+        check(
+          'guide overviews',
+          overviews.map((text) => ({ text })),
+          true,
+        ),
+        check(
+          'article titles',
+          articles.map((a) => ({ text: a.title, outlet: outletOf(a.source_id) })),
+        ),
+        check(
+          'article texts shown',
+          articles.map((a) => ({ text: a.text, outlet: outletOf(a.source_id) })),
+          true,
+        ),
+        check(
+          'article summaries',
+          articles.map((a) => ({ text: a.summary ?? '', outlet: outletOf(a.source_id) })),
+          true,
+        ),
+        check(
+          'claims and quotes',
+          articles.flatMap((a) =>
+            [...JSON.parse(a.claims ?? '[]'), ...JSON.parse(a.quotes ?? '[]')].map((c: { text: string }) => ({
+              text: c.text,
+              outlet: outletOf(a.source_id),
+            })),
+          ),
+        ),
       ],
     };
   } finally {

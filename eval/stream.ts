@@ -17,16 +17,23 @@ if (!(perOutlet > 0)) {
 }
 const all = readJsonlFile<StreamItem>(join(requireData('streams', 'eval:stream'), 'ai-news-stream.jsonl'));
 const taken = new Map<string, number>();
-const items = [...all].sort((a, b) => a.published.localeCompare(b.published)).filter((i) => {
-  const n = taken.get(i.source) ?? 0;
-  taken.set(i.source, n + 1);
-  return n < perOutlet;
-});
+const items = [...all]
+  .sort((a, b) => a.published.localeCompare(b.published))
+  .filter((i) => {
+    const n = taken.get(i.source) ?? 0;
+    taken.set(i.source, n + 1);
+    return n < perOutlet;
+  });
 const t0 = Date.now();
 const r = await runStream(items, (l) => console.log(`  ${l}`));
-console.log(`Stream: ${r.items} items from ${r.outlets} outlets; ${r.itemsWithBoilerplate} carry boilerplate as fetched, ${r.titlesLabelled} titles open with a newsletter label`);
-console.log(`Store: ${r.articles} articles, ${r.events} events, ${r.guides} guides (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+console.log(
+  `Stream: ${r.items} items from ${r.outlets} outlets; ${r.itemsWithBoilerplate} carry boilerplate as fetched, ${r.titlesLabelled} titles open with a newsletter label`,
+);
+console.log(
+  `Store: ${r.articles} articles, ${r.events} events, ${r.guides} guides (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+);
 console.log(`${pad('where', 48)}${pad('texts', 9)}boilerplate found (goal 0)`);
 for (const c of r.checks) console.log(`${pad(c.place, 48)}${pad(c.texts, 9)}${c.findings.length}`);
-for (const c of r.checks) for (const f of c.findings.slice(0, 5)) console.log(`  ${c.place} · ${f.what}: ${f.text.slice(0, 160)}`);
+for (const c of r.checks)
+  for (const f of c.findings.slice(0, 5)) console.log(`  ${c.place} · ${f.what}: ${f.text.slice(0, 160)}`);
 console.log(`\nThe largest guide's overview:\n${r.largestOverview}`);

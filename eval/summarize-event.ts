@@ -13,7 +13,9 @@ import { scoreFile } from './event-summary-metrics.js';
 import { pad, pct, requireData } from './shared-data.js';
 
 const dir = requireData('multidoc', 'eval:summarize-event (no multi-document summary data: nothing measured)');
-const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 if (!files.length) {
   console.error(`eval:summarize-event: no .jsonl file in ${dir}: nothing measured`);
   process.exit(1);
@@ -23,7 +25,9 @@ if (process.argv.includes('--llm') && !llm) {
   console.error('eval:summarize-event --llm: no LLM configured (ALMANAC_LLM_URL, ALMANAC_LLM_MODEL)');
   process.exit(1);
 }
-console.log(`${pad('file', 34)} ${pad('events', 7)} ${pad(llm ? 'ours (llm) R1/R2/RL' : 'ours (local) R1/R2/RL', 24)} earliest lead R1/R2/RL`);
+console.log(
+  `${pad('file', 34)} ${pad('events', 7)} ${pad(llm ? 'ours (llm) R1/R2/RL' : 'ours (local) R1/R2/RL', 24)} earliest lead R1/R2/RL`,
+);
 let worst: { file: string; r1: number } | undefined;
 for (const f of files) {
   const s = await scoreFile(join(dir, f), llm);

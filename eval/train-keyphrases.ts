@@ -16,7 +16,9 @@ const docs = readJsonlFile<KpDoc>(join(dir, 'keyphrase-news-dev.jsonl'));
 const gold = docs.map((d) => d.keyphrases);
 process.stdout.write(`reading ${docs.length} documents… `);
 const examples = docs.map(examplesOf);
-console.log(`${examples.reduce((s, e) => s + e.y.length, 0)} candidates, ${examples.reduce((s, e) => s + e.y.reduce((a, b) => a + b, 0), 0)} of them gold`);
+console.log(
+  `${examples.reduce((s, e) => s + e.y.length, 0)} candidates, ${examples.reduce((s, e) => s + e.y.reduce((a, b) => a + b, 0), 0)} of them gold`,
+);
 
 const cv = f1AtK(crossValidated(examples, 5, undefined, scoreFeatures), gold, 10);
 console.log(`5-fold cross-validated F1@10 ${pct(cv.f1)} (P ${pct(cv.precision)}, R ${pct(cv.recall)})`);
@@ -24,7 +26,9 @@ const categories = [...new Set(docs.map((d) => d.category ?? ''))];
 const loco: string[][] = new Array(docs.length);
 for (const c of categories) {
   const model = trainKeyphraseModel(examples.filter((_, i) => docs[i]!.category !== c));
-  docs.forEach((d, i) => { if (d.category === c) loco[i] = rankWith(examples[i]!, model, scoreFeatures); });
+  docs.forEach((d, i) => {
+    if (d.category === c) loco[i] = rankWith(examples[i]!, model, scoreFeatures);
+  });
 }
 const lc = f1AtK(loco, gold, 10);
 console.log(`leave-one-category-out F1@10 ${pct(lc.f1)} (${categories.length} categories)`);
@@ -47,4 +51,7 @@ export const KEYPHRASE_MODEL: KeyphraseModel = {
 `;
 writeFileSync(join(import.meta.dirname, '..', 'src', 'analyze', 'keyphrase-model.ts'), file);
 console.log('wrote src/analyze/keyphrase-model.ts');
-for (const [name, w] of model.features.map((f, j) => [f, model.weights[j]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))) console.log(`  ${name.padEnd(24)} ${w.toFixed(3)}`);
+for (const [name, w] of model.features
+  .map((f, j) => [f, model.weights[j]!] as const)
+  .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])))
+  console.log(`  ${name.padEnd(24)} ${w.toFixed(3)}`);

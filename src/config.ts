@@ -40,13 +40,27 @@ export const configSchema = z.object({
   schedulerTickS: int(1, 3600).default(60),
   /** Below this many words a feed item counts as a teaser and its page is fetched. */
   fullTextMinWords: int(0, 10_000).default(120),
-  adminToken: z.string().min(MIN_ADMIN_TOKEN, `too short: use at least ${MIN_ADMIN_TOKEN} random characters (for one: openssl rand -hex 24)`).optional(),
+  adminToken: z
+    .string()
+    .min(
+      MIN_ADMIN_TOKEN,
+      `too short: use at least ${MIN_ADMIN_TOKEN} random characters (for one: openssl rand -hex 24)`,
+    )
+    .optional(),
   /**
    * The address readers reach us at (https://almanac.example.org), for the absolute links of
    * feeds and the API description; by default the server's own listening address. Never the
    * request's Host header, which the client chooses.
    */
-  publicUrl: z.string().url().refine((u) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(u), 'an http(s) URL such as https://almanac.example.org (no query)').transform((u) => u.replace(/\/+$/, '')).optional(),
+  publicUrl: z
+    .string()
+    .url()
+    .refine(
+      (u) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(u),
+      'an http(s) URL such as https://almanac.example.org (no query)',
+    )
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   /** Believe X-Forwarded-Proto from a reverse proxy (the admin cookie is Secure when it says https). */
   trustProxy: bool.default(false),
   /** Page, feed and API requests a minute per client address (0: no limit), and the burst allowed. */
@@ -57,7 +71,11 @@ export const configSchema = z.object({
   /** Keep the fetched page of each full-text article (gzipped) in the store. */
   keepRaw: bool.default(false),
   /** The LLM: an OpenAI-compatible base URL (…/v1) or Anthropic's; none means the local extractor. */
-  llmUrl: z.string().url().refine((u) => /^https?:/i.test(u), 'must be http(s)').optional(),
+  llmUrl: z
+    .string()
+    .url()
+    .refine((u) => /^https?:/i.test(u), 'must be http(s)')
+    .optional(),
   llmModel: z.string().min(1).optional(),
   llmApiKey: z.string().optional(),
   /** openai: Chat Completions (OpenAI, Ollama, vLLM, llama.cpp, LM Studio, OpenRouter); anthropic: Messages. */
@@ -116,7 +134,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses env, then flags on top; throws a ConfigError naming every bad key. */
-export function loadConfig(env: Record<string, string | undefined>, flags: Partial<Record<keyof Config, unknown>> = {}): Config {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  flags: Partial<Record<keyof Config, unknown>> = {},
+): Config {
   const raw: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const v = env[name];
@@ -124,10 +145,14 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
   }
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) raw[k] = v;
   const parsed = configSchema.safeParse(raw);
-  if (parsed.success && parsed.data.llmUrl && !parsed.data.llmModel) throw new ConfigError('config: ALMANAC_LLM_URL is set but ALMANAC_LLM_MODEL is not (which model should it ask?)');
+  if (parsed.success && parsed.data.llmUrl && !parsed.data.llmModel)
+    throw new ConfigError('config: ALMANAC_LLM_URL is set but ALMANAC_LLM_MODEL is not (which model should it ask?)');
   if (parsed.success && parsed.data.databaseUrl) {
     const url = parsed.data.databaseUrl;
-    if (!isPostgresUrl(url) && !/^sqlite:./i.test(url)) throw new ConfigError(`config: ALMANAC_DATABASE_URL: expected sqlite:<file> or postgres://…, got "${redact(url).slice(0, 80)}"`);
+    if (!isPostgresUrl(url) && !/^sqlite:./i.test(url))
+      throw new ConfigError(
+        `config: ALMANAC_DATABASE_URL: expected sqlite:<file> or postgres://…, got "${redact(url).slice(0, 80)}"`,
+      );
     // The store everything opens (a PostgreSQL URL, or a SQLite file); --db still wins.
     if (flags.db === undefined) parsed.data.db = isPostgresUrl(url) ? url : url.slice('sqlite:'.length);
   }

@@ -19,7 +19,10 @@ const churn = (keep: boolean) => `
   console.log(JSON.stringify({ maxMb: max / 1048576, live: live.length, acc: acc > 0 }));`;
 
 const run = (keep: boolean): number => {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', churn(keep)], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', churn(keep)], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   return (JSON.parse(out) as { maxMb: number }).maxMb;
 };
 
@@ -31,7 +34,7 @@ describe('keepHeapSmall', () => {
     assert.ok(kept < free * 0.7, `heap ${kept.toFixed(0)} MB with keepHeapSmall against ${free.toFixed(0)} MB without`);
   });
 
-  it("leaves a growth the user gave node alone, and refuses a nonsense percent", () => {
+  it('leaves a growth the user gave node alone, and refuses a nonsense percent', () => {
     assert.equal(keepHeapSmall(30, ['--heap-growing-percent=80'], ''), undefined);
     assert.equal(keepHeapSmall(30, [], '--max-old-space-size=900 --heap_growing_percent=50'), undefined);
     assert.equal(keepHeapSmall(30, [], ''), 30);

@@ -18,8 +18,13 @@ const FLAG = '--heap-growing-percent';
  * for the whole process and its worker threads. A value the user gave (in NODE_OPTIONS or on
  * node's command line) wins. Returns the percent in force when this set it, else undefined.
  */
-export function keepHeapSmall(percent = HEAP_GROWING_PERCENT, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): number | undefined {
-  if (!Number.isInteger(percent) || percent < 1 || percent > 300) throw new Error(`heap growing percent must be a whole number from 1 to 300, not ${percent}`);
+export function keepHeapSmall(
+  percent = HEAP_GROWING_PERCENT,
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions = process.env['NODE_OPTIONS'] ?? '',
+): number | undefined {
+  if (!Number.isInteger(percent) || percent < 1 || percent > 300)
+    throw new Error(`heap growing percent must be a whole number from 1 to 300, not ${percent}`);
   const given = [...execArgv, ...nodeOptions.split(/\s+/)].some((a) => a.replace(/_/g, '-').startsWith(FLAG));
   if (given) return undefined;
   v8.setFlagsFromString(`${FLAG}=${percent}`);

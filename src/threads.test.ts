@@ -10,15 +10,20 @@ import { preloadsOf } from './threads.js';
 const niceOf = (path: string) => Number(readFileSync(path, 'utf8').split(' ')[18]);
 
 describe('helper threads', () => {
-  it('run below the main thread, which keeps its priority', { skip: existsSync('/proc/thread-self/stat') ? false : 'no /proc/thread-self (not Linux)' }, async () => {
+  it('run below the main thread, which keeps its priority', {
+    skip: existsSync('/proc/thread-self/stat') ? false : 'no /proc/thread-self (not Linux)',
+  }, async () => {
     const before = niceOf('/proc/thread-self/stat');
     const url = new URL('./threads.ts', import.meta.url).href;
     const tsx = import.meta.resolve('tsx/esm/api');
     // The same start as startThread's under tsx, then the helper's call and a look at itself.
-    const w = new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url)}); }).then((m) => {
+    const w = new Worker(
+      `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url)}); }).then((m) => {
       m.yieldToMainThread();
       require('node:worker_threads').parentPort.postMessage(Number(require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[18]));
-    })`, { eval: true });
+    })`,
+      { eval: true },
+    );
     const nice = await new Promise<number>((resolve, reject) => {
       w.once('message', resolve);
       w.once('error', reject);
@@ -31,11 +36,18 @@ describe('helper threads', () => {
 
 describe('preloadsOf', () => {
   it('finds the modules node preloads, in both spellings, without tsx, paths as file URLs', () => {
-    assert.deepEqual(preloadsOf(['--import', 'tsx', '--import=./bench/tools/sql-time.ts', '--cpu-prof', '--import', '/abs/tool.mjs', '--import=some-package']), [
-      pathToFileURL(resolve('bench/tools/sql-time.ts')).href,
-      'file:///abs/tool.mjs',
-      'some-package',
-    ]);
+    assert.deepEqual(
+      preloadsOf([
+        '--import',
+        'tsx',
+        '--import=./bench/tools/sql-time.ts',
+        '--cpu-prof',
+        '--import',
+        '/abs/tool.mjs',
+        '--import=some-package',
+      ]),
+      [pathToFileURL(resolve('bench/tools/sql-time.ts')).href, 'file:///abs/tool.mjs', 'some-package'],
+    );
     assert.deepEqual(preloadsOf(['--max-old-space-size=512']), []);
   });
 });

@@ -18,7 +18,10 @@ export function startThread(script: string, from: string, workerData?: unknown):
   if (!fromSource) return new Worker(url, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const load = [...preloadsOf(process.execArgv), url.href].map((m) => `await import(${JSON.stringify(m)});`).join(' ');
-  return new Worker(`import(${JSON.stringify(tsx)}).then(async (api) => { api.register(); ${load} })`, { eval: true, workerData });
+  return new Worker(`import(${JSON.stringify(tsx)}).then(async (api) => { api.register(); ${load} })`, {
+    eval: true,
+    workerData,
+  });
 }
 
 /** The modules given to `--import` in node's options, but tsx, as URLs (paths resolved from the working folder, as Node does). */

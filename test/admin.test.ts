@@ -9,7 +9,8 @@ import { testDeps } from './helpers.js';
 
 const TOKEN = 'correct horse battery staple';
 /** The message the admin page shows after a redirect (done=… or error=…). */
-const flash = (location: string) => [...new URL(location, 'http://almanac.test').searchParams].map(([k, v]) => `${k}=${v}`).join('&');
+const flash = (location: string) =>
+  [...new URL(location, 'http://almanac.test').searchParams].map(([k, v]) => `${k}=${v}`).join('&');
 const ORIGIN = 'http://almanac.test';
 
 describe('the admin area', () => {
@@ -27,7 +28,11 @@ describe('the admin area', () => {
   after(() => feeds.close());
 
   const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    app.request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers } });
+    app.request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers },
+    });
 
   it('is off without a token', async () => {
     const off = createApp({ db: deps.db, clock: deps.clock });
@@ -40,7 +45,10 @@ describe('the admin area', () => {
     const r = await form('/admin/sources', { url: `${feeds.base}demo/feeds/interconnects.xml` });
     assert.equal(r.status, 401);
     assert.equal((await form('/admin/refetch', {})).status, 401);
-    assert.equal((await form('/admin/sources', { url: 'https://x.example/feed' }, { authorization: 'Bearer wrong' })).status, 401);
+    assert.equal(
+      (await form('/admin/sources', { url: 'https://x.example/feed' }, { authorization: 'Bearer wrong' })).status,
+      401,
+    );
     assert.equal((await listSources(deps.db)).length, 0);
     const wrong = await form('/admin/login', { token: 'guess' });
     assert.equal(wrong.status, 401);
@@ -68,17 +76,21 @@ describe('the admin area', () => {
   });
 
   it('adds a source from a site or feed URL, refetches it now, and removes it', async () => {
-    const add = await form('/admin/sources', { url: `${feeds.base}demo/feeds/interconnects.xml`, tier: '2', kind: 'newsletter', csrf }, { cookie });
+    const add = await form(
+      '/admin/sources',
+      { url: `${feeds.base}demo/feeds/interconnects.xml`, tier: '2', kind: 'newsletter', csrf },
+      { cookie },
+    );
     assert.equal(add.status, 303);
     assert.match(flash(add.headers.get('location')!), /done=added /);
-    const [s] = (await listSources(deps.db));
+    const [s] = await listSources(deps.db);
     assert.ok(s);
     assert.equal(s.tier, 2);
     await deps.db.run('UPDATE sources SET allow_private = 1');
     const re = await form(`/admin/sources/${s.id}/refetch`, { csrf }, { cookie });
     assert.equal(re.status, 303);
     assert.match(flash(re.headers.get('location')!), /fetched 1 source: \d+ new articles/);
-    assert.ok(await countArticles(deps.db) >= 1);
+    assert.ok((await countArticles(deps.db)) >= 1);
     const bad = await form('/admin/sources', { url: 'not a url', tier: '7', csrf }, { cookie });
     const msg = flash(bad.headers.get('location')!);
     assert.match(msg, /error=.*url: a feed or site URL/);
@@ -103,10 +115,18 @@ describe('the admin area', () => {
   });
 
   it('adds a guide, and takes the bearer token from scripts (JSON answers, no cookie, no CSRF form field)', async () => {
-    const r = await form('/admin/guides', { title: 'Lab news', query: 'lab' }, { authorization: `Bearer ${TOKEN}`, origin: '' });
+    const r = await form(
+      '/admin/guides',
+      { title: 'Lab news', query: 'lab' },
+      { authorization: `Bearer ${TOKEN}`, origin: '' },
+    );
     assert.equal(r.status, 200);
     assert.match(((await r.json()) as { message: string }).message, /added guide lab-news/);
-    const bad = await form('/admin/guides', { title: 'Broken', query: 'a AND (' }, { authorization: `Bearer ${TOKEN}` });
+    const bad = await form(
+      '/admin/guides',
+      { title: 'Broken', query: 'a AND (' },
+      { authorization: `Bearer ${TOKEN}` },
+    );
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { error: string }).error, /not valid full-text syntax/);
   });

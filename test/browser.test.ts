@@ -17,18 +17,27 @@ import { demoStore } from './demo-store.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
 
-describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} not installed (apt-get install chromium; .ci/run does)` }, () => {
+describe('the web app in Chromium', {
+  skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} not installed (apt-get install chromium; .ci/run does)`,
+}, () => {
   let browser: Browser;
   let base: string;
   let close: () => Promise<void>;
 
   before(async () => {
     const { deps } = await demoStore();
-    const server = serve({ fetch: createApp({ db: deps.db, clock: deps.clock }).fetch, port: 0, hostname: '127.0.0.1' });
+    const server = serve({
+      fetch: createApp({ db: deps.db, clock: deps.clock }).fetch,
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = () => new Promise<void>((r) => server.close(() => r()));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   after(async () => {
@@ -37,7 +46,11 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
   });
 
   const newPage = async (opts: { width?: number; height?: number; dark?: boolean } = {}): Promise<Page> => {
-    const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 }, colorScheme: opts.dark ? 'dark' : 'light', javaScriptEnabled: false });
+    const ctx = await browser.newContext({
+      viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+      colorScheme: opts.dark ? 'dark' : 'light',
+      javaScriptEnabled: false,
+    });
     return ctx.newPage();
   };
 
@@ -50,7 +63,10 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
     assert.ok(firstScore >= 1 && firstScore <= 10);
     await cards.first().locator('h3 a').click();
     await page.waitForURL(/\/events\//);
-    assert.match((await page.locator('h2').allTextContents()).join('|'), /Why \d+ of 10.*Coverage.*Related guides \(\d+\).*Related events \(\d+\)/s);
+    assert.match(
+      (await page.locator('h2').allTextContents()).join('|'),
+      /Why \d+ of 10.*Coverage.*Related guides \(\d+\).*Related events \(\d+\)/s,
+    );
     // Its guide, and back to the event through the guide's timeline.
     const eventUrl = page.url();
     const guide = page.locator('ul.guides a').first();
@@ -87,12 +103,15 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
     assert.match(page.url(), /sort=score/);
     const scores = (await page.locator('.item.event .score').allTextContents()).map(Number);
     assert.ok(scores.length >= 1 && scores.every((s) => s >= 7), scores.join(','));
-    assert.deepEqual([...scores].sort((a, b) => b - a), scores);
+    assert.deepEqual(
+      [...scores].sort((a, b) => b - a),
+      scores,
+    );
     await page.goto(`${base}/search?q=export+controls`);
     assert.ok((await page.locator('mark').count()) >= 1);
   });
 
-  it('renders in the stylesheet\'s fonts, not the browser\'s default serif', async () => {
+  it("renders in the stylesheet's fonts, not the browser's default serif", async () => {
     const page = await newPage();
     for (const path of ['/', '/search?q=model', '/topics']) {
       await page.goto(`${base}${path}`);
@@ -121,7 +140,10 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
       await page.goto(`${base}${r.href}`);
       const text = norm(await page.locator('main').innerText());
       // A snippet is pieces of its row's text joined by "…" (and, for claims and quotes, by "¶").
-      for (const piece of r.snippet.split(/[…¶]/).map((p) => p.trim()).filter((p) => p.length > 0)) {
+      for (const piece of r.snippet
+        .split(/[…¶]/)
+        .map((p) => p.trim())
+        .filter((p) => p.length > 0)) {
         assert.ok(text.includes(piece), `${r.kind} ${r.href}: "${piece}" is not on its page`);
       }
       seen[r.kind]++;
@@ -131,7 +153,12 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
 
   it('saves screenshots of the event, guide and article pages: desktop and phone, light and dark', async () => {
     const shots: string[] = [];
-    for (const [name, opts] of [['desktop-light', {}], ['desktop-dark', { dark: true }], ['phone-light', { width: 390, height: 844 }], ['phone-dark', { width: 390, height: 844, dark: true }]] as const) {
+    for (const [name, opts] of [
+      ['desktop-light', {}],
+      ['desktop-dark', { dark: true }],
+      ['phone-light', { width: 390, height: 844 }],
+      ['phone-dark', { width: 390, height: 844, dark: true }],
+    ] as const) {
       const page = await newPage(opts);
       await page.goto(`${base}/?sort=score`);
       await page.locator('.item.event h3 a').first().click();
@@ -149,7 +176,9 @@ describe('the web app in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CH
       const articleShot = join(ARTIFACTS, `article-${name}.png`);
       await page.screenshot({ path: articleShot, fullPage: true });
       // Nothing overflows sideways on a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => 0);
+      const overflow = await page
+        .evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        .catch(() => 0);
       assert.ok(overflow <= 1, `${name}: page is ${overflow}px wider than the viewport`);
       shots.push(eventShot, articleShot);
     }

@@ -8,19 +8,45 @@ import { describe, it } from 'node:test';
 const root = join(import.meta.dirname, '..');
 
 function almanac(args: string[], input: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('building blocks on the command line', () => {
   it('analyze prints one line per article in the contract shape and skips bad lines with a reason', () => {
-    const text = 'Anthropic said on Monday it would open a lab in Tokyo. "We want to be close to our customers in Japan," said Dario Amodei. The lab will hire 50 researchers.';
-    const input = [JSON.stringify({ id: 'a1', title: 'Anthropic opens Tokyo lab', text }), 'not json', JSON.stringify({ id: 'a2' }), JSON.stringify({ id: 7, text: 'Short.' })].join('\n');
+    const text =
+      'Anthropic said on Monday it would open a lab in Tokyo. "We want to be close to our customers in Japan," said Dario Amodei. The lab will hire 50 researchers.';
+    const input = [
+      JSON.stringify({ id: 'a1', title: 'Anthropic opens Tokyo lab', text }),
+      'not json',
+      JSON.stringify({ id: 'a2' }),
+      JSON.stringify({ id: 7, text: 'Short.' }),
+    ].join('\n');
     const r = almanac(['analyze', '--input', '-'], input);
     assert.equal(r.code, 0, r.err);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.map((l) => l.id), ['a1', '7']);
-    assert.deepEqual(Object.keys(lines[0]), ['id', 'summary', 'keyphrases', 'topics', 'claims', 'quotes', 'entities', 'kind']);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((l) => l.id),
+      ['a1', '7'],
+    );
+    assert.deepEqual(Object.keys(lines[0]), [
+      'id',
+      'summary',
+      'keyphrases',
+      'topics',
+      'claims',
+      'quotes',
+      'entities',
+      'kind',
+    ]);
     const q = lines[0].quotes[0];
     assert.equal(text.slice(q.start, q.end), q.text);
     assert.equal(q.speaker, 'Dario Amodei');
@@ -29,11 +55,18 @@ describe('building blocks on the command line', () => {
   });
 
   it('analyze leaves out a title repeated at the top of the text', () => {
-    const body = 'Anthropic said on Monday it would open a research lab in Tokyo next year. The lab will hire fifty researchers from universities across Japan and Korea.';
-    const input = [{ id: 'plain', title: 'Anthropic opens Tokyo lab', text: body }, { id: 'titled', title: 'Anthropic opens Tokyo lab', text: `Anthropic opens Tokyo lab\n\n${body}` }];
+    const body =
+      'Anthropic said on Monday it would open a research lab in Tokyo next year. The lab will hire fifty researchers from universities across Japan and Korea.';
+    const input = [
+      { id: 'plain', title: 'Anthropic opens Tokyo lab', text: body },
+      { id: 'titled', title: 'Anthropic opens Tokyo lab', text: `Anthropic opens Tokyo lab\n\n${body}` },
+    ];
     const r = almanac(['analyze', '--input', '-'], input.map((l) => JSON.stringify(l)).join('\n'));
     assert.equal(r.code, 0, r.err);
-    const [plain, titled] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const [plain, titled] = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(titled.summary, plain.summary);
     assert.ok(titled.summary.startsWith('Anthropic said on Monday'), titled.summary);
   });
@@ -48,12 +81,22 @@ describe('building blocks on the command line', () => {
     const rows = [
       { id: '1', title: 'Commerce Department restricts foreign access to Fable 5', published: '2026-11-20T10:00:00Z' },
       { id: '2', title: 'DeepMind weather model forecasts cyclones ten days out', published: '2026-11-20T11:00:00Z' },
-      { id: '3', title: 'Fable 5 access for foreign researchers restricted by Commerce Department', published: '2026-11-20T12:00:00Z' },
+      {
+        id: '3',
+        title: 'Fable 5 access for foreign researchers restricted by Commerce Department',
+        published: '2026-11-20T12:00:00Z',
+      },
     ];
     const r = almanac(['cluster', '--input', '-'], rows.map((x) => JSON.stringify(x)).join('\n'));
     assert.equal(r.code, 0, r.err);
-    const out = r.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; event: string });
-    assert.deepEqual(out.map((o) => o.id), ['1', '2', '3']);
+    const out = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; event: string });
+    assert.deepEqual(
+      out.map((o) => o.id),
+      ['1', '2', '3'],
+    );
     assert.equal(out[0]!.event, out[2]!.event);
     assert.notEqual(out[0]!.event, out[1]!.event);
     const bad = almanac(['cluster', '--input', '-'], '{"id":"x","title":"t","published":"yesterday"}');

@@ -11,7 +11,11 @@ const dir = mkdtempSync(join(tmpdir(), 'almanac-cli-store-'));
 const db = join(dir, 'store.db');
 
 function almanac(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args, '--db', db], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args, '--db', db], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -10,7 +10,10 @@ import { upsertSource } from '../src/store/sources.js';
 import { testDeps } from './helpers.js';
 
 /** The demo feeds served on loopback, as `almanac demo` serves them. */
-export async function demoFeedServer(anchor = new Date('2026-11-22T12:00:00Z'), requests?: Array<{ path: string; start: number; end: number }>) {
+export async function demoFeedServer(
+  anchor = new Date('2026-11-22T12:00:00Z'),
+  requests?: Array<{ path: string; start: number; end: number }>,
+) {
   const corpus = loadCorpus();
   const app = new Hono();
   if (requests) {
@@ -33,7 +36,19 @@ export async function demoStore() {
   const deps = testDeps();
   try {
     for (const s of DEMO_SOURCES) {
-      await upsertSource(deps.db, { id: s.id, name: s.name, author: s.author, tier: s.tier, kind: s.kind, allowPrivate: true, feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}` }, deps.clock.now());
+      await upsertSource(
+        deps.db,
+        {
+          id: s.id,
+          name: s.name,
+          author: s.author,
+          tier: s.tier,
+          kind: s.kind,
+          allowPrivate: true,
+          feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
+        },
+        deps.clock.now(),
+      );
     }
     await fetchDueSources(deps);
     await processPending(deps);

@@ -6,9 +6,12 @@ import { describe, it } from 'node:test';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(join(root, 'package.json'));
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string }; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  engines: { node: string };
+  dependencies: Record<string, string>;
+};
 
-const version = (v: string) => (v.split('.').map(Number).concat(0, 0, 0).slice(0, 3)) as [number, number, number];
+const version = (v: string) => v.split('.').map(Number).concat(0, 0, 0).slice(0, 3) as [number, number, number];
 const cmp = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
 /** Whether a version meets an engines range of the forms packages use: ">=x.y.z", "^x", "x.x", "x.y.z", joined by "||". */
 function satisfies(v: string, range: string): boolean {
@@ -37,8 +40,13 @@ describe('the Node version we declare', () => {
     assert.ok(floor, `engines.node is ${pkg.engines.node}`);
     for (const dep of Object.keys(pkg.dependencies)) {
       if (dep === 'sanitize-html') continue;
-      const engines = (JSON.parse(readFileSync(join(root, 'node_modules', dep, 'package.json'), 'utf8')) as { engines?: { node?: string } }).engines?.node;
-      if (engines) assert.ok(satisfies(floor!, engines), `${dep} wants Node ${engines}; we declare ${pkg.engines.node}`);
+      const engines = (
+        JSON.parse(readFileSync(join(root, 'node_modules', dep, 'package.json'), 'utf8')) as {
+          engines?: { node?: string };
+        }
+      ).engines?.node;
+      if (engines)
+        assert.ok(satisfies(floor!, engines), `${dep} wants Node ${engines}; we declare ${pkg.engines.node}`);
     }
   });
 

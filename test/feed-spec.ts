@@ -14,7 +14,12 @@ const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 export function assertAtomValid(xml: string): void {
   assert.equal(XMLValidator.validate(xml), true, 'Atom feed is not well-formed XML');
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', trimValues: false, isArray: (n) => ['entry', 'link', 'author', 'category', 'id', 'title', 'updated'].includes(n) }).parse(xml) as Record<string, any>;
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    trimValues: false,
+    isArray: (n) => ['entry', 'link', 'author', 'category', 'id', 'title', 'updated'].includes(n),
+  }).parse(xml) as Record<string, any>;
   const feed = doc['feed'];
   assert.ok(feed, 'root element is not <feed>');
   assert.equal(feed['@xmlns'], 'http://www.w3.org/2005/Atom');
@@ -28,7 +33,9 @@ export function assertAtomValid(xml: string): void {
     assert.equal(one(el, 'id', where), one(el, 'id', where).trim(), `${where} id has surrounding whitespace`);
     one(el, 'title', where);
     assert.match(one(el, 'updated', where), RFC3339, `${where} updated is not RFC 3339`);
-    const alternates = ((el['link'] ?? []) as Array<Record<string, string>>).filter((l) => (l['@rel'] ?? 'alternate') === 'alternate');
+    const alternates = ((el['link'] ?? []) as Array<Record<string, string>>).filter(
+      (l) => (l['@rel'] ?? 'alternate') === 'alternate',
+    );
     const types = alternates.map((l) => `${l['@type'] ?? ''}|${l['@hreflang'] ?? ''}`);
     assert.equal(new Set(types).size, types.length, `${where} has two alternate links of one type`);
   };
@@ -37,9 +44,17 @@ export function assertAtomValid(xml: string): void {
   for (const [i, e] of ((feed['entry'] ?? []) as Array<Record<string, any>>).entries()) {
     const where = `entry ${i + 1}`;
     checkCommon(e, where);
-    assert.ok(feedHasAuthor || (Array.isArray(e['author']) && e['author'].every((a: any) => a.name)), `${where} has no author`);
-    assert.ok(e['content'] !== undefined || ((e['link'] ?? []) as Array<Record<string, string>>).some((l) => (l['@rel'] ?? 'alternate') === 'alternate'), `${where} has neither content nor an alternate link`);
-    if (e['published'] !== undefined) assert.match(String(e['published']), RFC3339, `${where} published is not RFC 3339`);
+    assert.ok(
+      feedHasAuthor || (Array.isArray(e['author']) && e['author'].every((a: any) => a.name)),
+      `${where} has no author`,
+    );
+    assert.ok(
+      e['content'] !== undefined ||
+        ((e['link'] ?? []) as Array<Record<string, string>>).some((l) => (l['@rel'] ?? 'alternate') === 'alternate'),
+      `${where} has neither content nor an alternate link`,
+    );
+    if (e['published'] !== undefined)
+      assert.match(String(e['published']), RFC3339, `${where} published is not RFC 3339`);
   }
 }
 
@@ -49,8 +64,12 @@ export function assertJsonFeedValid(f: Record<string, any>): void {
   assert.ok(Array.isArray(f['items']), 'items is not an array');
   for (const [i, it] of (f['items'] as Array<Record<string, any>>).entries()) {
     assert.equal(typeof it['id'], 'string', `item ${i + 1} id is not a string`);
-    assert.ok(typeof it['content_html'] === 'string' || typeof it['content_text'] === 'string', `item ${i + 1} has no content`);
-    for (const k of ['date_published', 'date_modified']) if (it[k] !== undefined) assert.match(it[k], RFC3339, `item ${i + 1} ${k}`);
+    assert.ok(
+      typeof it['content_html'] === 'string' || typeof it['content_text'] === 'string',
+      `item ${i + 1} has no content`,
+    );
+    for (const k of ['date_published', 'date_modified'])
+      if (it[k] !== undefined) assert.match(it[k], RFC3339, `item ${i + 1} ${k}`);
     for (const k of ['url', 'external_url']) if (it[k] !== undefined) assert.match(it[k], IRI);
   }
 }

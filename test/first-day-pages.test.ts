@@ -20,7 +20,10 @@ describe('pages a new user meets', () => {
     const r = await app.request(`http://almanac.test${p}`);
     return { status: r.status, html: await r.text() };
   };
-  const text = (html: string) => decodeHTML(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  const text = (html: string) =>
+    decodeHTML(html.replace(/<[^>]+>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
 
   it('an event has one age, in the same words on the list and on its page', async () => {
     const now = deps.clock.now();
@@ -28,10 +31,16 @@ describe('pages a new user meets', () => {
     const home = (await page('/')).html;
     let both = 0;
     for (const e of events) {
-      const card = new RegExp(`<div class="item event">((?:(?!<div class="item event">)[\\s\\S])*?)href="/events/${e.id}"`).exec(home)?.[1];
+      const card = new RegExp(
+        `<div class="item event">((?:(?!<div class="item event">)[\\s\\S])*?)href="/events/${e.id}"`,
+      ).exec(home)?.[1];
       assert.ok(card, `${e.id} is on the home page`);
       const onList = text(/<span class="age">([\s\S]*?)<\/span>/.exec(card)![1]!);
-      const onPage = text(/<div class="meta head">[\s\S]*?<span class="age">([\s\S]*?)<\/span>/.exec((await page(`/events/${e.id}`)).html)![1]!);
+      const onPage = text(
+        /<div class="meta head">[\s\S]*?<span class="age">([\s\S]*?)<\/span>/.exec(
+          (await page(`/events/${e.id}`)).html,
+        )![1]!,
+      );
       assert.equal(onPage, onList, e.id);
       const [first, updated] = [relativeTime(e.firstSeen, now), relativeTime(e.lastUpdated, now)];
       assert.equal(onList, first === updated ? updated : `first seen ${first} · updated ${updated}`);
@@ -40,9 +49,16 @@ describe('pages a new user meets', () => {
     assert.ok(both >= 1, 'some event was updated after it was first seen');
   });
 
-  it('an error page has the site\'s header, says what is wrong, and offers a way back', async () => {
-    for (const [path, status, title] of [['/events/no-such', 404, 'No such event'], ['/articles/999999', 404, 'No such article'], ['/topics/no-such', 404, 'No such topic'],
-      ['/guides/no-such', 404, 'No such guide'], ['/sources/no-such', 404, 'No such source'], ['/nothing/here', 404, 'Not found'], ['/digest?since=x', 400, 'Bad period']] as const) {
+  it("an error page has the site's header, says what is wrong, and offers a way back", async () => {
+    for (const [path, status, title] of [
+      ['/events/no-such', 404, 'No such event'],
+      ['/articles/999999', 404, 'No such article'],
+      ['/topics/no-such', 404, 'No such topic'],
+      ['/guides/no-such', 404, 'No such guide'],
+      ['/sources/no-such', 404, 'No such source'],
+      ['/nothing/here', 404, 'Not found'],
+      ['/digest?since=x', 400, 'Bad period'],
+    ] as const) {
       const r = await page(path);
       assert.equal(r.status, status, path);
       assert.match(r.html, /<header class="site">/, path);
@@ -56,7 +72,10 @@ describe('pages a new user meets', () => {
     assert.equal(r.status, 200);
     assert.match(r.html, /<title>Events · Almanac<\/title>/);
     assert.match(r.html, /<h1>Events<\/h1>/);
-    assert.match(r.html, /<p class="note">Ignored a filter this page could not read: min=abc: a score from 0 to 10\.<\/p>/);
+    assert.match(
+      r.html,
+      /<p class="note">Ignored a filter this page could not read: min=abc: a score from 0 to 10\.<\/p>/,
+    );
     assert.doesNotMatch(r.html, /Invalid input|NaN/);
     assert.match(r.html, /<option value="score" selected="">score<\/option>/);
   });
@@ -72,7 +91,8 @@ describe('pages a new user meets', () => {
     const r = await page('/topics');
     const rows = [...r.html.matchAll(/<tr><td><a href="\/topics\/([a-z0-9-]+)">([^<]+)<\/a>(.*?)<\/td>/g)];
     assert.ok(rows.length >= 5);
-    for (const [, slug, , rest] of rows) assert.doesNotMatch(rest!, new RegExp(`>${slug}(<| ·)`), `${slug} is printed under its name`);
+    for (const [, slug, , rest] of rows)
+      assert.doesNotMatch(rest!, new RegExp(`>${slug}(<| ·)`), `${slug} is printed under its name`);
   });
 
   it('search results name the source, not its id', async () => {
@@ -83,7 +103,9 @@ describe('pages a new user meets', () => {
   });
 
   it('each quote links to an anchor in the article text, not to a #:~:text= fragment', async () => {
-    const ids = (await deps.db.all<{ id: number }>(`SELECT article_id AS id FROM extractions WHERE quotes <> '[]'`)).map((r) => r.id);
+    const ids = (
+      await deps.db.all<{ id: number }>(`SELECT article_id AS id FROM extractions WHERE quotes <> '[]'`)
+    ).map((r) => r.id);
     let quotes = 0;
     let linked = 0;
     for (const id of ids) {
@@ -100,7 +122,10 @@ describe('pages a new user meets', () => {
         const at = body.indexOf(`<span class="quote" id="${target}">`);
         assert.ok(at > 0, `article ${id}: no #${target} in the text`);
         const words = text(body.slice(at));
-        assert.ok(words.startsWith(text(quote!)), `article ${id} #${target}: ${words.slice(0, 60)} | ${text(quote!).slice(0, 60)}`);
+        assert.ok(
+          words.startsWith(text(quote!)),
+          `article ${id} #${target}: ${words.slice(0, 60)} | ${text(quote!).slice(0, 60)}`,
+        );
       }
     }
     assert.ok(quotes >= 10, `${quotes} quotes`);

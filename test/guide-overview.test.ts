@@ -18,17 +18,30 @@ describe('a guide’s overview without a model', () => {
       const g = (await getGuide(deps.db, slug))!;
       const [scope, ...lines] = g.overview.split('\n');
       const title = g.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      assert.match(scope!, new RegExp(`^${title}: (?:one event, \\d{1,2} \\w{3,4} \\d{4}|${g.eventCount} events from \\d{1,2} \\w{3,4} \\d{4} to \\d{1,2} \\w{3,4} \\d{4})\\.(?: Its most significant recent events:)?$`), slug);
+      assert.match(
+        scope!,
+        new RegExp(
+          `^${title}: (?:one event, \\d{1,2} \\w{3,4} \\d{4}|${g.eventCount} events from \\d{1,2} \\w{3,4} \\d{4} to \\d{1,2} \\w{3,4} \\d{4})\\.(?: Its most significant recent events:)?$`,
+        ),
+        slug,
+      );
       // The latest events of the guide and their scores, read here straight from the store.
-      const recent = await deps.db.all<{ title: string; significance: number; first_seen: string }>(`SELECT e.title, ge.significance, ge.first_seen FROM guide_events ge JOIN events e ON e.id = ge.event_id
-        WHERE ge.guide_slug = ? ORDER BY ge.first_seen DESC LIMIT ?`, [slug, RECENT_EVENTS]);
+      const recent = await deps.db.all<{ title: string; significance: number; first_seen: string }>(
+        `SELECT e.title, ge.significance, ge.first_seen FROM guide_events ge JOIN events e ON e.id = ge.event_id
+        WHERE ge.guide_slug = ? ORDER BY ge.first_seen DESC LIMIT ?`,
+        [slug, RECENT_EVENTS],
+      );
       assert.equal(lines.length, Math.min(OVERVIEW_EVENTS, recent.length), slug);
       const listed = lines.map((l) => {
         const m = /^(\d{1,2} \w{3,4} \d{4}) · (.+) · (\d+(?:\.\d+)?)$/.exec(l);
         assert.ok(m, `${slug}: "${l}" is not "date · title · score"`);
         return { day: Date.parse(`${m[1]} UTC`), title: m[2]!, score: Number(m[3]) };
       });
-      for (const e of listed) assert.ok(recent.some((r) => r.title === e.title && r.significance === e.score), `${slug}: ${e.title} is one of its latest events`);
+      for (const e of listed)
+        assert.ok(
+          recent.some((r) => r.title === e.title && r.significance === e.score),
+          `${slug}: ${e.title} is one of its latest events`,
+        );
       for (let i = 1; i < listed.length; i++) assert.ok(listed[i - 1]!.day >= listed[i]!.day, `${slug}: newest first`);
       // None left out scores above one listed.
       const lowest = Math.min(...listed.map((e) => e.score));

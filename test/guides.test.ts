@@ -31,26 +31,40 @@ describe('guides over the demo', () => {
   it('are created automatically for busy topics and entities, each holding exactly the events that name its subject', async () => {
     const guides = await listGuides(deps.db);
     const slugs = guides.map((g) => g.slug);
-    for (const busy of ['open-source-ai', 'ai-chips', 'ai-copyright', 'anthropic']) assert.ok(slugs.includes(busy), `${busy} in ${slugs.join(' ')}`);
+    for (const busy of ['open-source-ai', 'ai-chips', 'ai-copyright', 'anthropic'])
+      assert.ok(slugs.includes(busy), `${busy} in ${slugs.join(' ')}`);
     for (const g of guides) {
       assert.equal(g.origin, 'auto');
-      const expected = await one<number>(deps.db, `SELECT COUNT(*) FROM event_subjects s JOIN events e ON e.id = s.event_id WHERE s.kind = ? AND s.subject = ? AND e.title <> ''`, [g.subjectKind, g.subject]);
+      const expected = await one<number>(
+        deps.db,
+        `SELECT COUNT(*) FROM event_subjects s JOIN events e ON e.id = s.event_id WHERE s.kind = ? AND s.subject = ? AND e.title <> ''`,
+        [g.subjectKind, g.subject],
+      );
       assert.equal(g.eventCount, expected, g.slug);
       assert.match(g.overview, new RegExp(`^${g.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
     }
     // Places do not make guides; a quiet subject (one event) does not either.
     for (const g of guides) {
       if (g.subjectKind !== 'entity') continue;
-      const place = await deps.db.get(`SELECT 1 FROM events e, json_each(e.entities) x WHERE json_extract(x.value, '$.name') = ? AND json_extract(x.value, '$.type') = 'place'`, [g.subject]);
+      const place = await deps.db.get(
+        `SELECT 1 FROM events e, json_each(e.entities) x WHERE json_extract(x.value, '$.name') = ? AND json_extract(x.value, '$.type') = 'place'`,
+        [g.subject],
+      );
       assert.ok(!place, `${g.subject} is a place`);
     }
-    const quiet = await column<string>(deps.db, `SELECT subject FROM event_subjects WHERE kind = 'topic' GROUP BY subject HAVING COUNT(*) = 1`);
+    const quiet = await column<string>(
+      deps.db,
+      `SELECT subject FROM event_subjects WHERE kind = 'topic' GROUP BY subject HAVING COUNT(*) = 1`,
+    );
     assert.ok(quiet.length >= 1);
     for (const q of quiet) assert.ok(!guides.some((g) => g.subjectKind === 'topic' && g.subject === q), q);
   });
 
   it('link both ways: the event page lists its guides best first, the guide page its events, the API says the same', async () => {
-    const ev = await one<string>(deps.db, `SELECT event_id FROM guide_events WHERE guide_slug = 'open-source-ai' ORDER BY significance DESC LIMIT 1`);
+    const ev = await one<string>(
+      deps.db,
+      `SELECT event_id FROM guide_events WHERE guide_slug = 'open-source-ai' ORDER BY significance DESC LIMIT 1`,
+    );
     const guides = await guidesOfEvent(deps.db, ev);
     assert.ok(guides.length >= 1);
     for (let i = 1; i < guides.length; i++) assert.ok(guides[i - 1]!.relevance >= guides[i]!.relevance);
@@ -59,12 +73,20 @@ describe('guides over the demo', () => {
     assert.ok(page.includes('href="/guides/open-source-ai"'));
     const guidePage = await (await get('/guides/open-source-ai')).text();
     assert.ok(guidePage.includes(`href="/events/${ev}"`));
-    for (const h of ['What changed since', 'Timeline', 'Who says what', 'Key quotes', 'Sources that cover it most']) assert.ok(guidePage.includes(h), h);
+    for (const h of ['What changed since', 'Timeline', 'Who says what', 'Key quotes', 'Sources that cover it most'])
+      assert.ok(guidePage.includes(h), h);
     const api = (await (await get(`/api/events/${ev}`)).json()) as { event: { guides: Array<{ slug: string }> } };
-    assert.deepEqual(api.event.guides.map((g) => g.slug), guides.map((g) => g.slug));
+    assert.deepEqual(
+      api.event.guides.map((g) => g.slug),
+      guides.map((g) => g.slug),
+    );
     const list = (await (await get('/api/guides')).json()) as { guides: Array<{ slug: string; eventCount: number }> };
     assert.equal(list.guides.length, (await listGuides(deps.db)).length);
-    const answer = (await (await get('/api/guides/open-source-ai?since=30d')).json()) as { guide: { overview: string }; timeline: unknown[]; changes: { events: unknown[] } };
+    const answer = (await (await get('/api/guides/open-source-ai?since=30d')).json()) as {
+      guide: { overview: string };
+      timeline: unknown[];
+      changes: { events: unknown[] };
+    };
     assert.equal(answer.timeline.length, (await getGuide(deps.db, 'open-source-ai'))!.eventCount);
     assert.ok(answer.changes.events.length >= 1 && answer.changes.events.length <= answer.timeline.length);
     assert.equal((await get('/api/guides/open-source-ai?since=yesterday')).status, 400);
@@ -84,57 +106,121 @@ describe('guides over the demo', () => {
   });
 
   it('are added by hand for a saved query, validated, and kept up to date as matching events arrive', async () => {
-    await assert.rejects(() => addManualGuide(deps.db, { title: 'Broken', query: 'export AND (' }, '2026-11-22T00:00:00Z'), /not valid full-text syntax/);
-    await assert.rejects(() => addManualGuide(deps.db, { title: ' ', query: 'chips' }, '2026-11-22T00:00:00Z'), /needs a title/);
-    const g = await addManualGuide(deps.db, { title: 'Chip export controls', query: 'export AND (chip OR chips OR controls)' }, '2026-11-22T00:00:00Z');
+    await assert.rejects(
+      () => addManualGuide(deps.db, { title: 'Broken', query: 'export AND (' }, '2026-11-22T00:00:00Z'),
+      /not valid full-text syntax/,
+    );
+    await assert.rejects(
+      () => addManualGuide(deps.db, { title: ' ', query: 'chips' }, '2026-11-22T00:00:00Z'),
+      /needs a title/,
+    );
+    const g = await addManualGuide(
+      deps.db,
+      { title: 'Chip export controls', query: 'export AND (chip OR chips OR controls)' },
+      '2026-11-22T00:00:00Z',
+    );
     assert.equal(g.slug, 'chip-export-controls');
     assert.equal(g.origin, 'manual');
-    const matching = await one<number>(deps.db, `SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?`, ['export AND (chip OR chips OR controls)']);
+    const matching = await one<number>(deps.db, `SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?`, [
+      'export AND (chip OR chips OR controls)',
+    ]);
     assert.ok(matching >= 1);
     assert.equal(g.eventCount, matching);
-    await assert.rejects(() => addManualGuide(deps.db, { title: 'Again', query: 'export AND (chip OR chips OR controls)' }, '2026-11-22T00:00:00Z'), /already follows/);
+    await assert.rejects(
+      () =>
+        addManualGuide(
+          deps.db,
+          { title: 'Again', query: 'export AND (chip OR chips OR controls)' },
+          '2026-11-22T00:00:00Z',
+        ),
+      /already follows/,
+    );
 
     // A new article about the subject arrives through the real pipeline: the guide gains its event, and a guide it has nothing to do with is untouched.
     const quiet = (await listGuides(deps.db)).find((x) => x.slug === 'ai-copyright')!;
     const at = deps.clock.now().toISOString();
-    await upsertArticle(deps.db, {
-      sourceId: 'policy-wire', guid: 'new-export-rule', url: null, canonicalUrl: null, title: 'Netherlands tightens export rules for chip lithography machines', author: null,
-      publishedAt: at, fetchedAt: at, html: '', lang: 'en', image: null, wordCount: 60, truncated: false,
-      text: 'The Dutch government tightened export controls on chip lithography machines on Friday, requiring licences for shipments of older deep ultraviolet tools to several countries. Officials said the export rule follows talks with Washington about chips and national security. Chipmakers said they expected a limited effect on sales this year.',
-    }, STAGE_NAMES);
+    await upsertArticle(
+      deps.db,
+      {
+        sourceId: 'policy-wire',
+        guid: 'new-export-rule',
+        url: null,
+        canonicalUrl: null,
+        title: 'Netherlands tightens export rules for chip lithography machines',
+        author: null,
+        publishedAt: at,
+        fetchedAt: at,
+        html: '',
+        lang: 'en',
+        image: null,
+        wordCount: 60,
+        truncated: false,
+        text: 'The Dutch government tightened export controls on chip lithography machines on Friday, requiring licences for shipments of older deep ultraviolet tools to several countries. Officials said the export rule follows talks with Washington about chips and national security. Chipmakers said they expected a limited effect on sales this year.',
+      },
+      STAGE_NAMES,
+    );
     await processPending(deps);
-    const ev = await one<string>(deps.db, `SELECT ea.event_id FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE a.guid = 'new-export-rule'`);
-    assert.ok((await guidesOfEvent(deps.db,ev)).some((x) => x.slug === 'chip-export-controls'));
-    assert.equal((await getGuide(deps.db, 'chip-export-controls'))!.eventCount, (await one<unknown>(deps.db, `SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?`, ['export AND (chip OR chips OR controls)'])));
+    const ev = await one<string>(
+      deps.db,
+      `SELECT ea.event_id FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE a.guid = 'new-export-rule'`,
+    );
+    assert.ok((await guidesOfEvent(deps.db, ev)).some((x) => x.slug === 'chip-export-controls'));
+    assert.equal(
+      (await getGuide(deps.db, 'chip-export-controls'))!.eventCount,
+      await one<unknown>(deps.db, `SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?`, [
+        'export AND (chip OR chips OR controls)',
+      ]),
+    );
     assert.ok((await getGuide(deps.db, 'chip-export-controls'))!.eventCount > g.eventCount);
-    assert.equal((await getGuide(deps.db, 'ai-copyright'))!.updatedAt, quiet.updatedAt, 'an unrelated guide is not touched');
+    assert.equal(
+      (await getGuide(deps.db, 'ai-copyright'))!.updatedAt,
+      quiet.updatedAt,
+      'an unrelated guide is not touched',
+    );
   });
 
   it('merge topic aliases: articles, events, guides and URLs follow the canonical slug', async () => {
     const before = (await getGuide(deps.db, 'ai-agents'))!;
-    const agentsEvents = await column<string>(deps.db, `SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-agents'`);
+    const agentsEvents = await column<string>(
+      deps.db,
+      `SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-agents'`,
+    );
     assert.ok(agentsEvents.length >= 1);
     await deps.db.transaction(async (tx) => {
       await mergeTopic(tx, 'ai-agents', 'ai-coding');
       await afterTopicMerge(tx, 'ai-agents', 'ai-coding');
     });
-    assert.equal((await resolveTopic(deps.db, 'ai-agents')), 'ai-coding');
-    assert.equal((await one<unknown>(deps.db, `SELECT COUNT(*) FROM extractions WHERE topics LIKE '%"ai-agents"%'`)), 0);
-    assert.equal((await one<unknown>(deps.db, `SELECT COUNT(*) FROM events WHERE topics LIKE '%"ai-agents"%'`)), 0);
-    for (const id of agentsEvents) assert.ok((JSON.parse(await one<string>(deps.db, 'SELECT topics FROM events WHERE id = ?', [id])) as string[]).includes('ai-coding'));
+    assert.equal(await resolveTopic(deps.db, 'ai-agents'), 'ai-coding');
+    assert.equal(await one<unknown>(deps.db, `SELECT COUNT(*) FROM extractions WHERE topics LIKE '%"ai-agents"%'`), 0);
+    assert.equal(await one<unknown>(deps.db, `SELECT COUNT(*) FROM events WHERE topics LIKE '%"ai-agents"%'`), 0);
+    for (const id of agentsEvents)
+      assert.ok(
+        (JSON.parse(await one<string>(deps.db, 'SELECT topics FROM events WHERE id = ?', [id])) as string[]).includes(
+          'ai-coding',
+        ),
+      );
     assert.ok(!(await listTopics(deps.db)).some((t) => t.slug === 'ai-agents'));
     assert.ok((await listTopics(deps.db)).find((t) => t.slug === 'ai-coding')!.slugAliases.includes('ai-agents'));
     const merged = (await getGuide(deps.db, 'ai-coding'))!;
     if (before) {
       assert.ok(merged, 'the guide follows the merge');
-      assert.equal(merged.eventCount, (await one<unknown>(deps.db, `SELECT COUNT(*) FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-coding'`)));
+      assert.equal(
+        merged.eventCount,
+        await one<unknown>(
+          deps.db,
+          `SELECT COUNT(*) FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-coding'`,
+        ),
+      );
       assert.equal(await getGuide(deps.db, 'ai-agents'), undefined);
     }
     const r = await get('/topics/ai-agents');
     assert.equal(r.status, 301);
     assert.equal(r.headers.get('location'), '/topics/ai-coding');
     // New extractions that still say the old slug land on the canonical one.
-    assert.deepEqual((await canonicalTopics(deps.db, ['ai-agents', 'ai-coding'], 'policy-wire', '2026-11-22T00:00:00Z')), ['ai-coding']);
+    assert.deepEqual(
+      await canonicalTopics(deps.db, ['ai-agents', 'ai-coding'], 'policy-wire', '2026-11-22T00:00:00Z'),
+      ['ai-coding'],
+    );
   });
 
   it('rename a topic: the new slug takes over, the old one keeps resolving, its guide moves', async () => {
@@ -153,15 +239,31 @@ describe('guides over the demo', () => {
   });
 
   it('keep the per-week subject counts equal to a recount, through the pipeline, topic merges, renames and deleted events', async () => {
-    const recount = async () => (await deps.db.all(`SELECT kind, subject, week, COUNT(*) AS events FROM event_subjects GROUP BY kind, subject, week ORDER BY 1, 2, 3`));
-    const kept = async () => (await deps.db.all(`SELECT kind, subject, week, events FROM subject_weeks ORDER BY 1, 2, 3`));
+    const recount = async () =>
+      await deps.db.all(
+        `SELECT kind, subject, week, COUNT(*) AS events FROM event_subjects GROUP BY kind, subject, week ORDER BY 1, 2, 3`,
+      );
+    const kept = async () =>
+      await deps.db.all(`SELECT kind, subject, week, events FROM subject_weeks ORDER BY 1, 2, 3`);
     assert.ok((await recount()).length > 20);
-    assert.deepEqual((await kept()), (await recount()));
-    const victim = await one<string>(deps.db, `SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-coding' LIMIT 1`);
-    const before = await one<number>(deps.db, `SELECT SUM(events) FROM subject_weeks WHERE kind = 'topic' AND subject = 'ai-coding'`);
+    assert.deepEqual(await kept(), await recount());
+    const victim = await one<string>(
+      deps.db,
+      `SELECT event_id FROM event_subjects WHERE kind = 'topic' AND subject = 'ai-coding' LIMIT 1`,
+    );
+    const before = await one<number>(
+      deps.db,
+      `SELECT SUM(events) FROM subject_weeks WHERE kind = 'topic' AND subject = 'ai-coding'`,
+    );
     await deps.db.run('DELETE FROM events WHERE id = ?', [victim]);
-    assert.equal((await one<unknown>(deps.db, `SELECT SUM(events) FROM subject_weeks WHERE kind = 'topic' AND subject = 'ai-coding'`)), before - 1);
-    assert.deepEqual((await kept()), (await recount()));
+    assert.equal(
+      await one<unknown>(
+        deps.db,
+        `SELECT SUM(events) FROM subject_weeks WHERE kind = 'topic' AND subject = 'ai-coding'`,
+      ),
+      before - 1,
+    );
+    assert.deepEqual(await kept(), await recount());
     const topics = (await (await get('/api/topics')).json()) as { topics: Array<{ slug: string; events: number }> };
     assert.equal(topics.topics.find((t) => t.slug === 'ai-coding')!.events, before - 1);
   });
@@ -170,11 +272,15 @@ describe('guides over the demo', () => {
 describe('the taxonomy grows', () => {
   it('maps near-duplicates onto a known topic and learns a new slug once two sources use it', async () => {
     const deps = testDeps();
-    for (const id of ['a', 'b']) await upsertSource(deps.db, { id, name: id, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
+    for (const id of ['a', 'b'])
+      await upsertSource(deps.db, { id, name: id, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
     const at = '2026-11-22T00:00:00Z';
-    assert.deepEqual((await canonicalTopics(deps.db, ['open-weights', 'open-weight-models', 'ai-regulation'], 'a', at)), ['open-source-ai', 'ai-regulation']);
-    assert.equal((await resolveTopic(deps.db, 'open-weights')), 'open-source-ai');
-    assert.deepEqual((await canonicalTopics(deps.db, ['sovereign-compute'], 'a', at)), ['sovereign-compute']);
+    assert.deepEqual(await canonicalTopics(deps.db, ['open-weights', 'open-weight-models', 'ai-regulation'], 'a', at), [
+      'open-source-ai',
+      'ai-regulation',
+    ]);
+    assert.equal(await resolveTopic(deps.db, 'open-weights'), 'open-source-ai');
+    assert.deepEqual(await canonicalTopics(deps.db, ['sovereign-compute'], 'a', at), ['sovereign-compute']);
     assert.ok(!(await listTopics(deps.db)).some((t) => t.slug === 'sovereign-compute'), 'one source is not enough');
     await canonicalTopics(deps.db, ['sovereign-compute'], 'a', at);
     assert.ok(!(await listTopics(deps.db)).some((t) => t.slug === 'sovereign-compute'), 'nor is the same source twice');
@@ -207,14 +313,48 @@ describe('incremental guide updates', () => {
   /** A store with one topic guide of `size` events, built event by event as the pipeline would. */
   async function storeWithGuide(size: number) {
     const deps = testDeps();
-    for (const id of ['a', 'b']) await upsertSource(deps.db, { id, name: id, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
+    for (const id of ['a', 'b'])
+      await upsertSource(deps.db, { id, name: id, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
     const add = async (i: number) => {
       const at = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
-      const art = await upsertArticle(deps.db, { sourceId: i % 2 ? 'a' : 'b', guid: `g${i}`, url: null, canonicalUrl: null, title: `Item ${i}`, author: null, publishedAt: at, fetchedAt: at, html: '', text: 'x', lang: 'en', image: null, wordCount: 1, truncated: false }, []);
+      const art = await upsertArticle(
+        deps.db,
+        {
+          sourceId: i % 2 ? 'a' : 'b',
+          guid: `g${i}`,
+          url: null,
+          canonicalUrl: null,
+          title: `Item ${i}`,
+          author: null,
+          publishedAt: at,
+          fetchedAt: at,
+          html: '',
+          text: 'x',
+          lang: 'en',
+          image: null,
+          wordCount: 1,
+          truncated: false,
+        },
+        [],
+      );
       const id = `e${i}`;
       const topics = ['ai-chips', i % 3 ? 'ai-business' : 'ai-research'];
-      await deps.db.run(`INSERT INTO events (id, title, summary, significance, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, ?, ?, ?, '[]')`, [id, `Event ${i}`, `Something happened to chips, number ${i}. More follows.`, 1 + (i % 9), at, at, JSON.stringify(topics)]);
-      await deps.db.run(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'primary')`, [id, art.id]);
+      await deps.db.run(
+        `INSERT INTO events (id, title, summary, significance, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, ?, ?, ?, '[]')`,
+        [
+          id,
+          `Event ${i}`,
+          `Something happened to chips, number ${i}. More follows.`,
+          1 + (i % 9),
+          at,
+          at,
+          JSON.stringify(topics),
+        ],
+      );
+      await deps.db.run(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'primary')`, [
+        id,
+        art.id,
+      ]);
       return { id, topics };
     };
     for (let i = 0; i < size; i++) {
@@ -227,7 +367,7 @@ describe('incremental guide updates', () => {
 
   it('cost the same number of statements for a guide of 20 events as for one of 2,000, and read through indexes', async () => {
     const cost = async (size: number) => {
-      const { deps, add } = (await storeWithGuide(size));
+      const { deps, add } = await storeWithGuide(size);
       assert.equal((await getGuide(deps.db, 'ai-chips'))!.eventCount, size);
       const e = await add(size);
       const n = await countStatements(deps.db, async () => {
@@ -236,12 +376,28 @@ describe('incremental guide updates', () => {
       });
       assert.equal((await getGuide(deps.db, 'ai-chips'))!.eventCount, size + 1);
       // The guide's most significant events come from guide_top in its own order, and agree with ordering every membership.
-      const plans = (await deps.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT event_id FROM guide_top WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT 3`)).map((p) => p.detail).join('; ');
+      const plans = (
+        await deps.db.all<{ detail: string }>(
+          `EXPLAIN QUERY PLAN SELECT event_id FROM guide_top WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT 3`,
+        )
+      )
+        .map((p) => p.detail)
+        .join('; ');
       assert.match(plans, /SEARCH guide_top USING PRIMARY KEY \(guide_slug=\?\)/);
       assert.doesNotMatch(plans, /TEMP B-TREE/);
-      assert.ok(Number((await deps.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug = 'ai-chips'`))!.n) <= 40);
-      assert.deepEqual((await topGuideEvents(deps.db, 'ai-chips', 3)).map((r) => r.eventId),
-        (await deps.db.all<{ id: string }>(`SELECT event_id AS id FROM guide_events WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT 3`)).map((r) => r.id));
+      assert.ok(
+        Number(
+          (await deps.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug = 'ai-chips'`))!.n,
+        ) <= 40,
+      );
+      assert.deepEqual(
+        (await topGuideEvents(deps.db, 'ai-chips', 3)).map((r) => r.eventId),
+        (
+          await deps.db.all<{ id: string }>(
+            `SELECT event_id AS id FROM guide_events WHERE guide_slug = 'ai-chips' ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT 3`,
+          )
+        ).map((r) => r.id),
+      );
       return n;
     };
     assert.equal(await cost(2000), await cost(20));
@@ -251,7 +407,10 @@ describe('incremental guide updates', () => {
 describe('guide overviews by the model', () => {
   it('are written when a guide is new and again when it doubles; a bad answer keeps the local overview', async () => {
     let calls = 0;
-    let answer: unknown = { overview: 'Open models kept arriving this autumn: DeepSeek released V4 weights, Mistral shipped an open-weight model, and Europe set rules.' };
+    let answer: unknown = {
+      overview:
+        'Open models kept arriving this autumn: DeepSeek released V4 weights, Mistral shipped an open-weight model, and Europe set rules.',
+    };
     const server = await startServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -260,17 +419,28 @@ describe('guide overviews by the model', () => {
         const msgs = (JSON.parse(body) as { messages: { content: string }[] }).messages;
         assert.match(msgs[0]!.content, /overview of one guide/);
         assert.match(msgs[1]!.content, /Guide: Open-source AI/);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }], usage: { prompt_tokens: 10, completion_tokens: 5 } }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            choices: [{ message: { content: JSON.stringify(answer) } }],
+            usage: { prompt_tokens: 10, completion_tokens: 5 },
+          }),
+        );
       });
     });
     try {
       const { deps } = await demoStore();
-      const client = llmFromConfig(loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny' }, { db: ':memory:' }), { backoffMs: 1 })!;
+      const client = llmFromConfig(
+        loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny' }, { db: ':memory:' }),
+        { backoffMs: 1 },
+      )!;
       const local = (await getGuide(deps.db, 'open-source-ai'))!.overview;
       answer = { overview: 'too short' };
       assert.match(await reviewGuide(deps.db, client, 'open-source-ai'), /^failed: the overview did not validate/);
       assert.equal((await getGuide(deps.db, 'open-source-ai'))!.overview, local);
-      answer = { overview: 'Open models kept arriving this autumn: DeepSeek released V4 weights, Mistral shipped an open-weight model, and Europe set rules.' };
+      answer = {
+        overview:
+          'Open models kept arriving this autumn: DeepSeek released V4 weights, Mistral shipped an open-weight model, and Europe set rules.',
+      };
       assert.equal(await reviewGuide(deps.db, client, 'open-source-ai'), 'written');
       const g = (await getGuide(deps.db, 'open-source-ai'))!;
       assert.equal(g.overviewBy, 'llm');
@@ -278,10 +448,14 @@ describe('guide overviews by the model', () => {
       assert.equal(await reviewGuide(deps.db, client, 'open-source-ai'), 'current');
       const made = calls;
       // Twice the events since the model wrote: it writes again (the same inputs come from the cache).
-      await deps.db.run(`UPDATE guides SET overview_events = ? WHERE slug = 'open-source-ai'`, [Math.floor(g.eventCount / 2)]);
+      await deps.db.run(`UPDATE guides SET overview_events = ? WHERE slug = 'open-source-ai'`, [
+        Math.floor(g.eventCount / 2),
+      ]);
       assert.equal(await reviewGuide(deps.db, client, 'open-source-ai'), 'cached');
       assert.equal(calls, made);
-      const page = await (await createApp({ db: deps.db, clock: deps.clock }).request('http://almanac.test/guides/open-source-ai')).text();
+      const page = await (
+        await createApp({ db: deps.db, clock: deps.clock }).request('http://almanac.test/guides/open-source-ai')
+      ).text();
       assert.match(page, /Open models kept arriving/);
       assert.match(page, /overview written by the model/);
     } finally {

@@ -9,27 +9,42 @@ import { openStore } from '../src/store/sql/open.js';
 import { createDatabase } from '../src/store/sql/fresh-database.js';
 
 /** A loopback HTTP server for a test; returns its base URL and a close function. */
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
     server,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
 export function testConfig(over: Partial<Config> = {}): Config {
-  return { ...loadConfig({}, { db: ':memory:' }), hostDelayMs: 0, connectTimeoutMs: 2000, totalTimeoutMs: 3000, ...over };
+  return {
+    ...loadConfig({}, { db: ':memory:' }),
+    hostDelayMs: 0,
+    connectTimeoutMs: 2000,
+    totalTimeoutMs: 3000,
+    ...over,
+  };
 }
 
 export function testDeps(over: Partial<Config> = {}): Deps & { clock: ReturnType<typeof fixedClock> } {
   const config = testConfig(over);
-  return { db: openDb(':memory:'), config, http: createHttpClient(config), clock: fixedClock('2026-11-22T12:00:00Z'), log: () => {} };
+  return {
+    db: openDb(':memory:'),
+    config,
+    http: createHttpClient(config),
+    clock: fixedClock('2026-11-22T12:00:00Z'),
+    log: () => {},
+  };
 }
 
 /** A TCP port free on loopback right now (for a child process that must keep one port across runs). */
@@ -42,7 +57,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** The stores end-to-end tests run on: SQLite always; PostgreSQL too when ALMANAC_TEST_DATABASE_URL names a server (.ci/run starts one). */
-export const BACKENDS: ReadonlyArray<'sqlite' | 'postgres'> = process.env['ALMANAC_TEST_DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite'];
+export const BACKENDS: ReadonlyArray<'sqlite' | 'postgres'> = process.env['ALMANAC_TEST_DATABASE_URL']
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
 
 /** A new, empty database on the PostgreSQL test server (ALMANAC_TEST_DATABASE_URL), as a URL. */
 export async function freshPostgresUrl(): Promise<string> {
@@ -55,7 +72,10 @@ export async function freshPostgresUrl(): Promise<string> {
  * testDeps on a fresh, empty store of the given engine: an in-memory SQLite database, or a
  * new PostgreSQL database created on the test server for this call. Close deps.db when done.
  */
-export async function testDepsOn(backend: 'sqlite' | 'postgres', over: Partial<Config> = {}): Promise<ReturnType<typeof testDeps>> {
+export async function testDepsOn(
+  backend: 'sqlite' | 'postgres',
+  over: Partial<Config> = {},
+): Promise<ReturnType<typeof testDeps>> {
   const deps = testDeps(over);
   if (backend === 'sqlite') return deps;
   await deps.db.close();

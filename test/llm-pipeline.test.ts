@@ -23,18 +23,61 @@ describe('the pipeline with an LLM configured', () => {
           res.writeHead(500).end('{"error":"boom"}');
           return;
         }
-        const answer = { summary: 'A lab opened an office.', keyphrases: ['office'], topics: ['ai-business'], claims: [], quotes: [{ text: 'We are opening an office in Lisbon today', speaker: 'Ana Lima' }], entities: [{ name: 'Lisbon', type: 'place' }], kind: 'announcement' };
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }], usage: { prompt_tokens: 300, completion_tokens: 50 } }));
+        const answer = {
+          summary: 'A lab opened an office.',
+          keyphrases: ['office'],
+          topics: ['ai-business'],
+          claims: [],
+          quotes: [{ text: 'We are opening an office in Lisbon today', speaker: 'Ana Lima' }],
+          entities: [{ name: 'Lisbon', type: 'place' }],
+          kind: 'announcement',
+        };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            choices: [{ message: { content: JSON.stringify(answer) } }],
+            usage: { prompt_tokens: 300, completion_tokens: 50 },
+          }),
+        );
       });
     });
     try {
       const deps = testDeps();
-      const config = loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny', ALMANAC_LLM_MAX_RETRIES: '1' }, { db: ':memory:' });
+      const config = loadConfig(
+        { ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny', ALMANAC_LLM_MAX_RETRIES: '1' },
+        { db: ':memory:' },
+      );
       deps.extractor = createLlmExtractor(llmFromConfig(config, { backoffMs: 1 })!, deps.db);
-      await upsertSource(deps.db, { id: 'lab', name: 'Lab', feedUrl: 'https://lab.example/feed.xml' }, deps.clock.now());
+      await upsertSource(
+        deps.db,
+        { id: 'lab', name: 'Lab', feedUrl: 'https://lab.example/feed.xml' },
+        deps.clock.now(),
+      );
       const at = deps.clock.now().toISOString();
-      const mk = (guid: string, text: string) => upsertArticle(deps.db, { sourceId: 'lab', guid, url: null, canonicalUrl: null, title: guid, author: null, publishedAt: at, fetchedAt: at, html: '', text, lang: 'en', image: null, wordCount: text.split(' ').length, truncated: false }, STAGE_NAMES);
-      await mk('good', '"We are opening an office in Lisbon today," said Ana Lima, who runs the lab. The office will hold twenty people.');
+      const mk = (guid: string, text: string) =>
+        upsertArticle(
+          deps.db,
+          {
+            sourceId: 'lab',
+            guid,
+            url: null,
+            canonicalUrl: null,
+            title: guid,
+            author: null,
+            publishedAt: at,
+            fetchedAt: at,
+            html: '',
+            text,
+            lang: 'en',
+            image: null,
+            wordCount: text.split(' ').length,
+            truncated: false,
+          },
+          STAGE_NAMES,
+        );
+      await mk(
+        'good',
+        '"We are opening an office in Lisbon today," said Ana Lima, who runs the lab. The office will hold twenty people.',
+      );
       await mk('bad', 'BROKEN article text that the server cannot handle at all, long enough to analyse locally.');
       const [report] = await processPending(deps, { stages: [analyzeStage] });
       assert.deepEqual(report, { stage: 'analyze', done: 2, failed: 0 });
@@ -68,11 +111,29 @@ describe('event reviews by the model', () => {
         if (msgs[0]!.content.includes('You review one event')) {
           reviews.push(msgs[1]!.content);
           // The first sentence is what the articles say; the second speaks for someone, the third says more than they do.
-          answer = { summary: 'Three outlets report that the Lisbon lab opened, with twenty staff at first. We think it will double soon. The office cost ten million euros to build.', adjustment: delta, reason: 'A regional office, less than the factors suggest.' };
+          answer = {
+            summary:
+              'Three outlets report that the Lisbon lab opened, with twenty staff at first. We think it will double soon. The office cost ten million euros to build.',
+            adjustment: delta,
+            reason: 'A regional office, less than the factors suggest.',
+          };
         } else {
-          answer = { summary: 'A lab opened an office in Lisbon.', keyphrases: ['Lisbon office'], topics: ['ai-business'], claims: [], quotes: [], entities: [{ name: 'Lisbon', type: 'place' }], kind: 'news' };
+          answer = {
+            summary: 'A lab opened an office in Lisbon.',
+            keyphrases: ['Lisbon office'],
+            topics: ['ai-business'],
+            claims: [],
+            quotes: [],
+            entities: [{ name: 'Lisbon', type: 'place' }],
+            kind: 'news',
+          };
         }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }], usage: { prompt_tokens: 10, completion_tokens: 5 } }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            choices: [{ message: { content: JSON.stringify(answer) } }],
+            usage: { prompt_tokens: 10, completion_tokens: 5 },
+          }),
+        );
       });
     });
     try {
@@ -80,16 +141,40 @@ describe('event reviews by the model', () => {
       const config = loadConfig({ ALMANAC_LLM_URL: `${server.url}v1`, ALMANAC_LLM_MODEL: 'tiny' }, { db: ':memory:' });
       deps.llm = llmFromConfig(config, { backoffMs: 1 })!;
       deps.extractor = createLlmExtractor(deps.llm, deps.db);
-      for (const id of ['a', 'b', 'c']) await upsertSource(deps.db, { id, name: `Source ${id}`, feedUrl: `https://${id}.example/feed.xml` }, deps.clock.now());
+      for (const id of ['a', 'b', 'c'])
+        await upsertSource(
+          deps.db,
+          { id, name: `Source ${id}`, feedUrl: `https://${id}.example/feed.xml` },
+          deps.clock.now(),
+        );
       const add = async (source: string, hour: number) => {
         const at = new Date(Date.parse('2026-11-22T00:00:00Z') + hour * 3_600_000).toISOString();
         const text = `The lab opened its Lisbon office on Monday with twenty staff, its first in Portugal, and plans to double it next year (as reported by ${source}).`;
-        await upsertArticle(deps.db, { sourceId: source, guid: `${source}-1`, url: null, canonicalUrl: null, title: 'AI lab opens Lisbon office with twenty staff', author: null, publishedAt: at, fetchedAt: at, html: '', text, lang: 'en', image: null, wordCount: 20, truncated: false }, STAGE_NAMES);
+        await upsertArticle(
+          deps.db,
+          {
+            sourceId: source,
+            guid: `${source}-1`,
+            url: null,
+            canonicalUrl: null,
+            title: 'AI lab opens Lisbon office with twenty staff',
+            author: null,
+            publishedAt: at,
+            fetchedAt: at,
+            html: '',
+            text,
+            lang: 'en',
+            image: null,
+            wordCount: 20,
+            truncated: false,
+          },
+          STAGE_NAMES,
+        );
       };
       await add('a', 0);
       await add('b', 1);
       await processPending(deps, { stages: [analyzeStage, clusterStage] });
-      const [e] = (await listEvents(deps.db, { limit: 5 }));
+      const [e] = await listEvents(deps.db, { limit: 5 });
       assert.equal(e!.articleCount, 2);
       assert.equal(reviews.length, 2, 'reviewed when new (1 member) and when doubled (2 members)');
       assert.equal(e!.summary, 'Three outlets report that the Lisbon lab opened, with twenty staff at first.');

@@ -18,11 +18,15 @@ describe('sources add', () => {
           <item><title>One</title><link>${base}one</link><guid>1</guid></item></channel></rss>`);
       } else if (req.url === '/atom') {
         res.writeHead(200, { 'content-type': 'application/atom+xml' });
-        res.end(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Chip Watch</title><id>urn:x</id><updated>2026-11-01T00:00:00Z</updated><link href="${base}chips/"/></feed>`);
+        res.end(
+          `<feed xmlns="http://www.w3.org/2005/Atom"><title>Chip Watch</title><id>urn:x</id><updated>2026-11-01T00:00:00Z</updated><link href="${base}chips/"/></feed>`,
+        );
       } else if (req.url === '/elsewhere') {
         // A page on the host typed, announcing a feed on another private host (localhost).
         res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(`<html><head><title>Elsewhere</title><link rel="alternate" type="application/rss+xml" href="http://localhost:${new URL(base).port}/feed.xml"></head></html>`);
+        res.end(
+          `<html><head><title>Elsewhere</title><link rel="alternate" type="application/rss+xml" href="http://localhost:${new URL(base).port}/feed.xml"></head></html>`,
+        );
       } else {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end(`<!doctype html><html><head><title>Home · Field Notes</title><meta property="og:site_name" content="Field Notes">
@@ -45,7 +49,7 @@ describe('sources add', () => {
     }
   }
 
-  it('names a feed added by its URL after the feed\'s own title, not its host', async () => {
+  it("names a feed added by its URL after the feed's own title, not its host", async () => {
     const deps = testDeps();
     const r = await add(deps, `${site.url}atom`);
     assert.equal(r.code, 0);
@@ -57,7 +61,7 @@ describe('sources add', () => {
     await deps.db.close();
   });
 
-  it('names a feed found on a web page after the feed, with an id from the site\'s name', async () => {
+  it("names a feed found on a web page after the feed, with an id from the site's name", async () => {
     const deps = testDeps();
     const r = await add(deps, site.url);
     assert.equal(r.code, 0);
@@ -69,14 +73,17 @@ describe('sources add', () => {
     await deps.db.close();
   });
 
-  it('says a feed is already followed, by its URL or its site\'s, and changes nothing', async () => {
+  it("says a feed is already followed, by its URL or its site's, and changes nothing", async () => {
     const deps = testDeps();
     assert.equal((await add(deps, `${site.url}feed.xml`, { name: 'My name', tier: '1' })).code, 0);
     const before = await listSources(deps.db);
     for (const url of [`${site.url}feed.xml`, site.url]) {
       const r = await add(deps, url, { name: 'Another name', tier: '3' });
       assert.equal(r.code, 0);
-      assert.match(r.out, /^already following my-name: My name <http:\/\/127\.0\.0\.1:\d+\/feed\.xml>; nothing changed$/);
+      assert.match(
+        r.out,
+        /^already following my-name: My name <http:\/\/127\.0\.0\.1:\d+\/feed\.xml>; nothing changed$/,
+      );
       assert.doesNotMatch(r.out, /added/);
     }
     assert.deepEqual(await listSources(deps.db), before);
@@ -88,9 +95,15 @@ describe('sources add', () => {
     const deps = testDeps();
     hosts.length = 0;
     // --allow-private covers the host typed only (issue 43): the announced feed is refused at add time.
-    await assert.rejects(add(deps, `${site.url}elsewhere`), /a private address on another host; --allow-private covers only the host you typed/);
+    await assert.rejects(
+      add(deps, `${site.url}elsewhere`),
+      /a private address on another host; --allow-private covers only the host you typed/,
+    );
     assert.equal((await listSources(deps.db)).length, 0);
-    assert.ok(hosts.every((h) => h.startsWith('127.0.0.1:')), hosts.join(', '));
+    assert.ok(
+      hosts.every((h) => h.startsWith('127.0.0.1:')),
+      hosts.join(', '),
+    );
     await deps.db.close();
   });
 });

@@ -12,11 +12,12 @@ const dir = mkdtempSync(join(tmpdir(), 'almanac-stop-'));
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /** Whether something answers on the port. */
-const answers = (port: number) => new Promise<boolean>((resolve) => {
-  const s = connect(port, '127.0.0.1');
-  s.once('connect', () => (s.destroy(), resolve(true)));
-  s.once('error', () => resolve(false));
-});
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
 
 /** Resolves once `re` appears in what the stream printed; rejects after `ms`. */
 function waitFor(stream: NodeJS.ReadableStream, re: RegExp, ms = 60_000): Promise<void> {
@@ -25,21 +26,37 @@ function waitFor(stream: NodeJS.ReadableStream, re: RegExp, ms = 60_000): Promis
     const t = setTimeout(() => reject(new Error(`no ${re} within ${ms} ms; got: ${text}`)), ms);
     stream.on('data', (d: Buffer) => {
       text += d.toString();
-      if (re.test(text)) (clearTimeout(t), resolve());
+      if (re.test(text)) clearTimeout(t), resolve();
     });
   });
 }
 
 /** Resolves when every process holding the child's stdout has ended (the pipe closes), false after `ms`. */
-const pipeClosed = (child: ChildProcess, ms: number) => new Promise<boolean>((resolve) => {
-  const t = setTimeout(() => resolve(false), ms);
-  child.stdout!.once('close', () => (clearTimeout(t), resolve(true)));
-});
+const pipeClosed = (child: ChildProcess, ms: number) =>
+  new Promise<boolean>((resolve) => {
+    const t = setTimeout(() => resolve(false), ms);
+    child.stdout!.once('close', () => (clearTimeout(t), resolve(true)));
+  });
 
 /** Pids of the processes whose parent is `pid` (Linux /proc, through ps). */
-const childrenOf = (pid: number) => spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.trim().split(/\s+/).filter(Boolean).map(Number);
+const childrenOf = (pid: number) =>
+  spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .stdout.trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
 
-const serveArgs = (port: number, db: string) => ['--import', 'tsx', 'src/main.ts', 'serve', '--no-scheduler', '--port', String(port), '--db', db];
+const serveArgs = (port: number, db: string) => [
+  '--import',
+  'tsx',
+  'src/main.ts',
+  'serve',
+  '--no-scheduler',
+  '--port',
+  String(port),
+  '--db',
+  db,
+];
 const env = { ...process.env, ALMANAC_EXTRACT_THREADS: '0' };
 
 describe('a stop signal closes the server cleanly, however it was started', () => {
@@ -55,7 +72,9 @@ describe('a stop signal closes the server cleanly, however it was started', () =
       try {
         await waitFor(child.stdout!, /Almanac is serving on/);
         assert.equal(await answers(port), true);
-        const exited = new Promise<[number | null, string | null]>((r) => child.once('exit', (code, sig) => r([code, sig])));
+        const exited = new Promise<[number | null, string | null]>((r) =>
+          child.once('exit', (code, sig) => r([code, sig])),
+        );
         child.kill(signal);
         assert.deepEqual(await exited, [0, null], err);
         assert.match(err, new RegExp(`almanac: ${signal}: stopping`));
@@ -68,14 +87,19 @@ describe('a stop signal closes the server cleanly, however it was started', () =
     });
   }
 
-  it('killing npm (npm start) stops the server it started', { skip: npm ? false : 'npm is not installed' }, async () => {
+  it('killing npm (npm start) stops the server it started', {
+    skip: npm ? false : 'npm is not installed',
+  }, async () => {
     const port = await freePort();
     const db = join(dir, 'npm.db');
     const pkg = join(dir, 'npm-start');
     spawnSync('mkdir', ['-p', pkg]);
     // What `npm start` runs, in a package of its own: npm runs it through sh -c, as it runs ours.
     const script = `cd '${root}' && '${process.execPath}' ${serveArgs(port, db).join(' ')}`;
-    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'stop-test', version: '1.0.0', private: true, scripts: { start: script } }));
+    writeFileSync(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: 'stop-test', version: '1.0.0', private: true, scripts: { start: script } }),
+    );
     const child = spawn('npm', ['start', '--silent'], { cwd: pkg, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -86,7 +110,11 @@ describe('a stop signal closes the server cleanly, however it was started', () =
       assert.ok(server, 'found the server process under npm');
       child.kill('SIGTERM');
       // The pipe closes once npm, its shell and the server have all ended.
-      assert.equal(await pipeClosed(child, 20_000), true, `the server is still running after npm was killed; stderr: ${err}`);
+      assert.equal(
+        await pipeClosed(child, 20_000),
+        true,
+        `the server is still running after npm was killed; stderr: ${err}`,
+      );
       assert.equal(await answers(port), false);
       assert.match(err, /almanac: SIGTERM: stopping/);
       assert.equal(existsSync(`${db}-wal`), false, 'the store was closed');

@@ -29,7 +29,12 @@ function storeFile(name: string): string {
  */
 function almanac(args: string[], opts: { asNobody?: boolean } = {}) {
   const nobody = opts.asNobody && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, ...nobody });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    ...nobody,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -49,40 +54,70 @@ describe('a store that cannot be used says so in one line, with what to do', () 
   it('a truncated store file', () => {
     const file = storeFile('truncated');
     truncateSync(file, 40_000);
-    assertOneClearLine(almanac(['stats', '--db', file]), /is damaged or is not an Almanac store \(SQLITE_CORRUPT\b/, /Restore it from a backup, or move it aside and run 'almanac init'/);
+    assertOneClearLine(
+      almanac(['stats', '--db', file]),
+      /is damaged or is not an Almanac store \(SQLITE_CORRUPT\b/,
+      /Restore it from a backup, or move it aside and run 'almanac init'/,
+    );
   });
 
   it('a file that is not a database', () => {
     const file = join(dir, 'junk.db');
     writeFileSync(file, Buffer.alloc(64 * 1024, 'not a database '));
-    assertOneClearLine(almanac(['stats', '--db', file]), /is damaged or is not an Almanac store \(SQLITE_NOTADB\b/, /almanac init/);
+    assertOneClearLine(
+      almanac(['stats', '--db', file]),
+      /is damaged or is not an Almanac store \(SQLITE_NOTADB\b/,
+      /almanac init/,
+    );
   });
 
   it('a store in a read-only directory, and a read-only store file', () => {
     const file = storeFile('read-only-dir');
     chmodSync(join(dir, 'read-only-dir'), 0o555);
     for (const args of [['stats'], ['sources', 'add', 'http://127.0.0.1:9/feed']]) {
-      assertOneClearLine(almanac([...args, '--db', file], { asNobody: true }), /cannot write the store .*read-only-dir\/almanac\.db \(SQLITE_(READONLY|CANTOPEN)\w*\)/, /give this user write access to both, or use --db/);
+      assertOneClearLine(
+        almanac([...args, '--db', file], { asNobody: true }),
+        /cannot write the store .*read-only-dir\/almanac\.db \(SQLITE_(READONLY|CANTOPEN)\w*\)/,
+        /give this user write access to both, or use --db/,
+      );
     }
     const file2 = storeFile('read-only-file');
     chmodSync(file2, 0o444);
-    assertOneClearLine(almanac(['sources', 'add', 'http://127.0.0.1:9/feed', '--db', file2], { asNobody: true }), /cannot write the store .* \(SQLITE_(READONLY|CANTOPEN)\w*\)/, /write access/);
+    assertOneClearLine(
+      almanac(['sources', 'add', 'http://127.0.0.1:9/feed', '--db', file2], { asNobody: true }),
+      /cannot write the store .* \(SQLITE_(READONLY|CANTOPEN)\w*\)/,
+      /write access/,
+    );
   });
 
   it('a full disk (max_page_count): the fetch writes nothing, is not held against the source, and works once there is room', async () => {
-    const items = Array.from({ length: 400 }, (_, i) => `<item><title>Story ${i}</title><link>http://127.0.0.1/s/${i}</link><guid>g${i}</guid><description>${`Words of story ${i}. `.repeat(60)}</description></item>`).join('');
+    const items = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `<item><title>Story ${i}</title><link>http://127.0.0.1/s/${i}</link><guid>g${i}</guid><description>${`Words of story ${i}. `.repeat(60)}</description></item>`,
+    ).join('');
     const site = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' });
       res.end(`<rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`);
     });
     const deps = testDeps();
     try {
-      await upsertSource(deps.db, { id: 'big', name: 'Big', feedUrl: `${site.url}feed.xml`, allowPrivate: true, fulltext: 'never' }, deps.clock.now());
+      await upsertSource(
+        deps.db,
+        { id: 'big', name: 'Big', feedUrl: `${site.url}feed.xml`, allowPrivate: true, fulltext: 'never' },
+        deps.clock.now(),
+      );
       const pages = (await deps.db.get<{ page_count: number }>('PRAGMA page_count'))!.page_count;
       await deps.db.exec(`PRAGMA max_page_count = ${pages + 20}`);
-      const err = await fetchSource(deps, (await getSource(deps.db, 'big'))!).then(() => undefined, (e: unknown) => e);
+      const err = await fetchSource(deps, (await getSource(deps.db, 'big'))!).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.equal((err as { code?: string })?.code, 'SQLITE_FULL');
-      assert.match(storeFailureMessage(err, 'the store x.db')!, /^the disk holding the store x\.db is full \(SQLITE_FULL\): nothing of the failed step was written; free some space/);
+      assert.match(
+        storeFailureMessage(err, 'the store x.db')!,
+        /^the disk holding the store x\.db is full \(SQLITE_FULL\): nothing of the failed step was written; free some space/,
+      );
       assert.equal((await deps.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n, 0);
       assert.equal((await deps.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM fetch_log'))!.n, 0);
       const after = (await getSource(deps.db, 'big'))!;
@@ -95,7 +130,10 @@ describe('a store that cannot be used says so in one line, with what to do', () 
       const now = (await deps.db.get<{ page_count: number }>('PRAGMA page_count'))!.page_count;
       await deps.db.exec(`PRAGMA max_page_count = ${now + 5}`);
       await assert.rejects(processPending(deps), (e: { code?: string }) => e.code === 'SQLITE_FULL');
-      assert.equal((await deps.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM article_stages WHERE status = 'failed'`))!.n, 0);
+      assert.equal(
+        (await deps.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM article_stages WHERE status = 'failed'`))!.n,
+        0,
+      );
     } finally {
       await deps.db.close();
       await site.close();

@@ -39,7 +39,12 @@ describe('web routes and outputs', () => {
     }
     const json = await get('/feed.json?topic=open-source-ai');
     assert.match(json.headers.get('content-type')!, /application\/feed\+json/);
-    const jf = (await json.json()) as { version: string; title: string; feed_url: string; items: Array<{ id: string; url: string; title: string; content_text: string; tags: string[] }> };
+    const jf = (await json.json()) as {
+      version: string;
+      title: string;
+      feed_url: string;
+      items: Array<{ id: string; url: string; title: string; content_text: string; tags: string[] }>;
+    };
     assertJsonFeedValid(jf);
     assert.equal(jf.version, 'https://jsonfeed.org/version/1.1');
     assert.equal(jf.feed_url, 'http://almanac.test/feed.json?topic=open-source-ai');
@@ -54,11 +59,17 @@ describe('web routes and outputs', () => {
   });
 
   it('answers /api/events in the contract shape and validates its input', async () => {
-    const r = (await (await get('/api/events?limit=5&sort=score')).json()) as { events: Array<Record<string, unknown>> };
+    const r = (await (await get('/api/events?limit=5&sort=score')).json()) as {
+      events: Array<Record<string, unknown>>;
+    };
     assert.equal(r.events.length, 5);
-    for (const k of ['id', 'title', 'summary', 'significance', 'factors', 'source', 'firstSeen', 'related', 'guides']) assert.ok(k in r.events[0]!, k);
+    for (const k of ['id', 'title', 'summary', 'significance', 'factors', 'source', 'firstSeen', 'related', 'guides'])
+      assert.ok(k in r.events[0]!, k);
     const scores = r.events.map((e) => e['significance'] as number);
-    assert.deepEqual([...scores].sort((a, b) => b - a), scores);
+    assert.deepEqual(
+      [...scores].sort((a, b) => b - a),
+      scores,
+    );
     assert.ok((r.events[0]!['related'] as unknown[]).length >= 1);
     for (const q of ['limit=0', 'limit=x', 'kind=poem', 'since=yesterday', 'topic=Not%20A%20Slug']) {
       const res = await get(`/api/events?${q}`);
@@ -74,7 +85,11 @@ describe('web routes and outputs', () => {
     assert.equal(doc.openapi, '3.1.0');
     const event = ((await (await get('/api/events?limit=1')).json()) as { events: { id: string }[] }).events[0]!.id;
     for (const path of Object.keys(doc.paths)) {
-      const concrete = path.replace('/api/events/{id}', `/api/events/${event}`).replace('/api/articles/{id}', '/api/articles/1').replace('/api/sources/{id}', '/api/sources/interconnects').replace('/api/guides/{slug}', '/api/guides/open-source-ai');
+      const concrete = path
+        .replace('/api/events/{id}', `/api/events/${event}`)
+        .replace('/api/articles/{id}', '/api/articles/1')
+        .replace('/api/sources/{id}', '/api/sources/interconnects')
+        .replace('/api/guides/{slug}', '/api/guides/open-source-ai');
       const res = await get(`${concrete}${concrete.endsWith('/search') ? '?q=model' : ''}`);
       assert.equal(res.status, 200, concrete);
     }
@@ -82,12 +97,35 @@ describe('web routes and outputs', () => {
 
   it('searches events, articles, claims and quotes, escaping stored text', async () => {
     const at = deps.clock.now().toISOString();
-    await upsertArticle(deps.db, { sourceId: 'interconnects', guid: 'hostile', url: null, canonicalUrl: null, title: 'Notes on zyzzyva', author: null, publishedAt: at, fetchedAt: at, html: '<p>x</p>', text: 'A zyzzyva example: <script>alert(1)</script> & <b>bold</b>.', lang: 'en', image: null, wordCount: 8, truncated: false }, STAGE_NAMES);
+    await upsertArticle(
+      deps.db,
+      {
+        sourceId: 'interconnects',
+        guid: 'hostile',
+        url: null,
+        canonicalUrl: null,
+        title: 'Notes on zyzzyva',
+        author: null,
+        publishedAt: at,
+        fetchedAt: at,
+        html: '<p>x</p>',
+        text: 'A zyzzyva example: <script>alert(1)</script> & <b>bold</b>.',
+        lang: 'en',
+        image: null,
+        wordCount: 8,
+        truncated: false,
+      },
+      STAGE_NAMES,
+    );
     const html = await (await get('/search?q=zyzzyva')).text();
     assert.match(html, /<mark>zyzzyva<\/mark>/);
     assert.doesNotMatch(html, /<script>alert/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-    const api = (await (await get('/api/search?q=export%20controls')).json()) as { events: unknown[]; articles: Array<{ snippet: string }>; statements: unknown[] };
+    const api = (await (await get('/api/search?q=export%20controls')).json()) as {
+      events: unknown[];
+      articles: Array<{ snippet: string }>;
+      statements: unknown[];
+    };
     assert.ok(api.events.length >= 1 && api.articles.length >= 1);
     assert.doesNotMatch(api.articles[0]!.snippet, /[\u0001\u0002]/);
   });
@@ -107,7 +145,10 @@ describe('web routes and outputs', () => {
     assert.match(md, /^# Almanac digest/);
     assert.equal((md.match(/^## \[\d+\]/gm) ?? []).length, d.events.length);
     const scores = [...md.matchAll(/^## \[(\d+)\]/gm)].map((m) => Number(m[1]));
-    assert.deepEqual([...scores].sort((a, b) => b - a), scores);
+    assert.deepEqual(
+      [...scores].sort((a, b) => b - a),
+      scores,
+    );
     assert.equal((await get('/digest?since=7d')).status, 200);
     assert.equal((await get('/digest?since=forever')).status, 400);
   });

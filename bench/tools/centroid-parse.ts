@@ -14,7 +14,10 @@ if (!file) {
   process.exit(2);
 }
 const db = new Database(file, { readonly: true, fileMustExist: true });
-const stored = db.prepare('SELECT centroid FROM event_vectors ORDER BY event_id LIMIT ?').pluck().all(Number(count)) as string[];
+const stored = db
+  .prepare('SELECT centroid FROM event_vectors ORDER BY event_id LIMIT ?')
+  .pluck()
+  .all(Number(count)) as string[];
 db.close();
 if (!stored.length) throw new Error(`${file} holds no centroids`);
 const vectors = stored.map((s) => SparseVector.parse(s));
@@ -34,5 +37,7 @@ function microsEach(texts: string[]): number {
 const terms = vectors.reduce((s, v) => s + v.size, 0) / vectors.length;
 console.log(`${vectors.length} centroids of ${file}, ${terms.toFixed(0)} terms on average`);
 for (const [form, texts] of Object.entries(forms)) {
-  console.log(`${form.padEnd(7)} ${meanLength(texts).toFixed(0).padStart(6)} characters  ${microsEach(texts).toFixed(1).padStart(6)} µs to parse`);
+  console.log(
+    `${form.padEnd(7)} ${meanLength(texts).toFixed(0).padStart(6)} characters  ${microsEach(texts).toFixed(1).padStart(6)} µs to parse`,
+  );
 }

@@ -41,7 +41,9 @@ proto.candidates = function (v, now) {
 
 process.on('exit', () => {
   const per = (n: number) => (n / Math.max(1, count.articles)).toFixed(0);
-  console.error(`posting-walk: ${count.articles} articles placed; per article ${per(count.entries)} entries walked, ` +
-    `${per(count.out)} of them (${((100 * count.out) / Math.max(1, count.entries)).toFixed(1)}%) out of the window, ` +
-    `${per(count.holes)} holes passed, ${per(count.met)} events met`);
+  console.error(
+    `posting-walk: ${count.articles} articles placed; per article ${per(count.entries)} entries walked, ` +
+      `${per(count.out)} of them (${((100 * count.out) / Math.max(1, count.entries)).toFixed(1)}%) out of the window, ` +
+      `${per(count.holes)} holes passed, ${per(count.met)} events met`,
+  );
 });

@@ -47,7 +47,9 @@ function report(): void {
   const line = (text: string) => writeSync(2, `${text}\n`);
   line(`${who} ${(total / 1e9).toFixed(1)} s in SQL`);
   for (const [sql, e] of rows.slice(0, 30)) {
-    line(`${who} ${(Number(e.ns) / 1e9).toFixed(2).padStart(7)} s ${String(e.n).padStart(8)} × ${(Number(e.ns) / e.n / 1e3).toFixed(0).padStart(6)} µs  ${sql}`);
+    line(
+      `${who} ${(Number(e.ns) / 1e9).toFixed(2).padStart(7)} s ${String(e.n).padStart(8)} × ${(Number(e.ns) / e.n / 1e3).toFixed(0).padStart(6)} µs  ${sql}`,
+    );
   }
   spent.clear();
 }

@@ -10,13 +10,16 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 
 const TABLES: Record<string, string> = {
-  events: 'SELECT id, title, summary, significance, factors, topics, entities, article_count, source_count, relate_pending FROM events ORDER BY id',
+  events:
+    'SELECT id, title, summary, significance, factors, topics, entities, article_count, source_count, relate_pending FROM events ORDER BY id',
   relations: 'SELECT event_id, related_id, similarity FROM event_relations ORDER BY event_id, related_id',
-  memberships: 'SELECT guide_slug, event_id, relevance, significance, first_seen FROM guide_events ORDER BY guide_slug, event_id',
+  memberships:
+    'SELECT guide_slug, event_id, relevance, significance, first_seen FROM guide_events ORDER BY guide_slug, event_id',
   subjects: 'SELECT kind, subject, week, event_id, weight FROM event_subjects ORDER BY kind, subject, week, event_id',
   members: 'SELECT article_id, event_id, role FROM event_articles ORDER BY article_id',
   subjectWeeks: 'SELECT kind, subject, week, events FROM subject_weeks ORDER BY kind, subject, week',
-  guideTop: 'SELECT guide_slug, significance, first_seen, event_id FROM guide_top ORDER BY guide_slug, significance, first_seen, event_id',
+  guideTop:
+    'SELECT guide_slug, significance, first_seen, event_id FROM guide_top ORDER BY guide_slug, significance, first_seen, event_id',
 };
 
 const files = process.argv.slice(2);

@@ -11,7 +11,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 type Db = Database.Database;
-const proto = Database.prototype as unknown as { pragma: (this: Db, src: string, opts?: unknown) => unknown; close: (this: Db) => Db };
+const proto = Database.prototype as unknown as {
+  pragma: (this: Db, src: string, opts?: unknown) => unknown;
+  close: (this: Db) => Db;
+};
 const pragma = proto.pragma;
 proto.pragma = function (src, opts) {
   return pragma.call(this, src === 'wal_autocheckpoint = 100000' ? 'wal_autocheckpoint = 0' : src, opts);

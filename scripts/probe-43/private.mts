@@ -13,16 +13,46 @@ const { main } = await import(`${root}/src/cli/index.ts`);
 const { openDb } = await import(`${root}/src/store/db.ts`);
 const { listSources } = await import(`${root}/src/store/sources.ts`);
 let otherHits = 0;
-const other = createServer((_q, r) => { otherHits++; r.writeHead(200, { 'content-type': 'application/rss+xml' }); r.end('<?xml version="1.0"?><rss version="2.0"><channel><title>Other</title><link>http://x/</link><description>x</description><item><guid>g</guid><title>t</title><link>http://x/1</link></item></channel></rss>'); });
+const other = createServer((_q, r) => {
+  otherHits++;
+  r.writeHead(200, { 'content-type': 'application/rss+xml' });
+  r.end(
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Other</title><link>http://x/</link><description>x</description><item><guid>g</guid><title>t</title><link>http://x/1</link></item></channel></rss>',
+  );
+});
 await new Promise<void>((r) => other.listen(0, '127.0.0.2', r));
 const op = (other.address() as { port: number }).port;
-const typed = createServer((q, r) => { const u = new URL(q.url!, 'http://x'); const to = u.searchParams.get('to')!; if (u.pathname === '/redirect') { r.writeHead(302, { location: to }); return r.end(); } r.writeHead(200, { 'content-type': 'text/html' }); r.end(`<html><head><link rel="alternate" type="application/rss+xml" href="${to}"></head></html>`); });
+const typed = createServer((q, r) => {
+  const u = new URL(q.url!, 'http://x');
+  const to = u.searchParams.get('to')!;
+  if (u.pathname === '/redirect') {
+    r.writeHead(302, { location: to });
+    return r.end();
+  }
+  r.writeHead(200, { 'content-type': 'text/html' });
+  r.end(`<html><head><link rel="alternate" type="application/rss+xml" href="${to}"></head></html>`);
+});
 await new Promise<void>((r) => typed.listen(0, '127.0.0.1', r));
 const tp = (typed.address() as { port: number }).port;
 const db = join(mkdtempSync(join(tmpdir(), 'probe-')), 's.db');
 const target = `http://127.0.0.2:${op}/feed.xml`;
-for (const [id, path] of [['via-redirect', 'redirect'], ['via-page', 'page']]) {
-  const code = await main(['sources', 'add', `http://127.0.0.1:${tp}/${path}?to=${encodeURIComponent(target)}`, '--allow-private', '--id', id, '--db', db], { ALMANAC_HOST_DELAY_MS: '0' });
+for (const [id, path] of [
+  ['via-redirect', 'redirect'],
+  ['via-page', 'page'],
+]) {
+  const code = await main(
+    [
+      'sources',
+      'add',
+      `http://127.0.0.1:${tp}/${path}?to=${encodeURIComponent(target)}`,
+      '--allow-private',
+      '--id',
+      id,
+      '--db',
+      db,
+    ],
+    { ALMANAC_HOST_DELAY_MS: '0' },
+  );
   console.log(`${path}: exit ${code}`);
 }
 const s = openDb(db);
@@ -31,4 +61,5 @@ await s.close();
 console.log(`requests the other private host saw during add: ${otherHits}`);
 const code = await main(['fetch', '--all', '--db', db], { ALMANAC_HOST_DELAY_MS: '0' });
 console.log(`plain fetch: exit ${code}; the other host has now seen ${otherHits} requests`);
-other.close(); typed.close();
+other.close();
+typed.close();

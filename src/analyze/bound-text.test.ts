@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TEXT_CLASSES } from '../../test/hostile/crafted.js';
-import { analyzeBounded, boundText, MAX_MARK_RUN, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS, MAX_TOKEN_CHARS } from './bound-text.js';
+import {
+  analyzeBounded,
+  boundText,
+  MAX_MARK_RUN,
+  MAX_SENTENCE_CHARS,
+  MAX_TEXT_CHARS,
+  MAX_TOKEN_CHARS,
+} from './bound-text.js';
 import { extractLocal } from './local.js';
 
 describe('bounded text for the NLP pass', () => {
@@ -14,7 +21,10 @@ describe('bounded text for the NLP pass', () => {
     const t = `a ${'!'.repeat(50)} b ${'U.S.'.repeat(40)} c`;
     const b = boundText(t);
     assert.equal(b.length, t.length);
-    assert.equal(b, `a ${'!'.repeat(MAX_MARK_RUN)}${' '.repeat(50 - MAX_MARK_RUN)} b ${'U.S.'.repeat(40).slice(0, MAX_TOKEN_CHARS)}${' '.repeat(160 - MAX_TOKEN_CHARS)} c`);
+    assert.equal(
+      b,
+      `a ${'!'.repeat(MAX_MARK_RUN)}${' '.repeat(50 - MAX_MARK_RUN)} b ${'U.S.'.repeat(40).slice(0, MAX_TOKEN_CHARS)}${' '.repeat(160 - MAX_TOKEN_CHARS)} c`,
+    );
     for (let i = 0; i < t.length; i++) assert.ok(b[i] === t[i] || b[i] === ' ');
   });
 

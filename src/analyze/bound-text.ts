@@ -25,7 +25,10 @@ export function boundText(text: string): string {
   // One mark repeated: keep the first few (the rest would be one token each, or one long token).
   t = t.replace(/([\p{P}\p{S}])\1{3,}/gu, (run) => run.slice(0, MAX_MARK_RUN) + ' '.repeat(run.length - MAX_MARK_RUN));
   // Then any run without whitespace longer than the bound keeps its head.
-  t = t.replace(new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'gu'), (run) => run.slice(0, MAX_TOKEN_CHARS) + ' '.repeat(run.length - MAX_TOKEN_CHARS));
+  t = t.replace(
+    new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'gu'),
+    (run) => run.slice(0, MAX_TOKEN_CHARS) + ' '.repeat(run.length - MAX_TOKEN_CHARS),
+  );
   return t;
 }
 

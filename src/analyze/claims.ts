@@ -23,7 +23,8 @@ export interface ClaimOptions {
   speech?: { open: number; close: number }[];
 }
 
-const LEANS_BACK = /^(?:but|and|so|however|meanwhile|still|yet|also|moreover|indeed|in addition|in fact|at the same time|he|she|it|they|this|that|these|those|his|her|its|their|such)\b/i;
+const LEANS_BACK =
+  /^(?:but|and|so|however|meanwhile|still|yet|also|moreover|indeed|in addition|in fact|at the same time|he|she|it|they|this|that|these|those|his|her|its|their|such)\b/i;
 const HAS_VERB = new Set(['VERB', 'AUX']);
 
 export function extractClaims(sentences: ScoredSentence[], limit = 5, o: ClaimOptions = {}): Claim[] {

@@ -26,8 +26,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MATCHERS: Matcher[] = GAZETTEER.flatMap((e) =>
   [e.name, ...(e.aliases ?? [])].map((alias) => ({
     // Short all-caps aliases (US, EU, UN) match case-sensitively; the rest ignore case.
-    first: alias.toLowerCase().split(/[^\p{L}\p{N}]+/u).find(Boolean) ?? '',
-    re: new RegExp(`(?<![\\p{L}\\p{N}-])${escape(alias)}(?![\\p{L}\\p{N}]|-\\p{L})`, alias.length <= 4 || /^[A-Z0-9.]+$/.test(alias) ? 'gu' : 'giu'),
+    first:
+      alias
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .find(Boolean) ?? '',
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}-])${escape(alias)}(?![\\p{L}\\p{N}]|-\\p{L})`,
+      alias.length <= 4 || /^[A-Z0-9.]+$/.test(alias) ? 'gu' : 'giu',
+    ),
     name: e.name,
     type: e.type,
   })),
@@ -37,15 +44,21 @@ const MATCHERS: Matcher[] = GAZETTEER.flatMap((e) =>
 const FORMER_AFTER = /^\s*(alumni|alumnus|alumna|alums?|veterans?|ex-employees|expats)\b/i;
 const FORMER_BEFORE = /\bformer\s+$/i;
 
-const GAZETTEER_NAMES: readonly string[] = GAZETTEER.flatMap((e) => [e.name, ...(e.aliases ?? [])].map((a) => a.toLowerCase()));
+const GAZETTEER_NAMES: readonly string[] = GAZETTEER.flatMap((e) =>
+  [e.name, ...(e.aliases ?? [])].map((a) => a.toLowerCase()),
+);
 
-const ORG_CUE = /\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$/;
+const ORG_CUE =
+  /\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$/;
 const LAW_CUE = /\b(Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code)$/;
-const PERSON_BEFORE = /\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|CEO|chief executive|founder|co-founder|minister|Minister|Commissioner|researcher|analyst|said|says|according to)\.?\s*,?\s*$/;
+const PERSON_BEFORE =
+  /\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|CEO|chief executive|founder|co-founder|minister|Minister|Commissioner|researcher|analyst|said|says|according to)\.?\s*,?\s*$/;
 const PERSON_TITLE = /\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|Commissioner)\.?\s*$/;
 const PERSON_AFTER = /^\s*,?\s*(said|says|told|added|wrote|argued|explained|who|,\s*(the|a|an)\s+\w+)/;
 const FIRST_NAMES = new Set(
-  'aaron adam adrian ahmed aisha alan alex alexander alice amanda amy andrew angela anna anne anthony arthur ben benjamin beth brian carlos carol caroline catherine charles charlotte chris christian christina christopher claire daniel david deborah dennis diana donald dylan ed edward elena elizabeth emily emma eric erik eva fatima fei frank gary george grace greg gregory hannah harry helen henry ian isabel jack jacob james jan jane jason jean jeff jennifer jessica jim joan joe john jonathan jose joseph josh joshua julia julie karen kate katherine kevin kim laura lauren lee lina linda lisa lucy luis maria mark martin mary matt matthew max michael michelle mike mohammed nancy natalie nathan nicholas nick noah olivia omar oliver patrick paul peter philip priya rachel raj ravi rebecca richard robert ryan sam samuel sandra sara sarah scott sean simon sophie stephen steve steven susan thomas tim timothy tom victoria william wei yann yoshua zoe'.split(' '),
+  'aaron adam adrian ahmed aisha alan alex alexander alice amanda amy andrew angela anna anne anthony arthur ben benjamin beth brian carlos carol caroline catherine charles charlotte chris christian christina christopher claire daniel david deborah dennis diana donald dylan ed edward elena elizabeth emily emma eric erik eva fatima fei frank gary george grace greg gregory hannah harry helen henry ian isabel jack jacob james jan jane jason jean jeff jennifer jessica jim joan joe john jonathan jose joseph josh joshua julia julie karen kate katherine kevin kim laura lauren lee lina linda lisa lucy luis maria mark martin mary matt matthew max michael michelle mike mohammed nancy natalie nathan nicholas nick noah olivia omar oliver patrick paul peter philip priya rachel raj ravi rebecca richard robert ryan sam samuel sandra sara sarah scott sean simon sophie stephen steve steven susan thomas tim timothy tom victoria william wei yann yoshua zoe'.split(
+    ' ',
+  ),
 );
 
 function typeOfRun(name: string, before: string, after: string): EntityType | undefined {
@@ -56,12 +69,14 @@ function typeOfRun(name: string, before: string, after: string): EntityType | un
   if (name.includes(' ') && FIRST_NAMES.has(first)) return 'person';
   // Companies "say" things too: a speech verb marks a person only for a full name.
   if (PERSON_TITLE.test(before)) return name.split(/\s+/).length <= 3 ? 'person' : undefined;
-  if (name.includes(' ') && (PERSON_BEFORE.test(before) || PERSON_AFTER.test(after))) return name.split(/\s+/).length <= 3 ? 'person' : undefined;
+  if (name.includes(' ') && (PERSON_BEFORE.test(before) || PERSON_AFTER.test(after)))
+    return name.split(/\s+/).length <= 3 ? 'person' : undefined;
   return undefined;
 }
 
 const RUN_POS = new Set(['PROPN']);
-const SKIP_RUN = /^(The|A|An|This|That|In|On|At|For|But|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|AI|CEO|CTO|Today|Read|More|Share|I|We)$/;
+const SKIP_RUN =
+  /^(The|A|An|This|That|In|On|At|For|But|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|AI|CEO|CTO|Today|Read|More|Share|I|We)$/;
 
 let lowerSeen = new Set<string>();
 const lowerWords = (_s: Sentence) => lowerSeen;
@@ -99,7 +114,10 @@ export function extractEntities(title: string, text: string, sentences: Sentence
     } else found.set(key, { name, type, mentions: n, inTitle });
   };
   // Gazetteer: longest aliases first, blanking what they matched so "Google DeepMind" is not also "Google".
-  for (const [src, inTitle] of [[title, true], [text, false]] as const) {
+  for (const [src, inTitle] of [
+    [title, true],
+    [text, false],
+  ] as const) {
     let rest = src;
     const present = new Set(src.toLowerCase().split(/[^\p{L}\p{N}]+/u));
     for (const m of MATCHERS) {
@@ -107,7 +125,11 @@ export function extractEntities(title: string, text: string, sentences: Sentence
       let n = 0;
       rest = rest.replace(m.re, (x: string, at: number) => {
         // "DeepMind alumni", "former OpenAI staff": where people once worked, not who is involved.
-        if (!FORMER_AFTER.test(rest.slice(at + x.length, at + x.length + 24)) && !FORMER_BEFORE.test(rest.slice(Math.max(0, at - 10), at))) n++;
+        if (
+          !FORMER_AFTER.test(rest.slice(at + x.length, at + x.length + 24)) &&
+          !FORMER_BEFORE.test(rest.slice(Math.max(0, at - 10), at))
+        )
+          n++;
         return ' '.repeat(x.length);
       });
       if (n) add(m.name, m.type, n, inTitle);
@@ -120,7 +142,10 @@ export function extractEntities(title: string, text: string, sentences: Sentence
     if (name.length < 2 || known.has(name.toLowerCase())) continue;
     if ([...found.keys()].some((k) => k.includes(name.toLowerCase()) || name.toLowerCase().includes(k))) continue;
     const before = text.slice(Math.max(sentence.start, tokens[0]!.start - 40), tokens[0]!.start);
-    const after = text.slice(tokens[tokens.length - 1]!.end, Math.min(sentence.end, tokens[tokens.length - 1]!.end + 40));
+    const after = text.slice(
+      tokens[tokens.length - 1]!.end,
+      Math.min(sentence.end, tokens[tokens.length - 1]!.end + 40),
+    );
     const g = guessed.get(name.toLowerCase()) ?? { name, count: 0 };
     g.count += 1;
     g.type ??= typeOfRun(name, before, after);

@@ -35,7 +35,9 @@ export interface Candidate {
 
 /** Nouns of time and quantity that every news story has and no reader picks as its subject. */
 export const GENERIC = new Set(
-  'year years day days week weeks month months time times today yesterday tomorrow morning evening night hour hours minute minutes percent per cent number numbers people thing things way ways lot part parts end start kind sort case cases man men woman women world place point fact issue issues group groups home area areas million billion thousand hundred dozen monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december amp nbsp'.split(' '),
+  'year years day days week weeks month months time times today yesterday tomorrow morning evening night hour hours minute minutes percent per cent number numbers people thing things way ways lot part parts end start kind sort case cases man men woman women world place point fact issue issues group groups home area areas million billion thousand hundred dozen monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december amp nbsp'.split(
+    ' ',
+  ),
 );
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
@@ -66,9 +68,22 @@ export function keyphraseCandidates(title: Sentence[], body: Sentence[]): Candid
     let c = cands.get(key);
     if (!c) {
       c = {
-        text: toks.map((t) => t.text).join(' '), key, words: toks.length, count: 0, first: frac(pos), last: frac(pos), inTitle: false,
-        proper: toks.every((t) => t.pos === 'PROPN'), pos: toks.length === 1 ? toks[0]!.pos : 'MULTI', wordFreq: 0, sentences: 0,
-        inFirstSentence: sentence === 0, capitalized: /^\p{Lu}/u.test(toks[0]!.text), nounPhrase: false, containedIn: 0, lastSentence: -1,
+        text: toks.map((t) => t.text).join(' '),
+        key,
+        words: toks.length,
+        count: 0,
+        first: frac(pos),
+        last: frac(pos),
+        inTitle: false,
+        proper: toks.every((t) => t.pos === 'PROPN'),
+        pos: toks.length === 1 ? toks[0]!.pos : 'MULTI',
+        wordFreq: 0,
+        sentences: 0,
+        inFirstSentence: sentence === 0,
+        capitalized: /^\p{Lu}/u.test(toks[0]!.text),
+        nounPhrase: false,
+        containedIn: 0,
+        lastSentence: -1,
       };
       cands.set(key, c);
     }
@@ -144,24 +159,57 @@ export function nounPhraseScore(c: Candidate): number {
   const positionPrior = 1 + 2 / (1 + 8 * c.first);
   const lengthPrior = Math.pow(0.6, c.words - 1);
   const generic = c.words === 1 && GENERIC.has(c.text.toLowerCase()) ? 0.3 : 1;
-  return generic * (c.count + 0.5 * c.wordFreq) * positionPrior * lengthPrior * (c.inTitle ? 1.5 : 1) * (c.proper ? 1.2 : 1);
+  return (
+    generic * (c.count + 0.5 * c.wordFreq) * positionPrior * lengthPrior * (c.inTitle ? 1.5 : 1) * (c.proper ? 1.2 : 1)
+  );
 }
 
 const POS = ['NOUN', 'PROPN', 'ADJ', 'VERB', 'ADV', 'MULTI'] as const;
 
 /** Names of the features, in the order keyphraseFeatures returns them. */
 export const FEATURE_NAMES = [
-  'log count', 'log word frequency', 'first position', 'spread', 'in title', 'proper name', 'two words', 'three or more words',
-  'generic noun', 'share of sentences', 'in first sentence', 'capitalized', 'log noun-phrase score',
-  ...POS.map((p) => `pos ${p}`), 'title only', 'log contained in', 'length / 10', 'log count × in title', 'first position²',
+  'log count',
+  'log word frequency',
+  'first position',
+  'spread',
+  'in title',
+  'proper name',
+  'two words',
+  'three or more words',
+  'generic noun',
+  'share of sentences',
+  'in first sentence',
+  'capitalized',
+  'log noun-phrase score',
+  ...POS.map((p) => `pos ${p}`),
+  'title only',
+  'log contained in',
+  'length / 10',
+  'log count × in title',
+  'first position²',
 ] as const;
 
 export function keyphraseFeatures(c: Candidate, set: CandidateSet): number[] {
   const count = Math.log1p(c.count);
   return [
-    count, Math.log1p(c.wordFreq), c.first, c.last - c.first, c.inTitle ? 1 : 0, c.proper ? 1 : 0, c.words === 2 ? 1 : 0, c.words >= 3 ? 1 : 0,
-    c.words === 1 && GENERIC.has(c.text.toLowerCase()) ? 1 : 0, c.sentences / Math.max(1, set.sentences), c.inFirstSentence ? 1 : 0, c.capitalized ? 1 : 0,
-    Math.log1p(nounPhraseScore(c)), ...POS.map((p) => (c.pos === p ? 1 : 0)), set.sentences <= 1 ? 1 : 0, Math.log1p(c.containedIn),
-    c.text.length / 10, count * (c.inTitle ? 1 : 0), c.first * c.first,
+    count,
+    Math.log1p(c.wordFreq),
+    c.first,
+    c.last - c.first,
+    c.inTitle ? 1 : 0,
+    c.proper ? 1 : 0,
+    c.words === 2 ? 1 : 0,
+    c.words >= 3 ? 1 : 0,
+    c.words === 1 && GENERIC.has(c.text.toLowerCase()) ? 1 : 0,
+    c.sentences / Math.max(1, set.sentences),
+    c.inFirstSentence ? 1 : 0,
+    c.capitalized ? 1 : 0,
+    Math.log1p(nounPhraseScore(c)),
+    ...POS.map((p) => (c.pos === p ? 1 : 0)),
+    set.sentences <= 1 ? 1 : 0,
+    Math.log1p(c.containedIn),
+    c.text.length / 10,
+    count * (c.inTitle ? 1 : 0),
+    c.first * c.first,
   ];
 }

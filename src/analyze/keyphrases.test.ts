@@ -19,7 +19,10 @@ describe('keyphrase candidates', () => {
   it('takes noun phrases, the words inside them and content verbs, each once by stem', () => {
     assert.ok(byText.has('export controls'), [...byText.keys()].join(', '));
     assert.ok(byText.has('controls'));
-    assert.ok([...byText.keys()].some((k) => k.startsWith('restrict')), 'a content verb is a candidate');
+    assert.ok(
+      [...byText.keys()].some((k) => k.startsWith('restrict')),
+      'a content verb is a candidate',
+    );
     assert.equal(new Set(set.candidates.map((c) => c.key)).size, set.candidates.length);
   });
 
@@ -40,7 +43,8 @@ describe('keyphrase candidates', () => {
 describe('keyphrase ranking', () => {
   it('uses a model whose shape matches the features', () => {
     assert.deepEqual([...KEYPHRASE_MODEL.features], [...FEATURE_NAMES]);
-    for (const v of [KEYPHRASE_MODEL.mean, KEYPHRASE_MODEL.scale, KEYPHRASE_MODEL.weights]) assert.equal(v.length, FEATURE_NAMES.length);
+    for (const v of [KEYPHRASE_MODEL.mean, KEYPHRASE_MODEL.scale, KEYPHRASE_MODEL.weights])
+      assert.equal(v.length, FEATURE_NAMES.length);
     assert.ok(KEYPHRASE_MODEL.scale.every((s) => s > 0));
   });
 
@@ -49,7 +53,10 @@ describe('keyphrase ranking', () => {
     const b = extractKeyphrases(analyzeText(TITLE), analyzeText(BODY), 10);
     assert.deepEqual(a, b);
     for (let i = 1; i < a.length; i++) assert.ok(a[i - 1]!.score >= a[i]!.score);
-    assert.ok(a.slice(0, 6).some((k) => /export|chip/i.test(k.text)), a.map((k) => k.text).join(' | '));
+    assert.ok(
+      a.slice(0, 6).some((k) => /export|chip/i.test(k.text)),
+      a.map((k) => k.text).join(' | '),
+    );
     assert.ok(a.every((k) => k.score > 0 && k.score < 1));
   });
 
@@ -57,7 +64,9 @@ describe('keyphrase ranking', () => {
     const set = keyphraseCandidates(analyzeText(TITLE), analyzeText(BODY));
     const j = FEATURE_NAMES.indexOf('pos VERB');
     const verbsFirst = { ...KEYPHRASE_MODEL, weights: KEYPHRASE_MODEL.weights.map((w, k) => (k === j ? 50 : w)) };
-    const top = set.candidates.map((c) => ({ c, s: scoreFeatures(keyphraseFeatures(c, set), verbsFirst) })).sort((x, y) => y.s - x.s)[0]!;
+    const top = set.candidates
+      .map((c) => ({ c, s: scoreFeatures(keyphraseFeatures(c, set), verbsFirst) }))
+      .sort((x, y) => y.s - x.s)[0]!;
     assert.equal(top.c.pos, 'VERB');
   });
 
@@ -75,13 +84,27 @@ describe('keyphrases on public data (npm run eval:extract prints the full table)
     const { examplesOf, trainKeyphraseModel, rankWith } = await import('../../eval/keyphrase-training.js');
     const { f1AtK } = await import('../../eval/keyphrase-metrics.js');
     const { isContentWord, normalizeWord, words } = await import('./text/terms.js');
-    const docs = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string; text: string; keyphrases: string[] });
+    const docs = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; title: string; text: string; keyphrases: string[] });
     // A quick split (train on 100 stories, test on 60 others) keeps the test short; eval:extract cross-validates on all 250.
-    const train = docs.filter((_, i) => i % 5 !== 0).slice(0, 100).map(examplesOf);
+    const train = docs
+      .filter((_, i) => i % 5 !== 0)
+      .slice(0, 100)
+      .map(examplesOf);
     const test = docs.filter((_, i) => i % 5 === 0).slice(0, 60);
     const model = trainKeyphraseModel(train, { epochs: 400, rate: 1, l2: 1e-3 });
-    const ours = f1AtK(test.map((d) => rankWith(examplesOf(d), model, scoreFeatures)), test.map((d) => d.keyphrases), 10).f1;
-    const first = f1AtK(test.map((d) => [...new Set(words(d.text).map(normalizeWord).filter(isContentWord))].slice(0, 10)), test.map((d) => d.keyphrases), 10).f1;
+    const ours = f1AtK(
+      test.map((d) => rankWith(examplesOf(d), model, scoreFeatures)),
+      test.map((d) => d.keyphrases),
+      10,
+    ).f1;
+    const first = f1AtK(
+      test.map((d) => [...new Set(words(d.text).map(normalizeWord).filter(isContentWord))].slice(0, 10)),
+      test.map((d) => d.keyphrases),
+      10,
+    ).f1;
     assert.ok(ours > first + 0.02, `held-out F1@10 ${ours.toFixed(3)} vs first words ${first.toFixed(3)}`);
   });
 });

@@ -33,7 +33,10 @@ export function scoreFeatures(x: readonly number[], m: KeyphraseModel): number {
 const byScore = (a: Keyphrase, b: Keyphrase) => b.score - a.score || a.text.localeCompare(b.text);
 
 export function rankKeyphrases(set: CandidateSet, limit = 20, model: KeyphraseModel = KEYPHRASE_MODEL): Keyphrase[] {
-  return set.candidates.map((c) => ({ text: c.text, score: scoreFeatures(keyphraseFeatures(c, set), model) })).sort(byScore).slice(0, limit);
+  return set.candidates
+    .map((c) => ({ text: c.text, score: scoreFeatures(keyphraseFeatures(c, set), model) }))
+    .sort(byScore)
+    .slice(0, limit);
 }
 
 /**
@@ -41,9 +44,18 @@ export function rankKeyphrases(set: CandidateSet, limit = 20, model: KeyphraseMo
  * model learns) are mostly single words; naming a new topic wants the phrases.
  */
 export function rankNounPhrases(set: CandidateSet, limit = 20): Keyphrase[] {
-  return set.candidates.filter((c) => c.nounPhrase).map((c) => ({ text: c.text, score: nounPhraseScore(c) })).sort(byScore).slice(0, limit);
+  return set.candidates
+    .filter((c) => c.nounPhrase)
+    .map((c) => ({ text: c.text, score: nounPhraseScore(c) }))
+    .sort(byScore)
+    .slice(0, limit);
 }
 
-export function extractKeyphrases(title: Sentence[], body: Sentence[], limit = 20, model: KeyphraseModel = KEYPHRASE_MODEL): Keyphrase[] {
+export function extractKeyphrases(
+  title: Sentence[],
+  body: Sentence[],
+  limit = 20,
+  model: KeyphraseModel = KEYPHRASE_MODEL,
+): Keyphrase[] {
   return rankKeyphrases(keyphraseCandidates(title, body), limit, model);
 }

@@ -19,10 +19,16 @@ async function extractAllThenClose(pool: LocalPool) {
   }
 }
 
-const articles = loadCorpus().slice(0, 12).map((a, i) => ({ id: String(i), title: a.title, text: a.paragraphs.join('\n\n') }));
+const articles = loadCorpus()
+  .slice(0, 12)
+  .map((a, i) => ({ id: String(i), title: a.title, text: a.paragraphs.join('\n\n') }));
 const realThread = () => startThread('./local-worker', import.meta.url);
 /** A thread that loads, says so, and then does `onJob` with the first job it is given. */
-const badThread = (onJob: string) => new Worker(`const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ ready: true }); parentPort.once('message', () => { ${onJob} })`, { eval: true });
+const badThread = (onJob: string) =>
+  new Worker(
+    `const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ ready: true }); parentPort.once('message', () => { ${onJob} })`,
+    { eval: true },
+  );
 /** The first thread started misbehaves; the ones started after it are real. */
 const firstBad = (onJob: string) => {
   let n = 0;
@@ -36,7 +42,9 @@ describe('the local extraction pool', () => {
   });
 
   it('extracts on the calling thread when its threads cannot start', async () => {
-    await extractAllThenClose(createLocalPool(2, { spawn: () => new Worker('throw new Error("no thread today")', { eval: true }) }));
+    await extractAllThenClose(
+      createLocalPool(2, { spawn: () => new Worker('throw new Error("no thread today")', { eval: true }) }),
+    );
   });
 
   it('fails only the job of a thread that dies, and goes on with the rest in a new thread', async () => {
@@ -47,7 +55,11 @@ describe('the local extraction pool', () => {
       assert.equal(got[0]!.status, 'rejected');
       assert.ok((got[0] as PromiseRejectedResult).reason instanceof JobCutError);
       assert.match((got[0] as PromiseRejectedResult).reason.message, /died/);
-      got.slice(1).forEach((r, i) => assert.deepEqual((r as PromiseFulfilledResult<unknown>).value, extractLocal(articles[i + 1]!)));
+      got
+        .slice(1)
+        .forEach((r, i) =>
+          assert.deepEqual((r as PromiseFulfilledResult<unknown>).value, extractLocal(articles[i + 1]!)),
+        );
     } finally {
       await pool.close();
     }
@@ -63,7 +75,9 @@ describe('the local extraction pool', () => {
       const reason = (hung as PromiseRejectedResult).reason as JobCutError;
       assert.ok(reason instanceof JobCutError && reason.final);
       assert.match(reason.message, /cut after 300 ms/);
-      rest.forEach((r, i) => assert.deepEqual((r as PromiseFulfilledResult<unknown>).value, extractLocal(articles[i + 1]!)));
+      rest.forEach((r, i) =>
+        assert.deepEqual((r as PromiseFulfilledResult<unknown>).value, extractLocal(articles[i + 1]!)),
+      );
       assert.ok(Date.now() - t0 < 60_000);
     } finally {
       await pool.close();
@@ -76,7 +90,11 @@ describe('the local extraction pool', () => {
       const html = `<html><head><title>T</title></head><body><article><p>${'The lab published a long account of how the model was trained. '.repeat(10)}</p></article></body></html>`;
       assert.deepEqual(await pool.extractPage(html, 'http://x.test/a'), extractPage(html, 'http://x.test/a'));
       const deep = `<html><body>${'<div>'.repeat(300)}x${'</div>'.repeat(300)}</body></html>`;
-      await assert.rejects(pool.extractPage(deep), (e: Error & { final?: boolean }) => e.name === 'PageTooComplexError' && e.final === true && /nested more than 80 deep/.test(e.message));
+      await assert.rejects(
+        pool.extractPage(deep),
+        (e: Error & { final?: boolean }) =>
+          e.name === 'PageTooComplexError' && e.final === true && /nested more than 80 deep/.test(e.message),
+      );
     } finally {
       await pool.close();
     }

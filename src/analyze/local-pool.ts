@@ -89,17 +89,24 @@ export function createLocalPool(threads: number, opts: PoolOptions = {}): LocalP
     t.timer = undefined;
     if (!t.ready || !t.busy.size) return;
     const left = t.since + budgetMs - Date.now();
-    t.timer = setTimeout(() => {
-      // An answer may be waiting behind this timer: look once the pending messages are read.
-      setImmediate(() => {
-        if (!live.includes(t) || !t.busy.size) return;
-        if (Date.now() - t.since < budgetMs) return arm(t);
-        const [n, job] = t.busy.entries().next().value as [number, Job];
-        t.busy.delete(n);
-        job.reject(new JobCutError(`cut after ${budgetMs} ms: over the time budget of a ${job.request.kind === 'page' ? 'page' : 'text'} (ALMANAC_JOB_BUDGET_MS)`));
-        replace(t);
-      });
-    }, Math.max(0, left));
+    t.timer = setTimeout(
+      () => {
+        // An answer may be waiting behind this timer: look once the pending messages are read.
+        setImmediate(() => {
+          if (!live.includes(t) || !t.busy.size) return;
+          if (Date.now() - t.since < budgetMs) return arm(t);
+          const [n, job] = t.busy.entries().next().value as [number, Job];
+          t.busy.delete(n);
+          job.reject(
+            new JobCutError(
+              `cut after ${budgetMs} ms: over the time budget of a ${job.request.kind === 'page' ? 'page' : 'text'} (ALMANAC_JOB_BUDGET_MS)`,
+            ),
+          );
+          replace(t);
+        });
+      },
+      Math.max(0, left),
+    );
     t.timer.unref();
   };
 
@@ -129,22 +136,26 @@ export function createLocalPool(threads: number, opts: PoolOptions = {}): LocalP
     }
     const t: Thread = { worker, busy: new Map(), ready: false, since: Date.now() };
     worker.unref();
-    worker.on('message', (m: { ready?: true; job?: number; result?: unknown; error?: string; name?: string; final?: boolean }) => {
-      if (m.ready) {
-        t.ready = true;
+    worker.on(
+      'message',
+      (m: { ready?: true; job?: number; result?: unknown; error?: string; name?: string; final?: boolean }) => {
+        if (m.ready) {
+          t.ready = true;
+          t.since = Date.now();
+          return arm(t);
+        }
+        const job = t.busy.get(m.job!);
+        if (!job) return;
+        t.busy.delete(m.job!);
         t.since = Date.now();
-        return arm(t);
-      }
-      const job = t.busy.get(m.job!);
-      if (!job) return;
-      t.busy.delete(m.job!);
-      t.since = Date.now();
-      arm(t);
-      if (m.error === undefined) job.resolve(m.result);
-      else job.reject(Object.assign(new Error(m.error), m.name ? { name: m.name } : {}, m.final ? { final: true } : {}));
-      if (!t.busy.size) worker.unref();
-      pump();
-    });
+        arm(t);
+        if (m.error === undefined) job.resolve(m.result);
+        else
+          job.reject(Object.assign(new Error(m.error), m.name ? { name: m.name } : {}, m.final ? { final: true } : {}));
+        if (!t.busy.size) worker.unref();
+        pump();
+      },
+    );
     const died = (e?: Error) => {
       if (!live.includes(t)) return;
       if (!t.ready) {

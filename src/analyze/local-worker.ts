@@ -10,7 +10,12 @@ parentPort?.on('message', (m: { job: number; request: JobRequest }) => {
     parentPort!.postMessage({ job: m.job, result: runJob(m.request) });
   } catch (e) {
     const err = e as Error;
-    parentPort!.postMessage({ job: m.job, error: err?.message || String(e), name: err?.name, final: (err as { final?: boolean })?.final === true });
+    parentPort!.postMessage({
+      job: m.job,
+      error: err?.message || String(e),
+      name: err?.name,
+      final: (err as { final?: boolean })?.final === true,
+    });
   }
 });
 // Loaded: the pool counts each job's budget from here, not from the thread's start-up.

@@ -54,23 +54,46 @@ describe('local extractor', () => {
   });
 
   it('tells kinds apart from their cues', () => {
-    assert.equal(classifyKind('Introducing Fable 6', 'Today we are releasing Fable 6, our most capable model. '.repeat(5)), 'announcement');
-    assert.equal(classifyKind('Cyclone tracks from learned ensembles', 'We propose a method. The paper is on arxiv.org. '.repeat(5)), 'research');
-    assert.equal(classifyKind('Banning open models would be a mistake', 'I think we should not ban them. I believe it would be wrong and a mistake. My view is that we need openness. '.repeat(4)), 'op-ed');
+    assert.equal(
+      classifyKind('Introducing Fable 6', 'Today we are releasing Fable 6, our most capable model. '.repeat(5)),
+      'announcement',
+    );
+    assert.equal(
+      classifyKind(
+        'Cyclone tracks from learned ensembles',
+        'We propose a method. The paper is on arxiv.org. '.repeat(5),
+      ),
+      'research',
+    );
+    assert.equal(
+      classifyKind(
+        'Banning open models would be a mistake',
+        'I think we should not ban them. I believe it would be wrong and a mistake. My view is that we need openness. '.repeat(
+          4,
+        ),
+      ),
+      'op-ed',
+    );
     assert.equal(x.kind, 'news');
   });
 
   it('takes a writer stating a position in their own voice for an op-ed, not one quoted by a report', () => {
-    const views = 'We want to be transparent about how we engage in policy. We support thoughtful regulation of AI, and we share our views with lawmakers. We also think the public deserves to know how companies try to influence policy. We will publish a summary of our lobbying.';
+    const views =
+      'We want to be transparent about how we engage in policy. We support thoughtful regulation of AI, and we share our views with lawmakers. We also think the public deserves to know how companies try to influence policy. We will publish a summary of our lobbying.';
     assert.equal(classifyKind('Our views on AI policy', views), 'op-ed');
-    const letter = 'Dear friends, a study tested which messages most effectively turn people against AI. The study exists because opposition is run as a campaign. Real problems deserve real answers, not slogans tested for their punch, and the policy debate deserves better.';
+    const letter =
+      'Dear friends, a study tested which messages most effectively turn people against AI. The study exists because opposition is run as a campaign. Real problems deserve real answers, not slogans tested for their punch, and the policy debate deserves better.';
     assert.equal(classifyKind('Anti-AI messaging harms policy', letter), 'op-ed');
-    const report = 'The company published a policy statement on Tuesday. "We support thoughtful regulation," its chief executive said. "We believe lawmakers should act," she added. Analysts said the statement was aimed at Congress, which is weighing several bills this year. The company did not say how much it spends on lobbying, and rivals have published similar statements in recent months.';
+    const report =
+      'The company published a policy statement on Tuesday. "We support thoughtful regulation," its chief executive said. "We believe lawmakers should act," she added. Analysts said the statement was aimed at Congress, which is weighing several bills this year. The company did not say how much it spends on lobbying, and rivals have published similar statements in recent months.';
     assert.equal(classifyKind('Company sets out its policy views', report), 'news');
   });
 
   it('is deterministic', () => {
-    assert.deepEqual(extractLocal({ id: '1', title: 'OpenAI releases GPT-6, twice as fast as before', text: ARTICLE }), x);
+    assert.deepEqual(
+      extractLocal({ id: '1', title: 'OpenAI releases GPT-6, twice as fast as before', text: ARTICLE }),
+      x,
+    );
   });
 
   it('never opens a summary with a pronoun that points at a sentence it left out', () => {
@@ -85,7 +108,8 @@ describe('local extractor', () => {
       const text = a.paragraphs.join('\n\n');
       const r = extractLocal({ id: a.slug, title: a.title, text });
       for (const q of r.quotes) assert.equal(text.slice(q.start, q.end), q.text);
-      for (const c of r.claims) if (c.start !== undefined) assert.ok(text.slice(c.start, c.end).includes(c.text.slice(1, 20)));
+      for (const c of r.claims)
+        if (c.start !== undefined) assert.ok(text.slice(c.start, c.end).includes(c.text.slice(1, 20)));
     }
   });
 
@@ -102,14 +126,29 @@ describe('local extractor on public data (floors; npm run eval:extract prints th
   it('beats Lead-3 ROUGE-1 on the BBC dev half', async (t) => {
     if (!existsSync(dir)) return t.skip(`${dir} absent (public data sets live in ../shared/data)`);
     const { rouge, meanRouge } = await import('../../eval/rouge.js');
-    const rows = readFileSync(join(dir, 'summary-news-dev.jsonl'), 'utf8').trim().split('\n').slice(0, 200).map((l) => JSON.parse(l) as { title: string; text: string; summary: string });
+    const rows = readFileSync(join(dir, 'summary-news-dev.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(0, 200)
+      .map((l) => JSON.parse(l) as { title: string; text: string; summary: string });
     const ours = [];
     const lead = [];
     for (const r of rows) {
       const body = analyzeText(r.text.slice(r.title.length));
       ours.push(rouge(summarize(body, analyzeText(r.title)), r.summary));
-      lead.push(rouge(body.slice(0, 3).map((s) => s.text).join(' '), r.summary));
+      lead.push(
+        rouge(
+          body
+            .slice(0, 3)
+            .map((s) => s.text)
+            .join(' '),
+          r.summary,
+        ),
+      );
     }
-    assert.ok(meanRouge(ours).r1 > meanRouge(lead).r1, `ours ${meanRouge(ours).r1.toFixed(3)} vs Lead-3 ${meanRouge(lead).r1.toFixed(3)}`);
+    assert.ok(
+      meanRouge(ours).r1 > meanRouge(lead).r1,
+      `ours ${meanRouge(ours).r1.toFixed(3)} vs Lead-3 ${meanRouge(lead).r1.toFixed(3)}`,
+    );
   });
 });

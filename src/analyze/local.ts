@@ -40,8 +40,11 @@ export function extractLocal(a: ArticleInput): Extraction {
   let claims: Extraction['claims'] = [];
   if (!authorSpeaks) claims = extractClaims(scored, 5, { shown, speech: quoteMarks(text) });
   // A quote is verbatim: one that crosses a blanked run is not the article's words.
-  const quotes = extractQuotes(text, scored, entities, { kind, author: a.author ?? undefined, shown: [...shown, ...claims] })
-    .filter((q) => raw.slice(q.start, q.end) === q.text);
+  const quotes = extractQuotes(text, scored, entities, {
+    kind,
+    author: a.author ?? undefined,
+    shown: [...shown, ...claims],
+  }).filter((q) => raw.slice(q.start, q.end) === q.text);
   if (authorSpeaks) claims = extractClaims(scored, 5, { shown: [...shown, ...quotes], speech: quoteMarks(text) });
   return {
     summary: summary.map((s) => s.sentence.text).join(' '),

@@ -50,7 +50,14 @@ export function analyzeText(text: string, from = 0, to = text.length): Sentence[
     const span = spans[si]!;
     mergeHyphenated(tokens, text);
     mergeDotted(tokens, text);
-    if (tokens.length) sentences.push({ index: sentences.length, text: text.slice(span.start, span.end), start: span.start, end: span.end, tokens });
+    if (tokens.length)
+      sentences.push({
+        index: sentences.length,
+        text: text.slice(span.start, span.end),
+        start: span.start,
+        end: span.end,
+        tokens,
+      });
     tokens = [];
   };
   for (let i = 0; i < words.length; i++) {
@@ -78,8 +85,21 @@ export function analyzeText(text: string, from = 0, to = text.length): Sentence[
 function mergeHyphenated(tokens: Token[], text: string): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const [a, h, b] = [tokens[i - 1]!, tokens[i]!, tokens[i + 1]!];
-    if (h.text !== '-' || a.end !== h.start || h.end !== b.start || !/[\p{L}\p{N}]$/u.test(a.text) || !/^[\p{L}\p{N}]/u.test(b.text)) continue;
-    const merged: Token = { text: text.slice(a.start, b.end), norm: '', pos: b.pos === 'NUM' ? a.pos : b.pos, start: a.start, end: b.end };
+    if (
+      h.text !== '-' ||
+      a.end !== h.start ||
+      h.end !== b.start ||
+      !/[\p{L}\p{N}]$/u.test(a.text) ||
+      !/^[\p{L}\p{N}]/u.test(b.text)
+    )
+      continue;
+    const merged: Token = {
+      text: text.slice(a.start, b.end),
+      norm: '',
+      pos: b.pos === 'NUM' ? a.pos : b.pos,
+      start: a.start,
+      end: b.end,
+    };
     merged.norm = normalizeWord(merged.text);
     tokens.splice(i - 1, 3, merged);
     i -= 1;
@@ -90,7 +110,14 @@ function mergeHyphenated(tokens: Token[], text: string): void {
 function mergeDotted(tokens: Token[], text: string): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const [a, d, b] = [tokens[i - 1]!, tokens[i]!, tokens[i + 1]!];
-    if (d.text !== '.' || a.end !== d.start || d.end !== b.start || !/[\p{L}\p{N}]$/u.test(a.text) || !/^[\p{L}\p{N}]/u.test(b.text)) continue;
+    if (
+      d.text !== '.' ||
+      a.end !== d.start ||
+      d.end !== b.start ||
+      !/[\p{L}\p{N}]$/u.test(a.text) ||
+      !/^[\p{L}\p{N}]/u.test(b.text)
+    )
+      continue;
     const merged: Token = { text: text.slice(a.start, b.end), norm: '', pos: a.pos, start: a.start, end: b.end };
     merged.norm = normalizeWord(merged.text);
     tokens.splice(i - 1, 3, merged);
@@ -107,7 +134,38 @@ export function truecaseTitle(title: string, body: string): string {
   const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
   if (ws.length < 3 || capitalised / ws.length < 0.6) return title;
   const lowerBody = new Set(body.match(/(?<![\p{L}])\p{Ll}[\p{L}']*/gu) ?? []);
-  const common = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'is', 'are', 'be', 'would', 'will', 'can', 'as', 'from', 'its', 'it', 'that', 'this', 'how', 'why', 'what', 'new']);
+  const common = new Set([
+    'a',
+    'an',
+    'the',
+    'and',
+    'or',
+    'but',
+    'of',
+    'to',
+    'in',
+    'on',
+    'for',
+    'with',
+    'by',
+    'at',
+    'is',
+    'are',
+    'be',
+    'would',
+    'will',
+    'can',
+    'as',
+    'from',
+    'its',
+    'it',
+    'that',
+    'this',
+    'how',
+    'why',
+    'what',
+    'new',
+  ]);
   return title.replace(/\p{Lu}[\p{Ll}'-]+/gu, (w, offset: number) => {
     const lower = w.toLowerCase();
     return offset > 0 && (lowerBody.has(lower) || common.has(lower)) ? lower : w;

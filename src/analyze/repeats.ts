@@ -18,7 +18,15 @@ const bag = (s: string) => new Set(words(s).map(normalizeWord).filter(isContentW
 export const REPEAT_SHARE = 0.7;
 
 export function repeats(a: Piece, b: Piece): boolean {
-  if (a.start !== undefined && a.end !== undefined && b.start !== undefined && b.end !== undefined && a.start < b.end && b.start < a.end) return true;
+  if (
+    a.start !== undefined &&
+    a.end !== undefined &&
+    b.start !== undefined &&
+    b.end !== undefined &&
+    a.start < b.end &&
+    b.start < a.end
+  )
+    return true;
   const x = bag(a.text);
   const y = bag(b.text);
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];

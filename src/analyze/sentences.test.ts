@@ -13,7 +13,8 @@ describe('sentence splitter', () => {
     for (const c of SENTENCE_CASES) {
       const { text, sentences } = parseCase(c);
       const got = split(text);
-      if (JSON.stringify(got) !== JSON.stringify(sentences)) wrong.push(`${JSON.stringify(sentences)}\n  got ${JSON.stringify(got)}`);
+      if (JSON.stringify(got) !== JSON.stringify(sentences))
+        wrong.push(`${JSON.stringify(sentences)}\n  got ${JSON.stringify(got)}`);
     }
     assert.deepEqual(wrong, []);
   });
@@ -38,7 +39,10 @@ describe('sentence splitter', () => {
   it('splits only the part of a text it is given, with offsets into the whole', () => {
     const text = 'Skip me. Keep GPT-5.5 whole. And this.';
     const from = text.indexOf('Keep');
-    assert.deepEqual(splitSentences(text, from).map((s) => text.slice(s.start, s.end)), ['Keep GPT-5.5 whole.', 'And this.']);
+    assert.deepEqual(
+      splitSentences(text, from).map((s) => text.slice(s.start, s.end)),
+      ['Keep GPT-5.5 whole.', 'And this.'],
+    );
   });
 
   it('stays fast on a long text with no sentence end, and on one of dots', () => {
@@ -51,9 +55,13 @@ describe('sentence splitter', () => {
   });
 
   it('gives the tagger its sentences: version numbers stay one token and one sentence', () => {
-    const text = 'Today we are releasing GPT-5.5, our most capable model yet. It beats GPT-4.1 on every benchmark we track.';
+    const text =
+      'Today we are releasing GPT-5.5, our most capable model yet. It beats GPT-4.1 on every benchmark we track.';
     const s = analyzeText(text);
-    assert.deepEqual(s.map((x) => x.text), ['Today we are releasing GPT-5.5, our most capable model yet.', 'It beats GPT-4.1 on every benchmark we track.']);
+    assert.deepEqual(
+      s.map((x) => x.text),
+      ['Today we are releasing GPT-5.5, our most capable model yet.', 'It beats GPT-4.1 on every benchmark we track.'],
+    );
     assert.ok(s[0]!.tokens.some((t) => t.text === 'GPT-5.5'));
     for (const x of s) for (const t of x.tokens) assert.equal(text.slice(t.start, t.end), t.text);
   });

@@ -14,7 +14,31 @@ export interface Span {
 }
 
 /** Titles before a name: never the end of a sentence. Also Latin run-ins (e.g., i.e., vs.). */
-const NEVER = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Messrs', 'Mme', 'Mlle', 'e.g', 'i.e', 'vs', 'cf', 'viz', 'approx', 'ca', 'incl', 'esp', 'Vs', 'Cf', 'E.g', 'I.e', 'Approx']);
+const NEVER = new Set([
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Mx',
+  'Dr',
+  'Prof',
+  'Messrs',
+  'Mme',
+  'Mlle',
+  'e.g',
+  'i.e',
+  'vs',
+  'cf',
+  'viz',
+  'approx',
+  'ca',
+  'incl',
+  'esp',
+  'Vs',
+  'Cf',
+  'E.g',
+  'I.e',
+  'Approx',
+]);
 
 /**
  * Abbreviations that can end a sentence ("… of Apple Inc. The company …") but mostly do not
@@ -24,26 +48,155 @@ const NEVER = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Messrs', 'Mme', '
  */
 const MAYBE = new Set([
   // organisations and people
-  'Inc', 'Corp', 'Ltd', 'Co', 'Cos', 'Bros', 'Dept', 'Univ', 'Assn', 'Govt', 'Inst', 'Intl', 'Natl', 'Jr', 'Sr', 'Esq', 'St', 'Mt', 'Ft', 'Ave', 'Blvd', 'Rd',
-  'Sen', 'Rep', 'Reps', 'Gov', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr', 'Adm', 'Maj', 'Rev', 'Hon', 'Pres', 'Supt', 'Insp', 'Det', 'Atty', 'Amb', 'Sens',
+  'Inc',
+  'Corp',
+  'Ltd',
+  'Co',
+  'Cos',
+  'Bros',
+  'Dept',
+  'Univ',
+  'Assn',
+  'Govt',
+  'Inst',
+  'Intl',
+  'Natl',
+  'Jr',
+  'Sr',
+  'Esq',
+  'St',
+  'Mt',
+  'Ft',
+  'Ave',
+  'Blvd',
+  'Rd',
+  'Sen',
+  'Rep',
+  'Reps',
+  'Gov',
+  'Gen',
+  'Lt',
+  'Col',
+  'Sgt',
+  'Capt',
+  'Cmdr',
+  'Adm',
+  'Maj',
+  'Rev',
+  'Hon',
+  'Pres',
+  'Supt',
+  'Insp',
+  'Det',
+  'Atty',
+  'Amb',
+  'Sens',
   // months and days
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+  'Mon',
+  'Tue',
+  'Tues',
+  'Wed',
+  'Thu',
+  'Thur',
+  'Thurs',
+  'Fri',
+  'Sat',
+  'Sun',
   // references and numbers
-  'No', 'Nos', 'Vol', 'Vols', 'Fig', 'Figs', 'Eq', 'Eqs', 'Ref', 'Refs', 'Sec', 'Art', 'Ch', 'Para', 'Pt', 'pp', 'vol', 'no', 'fig', 'eq', 'ref', 'sec', 'ch', 'et al', 'al', 'etc', 'est', 'ed', 'eds', 'Ed', 'Eds',
+  'No',
+  'Nos',
+  'Vol',
+  'Vols',
+  'Fig',
+  'Figs',
+  'Eq',
+  'Eqs',
+  'Ref',
+  'Refs',
+  'Sec',
+  'Art',
+  'Ch',
+  'Para',
+  'Pt',
+  'pp',
+  'vol',
+  'no',
+  'fig',
+  'eq',
+  'ref',
+  'sec',
+  'ch',
+  'et al',
+  'al',
+  'etc',
+  'est',
+  'ed',
+  'eds',
+  'Ed',
+  'Eds',
   // US states as newspapers abbreviate them
-  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo',
+  'Ala',
+  'Ariz',
+  'Ark',
+  'Calif',
+  'Colo',
+  'Conn',
+  'Del',
+  'Fla',
+  'Ga',
+  'Ill',
+  'Ind',
+  'Kan',
+  'Kans',
+  'Ky',
+  'La',
+  'Md',
+  'Mass',
+  'Mich',
+  'Minn',
+  'Miss',
+  'Mo',
+  'Mont',
+  'Neb',
+  'Nev',
+  'Okla',
+  'Ore',
+  'Pa',
+  'Penn',
+  'Tenn',
+  'Tex',
+  'Va',
+  'Vt',
+  'Wash',
+  'Wis',
+  'Wyo',
 ]);
 
 /** Closed-class words that open sentences: after an abbreviation, they mean a new sentence began. */
 const STARTERS = new Set(
-  ('the a an this that these those it its he she they we i you his her their our my your there here ' +
+  (
+    'the a an this that these those it its he she they we i you his her their our my your there here ' +
     'but and or so yet however meanwhile instead still also now then today yesterday tomorrow earlier later ' +
     'in on at for with as after before when while if although though since because according by from under over ' +
     'despite even only just some many most all both each other another one such what why how who where which ' +
-    'no not none neither nor to of during until unless once whether last next this').split(' '),
+    'no not none neither nor to of during until unless once whether last next this'
+  ).split(' '),
 );
 
-const SPEECH_AFTER = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:said|says|asked|asks|told|added|wrote|replied|explained|insisted|warned|shouted)\b/u;
+const SPEECH_AFTER =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:said|says|asked|asks|told|added|wrote|replied|explained|insisted|warned|shouted)\b/u;
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 const OPENERS = /["'“‘(\[«]/;
@@ -154,7 +307,12 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     } else if (run === '.') {
       const before = wordBefore(text, i, start);
       const abbr = closed ? undefined : isAbbreviation(before);
-      ends = abbr === 'never' ? false : abbr === 'maybe' ? opensAfterAbbreviation(word, opened) : opensAfterWord(word, opened);
+      ends =
+        abbr === 'never'
+          ? false
+          : abbr === 'maybe'
+            ? opensAfterAbbreviation(word, opened)
+            : opensAfterWord(word, opened);
     } else {
       // "?" or "!": not before lower case ('…?" he asked'), nor before a named speaker ('…!" Smith said').
       ends = opensAfterWord(word, opened) && !(closed && SPEECH_AFTER.test(text.slice(k, k + 80).trimStart()));

@@ -17,11 +17,13 @@ export interface SummaryWeights {
 
 export const SUMMARY_WEIGHTS: SummaryWeights = { centrality: 1, position: 1, minWords: 8, maxSentences: 3 };
 
-const DANGLING = /^(he|she|it|they|this|that|these|those|his|her|its|their|him|them|but|and|also|however|meanwhile|instead|still|yet|so)\b/i;
+const DANGLING =
+  /^(he|she|it|they|this|that|these|those|his|her|its|their|him|them|but|and|also|however|meanwhile|instead|still|yet|so)\b/i;
 
 function termBag(s: Sentence): Map<string, number> {
   const bag = new Map<string, number>();
-  for (const t of s.tokens) if (isContentWord(t.norm) && /\p{L}/u.test(t.norm)) bag.set(stem(t.norm), (bag.get(stem(t.norm)) ?? 0) + 1);
+  for (const t of s.tokens)
+    if (isContentWord(t.norm) && /\p{L}/u.test(t.norm)) bag.set(stem(t.norm), (bag.get(stem(t.norm)) ?? 0) + 1);
   return bag;
 }
 
@@ -33,7 +35,11 @@ export interface ScoredSentence {
 }
 
 /** Every sentence with its score (shared by the summary and the claims). */
-export function scoreSentences(body: Sentence[], title: Sentence[] = [], w: SummaryWeights = SUMMARY_WEIGHTS): ScoredSentence[] {
+export function scoreSentences(
+  body: Sentence[],
+  title: Sentence[] = [],
+  w: SummaryWeights = SUMMARY_WEIGHTS,
+): ScoredSentence[] {
   const bags = body.map(termBag);
   const doc = new Map<string, number>();
   for (const b of [...bags, ...title.map(termBag)]) for (const [t, c] of b) doc.set(t, (doc.get(t) ?? 0) + c);
@@ -88,6 +94,13 @@ export function summarySentences(scored: ScoredSentence[], w: SummaryWeights = S
   return chosen;
 }
 
-export function summarize(body: Sentence[], title: Sentence[] = [], w: SummaryWeights = SUMMARY_WEIGHTS, scored = scoreSentences(body, title, w)): string {
-  return summarySentences(scored, w).map((s) => s.sentence.text).join(' ');
+export function summarize(
+  body: Sentence[],
+  title: Sentence[] = [],
+  w: SummaryWeights = SUMMARY_WEIGHTS,
+  scored = scoreSentences(body, title, w),
+): string {
+  return summarySentences(scored, w)
+    .map((s) => s.sentence.text)
+    .join(' ');
 }

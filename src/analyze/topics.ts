@@ -15,8 +15,9 @@ interface Compiled {
 /** Every word stemmed, function words kept, so an alias like "release the model" keeps its shape. */
 const stemAll = (text: string): string[] => words(text).map((w) => stem(normalizeWord(w)));
 
-const COMPILED: Compiled[] = TAXONOMY.flatMap((d) => d.aliases.map((a) => ({ slug: d.slug, alias: stemAll(a) }))).filter((c) => c.alias.length > 0);
-
+const COMPILED: Compiled[] = TAXONOMY.flatMap((d) =>
+  d.aliases.map((a) => ({ slug: d.slug, alias: stemAll(a) })),
+).filter((c) => c.alias.length > 0);
 
 /** Where each term occurs: an alias is only tried where its first word is. */
 function positions(hay: string[]): Map<string, number[]> {
@@ -66,13 +67,16 @@ export function assignTopics(title: string, text: string, phrases: Keyphrase[], 
   const words = Math.max(1, bodyTerms.length);
   // Longer articles mention more in passing: the bar rises slowly with length.
   const bar = 2 + Math.floor(Math.log2(1 + words / 200));
-  const chosen = [...score.entries()].filter(([, s]) => s >= bar).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const chosen = [...score.entries()]
+    .filter(([, s]) => s >= bar)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const out = chosen.map(([s]) => s).slice(0, limit);
   if (out.length < limit) {
     for (const k of phrases.slice(0, 8)) {
       if (!k.text.includes(' ')) continue;
       const terms = stemAll(k.text);
-      if (terms.length < 2 || countPhrase(bodyTerms, terms, bodyIndex) + countPhrase(titleTerms, terms, titleIndex) < 3) continue;
+      if (terms.length < 2 || countPhrase(bodyTerms, terms, bodyIndex) + countPhrase(titleTerms, terms, titleIndex) < 3)
+        continue;
       const slug = slugify(k.text);
       // A phrase the taxonomy already names ("open models") is that topic, not a new one.
       if (COMPILED.some((c) => c.alias.join(' ') === terms.join(' '))) continue;

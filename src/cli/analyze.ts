@@ -20,7 +20,11 @@ export function analyzeOutput(id: string, x: Extraction): string {
     keyphrases: x.keyphrases.slice(0, 20),
     topics: x.topics,
     claims: x.claims.map((c) => c.text),
-    quotes: x.quotes.map((q) => (q.speaker ? { text: q.text, speaker: q.speaker, start: q.start, end: q.end } : { text: q.text, start: q.start, end: q.end })),
+    quotes: x.quotes.map((q) =>
+      q.speaker
+        ? { text: q.text, speaker: q.speaker, start: q.start, end: q.end }
+        : { text: q.text, start: q.start, end: q.end },
+    ),
     entities: x.entities.map((e) => ({ name: e.name, type: e.type })),
     kind: x.kind,
   });

@@ -20,7 +20,9 @@ export function clusterCommand(flags: Record<string, unknown>): number {
   for (const e of errors) console.error(`almanac cluster: skipped ${e}`);
   if (items.length === 0) throw new UsageError('almanac cluster: no valid lines in the input');
   const ids = new Set<string>();
-  for (const it of items) if (ids.has(it.id)) throw new UsageError(`almanac cluster: id ${it.id} appears twice`); else ids.add(it.id);
+  for (const it of items)
+    if (ids.has(it.id)) throw new UsageError(`almanac cluster: id ${it.id} appears twice`);
+    else ids.add(it.id);
   const events = clusterBatch(items.map((it) => ({ ...it, published: new Date(it.published) })));
   const out: string[] = [];
   for (const it of items) out.push(JSON.stringify({ id: it.id, event: events.get(it.id) }));

@@ -13,20 +13,33 @@ export class UsageError extends Error {
 }
 
 /** Builds the dependencies every command shares from env + global flags. */
-export async function makeDeps(env: Record<string, string | undefined>, flags: Partial<Record<keyof Config, unknown>>, clock: Clock = systemClock): Promise<Deps> {
+export async function makeDeps(
+  env: Record<string, string | undefined>,
+  flags: Partial<Record<keyof Config, unknown>>,
+  clock: Clock = systemClock,
+): Promise<Deps> {
   const config = loadConfig(env, flags);
   // An upgrade's migrations run once, as the store opens; some rewrite whole tables (017–019: 43 s at 1M articles; 020: 27 s).
-  const db = await openStore(config.db, { onMigration: (name) => console.error(`store: applying migration ${name} (once, after an upgrade; a large store takes a while)`) });
+  const db = await openStore(config.db, {
+    onMigration: (name) =>
+      console.error(`store: applying migration ${name} (once, after an upgrade; a large store takes a while)`),
+  });
   const http = createHttpClient(config);
   const llm = llmFromConfig(config);
-  const localPool = config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
-  const extractor = llm ? createLlmExtractor(llm, db, () => clock.now(), localPool && ((a) => localPool.extract(a))) : undefined;
+  const localPool =
+    config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
+  const extractor = llm
+    ? createLlmExtractor(llm, db, () => clock.now(), localPool && ((a) => localPool.extract(a)))
+    : undefined;
   const log = (line: string) => console.error(line);
   return { db, config, http, clock, log, extractor, llm, localPool, relater: relaterFor(config, db, log) };
 }
 
 export function progressLine(label: string, done: number, total: number, extra = ''): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total} ${extra}`.padEnd(80).slice(0, 120) + (done === total ? '\n' : ''));
+  if (process.stderr.isTTY)
+    process.stderr.write(
+      `\r${label} ${done}/${total} ${extra}`.padEnd(80).slice(0, 120) + (done === total ? '\n' : ''),
+    );
   else if (done === total || done % 25 === 0) console.error(`${label} ${done}/${total} ${extra}`.trim());
 }
 

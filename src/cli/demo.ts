@@ -26,19 +26,33 @@ export async function demoCommand(baseDeps: Deps, flags: Record<string, unknown>
   });
   const base = server.url;
   for (const s of DEMO_SOURCES) {
-    await upsertSource(deps.db, {
-      id: s.id, name: s.name, ...(s.author ? { author: s.author } : {}), tier: s.tier, kind: s.kind,
-      homeUrl: `${base}demo/sites/${s.id}`, feedUrl: `${base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
-      allowPrivate: true, pollIntervalS: 900,
-    }, deps.clock.now());
+    await upsertSource(
+      deps.db,
+      {
+        id: s.id,
+        name: s.name,
+        ...(s.author ? { author: s.author } : {}),
+        tier: s.tier,
+        kind: s.kind,
+        homeUrl: `${base}demo/sites/${s.id}`,
+        feedUrl: `${base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
+        allowPrivate: true,
+        pollIntervalS: 900,
+      },
+      deps.clock.now(),
+    );
   }
   await makeDue(deps.db);
   console.error(`demo: ${corpus.length} articles in ${DEMO_SOURCES.length} feeds served at ${base}demo/feeds/`);
   const fetched = await fetchDueSources(deps, (done, total, o) => progressLine('fetch', done, total, o.sourceId));
   const failed = fetched.filter((o) => !o.ok);
   for (const f of failed) console.error(`demo: ${f.sourceId} failed: ${f.error}`);
-  const reports = await processPending(deps, { onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total) });
-  console.error(`demo: ${await countArticles(deps.db)} articles stored; ${reports.map((r) => `${r.stage}: ${r.done} done, ${r.failed} failed`).join('; ')}`);
+  const reports = await processPending(deps, {
+    onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total),
+  });
+  console.error(
+    `demo: ${await countArticles(deps.db)} articles stored; ${reports.map((r) => `${r.stage}: ${r.done} done, ${r.failed} failed`).join('; ')}`,
+  );
   if (flags['ingest-only']) {
     await server.close();
     return failed.length ? 1 : 0;

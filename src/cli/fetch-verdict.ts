@@ -19,13 +19,19 @@ export function fetchVerdict(outcomes: readonly FetchOutcome[]): { ok: true } | 
   const named = [...new Set(codes)].sort().join(', ');
   const head = `nothing fetched: ${n === 1 ? 'the only due source' : `all ${n} sources`} failed`;
   const guess = n === 1 ? 'offline, or a wrong address?' : 'offline?';
-  if (codes.every((c) => LOOKUP.has(c))) return { ok: false, reason: `${head}: no host name could be looked up (${named}): ${guess}` };
-  if (codes.every((c) => LOOKUP.has(c) || NO_ROUTE.has(c))) return { ok: false, reason: `${head}: no route to the hosts (${named}): ${guess}` };
-  if (codes.every((c) => c === 'timeout')) return { ok: false, reason: `${head}: every request timed out: offline, or a slow network?` };
+  if (codes.every((c) => LOOKUP.has(c)))
+    return { ok: false, reason: `${head}: no host name could be looked up (${named}): ${guess}` };
+  if (codes.every((c) => LOOKUP.has(c) || NO_ROUTE.has(c)))
+    return { ok: false, reason: `${head}: no route to the hosts (${named}): ${guess}` };
+  if (codes.every((c) => c === 'timeout'))
+    return { ok: false, reason: `${head}: every request timed out: offline, or a slow network?` };
   // Mixed causes: name the most common, with one of its messages (each names its URL).
   const count = new Map<string, number>();
   for (const c of codes) count.set(c, (count.get(c) ?? 0) + 1);
   const [top, k] = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
   const example = failed[codes.indexOf(top)]!.error ?? top;
-  return { ok: false, reason: `${head} (${k === n ? 'each' : `${k} of ${n}`} ${top}; 'almanac sources list' shows every error), e.g. ${example}` };
+  return {
+    ok: false,
+    reason: `${head} (${k === n ? 'each' : `${k} of ${n}`} ${top}; 'almanac sources list' shows every error), e.g. ${example}`,
+  };
 }

@@ -37,15 +37,26 @@ export async function guidesCommand(deps: Deps, args: string[], flags: Flags): P
         console.log(JSON.stringify({ guides }, null, 2));
         return 0;
       }
-      if (!guides.length) console.log('no guides yet: they appear as topics and entities get busy, or almanac guides add --title … --query …');
-      for (const g of guides) console.log(`${g.slug.padEnd(32)} ${String(g.eventCount).padStart(5)} events  ${g.subjectKind}: ${g.subject}${g.origin === 'manual' ? ' (by hand)' : ''}`);
+      if (!guides.length)
+        console.log(
+          'no guides yet: they appear as topics and entities get busy, or almanac guides add --title … --query …',
+        );
+      for (const g of guides)
+        console.log(
+          `${g.slug.padEnd(32)} ${String(g.eventCount).padStart(5)} events  ${g.subjectKind}: ${g.subject}${g.origin === 'manual' ? ' (by hand)' : ''}`,
+        );
       return 0;
     }
     case 'add': {
       const title = flags['title'];
       const query = flags['query'];
-      if (typeof title !== 'string' || typeof query !== 'string') throw new UsageError('guides add: give --title and --query');
-      const g = await addManualGuide(deps.db, { title, query, ...(typeof flags['id'] === 'string' ? { slug: flags['id'] } : {}) }, at);
+      if (typeof title !== 'string' || typeof query !== 'string')
+        throw new UsageError('guides add: give --title and --query');
+      const g = await addManualGuide(
+        deps.db,
+        { title, query, ...(typeof flags['id'] === 'string' ? { slug: flags['id'] } : {}) },
+        at,
+      );
       console.log(`added guide ${g.slug}: ${g.title} (${g.eventCount} events match ${JSON.stringify(query)})`);
       return 0;
     }
@@ -56,8 +67,11 @@ export async function guidesCommand(deps: Deps, args: string[], flags: Flags): P
         console.error(`guides: no guide ${arg}`);
         return 1;
       }
-      const events = await deps.db.all<{ id: string; title: string; significance: number; first_seen: string }>(`SELECT e.id, e.title, e.significance, e.first_seen FROM guide_events ge JOIN events e ON e.id = ge.event_id
-        WHERE ge.guide_slug = ? ORDER BY ge.first_seen DESC`, [g.slug]);
+      const events = await deps.db.all<{ id: string; title: string; significance: number; first_seen: string }>(
+        `SELECT e.id, e.title, e.significance, e.first_seen FROM guide_events ge JOIN events e ON e.id = ge.event_id
+        WHERE ge.guide_slug = ? ORDER BY ge.first_seen DESC`,
+        [g.slug],
+      );
       if (flags['json']) console.log(JSON.stringify({ guide: g, events }, null, 2));
       else {
         console.log(`${g.title}\n${g.subjectKind}: ${g.subject} · ${g.eventCount} events\n\n${g.overview}\n`);
@@ -90,14 +104,22 @@ export async function topicsCommand(deps: Deps, args: string[], flags: Flags): P
   const at = deps.clock.now().toISOString();
   switch (sub) {
     case 'list': {
-      const counts = new Map((await deps.db.all<{ subject: string; n: number }>(`SELECT subject, COUNT(*) AS n FROM event_subjects WHERE kind = 'topic' GROUP BY subject`)).map((r) => [r.subject, r.n]));
+      const counts = new Map(
+        (
+          await deps.db.all<{ subject: string; n: number }>(
+            `SELECT subject, COUNT(*) AS n FROM event_subjects WHERE kind = 'topic' GROUP BY subject`,
+          )
+        ).map((r) => [r.subject, r.n]),
+      );
       const topics = (await listTopics(deps.db)).map((t) => ({ ...t, events: counts.get(t.slug) ?? 0 }));
       if (flags['json']) {
         console.log(JSON.stringify({ topics }, null, 2));
         return 0;
       }
       for (const t of topics) {
-        console.log(`${t.slug.padEnd(30)} ${String(t.events).padStart(5)} events  ${t.label}${t.parent ? ` (in ${t.parent})` : ''} [${t.origin}]${t.slugAliases.length ? `  aliases: ${t.slugAliases.join(', ')}` : ''}`);
+        console.log(
+          `${t.slug.padEnd(30)} ${String(t.events).padStart(5)} events  ${t.label}${t.parent ? ` (in ${t.parent})` : ''} [${t.origin}]${t.slugAliases.length ? `  aliases: ${t.slugAliases.join(', ')}` : ''}`,
+        );
       }
       return 0;
     }
@@ -108,7 +130,9 @@ export async function topicsCommand(deps: Deps, args: string[], flags: Flags): P
         await afterTopicMerge(tx, a, b);
         return changed;
       });
-      console.log(`merged ${a} into ${b}: ${r.extractions} articles and ${r.events} events now say ${b}; ${a} resolves to ${b}`);
+      console.log(
+        `merged ${a} into ${b}: ${r.extractions} articles and ${r.events} events now say ${b}; ${a} resolves to ${b}`,
+      );
       return 0;
     }
     case 'rename': {
@@ -118,7 +142,9 @@ export async function topicsCommand(deps: Deps, args: string[], flags: Flags): P
         await afterTopicMerge(tx, a, b);
         return changed;
       });
-      console.log(`renamed ${a} to ${b}: ${r.extractions} articles and ${r.events} events updated; ${a} resolves to ${b}`);
+      console.log(
+        `renamed ${a} to ${b}: ${r.extractions} articles and ${r.events} events updated; ${a} resolves to ${b}`,
+      );
       return 0;
     }
     default:

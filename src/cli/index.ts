@@ -10,7 +10,15 @@ import { analyzeCommand } from './analyze.js';
 import { clusterCommand } from './cluster.js';
 import { demoCommand } from './demo.js';
 import { digestCommand } from './digest.js';
-import { fetchCommand, processCommand, reclusterCommand, runCommand, serveCommand, statsCommand, workerCommand } from './pipeline.js';
+import {
+  fetchCommand,
+  processCommand,
+  reclusterCommand,
+  runCommand,
+  serveCommand,
+  statsCommand,
+  workerCommand,
+} from './pipeline.js';
 import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
 import { guidesCommand, GUIDES_HELP, topicsCommand, TOPICS_HELP } from './guides.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
@@ -80,12 +88,36 @@ ALMANAC_LLM_TIMEOUT_MS (60000), ALMANAC_LLM_MAX_RETRIES (3).
 `;
 
 const OPTIONS = {
-  db: { type: 'string' }, port: { type: 'string' }, 'allow-private': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  catalog: { type: 'string' }, all: { type: 'boolean' }, once: { type: 'boolean' }, 'no-scheduler': { type: 'boolean' },
-  'ingest-only': { type: 'boolean' }, json: { type: 'boolean' }, input: { type: 'string' }, url: { type: 'string' },
-  'content-type': { type: 'string' }, name: { type: 'string' }, author: { type: 'string' }, tier: { type: 'string' },
-  kind: { type: 'string' }, llm: { type: 'boolean' }, since: { type: 'string' }, 'keep-raw': { type: 'boolean' }, format: { type: 'string' }, local: { type: 'boolean' }, id: { type: 'string' }, fulltext: { type: 'string' }, limit: { type: 'string' },
-  title: { type: 'string' }, query: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, role: { type: 'string' },
+  db: { type: 'string' },
+  port: { type: 'string' },
+  'allow-private': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  catalog: { type: 'string' },
+  all: { type: 'boolean' },
+  once: { type: 'boolean' },
+  'no-scheduler': { type: 'boolean' },
+  'ingest-only': { type: 'boolean' },
+  json: { type: 'boolean' },
+  input: { type: 'string' },
+  url: { type: 'string' },
+  'content-type': { type: 'string' },
+  name: { type: 'string' },
+  author: { type: 'string' },
+  tier: { type: 'string' },
+  kind: { type: 'string' },
+  llm: { type: 'boolean' },
+  since: { type: 'string' },
+  'keep-raw': { type: 'boolean' },
+  format: { type: 'string' },
+  local: { type: 'boolean' },
+  id: { type: 'string' },
+  fulltext: { type: 'string' },
+  limit: { type: 'string' },
+  title: { type: 'string' },
+  query: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  role: { type: 'string' },
 } as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -105,7 +137,17 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return command || flags.help ? 0 : 2;
   }
   if (flags.help) {
-    console.log(command === 'sources' ? SOURCES_HELP : command === 'guides' ? GUIDES_HELP : command === 'topics' ? TOPICS_HELP : command === 'migrate-store' ? MIGRATE_STORE_HELP : HELP);
+    console.log(
+      command === 'sources'
+        ? SOURCES_HELP
+        : command === 'guides'
+          ? GUIDES_HELP
+          : command === 'topics'
+            ? TOPICS_HELP
+            : command === 'migrate-store'
+              ? MIGRATE_STORE_HELP
+              : HELP,
+    );
     return 0;
   }
   try {
@@ -116,29 +158,51 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (command === 'migrate-store') return await migrateStoreCommand(flags);
     if (command === 'analyze' && !flags.llm) return await analyzeCommand(flags);
     // With --llm it needs the model's settings, not a store.
-    if (command === 'summarize-event') return await summarizeEventCommand(flags, flags.llm ? llmFromConfig(loadConfig(env, { db: ':memory:' })) : undefined);
+    if (command === 'summarize-event')
+      return await summarizeEventCommand(
+        flags,
+        flags.llm ? llmFromConfig(loadConfig(env, { db: ':memory:' })) : undefined,
+      );
     // For `sources add`, --allow-private is the new source's, for the host typed only: never the whole run's (a redirect would share it).
-    const configFlags: Partial<Record<keyof Config, unknown>> = { db: flags.db, port: flags.port, allowPrivate: command === 'sources' ? undefined : flags['allow-private'], keepRaw: flags['keep-raw'] };
+    const configFlags: Partial<Record<keyof Config, unknown>> = {
+      db: flags.db,
+      port: flags.port,
+      allowPrivate: command === 'sources' ? undefined : flags['allow-private'],
+      keepRaw: flags['keep-raw'],
+    };
     storeAt = redact(loadConfig(env, configFlags).db);
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {
         case 'init': {
           console.log(`store ready at ${redact(deps.config.db)}`);
-          if (flags.catalog) console.log(`loaded ${await loadCatalog(deps, flags.catalog)} sources from the ${flags.catalog} catalog`);
+          if (flags.catalog)
+            console.log(`loaded ${await loadCatalog(deps, flags.catalog)} sources from the ${flags.catalog} catalog`);
           return 0;
         }
-        case 'sources': return await sourcesCommand(deps, rest, flags);
-        case 'guides': return await guidesCommand(deps, rest, flags);
-        case 'topics': return await topicsCommand(deps, rest, flags);
-        case 'fetch': return await fetchCommand(deps, flags);
-        case 'process': return await processCommand(deps);
-        case 'run': return await runCommand(deps, flags);
-        case 'serve': return await serveCommand(deps, flags);
-        case 'worker': return await workerCommand(deps, flags);
-        case 'demo': return await demoCommand(deps, flags);
+        case 'sources':
+          return await sourcesCommand(deps, rest, flags);
+        case 'guides':
+          return await guidesCommand(deps, rest, flags);
+        case 'topics':
+          return await topicsCommand(deps, rest, flags);
+        case 'fetch':
+          return await fetchCommand(deps, flags);
+        case 'process':
+          return await processCommand(deps);
+        case 'run':
+          return await runCommand(deps, flags);
+        case 'serve':
+          return await serveCommand(deps, flags);
+        case 'worker':
+          return await workerCommand(deps, flags);
+        case 'demo':
+          return await demoCommand(deps, flags);
         case 'analyze': {
-          if (!deps.extractor) throw new UsageError('analyze --llm: no LLM configured (set ALMANAC_LLM_URL and ALMANAC_LLM_MODEL, and ALMANAC_LLM_API_KEY if the server needs one)');
+          if (!deps.extractor)
+            throw new UsageError(
+              'analyze --llm: no LLM configured (set ALMANAC_LLM_URL and ALMANAC_LLM_MODEL, and ALMANAC_LLM_API_KEY if the server needs one)',
+            );
           const llm = deps.extractor;
           return await analyzeCommand(flags, async (a) => {
             const r = await llm(a, createHash('sha256').update(`${a.title}\n${a.text}`).digest('hex'));
@@ -146,10 +210,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
             return r.extraction;
           });
         }
-        case 'stats': return await statsCommand(deps);
-        case 'recluster': return await reclusterCommand(deps, flags);
-        case 'digest': return await digestCommand(deps, flags);
-        case 'search': return await searchCommand(deps, rest, flags);
+        case 'stats':
+          return await statsCommand(deps);
+        case 'recluster':
+          return await reclusterCommand(deps, flags);
+        case 'digest':
+          return await digestCommand(deps, flags);
+        case 'search':
+          return await searchCommand(deps, rest, flags);
         default:
           console.error(`almanac: unknown command ${command}\n\n${HELP}`);
           return 2;
@@ -170,7 +238,22 @@ export async function main(argv: string[], env: Record<string, string | undefine
       console.error(err.message);
       return 2;
     }
-    if (err instanceof ConfigError || ['SourceError', 'TopicError', 'GuideError', 'FeedError', 'OpmlError', 'DiscoveryError', 'FetchError', 'CorpusError', 'StoreError', 'PageError'].includes(err.name) || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (
+      err instanceof ConfigError ||
+      [
+        'SourceError',
+        'TopicError',
+        'GuideError',
+        'FeedError',
+        'OpmlError',
+        'DiscoveryError',
+        'FetchError',
+        'CorpusError',
+        'StoreError',
+        'PageError',
+      ].includes(err.name) ||
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+    ) {
       console.error(`almanac: ${err.message}`);
       return 1;
     }

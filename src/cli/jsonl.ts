@@ -26,7 +26,10 @@ export function readJsonl<S extends z.ZodType>(text: string, schema: S): JsonlRe
     }
     const r = schema.safeParse(raw);
     if (r.success) items.push(r.data);
-    else errors.push(`line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'record'}: ${x.message}`).join('; ')}`);
+    else
+      errors.push(
+        `line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'record'}: ${x.message}`).join('; ')}`,
+      );
   }
   return { items, errors };
 }

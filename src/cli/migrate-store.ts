@@ -12,7 +12,8 @@ and derived counts are rebuilt by the target as rows arrive. The job queue is no
 
 /** A store URL as given on the command line: postgres://… as is, anything else a SQLite file. */
 function storeUrl(flag: unknown, name: string): string {
-  if (typeof flag !== 'string' || !flag.trim()) throw new UsageError(`migrate-store: --${name} <url> is required\n\n${MIGRATE_STORE_HELP}`);
+  if (typeof flag !== 'string' || !flag.trim())
+    throw new UsageError(`migrate-store: --${name} <url> is required\n\n${MIGRATE_STORE_HELP}`);
   const url = flag.trim();
   return isPostgresUrl(url) || url.startsWith('sqlite:') ? url : `sqlite:${url}`;
 }
@@ -43,7 +44,9 @@ async function copyAcross(from: string, to: string): Promise<number> {
         shown = line;
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
-      console.log(`copied ${report.rows.toLocaleString('en-US')} rows in ${report.tables.length} tables from ${redact(from)} to ${redact(to)}`);
+      console.log(
+        `copied ${report.rows.toLocaleString('en-US')} rows in ${report.tables.length} tables from ${redact(from)} to ${redact(to)}`,
+      );
       return 0;
     } finally {
       await target.close();

@@ -20,12 +20,26 @@ import { runWorker, Worker, type Role } from '../pipeline/worker.js';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   if (flags['all']) await makeDue(deps.db);
-  const outcomes = await fetchDueSources(deps, (done, total, o) => progressLine('fetch', done, total, `${o.sourceId}: ${o.ok ? (o.notModified ? 'not modified' : `${o.itemsNew} new`) : 'FAILED'}`));
+  const outcomes = await fetchDueSources(deps, (done, total, o) =>
+    progressLine(
+      'fetch',
+      done,
+      total,
+      `${o.sourceId}: ${o.ok ? (o.notModified ? 'not modified' : `${o.itemsNew} new`) : 'FAILED'}`,
+    ),
+  );
   const failed = outcomes.filter((o) => !o.ok);
   const fresh = outcomes.reduce((n, o) => n + o.itemsNew, 0);
-  console.log(`fetched ${outcomes.length} sources: ${fresh} new articles, ${outcomes.reduce((n, o) => n + o.duplicates, 0)} duplicates skipped, ${failed.length} failed`);
+  console.log(
+    `fetched ${outcomes.length} sources: ${fresh} new articles, ${outcomes.reduce((n, o) => n + o.duplicates, 0)} duplicates skipped, ${failed.length} failed`,
+  );
   for (const f of failed) console.log(`  ${f.sourceId}: ${f.error}`);
-  if (!outcomes.length) console.log(flags['all'] ? 'no sources yet: almanac sources add <url>, or almanac init --catalog ai' : 'no source is due; --all fetches every source now');
+  if (!outcomes.length)
+    console.log(
+      flags['all']
+        ? 'no sources yet: almanac sources add <url>, or almanac init --catalog ai'
+        : 'no source is due; --all fetches every source now',
+    );
   const verdict = fetchVerdict(outcomes);
   if (verdict.ok) return 0;
   console.error(`almanac fetch: ${verdict.reason}`);
@@ -33,7 +47,9 @@ export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): 
 }
 
 export async function processCommand(deps: Deps): Promise<number> {
-  const reports = await processPending(deps, { onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total) });
+  const reports = await processPending(deps, {
+    onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total),
+  });
   for (const r of reports) console.log(`${r.stage}: ${r.done} done, ${r.failed} failed`);
   return 0;
 }
@@ -43,7 +59,9 @@ export async function statsCommand(deps: Deps): Promise<number> {
   console.log(`events: ${await countEvents(deps.db)}`);
   for (const r of await stageCounts(deps.db)) console.log(`stage ${r.stage}: ${r.status} ${r.n}`);
   for (const x of await extractionStats(deps.db)) {
-    console.log(`extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`);
+    console.log(
+      `extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`,
+    );
   }
   return 0;
 }
@@ -51,13 +69,19 @@ export async function statsCommand(deps: Deps): Promise<number> {
 /** almanac recluster --since <date>: undo and redo the clustering of recent events. */
 export async function reclusterCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   const since = flags['since'] as string | undefined;
-  if (!since || Number.isNaN(Date.parse(since))) throw new UsageError('recluster: give --since <date> (ISO 8601, e.g. 2026-11-01)');
+  if (!since || Number.isNaN(Date.parse(since)))
+    throw new UsageError('recluster: give --since <date> (ISO 8601, e.g. 2026-11-01)');
   const iso = new Date(since).toISOString();
   const r = await resetClustering(deps.db, iso);
   forgetClusterer(deps.db);
   console.log(`undid ${r.events} events (${r.articles} articles) with news since ${iso}; clustering again`);
-  const [report] = await processPending(deps, { stages: [clusterStage], onProgress: (x, total) => progressLine('cluster', x.done + x.failed, total) });
-  console.log(`cluster: ${report!.done} done, ${report!.failed} failed; ${await countEvents(deps.db)} events in the store`);
+  const [report] = await processPending(deps, {
+    stages: [clusterStage],
+    onProgress: (x, total) => progressLine('cluster', x.done + x.failed, total),
+  });
+  console.log(
+    `cluster: ${report!.done} done, ${report!.failed} failed; ${await countEvents(deps.db)} events in the store`,
+  );
   return 0;
 }
 
@@ -72,26 +96,57 @@ export async function runCommand(deps: Deps, flags: Record<string, unknown>): Pr
 export function adminActions(deps: Deps, token: string) {
   return {
     token,
-    discover: (url: string) => resolveFeedUrl(deps.http, url, deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate }),
+    discover: (url: string) =>
+      resolveFeedUrl(deps.http, url, deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate }),
     async refetch(sourceId?: string): Promise<string> {
       await makeDue(deps.db, sourceId);
       const outcomes = await fetchDueSources(deps);
       const reports = await processPending(deps);
       const failed = outcomes.filter((o) => !o.ok);
-      return `fetched ${outcomes.length} source${outcomes.length === 1 ? '' : 's'}: ${outcomes.reduce((n, o) => n + o.itemsNew, 0)} new articles${failed.length ? `, ${failed.length} failed (${failed.map((f) => `${f.sourceId}: ${f.error}`).join('; ').slice(0, 300)})` : ''}; processed ${reports.reduce((n, r) => n + r.done, 0)} stage runs`;
+      return `fetched ${outcomes.length} source${outcomes.length === 1 ? '' : 's'}: ${outcomes.reduce((n, o) => n + o.itemsNew, 0)} new articles${
+        failed.length
+          ? `, ${failed.length} failed (${failed
+              .map((f) => `${f.sourceId}: ${f.error}`)
+              .join('; ')
+              .slice(0, 300)})`
+          : ''
+      }; processed ${reports.reduce((n, r) => n + r.done, 0)} stage runs`;
     },
   };
 }
 
 /** Serves the app (and, unless told not to, runs the scheduler in the same process). */
-export async function serveApp(deps: Deps, opts: { scheduler: boolean; mount?: (app: Hono) => void; onListen?: (url: string) => void }): Promise<{ close(): Promise<void>; url: string }> {
-  const app = createApp({ db: deps.db, clock: deps.clock, rateLimit: { perMinute: deps.config.rateLimitPerMinute, burst: deps.config.rateLimitBurst }, pageCache: { seconds: deps.config.pageCacheS }, site: { ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}), trustProxy: deps.config.trustProxy }, ...(deps.config.adminToken ? { admin: adminActions(deps, deps.config.adminToken) } : {}) });
+export async function serveApp(
+  deps: Deps,
+  opts: { scheduler: boolean; mount?: (app: Hono) => void; onListen?: (url: string) => void },
+): Promise<{ close(): Promise<void>; url: string }> {
+  const app = createApp({
+    db: deps.db,
+    clock: deps.clock,
+    rateLimit: { perMinute: deps.config.rateLimitPerMinute, burst: deps.config.rateLimitBurst },
+    pageCache: { seconds: deps.config.pageCacheS },
+    site: {
+      ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}),
+      trustProxy: deps.config.trustProxy,
+    },
+    ...(deps.config.adminToken ? { admin: adminActions(deps, deps.config.adminToken) } : {}),
+  });
   opts.mount?.(app);
   const ac = new AbortController();
   let closeServer: () => Promise<void> = async () => {};
   const url = await new Promise<string>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, (info) => resolve(`http://${deps.config.host}:${info.port}/`));
-    server.on('error', (e: NodeJS.ErrnoException) => reject(new Error(e.code === 'EADDRINUSE' ? `serve: port ${deps.config.port} is taken; use --port or PORT` : `serve: ${e.message}`)));
+    const server = serve({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, (info) =>
+      resolve(`http://${deps.config.host}:${info.port}/`),
+    );
+    server.on('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          e.code === 'EADDRINUSE'
+            ? `serve: port ${deps.config.port} is taken; use --port or PORT`
+            : `serve: ${e.message}`,
+        ),
+      ),
+    );
     closeServer = () => new Promise<void>((r) => server.close(() => r()));
   });
   opts.onListen?.(url);
@@ -124,7 +179,8 @@ export const WORKER_ROLES = ['fetch', 'process', 'all'] as const;
  */
 export async function workerCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   const role = (flags['role'] as string | undefined) ?? 'all';
-  if (!(WORKER_ROLES as readonly string[]).includes(role)) throw new UsageError(`worker: --role must be one of ${WORKER_ROLES.join(', ')} (got ${role})`);
+  if (!(WORKER_ROLES as readonly string[]).includes(role))
+    throw new UsageError(`worker: --role must be one of ${WORKER_ROLES.join(', ')} (got ${role})`);
   const roles: Role[] = role === 'all' ? ['fetch', 'process'] : [role as Role];
   const worker = new Worker(deps, { roles });
   const ac = new AbortController();

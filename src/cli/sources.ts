@@ -3,7 +3,15 @@ import { resolveFeedUrl } from '../ingest/discover.js';
 import { readOpml, writeOpml } from '../ingest/opml.js';
 import { AI_CATALOG } from '../ingest/catalog/ai.js';
 import type { Deps } from '../pipeline/deps.js';
-import { findSource, listSources, removeSource, sourceLabel, upsertSource, SOURCE_KINDS, type NewSource } from '../store/sources.js';
+import {
+  findSource,
+  listSources,
+  removeSource,
+  sourceLabel,
+  upsertSource,
+  SOURCE_KINDS,
+  type NewSource,
+} from '../store/sources.js';
 import { UsageError } from './context.js';
 
 export const SOURCES_HELP = `almanac sources <command>
@@ -17,7 +25,11 @@ export const SOURCES_HELP = `almanac sources <command>
 
 kinds: ${SOURCE_KINDS.join(', ')}`;
 
-export async function sourcesCommand(deps: Deps, args: string[], flags: Record<string, string | boolean | undefined>): Promise<number> {
+export async function sourcesCommand(
+  deps: Deps,
+  args: string[],
+  flags: Record<string, string | boolean | undefined>,
+): Promise<number> {
   const [sub, arg] = args;
   const now = deps.clock.now();
   switch (sub) {
@@ -31,21 +43,30 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
         return s !== undefined;
       };
       if (await followed(arg)) return 0;
-      const found = await resolveFeedUrl(deps.http, arg, allowPrivate || deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate });
+      const found = await resolveFeedUrl(deps.http, arg, allowPrivate || deps.config.allowPrivate, {
+        anyPrivate: deps.config.allowPrivate,
+      });
       if (await followed(found.feedUrl)) return 0;
-      const s = await upsertSource(deps.db, {
-        feedUrl: found.feedUrl,
-        name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
-        ...(flags['author'] ? { author: flags['author'] as string } : {}),
-        ...(flags['id'] ? { id: flags['id'] as string } : {}),
-        ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
-        ...(flags['tier'] ? { tier: Number(flags['tier']) } : {}),
-        ...(flags['kind'] ? { kind: flags['kind'] as NewSource['kind'] } : {}),
-        ...(flags['fulltext'] ? { fulltext: flags['fulltext'] as NewSource['fulltext'] } : {}),
-        // The allowance is for the host typed: a feed found elsewhere (public, as resolveFeedUrl checked) does without it.
-        allowPrivate: allowPrivate && found.onTypedHost,
-      }, now, found.siteName && !flags['name'] ? { idFrom: found.siteName } : {});
-      console.log(`added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>${found.foundOn ? ` (found on ${found.foundOn})` : ''}`);
+      const s = await upsertSource(
+        deps.db,
+        {
+          feedUrl: found.feedUrl,
+          name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
+          ...(flags['author'] ? { author: flags['author'] as string } : {}),
+          ...(flags['id'] ? { id: flags['id'] as string } : {}),
+          ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
+          ...(flags['tier'] ? { tier: Number(flags['tier']) } : {}),
+          ...(flags['kind'] ? { kind: flags['kind'] as NewSource['kind'] } : {}),
+          ...(flags['fulltext'] ? { fulltext: flags['fulltext'] as NewSource['fulltext'] } : {}),
+          // The allowance is for the host typed: a feed found elsewhere (public, as resolveFeedUrl checked) does without it.
+          allowPrivate: allowPrivate && found.onTypedHost,
+        },
+        now,
+        found.siteName && !flags['name'] ? { idFrom: found.siteName } : {},
+      );
+      console.log(
+        `added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>${found.foundOn ? ` (found on ${found.foundOn})` : ''}`,
+      );
       return 0;
     }
     case 'list': {
@@ -56,8 +77,14 @@ export async function sourcesCommand(deps: Deps, args: string[], flags: Record<s
       }
       if (!list.length) console.log('no sources yet: almanac sources add <url>, or almanac init --catalog ai');
       for (const s of list) {
-        const health = s.consecutiveFailures ? `FAILING x${s.consecutiveFailures}: ${s.lastError}` : s.lastSuccessAt ? `ok ${s.lastSuccessAt}` : 'never fetched';
-        console.log(`${s.id.padEnd(24)} t${s.tier} ${s.kind.padEnd(10)} ${sourceLabel(s)}\n${''.padEnd(24)} ${s.feedUrl}\n${''.padEnd(24)} ${health}; next poll ${s.nextPollAt ?? 'now'}`);
+        const health = s.consecutiveFailures
+          ? `FAILING x${s.consecutiveFailures}: ${s.lastError}`
+          : s.lastSuccessAt
+            ? `ok ${s.lastSuccessAt}`
+            : 'never fetched';
+        console.log(
+          `${s.id.padEnd(24)} t${s.tier} ${s.kind.padEnd(10)} ${sourceLabel(s)}\n${''.padEnd(24)} ${s.feedUrl}\n${''.padEnd(24)} ${health}; next poll ${s.nextPollAt ?? 'now'}`,
+        );
       }
       return 0;
     }

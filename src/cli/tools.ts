@@ -15,7 +15,10 @@ export function readInput(path: string | undefined): Buffer {
 
 export function parseFeedCommand(flags: Record<string, unknown>): number {
   const buf = readInput(flags['input'] as string | undefined);
-  const feed = parseFeed(buf, { url: flags['url'] as string | undefined, contentType: flags['content-type'] as string | undefined });
+  const feed = parseFeed(buf, {
+    url: flags['url'] as string | undefined,
+    contentType: flags['content-type'] as string | undefined,
+  });
   console.log(JSON.stringify(feed, null, 2));
   return 0;
 }
@@ -23,7 +26,21 @@ export function parseFeedCommand(flags: Record<string, unknown>): number {
 export function extractPageCommand(flags: Record<string, unknown>): number {
   const buf = readInput(flags['input'] as string | undefined);
   const page = extractPage(new TextDecoder().decode(buf), flags['url'] as string | undefined);
-  console.log(JSON.stringify({ title: page.title, author: page.author, published: page.published, lang: page.lang, image: page.image, text: page.text, html: page.html }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        title: page.title,
+        author: page.author,
+        published: page.published,
+        lang: page.lang,
+        image: page.image,
+        text: page.text,
+        html: page.html,
+      },
+      null,
+      2,
+    ),
+  );
   return 0;
 }
 
@@ -32,6 +49,10 @@ export async function searchCommand(deps: Deps, query: string[], flags: Record<s
   if (!q) throw new UsageError('search: give a query');
   const hits = await searchArticles(deps.db, q, Number(flags['limit'] ?? 20));
   if (flags['json']) console.log(JSON.stringify({ results: hits }, null, 2));
-  else for (const h of hits) console.log(`${String(h.id).padStart(6)}  ${h.title}\n        ${h.snippet.replace(/<\/?mark>/g, '*').replace(/\s+/g, ' ')}`);
+  else
+    for (const h of hits)
+      console.log(
+        `${String(h.id).padStart(6)}  ${h.title}\n        ${h.snippet.replace(/<\/?mark>/g, '*').replace(/\s+/g, ' ')}`,
+      );
   return 0;
 }

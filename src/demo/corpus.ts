@@ -48,7 +48,11 @@ export function parseCorpus(text: string): DemoArticle[] {
       else if (rest[0]?.startsWith('event:')) event = rest.shift()!.slice(6).trim();
       else break;
     }
-    const paragraphs = rest.join('\n').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const paragraphs = rest
+      .join('\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
     if (!paragraphs.length) throw new CorpusError(`demo corpus: no text for "${title}"`);
     let slug = slugify(title);
     while (slugs.has(slug)) slug += '-2';

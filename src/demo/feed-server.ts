@@ -21,11 +21,21 @@ function bodyHtml(a: DemoArticle): string {
   return a.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
 }
 
-export function feedFor(source: DemoSource, articles: DemoArticle[], base: string, anchor: Date): { body: string; type: string } {
+export function feedFor(
+  source: DemoSource,
+  articles: DemoArticle[],
+  base: string,
+  anchor: Date,
+): { body: string; type: string } {
   const items = articles
     .filter((a) => a.sourceId === source.id)
     .sort((x, y) => x.hoursBeforeNewest - y.hoursBeforeNewest)
-    .map((a) => ({ a, url: `${base}demo/posts/${source.id}/${a.slug}`, date: publishedAt(a, anchor), guid: `almanac-demo:${source.id}:${a.slug}` }));
+    .map((a) => ({
+      a,
+      url: `${base}demo/posts/${source.id}/${a.slug}`,
+      date: publishedAt(a, anchor),
+      guid: `almanac-demo:${source.id}:${a.slug}`,
+    }));
   const home = `${base}demo/sites/${source.id}`;
   const author = source.author ?? source.name;
   if (source.format === 'json') {
@@ -35,7 +45,10 @@ export function feedFor(source: DemoSource, articles: DemoArticle[], base: strin
       feed_url: `${base}demo/feeds/${source.id}.json`,
       authors: [{ name: author }],
       items: items.map(({ a, url, date, guid }) => ({
-        id: guid, url, title: a.title, date_published: date,
+        id: guid,
+        url,
+        title: a.title,
+        date_published: date,
         ...(source.teaser ? { summary: teaser(a) } : { content_html: bodyHtml(a) }),
         authors: [{ name: a.author ?? author }],
       })),
@@ -44,21 +57,37 @@ export function feedFor(source: DemoSource, articles: DemoArticle[], base: strin
   }
   if (source.format === 'atom') {
     const body = generateAtomFeed({
-      id: home, title: { value: source.name }, updated: items[0]?.date ?? anchor,
-      links: [{ href: home, rel: 'alternate' }, { href: `${base}demo/feeds/${source.id}.xml`, rel: 'self' }],
+      id: home,
+      title: { value: source.name },
+      updated: items[0]?.date ?? anchor,
+      links: [
+        { href: home, rel: 'alternate' },
+        { href: `${base}demo/feeds/${source.id}.xml`, rel: 'self' },
+      ],
       authors: [{ name: author }],
       entries: items.map(({ a, url, date, guid }) => ({
-        id: guid, title: { value: a.title }, updated: date, published: date, links: [{ href: url, rel: 'alternate' }],
+        id: guid,
+        title: { value: a.title },
+        updated: date,
+        published: date,
+        links: [{ href: url, rel: 'alternate' }],
         authors: [{ name: a.author ?? author }],
-        ...(source.teaser ? { summary: { value: teaser(a), type: 'text' } } : { content: { value: bodyHtml(a), type: 'html' } }),
+        ...(source.teaser
+          ? { summary: { value: teaser(a), type: 'text' } }
+          : { content: { value: bodyHtml(a), type: 'html' } }),
       })),
     } as never);
     return { body, type: 'application/atom+xml; charset=utf-8' };
   }
   const body = generateRssFeed({
-    title: source.name, link: home, description: `${source.name}, a demo source of Almanac`,
+    title: source.name,
+    link: home,
+    description: `${source.name}, a demo source of Almanac`,
     items: items.map(({ a, url, date, guid }) => ({
-      title: a.title, link: url, guid: { value: guid, isPermaLink: false }, pubDate: date,
+      title: a.title,
+      link: url,
+      guid: { value: guid, isPermaLink: false },
+      pubDate: date,
       description: source.teaser ? teaser(a) : bodyHtml(a),
       dc: { creators: [a.author ?? author] },
     })),
@@ -79,7 +108,12 @@ ${bodyHtml(a)}</article>
 }
 
 /** Mounts the demo's feeds and article pages on an app, with ETags so conditional GET is exercised. */
-export function mountDemoFeeds(app: Hono, articles: DemoArticle[], anchor: Date, baseOf: (reqUrl: string) => string): void {
+export function mountDemoFeeds(
+  app: Hono,
+  articles: DemoArticle[],
+  anchor: Date,
+  baseOf: (reqUrl: string) => string,
+): void {
   const byId = new Map(DEMO_SOURCES.map((s) => [s.id, s]));
   app.get('/demo/feeds/:file', (c) => {
     const m = /^([a-z0-9-]+)\.(xml|json)$/.exec(c.req.param('file'));

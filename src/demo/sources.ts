@@ -24,6 +24,14 @@ export const DEMO_SOURCES: DemoSource[] = [
   { id: 'import-ai', name: 'Import AI', author: 'Jack Clark', tier: 2, kind: 'newsletter', format: 'rss' },
   { id: 'compute-notes', name: 'Compute Notes', author: 'Priya Raman', tier: 2, kind: 'analyst', format: 'json' },
   { id: 'eu-digest', name: 'EU Tech Policy Digest', tier: 2, kind: 'policy', format: 'atom' },
-  { id: 'open-weights-weekly', name: 'Open Weights Weekly', author: 'Marta Kowalski', tier: 3, kind: 'newsletter', format: 'rss', teaser: true },
+  {
+    id: 'open-weights-weekly',
+    name: 'Open Weights Weekly',
+    author: 'Marta Kowalski',
+    tier: 3,
+    kind: 'newsletter',
+    format: 'rss',
+    teaser: true,
+  },
   { id: 'research-roundup', name: 'Research Roundup', tier: 3, kind: 'paper', format: 'atom' },
 ];

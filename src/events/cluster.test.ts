@@ -24,12 +24,44 @@ function demoDocs(withText: boolean): { docs: ClusterInput[]; gold: Map<string, 
 
 describe('BCubed', () => {
   it('is 1 for a perfect clustering and drops for lumping and splitting', () => {
-    const gold = new Map([['a', 'x'], ['b', 'x'], ['c', 'y'], ['d', 'y']]);
-    assert.deepEqual(bcubed(new Map([['a', '1'], ['b', '1'], ['c', '2'], ['d', '2']]), gold), { precision: 1, recall: 1, f1: 1 });
-    const lumped = bcubed(new Map([['a', '1'], ['b', '1'], ['c', '1'], ['d', '1']]), gold);
+    const gold = new Map([
+      ['a', 'x'],
+      ['b', 'x'],
+      ['c', 'y'],
+      ['d', 'y'],
+    ]);
+    assert.deepEqual(
+      bcubed(
+        new Map([
+          ['a', '1'],
+          ['b', '1'],
+          ['c', '2'],
+          ['d', '2'],
+        ]),
+        gold,
+      ),
+      { precision: 1, recall: 1, f1: 1 },
+    );
+    const lumped = bcubed(
+      new Map([
+        ['a', '1'],
+        ['b', '1'],
+        ['c', '1'],
+        ['d', '1'],
+      ]),
+      gold,
+    );
     assert.equal(lumped.precision, 0.5);
     assert.equal(lumped.recall, 1);
-    const split = bcubed(new Map([['a', '1'], ['b', '2'], ['c', '3'], ['d', '4']]), gold);
+    const split = bcubed(
+      new Map([
+        ['a', '1'],
+        ['b', '2'],
+        ['c', '3'],
+        ['d', '4'],
+      ]),
+      gold,
+    );
     assert.equal(split.precision, 1);
     assert.equal(split.recall, 0.5);
   });
@@ -66,24 +98,44 @@ describe('online clustering', () => {
   it('keeps the same story apart when it comes back after the window', () => {
     const c = new OnlineClusterer({ windowHours: 48 });
     const t0 = anchor;
-    const first = c.add({ id: '1', title: 'Commerce Department restricts access to Fable 5 model', published: new Date(t0) });
-    const soon = c.add({ id: '2', title: 'Fable 5 model access restricted by Commerce Department', published: new Date(t0 + 3_600_000) });
-    const late = c.add({ id: '3', title: 'Commerce Department restricts access to Fable 5 model', published: new Date(t0 + 10 * 86_400_000) });
+    const first = c.add({
+      id: '1',
+      title: 'Commerce Department restricts access to Fable 5 model',
+      published: new Date(t0),
+    });
+    const soon = c.add({
+      id: '2',
+      title: 'Fable 5 model access restricted by Commerce Department',
+      published: new Date(t0 + 3_600_000),
+    });
+    const late = c.add({
+      id: '3',
+      title: 'Commerce Department restricts access to Fable 5 model',
+      published: new Date(t0 + 10 * 86_400_000),
+    });
     assert.equal(soon.event, first.event);
     assert.notEqual(late.event, first.event);
     assert.ok(late.created);
   });
 
   it('reads the words of URL slugs and ignores ids and hosts', () => {
-    assert.equal(urlWords('https://www.example.com/news/2026/03/10/openai-ships-gpt-6-idUSKBN123.html'), 'openai ships gpt');
+    assert.equal(
+      urlWords('https://www.example.com/news/2026/03/10/openai-ships-gpt-6-idUSKBN123.html'),
+      'openai ships gpt',
+    );
     assert.equal(urlWords('not a url'), '');
   });
 
   it('scores at or above 0.90 BCubed F1 on the public labelled headlines', (t) => {
     const file = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'clustering', 'uci-dev.jsonl');
     if (!existsSync(file)) return t.skip(`${file} absent (public data sets live in ../shared/data)`);
-    const rows = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string; url: string; published: string; cluster: string });
-    const pred = clusterBatch(rows.map((r) => ({ id: r.id, title: r.title, url: r.url, published: new Date(r.published) })));
+    const rows = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; title: string; url: string; published: string; cluster: string });
+    const pred = clusterBatch(
+      rows.map((r) => ({ id: r.id, title: r.title, url: r.url, published: new Date(r.published) })),
+    );
     const b = bcubed(pred, new Map(rows.map((r) => [r.id, r.cluster])));
     assert.ok(b.f1 >= 0.9, `BCubed F1 ${b.f1.toFixed(3)}`);
   });
@@ -110,13 +162,25 @@ describe('clusterer memory', () => {
     // 3,000 one-article stories an hour apart (125 days): each its own event.
     for (let i = 0; i < 3000; i++) {
       const w = `story${i.toString(36)}`;
-      c.add({ id: `a${i}`, title: `${w} alpha${w} beta${w} gamma${w}`, text: '', published: new Date(start + i * 3_600_000), source: 's' });
+      c.add({
+        id: `a${i}`,
+        title: `${w} alpha${w} beta${w} gamma${w}`,
+        text: '',
+        published: new Date(start + i * 3_600_000),
+        source: 's',
+      });
     }
     // At most 48 h of events plus the 1,000 articles between two prunes.
     assert.ok(c.liveEvents <= 48 + 1000, `${c.liveEvents} events held`);
     assert.ok(c.liveEvents >= 40, `${c.liveEvents} events held`);
     const last = `story${(2999).toString(36)}`;
-    const a = c.add({ id: 'late', title: `${last} alpha${last} beta${last} gamma${last}`, text: '', published: new Date(start + 3000 * 3_600_000), source: 't' });
+    const a = c.add({
+      id: 'late',
+      title: `${last} alpha${last} beta${last} gamma${last}`,
+      text: '',
+      published: new Date(start + 3000 * 3_600_000),
+      source: 't',
+    });
     assert.equal(a.created, false, 'a recent story still takes its follow-up');
   });
 
@@ -129,14 +193,32 @@ describe('clusterer memory', () => {
     // idle for more than a window behind the newest (and less than two, so still indexed).
     for (let i = 0; i < 1200; i++) {
       const w = `story${i.toString(36)}`;
-      c.add({ id: `a${i}`, title: story(w), text: '', published: new Date(start + 3_600_000 + i * 120_000), source: 's' });
+      c.add({
+        id: `a${i}`,
+        title: story(w),
+        text: '',
+        published: new Date(start + 3_600_000 + i * 120_000),
+        source: 's',
+      });
     }
     // Ten hours after the first article, but thirty behind the newest: within the first event's window.
-    const late = c.add({ id: 'late', title: story('quasar'), text: '', published: new Date(start + 10 * 3_600_000), source: 't' });
+    const late = c.add({
+      id: 'late',
+      title: story('quasar'),
+      text: '',
+      published: new Date(start + 10 * 3_600_000),
+      source: 't',
+    });
     assert.equal(late.created, false);
     assert.equal(late.event, first.event);
     // As new as the newest, the same story is past the window of the first event: a new one.
-    const now = c.add({ id: 'now', title: story('quasar'), text: '', published: new Date(start + 41 * 3_600_000), source: 't' });
+    const now = c.add({
+      id: 'now',
+      title: story('quasar'),
+      text: '',
+      published: new Date(start + 41 * 3_600_000),
+      source: 't',
+    });
     assert.equal(now.created, true);
   });
 });

@@ -103,7 +103,35 @@ export interface EventState {
 /** An event's state without the clusterer's bookkeeping (as stored between runs). */
 export type StoredEventState = Omit<EventState, 'slots' | 'metIn' | 'score'>;
 
-const URL_NOISE = new Set(['www', 'com', 'html', 'htm', 'php', 'aspx', 'asp', 'shtml', 'jsp', 'cms', 'news', 'article', 'articles', 'story', 'stories', 'index', 'amp', 'blog', 'blogs', 'post', 'posts', 'en', 'us', 'uk', 'id', 'idus', 'idin']);
+const URL_NOISE = new Set([
+  'www',
+  'com',
+  'html',
+  'htm',
+  'php',
+  'aspx',
+  'asp',
+  'shtml',
+  'jsp',
+  'cms',
+  'news',
+  'article',
+  'articles',
+  'story',
+  'stories',
+  'index',
+  'amp',
+  'blog',
+  'blogs',
+  'post',
+  'posts',
+  'en',
+  'us',
+  'uk',
+  'id',
+  'idus',
+  'idin',
+]);
 
 /** The words of a URL's path (slugs often say what the headline only hints at). */
 export function urlWords(url: string | undefined): string {
@@ -134,7 +162,10 @@ export class OnlineClusterer {
   private addsSincePrune = 0;
   private calls = 0;
 
-  constructor(settings: Partial<ClusterSettings> = {}, private readonly newId: (doc: ClusterInput, n: number) => string = (_d, n) => `e${n}`) {
+  constructor(
+    settings: Partial<ClusterSettings> = {},
+    private readonly newId: (doc: ClusterInput, n: number) => string = (_d, n) => `e${n}`,
+  ) {
     this.settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
   }
 
@@ -152,7 +183,16 @@ export class OnlineClusterer {
   loadEvent(e: StoredEventState, newest?: number): void {
     // Every state is made with the same fields in the same order: the candidate search reads
     // them on thousands of events per article, fastest when they all share one shape.
-    const state: EventState = { id: e.id, centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()), norm2: e.norm2, size: e.size, lastSeen: e.lastSeen, slots: new Map(), metIn: 0, score: 0 };
+    const state: EventState = {
+      id: e.id,
+      centroid: new SparseVector(e.centroid.ids.slice(), e.centroid.weights.slice()),
+      norm2: e.norm2,
+      size: e.size,
+      lastSeen: e.lastSeen,
+      slots: new Map(),
+      metIn: 0,
+      score: 0,
+    };
     const old = this.events.get(state.id);
     if (old) this.unindex(old);
     this.events.set(state.id, state);
@@ -187,7 +227,12 @@ export class OnlineClusterer {
       add(contentTerms(lead), s.leadWeight / 2);
     }
     if (doc.url) add(contentTerms(urlWords(doc.url)), s.urlWeight);
-    if (doc.entities) for (const e of doc.entities) add(contentTerms(e).map((t) => `@${t}`), s.entityWeight);
+    if (doc.entities)
+      for (const e of doc.entities)
+        add(
+          contentTerms(e).map((t) => `@${t}`),
+          s.entityWeight,
+        );
     return counts;
   }
 
@@ -304,7 +349,11 @@ export class OnlineClusterer {
     let top: number[];
     if (ids.length <= k) top = Array.from(ids);
     // Heaviest first; equal weights in the order the terms came (the sort is stable).
-    else top = Array.from(ids.keys()).sort((a, b) => weights[b]! - weights[a]!).slice(0, k).map((i) => ids[i]!);
+    else
+      top = Array.from(ids.keys())
+        .sort((a, b) => weights[b]! - weights[a]!)
+        .slice(0, k)
+        .map((i) => ids[i]!);
     const next = new Set(top);
     for (const t of e.slots.keys()) if (!next.has(t)) this.index.get(t)?.delete(e);
     for (const t of next) {
@@ -369,7 +418,16 @@ export class OnlineClusterer {
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
-    const e: EventState = { id: this.newId(doc, this.nextId++), centroid: new SparseVector(), norm2: 0, size: 0, lastSeen: at, slots: new Map(), metIn: 0, score: 0 };
+    const e: EventState = {
+      id: this.newId(doc, this.nextId++),
+      centroid: new SparseVector(),
+      norm2: 0,
+      size: 0,
+      lastSeen: at,
+      slots: new Map(),
+      metIn: 0,
+      score: 0,
+    };
     this.events.set(e.id, e);
     this.addTo(e, v, at);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
@@ -429,8 +487,13 @@ export function nthSmallest(a: Float64Array, n: number): number {
 }
 
 /** Cluster a batch in published order with the live algorithm; returns article id → final event id. */
-export function clusterBatch(docs: readonly ClusterInput[], settings: Partial<ClusterSettings> = {}): Map<string, string> {
-  const sorted = [...docs].sort((a, b) => a.published.getTime() - b.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function clusterBatch(
+  docs: readonly ClusterInput[],
+  settings: Partial<ClusterSettings> = {},
+): Map<string, string> {
+  const sorted = [...docs].sort(
+    (a, b) => a.published.getTime() - b.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const c = new OnlineClusterer(settings);
   const first = new Map<string, string>();
   for (const d of sorted) first.set(d.id, c.add(d).event);

@@ -6,62 +6,146 @@ import { attributed, firstPerson, opensUnattributed, speaker } from './voice.js'
 
 let nextId = 1;
 const member = (o: Partial<HeadlineMember> & { title: string; sourceName: string }): HeadlineMember => ({
-  articleId: nextId++, summary: null, text: '', sourceAuthor: null, author: null, tier: 1, publishedAt: null, fetchedAt: '2026-05-01T00:00:00Z',
-  entities: [], kind: 'news', sourceKind: 'news', ...o,
+  articleId: nextId++,
+  summary: null,
+  text: '',
+  sourceAuthor: null,
+  author: null,
+  tier: 1,
+  publishedAt: null,
+  fetchedAt: '2026-05-01T00:00:00Z',
+  entities: [],
+  kind: 'news',
+  sourceKind: 'news',
+  ...o,
 });
 
 describe('the primary article', () => {
   it('is the origin the others name, not the earlier report of the better tier', () => {
     const oped = member({
-      title: 'Banning Open Source AI Would Be A Mistake', sourceName: 'Interconnects', sourceAuthor: 'Nathan Lambert', author: 'Nathan Lambert', tier: 2, kind: 'op-ed', sourceKind: 'newsletter',
-      publishedAt: '2026-06-19T10:00:00Z', summary: 'Kevin Xu and I wrote an op-ed for a general audience. Proposals in Washington could ban open-source AI in practice.',
+      title: 'Banning Open Source AI Would Be A Mistake',
+      sourceName: 'Interconnects',
+      sourceAuthor: 'Nathan Lambert',
+      author: 'Nathan Lambert',
+      tier: 2,
+      kind: 'op-ed',
+      sourceKind: 'newsletter',
+      publishedAt: '2026-06-19T10:00:00Z',
+      summary:
+        'Kevin Xu and I wrote an op-ed for a general audience. Proposals in Washington could ban open-source AI in practice.',
     });
     const report = member({
-      title: 'Op-ed warns U.S. rules could ban open-source AI by accident', sourceName: 'The Tech Ledger', publishedAt: '2026-06-19T08:00:00Z',
-      summary: 'A new op-ed by researcher Nathan Lambert and investor Kevin Xu warns that lawmakers risk banning open-source AI.',
+      title: 'Op-ed warns U.S. rules could ban open-source AI by accident',
+      sourceName: 'The Tech Ledger',
+      publishedAt: '2026-06-19T08:00:00Z',
+      summary:
+        'A new op-ed by researcher Nathan Lambert and investor Kevin Xu warns that lawmakers risk banning open-source AI.',
     });
     const digest = member({
-      title: 'Lambert and Xu make the case against restricting open models', sourceName: 'Open Weights Weekly', tier: 3, publishedAt: '2026-06-19T09:00:00Z',
+      title: 'Lambert and Xu make the case against restricting open models',
+      sourceName: 'Open Weights Weekly',
+      tier: 3,
+      publishedAt: '2026-06-19T09:00:00Z',
       summary: 'Lambert and Xu argue that pending proposals risk banning open-source AI by accident.',
     });
     const h = eventHeadline([report, digest, oped]);
     assert.equal(h.primary, oped);
     assert.equal(h.origin, true);
-    assert.equal(h.title, 'Op-ed: Banning Open Source AI Would Be A Mistake', 'an op-ed and the reports of it make an op-ed event');
+    assert.equal(
+      h.title,
+      'Op-ed: Banning Open Source AI Would Be A Mistake',
+      'an op-ed and the reports of it make an op-ed event',
+    );
     // Its own summary, nothing of the reports, its speaker named.
-    assert.equal(h.summary, 'Nathan Lambert: Kevin Xu and I wrote an op-ed for a general audience. Proposals in Washington could ban open-source AI in practice.');
+    assert.equal(
+      h.summary,
+      'Nathan Lambert: Kevin Xu and I wrote an op-ed for a general audience. Proposals in Washington could ban open-source AI in practice.',
+    );
   });
 
   it('names a lab as its source when the others name it as an organisation', () => {
-    const lab = member({ title: 'Introducing GPT-5.5', sourceName: 'OpenAI Blog', sourceKind: 'lab', kind: 'announcement', publishedAt: '2026-05-02T00:00:00Z', summary: 'Today we are releasing GPT-5.5, our most capable model.' });
-    const news = member({ title: 'OpenAI ships GPT-5.5', sourceName: 'The Tech Ledger', publishedAt: '2026-05-01T00:00:00Z', summary: 'The company released GPT-5.5 on Tuesday.', entities: [{ name: 'OpenAI', type: 'organization' }] });
+    const lab = member({
+      title: 'Introducing GPT-5.5',
+      sourceName: 'OpenAI Blog',
+      sourceKind: 'lab',
+      kind: 'announcement',
+      publishedAt: '2026-05-02T00:00:00Z',
+      summary: 'Today we are releasing GPT-5.5, our most capable model.',
+    });
+    const news = member({
+      title: 'OpenAI ships GPT-5.5',
+      sourceName: 'The Tech Ledger',
+      publishedAt: '2026-05-01T00:00:00Z',
+      summary: 'The company released GPT-5.5 on Tuesday.',
+      entities: [{ name: 'OpenAI', type: 'organization' }],
+    });
     const h = eventHeadline([news, lab]);
     assert.equal(h.primary, lab);
     assert.equal(h.summary, 'OpenAI: Today we are releasing GPT-5.5, our most capable model.');
   });
 
   it('passes over a preview or a live blog for the piece that reports the happening', () => {
-    const preview = member({ title: 'What to expect from Google this week', sourceName: 'Gadget Site', publishedAt: '2026-05-18T00:00:00Z', summary: 'Google I/O starts on Tuesday with Gemini news expected.' });
-    const live = member({ title: 'Google I/O 2026 live updates', sourceName: 'Other Site', publishedAt: '2026-05-19T09:00:00Z', summary: 'Follow along as Google announces Gemini news at I/O.' });
-    const report = member({ title: 'Google unveils Gemini agents at I/O', sourceName: 'Wire', publishedAt: '2026-05-19T12:00:00Z', summary: 'Google announced Gemini agents at its I/O conference on Tuesday.' });
+    const preview = member({
+      title: 'What to expect from Google this week',
+      sourceName: 'Gadget Site',
+      publishedAt: '2026-05-18T00:00:00Z',
+      summary: 'Google I/O starts on Tuesday with Gemini news expected.',
+    });
+    const live = member({
+      title: 'Google I/O 2026 live updates',
+      sourceName: 'Other Site',
+      publishedAt: '2026-05-19T09:00:00Z',
+      summary: 'Follow along as Google announces Gemini news at I/O.',
+    });
+    const report = member({
+      title: 'Google unveils Gemini agents at I/O',
+      sourceName: 'Wire',
+      publishedAt: '2026-05-19T12:00:00Z',
+      summary: 'Google announced Gemini agents at its I/O conference on Tuesday.',
+    });
     assert.ok(isPreview(preview.title) && isPreview(live.title) && !isPreview(report.title));
     assert.ok(!isPreview('Google launches Gemini 3 Pro in public preview'), 'a product in preview is news');
     assert.equal(choosePrimary([preview, live, report]).primary, report);
   });
 
   it('without an origin, is the most central report, before a writer speaking for himself', () => {
-    const a = member({ title: 'Nvidia posts record revenue on AI demand', sourceName: 'Wire A', summary: 'Nvidia reported record quarterly revenue driven by data centre demand for AI chips.' });
-    const b = member({ title: 'Nvidia revenue hits a record', sourceName: 'Wire B', summary: 'Nvidia said quarterly revenue reached a record as data centre demand grew.' });
-    const view = member({ title: 'My take on the quarter', sourceName: 'Blog C', summary: 'I think Nvidia record revenue from data centre demand for AI chips will not last.' });
-    const odd = member({ title: 'Chip stocks move', sourceName: 'Wire D', summary: 'Shares of several companies moved on Thursday.' });
+    const a = member({
+      title: 'Nvidia posts record revenue on AI demand',
+      sourceName: 'Wire A',
+      summary: 'Nvidia reported record quarterly revenue driven by data centre demand for AI chips.',
+    });
+    const b = member({
+      title: 'Nvidia revenue hits a record',
+      sourceName: 'Wire B',
+      summary: 'Nvidia said quarterly revenue reached a record as data centre demand grew.',
+    });
+    const view = member({
+      title: 'My take on the quarter',
+      sourceName: 'Blog C',
+      summary: 'I think Nvidia record revenue from data centre demand for AI chips will not last.',
+    });
+    const odd = member({
+      title: 'Chip stocks move',
+      sourceName: 'Wire D',
+      summary: 'Shares of several companies moved on Thursday.',
+    });
     const chosen = choosePrimary([odd, view, b, a]).primary;
     assert.ok(chosen === a || chosen === b, chosen.title);
     assert.equal(choosePrimary([odd, a]).origin, false);
   });
 
-  it('takes the best sentences of its own text when it has no summary, never another member\'s', () => {
-    const p = member({ title: 'Japan passes its first AI law', sourceName: 'Policy Wire', text: "Japan's parliament has passed the country's first law dedicated to artificial intelligence. The law sets up a government headquarters to coordinate AI policy." });
-    const other = member({ title: 'Japan AI law seen from Brussels', sourceName: 'EU Digest', tier: 2, summary: 'Brussels officials compared the law with the AI Act.' });
+  it("takes the best sentences of its own text when it has no summary, never another member's", () => {
+    const p = member({
+      title: 'Japan passes its first AI law',
+      sourceName: 'Policy Wire',
+      text: "Japan's parliament has passed the country's first law dedicated to artificial intelligence. The law sets up a government headquarters to coordinate AI policy.",
+    });
+    const other = member({
+      title: 'Japan AI law seen from Brussels',
+      sourceName: 'EU Digest',
+      tier: 2,
+      summary: 'Brussels officials compared the law with the AI Act.',
+    });
     const h = eventHeadline([p, other]);
     assert.equal(h.primary, p);
     assert.ok(h.summary.startsWith("Japan's parliament"), h.summary);
@@ -78,26 +162,72 @@ describe('who speaks', () => {
     assert.equal(firstPerson('Dear friends, a study tested which messages work.'), 'singular');
     assert.equal(firstPerson('"That would be a grave mistake," we are told, they write.'), 'plural');
     assert.equal(firstPerson('"We will comply," the company said.'), null);
-    assert.equal(firstPerson('Larco thinks we’re about to see a shift in how people spend time online.'), null, 'reported speech');
+    assert.equal(
+      firstPerson('Larco thinks we’re about to see a shift in how people spend time online.'),
+      null,
+      'reported speech',
+    );
     assert.equal(firstPerson('The US Commerce Department imposed controls.'), null);
     assert.equal(firstPerson('A Phase I trial began after World War I records were found.'), null);
   });
 
   it('names the organisation for a lab\'s "we" and the writer for "I"', () => {
-    assert.equal(speaker({ sourceName: 'Anthropic News', sourceAuthor: null, author: 'Anthropic News', sourceKind: 'lab' }, 'plural'), 'Anthropic');
-    assert.equal(speaker({ sourceName: 'The Batch', sourceAuthor: null, author: 'Andrew Ng', sourceKind: 'newsletter' }, 'singular'), 'Andrew Ng');
-    assert.equal(speaker({ sourceName: 'Interconnects', sourceAuthor: 'Nathan Lambert', author: null, sourceKind: 'newsletter' }, 'plural'), 'Nathan Lambert');
-    assert.equal(speaker({ sourceName: 'The Batch', sourceAuthor: null, author: 'The Batch', sourceKind: 'newsletter' }, 'singular'), 'The Batch', 'no byline: the source');
+    assert.equal(
+      speaker(
+        { sourceName: 'Anthropic News', sourceAuthor: null, author: 'Anthropic News', sourceKind: 'lab' },
+        'plural',
+      ),
+      'Anthropic',
+    );
+    assert.equal(
+      speaker(
+        { sourceName: 'The Batch', sourceAuthor: null, author: 'Andrew Ng', sourceKind: 'newsletter' },
+        'singular',
+      ),
+      'Andrew Ng',
+    );
+    assert.equal(
+      speaker(
+        { sourceName: 'Interconnects', sourceAuthor: 'Nathan Lambert', author: null, sourceKind: 'newsletter' },
+        'plural',
+      ),
+      'Nathan Lambert',
+    );
+    assert.equal(
+      speaker(
+        { sourceName: 'The Batch', sourceAuthor: null, author: 'The Batch', sourceKind: 'newsletter' },
+        'singular',
+      ),
+      'The Batch',
+      'no byline: the source',
+    );
   });
 
   it('attributes a first-person summary, drops a salutation, and leaves a report alone', () => {
     const ng = { sourceName: 'The Batch', sourceAuthor: null, author: 'Andrew Ng', sourceKind: 'newsletter' };
-    assert.equal(attributed('Dear friends, two events this month showed how quickly access can be cut off. I worry about overreach.', ng), 'Andrew Ng: Two events this month showed how quickly access can be cut off. I worry about overreach.');
-    assert.equal(attributed('Nvidia reported record revenue on Wednesday.', ng), 'Nvidia reported record revenue on Wednesday.');
+    assert.equal(
+      attributed(
+        'Dear friends, two events this month showed how quickly access can be cut off. I worry about overreach.',
+        ng,
+      ),
+      'Andrew Ng: Two events this month showed how quickly access can be cut off. I worry about overreach.',
+    );
+    assert.equal(
+      attributed('Nvidia reported record revenue on Wednesday.', ng),
+      'Nvidia reported record revenue on Wednesday.',
+    );
     assert.equal(opensUnattributed('Today we are releasing GPT-5.5.'), true);
     assert.equal(opensUnattributed('OpenAI: Today we are releasing GPT-5.5.'), false);
     assert.equal(opensUnattributed('blog.google: We’re launching AI Plus.'), false, 'a site named as the speaker');
-    assert.equal(opensUnattributed('Their core claims: we should not ban it.'), true, 'a colon in the text is no attribution');
-    assert.equal(opensUnattributed('Nvidia reported record revenue. We think it lasts.'), false, 'only the opening is measured');
+    assert.equal(
+      opensUnattributed('Their core claims: we should not ban it.'),
+      true,
+      'a colon in the text is no attribution',
+    );
+    assert.equal(
+      opensUnattributed('Nvidia reported record revenue. We think it lasts.'),
+      false,
+      'only the opening is measured',
+    );
   });
 });

@@ -14,7 +14,12 @@ import { attributed, opensAttributed } from './voice.js';
  * several together tell a story none of them told. The pipeline (refreshEvent) and
  * `almanac summarize-event` both use it.
  */
-const PREFIX: Record<string, string> = { 'op-ed': 'Op-ed', analysis: 'Analysis', interview: 'Interview', podcast: 'Podcast' };
+const PREFIX: Record<string, string> = {
+  'op-ed': 'Op-ed',
+  analysis: 'Analysis',
+  interview: 'Interview',
+  podcast: 'Podcast',
+};
 
 export type HeadlineMember = PrimaryCandidate & { kind: string | null; sourceKind?: string | null };
 
@@ -55,6 +60,9 @@ export function eventHeadline<M extends HeadlineMember>(members: readonly M[]): 
   // An event about a piece of opinion, the piece itself and the reports of it, is titled as one.
   const prefix = primary.kind && (allCommentary || origin) ? PREFIX[primary.kind] : undefined;
   // A title that already names its speaker ("Andrew Ng: …") or its kind keeps as it is.
-  const title = prefix && !primary.title.toLowerCase().startsWith(prefix.toLowerCase()) && !opensAttributed(primary.title) ? `${prefix}: ${primary.title}` : primary.title;
+  const title =
+    prefix && !primary.title.toLowerCase().startsWith(prefix.toLowerCase()) && !opensAttributed(primary.title)
+      ? `${prefix}: ${primary.title}`
+      : primary.title;
   return { primary, origin, allCommentary, title, summary: attributed(memberSummary(primary), primary) };
 }

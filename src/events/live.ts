@@ -28,7 +28,10 @@ export class LiveClusterer {
     const keepMs = c.settings.keepHours * 3_600_000;
     const docs = Number((await value<string>(db, `SELECT value FROM cluster_meta WHERE key = 'docs'`)) ?? 0);
     const terms = await db.all<{ term: string; df: number }>('SELECT term, df FROM cluster_terms');
-    c.loadFrequencies(docs, terms.map((t): [string, number] => [t.term, t.df]));
+    c.loadFrequencies(
+      docs,
+      terms.map((t): [string, number] => [t.term, t.df]),
+    );
     // The clusterer forgets events idle for keepHours behind the newest article it has seen,
     // not behind the clock; so the span loaded ends at the newest stored activity. (Measured
     // from the clock, a store of older news, such as a backfill of an archive, came back
@@ -42,10 +45,22 @@ export class LiveClusterer {
     const ids = await column<string>(db, 'SELECT event_id FROM event_vectors WHERE last_seen >= ?', [since]);
     for (let at = 0; at < ids.length; at += LOAD_SLICE) {
       const rows = await db.all<{ event_id: string; centroid: string; norm2: number; size: number; last_seen: string }>(
-        `SELECT event_id, centroid, norm2, size, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(ids.slice(at, at + LOAD_SLICE))]);
+        `SELECT event_id, centroid, norm2, size, last_seen FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`,
+        [JSON.stringify(ids.slice(at, at + LOAD_SLICE))],
+      );
       // Given `end`, the events idle for two windows stay out of the candidate index (indexing
       // the whole month was a large part of a start's time).
-      for (const r of rows) c.loadEvent({ id: r.event_id, centroid: SparseVector.parse(r.centroid), norm2: r.norm2, size: r.size, lastSeen: Date.parse(r.last_seen) }, end);
+      for (const r of rows)
+        c.loadEvent(
+          {
+            id: r.event_id,
+            centroid: SparseVector.parse(r.centroid),
+            norm2: r.norm2,
+            size: r.size,
+            lastSeen: Date.parse(r.last_seen),
+          },
+          end,
+        );
     }
     return new LiveClusterer(c);
   }
@@ -65,11 +80,18 @@ export class LiveClusterer {
    * now but gathered, and saveDeferred writes it once for the batch before it commits: a
    * batch's articles share most of their terms and often their events.
    */
-  async assign(db: Db, doc: ClusterInput, link: (a: Assignment, tx: Db) => Promise<void>, refresh: (a: Assignment, tx: Db) => Promise<void>, deferState = false): Promise<Assignment> {
+  async assign(
+    db: Db,
+    doc: ClusterInput,
+    link: (a: Assignment, tx: Db) => Promise<void>,
+    refresh: (a: Assignment, tx: Db) => Promise<void>,
+    deferState = false,
+  ): Promise<Assignment> {
     const a = this.clusterer.add(doc);
     await db.transaction(async (tx) => {
       await link(a, tx);
-      if (!deferState) await this.writeState(tx, { docs: 1, terms: new Map(a.terms.map((t) => [t, 1])), events: new Set(a.touched) });
+      if (!deferState)
+        await this.writeState(tx, { docs: 1, terms: new Map(a.terms.map((t) => [t, 1])), events: new Set(a.touched) });
       await refresh(a, tx);
     });
     if (deferState) {
@@ -91,18 +113,28 @@ export class LiveClusterer {
   private unsaved: StateChange | undefined;
 
   private async writeState(db: Db, change: StateChange): Promise<void> {
-    await db.run(`INSERT INTO cluster_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(cluster_meta.value AS INTEGER) + CAST(? AS INTEGER) AS TEXT)`,
-      [String(change.docs), change.docs]);
+    await db.run(
+      `INSERT INTO cluster_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(cluster_meta.value AS INTEGER) + CAST(? AS INTEGER) AS TEXT)`,
+      [String(change.docs), change.docs],
+    );
     // One statement for all the terms (WHERE true lets SQLite parse the upsert after a SELECT).
-    await db.run(`INSERT INTO cluster_terms (term, df) SELECT term, n FROM (${rowsParam(db, [['term', 'text'], ['n', 'int']])}) AS t WHERE true
-      ON CONFLICT(term) DO UPDATE SET df = cluster_terms.df + excluded.df`, [JSON.stringify([...change.terms].map(([term, n]) => ({ term, n })))]);
+    await db.run(
+      `INSERT INTO cluster_terms (term, df) SELECT term, n FROM (${rowsParam(db, [
+        ['term', 'text'],
+        ['n', 'int'],
+      ])}) AS t WHERE true
+      ON CONFLICT(term) DO UPDATE SET df = cluster_terms.df + excluded.df`,
+      [JSON.stringify([...change.terms].map(([term, n]) => ({ term, n })))],
+    );
     for (const id of change.events) {
       // An event merged away since has no state left (and its row is gone).
       const s = this.clusterer.eventState(id);
       if (!s) continue;
-      await db.run(`INSERT INTO event_vectors (event_id, centroid, norm2, size, last_seen) VALUES (?, ?, ?, ?, ?)
+      await db.run(
+        `INSERT INTO event_vectors (event_id, centroid, norm2, size, last_seen) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(event_id) DO UPDATE SET centroid = excluded.centroid, norm2 = excluded.norm2, size = excluded.size, last_seen = excluded.last_seen`,
-        [id, s.centroid.serialize(), s.norm2, s.size, new Date(s.lastSeen).toISOString()]);
+        [id, s.centroid.serialize(), s.norm2, s.size, new Date(s.lastSeen).toISOString()],
+      );
     }
   }
 }

@@ -38,7 +38,7 @@ describe('posting list', () => {
     assert.equal(a.slots.get(7), p.events.indexOf(a));
   });
 
-  it('moves an entry\'s time with its event, and taking out an event not on the list changes nothing', () => {
+  it("moves an entry's time with its event, and taking out an event not on the list changes nothing", () => {
     const p = new Posting<Ev>(1);
     const a = ev('a', 5);
     p.add(a);
@@ -73,10 +73,17 @@ describe('posting list', () => {
         for (const list of lists) list.touch(e);
       }
       for (const i of [0, 1]) {
-        assert.deepEqual(walk(lists[i]!), [...sets[i]!].map((x) => `${x.name}@${x.lastSeen}`), `step ${step}, list ${i}`);
+        assert.deepEqual(
+          walk(lists[i]!),
+          [...sets[i]!].map((x) => `${x.name}@${x.lastSeen}`),
+          `step ${step}, list ${i}`,
+        );
         assert.equal(lists[i]!.size, sets[i]!.size);
         // Holes never outnumber the events (the list is closed up before).
-        assert.ok(lists[i]!.events.length <= 2 * lists[i]!.size + 1, `step ${step}: ${lists[i]!.events.length} entries for ${lists[i]!.size} events`);
+        assert.ok(
+          lists[i]!.events.length <= 2 * lists[i]!.size + 1,
+          `step ${step}: ${lists[i]!.events.length} entries for ${lists[i]!.size} events`,
+        );
         longest = Math.max(longest, lists[i]!.events.length);
       }
     }

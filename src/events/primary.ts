@@ -16,14 +16,28 @@ import { firstPerson, sourceCoreName } from './voice.js';
  *   5. then the better tier, the earlier, the lower id (a total order: the same event
  *      always gets the same primary).
  */
-export type PrimaryCandidate = Pick<EventMember, 'articleId' | 'title' | 'summary' | 'text' | 'sourceName' | 'sourceAuthor' | 'author' | 'tier' | 'publishedAt' | 'fetchedAt' | 'entities'>;
+export type PrimaryCandidate = Pick<
+  EventMember,
+  | 'articleId'
+  | 'title'
+  | 'summary'
+  | 'text'
+  | 'sourceName'
+  | 'sourceAuthor'
+  | 'author'
+  | 'tier'
+  | 'publishedAt'
+  | 'fetchedAt'
+  | 'entities'
+>;
 
 /**
  * Headlines of pieces written before or during a happening rather than about it. A product's
  * "preview" (a "research preview" launched) is a happening: only a headline that is itself a
  * preview ("Preview: …", "previewing …") counts.
  */
-const PREVIEW = /\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|previewing|sneak peek|rumou?rs?)\b|^(live|preview)\b|\b(live|preview):/i;
+const PREVIEW =
+  /\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|previewing|sneak peek|rumou?rs?)\b|^(live|preview)\b|\b(live|preview):/i;
 
 export function isPreview(title: string): boolean {
   return PREVIEW.test(title);
@@ -61,7 +75,12 @@ function namedBy(m: PrimaryCandidate, members: readonly PrimaryCandidate[], text
   members.forEach((o, i) => {
     if (o === m || o.sourceName === m.sourceName) return;
     if (names.some((re) => re.test(texts[i]!))) n++;
-    else if (o.entities.some((e) => e.type === 'organization' && e.name.length >= 3 && wholeWords(e.name.toLowerCase()).test(source))) n++;
+    else if (
+      o.entities.some(
+        (e) => e.type === 'organization' && e.name.length >= 3 && wholeWords(e.name.toLowerCase()).test(source),
+      )
+    )
+      n++;
   });
   return n;
 }
@@ -109,9 +128,22 @@ export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[])
   // report in a large event does not make an origin.
   const needed = Math.max(1, Math.ceil((members.length - 1) / 3));
   const scored = members.map((m, i) => ({
-    m, preview: isPreview(m.title) ? 1 : 0, origin: namedBy(m, members, texts) >= needed ? 1 : 0, own: firstPerson(m.summary || m.text) ? 1 : 0, central: central[i]!,
+    m,
+    preview: isPreview(m.title) ? 1 : 0,
+    origin: namedBy(m, members, texts) >= needed ? 1 : 0,
+    own: firstPerson(m.summary || m.text) ? 1 : 0,
+    central: central[i]!,
   }));
-  scored.sort((a, b) => a.preview - b.preview || b.origin - a.origin || a.own - b.own || b.central - a.central || a.m.tier - b.m.tier || timeOf(a.m).localeCompare(timeOf(b.m)) || a.m.articleId - b.m.articleId);
+  scored.sort(
+    (a, b) =>
+      a.preview - b.preview ||
+      b.origin - a.origin ||
+      a.own - b.own ||
+      b.central - a.central ||
+      a.m.tier - b.m.tier ||
+      timeOf(a.m).localeCompare(timeOf(b.m)) ||
+      a.m.articleId - b.m.articleId,
+  );
   return { primary: scored[0]!.m, origin: scored[0]!.origin === 1 };
 }
 

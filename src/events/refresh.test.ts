@@ -16,33 +16,77 @@ type Db = ReturnType<typeof testDeps>['db'];
 async function addArticle(db: Db, sourceId: string, eventId: string, n: number, hour: number): Promise<void> {
   const at = new Date(Date.parse('2026-11-16T08:00:00.000Z') + hour * 3_600_000).toISOString();
   const text = `Chip makers report record wafer orders for the quarter, story ${n}.`;
-  const { id } = await upsertArticle(db, {
-    sourceId, guid: `a${n}`, url: `https://example.org/a${n}`, canonicalUrl: null, title: `Record wafer orders ${n}`, author: null, publishedAt: at,
-    fetchedAt: at, html: `<p>${text}</p>`, text, lang: 'en', image: null, wordCount: 12, truncated: false,
-  }, []);
-  await saveExtraction(db, id, { summary: text, keyphrases: [], topics: ['chips'], kind: 'news', claims: [], quotes: [], entities: [] }, { extractor: 'test', version: '1' }, at);
+  const { id } = await upsertArticle(
+    db,
+    {
+      sourceId,
+      guid: `a${n}`,
+      url: `https://example.org/a${n}`,
+      canonicalUrl: null,
+      title: `Record wafer orders ${n}`,
+      author: null,
+      publishedAt: at,
+      fetchedAt: at,
+      html: `<p>${text}</p>`,
+      text,
+      lang: 'en',
+      image: null,
+      wordCount: 12,
+      truncated: false,
+    },
+    [],
+  );
+  await saveExtraction(
+    db,
+    id,
+    { summary: text, keyphrases: [], topics: ['chips'], kind: 'news', claims: [], quotes: [], entities: [] },
+    { extractor: 'test', version: '1' },
+    at,
+  );
   await addToEvent(db, eventId, id, at);
 }
 
 /** Another event about chips, as relating finds it (an index row and a title). */
 async function otherEvent(db: Db, id: string, at: string): Promise<void> {
-  await db.run(`INSERT INTO events (id, title, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, '["chips"]', '[]')`, [id, `Event ${id}`, at, at]);
+  await db.run(
+    `INSERT INTO events (id, title, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, '["chips"]', '[]')`,
+    [id, `Event ${id}`, at, at],
+  );
   await syncEventSubjects(db, id, { topics: ['chips'], entities: [], lastUpdated: at });
 }
 
-const related = async (db: Db, id: string) => (await db.all<{ related_id: string }>('SELECT related_id FROM event_relations WHERE event_id = ? ORDER BY related_id', [id])).map((r) => r.related_id);
+const related = async (db: Db, id: string) =>
+  (
+    await db.all<{ related_id: string }>(
+      'SELECT related_id FROM event_relations WHERE event_id = ? ORDER BY related_id',
+      [id],
+    )
+  ).map((r) => r.related_id);
 
 describe('relating a growing event', () => {
   it('size classes change at 1, 4, 16, 64… members by default, at every power of the growth given, and at every refresh with a growth of 1', () => {
-    assert.deepEqual([1, 2, 3, 4, 5, 15, 16, 63, 64, 255, 256].map((n) => relateSizeClass(n)), [0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4]);
-    assert.deepEqual([1, 2, 3, 4, 7, 8].map((n) => relateSizeClass(n, 2)), [0, 1, 1, 2, 2, 3]);
-    assert.deepEqual([1, 2, 3].map((n) => relateSizeClass(n, 1)), [1, 2, 3]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 15, 16, 63, 64, 255, 256].map((n) => relateSizeClass(n)),
+      [0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4, 7, 8].map((n) => relateSizeClass(n, 2)),
+      [0, 1, 1, 2, 2, 3],
+    );
+    assert.deepEqual(
+      [1, 2, 3].map((n) => relateSizeClass(n, 1)),
+      [1, 2, 3],
+    );
   });
 
   it('relates a new event, keeps its relations while it grows within its class, and relates it anew at 4 members', async () => {
     const { db } = testDeps();
     try {
-      const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date('2026-11-16T00:00:00Z'));
+      const source = await upsertSource(
+        db,
+        { name: 'Wire', feedUrl: 'https://example.org/feed' },
+        new Date('2026-11-16T00:00:00Z'),
+      );
       await otherEvent(db, 'e900', '2026-11-15T08:00:00.000Z');
       const passes: boolean[] = [];
       for (let n = 1; n <= 5; n++) {
@@ -62,7 +106,11 @@ describe('relating a growing event', () => {
   it('relates at every doubling with a growth of 2', async () => {
     const { db } = testDeps();
     try {
-      const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date('2026-11-16T00:00:00Z'));
+      const source = await upsertSource(
+        db,
+        { name: 'Wire', feedUrl: 'https://example.org/feed' },
+        new Date('2026-11-16T00:00:00Z'),
+      );
       const passes: boolean[] = [];
       for (let n = 1; n <= 5; n++) {
         await addArticle(db, source.id, 'e1', n, n);
@@ -78,7 +126,9 @@ describe('relating a growing event', () => {
 describe('relating left to later (deferRelating)', () => {
   const stateOf = async (db: Db, id: string) => ({
     event: await db.get('SELECT significance, factors, relate_key, relate_pending FROM events WHERE id = ?', [id]),
-    relations: await db.all('SELECT event_id, related_id, similarity FROM event_relations ORDER BY event_id, related_id'),
+    relations: await db.all(
+      'SELECT event_id, related_id, similarity FROM event_relations ORDER BY event_id, related_id',
+    ),
   });
 
   it('marks the event, then writes what relating finds: the same as relating at once', async () => {
@@ -86,15 +136,24 @@ describe('relating left to later (deferRelating)', () => {
     const now = testDeps().db;
     try {
       for (const db of [later, now]) {
-        const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date('2026-11-16T00:00:00Z'));
+        const source = await upsertSource(
+          db,
+          { name: 'Wire', feedUrl: 'https://example.org/feed' },
+          new Date('2026-11-16T00:00:00Z'),
+        );
         await otherEvent(db, 'e900', '2026-11-15T08:00:00.000Z');
         await addArticle(db, source.id, 'e1', 1, 1);
       }
       assert.equal((await refreshEvent(later, 'e1', { deferRelating: true })).related, true);
-      assert.deepEqual(await later.get('SELECT relate_pending FROM events WHERE id = ?', ['e1']), { relate_pending: 1 });
+      assert.deepEqual(await later.get('SELECT relate_pending FROM events WHERE id = ?', ['e1']), {
+        relate_pending: 1,
+      });
       assert.deepEqual(await related(later, 'e1'), [], 'nothing related yet');
       const found = await relatePending(later);
-      assert.deepEqual(found.map((r) => [r.id, r.relations.map((x) => x.id)]), [['e1', ['e900']]]);
+      assert.deepEqual(
+        found.map((r) => [r.id, r.relations.map((x) => x.id)]),
+        [['e1', ['e900']]],
+      );
       assert.equal(await applyRelated(later, found), 1);
 
       await refreshEvent(now, 'e1');
@@ -109,13 +168,20 @@ describe('relating left to later (deferRelating)', () => {
   it('passes over an event marked again for another size class, and drops relations to events gone since', async () => {
     const { db } = testDeps();
     try {
-      const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date('2026-11-16T00:00:00Z'));
+      const source = await upsertSource(
+        db,
+        { name: 'Wire', feedUrl: 'https://example.org/feed' },
+        new Date('2026-11-16T00:00:00Z'),
+      );
       await otherEvent(db, 'e900', '2026-11-15T08:00:00.000Z');
       await otherEvent(db, 'e901', '2026-11-15T09:00:00.000Z');
       for (let n = 1; n <= 3; n++) await addArticle(db, source.id, 'e1', n, n);
       await refreshEvent(db, 'e1', { deferRelating: true });
       const found = await relatePending(db);
-      assert.deepEqual(found[0]!.relations.map((x) => x.id), ['e900', 'e901']);
+      assert.deepEqual(
+        found[0]!.relations.map((x) => x.id),
+        ['e900', 'e901'],
+      );
       // A fourth article moves it to the next size class before the results are written.
       await addArticle(db, source.id, 'e1', 4, 4);
       await refreshEvent(db, 'e1', { deferRelating: true });

@@ -1,6 +1,13 @@
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import { eventMembers, saveEventFields, saveRelations, type EventMember, type Role, type Significance } from '../store/events.js';
+import {
+  eventMembers,
+  saveEventFields,
+  saveRelations,
+  type EventMember,
+  type Role,
+  type Significance,
+} from '../store/events.js';
 import type { CentroidSource } from './relate-reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from './relate.js';
@@ -64,7 +71,8 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   const headline = eventHeadline(members);
   const { primary, title, allCommentary } = headline;
   const roles = new Map<number, Role>();
-  for (const m of members) roles.set(m.articleId, m === primary ? 'primary' : m.kind && COMMENTARY.has(m.kind) ? 'commentary' : 'coverage');
+  for (const m of members)
+    roles.set(m.articleId, m === primary ? 'primary' : m.kind && COMMENTARY.has(m.kind) ? 'commentary' : 'coverage');
 
   const topicWeight = new Map<string, number>();
   const entityWeight = new Map<string, { name: string; type: string; weight: number }>();
@@ -77,16 +85,35 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
       entityWeight.set(e.name, cur);
     });
   }
-  const topics = [...topicWeight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 6).map(([t]) => t);
-  const entities = [...entityWeight.values()].sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)).slice(0, 12).map((e) => ({ ...e, weight: Math.round(e.weight * 100) / 100 }));
+  const topics = [...topicWeight.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 6)
+    .map(([t]) => t);
+  const entities = [...entityWeight.values()]
+    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name))
+    .slice(0, 12)
+    .map((e) => ({ ...e, weight: Math.round(e.weight * 100) / 100 }));
   const times = members.map(timeOf).sort();
   const firstSeen = times[0]!;
   const lastUpdated = times[times.length - 1]!;
   const sources = new Set(members.map((m) => m.sourceId));
 
   // The model's latest review applies until the next one (made when the member count doubles).
-  const stored = (await db.get('SELECT title, summary, review_key, review_summary, review_delta, review_reason, relate_key, relate_pending, factors FROM events WHERE id = ?', [eventId])) as
-    | { title: string; summary: string; review_key: string | null; review_summary: string | null; review_delta: number | null; review_reason: string | null; relate_key: string | null; relate_pending: number; factors: string }
+  const stored = (await db.get(
+    'SELECT title, summary, review_key, review_summary, review_delta, review_reason, relate_key, relate_pending, factors FROM events WHERE id = ?',
+    [eventId],
+  )) as
+    | {
+        title: string;
+        summary: string;
+        review_key: string | null;
+        review_summary: string | null;
+        review_delta: number | null;
+        review_reason: string | null;
+        relate_key: string | null;
+        relate_pending: number;
+        factors: string;
+      }
     | undefined;
 
   // Related events and novelty from the same candidates: events sharing a topic or an entity.
@@ -95,15 +122,23 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   // every new article, and relating is most of a refresh's cost; the other side of each
   // relation is kept fresh by the newer events relating to this one.
   const kind = allCommentary ? (primary.kind ?? 'op-ed') : (primary.kind ?? 'news');
-  const relateKey = `${[...topics].sort().join(',')}|${entities.slice(0, 5).map((e) => e.name).sort().join(',')}|${relateSizeClass(members.length, o.relateGrowth)}|${kind}`;
-  const previousNovelty = stored ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points : undefined;
+  const relateKey = `${[...topics].sort().join(',')}|${entities
+    .slice(0, 5)
+    .map((e) => e.name)
+    .sort()
+    .join(',')}|${relateSizeClass(members.length, o.relateGrowth)}|${kind}`;
+  const previousNovelty = stored
+    ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points
+    : undefined;
   let novelty: number;
   let pending = false;
-  if (stored?.relate_key === relateKey && !stored.relate_pending && previousNovelty !== undefined) novelty = previousNovelty;
+  if (stored?.relate_key === relateKey && !stored.relate_pending && previousNovelty !== undefined)
+    novelty = previousNovelty;
   else if (o.deferRelating) {
     // Marked already with this key: the relating on its way holds.
     const marked = !!stored?.relate_pending && stored.relate_key === relateKey;
-    if (!marked) await db.run('UPDATE events SET relate_key = ?, relate_pending = 1 WHERE id = ?', [relateKey, eventId]);
+    if (!marked)
+      await db.run('UPDATE events SET relate_key = ?, relate_pending = 1 WHERE id = ?', [relateKey, eventId]);
     novelty = previousNovelty ?? 1;
     pending = true;
     report.related = !marked;
@@ -120,7 +155,13 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     bestTier: Math.min(...members.map((m) => m.tier)),
     sources: sources.size,
     novelty,
-    stakes: detectStakes(members.map((m) => m.kind), topics, text, primary.kind, members.map((m) => m.title).join('\n')),
+    stakes: detectStakes(
+      members.map((m) => m.kind),
+      topics,
+      text,
+      primary.kind,
+      members.map((m) => m.title).join('\n'),
+    ),
     prominent: entities.filter((e) => PROMINENT.has(e.name)).map((e) => e.name),
   });
   let summary = headline.summary;
@@ -132,24 +173,41 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
       significance.score = clampScore(significance.score + delta);
     }
   }
-  await saveEventFields(db, eventId, {
-    title,
-    summary,
-    significance: significance.score,
-    factors: significance,
-    primaryArticleId: primary.articleId,
-    firstSeen,
-    lastUpdated,
-    kind,
-    topics,
-    entities,
-    sourceCount: sources.size,
-    articleCount: members.length,
-    roles,
-  }, stored && { title: stored.title, summary: stored.summary, roles: new Map(members.map((m) => [m.articleId, m.role])) });
+  await saveEventFields(
+    db,
+    eventId,
+    {
+      title,
+      summary,
+      significance: significance.score,
+      factors: significance,
+      primaryArticleId: primary.articleId,
+      firstSeen,
+      lastUpdated,
+      kind,
+      topics,
+      entities,
+      sourceCount: sources.size,
+      articleCount: members.length,
+      roles,
+    },
+    stored && {
+      title: stored.title,
+      summary: stored.summary,
+      roles: new Map(members.map((m) => [m.articleId, m.role])),
+    },
+  );
   // The topic/entity index and the guides follow in the same transaction (the guides, which
   // show significance, once the event is related when that is left to later).
   await syncEventSubjects(db, eventId, { topics, entities, lastUpdated });
-  if (!pending) await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched, { title, significance: significance.score, firstSeen, lastUpdated, topics, entities });
+  if (!pending)
+    await updateGuidesForEvent(db, eventId, undefined, o.guidesTouched, {
+      title,
+      significance: significance.score,
+      firstSeen,
+      lastUpdated,
+      topics,
+      entities,
+    });
   return report;
 }

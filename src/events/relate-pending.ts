@@ -35,23 +35,57 @@ export async function anyRelatePending(db: Db): Promise<boolean> {
  * With `guidesTouched`, the guides changed are gathered there for the caller to record.
  * Returns how many events were written.
  */
-export async function applyRelated(db: Db, results: readonly RelatedResult[], guidesTouched?: Map<string, string>, log: (line: string) => void = console.error): Promise<number> {
+export async function applyRelated(
+  db: Db,
+  results: readonly RelatedResult[],
+  guidesTouched?: Map<string, string>,
+  log: (line: string) => void = console.error,
+): Promise<number> {
   let written = 0;
   for (const r of results) {
     try {
       written += await db.transaction(async (tx) => {
-        const ev = await tx.get<{ title: string; factors: string; first_seen: string; last_updated: string; topics: string; entities: string; relate_pending: number; relate_key: string | null }>(
-          'SELECT title, factors, first_seen, last_updated, topics, entities, relate_pending, relate_key FROM events WHERE id = ?', [r.id]);
+        const ev = await tx.get<{
+          title: string;
+          factors: string;
+          first_seen: string;
+          last_updated: string;
+          topics: string;
+          entities: string;
+          relate_pending: number;
+          relate_key: string | null;
+        }>(
+          'SELECT title, factors, first_seen, last_updated, topics, entities, relate_pending, relate_key FROM events WHERE id = ?',
+          [r.id],
+        );
         // Related since, gone, or marked again for other subjects or size (the next job's).
         if (!ev?.relate_pending || ev.relate_key !== r.key) return 0;
         const ids = r.relations.map((x) => x.id);
-        const present = new Set(ids.length ? await column<string>(tx, `SELECT id FROM events WHERE id IN (${listParam(tx, 'text')})`, [JSON.stringify(ids)]) : []);
-        await saveRelations(tx, r.id, r.relations.filter((x) => present.has(x.id)));
+        const present = new Set(
+          ids.length
+            ? await column<string>(tx, `SELECT id FROM events WHERE id IN (${listParam(tx, 'text')})`, [
+                JSON.stringify(ids),
+              ])
+            : [],
+        );
+        await saveRelations(
+          tx,
+          r.id,
+          r.relations.filter((x) => present.has(x.id)),
+        );
         const significance = withNovelty(JSON.parse(ev.factors) as Significance, r.novelty);
-        await tx.run('UPDATE events SET significance = ?, factors = ?, relate_pending = 0 WHERE id = ?', [significance.score, JSON.stringify(significance), r.id]);
+        await tx.run('UPDATE events SET significance = ?, factors = ?, relate_pending = 0 WHERE id = ?', [
+          significance.score,
+          JSON.stringify(significance),
+          r.id,
+        ]);
         await updateGuidesForEvent(tx, r.id, undefined, guidesTouched, {
-          title: ev.title, significance: significance.score, firstSeen: ev.first_seen, lastUpdated: ev.last_updated,
-          topics: JSON.parse(ev.topics) as string[], entities: JSON.parse(ev.entities) as EventRow['entities'],
+          title: ev.title,
+          significance: significance.score,
+          firstSeen: ev.first_seen,
+          lastUpdated: ev.last_updated,
+          topics: JSON.parse(ev.topics) as string[],
+          entities: JSON.parse(ev.entities) as EventRow['entities'],
         });
         return 1;
       });

@@ -40,13 +40,26 @@ export interface EntitySpread {
   population: number;
 }
 
-export async function eventsSharing(db: Db, topics: string[], entities: string[], since: string, exclude: string, limit = 60, known?: CentroidSource, reads?: SnapshotReads, spread?: EntitySpread): Promise<RelateCandidate[]> {
+export async function eventsSharing(
+  db: Db,
+  topics: string[],
+  entities: string[],
+  since: string,
+  exclude: string,
+  limit = 60,
+  known?: CentroidSource,
+  reads?: SnapshotReads,
+  spread?: EntitySpread,
+): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most (subjectLists), so a
   // subject shared by thousands of events costs no more than a rare one; and only the `limit`
   // sharing the most (see below) are looked up. The counting is done here.
   const counter = new SharedCounter(exclude);
-  const wanted: Array<[string, string]> = [...topics.map((t): [string, string] => ['topic', t]), ...entities.map((e): [string, string] => ['entity', e])];
+  const wanted: Array<[string, string]> = [
+    ...topics.map((t): [string, string] => ['topic', t]),
+    ...entities.map((e): [string, string] => ['entity', e]),
+  ];
   const lists = await subjectLists(db, wanted, week, reads?.lists);
   for (const list of lists) counter.addSubject(list);
   if (spread) {
@@ -78,14 +91,24 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
       else unread.push(id);
     }
     if (unread.length) {
-      const rows = await db.all<CandidateRow>(`SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
-          FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)]);
+      const rows = await db.all<CandidateRow>(
+        `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
+          FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`,
+        [JSON.stringify(unread)],
+      );
       for (const id of unread) byId.set(id, null); // gone since its subjects were read
       for (const raw of rows) {
         // Parsed once, as read (a row held from job to job is not parsed again, nor the
         // subjects of a row read again with the same ones). The stored text is not kept.
         const r: Candidate = {
-          id: raw.id, titled: raw.titled, last_updated: raw.last_updated, kind: raw.kind, first_seen: raw.first_seen, size: raw.size, norm2: raw.norm2, last_seen: raw.last_seen,
+          id: raw.id,
+          titled: raw.titled,
+          last_updated: raw.last_updated,
+          kind: raw.kind,
+          first_seen: raw.first_seen,
+          size: raw.size,
+          norm2: raw.norm2,
+          last_seen: raw.last_seen,
           subjects: cache.subjects.get(raw.id, `${raw.topics}\u0000${raw.entities}`),
         };
         byId.set(r.id, r);
@@ -104,13 +127,20 @@ export async function eventsSharing(db: Db, topics: string[], entities: string[]
     const c = known?.(r.id);
     if (c) inMemory.set(r.id, c);
   }
-  const stored = await storedCentroids(db, chosen.filter((r) => !inMemory.has(r.id)));
+  const stored = await storedCentroids(
+    db,
+    chosen.filter((r) => !inMemory.has(r.id)),
+  );
   return chosen.map((r) => {
     const live = inMemory.get(r.id);
     return {
-      id: r.id, subjects: r.subjects, kind: r.kind, firstSeen: r.first_seen,
+      id: r.id,
+      subjects: r.subjects,
+      kind: r.kind,
+      firstSeen: r.first_seen,
       // A centroid in memory changes as its event grows: its length is taken now, not cached.
-      centroid: live ?? stored.get(r.id), ...(live ? { centroidNorm: norm(live) } : {}),
+      centroid: live ?? stored.get(r.id),
+      ...(live ? { centroidNorm: norm(live) } : {}),
     };
   });
 }
@@ -128,7 +158,12 @@ const listKey = (week: number, [kind, subject]: readonly [string, string]) => `$
  * `held` (one relating job's lists: the store cannot change under the job), a list read for
  * one event serves the job's other events: a topic or a busy entity is shared by many of them.
  */
-async function subjectLists(db: Db, subjects: ReadonlyArray<readonly [string, string]>, week: number, held?: Map<string, SubjectList>): Promise<SubjectList[]> {
+async function subjectLists(
+  db: Db,
+  subjects: ReadonlyArray<readonly [string, string]>,
+  week: number,
+  held?: Map<string, SubjectList>,
+): Promise<SubjectList[]> {
   const out: Array<SubjectList | undefined> = subjects.map((s) => held?.get(listKey(week, s)));
   const unread = subjects.filter((_, i) => !out[i]);
   if (unread.length) {
@@ -136,14 +171,19 @@ async function subjectLists(db: Db, subjects: ReadonlyArray<readonly [string, st
     if (db.dialect === 'sqlite') {
       // One row per subject, its events as "week id" pairs in one string: thousands of pairs
       // a refresh, and a string is read far faster than JSON arrays or a row for each.
-      const rows = await db.all<{ at: number; ids: string | null }>(`SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
+      const rows = await db.all<{ at: number; ids: string | null }>(
+        `SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
             WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
-          FROM json_each(?) AS s`, [week, JSON.stringify(unread)]);
+          FROM json_each(?) AS s`,
+        [week, JSON.stringify(unread)],
+      );
       for (const r of rows) read[Number(r.at)] = parseSubjectList(r.ids, '\u001e');
     } else {
-      for (const r of await db.all<{ at: number; event_id: string; week: number }>(`SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
+      for (const r of await db.all<{ at: number; event_id: string; week: number }>(
+        `SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
           CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${PER_SUBJECT}) AS h`,
-          [JSON.stringify(unread), week])) {
+        [JSON.stringify(unread), week],
+      )) {
         const list = read[Number(r.at) - 1]!;
         list.ids.push(r.event_id);
         list.weeks.push(Number(r.week));
@@ -188,7 +228,10 @@ function parsedOf(db: Db) {
 }
 
 export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
-  const versions = await db.all<CentroidVersion>('SELECT event_id AS id, size, norm2, last_seen FROM event_vectors WHERE event_id = ?', [id]);
+  const versions = await db.all<CentroidVersion>(
+    'SELECT event_id AS id, size, norm2, last_seen FROM event_vectors WHERE event_id = ?',
+    [id],
+  );
   return (await storedCentroids(db, versions)).get(id);
 }
 
@@ -196,7 +239,14 @@ export async function eventCentroid(db: Db, id: string): Promise<SparseVector | 
 type CentroidVersion = { id: string; size: number | null; norm2: number | null; last_seen: string | null };
 
 /** What relating reads of a candidate event, with its centroid's version. */
-type CandidateRow = CentroidVersion & { titled: number; last_updated: string; kind: string | null; topics: string; entities: string; first_seen: string };
+type CandidateRow = CentroidVersion & {
+  titled: number;
+  last_updated: string;
+  kind: string | null;
+  topics: string;
+  entities: string;
+  first_seen: string;
+};
 /** A candidate row with its subjects parsed. */
 type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { subjects: RelateSubjects };
 
@@ -249,8 +299,16 @@ async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Pr
   if (unread.length) {
     // The version is read again beside the text: a writer on another connection may have
     // moved the centroid since, and a text is kept only under the version it was read with.
-    for (const v of await db.all<{ event_id: string; centroid: string; size: number; norm2: number; last_seen: string }>(
-      `SELECT event_id, size, norm2, last_seen, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`, [JSON.stringify(unread)])) {
+    for (const v of await db.all<{
+      event_id: string;
+      centroid: string;
+      size: number;
+      norm2: number;
+      last_seen: string;
+    }>(
+      `SELECT event_id, size, norm2, last_seen, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`,
+      [JSON.stringify(unread)],
+    )) {
       out.set(v.event_id, cache.get(v.event_id, v.centroid, versionOf(v)));
     }
   }

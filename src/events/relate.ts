@@ -1,6 +1,14 @@
 import type { Db } from '../store/db.js';
 import type { EventRow, Relation } from '../store/events.js';
-import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads, type CentroidSource, type EntitySpread, type HeldCandidates } from './relate-reads.js';
+import {
+  eventCentroid,
+  eventsSharing,
+  heldCandidates,
+  SnapshotReads,
+  type CentroidSource,
+  type EntitySpread,
+  type HeldCandidates,
+} from './relate-reads.js';
 import { relateScore, relateSubjects, specificity } from './related.js';
 import { norm } from './vector.js';
 import { COMMENTARY } from './commentary.js';
@@ -31,21 +39,54 @@ export interface RelateSubject {
  * unlike it the events of the fortnight before it are), from the events that share a topic or
  * an entity with it within the window. Reads only.
  */
-export async function relateEvent(db: Db, eventId: string, s: RelateSubject, centroids?: CentroidSource, reads?: SnapshotReads): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
+export async function relateEvent(
+  db: Db,
+  eventId: string,
+  s: RelateSubject,
+  centroids?: CentroidSource,
+  reads?: SnapshotReads,
+): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
   const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
   const live = centroids?.(eventId);
   const centroid = live ?? (await eventCentroid(db, eventId));
-  const self = { subjects: relateSubjects(s.topics, s.entities), opinion: isOpinion(s.kind), centroid, ...(live ? { centroidNorm: norm(live) } : {}), time: Date.parse(s.firstSeen) };
+  const self = {
+    subjects: relateSubjects(s.topics, s.entities),
+    opinion: isOpinion(s.kind),
+    centroid,
+    ...(live ? { centroidNorm: norm(live) } : {}),
+    time: Date.parse(s.firstSeen),
+  };
   // Candidates share a topic, one of its broader topics, or an entity.
   const topics = withParents(s.topics).map((t) => t.topic);
   const spread: EntitySpread = { named: new Map(), population: 0 };
-  const candidates = await eventsSharing(db, topics, s.entities.map((e) => e.name), since, eventId, 60, centroids, reads, spread);
+  const candidates = await eventsSharing(
+    db,
+    topics,
+    s.entities.map((e) => e.name),
+    since,
+    eventId,
+    60,
+    centroids,
+    reads,
+    spread,
+  );
   // Shared entities count by how specific they are around this event (see related.ts).
-  const specific = new Map(s.entities.map((e, i) => [self.subjects.entities[i]!, specificity(spread.named.get(e.name) ?? 1, spread.population)]));
+  const specific = new Map(
+    s.entities.map((e, i) => [
+      self.subjects.entities[i]!,
+      specificity(spread.named.get(e.name) ?? 1, spread.population),
+    ]),
+  );
   let maxRecentSim = 0;
   const relations = candidates
     .map((c) => {
-      const other = { subjects: c.subjects, opinion: isOpinion(c.kind), centroid: c.centroid, centroidNorm: c.centroidNorm, time: Date.parse(c.firstSeen) };
+      const other = {
+        subjects: c.subjects,
+        opinion: isOpinion(c.kind),
+        centroid: c.centroid,
+        centroidNorm: c.centroidNorm,
+        time: Date.parse(c.firstSeen),
+      };
       const r = relateScore(self, other, (id) => specific.get(id) ?? 1);
       const daysBefore = (self.time - other.time) / 86_400_000;
       if (daysBefore >= 0 && daysBefore <= NOVELTY_WINDOW_DAYS) maxRecentSim = Math.max(maxRecentSim, r.text);
@@ -75,9 +116,22 @@ export type RelatedKeys = ReadonlyMap<string, string | null>;
  * (the relating thread's): a candidate row read for one event then serves the others, and,
  * with `held`, the jobs after it (kept true by the store's feed of changes).
  */
-export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => void, snapshot = false, held?: HeldCandidates): Promise<RelatedResult[]> {
-  const rows = await db.all<{ id: string; relate_key: string | null; kind: string | null; topics: string; entities: string; first_seen: string; last_updated: string }>(
-    'SELECT id, relate_key, kind, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
+export async function relatePending(
+  db: Db,
+  skip?: RelatedKeys,
+  onTaken?: () => void,
+  snapshot = false,
+  held?: HeldCandidates,
+): Promise<RelatedResult[]> {
+  const rows = await db.all<{
+    id: string;
+    relate_key: string | null;
+    kind: string | null;
+    topics: string;
+    entities: string;
+    first_seen: string;
+    last_updated: string;
+  }>('SELECT id, relate_key, kind, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
   onTaken?.();
   if (snapshot) await held?.sync(db);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -85,13 +139,19 @@ export async function relatePending(db: Db, skip?: RelatedKeys, onTaken?: () => 
   const reads = snapshot ? new SnapshotReads(held) : undefined;
   for (const r of rows) {
     if (skip?.has(r.id) && skip.get(r.id) === r.relate_key) continue;
-    const related = await relateEvent(db, r.id, {
-      topics: JSON.parse(r.topics) as string[],
-      entities: JSON.parse(r.entities) as EventRow['entities'],
-      firstSeen: r.first_seen,
-      lastUpdated: r.last_updated,
-      kind: r.kind,
-    }, undefined, reads);
+    const related = await relateEvent(
+      db,
+      r.id,
+      {
+        topics: JSON.parse(r.topics) as string[],
+        entities: JSON.parse(r.entities) as EventRow['entities'],
+        firstSeen: r.first_seen,
+        lastUpdated: r.last_updated,
+        kind: r.kind,
+      },
+      undefined,
+      reads,
+    );
     out.push({ id: r.id, key: r.relate_key, ...related });
   }
   return out;
@@ -124,4 +184,3 @@ export function relatingJobs() {
     },
   };
 }
-

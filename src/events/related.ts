@@ -45,14 +45,25 @@ const subjectId = (name: unknown): number => {
   return id;
 };
 
-export function relateSubjects(topics: readonly string[], entities: ReadonlyArray<{ name: string; weight: number }>): RelateSubjects {
+export function relateSubjects(
+  topics: readonly string[],
+  entities: ReadonlyArray<{ name: string; weight: number }>,
+): RelateSubjects {
   const expanded = withParents(topics);
-  return { topics: expanded.map((t) => subjectId(t.topic)), topicWeights: expanded.map((t) => t.weight), entities: entities.map((e) => subjectId(e.name)), weights: entities.map((e) => e.weight) };
+  return {
+    topics: expanded.map((t) => subjectId(t.topic)),
+    topicWeights: expanded.map((t) => t.weight),
+    entities: entities.map((e) => subjectId(e.name)),
+    weights: entities.map((e) => e.weight),
+  };
 }
 
 /** The same from an event's stored topics and entities (its JSON columns). */
 export function storedSubjects(topics: string, entities: string): RelateSubjects {
-  return relateSubjects(JSON.parse(topics) as string[], JSON.parse(entities) as Array<{ name: string; weight: number }>);
+  return relateSubjects(
+    JSON.parse(topics) as string[],
+    JSON.parse(entities) as Array<{ name: string; weight: number }>,
+  );
 }
 
 export const RELATE_WEIGHTS = { topics: 0.32, entities: 0.27, text: 0.23, time: 0.09, voice: 0.09 };
@@ -120,6 +131,11 @@ export function relateScore(a: RelateSide, b: RelateSide, specific?: Specificity
   const time = Math.pow(0.5, days / 30);
   const w = RELATE_WEIGHTS;
   const voice = (a.opinion ?? false) === (b.opinion ?? false) ? 1 : 0;
-  const score = w.topics * topicOverlap(a.subjects, b.subjects) + w.entities * entityOverlap(a.subjects, b.subjects, specific) + w.text * text + w.time * time + w.voice * voice;
+  const score =
+    w.topics * topicOverlap(a.subjects, b.subjects) +
+    w.entities * entityOverlap(a.subjects, b.subjects, specific) +
+    w.text * text +
+    w.time * time +
+    w.voice * voice;
   return { score, text };
 }

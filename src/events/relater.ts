@@ -41,14 +41,22 @@ export function createInlineRelater(): Relater {
 }
 
 /** A message from the relating thread (relate-worker.ts). */
-export type RelateReply = { job: number; taken: true } | { job: number; results: RelatedResult[] } | { job: number; error: string } | { closed: true };
+export type RelateReply =
+  | { job: number; taken: true }
+  | { job: number; results: RelatedResult[] }
+  | { job: number; error: string }
+  | { closed: true };
 
 /**
  * Relating on a thread of its own with a read-only connection to the SQLite file `file`,
  * started at the first job. When the thread fails, the events of its jobs stay marked and
  * every later job is done inline: a failure costs the speed, never the relations.
  */
-export function createThreadRelater(file: string, log: (line: string) => void = console.error, spawn: () => Worker = () => startThread('./relate-worker', import.meta.url, { file })): Relater {
+export function createThreadRelater(
+  file: string,
+  log: (line: string) => void = console.error,
+  spawn: () => Worker = () => startThread('./relate-worker', import.meta.url, { file }),
+): Relater {
   let worker: Worker | undefined;
   let fallback: Relater | undefined;
   let nextJob = 1;
@@ -138,6 +146,12 @@ export function createThreadRelater(file: string, log: (line: string) => void = 
 }
 
 /** The relater a command uses: a thread for a SQLite file store (unless turned off), else none (the pipeline relates inline). */
-export function relaterFor(config: Pick<Config, 'relateThread' | 'db'>, db: Db, log?: (line: string) => void): Relater | undefined {
-  return config.relateThread && db.dialect === 'sqlite' && config.db !== ':memory:' ? createThreadRelater(config.db, log) : undefined;
+export function relaterFor(
+  config: Pick<Config, 'relateThread' | 'db'>,
+  db: Db,
+  log?: (line: string) => void,
+): Relater | undefined {
+  return config.relateThread && db.dialect === 'sqlite' && config.db !== ':memory:'
+    ? createThreadRelater(config.db, log)
+    : undefined;
 }

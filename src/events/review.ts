@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { cachedAnswer } from '../analyze/llm/cached-answer.js';
 import type { LlmClient } from '../analyze/llm/client.js';
-import { EVENT_PROMPT_VERSION, EVENT_REVIEW_SCHEMA, eventReviewSystemPrompt, eventReviewUserPrompt } from '../analyze/llm/prompts.js';
+import {
+  EVENT_PROMPT_VERSION,
+  EVENT_REVIEW_SCHEMA,
+  eventReviewSystemPrompt,
+  eventReviewUserPrompt,
+} from '../analyze/llm/prompts.js';
 import type { Db } from '../store/db.js';
 import { eventMembers, getEvent } from '../store/events.js';
 import { reviewKey } from './review-key.js';
@@ -24,10 +29,14 @@ const ReviewSchema = z.object({
   reason: z.string().min(3).max(500),
 });
 
-
 export type ReviewOutcome = 'reviewed' | 'cached' | 'current' | 'skipped' | `failed: ${string}`;
 
-export async function reviewEvent(db: Db, client: LlmClient, eventId: string, now: () => Date = () => new Date()): Promise<ReviewOutcome> {
+export async function reviewEvent(
+  db: Db,
+  client: LlmClient,
+  eventId: string,
+  now: () => Date = () => new Date(),
+): Promise<ReviewOutcome> {
   const e = await getEvent(db, eventId);
   if (!e) return 'skipped';
   const members = await eventMembers(db, e.id);
@@ -35,18 +44,32 @@ export async function reviewEvent(db: Db, client: LlmClient, eventId: string, no
   const key = reviewKey(members);
   const seen = await value<number | null>(db, 'SELECT review_members FROM events WHERE id = ?', [e.id]);
   if (seen != null && members.length < 2 * seen) return 'current';
-  const cacheKey = createHash('sha256').update(`${key}|${EVENT_PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
-  const r = await cachedAnswer(db, client, cacheKey, {
-    system: eventReviewSystemPrompt(),
-    user: eventReviewUserPrompt({
-      title: e.title,
-      score: e.significance,
-      factors: Object.entries(e.factors.factors ?? {}).map(([k, f]) => `${k}: ${f.value} +${f.points}`),
-      members: members.map((m) => ({ source: m.sourceName, role: m.role, title: m.title, summary: m.summary ?? m.text.slice(0, 400) })),
-    }),
-    schema: { name: 'event_review', schema: EVENT_REVIEW_SCHEMA },
-    maxTokens: 600,
-  }, ReviewSchema, now);
+  const cacheKey = createHash('sha256')
+    .update(`${key}|${EVENT_PROMPT_VERSION}|${client.provider}:${client.model}`)
+    .digest('hex');
+  const r = await cachedAnswer(
+    db,
+    client,
+    cacheKey,
+    {
+      system: eventReviewSystemPrompt(),
+      user: eventReviewUserPrompt({
+        title: e.title,
+        score: e.significance,
+        factors: Object.entries(e.factors.factors ?? {}).map(([k, f]) => `${k}: ${f.value} +${f.points}`),
+        members: members.map((m) => ({
+          source: m.sourceName,
+          role: m.role,
+          title: m.title,
+          summary: m.summary ?? m.text.slice(0, 400),
+        })),
+      }),
+      schema: { name: 'event_review', schema: EVENT_REVIEW_SCHEMA },
+      maxTokens: 600,
+    },
+    ReviewSchema,
+    now,
+  );
   if (!r.ok) return `failed: ${r.reason === 'the answer did not validate' ? 'the review did not validate' : r.reason}`;
   const parsed = r.value;
   // Only what the members hold, in the third person, is kept of the model's summary (as
@@ -56,7 +79,10 @@ export async function reviewEvent(db: Db, client: LlmClient, eventId: string, no
   const summary = checkSynthesis(sentences, shown).summary || null;
   await db.transaction(async (tx) => {
     await r.remember(tx);
-    await tx.run('UPDATE events SET review_key = ?, review_members = ?, review_summary = ?, review_delta = ?, review_reason = ?, review_model = ? WHERE id = ?', [key, members.length, summary, parsed.adjustment, parsed.reason.trim(), client.model, e.id]);
+    await tx.run(
+      'UPDATE events SET review_key = ?, review_members = ?, review_summary = ?, review_delta = ?, review_reason = ?, review_model = ? WHERE id = ?',
+      [key, members.length, summary, parsed.adjustment, parsed.reason.trim(), client.model, e.id],
+    );
     await refreshEvent(tx, e.id);
   });
   return r.fresh ? 'reviewed' : 'cached';

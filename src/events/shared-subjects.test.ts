@@ -43,7 +43,11 @@ describe('relating candidates by shared subjects', () => {
       }
       const sorted = [...all].sort(compareShared);
       for (const k of [0, 1, 2, 7, 60, count - 1, count, count + 5]) {
-        assert.deepEqual(bestShared(all, k).map((e) => e.id), sorted.slice(0, Math.max(0, k)).map((e) => e.id), `${count} events, k = ${k}`);
+        assert.deepEqual(
+          bestShared(all, k).map((e) => e.id),
+          sorted.slice(0, Math.max(0, k)).map((e) => e.id),
+          `${count} events, k = ${k}`,
+        );
       }
     }
   });
@@ -56,6 +60,9 @@ describe('relating candidates by shared subjects', () => {
       { id: 'e7', n: 2, week: 2899 },
       { id: 'e12', n: 1, week: 2901 },
     ];
-    assert.deepEqual(bestShared(all, 4).map((e) => e.id), ['e7', 'e100', 'e12', 'e9']);
+    assert.deepEqual(
+      bestShared(all, 4).map((e) => e.id),
+      ['e7', 'e100', 'e12', 'e9'],
+    );
   });
 });

@@ -43,10 +43,18 @@ export function scoreSignificance(x: SignificanceInput): Significance {
   const prominence = Math.min(1, 0.25 * x.prominent.length);
   const factors: Record<string, SignificanceFactor> = {
     tier: { value: `tier ${x.bestTier}`, points: tierPoints, why: 'the most authoritative source that covers it' },
-    sources: { value: `${x.sources} source${x.sources === 1 ? '' : 's'}`, points: round(sourcePoints), why: 'independent sources writing about it' },
+    sources: {
+      value: `${x.sources} source${x.sources === 1 ? '' : 's'}`,
+      points: round(sourcePoints),
+      why: 'independent sources writing about it',
+    },
     novelty: noveltyFactor(novelty),
     stakes: { value: x.stakes, points: STAKES_POINTS[x.stakes], why: 'what kind of thing happened' },
-    prominence: { value: x.prominent.length ? x.prominent.slice(0, 4).join(', ') : 'none', points: prominence, why: 'well-known actors of the field involved' },
+    prominence: {
+      value: x.prominent.length ? x.prominent.slice(0, 4).join(', ') : 'none',
+      points: prominence,
+      why: 'well-known actors of the field involved',
+    },
   };
   return { score: scoreOf(BASE, factors), base: BASE, factors };
 }
@@ -67,9 +75,14 @@ export function withNovelty(s: Significance, novelty: number): Significance {
 }
 
 /** The score the factors add up to (in their key order), before any model adjustment. */
-const scoreOf = (base: number, factors: Record<string, SignificanceFactor>) => clampScore(base + Object.values(factors).reduce((sum, f) => sum + f.points, 0));
+const scoreOf = (base: number, factors: Record<string, SignificanceFactor>) =>
+  clampScore(base + Object.values(factors).reduce((sum, f) => sum + f.points, 0));
 
-const noveltyFactor = (novelty: number): SignificanceFactor => ({ value: `${Math.round(novelty * 100)}% new`, points: round(novelty), why: 'how unlike the last two weeks of events it is' });
+const noveltyFactor = (novelty: number): SignificanceFactor => ({
+  value: `${Math.round(novelty * 100)}% new`,
+  points: round(novelty),
+  why: 'how unlike the last two weeks of events it is',
+});
 
 export function clampScore(x: number): number {
   return Math.max(1, Math.min(10, Math.round(x)));
@@ -78,21 +91,44 @@ export function clampScore(x: number): number {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Who can take a government action. */
-const GOVERNMENT = /\b(White House|Congress|Senate|House|Commerce|Department|Ministry|Commission|Parliament|Council|regulator|court|judge|FTC|SEC|BIS|agency|government|governor|state|EU|lawmakers|legislature|president)\b/i;
+const GOVERNMENT =
+  /\b(White House|Congress|Senate|House|Commerce|Department|Ministry|Commission|Parliament|Council|regulator|court|judge|FTC|SEC|BIS|agency|government|governor|state|EU|lawmakers|legislature|president)\b/i;
 /** What a government action looks like in a headline. */
-const ACTION = /\b(signs?|signed|pass(es|ed)|enact(s|ed)|adopts?|adopted|rul(es|ed|ing)|fines?|fined|bans?|banned|executive order|takes? effect|in force|approv(es|ed)|vot(es|ed)|imposes?|imposed|proposes?|proposed|issues?|issued|requires?|license requirement|export (controls?|rule)|sanction(s|ed)?|sues|sued|blocks?|blocked|investigat(es|ion))\b/i;
+const ACTION =
+  /\b(signs?|signed|pass(es|ed)|enact(s|ed)|adopts?|adopted|rul(es|ed|ing)|fines?|fined|bans?|banned|executive order|takes? effect|in force|approv(es|ed)|vot(es|ed)|imposes?|imposed|proposes?|proposed|issues?|issued|requires?|license requirement|export (controls?|rule)|sanction(s|ed)?|sues|sued|blocks?|blocked|investigat(es|ion))\b/i;
 
 /**
  * What happened, from the primary's kind, the members' kinds and topics, and the
  * members' headlines (`titles`, one per line; `text` adds the summaries).
  */
-export function detectStakes(memberKinds: (string | null)[], topics: string[], text: string, primaryKind: string | null = null, titles = text): Stakes {
-  const policy = topics.some((t) => ['ai-regulation', 'eu-ai-policy', 'us-ai-policy', 'us-china-ai-competition', 'ai-governance', 'ai-copyright', 'ai-privacy', 'ai-market-concentration'].includes(t));
+export function detectStakes(
+  memberKinds: (string | null)[],
+  topics: string[],
+  text: string,
+  primaryKind: string | null = null,
+  titles = text,
+): Stakes {
+  const policy = topics.some((t) =>
+    [
+      'ai-regulation',
+      'eu-ai-policy',
+      'us-ai-policy',
+      'us-china-ai-competition',
+      'ai-governance',
+      'ai-copyright',
+      'ai-privacy',
+      'ai-market-concentration',
+    ].includes(t),
+  );
   const allCommentary = memberKinds.length > 0 && memberKinds.every((k) => k !== null && COMMENTARY.has(k));
   // An event about a piece of opinion (an op-ed and the coverage of it) is an opinion event.
   if (allCommentary || (primaryKind !== null && COMMENTARY.has(primaryKind))) return 'opinion';
   if (policy && titles.split('\n').some((t) => GOVERNMENT.test(t) && ACTION.test(t))) return 'government action';
-  if (memberKinds.includes('announcement') || (topics.includes('frontier-models') && /\b(releas|launch|unveil|introduc|debut|ships?|open-sourc)/i.test(titles))) return 'major release';
+  if (
+    memberKinds.includes('announcement') ||
+    (topics.includes('frontier-models') && /\b(releas|launch|unveil|introduc|debut|ships?|open-sourc)/i.test(titles))
+  )
+    return 'major release';
   if (topics.includes('ai-funding') && /\b(rais|valuation|acqui|funding|invest)/i.test(text)) return 'funding';
   if (memberKinds.includes('research')) return 'research result';
   return 'news';

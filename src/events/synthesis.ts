@@ -38,7 +38,10 @@ export const SYNTHESIS_SCHEMA = {
 } as const;
 
 const Answer = z.object({
-  sentences: z.array(z.object({ text: z.string().min(1).max(800), from: z.array(z.coerce.number().int()).min(1).max(20) })).min(1).max(8),
+  sentences: z
+    .array(z.object({ text: z.string().min(1).max(800), from: z.array(z.coerce.number().int()).min(1).max(20) }))
+    .min(1)
+    .max(8),
 });
 
 export function synthesisSystemPrompt(): string {
@@ -78,7 +81,10 @@ export interface CheckedSynthesis {
 }
 
 /** Keep the sentences that are third person and traceable to the members they cite. */
-export function checkSynthesis(sentences: ReadonlyArray<{ text: string; from: readonly number[] }>, members: readonly SynthesisMember[]): CheckedSynthesis {
+export function checkSynthesis(
+  sentences: ReadonlyArray<{ text: string; from: readonly number[] }>,
+  members: readonly SynthesisMember[],
+): CheckedSynthesis {
   const kept: string[] = [];
   const dropped: string[] = [];
   for (const s of sentences) {
@@ -92,12 +98,21 @@ export function checkSynthesis(sentences: ReadonlyArray<{ text: string; from: re
   return { summary: kept.join(' '), dropped };
 }
 
-export type SynthesisResult = { ok: true; summary: string; dropped: string[] } | { ok: false; reason: string; dropped: string[] };
+export type SynthesisResult =
+  | { ok: true; summary: string; dropped: string[] }
+  | { ok: false; reason: string; dropped: string[] };
 
 export async function synthesize(client: LlmClient, members: readonly SynthesisMember[]): Promise<SynthesisResult> {
   let text: string;
   try {
-    text = (await client.complete({ system: synthesisSystemPrompt(), user: synthesisUserPrompt(members), schema: { name: 'event_synthesis', schema: SYNTHESIS_SCHEMA }, maxTokens: 600 })).text;
+    text = (
+      await client.complete({
+        system: synthesisSystemPrompt(),
+        user: synthesisUserPrompt(members),
+        schema: { name: 'event_synthesis', schema: SYNTHESIS_SCHEMA },
+        maxTokens: 600,
+      })
+    ).text;
   } catch (e) {
     if (e instanceof LlmError) return { ok: false, reason: e.message, dropped: [] };
     throw e;
@@ -111,6 +126,7 @@ export async function synthesize(client: LlmClient, members: readonly SynthesisM
   }
   if (!parsed?.success) return { ok: false, reason: 'the answer did not validate', dropped: [] };
   const checked = checkSynthesis(parsed.data.sentences, members.slice(0, 12));
-  if (!checked.summary) return { ok: false, reason: 'no sentence of the answer could be traced to the articles', dropped: checked.dropped };
+  if (!checked.summary)
+    return { ok: false, reason: 'no sentence of the answer could be traced to the articles', dropped: checked.dropped };
   return { ok: true, ...checked };
 }

@@ -22,7 +22,10 @@ function mapAdd(into: Map<string, number>, other: Map<string, number>): void {
 describe('sparse vectors', () => {
   const rnd = seeded(5);
   const vocab = Array.from({ length: 3000 }, (_, i) => `t${i}`);
-  const randomMap = (n: number) => new Map(Array.from({ length: n }, () => [vocab[Math.floor(rnd() * vocab.length)]!, rnd() * 3 - 0.5] as [string, number]));
+  const randomMap = (n: number) =>
+    new Map(
+      Array.from({ length: n }, () => [vocab[Math.floor(rnd() * vocab.length)]!, rnd() * 3 - 0.5] as [string, number]),
+    );
 
   it('give the same dot products, to the last bit, as Maps', () => {
     const maps = Array.from({ length: 60 }, (_, i) => randomMap(1 + ((i * 37) % 400)));
@@ -37,7 +40,15 @@ describe('sparse vectors', () => {
     }
     assert.ok(overlaps > 1000, 'the vectors share terms');
     assert.equal(dot(new SparseVector(), vectors[0]!), 0);
-    assert.equal(norm(SparseVector.fromEntries([['p', 3], ['q', 4]])), 5);
+    assert.equal(
+      norm(
+        SparseVector.fromEntries([
+          ['p', 3],
+          ['q', 4],
+        ]),
+      ),
+      5,
+    );
   });
 
   it('add like Maps: the same weights, new terms after the old in the order they came', () => {
@@ -57,15 +68,38 @@ describe('sparse vectors', () => {
 
   it('reads the object form stores wrote before, keeps terms that look like numbers in their place, and refuses a malformed vector', () => {
     const old = SparseVector.parse(JSON.stringify({ gpu: 0.5, chips: 0.25 }));
-    assert.deepEqual([...old.entries()], [['gpu', 0.5], ['chips', 0.25]]);
-    const v = SparseVector.fromEntries([['launch', 0.5], ['2026', 0.25], ['7', 0.125]]);
-    assert.deepEqual([...SparseVector.parse(JSON.stringify(v)).entries()], [['launch', 0.5], ['2026', 0.25], ['7', 0.125]]);
+    assert.deepEqual(
+      [...old.entries()],
+      [
+        ['gpu', 0.5],
+        ['chips', 0.25],
+      ],
+    );
+    const v = SparseVector.fromEntries([
+      ['launch', 0.5],
+      ['2026', 0.25],
+      ['7', 0.125],
+    ]);
+    assert.deepEqual(
+      [...SparseVector.parse(JSON.stringify(v)).entries()],
+      [
+        ['launch', 0.5],
+        ['2026', 0.25],
+        ['7', 0.125],
+      ],
+    );
     assert.throws(() => SparseVector.parse('[["a", "b"], [1]]'), /two arrays of the same length/);
     assert.throws(() => SparseVector.parse('[1, 2]'), /two arrays/);
   });
 
   it('stores packed: read back to the bit in the same order, smaller than JSON; JSON still read; a term with the separator stored as JSON; a damaged one refused', () => {
-    const entries: Array<[string, number]> = [['launch', 0.1 + 0.2], ['2026', 1e-300], ['7', 1 / 3], ['modèle', Math.PI / 3], ['gpu', 123456.789]];
+    const entries: Array<[string, number]> = [
+      ['launch', 0.1 + 0.2],
+      ['2026', 1e-300],
+      ['7', 1 / 3],
+      ['modèle', Math.PI / 3],
+      ['gpu', 123456.789],
+    ];
     for (let i = 0; i < 200; i++) entries.push([`w${i.toString(36)}`, rnd()]);
     const v = SparseVector.fromEntries(entries);
     const packed = v.serialize();
@@ -75,9 +109,18 @@ describe('sparse vectors', () => {
     assert.ok(packed.length < JSON.stringify(v).length * 0.75, `${packed.length} against ${JSON.stringify(v).length}`);
     assert.deepEqual([...SparseVector.parse(JSON.stringify(v)).entries()], entries);
     assert.deepEqual([...SparseVector.parse(new SparseVector().serialize()).entries()], []);
-    const odd = SparseVector.fromEntries([['a\u001fb', 0.5], ['c', 0.25]]);
+    const odd = SparseVector.fromEntries([
+      ['a\u001fb', 0.5],
+      ['c', 0.25],
+    ]);
     assert.equal(odd.serialize(), JSON.stringify(odd));
-    assert.deepEqual([...SparseVector.parse(odd.serialize()).entries()], [['a\u001fb', 0.5], ['c', 0.25]]);
+    assert.deepEqual(
+      [...SparseVector.parse(odd.serialize()).entries()],
+      [
+        ['a\u001fb', 0.5],
+        ['c', 0.25],
+      ],
+    );
     assert.throws(() => SparseVector.parse(`${packed}\u001fextra`), /not as many weights/);
     assert.throws(() => SparseVector.parse(packed.replace(/\u001f[^\u001f]*$/, '')), /not as many weights/);
   });

@@ -89,7 +89,8 @@ export class SparseVector {
     const stored = JSON.parse(text) as unknown;
     if (!Array.isArray(stored)) return SparseVector.fromEntries(Object.entries(stored as Record<string, number>));
     const [terms, weights] = stored as [unknown, unknown];
-    if (!Array.isArray(terms) || !Array.isArray(weights) || terms.length !== weights.length) throw new Error('a stored vector must be two arrays of the same length: terms and weights');
+    if (!Array.isArray(terms) || !Array.isArray(weights) || terms.length !== weights.length)
+      throw new Error('a stored vector must be two arrays of the same length: terms and weights');
     const ids = new Int32Array(terms.length);
     for (let i = 0; i < terms.length; i++) ids[i] = termId(String(terms[i]));
     return new SparseVector(ids, Float64Array.from(weights as number[]));

@@ -1,4 +1,3 @@
-
 /**
  * Who speaks in a summary taken from one article. A lab's post says "Today we are
  * releasing …", a newsletter "Dear friends, …" or "Six weeks ago I argued …": shown as an
@@ -14,7 +13,8 @@ export function sourceCoreName(name: string): string {
 
 /** Words spoken in the first person; "US" (the country) is upper case and not among them. */
 // "I" after War, Phase, Part… is a numeral.
-const SINGULAR = /(^|[^\p{L}'’])(?<!(War|Part|Phase|Title|Class|Type|Stage|Tier|Series|Chapter|Act|Section) )(I|me|my|mine|myself|I['’](?:m|ve|d|ll))(?![\p{L}'’])/u;
+const SINGULAR =
+  /(^|[^\p{L}'’])(?<!(War|Part|Phase|Title|Class|Type|Stage|Tier|Series|Chapter|Act|Section) )(I|me|my|mine|myself|I['’](?:m|ve|d|ll))(?![\p{L}'’])/u;
 const PLURAL = /(^|[^\p{L}'’])([Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves|[Ww]e['’](?:re|ve|d|ll))(?![\p{L}'’])/u;
 /** A letter's salutation, which says the rest is the writer's own voice. */
 const SALUTATION = /^(dear|hi|hello)\s+[^,.!?]{1,40},\s*/i;
@@ -38,7 +38,10 @@ export function firstPerson(sentence: string): Person {
 
 /** Sentences for voice detection only (the summary itself is never re-cut). */
 export function roughSentences(text: string): string[] {
-  return text.split(/(?<=[.!?]["”’)]?)\s+(?=["“(]?[\p{Lu}\d])/u).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?]["”’)]?)\s+(?=["“(]?[\p{Lu}\d])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export interface Voice {
@@ -63,7 +66,8 @@ export function speaker(v: Voice, person: Exclude<Person, null>): string {
 }
 
 /** A summary already says who speaks when it opens with "Name: " (or a site's name: "blog.google: "). */
-const ATTRIBUTED = /^(\p{Lu}[\p{L}\p{N}.&'’-]*|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+)(\s+(\p{Lu}[\p{L}\p{N}.&'’-]*|of|and|de|van|von)){0,4}:\s/u;
+const ATTRIBUTED =
+  /^(\p{Lu}[\p{L}\p{N}.&'’-]*|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+)(\s+(\p{Lu}[\p{L}\p{N}.&'’-]*|of|and|de|van|von)){0,4}:\s/u;
 
 /**
  * The summary with its speaker made clear: a salutation dropped, and "Speaker: " put before

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { claimsBySource, groupClaims, type SourcedClaim } from './claims.js';
 
-const c = (sourceId: string, text: string, articleId = 1): SourcedClaim => ({ text, sourceId, sourceName: sourceId.toUpperCase(), articleId, eventId: 'e1' });
+const c = (sourceId: string, text: string, articleId = 1): SourcedClaim => ({
+  text,
+  sourceId,
+  sourceName: sourceId.toUpperCase(),
+  articleId,
+  eventId: 'e1',
+});
 
 describe('claim grouping', () => {
   it('puts the same assertion from several sources in one agreed group and leaves unrelated claims apart', () => {
@@ -53,6 +59,12 @@ describe('claim grouping', () => {
 
   it('lists claims by source in input order', () => {
     const by = claimsBySource([c('a', 'one two three'), c('b', 'four five six'), c('a', 'seven eight nine')]);
-    assert.deepEqual(by.map((s) => [s.sourceId, s.claims.length]), [['a', 2], ['b', 1]]);
+    assert.deepEqual(
+      by.map((s) => [s.sourceId, s.claims.length]),
+      [
+        ['a', 2],
+        ['b', 1],
+      ],
+    );
   });
 });

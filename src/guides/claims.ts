@@ -26,7 +26,8 @@ export interface ClaimGroup {
 
 const NEGATION = /\b(not|never|denies|denied|deny|cannot)\b|n[’']t\b/i;
 /** Figures worth comparing: amounts with a unit or magnitude, percentages, and numbers of three or more digits (not "Fable 5"). */
-const FIGURE = /\$?\d[\d,.]*\s*(?:%|percent\b|billion\b|million\b|thousand\b|bn\b|trillion\b)|\$\d[\d,.]*|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b/gi;
+const FIGURE =
+  /\$?\d[\d,.]*\s*(?:%|percent\b|billion\b|million\b|thousand\b|bn\b|trillion\b)|\$\d[\d,.]*|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b/gi;
 /** Two claims must be this close (Dice) before a negation or a different figure counts as a conflict. */
 const CONFLICT_CLOSENESS = 0.5;
 /** Dice coefficient of content terms needed to call two claims one assertion, and the fewest shared terms. */
@@ -34,7 +35,15 @@ const SAME_CLAIM = 0.4;
 const MIN_SHARED = 3;
 
 function figures(text: string): Set<string> {
-  return new Set([...text.matchAll(FIGURE)].map((m) => m[0].replace(/[,\s$]/g, '').toLowerCase().replace(/percent$/, '%').replace(/\.$/, '')));
+  return new Set(
+    [...text.matchAll(FIGURE)].map((m) =>
+      m[0]
+        .replace(/[,\s$]/g, '')
+        .toLowerCase()
+        .replace(/percent$/, '%')
+        .replace(/\.$/, ''),
+    ),
+  );
 }
 
 interface Prepared {
@@ -45,7 +54,12 @@ interface Prepared {
 }
 
 function prepare(c: SourcedClaim): Prepared {
-  return { claim: c, terms: new Set(contentTerms(c.text).filter((t) => !/^\d/.test(t))), negated: NEGATION.test(c.text), figures: figures(c.text) };
+  return {
+    claim: c,
+    terms: new Set(contentTerms(c.text).filter((t) => !/^\d/.test(t))),
+    negated: NEGATION.test(c.text),
+    figures: figures(c.text),
+  };
 }
 
 function overlap(a: Set<string>, b: Set<string>): { shared: number; ratio: number } {
@@ -70,7 +84,8 @@ export function groupClaims(claims: readonly SourcedClaim[]): ClaimGroup[] {
     for (const g of groups) {
       // Compare with the group's first claim: groups stay about one assertion, not a chain.
       const o = overlap(c.terms, g[0]!.terms);
-      if (o.shared >= MIN_SHARED && o.ratio >= SAME_CLAIM && (!best || o.ratio > best.ratio)) best = { g, ratio: o.ratio };
+      if (o.shared >= MIN_SHARED && o.ratio >= SAME_CLAIM && (!best || o.ratio > best.ratio))
+        best = { g, ratio: o.ratio };
     }
     if (best) best.g.push(c);
     else groups.push([c]);
@@ -96,7 +111,9 @@ export function groupClaims(claims: readonly SourcedClaim[]): ClaimGroup[] {
 }
 
 /** Claims by source, in the order sources are given, each source's claims in input order. */
-export function claimsBySource(claims: readonly SourcedClaim[]): Array<{ sourceId: string; sourceName: string; claims: SourcedClaim[] }> {
+export function claimsBySource(
+  claims: readonly SourcedClaim[],
+): Array<{ sourceId: string; sourceName: string; claims: SourcedClaim[] }> {
   const out = new Map<string, { sourceId: string; sourceName: string; claims: SourcedClaim[] }>();
   for (const c of claims) {
     let s = out.get(c.sourceId);

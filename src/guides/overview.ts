@@ -34,7 +34,10 @@ export interface LocalOverview {
 }
 
 /** What the guide covers, in one sentence: its subject, how many events, over what span. */
-function scopeSentence(g: Pick<Guide, 'title' | 'subjectKind' | 'subject' | 'eventCount' | 'lastEventAt'>, first: string): string {
+function scopeSentence(
+  g: Pick<Guide, 'title' | 'subjectKind' | 'subject' | 'eventCount' | 'lastEventAt'>,
+  first: string,
+): string {
   const matching = g.subjectKind === 'query' ? ` matching \u201c${g.subject}\u201d` : '';
   return g.eventCount === 1
     ? `${g.title}: one event${matching}, ${DAY.format(new Date(first))}.`
@@ -46,7 +49,10 @@ function scopeSentence(g: Pick<Guide, 'title' | 'subjectKind' | 'subject' | 'eve
  * the guide's row and two index reads, so ingest never rewrites it (a batch touches hundreds
  * of guides, and most are never read before they change again).
  */
-export async function localOverviewParts(db: Db, g: Pick<Guide, 'slug' | 'title' | 'subjectKind' | 'subject' | 'eventCount' | 'lastEventAt'>): Promise<LocalOverview | undefined> {
+export async function localOverviewParts(
+  db: Db,
+  g: Pick<Guide, 'slug' | 'title' | 'subjectKind' | 'subject' | 'eventCount' | 'lastEventAt'>,
+): Promise<LocalOverview | undefined> {
   if (!g.eventCount) return undefined;
   const first = await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [g.slug]);
   if (!first) return undefined;
@@ -57,8 +63,14 @@ export async function localOverviewParts(db: Db, g: Pick<Guide, 'slug' | 'title'
     .slice(0, OVERVIEW_EVENTS)
     .sort((x, y) => x.i - y.i)
     .map((x) => x.r);
-  const titles = new Map((await db.all<{ id: string; title: string }>(`SELECT id, title FROM events WHERE id IN (${listParam(db, 'text')})`,
-    [JSON.stringify(recent.map((r) => r.eventId))])).map((e) => [e.id, e.title]));
+  const titles = new Map(
+    (
+      await db.all<{ id: string; title: string }>(
+        `SELECT id, title FROM events WHERE id IN (${listParam(db, 'text')})`,
+        [JSON.stringify(recent.map((r) => r.eventId))],
+      )
+    ).map((e) => [e.id, e.title]),
+  );
   const latest = recent.flatMap((r) => {
     const title = titles.get(r.eventId)?.trim();
     return title ? [{ eventId: r.eventId, at: r.firstSeen, title, significance: r.significance }] : [];
@@ -70,10 +82,15 @@ export async function localOverviewParts(db: Db, g: Pick<Guide, 'slug' | 'title'
 export const latestLine = (e: LatestEvent) => `${dayLabel(e.at)} \u00b7 ${e.title} \u00b7 ${e.significance}`;
 
 /** The local overview as text: the scope sentence, then one line per event. */
-export async function localOverview(db: Db, g: Pick<Guide, 'slug' | 'title' | 'subjectKind' | 'subject' | 'eventCount' | 'lastEventAt'>): Promise<string> {
+export async function localOverview(
+  db: Db,
+  g: Pick<Guide, 'slug' | 'title' | 'subjectKind' | 'subject' | 'eventCount' | 'lastEventAt'>,
+): Promise<string> {
   const o = await localOverviewParts(db, g);
   if (!o) return '';
-  return o.latest.length ? `${o.scope} Its most significant recent events:\n${o.latest.map(latestLine).join('\n')}` : o.scope;
+  return o.latest.length
+    ? `${o.scope} Its most significant recent events:\n${o.latest.map(latestLine).join('\n')}`
+    : o.scope;
 }
 
 /** The overview a reader sees: the model's while it has written one, else the local one. */
@@ -84,6 +101,12 @@ export async function currentOverview(db: Db, g: Guide): Promise<string> {
 /** Record that guides changed (slug → when): their updated_at moves forward, in one statement. */
 export async function touchGuides(db: Db, touched: ReadonlyMap<string, string>): Promise<void> {
   if (!touched.size) return;
-  await db.run(`UPDATE guides SET updated_at = ${greatest(db, 'guides.updated_at', 't.at')}
-    FROM (${rowsParam(db, [['slug', 'text'], ['at', 'text']])}) AS t WHERE guides.slug = t.slug`, [JSON.stringify([...touched].map(([slug, at]) => ({ slug, at })))]);
+  await db.run(
+    `UPDATE guides SET updated_at = ${greatest(db, 'guides.updated_at', 't.at')}
+    FROM (${rowsParam(db, [
+      ['slug', 'text'],
+      ['at', 'text'],
+    ])}) AS t WHERE guides.slug = t.slug`,
+    [JSON.stringify([...touched].map(([slug, at]) => ({ slug, at })))],
+  );
 }

@@ -38,7 +38,9 @@ export class BlockedAddressError extends Error {
 }
 
 function blocked(host: string, address: string): BlockedAddressError {
-  return new BlockedAddressError(`fetch: refused ${host} (${address}): private, loopback or link-local address; allow it for this source or set ALMANAC_ALLOW_PRIVATE=1`);
+  return new BlockedAddressError(
+    `fetch: refused ${host} (${address}): private, loopback or link-local address; allow it for this source or set ALMANAC_ALLOW_PRIVATE=1`,
+  );
 }
 
 /** Checks a literal IP host before connecting (Node skips the lookup for those). */
@@ -81,7 +83,8 @@ export function guardedLookup(allowPrivate: boolean) {
       }
       if (opts.all) return callback(null, list);
       const first = list[0];
-      if (!first) return callback(Object.assign(new Error(`fetch: ${hostname} did not resolve`), { code: 'ENOTFOUND' }), []);
+      if (!first)
+        return callback(Object.assign(new Error(`fetch: ${hostname} did not resolve`), { code: 'ENOTFOUND' }), []);
       callback(null, first.address, first.family);
     });
   };

@@ -4,7 +4,8 @@ import { httpUrl } from './http-url.js';
 import { FetchError, type HttpClient } from './fetch.js';
 import { BlockedAddressError, checkPublicHost } from './address-guard.js';
 
-const FEED_TYPES = /^application\/(rss|atom|feed|rdf)\+(xml|json)$|^application\/(x\.)?(rss|atom)(\+xml)?$|^application\/json$/i;
+const FEED_TYPES =
+  /^application\/(rss|atom|feed|rdf)\+(xml|json)$|^application\/(x\.)?(rss|atom)(\+xml)?$|^application\/json$/i;
 
 export interface DiscoveredFeed {
   url: string;
@@ -48,7 +49,8 @@ function hostOf(url: string): string | undefined {
 
 /** "host (address)" out of the address guard's refusal. */
 const refusedTarget = (message: string) => /refused (.+? \([^)]*\))/.exec(message)?.[1] ?? message;
-const onlyTyped = (typed: string | undefined) => `--allow-private covers only the host you typed, ${typed}: add that feed by its own URL if you trust its host`;
+const onlyTyped = (typed: string | undefined) =>
+  `--allow-private covers only the host you typed, ${typed}: add that feed by its own URL if you trust its host`;
 
 /** What adding a source by URL learns: the feed, the site it belongs to, and their names. */
 export interface FoundFeed {
@@ -83,19 +85,28 @@ function pageNames(html: string): { title: string | null; siteName: string | nul
   let title: string | null = null;
   let siteName: string | null = null;
   let inTitle = false;
-  const parser = new Parser({
-    onopentag(name, a) {
-      if (name === 'title' && title === null) inTitle = true;
-      const key = (a['property'] ?? a['name'] ?? '').toLowerCase();
-      if (name === 'meta' && !siteName && (key === 'og:site_name' || key === 'application-name') && a['content']?.trim()) siteName = a['content'].trim().slice(0, 200);
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        if (name === 'title' && title === null) inTitle = true;
+        const key = (a['property'] ?? a['name'] ?? '').toLowerCase();
+        if (
+          name === 'meta' &&
+          !siteName &&
+          (key === 'og:site_name' || key === 'application-name') &&
+          a['content']?.trim()
+        )
+          siteName = a['content'].trim().slice(0, 200);
+      },
+      ontext(t) {
+        if (inTitle) title = (title ?? '') + t;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+      },
     },
-    ontext(t) {
-      if (inTitle) title = (title ?? '') + t;
-    },
-    onclosetag(name) {
-      if (name === 'title') inTitle = false;
-    },
-  }, { decodeEntities: true });
+    { decodeEntities: true },
+  );
   parser.write(html.slice(0, 64 * 1024));
   parser.end();
   const t = (title as string | null)?.replace(/\s+/g, ' ').trim().slice(0, 200) || null;
@@ -113,7 +124,12 @@ function pageNames(html: string): { title: string | null; siteName: string | nul
  * message saying so, rather than stored as a source that may reach it from then on.
  * `anyPrivate`: the user allowed every private address (ALMANAC_ALLOW_PRIVATE): nothing to refuse.
  */
-export async function resolveFeedUrl(http: HttpClient, url: string, allowPrivate: boolean, opts: { anyPrivate?: boolean } = {}): Promise<FoundFeed> {
+export async function resolveFeedUrl(
+  http: HttpClient,
+  url: string,
+  allowPrivate: boolean,
+  opts: { anyPrivate?: boolean } = {},
+): Promise<FoundFeed> {
   const typed = hostOf(url);
   const get = (u: string) => http.get(u, { ...(allowPrivate ? { allowPrivateHost: typed } : {}), accept: ACCEPT_ANY });
   let res: Awaited<ReturnType<HttpClient['get']>>;
@@ -121,7 +137,10 @@ export async function resolveFeedUrl(http: HttpClient, url: string, allowPrivate
     res = await get(url);
   } catch (e) {
     // The typed host was allowed, so what was refused is a redirect away from it.
-    if (allowPrivate && e instanceof FetchError && e.code === 'blocked-address') throw new DiscoveryError(`discover: ${url} redirects to ${refusedTarget(e.message)}, a private address on another host; ${onlyTyped(typed)}`);
+    if (allowPrivate && e instanceof FetchError && e.code === 'blocked-address')
+      throw new DiscoveryError(
+        `discover: ${url} redirects to ${refusedTarget(e.message)}, a private address on another host; ${onlyTyped(typed)}`,
+      );
     throw e;
   }
   const onTypedHost = (feedUrl: string) => hostOf(feedUrl) === typed;
@@ -129,21 +148,46 @@ export async function resolveFeedUrl(http: HttpClient, url: string, allowPrivate
   const sniff = sniffFormat(text);
   if (sniff.format !== 'html' && sniff.format !== 'unknown') {
     const names = feedNames(res.body, res.url, res.contentType);
-    return { feedUrl: res.url, siteUrl: names.link, title: names.title, siteName: names.title, foundOn: null, onTypedHost: onTypedHost(res.url) };
+    return {
+      feedUrl: res.url,
+      siteUrl: names.link,
+      title: names.title,
+      siteName: names.title,
+      foundOn: null,
+      onTypedHost: onTypedHost(res.url),
+    };
   }
   const html = new TextDecoder().decode(res.body);
-  const feeds = findFeedLinks(html, res.url).filter((f) => !/comments/i.test(f.url) && !/comments/i.test(f.title ?? ''));
+  const feeds = findFeedLinks(html, res.url).filter(
+    (f) => !/comments/i.test(f.url) && !/comments/i.test(f.title ?? ''),
+  );
   const first = feeds[0];
-  if (!first) throw new DiscoveryError(`discover: ${res.url} is a web page that announces no feed (no <link rel="alternate" type="application/rss+xml">)`);
+  if (!first)
+    throw new DiscoveryError(
+      `discover: ${res.url} is a web page that announces no feed (no <link rel="alternate" type="application/rss+xml">)`,
+    );
   if (allowPrivate && !opts.anyPrivate && !onTypedHost(first.url)) {
     try {
       await checkPublicHost(hostOf(first.url) ?? '');
     } catch (e) {
-      if (!(e instanceof BlockedAddressError)) throw new DiscoveryError(`discover: the feed ${first.url} that ${res.url} announces: ${(e as Error).message}`);
-      throw new DiscoveryError(`discover: ${res.url} announces the feed ${first.url}, on ${refusedTarget(e.message)}, a private address on another host; ${onlyTyped(typed)}`);
+      if (!(e instanceof BlockedAddressError))
+        throw new DiscoveryError(`discover: the feed ${first.url} that ${res.url} announces: ${(e as Error).message}`);
+      throw new DiscoveryError(
+        `discover: ${res.url} announces the feed ${first.url}, on ${refusedTarget(e.message)}, a private address on another host; ${onlyTyped(typed)}`,
+      );
     }
   }
   const page = pageNames(html);
-  const feed = await get(first.url).then((r) => feedNames(r.body, r.url, r.contentType), () => ({ title: null, link: null }));
-  return { feedUrl: first.url, siteUrl: res.url, title: feed.title ?? page.siteName ?? page.title, siteName: page.siteName ?? feed.title ?? page.title, foundOn: res.url, onTypedHost: onTypedHost(first.url) };
+  const feed = await get(first.url).then(
+    (r) => feedNames(r.body, r.url, r.contentType),
+    () => ({ title: null, link: null }),
+  );
+  return {
+    feedUrl: first.url,
+    siteUrl: res.url,
+    title: feed.title ?? page.siteName ?? page.title,
+    siteName: page.siteName ?? feed.title ?? page.title,
+    foundOn: res.url,
+    onTypedHost: onTypedHost(first.url),
+  };
 }

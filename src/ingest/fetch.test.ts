@@ -13,16 +13,21 @@ describe('http client against a loopback server', () => {
       const path = req.url ?? '/';
       if (path === '/etag') {
         if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-        return void res.writeHead(200, { ETag: '"v1"', 'Content-Type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title></channel></rss>');
+        return void res
+          .writeHead(200, { ETag: '"v1"', 'Content-Type': 'application/rss+xml' })
+          .end('<rss version="2.0"><channel><title>t</title></channel></rss>');
       }
       if (path === '/loop') return void res.writeHead(302, { Location: '/loop' }).end();
       if (path.startsWith('/hop/')) {
         const n = Number(path.slice(5));
-        return void (n > 0 ? res.writeHead(301, { Location: `/hop/${n - 1}` }).end() : res.writeHead(200).end('arrived'));
+        return void (n > 0
+          ? res.writeHead(301, { Location: `/hop/${n - 1}` }).end()
+          : res.writeHead(200).end('arrived'));
       }
       if (path === '/busy') return void res.writeHead(429, { 'Retry-After': '120' }).end();
       if (path === '/big') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('x'.repeat(50_000));
-      if (path === '/bomb') return void res.writeHead(200, { 'Content-Encoding': 'gzip' }).end(gzipSync(Buffer.alloc(5_000_000)));
+      if (path === '/bomb')
+        return void res.writeHead(200, { 'Content-Encoding': 'gzip' }).end(gzipSync(Buffer.alloc(5_000_000)));
       if (path === '/gzip') return void res.writeHead(200, { 'Content-Encoding': 'gzip' }).end(gzipSync('hello gzip'));
       if (path === '/slow') return; // never answers
       if (path === '/to-private') return void res.writeHead(302, { Location: 'http://10.0.0.1/feed' }).end();
@@ -31,7 +36,11 @@ describe('http client against a loopback server', () => {
   });
   after(() => srv.close());
 
-  const client = (over = {}) => createHttpClient({ ...testConfig({ allowPrivate: true, maxBodyBytes: 20_000, maxDecompressedBytes: 100_000, maxRedirects: 3 }), ...over });
+  const client = (over = {}) =>
+    createHttpClient({
+      ...testConfig({ allowPrivate: true, maxBodyBytes: 20_000, maxDecompressedBytes: 100_000, maxRedirects: 3 }),
+      ...over,
+    });
 
   it('sends conditional headers and reports 304 as not modified', async () => {
     const c = client();
@@ -51,32 +60,53 @@ describe('http client against a loopback server', () => {
   });
 
   it('turns 429 into an error that carries Retry-After', async () => {
-    await assert.rejects(client().get(srv.url + 'busy'), (e: FetchError) => e.status === 429 && e.retryAfterMs === 120_000);
+    await assert.rejects(
+      client().get(srv.url + 'busy'),
+      (e: FetchError) => e.status === 429 && e.retryAfterMs === 120_000,
+    );
   });
 
   it('caps the body before and after decompression', async () => {
     await assert.rejects(client().get(srv.url + 'big'), (e: FetchError) => e.code === 'too-large');
-    await assert.rejects(client().get(srv.url + 'bomb'), (e: FetchError) => e.code === 'too-large' && /decompresses/.test(e.message));
+    await assert.rejects(
+      client().get(srv.url + 'bomb'),
+      (e: FetchError) => e.code === 'too-large' && /decompresses/.test(e.message),
+    );
     assert.equal((await client().get(srv.url + 'gzip')).body.toString(), 'hello gzip');
   });
 
   it('times out a server that never answers', async () => {
-    await assert.rejects(client({ totalTimeoutMs: 300 }).get(srv.url + 'slow'), (e: FetchError) => e.code === 'timeout');
+    await assert.rejects(
+      client({ totalTimeoutMs: 300 }).get(srv.url + 'slow'),
+      (e: FetchError) => e.code === 'timeout',
+    );
   });
 
   it('refuses loopback and private targets unless allowed, also after a redirect', async () => {
     const before = hits;
     const strict = client({ allowPrivate: false });
-    await assert.rejects(strict.get(srv.url + 'etag'), (e: FetchError) => e.code === 'blocked-address' && /127\.0\.0\.1/.test(e.message));
+    await assert.rejects(
+      strict.get(srv.url + 'etag'),
+      (e: FetchError) => e.code === 'blocked-address' && /127\.0\.0\.1/.test(e.message),
+    );
     assert.equal(hits, before, 'no request reached the server');
-    await assert.rejects(strict.get(srv.url.replace('127.0.0.1', 'localhost') + 'etag'), (e: FetchError) => e.code === 'blocked-address');
+    await assert.rejects(
+      strict.get(srv.url.replace('127.0.0.1', 'localhost') + 'etag'),
+      (e: FetchError) => e.code === 'blocked-address',
+    );
     // Allowed for this host (a source marked so), but the redirect then points at 10.0.0.1: refused by the guard, not fetched.
     const perSource = client({ allowPrivate: false });
-    await assert.rejects(perSource.get(srv.url + 'to-private', { allowPrivateHost: '127.0.0.1' }), (e: FetchError) => e.code === 'blocked-address' && /10\.0\.0\.1/.test(e.message));
+    await assert.rejects(
+      perSource.get(srv.url + 'to-private', { allowPrivateHost: '127.0.0.1' }),
+      (e: FetchError) => e.code === 'blocked-address' && /10\.0\.0\.1/.test(e.message),
+    );
     const ok = await perSource.get(srv.url + 'etag', { allowPrivateHost: '127.0.0.1' });
     assert.equal(ok.status, 200);
     // The allowance is for that host only: localhost (also loopback) is another host.
-    await assert.rejects(perSource.get(srv.url.replace('127.0.0.1', 'localhost') + 'etag', { allowPrivateHost: '127.0.0.1' }), (e: FetchError) => e.code === 'blocked-address');
+    await assert.rejects(
+      perSource.get(srv.url.replace('127.0.0.1', 'localhost') + 'etag', { allowPrivateHost: '127.0.0.1' }),
+      (e: FetchError) => e.code === 'blocked-address',
+    );
   });
 
   it('rejects non-http schemes', async () => {

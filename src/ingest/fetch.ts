@@ -40,7 +40,13 @@ export interface HttpResponse {
 }
 
 export type FetchErrorCode =
-  | 'timeout' | 'blocked-address' | 'too-large' | 'too-many-redirects' | 'http-status' | 'network' | 'bad-url';
+  | 'timeout'
+  | 'blocked-address'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'http-status'
+  | 'network'
+  | 'bad-url';
 
 /** A failure with a message that names the URL and the cause, fit to show on the source's health page. */
 export class FetchError extends Error {
@@ -90,7 +96,8 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         throw new FetchError(`fetch: only http and https are fetched, not ${parsed.protocol} (${current})`, 'bad-url');
       }
-      const allowPrivate = o.allowPrivate || (opts.allowPrivateHost !== undefined && parsed.hostname === opts.allowPrivateHost);
+      const allowPrivate =
+        o.allowPrivate || (opts.allowPrivateHost !== undefined && parsed.hostname === opts.allowPrivateHost);
       try {
         checkLiteralHost(parsed.hostname, allowPrivate);
       } catch (e) {
@@ -108,10 +115,16 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
     throw new FetchError(`fetch: more than ${o.maxRedirects} redirects from ${url}`, 'too-many-redirects');
   }
 
-  function requestOnce(u: URL, opts: GetOptions, allowPrivate: boolean): Promise<Omit<HttpResponse, 'url'> & { location?: string }> {
+  function requestOnce(
+    u: URL,
+    opts: GetOptions,
+    allowPrivate: boolean,
+  ): Promise<Omit<HttpResponse, 'url'> & { location?: string }> {
     const headers: Record<string, string> = {
       'user-agent': o.userAgent,
-      accept: opts.accept ?? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
+      accept:
+        opts.accept ??
+        'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
       'accept-encoding': 'gzip, deflate, br',
     };
     if (opts.etag) headers['if-none-match'] = opts.etag;
@@ -128,9 +141,20 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
         req.destroy();
         reject(err);
       };
-      const req = lib.request(u, { method: 'GET', headers, lookup: guardedLookup(allowPrivate) as never, agent: false });
-      const totalTimer = setTimeout(() => fail(new FetchError(`fetch: no complete answer from ${u.href} within ${o.totalTimeoutMs} ms`, 'timeout')), o.totalTimeoutMs);
-      const connectTimer = setTimeout(() => fail(new FetchError(`fetch: could not connect to ${u.host} within ${o.connectTimeoutMs} ms`, 'timeout')), o.connectTimeoutMs);
+      const req = lib.request(u, {
+        method: 'GET',
+        headers,
+        lookup: guardedLookup(allowPrivate) as never,
+        agent: false,
+      });
+      const totalTimer = setTimeout(
+        () => fail(new FetchError(`fetch: no complete answer from ${u.href} within ${o.totalTimeoutMs} ms`, 'timeout')),
+        o.totalTimeoutMs,
+      );
+      const connectTimer = setTimeout(
+        () => fail(new FetchError(`fetch: could not connect to ${u.host} within ${o.connectTimeoutMs} ms`, 'timeout')),
+        o.connectTimeoutMs,
+      );
       req.on('socket', (s) => {
         const connected = () => clearTimeout(connectTimer);
         if (!s.connecting) connected();
@@ -139,19 +163,35 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
       });
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e.name === 'BlockedAddressError') return fail(new FetchError(e.message, 'blocked-address'));
-        fail(new FetchError(`fetch: ${u.href}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(), 'network', undefined, undefined, e.code));
+        fail(
+          new FetchError(
+            `fetch: ${u.href}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(),
+            'network',
+            undefined,
+            undefined,
+            e.code,
+          ),
+        );
       });
       req.on('response', (res) => {
         clearTimeout(connectTimer);
         const status = res.statusCode ?? 0;
         const hdrs: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) hdrs[k] = Array.isArray(v) ? v.join(', ') : v;
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) hdrs[k] = Array.isArray(v) ? v.join(', ') : v;
         const contentType = hdrs['content-type'] ?? '';
         if (status >= 300 && status < 400 && status !== 304) {
           res.resume();
           settled = true;
           clearTimeout(totalTimer);
-          return resolve({ status, notModified: false, headers: hdrs, contentType, body: Buffer.alloc(0), location: hdrs['location'] });
+          return resolve({
+            status,
+            notModified: false,
+            headers: hdrs,
+            contentType,
+            body: Buffer.alloc(0),
+            location: hdrs['location'],
+          });
         }
         if (status === 304) {
           res.resume();
@@ -162,16 +202,26 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
         if (status < 200 || status >= 300) {
           res.resume();
           const retry = status === 429 || status === 503 ? parseRetryAfter(hdrs['retry-after']) : undefined;
-          return fail(new FetchError(`fetch: HTTP ${status} ${res.statusMessage ?? ''} from ${u.href}`.trim(), 'http-status', status, retry));
+          return fail(
+            new FetchError(
+              `fetch: HTTP ${status} ${res.statusMessage ?? ''} from ${u.href}`.trim(),
+              'http-status',
+              status,
+              retry,
+            ),
+          );
         }
         const declared = Number(hdrs['content-length']);
         if (Number.isFinite(declared) && declared > o.maxBodyBytes) {
-          return fail(new FetchError(`fetch: ${u.href} is ${declared} bytes, over the ${o.maxBodyBytes}-byte cap`, 'too-large'));
+          return fail(
+            new FetchError(`fetch: ${u.href} is ${declared} bytes, over the ${o.maxBodyBytes}-byte cap`, 'too-large'),
+          );
         }
         let raw = 0;
         res.on('data', (c: Buffer) => {
           raw += c.length;
-          if (raw > o.maxBodyBytes) fail(new FetchError(`fetch: ${u.href} sent more than the ${o.maxBodyBytes}-byte cap`, 'too-large'));
+          if (raw > o.maxBodyBytes)
+            fail(new FetchError(`fetch: ${u.href} sent more than the ${o.maxBodyBytes}-byte cap`, 'too-large'));
         });
         let stream: Readable = res;
         const enc = (hdrs['content-encoding'] ?? '').toLowerCase().trim();
@@ -183,13 +233,17 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
         stream.on('data', (c: Buffer) => {
           size += c.length;
           if (size > o.maxDecompressedBytes) {
-            fail(new FetchError(`fetch: ${u.href} decompresses to more than ${o.maxDecompressedBytes} bytes`, 'too-large'));
+            fail(
+              new FetchError(`fetch: ${u.href} decompresses to more than ${o.maxDecompressedBytes} bytes`, 'too-large'),
+            );
             stream.destroy();
             return;
           }
           chunks.push(c);
         });
-        stream.on('error', (e) => fail(new FetchError(`fetch: ${u.href}: bad ${enc || 'body'} encoding: ${e.message}`, 'network')));
+        stream.on('error', (e) =>
+          fail(new FetchError(`fetch: ${u.href}: bad ${enc || 'body'} encoding: ${e.message}`, 'network')),
+        );
         res.on('aborted', () => fail(new FetchError(`fetch: ${u.href}: connection closed mid-body`, 'network')));
         stream.on('end', () => {
           if (settled) return;

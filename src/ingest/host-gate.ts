@@ -32,7 +32,9 @@ export class HostGate {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       // Across processes: wait for the host's shared slot (another worker may be at this host).
       const shared = this.opts.shared;
-      if (shared) while (!(await shared.take(host))) await new Promise((r) => setTimeout(r, Math.max(25, Math.min(this.opts.hostDelayMs, 250))));
+      if (shared)
+        while (!(await shared.take(host)))
+          await new Promise((r) => setTimeout(r, Math.max(25, Math.min(this.opts.hostDelayMs, 250))));
       try {
         await this.acquire();
         try {

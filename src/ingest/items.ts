@@ -6,7 +6,8 @@ import { countWords, htmlToText } from './page/sanitize.js';
 import type { NewArticle } from '../store/articles.js';
 
 /** Phrases and marks with which feeds end a teaser. */
-const TEASER_END = /(\u2026|\.\.\.|\[\u2026\]|\[\.\.\.\]|read more\W*|continue reading\W*|read the full (?:story|article|post)\W*)$/i;
+const TEASER_END =
+  /(\u2026|\.\.\.|\[\u2026\]|\[\.\.\.\]|read more\W*|continue reading\W*|read the full (?:story|article|post)\W*)$/i;
 
 export interface ItemContext {
   sourceId: string;
@@ -26,7 +27,13 @@ export function itemToArticle(item: ParsedItem, ctx: ItemContext): NewArticle | 
   const text = htmlToText(html);
   const title = item.title || text.slice(0, 120).split('\n')[0] || '';
   if (!title && !url) return null;
-  const guid = item.guid ?? url ?? `sha:${createHash('sha256').update(`${title}\n${item.published ?? ''}\n${text.slice(0, 500)}`).digest('hex').slice(0, 24)}`;
+  const guid =
+    item.guid ??
+    url ??
+    `sha:${createHash('sha256')
+      .update(`${title}\n${item.published ?? ''}\n${text.slice(0, 500)}`)
+      .digest('hex')
+      .slice(0, 24)}`;
   const words = countWords(text);
   let published = item.published ?? item.updated;
   if (published) {
@@ -39,7 +46,11 @@ export function itemToArticle(item: ParsedItem, ctx: ItemContext): NewArticle | 
     url,
     canonicalUrl: canonicalUrl(url),
     title: title || '(untitled)',
-    author: item.authors.map((a) => a.name ?? a.email).filter(Boolean).join(', ') || null,
+    author:
+      item.authors
+        .map((a) => a.name ?? a.email)
+        .filter(Boolean)
+        .join(', ') || null,
     publishedAt: published ?? ctx.fetchedAt.toISOString(),
     fetchedAt: ctx.fetchedAt.toISOString(),
     html,

@@ -19,7 +19,10 @@ const SINGLE_WINDOW = 200_000;
 const PRUNE_EVERY = 1000;
 
 /** Counts a new item's edge sentences for its source. */
-export async function learnItem(db: Db, a: { id: number; sourceId: string; title: string; text: string }): Promise<void> {
+export async function learnItem(
+  db: Db,
+  a: { id: number; sourceId: string; title: string; text: string },
+): Promise<void> {
   await countSentences(db, a.sourceId, edgeKeys(a.text), sentenceKey(a.title), a.id);
   if (a.id % PRUNE_EVERY === 0 && a.id > SINGLE_WINDOW) await forgetSingleSentences(db, a.id - SINGLE_WINDOW);
 }
@@ -27,10 +30,19 @@ export async function learnItem(db: Db, a: { id: number; sourceId: string; title
 type Cleanable = Pick<Article, 'sourceId' | 'title' | 'text' | 'html' | 'wordCount'>;
 
 /** Articles with the boilerplate their sources are known for, and boilerplate by kind, taken out: one read for them all. */
-export async function cleanStoredArticles<T extends Cleanable>(db: Db, articles: readonly T[]): Promise<CleanArticle[]> {
-  const keysOf = (t: string) => sentenceSpans(t).slice(0, LOOKUP_SENTENCES).map((s) => sentenceKey(t.slice(s.start, s.end))).filter(Boolean);
+export async function cleanStoredArticles<T extends Cleanable>(
+  db: Db,
+  articles: readonly T[],
+): Promise<CleanArticle[]> {
+  const keysOf = (t: string) =>
+    sentenceSpans(t)
+      .slice(0, LOOKUP_SENTENCES)
+      .map((s) => sentenceKey(t.slice(s.start, s.end)))
+      .filter(Boolean);
   const pairs = new Map<string, { source: string; key: string }>();
-  for (const a of articles) for (const key of [...keysOf(a.title), ...keysOf(a.text)]) pairs.set(`${a.sourceId}\u0000${key}`, { source: a.sourceId, key });
+  for (const a of articles)
+    for (const key of [...keysOf(a.title), ...keysOf(a.text)])
+      pairs.set(`${a.sourceId}\u0000${key}`, { source: a.sourceId, key });
   const repeated = await repeatedSentences(db, [...pairs.values()], REPEAT_ITEMS);
   return articles.map((a) => cleanArticle(a, (k) => repeated.has(`${a.sourceId}\u0000${k}`)));
 }

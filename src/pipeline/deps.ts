@@ -10,7 +10,10 @@ import type { RefreshReport } from '../events/refresh.js';
 import type { Relater } from '../events/relater.js';
 
 /** An extractor other than the local one (the LLM), given the article and its content hash (for the cache). */
-export type Extractor = (a: ArticleInput, contentHash: string) => Promise<{ extraction: Extraction; meta: ExtractionMeta }>;
+export type Extractor = (
+  a: ArticleInput,
+  contentHash: string,
+) => Promise<{ extraction: Extraction; meta: ExtractionMeta }>;
 
 /** Everything a use case needs, passed in (never read from globals). */
 export interface Deps {

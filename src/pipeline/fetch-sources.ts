@@ -39,22 +39,50 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
   const started = clock.now();
   const t0 = Date.now();
   try {
-    const res = await http.get(source.feedUrl, { etag: source.etag, lastModified: source.lastModified, ...privateHostOf(source) });
+    const res = await http.get(source.feedUrl, {
+      etag: source.etag,
+      lastModified: source.lastModified,
+      ...privateHostOf(source),
+    });
     const at = clock.now();
     const next = new Date(at.getTime() + source.pollIntervalS * 1000);
     if (res.notModified) {
       await db.transaction(async (tx) => {
-        await recordFetchSuccess(tx, source.id, { at, etag: source.etag, lastModified: source.lastModified, nextPollAt: next });
-        await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: 304, outcome: 'not-modified', bytes: 0, itemsSeen: 0, itemsNew: 0 });
+        await recordFetchSuccess(tx, source.id, {
+          at,
+          etag: source.etag,
+          lastModified: source.lastModified,
+          nextPollAt: next,
+        });
+        await logFetch(tx, {
+          sourceId: source.id,
+          url: source.feedUrl,
+          startedAt: started,
+          durationMs: Date.now() - t0,
+          httpStatus: 304,
+          outcome: 'not-modified',
+          bytes: 0,
+          itemsSeen: 0,
+          itemsNew: 0,
+        });
       });
       return { sourceId: source.id, ok: true, notModified: true, itemsSeen: 0, itemsNew: 0, duplicates: 0 };
     }
-    const feed = parseFeed(res.body, { url: res.url, contentType: res.contentType, contentLocation: res.headers['content-location'], contentLanguage: res.headers['content-language'] });
+    const feed = parseFeed(res.body, {
+      url: res.url,
+      contentType: res.contentType,
+      contentLocation: res.headers['content-location'],
+      contentLanguage: res.headers['content-language'],
+    });
     let itemsNew = 0;
     let duplicates = 0;
     await db.transaction(async (tx) => {
       for (const item of feed.items) {
-        const article = itemToArticle(item, { sourceId: source.id, fetchedAt: at, fullTextMinWords: config.fullTextMinWords });
+        const article = itemToArticle(item, {
+          sourceId: source.id,
+          fetchedAt: at,
+          fullTextMinWords: config.fullTextMinWords,
+        });
         if (!article) continue;
         const r = await upsertArticle(tx, article, STAGE_NAMES);
         if (r.kind === 'new') {
@@ -62,8 +90,24 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
           await learnItem(tx, { id: r.id, sourceId: source.id, title: article.title, text: article.text });
         } else if (r.kind === 'duplicate') duplicates++;
       }
-      await recordFetchSuccess(tx, source.id, { at, etag: res.headers['etag'] ?? null, lastModified: res.headers['last-modified'] ?? null, nextPollAt: next });
-      await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: res.status, outcome: 'ok', bytes: res.body.length, itemsSeen: feed.items.length, itemsNew, ...(feed.bozo ? { error: `read with problems: ${feed.bozoReasons.join('; ')}` } : {}) });
+      await recordFetchSuccess(tx, source.id, {
+        at,
+        etag: res.headers['etag'] ?? null,
+        lastModified: res.headers['last-modified'] ?? null,
+        nextPollAt: next,
+      });
+      await logFetch(tx, {
+        sourceId: source.id,
+        url: source.feedUrl,
+        startedAt: started,
+        durationMs: Date.now() - t0,
+        httpStatus: res.status,
+        outcome: 'ok',
+        bytes: res.body.length,
+        itemsSeen: feed.items.length,
+        itemsNew,
+        ...(feed.bozo ? { error: `read with problems: ${feed.bozoReasons.join('; ')}` } : {}),
+      });
     });
     return { sourceId: source.id, ok: true, itemsSeen: feed.items.length, itemsNew, duplicates };
   } catch (e) {
@@ -76,9 +120,20 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
     const message = err.message || String(err);
     await db.transaction(async (tx) => {
       await recordFetchFailure(tx, source.id, { at, error: message, nextPollAt: new Date(at.getTime() + wait * 1000) });
-      await logFetch(tx, { sourceId: source.id, url: source.feedUrl, startedAt: started, durationMs: Date.now() - t0, httpStatus: e instanceof FetchError ? e.status ?? null : null, outcome: 'error', error: message, bytes: 0, itemsSeen: 0, itemsNew: 0 });
+      await logFetch(tx, {
+        sourceId: source.id,
+        url: source.feedUrl,
+        startedAt: started,
+        durationMs: Date.now() - t0,
+        httpStatus: e instanceof FetchError ? (e.status ?? null) : null,
+        outcome: 'error',
+        error: message,
+        bytes: 0,
+        itemsSeen: 0,
+        itemsNew: 0,
+      });
     });
-    const errorCode = e instanceof FetchError ? e.systemCode ?? e.code : err.name;
+    const errorCode = e instanceof FetchError ? (e.systemCode ?? e.code) : err.name;
     return { sourceId: source.id, ok: false, itemsSeen: 0, itemsNew: 0, duplicates: 0, error: message, errorCode };
   }
 }
@@ -87,7 +142,10 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
  * Fetches every due source, concurrently (the HTTP client keeps per-host politeness). One bad
  * source never stops the run; a failing store is thrown, once every fetch has ended.
  */
-export async function fetchDueSources(deps: Deps, onProgress?: (done: number, total: number, o: FetchOutcome) => void): Promise<FetchOutcome[]> {
+export async function fetchDueSources(
+  deps: Deps,
+  onProgress?: (done: number, total: number, o: FetchOutcome) => void,
+): Promise<FetchOutcome[]> {
   const due = await dueSources(deps.db, deps.clock.now());
   let done = 0;
   const settled = await Promise.allSettled(

@@ -14,7 +14,26 @@ async function store() {
   const published = new Map<number, string>();
   for (const n of [...Array(30).keys()].sort((x, y) => ((x * 7) % 30) - ((y * 7) % 30))) {
     const at = new Date(Date.UTC(2026, 10, 1, n)).toISOString();
-    const r = await upsertArticle(deps.db, { sourceId: 'src', guid: `g${n}`, url: null, canonicalUrl: null, title: `Article ${n}`, author: null, publishedAt: at, fetchedAt: at, html: '', text: `Text of article number ${n}.`, lang: 'en', image: null, wordCount: 5, truncated: false }, ['first', 'second']);
+    const r = await upsertArticle(
+      deps.db,
+      {
+        sourceId: 'src',
+        guid: `g${n}`,
+        url: null,
+        canonicalUrl: null,
+        title: `Article ${n}`,
+        author: null,
+        publishedAt: at,
+        fetchedAt: at,
+        html: '',
+        text: `Text of article number ${n}.`,
+        lang: 'en',
+        image: null,
+        wordCount: 5,
+        truncated: false,
+      },
+      ['first', 'second'],
+    );
     published.set(r.id, at);
   }
   return { deps, published };
@@ -38,7 +57,12 @@ describe('processPending runs the stages side by side', () => {
       name: 'second',
       batch: () => 5,
       async run(id) {
-        for (const [other, at] of published) if (at <= published.get(id)!) assert.ok(firstDone.has(other), `article ${id} reached the second stage before ${other}, published earlier, was through the first`);
+        for (const [other, at] of published)
+          if (at <= published.get(id)!)
+            assert.ok(
+              firstDone.has(other),
+              `article ${id} reached the second stage before ${other}, published earlier, was through the first`,
+            );
         if (firstDone.size < published.size) overlapped = true;
         secondOrder.push(id);
         return {};
@@ -46,8 +70,14 @@ describe('processPending runs the stages side by side', () => {
     };
     try {
       const reports = await processPending(deps, { stages: [first, second], concurrency: 2 });
-      assert.deepEqual(reports, [{ stage: 'first', done: 30, failed: 0 }, { stage: 'second', done: 30, failed: 0 }]);
-      assert.deepEqual(secondOrder, [...published.keys()].sort((a, b) => published.get(a)!.localeCompare(published.get(b)!)));
+      assert.deepEqual(reports, [
+        { stage: 'first', done: 30, failed: 0 },
+        { stage: 'second', done: 30, failed: 0 },
+      ]);
+      assert.deepEqual(
+        secondOrder,
+        [...published.keys()].sort((a, b) => published.get(a)!.localeCompare(published.get(b)!)),
+      );
       assert.ok(overlapped, 'the second stage started before the first was over');
     } finally {
       await deps.db.close();
@@ -60,14 +90,31 @@ describe('processPending runs the stages side by side', () => {
     // while the second, short of a batch, is reading its pending articles.
     await deps.db.run(`UPDATE article_stages SET status = 'done' WHERE stage = 'first'`);
     const seen: number[] = [];
-    const first: Stage = { name: 'first', async run() { throw new Error('nothing to do'); } };
-    const second: Stage = { name: 'second', batch: () => 500, async run(id) { seen.push(id); return {}; } };
+    const first: Stage = {
+      name: 'first',
+      async run() {
+        throw new Error('nothing to do');
+      },
+    };
+    const second: Stage = {
+      name: 'second',
+      batch: () => 500,
+      async run(id) {
+        seen.push(id);
+        return {};
+      },
+    };
     try {
       const reports = await Promise.race([
         processPending(deps, { stages: [first, second] }),
-        sleep(5000).then(() => { throw new Error('processPending still waiting after 5 s'); }),
+        sleep(5000).then(() => {
+          throw new Error('processPending still waiting after 5 s');
+        }),
       ]);
-      assert.deepEqual(reports, [{ stage: 'first', done: 0, failed: 0 }, { stage: 'second', done: 30, failed: 0 }]);
+      assert.deepEqual(reports, [
+        { stage: 'first', done: 0, failed: 0 },
+        { stage: 'second', done: 30, failed: 0 },
+      ]);
       assert.equal(seen.length, 30);
     } finally {
       await deps.db.close();
@@ -81,8 +128,13 @@ describe('processPending runs the stages side by side', () => {
     const first: Stage = {
       name: 'first',
       // Every third article needs work; the rest are idle.
-      async idle(articleIds) { return new Map(articleIds.filter((id) => id % 3 !== 0).map((id) => [id, `idle ${id}`])); },
-      async run(id) { ran.push(id); return { note: `ran ${id}` }; },
+      async idle(articleIds) {
+        return new Map(articleIds.filter((id) => id % 3 !== 0).map((id) => [id, `idle ${id}`]));
+      },
+      async run(id) {
+        ran.push(id);
+        return { note: `ran ${id}` };
+      },
     };
     const second: Stage = {
       name: 'second',
@@ -94,13 +146,29 @@ describe('processPending runs the stages side by side', () => {
     };
     try {
       const reports = await processPending(deps, { stages: [first, second] });
-      assert.deepEqual(reports, [{ stage: 'first', done: 30, failed: 0 }, { stage: 'second', done: 29, failed: 1 }]);
-      assert.deepEqual(ran.sort((a, b) => a - b), ids.filter((id) => id % 3 === 0));
-      const rows = await deps.db.all<{ article_id: number; stage: string; status: string; note: string | null; error: string | null; attempts: number }>(
-        'SELECT article_id, stage, status, note, error, attempts FROM article_stages ORDER BY article_id, stage');
+      assert.deepEqual(reports, [
+        { stage: 'first', done: 30, failed: 0 },
+        { stage: 'second', done: 29, failed: 1 },
+      ]);
+      assert.deepEqual(
+        ran.sort((a, b) => a - b),
+        ids.filter((id) => id % 3 === 0),
+      );
+      const rows = await deps.db.all<{
+        article_id: number;
+        stage: string;
+        status: string;
+        note: string | null;
+        error: string | null;
+        attempts: number;
+      }>('SELECT article_id, stage, status, note, error, attempts FROM article_stages ORDER BY article_id, stage');
       for (const r of rows) {
         assert.equal(r.attempts, 1, `one attempt recorded for ${r.article_id} ${r.stage}`);
-        if (r.stage === 'first') assert.deepEqual([r.status, r.note], ['done', r.article_id % 3 ? `idle ${r.article_id}` : `ran ${r.article_id}`]);
+        if (r.stage === 'first')
+          assert.deepEqual(
+            [r.status, r.note],
+            ['done', r.article_id % 3 ? `idle ${r.article_id}` : `ran ${r.article_id}`],
+          );
         else if (r.article_id === ids[4]) assert.deepEqual([r.status, r.error], ['failed', 'this one fails']);
         else assert.deepEqual([r.status, r.note], ['done', r.article_id % 2 ? `odd ${r.article_id}` : null]);
       }
@@ -138,12 +206,20 @@ describe('processPending runs the stages side by side', () => {
     };
     try {
       await assert.rejects(processPending(deps, { stages: [first, second] }), /the store went away/);
-      assert.ok(handed.length > 0 && handed.every((x) => { const [id, p] = x as [number, string]; return p === `ready ${id}`; }));
+      assert.ok(
+        handed.length > 0 &&
+          handed.every((x) => {
+            const [id, p] = x as [number, string];
+            return p === `ready ${id}`;
+          }),
+      );
       const runs = firstRuns;
       await sleep(50);
       assert.equal(firstRuns, runs, 'nothing ran after processPending gave up');
       // The failed batch rolled back: its articles are still pending for the second stage.
-      const pending = await deps.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM article_stages WHERE stage = 'second' AND status = 'pending'`);
+      const pending = await deps.db.all<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM article_stages WHERE stage = 'second' AND status = 'pending'`,
+      );
       assert.equal(pending[0]!.n, 25);
     } finally {
       await deps.db.close();
@@ -153,7 +229,9 @@ describe('processPending runs the stages side by side', () => {
   it('records a final failure (a bound, a budget) with its reason and does not try that article again, while an ordinary one is retried', async () => {
     const { deps } = await store();
     const calls = new Map<number, number>();
-    const ids = [...(await deps.db.all<{ id: number }>('SELECT id FROM articles ORDER BY id LIMIT 2'))].map((r) => r.id);
+    const ids = [...(await deps.db.all<{ id: number }>('SELECT id FROM articles ORDER BY id LIMIT 2'))].map(
+      (r) => r.id,
+    );
     const flaky: Stage = {
       name: 'first',
       async run(id) {
@@ -167,7 +245,10 @@ describe('processPending runs the stages side by side', () => {
       for (let round = 0; round < 3; round++) await processPending(deps, { stages: [flaky] });
       assert.equal(calls.get(ids[0]!), 1);
       assert.equal(calls.get(ids[1]!), 3);
-      const row = await deps.db.get<{ status: string; error: string }>(`SELECT status, error FROM article_stages WHERE article_id = ? AND stage = 'first'`, [ids[0]!]);
+      const row = await deps.db.get<{ status: string; error: string }>(
+        `SELECT status, error FROM article_stages WHERE article_id = ? AND stage = 'first'`,
+        [ids[0]!],
+      );
       assert.deepEqual(row, { status: 'failed', error: 'cut after 0.3 s: over the time budget' });
     } finally {
       await deps.db.close();

@@ -49,21 +49,34 @@ export interface ProcessOptions {
  */
 export async function processPending(deps: Deps, opts: ProcessOptions = {}): Promise<ProcessReport[]> {
   const stages = opts.stages ?? STAGES;
-  await ensureStageRows(deps.db, stages.map((s) => s.name), deps.clock.now().toISOString());
+  await ensureStageRows(
+    deps.db,
+    stages.map((s) => s.name),
+    deps.clock.now().toISOString(),
+  );
   const reports = stages.map((s): ProcessReport => ({ stage: s.name, done: 0, failed: 0 }));
   const running = stages.map(() => true);
   const progress = new Progress();
-  const results = await Promise.allSettled(stages.map(async (stage, i) => {
-    try {
-      await runStage(deps, opts, stage, reports[i]!, () => stages.filter((_, j) => j < i && running[j]).map((s) => s.name), progress);
-    } catch (e) {
-      progress.stop();
-      throw e;
-    } finally {
-      running[i] = false;
-      progress.release();
-    }
-  }));
+  const results = await Promise.allSettled(
+    stages.map(async (stage, i) => {
+      try {
+        await runStage(
+          deps,
+          opts,
+          stage,
+          reports[i]!,
+          () => stages.filter((_, j) => j < i && running[j]).map((s) => s.name),
+          progress,
+        );
+      } catch (e) {
+        progress.stop();
+        throw e;
+      } finally {
+        running[i] = false;
+        progress.release();
+      }
+    }),
+  );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   return reports;
@@ -111,18 +124,37 @@ class Progress {
   }
 }
 
-async function runStage(deps: Deps, opts: ProcessOptions, stage: Stage, report: ProcessReport, earlierRunning: () => string[], progress: Progress): Promise<void> {
+async function runStage(
+  deps: Deps,
+  opts: ProcessOptions,
+  stage: Stage,
+  report: ProcessReport,
+  earlierRunning: () => string[],
+  progress: Progress,
+): Promise<void> {
   await takeArticles(deps, opts, stage, report, earlierRunning, progress);
   // Also when another stage failed: what this one's committed batches left is finished.
   await stage.finish?.(deps);
 }
 
-async function takeArticles(deps: Deps, opts: ProcessOptions, stage: Stage, report: ProcessReport, earlierRunning: () => string[], progress: Progress): Promise<void> {
+async function takeArticles(
+  deps: Deps,
+  opts: ProcessOptions,
+  stage: Stage,
+  report: ProcessReport,
+  earlierRunning: () => string[],
+  progress: Progress,
+): Promise<void> {
   const tried = new Set<number>();
   while (!progress.stopped) {
     const earlier = earlierRunning();
     const seen = progress.mark;
-    const pending = (await pendingFor(deps.db, stage.name, stage.prepare ? PREPARED_PAGE : PAGE, MAX_ATTEMPTS, [...(opts.afterStages ?? []), ...earlier])).filter((id) => !tried.has(id));
+    const pending = (
+      await pendingFor(deps.db, stage.name, stage.prepare ? PREPARED_PAGE : PAGE, MAX_ATTEMPTS, [
+        ...(opts.afterStages ?? []),
+        ...earlier,
+      ])
+    ).filter((id) => !tried.has(id));
     const batch = stage.batch?.(deps) ?? 1;
     // While an earlier stage is at work, wait until it has readied a whole batch (many small
     // batches would cost a commit each); when none is, what is ready is all there will be.
@@ -140,7 +172,14 @@ async function takeArticles(deps: Deps, opts: ProcessOptions, stage: Stage, repo
     // Those the stage has nothing to do for are done in one write.
     const idle = await stage.idle?.(ids, deps);
     if (idle?.size) {
-      await deps.db.transaction((tx) => markStagesDone(tx, stage.name, [...idle].map(([id, note]) => ({ id, note })), deps.clock.now().toISOString()));
+      await deps.db.transaction((tx) =>
+        markStagesDone(
+          tx,
+          stage.name,
+          [...idle].map(([id, note]) => ({ id, note })),
+          deps.clock.now().toISOString(),
+        ),
+      );
       for (const id of idle.keys()) {
         tried.add(id);
         report.done++;
@@ -153,7 +192,12 @@ async function takeArticles(deps: Deps, opts: ProcessOptions, stage: Stage, repo
     }
     // `d` is deps as the article's work sees it: inside a batch, with the batch's transaction.
     // In a batch, the articles done are marked together before it commits (`done` given).
-    const runOne = async (id: number, d: Deps, prepared?: unknown, done?: Array<{ id: number; note: string | null }>) => {
+    const runOne = async (
+      id: number,
+      d: Deps,
+      prepared?: unknown,
+      done?: Array<{ id: number; note: string | null }>,
+    ) => {
       tried.add(id);
       try {
         const r = await stage.run(id, d, prepared);
@@ -166,7 +210,10 @@ async function takeArticles(deps: Deps, opts: ProcessOptions, stage: Stage, repo
         // An error marked final (input refused by a bound, or cut for its time budget) would come
         // back the same: the stage is not tried again for this article.
         const final = (e as { final?: unknown }).final === true;
-        await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), { error: (e as Error).message, ...(final ? { attemptsAtLeast: MAX_ATTEMPTS } : {}) });
+        await markStage(d.db, id, stage.name, 'failed', deps.clock.now().toISOString(), {
+          error: (e as Error).message,
+          ...(final ? { attemptsAtLeast: MAX_ATTEMPTS } : {}),
+        });
         report.failed++;
       }
     };

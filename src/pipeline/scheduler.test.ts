@@ -15,13 +15,18 @@ describe('the scheduler', () => {
     // A round begins with the query for the sources due (dueSources).
     let rounds = 0;
     const all = deps.db.all.bind(deps.db);
-    deps.db.all = ((sql: string, params?: never) => (sql.includes('FROM sources WHERE next_poll_at') && rounds++, all(sql, params))) as typeof deps.db.all;
+    deps.db.all = ((sql: string, params?: never) => (
+      sql.includes('FROM sources WHERE next_poll_at') && rounds++, all(sql, params)
+    )) as typeof deps.db.all;
     const loop = runScheduler(deps, ac.signal);
     try {
       while (rounds < 25) await sleep(5);
       const listeners = getEventListeners(ac.signal, 'abort').length;
       assert.ok(listeners <= 1, `${listeners} abort listeners after ${rounds} rounds`);
-      assert.deepEqual(warnings.map((w) => w.name), []);
+      assert.deepEqual(
+        warnings.map((w) => w.name),
+        [],
+      );
     } finally {
       ac.abort();
       await loop;

@@ -15,7 +15,10 @@ export async function runScheduler(deps: Deps, signal: AbortSignal, opts: { once
       const fresh = fetched.reduce((n, o) => n + o.itemsNew, 0);
       const failed = fetched.filter((o) => !o.ok).length;
       const processed = await processPending(deps);
-      if (fetched.length) deps.log(`scheduler: ${fetched.length} sources fetched (${fresh} new articles, ${failed} failed); ${processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')}`);
+      if (fetched.length)
+        deps.log(
+          `scheduler: ${fetched.length} sources fetched (${fresh} new articles, ${failed} failed); ${processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')}`,
+        );
     } catch (e) {
       // A failure of one round (the disk, a bug) must not end the loop: log and try again next tick.
       deps.log(`scheduler: round failed: ${storeFailureMessage(e) ?? (e as Error).stack ?? e}`);

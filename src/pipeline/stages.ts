@@ -76,9 +76,15 @@ export const fullTextStage: Stage = {
   name: 'fulltext',
   // Most articles need no page: their source says never, or their feed gave the full text.
   async idle(articleIds, deps) {
-    const rows = await deps.db.all<{ id: number; truncated: number; url: string | null; fulltext: Source['fulltext'] | null }>(
+    const rows = await deps.db.all<{
+      id: number;
+      truncated: number;
+      url: string | null;
+      fulltext: Source['fulltext'] | null;
+    }>(
       `SELECT a.id, a.truncated, a.url, s.fulltext FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN (${listParam(deps.db, 'int')})`,
-      [JSON.stringify(articleIds)]);
+      [JSON.stringify(articleIds)],
+    );
     const out = new Map<number, string>();
     for (const r of rows) {
       const why = skipFullText(r.fulltext ?? 'auto', r.truncated === 1, r.url);
@@ -93,10 +99,16 @@ export const fullTextStage: Stage = {
     const skip = skipFullText(source?.fulltext ?? 'auto', a.truncated, a.url);
     if (skip) return { note: skip };
     if (!a.url) return { note: 'no page URL' };
-    const res = await deps.http.get(a.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...(source ? privateHostOf(source) : {}) });
+    const res = await deps.http.get(a.url, {
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+      ...(source ? privateHostOf(source) : {}),
+    });
     if (deps.config.keepRaw) {
-      await deps.db.run(`INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`, [articleId, res.url, res.headers?.['content-type'] ?? null, gzipSync(res.body), deps.clock.now().toISOString()]);
+      await deps.db.run(
+        `INSERT INTO raw_pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, body = excluded.body, fetched_at = excluded.fetched_at`,
+        [articleId, res.url, res.headers?.['content-type'] ?? null, gzipSync(res.body), deps.clock.now().toISOString()],
+      );
     }
     // Readability over an untrusted page: on the pool's threads, within its time budget (a page
     // refused or cut fails this stage with the reason, and the article keeps its feed text).
@@ -107,11 +119,21 @@ export const fullTextStage: Stage = {
     } catch (e) {
       // Not a web page (empty, a PDF, an image): trying again would give the same; the article
       // keeps its feed text. From a thread the error keeps its name, not its class.
-      if (e instanceof PageError || (e as Error).name === 'PageError') return { note: `${(e as Error).message}: kept the feed's text` };
+      if (e instanceof PageError || (e as Error).name === 'PageError')
+        return { note: `${(e as Error).message}: kept the feed's text` };
       throw e;
     }
-    if (page.wordCount <= a.wordCount) return { note: `page gave ${page.wordCount} words, feed ${a.wordCount}: kept the feed's` };
-    await updateArticleBody(deps.db, articleId, { html: page.html, text: page.text, wordCount: page.wordCount, author: page.author, image: page.image, lang: page.lang, at: deps.clock.now().toISOString() });
+    if (page.wordCount <= a.wordCount)
+      return { note: `page gave ${page.wordCount} words, feed ${a.wordCount}: kept the feed's` };
+    await updateArticleBody(deps.db, articleId, {
+      html: page.html,
+      text: page.text,
+      wordCount: page.wordCount,
+      author: page.author,
+      image: page.image,
+      lang: page.lang,
+      at: deps.clock.now().toISOString(),
+    });
     // The page's own first and last sentences are learned from too (its source's boilerplate sits there).
     await learnItem(deps.db, { id: articleId, sourceId: a.sourceId, title: a.title, text: page.text });
     return { note: `page gave ${page.wordCount} words` };
@@ -142,16 +164,22 @@ export const analyzeStage: Stage = {
     // One read for the page, one for the boilerplate of their sources (on SQLite, each read outside a transaction waits for the open one).
     const articles = await getArticles(deps.db, articleIds);
     const kinds = new Map<string, string | undefined>();
-    for (const a of articles.values()) if (!kinds.has(a.sourceId)) kinds.set(a.sourceId, (await getSource(deps.db, a.sourceId))?.kind);
+    for (const a of articles.values())
+      if (!kinds.has(a.sourceId)) kinds.set(a.sourceId, (await getSource(deps.db, a.sourceId))?.kind);
     const raws = [...articles.values()];
     const cleaned = await cleanStoredArticles(deps.db, raws);
     for (const [i, raw] of raws.entries()) {
       const a = { ...raw, ...cleaned[i]! };
       // A failure here is only a missed head start: run extracts again and records the error;
       // but a job cut for its budget is not run again (run throws its error).
-      out.set(a.id, pool.extract(extractorInput(a, kinds.get(a.sourceId))).then(
-        (extraction): Prepared => ({ title: a.title, text: a.text, extraction }),
-        (e: Error): Prepared | undefined => (e instanceof JobCutError ? { title: a.title, text: a.text, cut: e } : undefined)));
+      out.set(
+        a.id,
+        pool.extract(extractorInput(a, kinds.get(a.sourceId))).then(
+          (extraction): Prepared => ({ title: a.title, text: a.text, extraction }),
+          (e: Error): Prepared | undefined =>
+            e instanceof JobCutError ? { title: a.title, text: a.text, cut: e } : undefined,
+        ),
+      );
     }
     return out;
   },
@@ -162,7 +190,9 @@ export const analyzeStage: Stage = {
     const at = deps.clock.now().toISOString();
     // Topics are made canonical against the store's taxonomy (aliases, merges, learned slugs) as they are saved.
     const save = (x: Extraction, meta: ExtractionMeta) =>
-      deps.db.transaction(async (tx) => saveExtraction(tx, articleId, { ...x, topics: await canonicalTopics(tx, x.topics, sourceId, at) }, meta, at));
+      deps.db.transaction(async (tx) =>
+        saveExtraction(tx, articleId, { ...x, topics: await canonicalTopics(tx, x.topics, sourceId, at) }, meta, at),
+      );
     if (deps.extractor) {
       const r = await deps.extractor(input, contentHash);
       await save(r.extraction, r.meta);
@@ -172,7 +202,12 @@ export const analyzeStage: Stage = {
     const early = prepared as Prepared | undefined;
     const same = early?.text === input.text && early.title === input.title;
     if (same && early?.cut) throw early.cut;
-    const extraction = same && early?.extraction ? early.extraction : deps.localPool ? await deps.localPool.extract(input) : extractLocal(input);
+    const extraction =
+      same && early?.extraction
+        ? early.extraction
+        : deps.localPool
+          ? await deps.localPool.extract(input)
+          : extractLocal(input);
     await save(extraction, { extractor: 'local', version: LOCAL_EXTRACTOR_VERSION });
     return { note: 'local' };
   },
@@ -187,20 +222,34 @@ interface Prepared {
 }
 
 /** What the extractor reads of an article. */
-const extractorInput = (a: Article, sourceKind: string | undefined): ArticleInput => ({ id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, sourceKind, author: a.author ?? undefined });
+const extractorInput = (a: Article, sourceKind: string | undefined): ArticleInput => ({
+  id: String(a.id),
+  title: a.title,
+  text: a.text,
+  url: a.url ?? undefined,
+  sourceKind,
+  author: a.author ?? undefined,
+});
 
 /**
  * An article as the extractor reads it, read from the store, its outlet's boilerplate taken
  * out first: the cleaned title, text and HTML are written back, so clustering and the article
  * page read them too (cleaning what was cleaned changes nothing, so a rerun writes nothing).
  */
-async function articleInput(db: Db, articleId: number): Promise<{ input: ArticleInput; sourceId: string; contentHash: string } | undefined> {
+async function articleInput(
+  db: Db,
+  articleId: number,
+): Promise<{ input: ArticleInput; sourceId: string; contentHash: string } | undefined> {
   const raw = await getArticle(db, articleId);
   if (!raw) return undefined;
   const clean = await cleanStoredArticle(db, raw);
   if (clean.changed) await saveCleanedArticle(db, articleId, clean);
   const a = { ...raw, ...clean };
-  return { input: extractorInput(a, (await getSource(db, a.sourceId))?.kind), sourceId: a.sourceId, contentHash: a.contentHash };
+  return {
+    input: extractorInput(a, (await getSource(db, a.sourceId))?.kind),
+    sourceId: a.sourceId,
+    contentHash: a.contentHash,
+  };
 }
 
 // In-memory state kept beside a store, keyed by its root client (see SqlClient.root), so a
@@ -267,7 +316,8 @@ async function writeRelated(deps: Deps, keep: number, guides: Map<string, string
 }
 
 /** The store's live clusterer, if one is loaded (this does not load it). */
-const loadedClusterer = async (db: Db): Promise<LiveClusterer | undefined> => clusterers.get(db.root)?.catch(() => undefined);
+const loadedClusterer = async (db: Db): Promise<LiveClusterer | undefined> =>
+  clusterers.get(db.root)?.catch(() => undefined);
 
 /** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
 export function forgetClusterer(db: Db): void {
@@ -299,11 +349,12 @@ export const clusterStage: Stage = {
   // What the last batches left to relate is written now; then what is still marked (left by a
   // crash, or by a job that failed) is related by a job that passes over nothing.
   finish: async (deps) => {
-    const write = () => deps.db.transaction(async (tx) => {
-      const guides = new Map<string, string>();
-      await writeRelated({ ...deps, db: tx }, 0, guides);
-      await touchGuides(tx, guides);
-    });
+    const write = () =>
+      deps.db.transaction(async (tx) => {
+        const guides = new Map<string, string>();
+        await writeRelated({ ...deps, db: tx }, 0, guides);
+        await touchGuides(tx, guides);
+      });
     if (jobsOf(deps.db).length) await write();
     if (!(await anyRelatePending(deps.db))) return;
     relaterOf(deps).reset();
@@ -326,7 +377,9 @@ export const clusterStage: Stage = {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
       try {
-        await deps.db.transaction((tx) => refreshReported(deps, tx, id, { guidesTouched: guides, deferRelating: true }));
+        await deps.db.transaction((tx) =>
+          refreshReported(deps, tx, id, { guidesTouched: guides, deferRelating: true }),
+        );
       } catch (e) {
         console.error(`cluster: could not refresh event ${id}: ${(e as Error).message}`);
       }
@@ -360,14 +413,23 @@ export const clusterStage: Stage = {
     try {
       const r = await live.assign(
         deps.db,
-        { id: String(a.id), title: a.title, text: a.text, url: a.url ?? undefined, published: new Date(at), source: a.sourceId, entities: x?.entities.map((e) => e.name) },
+        {
+          id: String(a.id),
+          title: a.title,
+          text: a.text,
+          url: a.url ?? undefined,
+          published: new Date(at),
+          source: a.sourceId,
+          entities: x?.entities.map((e) => e.name),
+        },
         async (asg, tx) => {
           await addToEvent(tx, asg.event, articleId, at);
           for (const m of asg.merges) await mergeEvents(tx, m.from, m.into);
         },
         async (asg, tx) => {
           if (!batched) {
-            for (const id of new Set([asg.event, ...asg.touched])) await refreshReported(deps, tx, id, { centroids: (e) => live.centroidOf(e) });
+            for (const id of new Set([asg.event, ...asg.touched]))
+              await refreshReported(deps, tx, id, { centroids: (e) => live.centroidOf(e) });
             return;
           }
           let later = eventsLater.get(deps.db.root);
@@ -387,7 +449,9 @@ export const clusterStage: Stage = {
           if (o !== 'current') review += `; guide ${g.slug}: ${o}`;
         }
       }
-      return { note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}` };
+      return {
+        note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}`,
+      };
     } catch (e) {
       // The article's savepoint rolled back; the in-memory state did not: reload it next
       // time, once the batch's earlier articles have their state written (else the reload

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createHttpClient } from '../ingest/fetch.js';
 import type { SharedHostSlots } from '../ingest/host-gate.js';
-import { acquireHost, claimJobs, completeJob, enqueueJob, releaseHost, releaseOwner, renewHost } from '../store/jobs.js';
+import {
+  acquireHost,
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  releaseHost,
+  releaseOwner,
+  renewHost,
+} from '../store/jobs.js';
 import { dueSources, getSource } from '../store/sources.js';
 import { anyPending, notDone, oldestPendingFetchedAt } from '../store/stages.js';
 import type { Deps } from './deps.js';
@@ -98,7 +106,14 @@ export class Worker {
   async fetchRound(): Promise<FetchOutcome[]> {
     const now = this.now();
     for (const s of await dueSources(this.deps.db, now)) await enqueueJob(this.deps.db, 'fetch', s.id, now, now);
-    const jobs = await claimJobs(this.deps.db, 'fetch', this.owner, this.deps.config.fetchConcurrency, now, this.leaseMs);
+    const jobs = await claimJobs(
+      this.deps.db,
+      'fetch',
+      this.owner,
+      this.deps.config.fetchConcurrency,
+      now,
+      this.leaseMs,
+    );
     const outcomes = await Promise.all(
       jobs.map(async (job): Promise<FetchOutcome | undefined> => {
         const source = await getSource(this.deps.db, job.key);
@@ -132,7 +147,13 @@ export class Worker {
           const jobs = await claimJobs(this.deps.db, queue(stage), this.owner, PER_ROUND, now, this.leaseMs);
           // Claimed jobs may come from an earlier page of pending articles: all are this worker's,
           // except an article whose stage got done meanwhile (its job is simply finished).
-          const open = new Set(await notDone(this.deps.db, stage.name, jobs.map((j) => Number(j.key))));
+          const open = new Set(
+            await notDone(
+              this.deps.db,
+              stage.name,
+              jobs.map((j) => Number(j.key)),
+            ),
+          );
           const mine: number[] = [];
           for (const j of jobs) {
             const id = Number(j.key);
@@ -160,17 +181,28 @@ export class Worker {
    */
   async clusterRound(): Promise<ProcessReport[] | NonNullable<RoundReport['clusterSkipped']>> {
     if (await this.earlierWorkInProgress()) return 'waiting for fetches and extraction';
-    if (!(await acquireHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs))) return 'another worker clusters';
+    if (!(await acquireHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs)))
+      return 'another worker clusters';
     // Clustering a long backlog outlasts any lease: renew the slot while it runs, or a second
     // worker would take it as expired and cluster the same news at the same time.
-    const heartbeat = setInterval(() => {
-      renewHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs).catch((e: Error) => this.deps.log(`worker ${this.owner}: cluster slot renewal failed: ${e.message}`));
-    }, Math.max(1_000, this.leaseMs / 4));
+    const heartbeat = setInterval(
+      () => {
+        renewHost(this.deps.db, CLUSTER_SLOT, this.owner, this.now(), this.leaseMs).catch((e: Error) =>
+          this.deps.log(`worker ${this.owner}: cluster slot renewal failed: ${e.message}`),
+        );
+      },
+      Math.max(1_000, this.leaseMs / 4),
+    );
     try {
-      const stored = await this.deps.db.get<{ value: string }>('SELECT value FROM cluster_meta WHERE key = ?', [STAMP_KEY]);
+      const stored = await this.deps.db.get<{ value: string }>('SELECT value FROM cluster_meta WHERE key = ?', [
+        STAMP_KEY,
+      ]);
       if (stored?.value !== this.lastStamp) forgetClusterer(this.deps.db);
       const stamp = `${this.owner}:${Date.now()}`;
-      await this.deps.db.run('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [STAMP_KEY, stamp]);
+      await this.deps.db.run(
+        'INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [STAMP_KEY, stamp],
+      );
       this.lastStamp = stamp;
       // Only articles whose earlier stages are over: one another worker is still extracting waits.
       return await processPending(this.deps, { stages: CLUSTER_STAGES, afterStages: EXTRACT_STAGE_NAMES });
@@ -192,7 +224,8 @@ export class Worker {
     const now = this.now();
     // A fetch job lives from enqueueing to completion (one waiting for its host counts too).
     const fetching = await this.deps.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE queue = 'fetch'`);
-    if (Number(fetching?.n ?? 0) === 0 && !(await anyPending(this.deps.db, EXTRACT_STAGE_NAMES, MAX_ATTEMPTS))) return false;
+    if (Number(fetching?.n ?? 0) === 0 && !(await anyPending(this.deps.db, EXTRACT_STAGE_NAMES, MAX_ATTEMPTS)))
+      return false;
     const oldest = await oldestPendingFetchedAt(this.deps.db, 'cluster');
     return !oldest || now.getTime() - Date.parse(oldest) < CLUSTER_WAIT_MS;
   }
@@ -204,7 +237,12 @@ export class Worker {
 }
 
 /** Rounds until the signal aborts, sleeping a tick when a round found nothing to do. */
-export async function runWorker(worker: Worker, deps: Deps, signal: AbortSignal, opts: { once?: boolean } = {}): Promise<void> {
+export async function runWorker(
+  worker: Worker,
+  deps: Deps,
+  signal: AbortSignal,
+  opts: { once?: boolean } = {},
+): Promise<void> {
   try {
     while (!signal.aborted) {
       let busy = false;
@@ -212,7 +250,10 @@ export async function runWorker(worker: Worker, deps: Deps, signal: AbortSignal,
         const r = await worker.round();
         const done = r.processed.reduce((n, p) => n + p.done + p.failed, 0);
         busy = r.fetched.length > 0 || done > 0;
-        if (busy) deps.log(`worker ${worker.owner}: ${r.fetched.length} sources fetched (${r.fetched.reduce((n, o) => n + o.itemsNew, 0)} new articles); ${r.processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ') || 'nothing to process'}${r.clusterSkipped ? `; clustering: ${r.clusterSkipped}` : ''}`);
+        if (busy)
+          deps.log(
+            `worker ${worker.owner}: ${r.fetched.length} sources fetched (${r.fetched.reduce((n, o) => n + o.itemsNew, 0)} new articles); ${r.processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ') || 'nothing to process'}${r.clusterSkipped ? `; clustering: ${r.clusterSkipped}` : ''}`,
+          );
       } catch (e) {
         deps.log(`worker ${worker.owner}: round failed: ${(e as Error).stack ?? e}`);
       }

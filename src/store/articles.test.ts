@@ -8,9 +8,21 @@ import { one } from './sql/query.js';
 
 function article(over: Partial<NewArticle> = {}): NewArticle {
   return {
-    sourceId: 'a', guid: 'g1', url: 'https://x.example/1', canonicalUrl: 'https://x.example/1', title: 'Open models win',
-    author: null, publishedAt: '2026-01-01T00:00:00Z', fetchedAt: '2026-01-01T01:00:00Z', html: '<p>Open weights everywhere</p>',
-    text: 'Open weights everywhere', lang: 'en', image: null, wordCount: 3, truncated: false, ...over,
+    sourceId: 'a',
+    guid: 'g1',
+    url: 'https://x.example/1',
+    canonicalUrl: 'https://x.example/1',
+    title: 'Open models win',
+    author: null,
+    publishedAt: '2026-01-01T00:00:00Z',
+    fetchedAt: '2026-01-01T01:00:00Z',
+    html: '<p>Open weights everywhere</p>',
+    text: 'Open weights everywhere',
+    lang: 'en',
+    image: null,
+    wordCount: 3,
+    truncated: false,
+    ...over,
   };
 }
 
@@ -25,17 +37,34 @@ describe('articles store', () => {
 
   it('dedupes by GUID, then canonical URL, then content hash', async () => {
     const db = setup();
-    assert.equal((await upsertArticle(await db,article(),['s'])).kind, 'new');
-    assert.equal((await upsertArticle(await db,article(),['s'])).kind, 'unchanged');
-    assert.equal((await upsertArticle(await db,article({ text: 'Open weights everywhere, updated' }),['s'])).kind, 'updated');
-    const byUrl = await upsertArticle(await db, article({ sourceId: 'b', guid: 'other', text: 'Open weights everywhere, updated' }), ['s']);
+    assert.equal((await upsertArticle(await db, article(), ['s'])).kind, 'new');
+    assert.equal((await upsertArticle(await db, article(), ['s'])).kind, 'unchanged');
+    assert.equal(
+      (await upsertArticle(await db, article({ text: 'Open weights everywhere, updated' }), ['s'])).kind,
+      'updated',
+    );
+    const byUrl = await upsertArticle(
+      await db,
+      article({ sourceId: 'b', guid: 'other', text: 'Open weights everywhere, updated' }),
+      ['s'],
+    );
     assert.deepEqual(byUrl.kind === 'duplicate' && byUrl.by, 'canonical-url');
-    const byHash = await upsertArticle(await db, article({ sourceId: 'b', guid: 'x', url: 'https://y.example/2', canonicalUrl: 'https://y.example/2', text: 'Open weights everywhere, updated' }), ['s']);
+    const byHash = await upsertArticle(
+      await db,
+      article({
+        sourceId: 'b',
+        guid: 'x',
+        url: 'https://y.example/2',
+        canonicalUrl: 'https://y.example/2',
+        text: 'Open weights everywhere, updated',
+      }),
+      ['s'],
+    );
     assert.deepEqual(byHash.kind === 'duplicate' && byHash.by, 'content-hash');
-    assert.equal((await one<unknown>(await db, 'SELECT COUNT(*) FROM articles')), 1);
+    assert.equal(await one<unknown>(await db, 'SELECT COUNT(*) FROM articles'), 1);
   });
 
-  it('keeps another source\'s article under the same URL when its words differ, or when its source ranks higher', async () => {
+  it("keeps another source's article under the same URL when its words differ, or when its source ranks higher", async () => {
     const db = await setup();
     const now = new Date('2026-01-01T00:00:00Z');
     await upsertSource(db, { id: 'lab', name: 'Lab', feedUrl: 'https://lab.example/feed', tier: 1 }, now);
@@ -49,35 +78,65 @@ describe('articles store', () => {
     const echo = await upsertArticle(db, article({ sourceId: 'copy', guid: 'c2' }), ['s']);
     assert.deepEqual(echo, { kind: 'duplicate', id: real.id, by: 'canonical-url' });
     await upsertSource(db, { id: 'wire', name: 'Wire', feedUrl: 'https://wire.example/feed', tier: 2 }, now);
-    const copied = await upsertArticle(db, article({ sourceId: 'copy', guid: 'c3', url: 'https://copy.example/9', canonicalUrl: 'https://copy.example/9', text: 'Wire words first' }), ['s']);
-    const wire = await upsertArticle(db, article({ sourceId: 'wire', guid: 'w1', url: 'https://wire.example/9', canonicalUrl: 'https://wire.example/9', text: 'Wire words first' }), ['s']);
+    const copied = await upsertArticle(
+      db,
+      article({
+        sourceId: 'copy',
+        guid: 'c3',
+        url: 'https://copy.example/9',
+        canonicalUrl: 'https://copy.example/9',
+        text: 'Wire words first',
+      }),
+      ['s'],
+    );
+    const wire = await upsertArticle(
+      db,
+      article({
+        sourceId: 'wire',
+        guid: 'w1',
+        url: 'https://wire.example/9',
+        canonicalUrl: 'https://wire.example/9',
+        text: 'Wire words first',
+      }),
+      ['s'],
+    );
     assert.equal(copied.kind, 'new');
     assert.equal(wire.kind, 'new', 'the higher-tier source is not hidden behind a copy of its words');
   });
 
   it('resets stages when an article changes', async () => {
     const db = setup();
-    const { id } = (await upsertArticle(await db, article(), ['extract']));
+    const { id } = await upsertArticle(await db, article(), ['extract']);
     await (await db).run(`UPDATE article_stages SET status = 'done'`);
     await upsertArticle(await db, article({ text: 'changed text' }), ['extract']);
-    assert.equal((await one<unknown>(await db, 'SELECT status FROM article_stages WHERE article_id = ?', [id])), 'pending');
+    assert.equal(
+      await one<unknown>(await db, 'SELECT status FROM article_stages WHERE article_id = ?', [id]),
+      'pending',
+    );
   });
 
   it('searches titles and text with FTS5', async () => {
     const db = setup();
     await upsertArticle(await db, article(), ['s']);
-    await upsertArticle(await db, article({ guid: 'g2', url: null, canonicalUrl: null, title: 'Chips', text: 'Export controls on accelerators' }), ['s']);
+    await upsertArticle(
+      await db,
+      article({ guid: 'g2', url: null, canonicalUrl: null, title: 'Chips', text: 'Export controls on accelerators' }),
+      ['s'],
+    );
     const hits = await searchArticles(await db, 'export controls');
     assert.equal(hits.length, 1);
     assert.equal(hits[0]!.title, 'Chips');
     assert.match(hits[0]!.snippet, /<mark>Export<\/mark>/);
-    assert.deepEqual((await searchArticles(await db, '"; DROP TABLE')), (await searchArticles(await db, 'DROP TABLE')));
+    assert.deepEqual(await searchArticles(await db, '"; DROP TABLE'), await searchArticles(await db, 'DROP TABLE'));
   });
 });
 
 describe('canonicalUrl', () => {
   it('strips tracking, fragments, default ports and www; sorts parameters', () => {
-    assert.equal(canonicalUrl('http://WWW.Example.com:80/a/?utm_source=x&b=2&a=1#top'), 'https://example.com/a/?a=1&b=2');
+    assert.equal(
+      canonicalUrl('http://WWW.Example.com:80/a/?utm_source=x&b=2&a=1#top'),
+      'https://example.com/a/?a=1&b=2',
+    );
     assert.equal(canonicalUrl('https://example.com/post/'), 'https://example.com/post');
     assert.equal(canonicalUrl('javascript:alert(1)'), null);
   });

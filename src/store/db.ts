@@ -55,7 +55,8 @@ export function openSqliteFile(file: string, onMigration?: OnMigration): Databas
   db.pragma('temp_store = MEMORY');
   const seed = taxonomySeed(TAXONOMY, new Date().toISOString());
   const seeded = db.prepare(seed.count).pluck().get() as number;
-  if (seeded < TAXONOMY.length) db.transaction(() => seed.inserts.forEach(([sql, params]) => db.prepare(sql).run(...params))).immediate();
+  if (seeded < TAXONOMY.length)
+    db.transaction(() => seed.inserts.forEach(([sql, params]) => db.prepare(sql).run(...params))).immediate();
   return db;
 }
 
@@ -96,7 +97,11 @@ function cacheStatements(db: Database.Database, max = 1000): void {
 }
 
 /** Applies every migration file not yet recorded, each in its own transaction. */
-export function migrate(db: Database.Database, dir = assetPath('store', 'migrations'), onMigration?: OnMigration): string[] {
+export function migrate(
+  db: Database.Database,
+  dir = assetPath('store', 'migrations'),
+  onMigration?: OnMigration,
+): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const done = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
   const applied: string[] = [];
@@ -104,7 +109,10 @@ export function migrate(db: Database.Database, dir = assetPath('store', 'migrati
     if (done.size) onMigration?.(m.name);
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(
+        m.name,
+        new Date().toISOString(),
+      );
     }).immediate();
     applied.push(m.name);
   }

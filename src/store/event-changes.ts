@@ -22,12 +22,17 @@ export async function pruneEventChanges(db: Db, keep = EVENT_CHANGES_KEPT): Prom
  * (no mark yet, or changes after it pruned, or an engine whose feed is not kept: then
  * anything may have changed). Read it in the same read transaction as the rows it vouches for.
  */
-export async function eventChangesSince(db: Db, after: number | undefined): Promise<{ mark: number; changed: Set<string> | undefined }> {
+export async function eventChangesSince(
+  db: Db,
+  after: number | undefined,
+): Promise<{ mark: number; changed: Set<string> | undefined }> {
   // PostgreSQL keeps no feed (see the migration): every job reads afresh there.
   if (db.dialect !== 'sqlite') return { mark: 0, changed: undefined };
   // Two subqueries, not min and max in one: SQLite finds a lone min() or max() at one end of
   // the key, but scans the whole feed (up to EVENT_CHANGES_KEPT rows; ~40 ms once full) for both together.
-  const ends = await db.get<{ lo: number | null; hi: number | null }>('SELECT (SELECT min(seq) FROM event_changes) AS lo, (SELECT max(seq) FROM event_changes) AS hi');
+  const ends = await db.get<{ lo: number | null; hi: number | null }>(
+    'SELECT (SELECT min(seq) FROM event_changes) AS lo, (SELECT max(seq) FROM event_changes) AS hi',
+  );
   const lo = ends?.lo ?? null;
   const hi = ends?.hi ?? null;
   // An empty feed has mark 0: a reader at 0 has missed nothing only while numbering starts at

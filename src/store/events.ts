@@ -35,23 +35,50 @@ export interface Significance {
 }
 
 interface Raw {
-  id: string; title: string; summary: string; significance: number; factors: string; primary_article_id: number | null;
-  first_seen: string; last_updated: string; kind: string | null; topics: string; entities: string; source_count: number; article_count: number;
+  id: string;
+  title: string;
+  summary: string;
+  significance: number;
+  factors: string;
+  primary_article_id: number | null;
+  first_seen: string;
+  last_updated: string;
+  kind: string | null;
+  topics: string;
+  entities: string;
+  source_count: number;
+  article_count: number;
 }
 
 function fromRow(r: Raw): EventRow {
   return {
-    id: r.id, title: r.title, summary: r.summary, significance: r.significance, factors: JSON.parse(r.factors || '{}'), primaryArticleId: r.primary_article_id,
-    firstSeen: r.first_seen, lastUpdated: r.last_updated, kind: r.kind, topics: JSON.parse(r.topics), entities: JSON.parse(r.entities),
-    sourceCount: r.source_count, articleCount: r.article_count,
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    significance: r.significance,
+    factors: JSON.parse(r.factors || '{}'),
+    primaryArticleId: r.primary_article_id,
+    firstSeen: r.first_seen,
+    lastUpdated: r.last_updated,
+    kind: r.kind,
+    topics: JSON.parse(r.topics),
+    entities: JSON.parse(r.entities),
+    sourceCount: r.source_count,
+    articleCount: r.article_count,
   };
 }
 
 /** Put an article in an event (creating a bare event row the refresh fills in). */
 export async function addToEvent(db: Db, eventId: string, articleId: number, at: string): Promise<void> {
-  await db.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, '', ?, ?) ON CONFLICT(id) DO NOTHING`, [eventId, at, at]);
-  await db.run(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')
-    ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id`, [eventId, articleId]);
+  await db.run(
+    `INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, '', ?, ?) ON CONFLICT(id) DO NOTHING`,
+    [eventId, at, at],
+  );
+  await db.run(
+    `INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')
+    ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id`,
+    [eventId, articleId],
+  );
 }
 
 /** Move every article of `from` into `into`; `from` lives on as a redirect. */
@@ -59,7 +86,10 @@ export async function mergeEvents(db: Db, from: string, into: string): Promise<v
   await db.run('UPDATE event_articles SET event_id = ? WHERE event_id = ?', [into, from]);
   await db.run('DELETE FROM events WHERE id = ?', [from]);
   await db.run('UPDATE event_redirects SET to_id = ? WHERE to_id = ?', [into, from]);
-  await db.run('INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id', [from, into]);
+  await db.run(
+    'INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id',
+    [from, into],
+  );
 }
 
 export async function eventOfArticle(db: Db, articleId: number): Promise<string | undefined> {
@@ -71,7 +101,7 @@ export async function resolveEventId(db: Db, id: string): Promise<string> {
 }
 
 export async function getEvent(db: Db, id: string): Promise<EventRow | undefined> {
-  const r = await db.get<Raw>('SELECT * FROM events WHERE id = ?', [(await resolveEventId(db, id))]);
+  const r = await db.get<Raw>('SELECT * FROM events WHERE id = ?', [await resolveEventId(db, id)]);
   return r && fromRow(r);
 }
 
@@ -100,8 +130,12 @@ export interface EventListOptions {
 
 export async function listEvents(db: Db, o: EventListOptions): Promise<EventRow[]> {
   const { where, params } = await eventFilters(db, o);
-  const order = o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
-  const rows = await db.all<Raw>(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`, [...params, o.limit, o.offset ?? 0]);
+  const order =
+    o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
+  const rows = await db.all<Raw>(
+    `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`,
+    [...params, o.limit, o.offset ?? 0],
+  );
   return rows.map(fromRow);
 }
 
@@ -111,7 +145,13 @@ export const COUNT_CAP = 1000;
 /** How many events match, exactly up to COUNT_CAP; COUNT_CAP + 1 means "more". */
 export async function countEventsWhere(db: Db, o: Omit<EventListOptions, 'limit'>): Promise<number> {
   const { where, params } = await eventFilters(db, o);
-  return (await value<number>(db, `SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1}) AS capped`, params)) ?? 0;
+  return (
+    (await value<number>(
+      db,
+      `SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1}) AS capped`,
+      params,
+    )) ?? 0
+  );
 }
 
 /** Above this many events, a subject filter walks the ordered index and tests membership; below, it reads the subject's events. */
@@ -123,24 +163,50 @@ const SMALL_SUBJECT = 5000;
  * tested by primary key; a rare one would make that walk read the whole store, so its few
  * events are read through the subject index instead and sorted.
  */
-async function subjectFilter(db: Db, kind: 'topic' | 'entity', subject: string, since: string | undefined): Promise<{ sql: string; params: SqlValue[] }> {
+async function subjectFilter(
+  db: Db,
+  kind: 'topic' | 'entity',
+  subject: string,
+  since: string | undefined,
+): Promise<{ sql: string; params: SqlValue[] }> {
   // With a time range, only the subject's events of those weeks count (each row knows its week, see 007).
   const week = since ? Math.floor(Date.parse(since) / 1000 / 604_800) : 0;
-  const size = (await value<number | null>(db, 'SELECT SUM(events) FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ?', [kind, subject, week])) ?? 0;
+  const size =
+    (await value<number | null>(
+      db,
+      'SELECT SUM(events) FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ?',
+      [kind, subject, week],
+    )) ?? 0;
   return size > SMALL_SUBJECT
-    ? { sql: `EXISTS (SELECT 1 FROM event_subjects es WHERE es.kind = '${kind}' AND es.subject = ? AND es.event_id = events.id)`, params: [subject] }
-    : { sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`, params: [subject, week] };
+    ? {
+        sql: `EXISTS (SELECT 1 FROM event_subjects es WHERE es.kind = '${kind}' AND es.subject = ? AND es.event_id = events.id)`,
+        params: [subject],
+      }
+    : {
+        sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`,
+        params: [subject, week],
+      };
 }
 
-async function eventFilters(db: Db, o: Omit<EventListOptions, 'limit'>): Promise<{ where: string[]; params: SqlValue[] }> {
+async function eventFilters(
+  db: Db,
+  o: Omit<EventListOptions, 'limit'>,
+): Promise<{ where: string[]; params: SqlValue[] }> {
   const where = ["title <> ''"];
   const params: SqlValue[] = [];
-  if (o.minSignificance) (where.push('significance >= ?'), params.push(o.minSignificance));
-  if (o.since) (where.push('last_updated >= ?'), params.push(o.since));
-  if (o.until) (where.push('last_updated < ?'), params.push(o.until));
-  if (o.kind) (where.push('kind = ?'), params.push(o.kind));
-  if (o.source) (where.push('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.source_id = ?)'), params.push(o.source));
-  for (const [kind, subject] of [['entity', o.entity], ['topic', o.topic]] as const) {
+  if (o.minSignificance) where.push('significance >= ?'), params.push(o.minSignificance);
+  if (o.since) where.push('last_updated >= ?'), params.push(o.since);
+  if (o.until) where.push('last_updated < ?'), params.push(o.until);
+  if (o.kind) where.push('kind = ?'), params.push(o.kind);
+  if (o.source)
+    where.push(
+      'EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.source_id = ?)',
+    ),
+      params.push(o.source);
+  for (const [kind, subject] of [
+    ['entity', o.entity],
+    ['topic', o.topic],
+  ] as const) {
     if (!subject) continue;
     const f = await subjectFilter(db, kind, subject, o.since);
     where.push(f.sql);
@@ -185,16 +251,32 @@ export const MEMBER_TEXT_CHARS = 600;
  * older members' pages are rarely in memory.
  */
 export async function eventMembers(db: Db, eventId: string): Promise<EventMember[]> {
-  const rows = await db.all(`SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at,
+  const rows = await db.all(
+    `SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at,
       CASE WHEN x.summary IS NULL OR x.summary = '' THEN substr(a.text, 1, ${MEMBER_TEXT_CHARS}) ELSE '' END AS text, s.id AS source_id, s.name AS source_name,
       s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, x.summary, x.topics, x.entities
     FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
-    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`, [eventId]);
+    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`,
+    [eventId],
+  );
   return rows.map((r) => ({
-    articleId: r['article_id'] as number, role: r['role'] as Role, title: r['title'] as string, url: r['url'] as string | null, author: r['author'] as string | null,
-    publishedAt: r['published_at'] as string | null, fetchedAt: r['fetched_at'] as string, text: r['text'] as string, sourceId: r['source_id'] as string,
-    sourceName: r['source_name'] as string, sourceAuthor: r['source_author'] as string | null, sourceKind: r['source_kind'] as string, tier: r['tier'] as number,
-    kind: r['kind'] as string | null, summary: r['summary'] as string | null, topics: JSON.parse((r['topics'] as string) ?? '[]'), entities: JSON.parse((r['entities'] as string) ?? '[]'),
+    articleId: r['article_id'] as number,
+    role: r['role'] as Role,
+    title: r['title'] as string,
+    url: r['url'] as string | null,
+    author: r['author'] as string | null,
+    publishedAt: r['published_at'] as string | null,
+    fetchedAt: r['fetched_at'] as string,
+    text: r['text'] as string,
+    sourceId: r['source_id'] as string,
+    sourceName: r['source_name'] as string,
+    sourceAuthor: r['source_author'] as string | null,
+    sourceKind: r['source_kind'] as string,
+    tier: r['tier'] as number,
+    kind: r['kind'] as string | null,
+    summary: r['summary'] as string | null,
+    topics: JSON.parse((r['topics'] as string) ?? '[]'),
+    entities: JSON.parse((r['entities'] as string) ?? '[]'),
   }));
 }
 
@@ -214,13 +296,38 @@ export interface EventBefore {
 
 export async function saveEventFields(db: Db, id: string, f: EventFields, before?: EventBefore): Promise<void> {
   const text = !before || before.title !== f.title || before.summary !== f.summary;
-  await db.run(`UPDATE events SET ${text ? 'title = ?, summary = ?, ' : ''}significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
+  await db.run(
+    `UPDATE events SET ${text ? 'title = ?, summary = ?, ' : ''}significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
       topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`,
-    [...(text ? [f.title, f.summary] : []), f.significance, JSON.stringify(f.factors), f.primaryArticleId, f.firstSeen, f.lastUpdated, f.kind, JSON.stringify(f.topics), JSON.stringify(f.entities), f.sourceCount, f.articleCount, id]);
+    [
+      ...(text ? [f.title, f.summary] : []),
+      f.significance,
+      JSON.stringify(f.factors),
+      f.primaryArticleId,
+      f.firstSeen,
+      f.lastUpdated,
+      f.kind,
+      JSON.stringify(f.topics),
+      JSON.stringify(f.entities),
+      f.sourceCount,
+      f.articleCount,
+      id,
+    ],
+  );
   const roles = [...f.roles].filter(([articleId, role]) => before?.roles.get(articleId) !== role);
   if (!roles.length) return;
-  await db.run(`UPDATE event_articles SET role = (SELECT r.role FROM (${rowsParam(db, [['article_id', 'int'], ['role', 'text']])}) AS r WHERE r.article_id = event_articles.article_id)
-    WHERE event_id = ? AND article_id IN (${listParam(db, 'int')})`, [JSON.stringify(roles.map(([article_id, role]) => ({ article_id, role }))), id, JSON.stringify(roles.map(([articleId]) => articleId))]);
+  await db.run(
+    `UPDATE event_articles SET role = (SELECT r.role FROM (${rowsParam(db, [
+      ['article_id', 'int'],
+      ['role', 'text'],
+    ])}) AS r WHERE r.article_id = event_articles.article_id)
+    WHERE event_id = ? AND article_id IN (${listParam(db, 'int')})`,
+    [
+      JSON.stringify(roles.map(([article_id, role]) => ({ article_id, role }))),
+      id,
+      JSON.stringify(roles.map(([articleId]) => articleId)),
+    ],
+  );
 }
 
 export interface Relation {
@@ -228,8 +335,11 @@ export interface Relation {
   similarity: number;
 }
 
-export async function relatedEvents(db: Db, id: string, limit = 8): Promise<Array<EventRow&{ similarity: number }>> {
-  const rows = await db.all<Raw & { similarity: number }>(`SELECT e.*, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`, [id, limit]);
+export async function relatedEvents(db: Db, id: string, limit = 8): Promise<Array<EventRow & { similarity: number }>> {
+  const rows = await db.all<Raw & { similarity: number }>(
+    `SELECT e.*, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
+    [id, limit],
+  );
   return rows.map((r) => ({ ...fromRow(r), similarity: r.similarity }));
 }
 
@@ -242,24 +352,49 @@ export async function relatedEvents(db: Db, id: string, limit = 8): Promise<Arra
  */
 export async function saveRelations(db: Db, id: string, rels: Relation[], cap = 8): Promise<void> {
   const kept = rels.slice(0, cap);
-  await db.run(`DELETE FROM event_relations WHERE event_id = ? AND related_id NOT IN (${listParam(db, 'text')})`, [id, JSON.stringify(kept.map((r) => r.id))]);
+  await db.run(`DELETE FROM event_relations WHERE event_id = ? AND related_id NOT IN (${listParam(db, 'text')})`, [
+    id,
+    JSON.stringify(kept.map((r) => r.id)),
+  ]);
   if (!kept.length) return;
-  const rows = kept.flatMap((r) => [{ a: id, b: r.id, s: r.similarity }, { a: r.id, b: id, s: r.similarity }]);
-  await db.run(`INSERT INTO event_relations (event_id, related_id, similarity) SELECT a, b, s FROM (${rowsParam(db, [['a', 'text'], ['b', 'text'], ['s', 'real']])}) AS r WHERE true
-    ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity WHERE event_relations.similarity <> excluded.similarity`, [JSON.stringify(rows)]);
+  const rows = kept.flatMap((r) => [
+    { a: id, b: r.id, s: r.similarity },
+    { a: r.id, b: id, s: r.similarity },
+  ]);
+  await db.run(
+    `INSERT INTO event_relations (event_id, related_id, similarity) SELECT a, b, s FROM (${rowsParam(db, [
+      ['a', 'text'],
+      ['b', 'text'],
+      ['s', 'real'],
+    ])}) AS r WHERE true
+    ON CONFLICT(event_id, related_id) DO UPDATE SET similarity = excluded.similarity WHERE event_relations.similarity <> excluded.similarity`,
+    [JSON.stringify(rows)],
+  );
   // Trim each other side back to its best `cap` (ties broken by id, as reads order them):
   // each list ranked once, not a count per row.
-  await db.run(`DELETE FROM event_relations WHERE (event_id, related_id) IN (
+  await db.run(
+    `DELETE FROM event_relations WHERE (event_id, related_id) IN (
       SELECT event_id, related_id FROM (SELECT event_id, related_id, ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY similarity DESC, related_id) AS pos
         FROM event_relations WHERE event_id IN (${listParam(db, 'text')})) AS ranked WHERE pos > ?)`,
-    [JSON.stringify(kept.map((r) => r.id)), cap]);
+    [JSON.stringify(kept.map((r) => r.id)), cap],
+  );
 }
 
 /** Source name and link of each event's primary article, for event cards. */
-export async function primaryInfo(db: Db, articleIds: readonly number[]): Promise<Map<number,{ sourceName: string; sourceAuthor: string|null; url: string|null; sourceId: string }>> {
-  const out = new Map<number, { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }>();
+export async function primaryInfo(
+  db: Db,
+  articleIds: readonly number[],
+): Promise<Map<number, { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }>> {
+  const out = new Map<
+    number,
+    { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string }
+  >();
   if (!articleIds.length) return out;
-  const rows = await db.all<{ id: number; url: string | null; source_id: string; name: string; author: string | null }>(`SELECT a.id, a.url, s.id AS source_id, s.name, s.author FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (${listParam(db, 'int')})`, [JSON.stringify(articleIds)]);
-  for (const r of rows) out.set(r.id, { sourceName: r.name, sourceAuthor: r.author, url: r.url, sourceId: r.source_id });
+  const rows = await db.all<{ id: number; url: string | null; source_id: string; name: string; author: string | null }>(
+    `SELECT a.id, a.url, s.id AS source_id, s.name, s.author FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (${listParam(db, 'int')})`,
+    [JSON.stringify(articleIds)],
+  );
+  for (const r of rows)
+    out.set(r.id, { sourceName: r.name, sourceAuthor: r.author, url: r.url, sourceId: r.source_id });
   return out;
 }

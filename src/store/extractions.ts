@@ -24,7 +24,13 @@ export interface ExtractionMeta {
   quotesDropped?: number;
 }
 
-export async function saveExtraction(db: Db, articleId: number, x: Extraction, meta: ExtractionMeta, at: string): Promise<void> {
+export async function saveExtraction(
+  db: Db,
+  articleId: number,
+  x: Extraction,
+  meta: ExtractionMeta,
+  at: string,
+): Promise<void> {
   await db.run(
     `INSERT INTO extractions (article_id, extractor, version, summary, keyphrases, topics, claims, quotes, entities, kind, model, note, tokens_in, tokens_out, quotes_dropped, created_at, summary_spans)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -34,16 +40,44 @@ export async function saveExtraction(db: Db, articleId: number, x: Extraction, m
        tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, quotes_dropped = excluded.quotes_dropped, created_at = excluded.created_at,
        summary_spans = excluded.summary_spans`,
     [
-      articleId, meta.extractor, meta.version, x.summary, JSON.stringify(x.keyphrases), JSON.stringify(x.topics), JSON.stringify(x.claims),
-      JSON.stringify(x.quotes), JSON.stringify(x.entities), x.kind, meta.model ?? null, meta.note ?? null, meta.tokensIn ?? 0, meta.tokensOut ?? 0,
-      meta.quotesDropped ?? 0, at, x.summarySpans ? JSON.stringify(x.summarySpans) : null,
+      articleId,
+      meta.extractor,
+      meta.version,
+      x.summary,
+      JSON.stringify(x.keyphrases),
+      JSON.stringify(x.topics),
+      JSON.stringify(x.claims),
+      JSON.stringify(x.quotes),
+      JSON.stringify(x.entities),
+      x.kind,
+      meta.model ?? null,
+      meta.note ?? null,
+      meta.tokensIn ?? 0,
+      meta.tokensOut ?? 0,
+      meta.quotesDropped ?? 0,
+      at,
+      x.summarySpans ? JSON.stringify(x.summarySpans) : null,
     ],
   );
 }
 
 interface Row {
-  article_id: number; extractor: string; version: string; summary: string; keyphrases: string; topics: string; claims: string; quotes: string;
-  entities: string; kind: string; model: string | null; note: string | null; tokens_in: number; tokens_out: number; quotes_dropped: number; created_at: string;
+  article_id: number;
+  extractor: string;
+  version: string;
+  summary: string;
+  keyphrases: string;
+  topics: string;
+  claims: string;
+  quotes: string;
+  entities: string;
+  kind: string;
+  model: string | null;
+  note: string | null;
+  tokens_in: number;
+  tokens_out: number;
+  quotes_dropped: number;
+  created_at: string;
   summary_spans: string | null;
 }
 
@@ -74,16 +108,27 @@ export async function getExtraction(db: Db, articleId: number): Promise<StoredEx
   return r && fromRow(r);
 }
 
-export async function getExtractions(db: Db, articleIds: readonly number[]): Promise<Map<number,StoredExtraction>> {
+export async function getExtractions(db: Db, articleIds: readonly number[]): Promise<Map<number, StoredExtraction>> {
   const out = new Map<number, StoredExtraction>();
   if (!articleIds.length) return out;
-  const rows = await db.all<Row>(`SELECT * FROM extractions WHERE article_id IN (${listParam(db, 'int')})`, [JSON.stringify(articleIds)]);
+  const rows = await db.all<Row>(`SELECT * FROM extractions WHERE article_id IN (${listParam(db, 'int')})`, [
+    JSON.stringify(articleIds),
+  ]);
   for (const r of rows) out.set(r.article_id, fromRow(r));
   return out;
 }
 
 /** Tokens spent by the LLM, in all and per extractor, for `almanac stats`. */
-export async function extractionStats(db: Db): Promise<Array<{ extractor: string; articles: number; tokensIn: number; tokensOut: number; quotesDropped: number; fallbacks: number }>> {
+export async function extractionStats(db: Db): Promise<
+  Array<{
+    extractor: string;
+    articles: number;
+    tokensIn: number;
+    tokensOut: number;
+    quotesDropped: number;
+    fallbacks: number;
+  }>
+> {
   return await db.all(
     `SELECT extractor, COUNT(*) AS articles, SUM(tokens_in) AS "tokensIn", SUM(tokens_out) AS "tokensOut", SUM(quotes_dropped) AS "quotesDropped",
             SUM(CASE WHEN note LIKE 'fallback%' THEN 1 ELSE 0 END) AS fallbacks

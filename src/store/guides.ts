@@ -24,13 +24,33 @@ export interface Guide {
 }
 
 interface Raw {
-  slug: string; title: string; subject_kind: SubjectKind; subject: string; origin: 'auto' | 'manual'; overview: string; overview_by: string;
-  overview_events: number; event_count: number; last_event_at: string | null; created_at: string; updated_at: string;
+  slug: string;
+  title: string;
+  subject_kind: SubjectKind;
+  subject: string;
+  origin: 'auto' | 'manual';
+  overview: string;
+  overview_by: string;
+  overview_events: number;
+  event_count: number;
+  last_event_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 const fromRow = (r: Raw): Guide => ({
-  slug: r.slug, title: r.title, subjectKind: r.subject_kind, subject: r.subject, origin: r.origin, overview: r.overview, overviewBy: r.overview_by,
-  overviewEvents: r.overview_events, eventCount: r.event_count, lastEventAt: r.last_event_at, createdAt: r.created_at, updatedAt: r.updated_at,
+  slug: r.slug,
+  title: r.title,
+  subjectKind: r.subject_kind,
+  subject: r.subject,
+  origin: r.origin,
+  overview: r.overview,
+  overviewBy: r.overview_by,
+  overviewEvents: r.overview_events,
+  eventCount: r.event_count,
+  lastEventAt: r.last_event_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** A guide as stored: `overview` is the model's, or empty (readers get theirs from guides/read.ts). */
@@ -48,12 +68,20 @@ export async function guideForSubject(db: Db, kind: SubjectKind, subject: string
 export const subjectKey = (s: { kind: string; subject: string }): string => `${s.kind}\u0000${s.subject}`;
 
 /** The guides of many subjects at once, keyed by subjectKey. */
-export async function guidesForSubjects(db: Db, subjects: ReadonlyArray<{ kind: SubjectKind; subject: string }>): Promise<Map<string, Guide>> {
+export async function guidesForSubjects(
+  db: Db,
+  subjects: ReadonlyArray<{ kind: SubjectKind; subject: string }>,
+): Promise<Map<string, Guide>> {
   const out = new Map<string, Guide>();
   if (!subjects.length) return out;
   // Both columns of the guides_subject index, so each subject is one index lookup.
-  const rows = await db.all<Raw>(`SELECT * FROM guides WHERE subject_kind IN (${listParam(db, 'text')}) AND subject IN (${listParam(db, 'text')})`,
-    [JSON.stringify([...new Set(subjects.map((x) => x.kind))]), JSON.stringify([...new Set(subjects.map((x) => x.subject))])]);
+  const rows = await db.all<Raw>(
+    `SELECT * FROM guides WHERE subject_kind IN (${listParam(db, 'text')}) AND subject IN (${listParam(db, 'text')})`,
+    [
+      JSON.stringify([...new Set(subjects.map((x) => x.kind))]),
+      JSON.stringify([...new Set(subjects.map((x) => x.subject))]),
+    ],
+  );
   const wanted = new Set(subjects.map(subjectKey));
   for (const r of rows) {
     const key = subjectKey({ kind: r.subject_kind, subject: r.subject });
@@ -64,7 +92,12 @@ export async function guidesForSubjects(db: Db, subjects: ReadonlyArray<{ kind: 
 
 /** Busiest first, as stored (readers get their overviews from guides/read.ts). */
 export async function listGuideRows(db: Db, o: { limit?: number; offset?: number } = {}): Promise<Guide[]> {
-  return (await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [o.limit ?? 500, o.offset ?? 0])).map(fromRow);
+  return (
+    await db.all<Raw>('SELECT * FROM guides ORDER BY event_count DESC, last_event_at DESC, slug LIMIT ? OFFSET ?', [
+      o.limit ?? 500,
+      o.offset ?? 0,
+    ])
+  ).map(fromRow);
 }
 
 export async function queryGuides(db: Db): Promise<Guide[]> {
@@ -78,8 +111,15 @@ export async function freeGuideSlug(db: Db, base: string): Promise<string> {
   for (let i = 2; ; i++) if (!(await taken(`${base}-${i}`))) return `${base}-${i}`;
 }
 
-export async function insertGuide(db: Db, g: { slug: string; title: string; subjectKind: SubjectKind; subject: string; origin: 'auto' | 'manual' }, at: string): Promise<void> {
-  await db.run(`INSERT INTO guides (slug, title, subject_kind, subject, origin, overview, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`, [g.slug, g.title, g.subjectKind, g.subject, g.origin, at, at]);
+export async function insertGuide(
+  db: Db,
+  g: { slug: string; title: string; subjectKind: SubjectKind; subject: string; origin: 'auto' | 'manual' },
+  at: string,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO guides (slug, title, subject_kind, subject, origin, overview, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`,
+    [g.slug, g.title, g.subjectKind, g.subject, g.origin, at, at],
+  );
 }
 
 export async function deleteGuide(db: Db, slug: string): Promise<boolean> {
@@ -87,9 +127,15 @@ export async function deleteGuide(db: Db, slug: string): Promise<boolean> {
 }
 
 /** The guides an event belongs to, best first. */
-export async function guidesOfEvent(db: Db, eventId: string): Promise<Array<{ slug: string; title: string; relevance: number; eventCount: number }>> {
-  return await db.all<{ slug: string; title: string; relevance: number; eventCount: number }>(`SELECT g.slug, g.title, ge.relevance, g.event_count AS "eventCount" FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug
-    WHERE ge.event_id = ? ORDER BY ge.relevance DESC, g.event_count DESC, g.slug`, [eventId]);
+export async function guidesOfEvent(
+  db: Db,
+  eventId: string,
+): Promise<Array<{ slug: string; title: string; relevance: number; eventCount: number }>> {
+  return await db.all<{ slug: string; title: string; relevance: number; eventCount: number }>(
+    `SELECT g.slug, g.title, ge.relevance, g.event_count AS "eventCount" FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug
+    WHERE ge.event_id = ? ORDER BY ge.relevance DESC, g.event_count DESC, g.slug`,
+    [eventId],
+  );
 }
 
 export interface GuideEventRef {
@@ -109,20 +155,36 @@ const refCols = 'event_id AS "eventId", significance, first_seen AS "firstSeen",
  * (many of its best taken away since the guide last took an event), they are ordered from the
  * memberships instead. `eventCount`: the guide's, where the caller holds its row.
  */
-export async function topGuideEvents(db: Db, slug: string, limit: number, eventCount?: number): Promise<GuideEventRef[]> {
-  const held = await db.all<GuideEventRef>(`SELECT ge.event_id AS "eventId", ge.significance, ge.first_seen AS "firstSeen", ge.added_at AS "addedAt", ge.relevance FROM guide_top t
+export async function topGuideEvents(
+  db: Db,
+  slug: string,
+  limit: number,
+  eventCount?: number,
+): Promise<GuideEventRef[]> {
+  const held = await db.all<GuideEventRef>(
+    `SELECT ge.event_id AS "eventId", ge.significance, ge.first_seen AS "firstSeen", ge.added_at AS "addedAt", ge.relevance FROM guide_top t
     JOIN guide_events ge ON ge.guide_slug = t.guide_slug AND ge.first_seen = t.first_seen AND ge.event_id = t.event_id
-    WHERE t.guide_slug = ? ORDER BY t.significance DESC, t.first_seen DESC, t.event_id DESC LIMIT ?`, [slug, limit]);
+    WHERE t.guide_slug = ? ORDER BY t.significance DESC, t.first_seen DESC, t.event_id DESC LIMIT ?`,
+    [slug, limit],
+  );
   if (held.length >= limit) return held;
   // The guide's size as the caller read it with the guide, else from its row.
-  const all = eventCount ?? Number((await db.get<{ n: number }>('SELECT event_count AS n FROM guides WHERE slug = ?', [slug]))?.n ?? 0);
+  const all =
+    eventCount ??
+    Number((await db.get<{ n: number }>('SELECT event_count AS n FROM guides WHERE slug = ?', [slug]))?.n ?? 0);
   if (held.length >= all) return held;
-  return await db.all<GuideEventRef>(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT ?`, [slug, limit]);
+  return await db.all<GuideEventRef>(
+    `SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY significance DESC, first_seen DESC, event_id DESC LIMIT ?`,
+    [slug, limit],
+  );
 }
 
 /** The guide's events, newest first (index read). */
 export async function guideTimeline(db: Db, slug: string, limit: number, offset = 0): Promise<GuideEventRef[]> {
-  return await db.all<GuideEventRef>(`SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ? OFFSET ?`, [slug, limit, offset]);
+  return await db.all<GuideEventRef>(
+    `SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ? OFFSET ?`,
+    [slug, limit, offset],
+  );
 }
 
 /** A guide that cannot be made or found as asked (bad query, taken slug, unknown guide). */

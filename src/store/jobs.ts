@@ -27,7 +27,13 @@ interface JobRow {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Adds a job unless one with this queue and key exists; true when added. */
-export async function enqueueJob(c: SqlClient, queue: string, key: string, runAfter: Date, now: Date): Promise<boolean> {
+export async function enqueueJob(
+  c: SqlClient,
+  queue: string,
+  key: string,
+  runAfter: Date,
+  now: Date,
+): Promise<boolean> {
   const r = await c.run(
     'INSERT INTO jobs (queue, key, run_after, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (queue, key) DO NOTHING',
     [queue, key, runAfter.toISOString(), now.toISOString()],
@@ -36,7 +42,14 @@ export async function enqueueJob(c: SqlClient, queue: string, key: string, runAf
 }
 
 /** Leases up to `limit` ready jobs of a queue to `owner` for `leaseMs`. */
-export async function claimJobs(c: SqlClient, queue: string, owner: string, limit: number, now: Date, leaseMs: number): Promise<Job[]> {
+export async function claimJobs(
+  c: SqlClient,
+  queue: string,
+  owner: string,
+  limit: number,
+  now: Date,
+  leaseMs: number,
+): Promise<Job[]> {
   const at = now.toISOString();
   const lock = c.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const rows = await c.all<JobRow>(
@@ -54,7 +67,10 @@ export async function claimJobs(c: SqlClient, queue: string, owner: string, limi
 /** Extends a held lease; false when the lease was lost (expired and taken, or finished). */
 export async function renewJob(c: SqlClient, id: number, owner: string, now: Date, leaseMs: number): Promise<boolean> {
   const r = await c.run('UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?', [
-    iso(now.getTime() + leaseMs), id, owner, now.toISOString(),
+    iso(now.getTime() + leaseMs),
+    id,
+    owner,
+    now.toISOString(),
   ]);
   return r.changes === 1;
 }
@@ -84,7 +100,10 @@ export async function releaseJob(
   return r.changes === 1;
 }
 
-export async function jobCounts(c: SqlClient, now: Date): Promise<Array<{ queue: string; ready: number; leased: number; waiting: number }>> {
+export async function jobCounts(
+  c: SqlClient,
+  now: Date,
+): Promise<Array<{ queue: string; ready: number; leased: number; waiting: number }>> {
   const at = now.toISOString();
   return c.all(
     `SELECT queue,
@@ -101,7 +120,13 @@ export async function jobCounts(c: SqlClient, now: Date): Promise<Array<{ queue:
  * One statement on both engines (an upsert whose update only happens when the slot is
  * free), so two workers can never both get it.
  */
-export async function acquireHost(c: SqlClient, host: string, owner: string, now: Date, holdMs: number): Promise<boolean> {
+export async function acquireHost(
+  c: SqlClient,
+  host: string,
+  owner: string,
+  now: Date,
+  holdMs: number,
+): Promise<boolean> {
   const r = await c.run(
     `INSERT INTO host_slots (host, owner, until) VALUES (?, ?, ?)
      ON CONFLICT (host) DO UPDATE SET owner = excluded.owner, until = excluded.until WHERE host_slots.until <= ?`,
@@ -111,14 +136,35 @@ export async function acquireHost(c: SqlClient, host: string, owner: string, now
 }
 
 /** Extends a held host slot (a long holder's heartbeat); false when it was lost (expired and taken). */
-export async function renewHost(c: SqlClient, host: string, owner: string, now: Date, holdMs: number): Promise<boolean> {
-  const r = await c.run('UPDATE host_slots SET until = ? WHERE host = ? AND owner = ? AND until > ?', [iso(now.getTime() + holdMs), host, owner, now.toISOString()]);
+export async function renewHost(
+  c: SqlClient,
+  host: string,
+  owner: string,
+  now: Date,
+  holdMs: number,
+): Promise<boolean> {
+  const r = await c.run('UPDATE host_slots SET until = ? WHERE host = ? AND owner = ? AND until > ?', [
+    iso(now.getTime() + holdMs),
+    host,
+    owner,
+    now.toISOString(),
+  ]);
   return r.changes === 1;
 }
 
 /** Gives a host back; the next request to it may go after `pauseMs`. */
-export async function releaseHost(c: SqlClient, host: string, owner: string, now: Date, pauseMs: number): Promise<void> {
-  await c.run('UPDATE host_slots SET owner = NULL, until = ? WHERE host = ? AND owner = ?', [iso(now.getTime() + pauseMs), host, owner]);
+export async function releaseHost(
+  c: SqlClient,
+  host: string,
+  owner: string,
+  now: Date,
+  pauseMs: number,
+): Promise<void> {
+  await c.run('UPDATE host_slots SET owner = NULL, until = ? WHERE host = ? AND owner = ?', [
+    iso(now.getTime() + pauseMs),
+    host,
+    owner,
+  ]);
 }
 
 /** Gives back every job lease and host slot an owner holds (a worker shutting down), so others need not wait for them to expire. */

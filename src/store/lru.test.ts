@@ -11,7 +11,10 @@ describe('LruMap', () => {
     assert.equal(m.get('a'), 1); // a is now the most recent: b is the oldest
     m.set('d', 4);
     assert.equal(m.get('b'), undefined);
-    assert.deepEqual(['a', 'c', 'd'].map((k) => m.get(k)), [1, 3, 4]);
+    assert.deepEqual(
+      ['a', 'c', 'd'].map((k) => m.get(k)),
+      [1, 3, 4],
+    );
     m.set('c', 30); // set again: a new value, and the most recent
     m.set('e', 5); // drops a (c, d, e used since)
     assert.equal(m.get('a'), undefined);
@@ -21,7 +24,7 @@ describe('LruMap', () => {
 
   it('agrees with a reference LRU over a long random run of reads, writes, deletes and clearing, the oldest and newest entries included', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (const max of [1, 2, 5, 50]) {
       const m = new LruMap<number, number>(max);
       const ref: Array<[number, number]> = []; // least recently used first

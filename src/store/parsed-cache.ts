@@ -15,7 +15,10 @@ import { LruMap } from './lru.js';
 export class ParsedCache<T> {
   private readonly entries: LruMap<string, { check: string; value: T }>;
 
-  constructor(private readonly parse: (text: string) => T, max = 5000) {
+  constructor(
+    private readonly parse: (text: string) => T,
+    max = 5000,
+  ) {
     this.entries = new LruMap(max);
   }
 

@@ -16,11 +16,45 @@ async function store(n: number) {
     for (let i = 0; i < n; i++) {
       const rare = i === 5 ? ' A zeppelin carried the chips.' : '';
       // Article 10 mentions the words most often, so plain bm25 would rank it first.
-      const text = i === 10 ? 'Chip export chip export chip export rules.' : `Chip export rules tightened again, report number ${i}.${rare}`;
-      const a = await upsertArticle(tx, { sourceId: 's', guid: `g${i}`, url: `https://s.example/${i}`, canonicalUrl: null, title: `Report ${i}`, author: null,
-        publishedAt: now.toISOString(), fetchedAt: now.toISOString(), html: `<p>${text}</p>`, text, lang: 'en', image: null, wordCount: 8, truncated: false }, []);
-      await saveExtraction(tx, a.id, { summary: text, keyphrases: [], topics: [], kind: 'news', claims: [{ text }], quotes: i === 5 ? [{ text: 'dirigible chips', start: 0, end: 1 }] : [], entities: [] },
-        { extractor: 'local', version: 't' }, now.toISOString());
+      const text =
+        i === 10
+          ? 'Chip export chip export chip export rules.'
+          : `Chip export rules tightened again, report number ${i}.${rare}`;
+      const a = await upsertArticle(
+        tx,
+        {
+          sourceId: 's',
+          guid: `g${i}`,
+          url: `https://s.example/${i}`,
+          canonicalUrl: null,
+          title: `Report ${i}`,
+          author: null,
+          publishedAt: now.toISOString(),
+          fetchedAt: now.toISOString(),
+          html: `<p>${text}</p>`,
+          text,
+          lang: 'en',
+          image: null,
+          wordCount: 8,
+          truncated: false,
+        },
+        [],
+      );
+      await saveExtraction(
+        tx,
+        a.id,
+        {
+          summary: text,
+          keyphrases: [],
+          topics: [],
+          kind: 'news',
+          claims: [{ text }],
+          quotes: i === 5 ? [{ text: 'dirigible chips', start: 0, end: 1 }] : [],
+          entities: [],
+        },
+        { extractor: 'local', version: 't' },
+        now.toISOString(),
+      );
     }
   });
   return db;
@@ -35,9 +69,18 @@ describe('search', () => {
     assert.equal(h.articles[0]!.title, 'Report 10', 'the densest match comes first');
     assert.ok(h.articles[0]!.snippet.includes(`${MARK_OPEN}Chip${MARK_CLOSE}`));
     const z = await search(await db, 'zeppelin');
-    assert.deepEqual(z.articles.map((a) => a.title), ['Report 5']);
-    assert.deepEqual(z.statements.map((s) => s.field), ['claims']);
-    assert.deepEqual((await search(await db,'dirigible')).statements.map((s) => s.field), ['quotes']);
+    assert.deepEqual(
+      z.articles.map((a) => a.title),
+      ['Report 5'],
+    );
+    assert.deepEqual(
+      z.statements.map((s) => s.field),
+      ['claims'],
+    );
+    assert.deepEqual(
+      (await search(await db, 'dirigible')).statements.map((s) => s.field),
+      ['quotes'],
+    );
     await (await db).close();
   });
 
@@ -68,7 +111,10 @@ describe('search', () => {
     assert.ok(h.articles.every((a) => a.id > 10));
     const z = await search(await db, 'zeppelin');
     assert.equal(z.windowed, false);
-    assert.deepEqual(z.articles.map((a) => a.title), ['Report 5']);
+    assert.deepEqual(
+      z.articles.map((a) => a.title),
+      ['Report 5'],
+    );
     await (await db).close();
   });
 });

@@ -11,8 +11,23 @@ export const MARK_OPEN = '\u0001';
 export const MARK_CLOSE = '\u0002';
 
 export interface SearchHits {
-  events: Array<{ id: string; title: string; snippet: string; significance: number; firstSeen: string; lastUpdated: string }>;
-  articles: Array<{ id: number; title: string; snippet: string; sourceId: string; sourceName: string; sourceAuthor: string | null; publishedAt: string | null }>;
+  events: Array<{
+    id: string;
+    title: string;
+    snippet: string;
+    significance: number;
+    firstSeen: string;
+    lastUpdated: string;
+  }>;
+  articles: Array<{
+    id: number;
+    title: string;
+    snippet: string;
+    sourceId: string;
+    sourceName: string;
+    sourceAuthor: string | null;
+    publishedAt: string | null;
+  }>;
   statements: Array<{ articleId: number; title: string; snippet: string; field: 'claims' | 'quotes' }>;
   /** True when the query matched so much that only the newest matches were ranked. */
   windowed: boolean;
@@ -21,7 +36,12 @@ export interface SearchHits {
 /** The words of a query as an FTS5 expression: each a quoted term, all required. */
 export function ftsQuery(q: string): string | undefined {
   const terms = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return terms.length ? terms.slice(0, 12).map((t) => `"${t}"`).join(' ') : undefined;
+  return terms.length
+    ? terms
+        .slice(0, 12)
+        .map((t) => `"${t}"`)
+        .join(' ')
+    : undefined;
 }
 
 /**
@@ -34,7 +54,8 @@ export function ftsQuery(q: string): string | undefined {
 export async function search(db: Db, q: string, limit = 20): Promise<SearchHits> {
   const fts = ftsQuery(q);
   if (!fts) return { events: [], articles: [], statements: [], windowed: false };
-  if (db.dialect === 'postgres') return searchPostgres(db, (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).join(' '), limit);
+  if (db.dialect === 'postgres')
+    return searchPostgres(db, (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).join(' '), limit);
   const snip = (table: string, col: number) => `snippet(${table}, ${col}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24)`;
   const each = async <T>(rows: RankedRows, sql: string, ...extra: SqlValue[]): Promise<T[]> => {
     const out: T[] = [];
@@ -46,18 +67,39 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
   };
 
   const ev = await rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
-  const events = await each<SearchHits['events'][number]>(ev, `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated"
-    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts);
+  const events = await each<SearchHits['events'][number]>(
+    ev,
+    `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated"
+    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
+    fts,
+  );
 
   const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
-  const articles = await each<SearchHits['articles'][number]>(ar, `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
-    FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts);
+  const articles = await each<SearchHits['articles'][number]>(
+    ar,
+    `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
+    FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
+    fts,
+  );
 
   const st = await rankRecent(db, 'extraction_fts', 'bm25(extraction_fts)', fts, limit);
-  const inClaims = new Set((await each<{ rowid: number }>(st, `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = CAST(? AS INTEGER)`, `{claims}: (${fts})`)).map((r) => r.rowid));
-  const statements = (await each<{ articleId: number; title: string; snippet: string }>(st, `SELECT f.rowid AS "articleId", a.title, ${snip('extraction_fts', -1)} AS snippet
-    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`, fts))
-    .map((r) => ({ ...r, field: (inClaims.has(r.articleId) ? 'claims' : 'quotes') as 'claims' | 'quotes' }));
+  const inClaims = new Set(
+    (
+      await each<{ rowid: number }>(
+        st,
+        `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+        `{claims}: (${fts})`,
+      )
+    ).map((r) => r.rowid),
+  );
+  const statements = (
+    await each<{ articleId: number; title: string; snippet: string }>(
+      st,
+      `SELECT f.rowid AS "articleId", a.title, ${snip('extraction_fts', -1)} AS snippet
+    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
+      fts,
+    )
+  ).map((r) => ({ ...r, field: (inClaims.has(r.articleId) ? 'claims' : 'quotes') as 'claims' | 'quotes' }));
 
   return { events, articles, statements, windowed: ev.windowed || ar.windowed || st.windowed };
 }

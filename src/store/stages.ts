@@ -17,24 +17,39 @@ const markKey = (stage: string) => `stage_rows_up_to:${stage}`;
  */
 export async function ensureStageRows(db: Db, stages: readonly string[], at: string): Promise<number> {
   const top = Number((await value<number | null>(db, 'SELECT MAX(id) FROM articles')) ?? 0);
-  const marks = new Map((await db.all<{ key: string; value: string }>(`SELECT key, value FROM cluster_meta WHERE key IN (${listParam(db, 'text')})`,
-    [JSON.stringify(stages.map(markKey))])).map((r) => [r.key, Number(r.value)]));
+  const marks = new Map(
+    (
+      await db.all<{ key: string; value: string }>(
+        `SELECT key, value FROM cluster_meta WHERE key IN (${listParam(db, 'text')})`,
+        [JSON.stringify(stages.map(markKey))],
+      )
+    ).map((r) => [r.key, Number(r.value)]),
+  );
   let n = 0;
   for (const s of stages) {
     const from = marks.get(markKey(s)) ?? 0;
     if (from >= top) continue;
-    n += (await db.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time)
+    n += (
+      await db.run(
+        `INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time)
       SELECT id, ?, 'pending', 0, ?, COALESCE(a.published_at, a.fetched_at) FROM articles a
-      WHERE a.id > ? AND a.id <= ? AND NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`, [s, at, from, top, s])).changes;
+      WHERE a.id > ? AND a.id <= ? AND NOT EXISTS (SELECT 1 FROM article_stages s WHERE s.article_id = a.id AND s.stage = ?)`,
+        [s, at, from, top, s],
+      )
+    ).changes;
     // Never lowered: another process may have marked further meanwhile.
-    await db.run(`INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-      WHERE CAST(cluster_meta.value AS BIGINT) < CAST(excluded.value AS BIGINT)`, [markKey(s), String(top)]);
+    await db.run(
+      `INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+      WHERE CAST(cluster_meta.value AS BIGINT) < CAST(excluded.value AS BIGINT)`,
+      [markKey(s), String(top)],
+    );
   }
   return n;
 }
 
 /** A stage row that may still run: pending, or failed with attempts left (one `?`: maxAttempts). */
-const mayRun = (alias: string) => `(${alias}.status = 'pending' OR (${alias}.status = 'failed' AND ${alias}.attempts < ?))`;
+const mayRun = (alias: string) =>
+  `(${alias}.status = 'pending' OR (${alias}.status = 'failed' AND ${alias}.attempts < ?))`;
 
 /**
  * Articles waiting for a stage, in the order they were published (the clusterer sees the
@@ -46,42 +61,82 @@ const mayRun = (alias: string) => `(${alias}.status = 'pending' OR (${alias}.sta
  * Pending and retryable rows are read apart, each in the order of the article_stages_next
  * index, so a call costs what it returns, not what is waiting.
  */
-export async function pendingFor(db: Db, stage: string, limit: number, maxAttempts: number, afterStages: readonly string[] = []): Promise<number[]> {
+export async function pendingFor(
+  db: Db,
+  stage: string,
+  limit: number,
+  maxAttempts: number,
+  afterStages: readonly string[] = [],
+): Promise<number[]> {
   let horizon: string | null = null;
   for (const s of afterStages) {
-    const first = (await value<string | null>(db, `SELECT MIN(t) FROM (
+    const first =
+      (await value<string | null>(
+        db,
+        `SELECT MIN(t) FROM (
         SELECT MIN(article_time) AS t FROM article_stages WHERE stage = ? AND status = 'pending'
-        UNION ALL SELECT MIN(article_time) FROM article_stages WHERE stage = ? AND status = 'failed' AND attempts < ?) AS firsts`, [s, s, maxAttempts])) ?? null;
+        UNION ALL SELECT MIN(article_time) FROM article_stages WHERE stage = ? AND status = 'failed' AND attempts < ?) AS firsts`,
+        [s, s, maxAttempts],
+      )) ?? null;
     if (first !== null && (horizon === null || first < horizon)) horizon = first;
   }
   const gate = horizon !== null ? ' AND article_time < ?' : '';
-  const part = (status: string, alias: string) => `SELECT * FROM (SELECT article_id, article_time FROM article_stages WHERE stage = ? AND ${status}${gate}
+  const part = (
+    status: string,
+    alias: string,
+  ) => `SELECT * FROM (SELECT article_id, article_time FROM article_stages WHERE stage = ? AND ${status}${gate}
     ORDER BY article_time, article_id LIMIT ?) AS ${alias}`;
   const params = (extra: SqlValue[]): SqlValue[] => [stage, ...extra, ...(horizon !== null ? [horizon] : []), limit];
-  return await column<number>(db, `SELECT article_id FROM (${part("status = 'pending'", 'waiting')} UNION ALL ${part("status = 'failed' AND attempts < ?", 'retrying')}) AS next
-    ORDER BY article_time, article_id LIMIT ?`, [...params([]), ...params([maxAttempts]), limit]);
+  return await column<number>(
+    db,
+    `SELECT article_id FROM (${part("status = 'pending'", 'waiting')} UNION ALL ${part("status = 'failed' AND attempts < ?", 'retrying')}) AS next
+    ORDER BY article_time, article_id LIMIT ?`,
+    [...params([]), ...params([maxAttempts]), limit],
+  );
 }
 
 /** Whether any article may still run one of these stages. */
 export async function anyPending(db: Db, stages: readonly string[], maxAttempts: number): Promise<boolean> {
-  return !!(await db.get(`SELECT 1 FROM article_stages s WHERE s.stage IN (${listParam(db, 'text')}) AND ${mayRun('s')} LIMIT 1`, [JSON.stringify(stages), maxAttempts]));
+  return !!(await db.get(
+    `SELECT 1 FROM article_stages s WHERE s.stage IN (${listParam(db, 'text')}) AND ${mayRun('s')} LIMIT 1`,
+    [JSON.stringify(stages), maxAttempts],
+  ));
 }
 
 /** Of these articles, the ones whose stage is not done yet. */
 export async function notDone(db: Db, stage: string, ids: readonly number[]): Promise<number[]> {
-  return await column<number>(db, `SELECT article_id FROM article_stages WHERE stage = ? AND status <> 'done' AND article_id IN (${listParam(db, 'int')})`, [stage, JSON.stringify(ids)]);
+  return await column<number>(
+    db,
+    `SELECT article_id FROM article_stages WHERE stage = ? AND status <> 'done' AND article_id IN (${listParam(db, 'int')})`,
+    [stage, JSON.stringify(ids)],
+  );
 }
 
 /** When the longest-waiting article still pending for a stage was fetched, if any is. */
 export async function oldestPendingFetchedAt(db: Db, stage: string): Promise<string | null> {
-  return (await value<string | null>(db, `SELECT MIN(a.fetched_at) FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = ? AND s.status = 'pending'`, [stage])) ?? null;
+  return (
+    (await value<string | null>(
+      db,
+      `SELECT MIN(a.fetched_at) FROM article_stages s JOIN articles a ON a.id = s.article_id WHERE s.stage = ? AND s.status = 'pending'`,
+      [stage],
+    )) ?? null
+  );
 }
 
 /** `attemptsAtLeast`: count the attempts as at least this many (a failure not worth retrying). */
-export async function markStage(db: Db, articleId: number, stage: string, status: StageStatus, at: string, extra: { error?: string; note?: string; attemptsAtLeast?: number } = {}): Promise<void> {
+export async function markStage(
+  db: Db,
+  articleId: number,
+  stage: string,
+  status: StageStatus,
+  at: string,
+  extra: { error?: string; note?: string; attemptsAtLeast?: number } = {},
+): Promise<void> {
   const floor = extra.attemptsAtLeast ?? 0;
-  await db.run(`UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = CASE WHEN attempts + 1 < ? THEN ? ELSE attempts + 1 END, updated_at = ? WHERE article_id = ? AND stage = ?`,
-    [status, extra.error ?? null, extra.note ?? null, floor, floor, at, articleId, stage]);
+  await db.run(
+    `UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = CASE WHEN attempts + 1 < ? THEN ? ELSE attempts + 1 END, updated_at = ? WHERE article_id = ? AND stage = ?`,
+    [status, extra.error ?? null, extra.note ?? null, floor, floor, at, articleId, stage],
+  );
 }
 
 /**
@@ -90,16 +145,27 @@ export async function markStage(db: Db, articleId: number, stage: string, status
  * found through the primary key from the object's keys (an UPDATE … FROM over the list
  * would walk every row of the stage on SQLite).
  */
-export async function markStagesDone(db: Db, stage: string, done: ReadonlyArray<{ id: number; note: string | null }>, at: string): Promise<void> {
+export async function markStagesDone(
+  db: Db,
+  stage: string,
+  done: ReadonlyArray<{ id: number; note: string | null }>,
+  at: string,
+): Promise<void> {
   if (!done.length) return;
   const notes = JSON.stringify(Object.fromEntries(done.map((d) => [String(d.id), d.note])));
-  const [note, ids] = db.dialect === 'sqlite'
-    ? [`json_extract(?, '$."' || article_id || '"')`, 'SELECT CAST(key AS INTEGER) FROM json_each(?)']
-    : ['(?::jsonb) ->> article_id::text', 'SELECT key::bigint FROM jsonb_each(?::jsonb)'];
-  await db.run(`UPDATE article_stages SET status = 'done', error = NULL, note = ${note}, attempts = attempts + 1, updated_at = ?
-    WHERE stage = ? AND article_id IN (${ids})`, [notes, at, stage, notes]);
+  const [note, ids] =
+    db.dialect === 'sqlite'
+      ? [`json_extract(?, '$."' || article_id || '"')`, 'SELECT CAST(key AS INTEGER) FROM json_each(?)']
+      : ['(?::jsonb) ->> article_id::text', 'SELECT key::bigint FROM jsonb_each(?::jsonb)'];
+  await db.run(
+    `UPDATE article_stages SET status = 'done', error = NULL, note = ${note}, attempts = attempts + 1, updated_at = ?
+    WHERE stage = ? AND article_id IN (${ids})`,
+    [notes, at, stage, notes],
+  );
 }
 
 export async function stageCounts(db: Db): Promise<Array<{ stage: string; status: StageStatus; n: number }>> {
-  return await db.all<{ stage: string; status: StageStatus; n: number }>('SELECT stage, status, COUNT(*) AS n FROM article_stages GROUP BY stage, status ORDER BY stage, status');
+  return await db.all<{ stage: string; status: StageStatus; n: number }>(
+    'SELECT stage, status, COUNT(*) AS n FROM article_stages GROUP BY stage, status ORDER BY stage, status',
+  );
 }

@@ -14,7 +14,8 @@ export function storeBefore(number: string): Database.Database {
   const all = assetPath('store', 'migrations');
   const before = mkdtempSync(join(tmpdir(), `almanac-mig${number}-`));
   try {
-    for (const f of readdirSync(all).filter((f) => f.endsWith('.sql') && f < number)) symlinkSync(join(all, f), join(before, f));
+    for (const f of readdirSync(all).filter((f) => f.endsWith('.sql') && f < number))
+      symlinkSync(join(all, f), join(before, f));
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, before);

@@ -16,7 +16,12 @@ const SQLITE: Record<string, StoreFailure> = {
   SQLITE_IOERR: 'io',
 };
 /** PostgreSQL's SQLSTATEs for the same: disk_full, read_only_sql_transaction, data_corrupted, index_corrupted. */
-const POSTGRES: Record<string, StoreFailure> = { '53100': 'full', '25006': 'read-only', XX001: 'damaged', XX002: 'damaged' };
+const POSTGRES: Record<string, StoreFailure> = {
+  '53100': 'full',
+  '25006': 'read-only',
+  XX001: 'damaged',
+  XX002: 'damaged',
+};
 
 /** The failure's kind and the driver's code ("SQLITE_FULL", "53100"), when the error is a store failure. */
 export function storeFailure(err: unknown): { kind: StoreFailure; code: string } | undefined {

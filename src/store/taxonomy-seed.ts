@@ -13,7 +13,10 @@ export interface SeedTopic {
  * topic, now an alias, stays as the user left it). Given as statements so that the
  * synchronous SQLite opener and the PostgreSQL opener run the same SQL.
  */
-export function taxonomySeed(defs: readonly SeedTopic[], at: string): { count: string; inserts: Array<[string, SqlValue[]]> } {
+export function taxonomySeed(
+  defs: readonly SeedTopic[],
+  at: string,
+): { count: string; inserts: Array<[string, SqlValue[]]> } {
   const insert = `INSERT INTO topics (slug, label, aliases, parent, origin, created_at)
     SELECT ?, ?, ?, ?, 'seed', ? WHERE NOT EXISTS (SELECT 1 FROM topic_aliases WHERE alias = ?) ON CONFLICT(slug) DO NOTHING`;
   // Parents first: the foreign key wants them to exist.

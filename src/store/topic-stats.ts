@@ -21,20 +21,43 @@ const WEEK_S = 604_800;
  * of its last update; weeks are whole weeks since the epoch, the last one holding `now`.
  */
 export async function topicStats(db: Db, now: Date, weeks = 12, only?: string): Promise<TopicStat[]> {
-  const rows = await db.all<{ slug: string; week: number; events: number }>(`SELECT subject AS slug, week, events FROM subject_weeks WHERE kind = 'topic'${only ? ' AND subject = ?' : ''}`, (only ? [only] : []));
-  const meta = new Map((await db.all<{ slug: string; label: string; parent: string | null }>('SELECT slug, label, parent FROM topics')).map((t) => [t.slug, t]));
-  const guides = new Map((await db.all<{ subject: string; slug: string }>(`SELECT subject, slug FROM guides WHERE subject_kind = 'topic'`)).map((g) => [g.subject, g.slug]));
+  const rows = await db.all<{ slug: string; week: number; events: number }>(
+    `SELECT subject AS slug, week, events FROM subject_weeks WHERE kind = 'topic'${only ? ' AND subject = ?' : ''}`,
+    only ? [only] : [],
+  );
+  const meta = new Map(
+    (
+      await db.all<{ slug: string; label: string; parent: string | null }>('SELECT slug, label, parent FROM topics')
+    ).map((t) => [t.slug, t]),
+  );
+  const guides = new Map(
+    (
+      await db.all<{ subject: string; slug: string }>(`SELECT subject, slug FROM guides WHERE subject_kind = 'topic'`)
+    ).map((g) => [g.subject, g.slug]),
+  );
   const current = Math.floor(now.getTime() / 1000 / WEEK_S);
   const stats = new Map<string, TopicStat>();
   for (const r of rows) {
     let s = stats.get(r.slug);
     if (!s) {
       const m = meta.get(r.slug);
-      stats.set(r.slug, (s = { slug: r.slug, label: m?.label ?? slugWords(r.slug), parent: m?.parent ?? null, events: 0, weekly: new Array<number>(weeks).fill(0), guide: guides.get(r.slug) ?? null }));
+      stats.set(
+        r.slug,
+        (s = {
+          slug: r.slug,
+          label: m?.label ?? slugWords(r.slug),
+          parent: m?.parent ?? null,
+          events: 0,
+          weekly: new Array<number>(weeks).fill(0),
+          guide: guides.get(r.slug) ?? null,
+        }),
+      );
     }
     s.events += r.events;
     const age = current - r.week;
     if (age >= 0 && age < weeks) s.weekly[weeks - 1 - age]! += r.events;
   }
-  return [...stats.values()].filter((s) => s.events > 0).sort((a, b) => b.events - a.events || a.slug.localeCompare(b.slug));
+  return [...stats.values()]
+    .filter((s) => s.events > 0)
+    .sort((a, b) => b.events - a.events || a.slug.localeCompare(b.slug));
 }

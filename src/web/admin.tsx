@@ -50,16 +50,24 @@ const sameSecret = (a: string, b: string) => {
 };
 
 const AddSource = z.object({
-  url: z.string().trim().url('a feed or site URL (http or https)').refine((u) => /^https?:/i.test(u), 'http or https only'),
+  url: z
+    .string()
+    .trim()
+    .url('a feed or site URL (http or https)')
+    .refine((u) => /^https?:/i.test(u), 'http or https only'),
   name: z.string().trim().max(200).optional(),
   tier: z.coerce.number().int().min(1).max(3).optional(),
   kind: z.enum(SOURCE_KINDS).optional(),
 });
-const AddGuide = z.object({ title: z.string().trim().min(1, 'a title').max(200), query: z.string().trim().min(1, 'a query').max(500) });
+const AddGuide = z.object({
+  title: z.string().trim().min(1, 'a title').max(200),
+  query: z.string().trim().min(1, 'a query').max(500),
+});
 const Opml = z.object({ opml: z.string().min(1, 'an OPML document').max(5_000_000) });
 
 export function adminApp(deps: AdminDeps): Hono {
-  if (deps.token.length < MIN_ADMIN_TOKEN) throw new Error(`admin: the token is ${deps.token.length} characters; use at least ${MIN_ADMIN_TOKEN}`);
+  if (deps.token.length < MIN_ADMIN_TOKEN)
+    throw new Error(`admin: the token is ${deps.token.length} characters; use at least ${MIN_ADMIN_TOKEN}`);
   const app = new Hono();
   const sessions = new AdminSessions({ ttlMs: SESSION_S * 1000, max: 1000, now: () => deps.clock.now().getTime() });
   const guesses = new TokenBuckets(deps.guesses ?? { perMinute: 6, burst: 10 });
@@ -85,7 +93,13 @@ export function adminApp(deps: AdminDeps): Hono {
   app.use('*', async (c, next) => {
     if (!c.req.header('authorization') && !(c.req.method === 'POST' && c.req.path === '/admin/login')) return next();
     const wait = guesses.wait(clientOf(c));
-    return wait > 0 ? tooMany(c, wait, `wrong admin tokens from this address: at most ${guesses.limit.burst}, then ${guesses.limit.perMinute} a minute`) : next();
+    return wait > 0
+      ? tooMany(
+          c,
+          wait,
+          `wrong admin tokens from this address: at most ${guesses.limit.burst}, then ${guesses.limit.perMinute} a minute`,
+        )
+      : next();
   });
 
   app.get('/', async (c) => {
@@ -93,7 +107,14 @@ export function adminApp(deps: AdminDeps): Hono {
     if (!who) return c.html(<Login />, 401);
     const q = c.req.query();
     // A script reading the page gets no form to post: its bearer token is its proof.
-    return c.html(<Dashboard sources={await listSources(deps.db)} csrf={who.by === 'cookie' ? who.csrf : ''} done={q['done']} error={q['error']} />);
+    return c.html(
+      <Dashboard
+        sources={await listSources(deps.db)}
+        csrf={who.by === 'cookie' ? who.csrf : ''}
+        done={q['done']}
+        error={q['error']}
+      />,
+    );
   });
 
   app.post('/login', async (c) => {
@@ -104,7 +125,13 @@ export function adminApp(deps: AdminDeps): Hono {
       return c.html(<Login error="That token is not right." />, 401);
     }
     const { id } = sessions.create();
-    setCookie(c, COOKIE, id, { httpOnly: true, sameSite: 'Strict', path: '/admin', secure: deps.overTls?.(c) ?? new URL(c.req.url).protocol === 'https:', maxAge: SESSION_S });
+    setCookie(c, COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/admin',
+      secure: deps.overTls?.(c) ?? new URL(c.req.url).protocol === 'https:',
+      maxAge: SESSION_S,
+    });
     return c.redirect('/admin', 303);
   });
 
@@ -116,13 +143,15 @@ export function adminApp(deps: AdminDeps): Hono {
     if (who.by === 'cookie') {
       const body = await fields(c);
       const sent = typeof body['csrf'] === 'string' ? body['csrf'] : '';
-      if (!sent || !sameSecret(sent, who.csrf)) return c.json({ error: 'missing or wrong CSRF token: reload the admin page and try again' }, 403);
+      if (!sent || !sameSecret(sent, who.csrf))
+        return c.json({ error: 'missing or wrong CSRF token: reload the admin page and try again' }, 403);
     }
     return next();
   });
 
   const back = (c: Context, r: { done?: string; error?: string }) => {
-    if (c.req.header('authorization')) return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
+    if (c.req.header('authorization'))
+      return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
     return c.redirect(`/admin?${new URLSearchParams(r as Record<string, string>).toString()}`, 303);
   };
   /** A form's fields, or a JSON object's (for scripts): a body that is neither gets a clear 400. */
@@ -134,8 +163,15 @@ export function adminApp(deps: AdminDeps): Hono {
     } catch (e) {
       throw new HTTPException(400, { res: c.json({ error: `invalid JSON body: ${(e as Error).message}` }, 400) });
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HTTPException(400, { res: c.json({ error: 'the JSON body must be an object of fields, like {"url": "https://…"}' }, 400) });
-    return Object.fromEntries(Object.entries(body).filter(([, v]) => ['string', 'number'].includes(typeof v)).map(([k, v]) => [k, String(v)]));
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new HTTPException(400, {
+        res: c.json({ error: 'the JSON body must be an object of fields, like {"url": "https://…"}' }, 400),
+      });
+    return Object.fromEntries(
+      Object.entries(body)
+        .filter(([, v]) => ['string', 'number'].includes(typeof v))
+        .map(([k, v]) => [k, String(v)]),
+    );
   };
   const problem = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
@@ -153,13 +189,17 @@ export function adminApp(deps: AdminDeps): Hono {
     if (!p.success) return back(c, { error: problem(p.error) });
     try {
       const found = await deps.discover(p.data.url);
-      const s = await upsertSource(deps.db, {
-        feedUrl: found.feedUrl,
-        name: p.data.name ?? found.title ?? new URL(found.feedUrl).hostname,
-        ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
-        ...(p.data.tier ? { tier: p.data.tier } : {}),
-        ...(p.data.kind ? { kind: p.data.kind } : {}),
-      }, deps.clock.now());
+      const s = await upsertSource(
+        deps.db,
+        {
+          feedUrl: found.feedUrl,
+          name: p.data.name ?? found.title ?? new URL(found.feedUrl).hostname,
+          ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
+          ...(p.data.tier ? { tier: p.data.tier } : {}),
+          ...(p.data.kind ? { kind: p.data.kind } : {}),
+        },
+        deps.clock.now(),
+      );
       return back(c, { done: `added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>` });
     } catch (e) {
       return back(c, { error: `could not add ${p.data.url}: ${(e as Error).message}` });
@@ -168,7 +208,9 @@ export function adminApp(deps: AdminDeps): Hono {
 
   app.post('/sources/:id/remove', async (c) => {
     const id = c.req.param('id');
-    return await removeSource(deps.db,id) ? back(c, { done: `removed ${id}` }) : back(c, { error: `no source ${id}` });
+    return (await removeSource(deps.db, id))
+      ? back(c, { done: `removed ${id}` })
+      : back(c, { error: `no source ${id}` });
   });
 
   app.post('/sources/:id/refetch', async (c) => {
@@ -182,7 +224,8 @@ export function adminApp(deps: AdminDeps): Hono {
   app.post('/opml', async (c) => {
     const body = await fields(c);
     const file = body['file'];
-    const text = file instanceof File && file.size ? await file.text() : typeof body['opml'] === 'string' ? body['opml'] : '';
+    const text =
+      file instanceof File && file.size ? await file.text() : typeof body['opml'] === 'string' ? body['opml'] : '';
     const p = Opml.safeParse({ opml: text });
     if (!p.success) return back(c, { error: problem(p.error) });
     try {
@@ -197,7 +240,12 @@ export function adminApp(deps: AdminDeps): Hono {
           errors.push((e as Error).message);
         }
       }
-      return back(c, errors.length ? { error: `imported ${ok} of ${list.length} feeds; ${errors.slice(0, 3).join('; ')}` } : { done: `imported ${ok} of ${list.length} feeds` });
+      return back(
+        c,
+        errors.length
+          ? { error: `imported ${ok} of ${list.length} feeds; ${errors.slice(0, 3).join('; ')}` }
+          : { done: `imported ${ok} of ${list.length} feeds` },
+      );
     } catch (e) {
       return back(c, { error: (e as Error).message });
     }
@@ -221,9 +269,15 @@ function Login(props: { error?: string }) {
   return (
     <Layout title="Admin: sign in">
       <h1>Admin</h1>
-      {props.error ? <p class="bad" role="alert">{props.error}</p> : null}
+      {props.error ? (
+        <p class="bad" role="alert">
+          {props.error}
+        </p>
+      ) : null}
       <form method="post" action="/admin/login" class="filters">
-        <label>Admin token <input type="password" name="token" autocomplete="current-password" required /></label>
+        <label>
+          Admin token <input type="password" name="token" autocomplete="current-password" required />
+        </label>
         <button type="submit">Sign in</button>
       </form>
     </Layout>
@@ -238,53 +292,118 @@ function Dashboard(props: { sources: Source[]; csrf: string; done?: string; erro
   return (
     <Layout title="Admin">
       <h1>Admin</h1>
-      {props.done ? <p class="ok" role="status">{props.done}</p> : null}
-      {props.error ? <p class="bad" role="alert">{props.error}</p> : null}
+      {props.done ? (
+        <p class="ok" role="status">
+          {props.done}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="bad" role="alert">
+          {props.error}
+        </p>
+      ) : null}
 
       <h2>Add a source</h2>
       <form method="post" action="/admin/sources" class="filters">
         <Csrf token={props.csrf} />
-        <label>Feed or site URL <input type="text" name="url" required size={40} /></label>
-        <label>Name <input type="text" name="name" /></label>
-        <label>Tier <select name="tier"><option value="">auto</option><option>1</option><option>2</option><option>3</option></select></label>
-        <label>Kind <select name="kind"><option value="">auto</option>{SOURCE_KINDS.map((k) => <option>{k}</option>)}</select></label>
+        <label>
+          Feed or site URL <input type="text" name="url" required size={40} />
+        </label>
+        <label>
+          Name <input type="text" name="name" />
+        </label>
+        <label>
+          Tier{' '}
+          <select name="tier">
+            <option value="">auto</option>
+            <option>1</option>
+            <option>2</option>
+            <option>3</option>
+          </select>
+        </label>
+        <label>
+          Kind{' '}
+          <select name="kind">
+            <option value="">auto</option>
+            {SOURCE_KINDS.map((k) => (
+              <option>{k}</option>
+            ))}
+          </select>
+        </label>
         <button type="submit">Add</button>
       </form>
 
       <h2>Import OPML</h2>
       <form method="post" action="/admin/opml" enctype="multipart/form-data" class="filters">
         <Csrf token={props.csrf} />
-        <label>OPML file <input type="file" name="file" accept=".opml,.xml,text/xml" /></label>
-        <label>or paste it <textarea name="opml" rows={3} cols={40}></textarea></label>
+        <label>
+          OPML file <input type="file" name="file" accept=".opml,.xml,text/xml" />
+        </label>
+        <label>
+          or paste it <textarea name="opml" rows={3} cols={40}></textarea>
+        </label>
         <button type="submit">Import</button>
       </form>
 
       <h2>Add a guide</h2>
       <form method="post" action="/admin/guides" class="filters">
         <Csrf token={props.csrf} />
-        <label>Title <input type="text" name="title" required /></label>
-        <label>Query <input type="text" name="query" required placeholder="export AND (chip OR chips)" /></label>
+        <label>
+          Title <input type="text" name="title" required />
+        </label>
+        <label>
+          Query <input type="text" name="query" required placeholder="export AND (chip OR chips)" />
+        </label>
         <button type="submit">Add guide</button>
       </form>
 
       <h2>Sources ({props.sources.length})</h2>
-      <form method="post" action="/admin/refetch"><Csrf token={props.csrf} /><button type="submit">Refetch all now</button></form>
+      <form method="post" action="/admin/refetch">
+        <Csrf token={props.csrf} />
+        <button type="submit">Refetch all now</button>
+      </form>
       <table>
-        <thead><tr><th>Source</th><th>Health</th><th></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Source</th>
+            <th>Health</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {props.sources.map((s) => (
             <tr>
-              <td><a href={`/sources/${encodeURIComponent(s.id)}`}>{sourceLabel(s)}</a><div class="meta">{s.id} · {s.feedUrl}</div></td>
-              <td class={s.consecutiveFailures ? 'bad' : 'ok'}>{s.consecutiveFailures ? `failing ×${s.consecutiveFailures}: ${s.lastError ?? ''}` : s.lastSuccessAt ? `ok ${s.lastSuccessAt.slice(0, 16)}` : 'never fetched'}</td>
               <td>
-                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/refetch`}><Csrf token={props.csrf} /><button type="submit">Refetch</button></form>
-                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/remove`}><Csrf token={props.csrf} /><button type="submit">Remove</button></form>
+                <a href={`/sources/${encodeURIComponent(s.id)}`}>{sourceLabel(s)}</a>
+                <div class="meta">
+                  {s.id} · {s.feedUrl}
+                </div>
+              </td>
+              <td class={s.consecutiveFailures ? 'bad' : 'ok'}>
+                {s.consecutiveFailures
+                  ? `failing ×${s.consecutiveFailures}: ${s.lastError ?? ''}`
+                  : s.lastSuccessAt
+                    ? `ok ${s.lastSuccessAt.slice(0, 16)}`
+                    : 'never fetched'}
+              </td>
+              <td>
+                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/refetch`}>
+                  <Csrf token={props.csrf} />
+                  <button type="submit">Refetch</button>
+                </form>
+                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/remove`}>
+                  <Csrf token={props.csrf} />
+                  <button type="submit">Remove</button>
+                </form>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form method="post" action="/admin/logout"><Csrf token={props.csrf} /><button type="submit">Sign out</button></form>
+      <form method="post" action="/admin/logout">
+        <Csrf token={props.csrf} />
+        <button type="submit">Sign out</button>
+      </form>
     </Layout>
   );
 }

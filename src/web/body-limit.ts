@@ -16,5 +16,10 @@ export function bodyLimits(limits: { opml: number; form: number } = BODY_LIMITS)
   };
   const opml = bodyLimit({ maxSize: limits.opml, onError: refuse(limits.opml) });
   const form = bodyLimit({ maxSize: limits.form, onError: refuse(limits.form) });
-  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : c.req.path === '/admin/opml' ? opml(c, next) : form(c, next));
+  return (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : c.req.path === '/admin/opml'
+        ? opml(c, next)
+        : form(c, next);
 }

@@ -20,26 +20,30 @@ const tag = (id: string) => `tag:almanac,2026:event:${id}`;
 
 export function eventsAtom(events: EventCard[], m: FeedMeta): string {
   // Every string made XML-safe: one stored title with a U+0001 must not break the feed for every reader.
-  return generateAtomFeed(xmlSafeDeep({
-    // Percent-encoded so the id is one plain IRI token (no `&` that would force CDATA).
-    id: `tag:almanac,2026:feed:${encodeURIComponent(m.selfUrl.replace(/^https?:\/\/[^/]+/, ''))}`,
-    title: { value: m.title, type: 'text' },
-    updated: m.updated,
-    links: [
-      { href: m.selfUrl, rel: 'self', type: 'application/atom+xml' },
-      { href: m.pageUrl, rel: 'alternate', type: 'text/html' },
-    ],
-    entries: events.map((e) => ({
-      id: tag(e.id),
-      title: { value: `[${e.significance}] ${e.title}`, type: 'text' },
-      updated: new Date(e.lastUpdated),
-      published: new Date(e.firstSeen),
-      summary: { value: e.summary || e.title, type: 'text' },
-      links: [{ href: `${m.origin}/events/${encodeURIComponent(e.id)}`, rel: 'alternate', type: 'text/html' }],
-      authors: [{ name: e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : 'Almanac' }],
-      categories: e.topics.map((t) => ({ term: t })),
-    })),
-  }) as never);
+  return generateAtomFeed(
+    xmlSafeDeep({
+      // Percent-encoded so the id is one plain IRI token (no `&` that would force CDATA).
+      id: `tag:almanac,2026:feed:${encodeURIComponent(m.selfUrl.replace(/^https?:\/\/[^/]+/, ''))}`,
+      title: { value: m.title, type: 'text' },
+      updated: m.updated,
+      links: [
+        { href: m.selfUrl, rel: 'self', type: 'application/atom+xml' },
+        { href: m.pageUrl, rel: 'alternate', type: 'text/html' },
+      ],
+      entries: events.map((e) => ({
+        id: tag(e.id),
+        title: { value: `[${e.significance}] ${e.title}`, type: 'text' },
+        updated: new Date(e.lastUpdated),
+        published: new Date(e.firstSeen),
+        summary: { value: e.summary || e.title, type: 'text' },
+        links: [{ href: `${m.origin}/events/${encodeURIComponent(e.id)}`, rel: 'alternate', type: 'text/html' }],
+        authors: [
+          { name: e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : 'Almanac' },
+        ],
+        categories: e.topics.map((t) => ({ term: t })),
+      })),
+    }) as never,
+  );
 }
 
 export function eventsJsonFeed(events: EventCard[], m: FeedMeta): string {
@@ -56,7 +60,9 @@ export function eventsJsonFeed(events: EventCard[], m: FeedMeta): string {
         date_published: new Date(e.firstSeen),
         date_modified: new Date(e.lastUpdated),
         tags: e.topics,
-        authors: [{ name: e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : 'Almanac' }],
+        authors: [
+          { name: e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : 'Almanac' },
+        ],
         _almanac: { significance: e.significance, sources: e.sourceCount },
       })),
     } as never),

@@ -11,12 +11,24 @@ const RELATIVE = /^(\d{1,4})(h|d)$/;
 
 export const EventFilterSchema = z.object({
   min: z.coerce.number().int().min(0).max(10).default(0),
-  topic: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a topic slug').optional(),
-  source: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a source id').optional(),
+  topic: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, 'a topic slug')
+    .optional(),
+  source: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a source id')
+    .optional(),
   kind: z.enum(KINDS).optional(),
   entity: z.string().min(1).max(200).optional(),
-  since: z.string().refine((s) => RELATIVE.test(s) || !Number.isNaN(Date.parse(s)), 'since: 24h, 7d, 30d… or an ISO date').optional(),
-  until: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'until: an ISO date').optional(),
+  since: z
+    .string()
+    .refine((s) => RELATIVE.test(s) || !Number.isNaN(Date.parse(s)), 'since: 24h, 7d, 30d… or an ISO date')
+    .optional(),
+  until: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'until: an ISO date')
+    .optional(),
   sort: z.enum(['time', 'score']).default('time'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
@@ -24,8 +36,15 @@ export type EventFilter = z.infer<typeof EventFilterSchema>;
 
 /** What each filter takes, said for a reader of the page. */
 const EXPECTED: Record<keyof EventFilter, string> = {
-  min: 'a score from 0 to 10', topic: 'a topic slug', source: 'a source id', kind: `one of ${KINDS.join(', ')}`, entity: 'a name',
-  since: '24h, 7d, 30d… or a date', until: 'a date', sort: 'time or score', page: 'a page number',
+  min: 'a score from 0 to 10',
+  topic: 'a topic slug',
+  source: 'a source id',
+  kind: `one of ${KINDS.join(', ')}`,
+  entity: 'a name',
+  since: '24h, 7d, 30d… or a date',
+  until: 'a date',
+  sort: 'time or score',
+  page: 'a page number',
 };
 
 /**
@@ -71,12 +90,22 @@ export function toListOptions(f: EventFilter, now: Date, pageSize: number): Even
 }
 
 /** The query string of a filter (defaults left out), with some keys changed. */
-export function filterQuery(f: Partial<EventFilter>, change: Partial<Record<keyof EventFilter, string | number | undefined>> = {}): string {
+export function filterQuery(
+  f: Partial<EventFilter>,
+  change: Partial<Record<keyof EventFilter, string | number | undefined>> = {},
+): string {
   const merged: Record<string, unknown> = { ...f, ...change };
   const p = new URLSearchParams();
   for (const k of ['min', 'topic', 'source', 'kind', 'entity', 'since', 'until', 'sort', 'page'] as const) {
     const v = merged[k];
-    if (v === undefined || v === '' || (k === 'min' && Number(v) === 0) || (k === 'sort' && v === 'time') || (k === 'page' && Number(v) === 1)) continue;
+    if (
+      v === undefined ||
+      v === '' ||
+      (k === 'min' && Number(v) === 0) ||
+      (k === 'sort' && v === 'time') ||
+      (k === 'page' && Number(v) === 1)
+    )
+      continue;
     p.set(k, String(v));
   }
   const s = p.toString();

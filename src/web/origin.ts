@@ -10,7 +10,8 @@ export interface PublicSite {
 }
 
 type Socket = Partial<Pick<TLSSocket, 'localAddress' | 'localPort' | 'encrypted'>>;
-const socketOf = (c: Context): Socket | undefined => (c.env as { incoming?: { socket?: Socket } } | undefined)?.incoming?.socket;
+const socketOf = (c: Context): Socket | undefined =>
+  (c.env as { incoming?: { socket?: Socket } } | undefined)?.incoming?.socket;
 
 /**
  * The base of the absolute links in feeds and the API description: the configured public
@@ -31,6 +32,7 @@ export function overTls(c: Context, site: PublicSite): boolean {
   if (site.publicUrl?.startsWith('https:')) return true;
   const s = socketOf(c);
   if (s?.encrypted) return true;
-  if (site.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https') return true;
+  if (site.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https')
+    return true;
   return !s && new URL(c.req.url).protocol === 'https:';
 }

@@ -17,20 +17,30 @@ async function setup(seconds: number) {
   let clock = 1_000_000;
   let renders = 0;
   const app = new Hono();
-  app.use('*', pageCache(db, { seconds, maxEntries: 3 }, () => clock));
-  app.get('/page', async (c) => c.text(`render ${++renders}, rows ${await one<unknown>(db, 'SELECT COUNT(*) FROM t')}`));
+  app.use(
+    '*',
+    pageCache(db, { seconds, maxEntries: 3 }, () => clock),
+  );
+  app.get('/page', async (c) =>
+    c.text(`render ${++renders}, rows ${await one<unknown>(db, 'SELECT COUNT(*) FROM t')}`),
+  );
   app.get('/missing', (c) => c.text(`render ${++renders}`, 404));
   app.post('/page', (c) => c.text(`post ${++renders}`));
   app.get('/admin/x', (c) => c.text(`admin ${++renders}`));
   app.get('/p/:n', (c) => c.text(`p${c.req.param('n')} ${++renders}`));
   return {
-    app, db, file,
+    app,
+    db,
+    file,
     tick: (ms: number) => void (clock += ms),
     get: async (path: string, init?: RequestInit) => {
       const r = await app.request(path, init);
       return { status: r.status, body: await r.text(), etag: r.headers.get('ETag') };
     },
-    cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); },
+    cleanup: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

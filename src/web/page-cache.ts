@@ -37,7 +37,10 @@ export function pageCache(db: Db, opts: PageCacheOptions, now: () => number = Da
   const entries = new Map<string, Entry>();
   let bytes = 0;
   // PostgreSQL: the write-ahead log's position, which any commit on the server moves.
-  const versionSql = db.dialect === 'sqlite' ? 'SELECT total_changes() AS t, data_version AS v FROM pragma_data_version' : 'SELECT pg_current_wal_lsn()::text AS t, 0 AS v';
+  const versionSql =
+    db.dialect === 'sqlite'
+      ? 'SELECT total_changes() AS t, data_version AS v FROM pragma_data_version'
+      : 'SELECT pg_current_wal_lsn()::text AS t, 0 AS v';
   const version = async () => {
     const r = (await db.get<{ t: number | string; v: number }>(versionSql))!;
     return `${r.t}.${r.v}`;
@@ -73,7 +76,11 @@ export function pageCache(db: Db, opts: PageCacheOptions, now: () => number = Da
     if (c.res.status !== 200) return;
     const body = await c.res.clone().arrayBuffer();
     const entry: Entry = {
-      version: v, at: now(), status: c.res.status, headers: [...c.res.headers.entries()], body,
+      version: v,
+      at: now(),
+      status: c.res.status,
+      headers: [...c.res.headers.entries()],
+      body,
       etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`,
     };
     c.res = answer(entry, c.req.header('If-None-Match'));

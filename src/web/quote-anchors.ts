@@ -3,7 +3,33 @@ import { Element, Text, type ChildNode, type ParentNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 /** Elements that break the text: a quote's words meet across them only with a space between. */
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'td', 'th', 'table', 'section', 'article', 'figure', 'figcaption', 'hr', 'dd', 'dt']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'section',
+  'article',
+  'figure',
+  'figcaption',
+  'hr',
+  'dd',
+  'dt',
+]);
 
 /** One character of the article's flattened text: where it sits (a text node and an offset), or null for a break between blocks. */
 type At = { node: Text; offset: number } | null;
@@ -75,7 +101,11 @@ export function anchorQuotes(html: string, quotes: readonly string[]): { html: s
     let pos = 0;
     for (const c of list.sort((a, b) => a.from - b.from)) {
       if (c.from > pos) parts.push(new Text(node.data.slice(pos, c.from)));
-      parts.push(new Element('span', { class: 'quote', ...(c.id ? { id: c.id } : {}) }, [new Text(node.data.slice(c.from, c.to))]));
+      parts.push(
+        new Element('span', { class: 'quote', ...(c.id ? { id: c.id } : {}) }, [
+          new Text(node.data.slice(c.from, c.to)),
+        ]),
+      );
       pos = c.to;
     }
     if (pos < node.data.length) parts.push(new Text(node.data.slice(pos)));

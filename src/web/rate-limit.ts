@@ -25,7 +25,10 @@ export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
 
-  constructor(readonly limit: RateLimit, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly limit: RateLimit,
+    private readonly now: () => number = Date.now,
+  ) {
     this.perMs = limit.perMinute / 60_000;
   }
 

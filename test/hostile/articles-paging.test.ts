@@ -23,7 +23,8 @@ const report = new Report('articles-paging', '/articles: keyset paging at scale'
 const N = Number(process.env['ALMANAC_HOSTILE_ARTICLES'] ?? 200_000);
 const ORDER = 'SELECT id FROM articles ORDER BY COALESCE(published_at, fetched_at) DESC, id DESC';
 const ids = (html: string) => [...html.matchAll(/<h3><a href="\/articles\/(\d+)">/g)].map((m) => Number(m[1]));
-const link = (html: string, rel: 'Newer' | 'Older') => new RegExp(`href="(/articles\\?(?:before|after)=\\d+)">${rel === 'Newer' ? '← Newer' : 'Older →'}`).exec(html)?.[1];
+const link = (html: string, rel: 'Newer' | 'Older') =>
+  new RegExp(`href="(/articles\\?(?:before|after)=\\d+)">${rel === 'Newer' ? '← Newer' : 'Older →'}`).exec(html)?.[1];
 
 describe('/articles at scale', () => {
   let dir: string;
@@ -35,12 +36,20 @@ describe('/articles at scale', () => {
     const t = performance.now();
     generateArticles(join(dir, 's.db'), N);
     db = openDb(join(dir, 's.db'));
-    const app = createApp({ db, clock: fixedClock('2026-11-22T12:00:00Z'), rateLimit: { perMinute: 60_000, burst: 100_000 } });
+    const app = createApp({
+      db,
+      clock: fixedClock('2026-11-22T12:00:00Z'),
+      rateLimit: { perMinute: 60_000, burst: 100_000 },
+    });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = () => new Promise<void>((r) => server.close(() => r()));
-    report.add({ case: `a store of ${N.toLocaleString('en-US')} generated articles`, expected: '', observed: `written in ${((performance.now() - t) / 1000).toFixed(1)} s` });
+    report.add({
+      case: `a store of ${N.toLocaleString('en-US')} generated articles`,
+      expected: '',
+      observed: `written in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    });
   });
   after(async () => {
     await close();
@@ -52,9 +61,20 @@ describe('/articles at scale', () => {
   it('reads a page through the index, from any cursor: no sort of the whole table', async () => {
     const T = 'COALESCE(a.published_at, a.fetched_at)';
     const plans = [];
-    for (const where of ['', `WHERE ${T} <= ? AND (${T} < ? OR a.id < ?)`, `WHERE a.source_id = ? AND ${T} <= ? AND (${T} < ? OR a.id < ?)`]) {
+    for (const where of [
+      '',
+      `WHERE ${T} <= ? AND (${T} < ? OR a.id < ?)`,
+      `WHERE a.source_id = ? AND ${T} <= ? AND (${T} < ? OR a.id < ?)`,
+    ]) {
       const n = (where.match(/\?/g) ?? []).length;
-      const plan = (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id ${where} ORDER BY ${T} DESC, a.id DESC LIMIT 31`, Array(n).fill('x'))).map((p) => p.detail).join('; ');
+      const plan = (
+        await db.all<{ detail: string }>(
+          `EXPLAIN QUERY PLAN SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id ${where} ORDER BY ${T} DESC, a.id DESC LIMIT 31`,
+          Array(n).fill('x'),
+        )
+      )
+        .map((p) => p.detail)
+        .join('; ');
       assert.doesNotMatch(plan, /TEMP B-TREE/, plan);
       assert.match(plan, /articles_(source_)?time_order/, plan);
       plans.push(plan.split(';')[0]);
@@ -71,11 +91,21 @@ describe('/articles at scale', () => {
     const deep = await time(`/articles?before=${deepId}`);
     assert.equal(ids(first.html).length, 30);
     assert.equal(ids(deep.html).length, 30);
-    report.add({ case: 'the list query plans (all, from a cursor, one source from a cursor)', expected: 'the index, no sort', observed: plans.join(' / ') });
-    report.add({ case: `/articles: the first page; a page 90% down (${Math.floor(N * 0.9).toLocaleString('en-US')} articles newer)`, expected: 'the same cost', observed: `${first.ms.toFixed(0)} ms; ${deep.ms.toFixed(0)} ms` });
+    report.add({
+      case: 'the list query plans (all, from a cursor, one source from a cursor)',
+      expected: 'the index, no sort',
+      observed: plans.join(' / '),
+    });
+    report.add({
+      case: `/articles: the first page; a page 90% down (${Math.floor(N * 0.9).toLocaleString('en-US')} articles newer)`,
+      expected: 'the same cost',
+      observed: `${first.ms.toFixed(0)} ms; ${deep.ms.toFixed(0)} ms`,
+    });
   });
 
-  it('walks from the newest page to the oldest and back in exactly the store’s order', { timeout: 120_000 }, async () => {
+  it('walks from the newest page to the oldest and back in exactly the store’s order', {
+    timeout: 120_000,
+  }, async () => {
     // A window of the store, walked both ways: 40 pages down from a cursor, 40 back up.
     const truth = await column<number>(db, ORDER);
     let path: string | undefined = '/articles';
@@ -101,7 +131,11 @@ describe('/articles at scale', () => {
       up = link(html, 'Newer');
     }
     assert.deepEqual(back.flat(), truth.slice(-30 - back.flat().length, -30));
-    report.add({ case: `${down.length} pages down from the newest, the last pages, ${back.length} pages back up`, expected: 'the store’s order exactly', observed: `${down.flat().length + back.flat().length + 60} articles in order (ties on time, missing published dates included); the oldest page has no Older link` });
+    report.add({
+      case: `${down.length} pages down from the newest, the last pages, ${back.length} pages back up`,
+      expected: 'the store’s order exactly',
+      observed: `${down.flat().length + back.flat().length + 60} articles in order (ties on time, missing published dates included); the oldest page has no Older link`,
+    });
   });
 
   it('ten clients paging deep at once: /healthz keeps answering', { timeout: 120_000 }, async () => {
@@ -120,17 +154,26 @@ describe('/articles at scale', () => {
     })();
     const t = performance.now();
     let pages = 0;
-    await Promise.all(Array.from({ length: 10 }, async (_, c) => {
-      for (let k = c; k < cursors.length; k += 10) {
-        assert.equal((await request(`${base}/articles?before=${cursors[k]}`, { from: `127.0.21.${c + 1}` })).status, 200);
-        pages++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, c) => {
+        for (let k = c; k < cursors.length; k += 10) {
+          assert.equal(
+            (await request(`${base}/articles?before=${cursors[k]}`, { from: `127.0.21.${c + 1}` })).status,
+            200,
+          );
+          pages++;
+        }
+      }),
+    );
     const ms = performance.now() - t;
     stop = true;
     await poll;
     assert.ok(slowest < 2000, `/healthz took ${slowest.toFixed(0)} ms`);
-    report.add({ case: `10 clients, ${pages} pages from cursors half-way down`, expected: '/healthz under 2 s throughout', observed: `${(pages / (ms / 1000)).toFixed(0)} pages/s, ${(ms / pages).toFixed(1)} ms a page on average; /healthz ${polls} answers, slowest ${slowest.toFixed(0)} ms` });
+    report.add({
+      case: `10 clients, ${pages} pages from cursors half-way down`,
+      expected: '/healthz under 2 s throughout',
+      observed: `${(pages / (ms / 1000)).toFixed(0)} pages/s, ${(ms / pages).toFixed(1)} ms a page on average; /healthz ${polls} answers, slowest ${slowest.toFixed(0)} ms`,
+    });
   });
 
   it('the list pages are rate-limited per client like the API', async () => {
@@ -138,6 +181,10 @@ describe('/articles at scale', () => {
     const statuses = [];
     for (let i = 0; i < 8; i++) statuses.push((await app.request('/articles')).status);
     assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429, 429]);
-    report.add({ case: '8 requests to /articles, limit 60/min, burst 5', expected: '429 past the burst', observed: statuses.join(' ') });
+    report.add({
+      case: '8 requests to /articles, limit 60/min, burst 5',
+      expected: '429 past the burst',
+      observed: statuses.join(' '),
+    });
   });
 });

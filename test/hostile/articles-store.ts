@@ -8,7 +8,9 @@ import { openSqliteFile } from '../../src/store/db.js';
 export function generateArticles(file: string, n: number): void {
   const db = openSqliteFile(file);
   try {
-    db.prepare(`INSERT INTO sources (id, name, feed_url, created_at) VALUES ('gen', 'Generated', 'https://gen.example/feed', '2026-01-01T00:00:00Z')`).run();
+    db.prepare(
+      `INSERT INTO sources (id, name, feed_url, created_at) VALUES ('gen', 'Generated', 'https://gen.example/feed', '2026-01-01T00:00:00Z')`,
+    ).run();
     db.prepare(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
       INSERT INTO articles (source_id, guid, url, canonical_url, title, published_at, fetched_at, text, content_hash, updated_at)
       SELECT 'gen', 'g' || i, 'https://gen.example/' || i, 'https://gen.example/' || i, 'Article ' || i,

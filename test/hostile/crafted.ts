@@ -6,7 +6,7 @@
  */
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
 }
 
 const LEAD = 'The lab published a note about its new model. ';
@@ -23,7 +23,8 @@ export const TEXT_CLASSES: Record<string, (chars: number) => string> = {
     return s;
   },
   /** One mark: a run of "-" thousands long inside a sentence (the summary kept it whole), then a run of "!". */
-  'one punctuation mark': (chars) => `${LEAD}It said ${'-'.repeat(Math.floor(chars * 0.7))} and then${'!'.repeat(Math.floor(chars * 0.3))}`,
+  'one punctuation mark': (chars) =>
+    `${LEAD}It said ${'-'.repeat(Math.floor(chars * 0.7))} and then${'!'.repeat(Math.floor(chars * 0.3))}`,
   /** Abbreviations, spaced ("Dr. U.S. e.g."), then glued ("U.S.U.S.…"). */
   abbreviations: (chars) => {
     const rnd = seeded(2);
@@ -36,7 +37,10 @@ export const TEXT_CLASSES: Record<string, (chars: number) => string> = {
   'one endless sentence': (chars) => {
     const rnd = seeded(3);
     let s = LEAD;
-    while (s.length < chars) s += `${Math.floor(rnd() * 36 ** 5).toString(36).replace(/\d/g, '')} `;
+    while (s.length < chars)
+      s += `${Math.floor(rnd() * 36 ** 5)
+        .toString(36)
+        .replace(/\d/g, '')} `;
     return s;
   },
 };

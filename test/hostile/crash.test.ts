@@ -21,7 +21,11 @@ const report = new Report('crash', 'Crash safety: SIGKILL at random points of fe
  * fulltext, analyze, cluster) and then `extraMs` more, so kills land inside the work, not
  * in start-up, however fast the machine is.
  */
-function runDemo(db: string, port: number, kill?: { afterLines: number; extraMs: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; lastLine: string }> {
+function runDemo(
+  db: string,
+  port: number,
+  kill?: { afterLines: number; extraMs: number },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; lastLine: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'demo', '--ingest-only', '--db', db], {
       env: { ...process.env, PORT: String(port), ALMANAC_HOST_DELAY_MS: '0' },
@@ -32,7 +36,10 @@ function runDemo(db: string, port: number, kill?: { afterLines: number; extraMs:
     let lastLine = 'start-up';
     let timer: NodeJS.Timeout | undefined;
     const onOutput = (d: Buffer) => {
-      for (const l of d.toString().split(/[\r\n]+/).filter((x) => /^(demo: \d+ articles in|(fetch|fulltext|analyze|cluster) \d+\/\d+)/.test(x))) {
+      for (const l of d
+        .toString()
+        .split(/[\r\n]+/)
+        .filter((x) => /^(demo: \d+ articles in|(fetch|fulltext|analyze|cluster) \d+\/\d+)/.test(x))) {
         lastLine = l.startsWith('demo:') ? 'the start of fetching' : l.trim();
         if (kill && ++lines === kill.afterLines) timer = setTimeout(() => child.kill('SIGKILL'), kill.extraMs);
       }
@@ -50,7 +57,9 @@ function runDemo(db: string, port: number, kill?: { afterLines: number; extraMs:
 }
 
 describe('crash and resume', () => {
-  it('loses and duplicates nothing when killed with SIGKILL at random points, many times over', { timeout: 300_000 }, async () => {
+  it('loses and duplicates nothing when killed with SIGKILL at random points, many times over', {
+    timeout: 300_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'almanac-crash-'));
     const db = join(dir, 'store.db');
     const corpus = loadCorpus();
@@ -80,7 +89,11 @@ describe('crash and resume', () => {
             for (const key of seen) assert.ok(keys.includes(key), `${key} was stored before a kill and is gone`);
             seen = new Set(keys);
             const done = await one<number>(store, `SELECT COUNT(*) FROM article_stages WHERE status = 'done'`);
-            report.add({ case: `round ${round}, kill ${k + 1}: after "${r.lastLine}" +${kill.extraMs} ms`, expected: 'intact; nothing lost or doubled', observed: `${r.signal === 'SIGKILL' ? 'killed' : `finished first (exit ${r.code})`}; ${keys.length}/${corpus.length} articles, ${done}/${corpus.length * STAGE_NAMES.length} stage runs done; integrity ok` });
+            report.add({
+              case: `round ${round}, kill ${k + 1}: after "${r.lastLine}" +${kill.extraMs} ms`,
+              expected: 'intact; nothing lost or doubled',
+              observed: `${r.signal === 'SIGKILL' ? 'killed' : `finished first (exit ${r.code})`}; ${keys.length}/${corpus.length} articles, ${done}/${corpus.length * STAGE_NAMES.length} stage runs done; integrity ok`,
+            });
           } finally {
             await store.close();
           }
@@ -92,19 +105,40 @@ describe('crash and resume', () => {
       const store = openDb(db);
       try {
         assert.equal(await integrityCheck(store), 'ok');
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM articles')), corpus.length);
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(DISTINCT source_id || guid) FROM articles')), corpus.length);
-        const notDone = await store.all(`SELECT article_id, stage, status, attempts, error FROM article_stages WHERE status != 'done'`);
+        assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM articles'), corpus.length);
+        assert.equal(
+          await one<unknown>(store, 'SELECT COUNT(DISTINCT source_id || guid) FROM articles'),
+          corpus.length,
+        );
+        const notDone = await store.all(
+          `SELECT article_id, stage, status, attempts, error FROM article_stages WHERE status != 'done'`,
+        );
         assert.deepEqual(notDone, []);
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM article_stages')), corpus.length * STAGE_NAMES.length);
+        assert.equal(
+          await one<unknown>(store, 'SELECT COUNT(*) FROM article_stages'),
+          corpus.length * STAGE_NAMES.length,
+        );
         // Every article in exactly one event; the clusterer counted each article once (its state moved with each assignment).
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM event_articles')), corpus.length);
-        assert.equal((await one<unknown>(store, `SELECT value FROM cluster_meta WHERE key = 'docs'`)), String(corpus.length));
-        assert.equal((await one<unknown>(store, 'SELECT SUM(article_count) FROM events')), corpus.length);
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_vectors v WHERE v.event_id = e.id)')), 0);
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM extractions')), corpus.length);
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM raw_pages')), 0, 'pages are kept only when asked');
-        report.add({ case: 'resume after the kills', expected: 'every stage completes', observed: `${corpus.length} articles once each, all ${corpus.length * STAGE_NAMES.length} stage runs done, each article in one event; integrity ok` });
+        assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM event_articles'), corpus.length);
+        assert.equal(
+          await one<unknown>(store, `SELECT value FROM cluster_meta WHERE key = 'docs'`),
+          String(corpus.length),
+        );
+        assert.equal(await one<unknown>(store, 'SELECT SUM(article_count) FROM events'), corpus.length);
+        assert.equal(
+          await one<unknown>(
+            store,
+            'SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_vectors v WHERE v.event_id = e.id)',
+          ),
+          0,
+        );
+        assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM extractions'), corpus.length);
+        assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM raw_pages'), 0, 'pages are kept only when asked');
+        report.add({
+          case: 'resume after the kills',
+          expected: 'every stage completes',
+          observed: `${corpus.length} articles once each, all ${corpus.length * STAGE_NAMES.length} stage runs done, each article in one event; integrity ok`,
+        });
       } finally {
         await store.close();
       }

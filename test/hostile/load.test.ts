@@ -21,11 +21,19 @@ import { one } from '../../src/store/sql/query.js';
 const MAIN = join(import.meta.dirname, '..', '..', 'src', 'main.ts');
 const report = new Report('load', 'Load: 50 readers while the pipeline writes');
 
-interface Run { child: ChildProcess; output: () => string; peakRssMb: () => number; exit: Promise<number | null> }
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  peakRssMb: () => number;
+  exit: Promise<number | null>;
+}
 
 /** Starts `almanac <args>` and follows its peak resident memory (VmHWM) while it lives. */
 function almanac(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -38,10 +46,12 @@ function almanac(args: string[], env: Record<string, string>): Run {
       /* exited */
     }
   }, 50);
-  const exit = new Promise<number | null>((r) => child.on('exit', (code) => {
-    clearInterval(timer);
-    r(code);
-  }));
+  const exit = new Promise<number | null>((r) =>
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      r(code);
+    }),
+  );
   return { child, output: () => out, peakRssMb: () => peak, exit };
 }
 
@@ -54,7 +64,9 @@ async function waitFor(run: Run, pattern: RegExp, ms = 60_000): Promise<void> {
 }
 
 describe('load while the pipeline writes', () => {
-  it('answers 50 connections without an error while fetch, process and re-clustering write to the same store', { timeout: 300_000 }, async () => {
+  it('answers 50 connections without an error while fetch, process and re-clustering write to the same store', {
+    timeout: 300_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'almanac-load-'));
     const db = join(dir, 'store.db');
     const corpus = loadCorpus();
@@ -69,13 +81,36 @@ describe('load while the pipeline writes', () => {
       const first = almanac(writerSteps[0]!, { ALMANAC_HOST_DELAY_MS: '0' });
       await waitFor(first, /demo: \d+ articles in/);
       // The readers' server: no scheduler, no rate limit (one client address here; the limit has its own test).
-      const reader = almanac(['serve', '--no-scheduler', '--db', db, '--port', String(webPort)], { ALMANAC_RATE_LIMIT: '0' });
+      const reader = almanac(['serve', '--no-scheduler', '--db', db, '--port', String(webPort)], {
+        ALMANAC_RATE_LIMIT: '0',
+      });
       await waitFor(reader, /serving on/);
       const base = `http://127.0.0.1:${webPort}`;
-      const paths = ['/', '/?min=5&sort=score', '/articles', '/topics', '/guides', '/sources', '/feed.atom', '/feed.json', '/api/events?limit=20', '/search?q=model', '/digest'];
+      const paths = [
+        '/',
+        '/?min=5&sort=score',
+        '/articles',
+        '/topics',
+        '/guides',
+        '/sources',
+        '/feed.atom',
+        '/feed.json',
+        '/api/events?limit=20',
+        '/search?q=model',
+        '/digest',
+      ];
       let load!: autocannon.Instance;
       const done = new Promise<autocannon.Result>((resolve, reject) => {
-        load = autocannon({ url: base, connections: 50, duration: 600, timeout: 30, requests: paths.map((path) => ({ method: 'GET' as const, path })) }, (err, r) => (err ? reject(err) : resolve(r)));
+        load = autocannon(
+          {
+            url: base,
+            connections: 50,
+            duration: 600,
+            timeout: 30,
+            requests: paths.map((path) => ({ method: 'GET' as const, path })),
+          },
+          (err, r) => (err ? reject(err) : resolve(r)),
+        );
       });
       const reqErrors: string[] = [];
       load.on('reqError', (e: Error & { code?: string }) => reqErrors.push(e.code ?? e.message));
@@ -106,16 +141,31 @@ describe('load while the pipeline writes', () => {
       const store = openDb(db);
       try {
         assert.equal(await integrityCheck(store), 'ok');
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM articles')), corpus.length);
-        assert.equal((await one<unknown>(store, `SELECT COUNT(*) FROM article_stages WHERE status = 'done'`)), corpus.length * STAGE_NAMES.length);
-        assert.equal((await one<unknown>(store, 'SELECT COUNT(*) FROM event_articles')), corpus.length);
+        assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM articles'), corpus.length);
+        assert.equal(
+          await one<unknown>(store, `SELECT COUNT(*) FROM article_stages WHERE status = 'done'`),
+          corpus.length * STAGE_NAMES.length,
+        );
+        assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM event_articles'), corpus.length);
       } finally {
         await store.close();
       }
       const secs = result.duration;
-      report.add({ case: `50 connections, ${paths.length} routes, for the writer's ${secs.toFixed(0)} s`, expected: 'no errors, no SQLITE_BUSY', observed: `${result.requests.total} requests (${Math.round(result.requests.average)}/s), ${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`, peakRssMb: reader.peakRssMb() });
-      report.add({ case: 'writer: demo ingest, then re-cluster all ×2', expected: 'completes; nothing lost', observed: `exits ${writerCodes.join(', ')}; ${corpus.length} articles, all ${corpus.length * STAGE_NAMES.length} stage runs done, each in one event; integrity ok`, peakRssMb: Math.max(...writerPeaks) });
-      report.print(['peak RSS: the reader (serve) process and the largest of the writer processes, from /proc/<pid>/status VmHWM']);
+      report.add({
+        case: `50 connections, ${paths.length} routes, for the writer's ${secs.toFixed(0)} s`,
+        expected: 'no errors, no SQLITE_BUSY',
+        observed: `${result.requests.total} requests (${Math.round(result.requests.average)}/s), ${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+        peakRssMb: reader.peakRssMb(),
+      });
+      report.add({
+        case: 'writer: demo ingest, then re-cluster all ×2',
+        expected: 'completes; nothing lost',
+        observed: `exits ${writerCodes.join(', ')}; ${corpus.length} articles, all ${corpus.length * STAGE_NAMES.length} stage runs done, each in one event; integrity ok`,
+        peakRssMb: Math.max(...writerPeaks),
+      });
+      report.print([
+        'peak RSS: the reader (serve) process and the largest of the writer processes, from /proc/<pid>/status VmHWM',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

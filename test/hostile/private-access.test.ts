@@ -23,7 +23,14 @@ const report = new Report('private-access', 'Private access per host: sources ad
 async function listenOn(host: string, handler: (req: IncomingMessage, res: ServerResponse) => void) {
   const server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, host, r));
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 const FEED = rss([rssItem({ guid: 'g1', title: 'A private feed item', link: 'http://127.0.0.1/p/1' })]);
@@ -36,10 +43,15 @@ describe('sources add --allow-private', () => {
   const targets = (): Array<[string, string]> => [
     ['another loopback address that serves a feed', `http://127.0.0.2:${other.port}/feed.xml`],
     ['localhost (the same machine, another name)', `http://localhost:${other.port}/feed.xml`],
-    ['10.0.0.0/8', 'http://10.1.2.3/feed.xml'], ['192.168.0.0/16', 'http://192.168.0.10/feed.xml'], ['172.16.0.0/12', 'http://172.20.0.1/feed.xml'],
-    ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'], ['::1', `http://[::1]:${other.port}/feed.xml`],
-    ['IPv4-mapped 127.0.0.2', `http://[::ffff:127.0.0.2]:${other.port}/feed.xml`], ['IPv4-compatible 127.0.0.2', `http://[::127.0.0.2]:${other.port}/feed.xml`],
-    ['NAT64 of the metadata address', 'http://[64:ff9b::a9fe:a9fe]/latest/'], ['fd00::/8', 'http://[fd00::5]/feed.xml'],
+    ['10.0.0.0/8', 'http://10.1.2.3/feed.xml'],
+    ['192.168.0.0/16', 'http://192.168.0.10/feed.xml'],
+    ['172.16.0.0/12', 'http://172.20.0.1/feed.xml'],
+    ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'],
+    ['::1', `http://[::1]:${other.port}/feed.xml`],
+    ['IPv4-mapped 127.0.0.2', `http://[::ffff:127.0.0.2]:${other.port}/feed.xml`],
+    ['IPv4-compatible 127.0.0.2', `http://[::127.0.0.2]:${other.port}/feed.xml`],
+    ['NAT64 of the metadata address', 'http://[64:ff9b::a9fe:a9fe]/latest/'],
+    ['fd00::/8', 'http://[fd00::5]/feed.xml'],
   ];
 
   before(async () => {
@@ -58,7 +70,9 @@ describe('sources add --allow-private', () => {
       }
       if (u.pathname === '/page') {
         res.writeHead(200, { 'content-type': 'text/html' });
-        return void res.end(`<!doctype html><html><head><title>Intranet</title><link rel="alternate" type="application/rss+xml" href="${to}"></head><body>hi</body></html>`);
+        return void res.end(
+          `<!doctype html><html><head><title>Intranet</title><link rel="alternate" type="application/rss+xml" href="${to}"></head><body>hi</body></html>`,
+        );
       }
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(FEED);
@@ -77,7 +91,12 @@ describe('sources add --allow-private', () => {
     const log = mock.method(console, 'log', (...a: unknown[]) => void out.push(a.join(' ')));
     const err = mock.method(console, 'error', (...a: unknown[]) => void out.push(a.join(' ')));
     try {
-      const code = await main([...args, '--db', join(dir, 'store.db')], { ALMANAC_HOST_DELAY_MS: '0', ALMANAC_CONNECT_TIMEOUT_MS: '1000', ALMANAC_TIMEOUT_MS: '2000', ...env });
+      const code = await main([...args, '--db', join(dir, 'store.db')], {
+        ALMANAC_HOST_DELAY_MS: '0',
+        ALMANAC_CONNECT_TIMEOUT_MS: '1000',
+        ALMANAC_TIMEOUT_MS: '2000',
+        ...env,
+      });
       return { code, out: out.join('\n') };
     } finally {
       log.mock.restore();
@@ -96,43 +115,96 @@ describe('sources add --allow-private', () => {
   it('refuses a redirect from the typed host to any other private host, and stores nothing', async () => {
     const refused: string[] = [];
     for (const [name, url] of targets()) {
-      const r = await cli(['sources', 'add', `http://127.0.0.1:${typed.port}/redirect?to=${encodeURIComponent(url)}`, '--allow-private']);
+      const r = await cli([
+        'sources',
+        'add',
+        `http://127.0.0.1:${typed.port}/redirect?to=${encodeURIComponent(url)}`,
+        '--allow-private',
+      ]);
       assert.equal(r.code, 1, `${name}: ${r.out}`);
-      assert.match(r.out, /redirects to .*, a private address on another host; --allow-private covers only the host you typed, 127\.0\.0\.1/, name);
+      assert.match(
+        r.out,
+        /redirects to .*, a private address on another host; --allow-private covers only the host you typed, 127\.0\.0\.1/,
+        name,
+      );
       refused.push(name);
     }
     assert.equal((await sources()).length, 0);
     assert.equal(otherHits, 0, 'nothing reached the other host');
-    report.add({ case: `${refused.length} redirects from the typed host to another private host`, expected: 'refused at add, nothing stored', observed: `${refused.length} of ${targets().length} refused (exit 1, "redirects to <host> (<address>), a private address on another host…"); 0 sources; the other host saw ${otherHits} requests` });
+    report.add({
+      case: `${refused.length} redirects from the typed host to another private host`,
+      expected: 'refused at add, nothing stored',
+      observed: `${refused.length} of ${targets().length} refused (exit 1, "redirects to <host> (<address>), a private address on another host…"); 0 sources; the other host saw ${otherHits} requests`,
+    });
   });
 
   it('refuses a feed a page on the typed host announces on any other private host, and stores nothing', async () => {
     let n = 0;
     let sample = '';
     for (const [name, url] of targets()) {
-      const r = await cli(['sources', 'add', `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent(url)}`, '--allow-private']);
+      const r = await cli([
+        'sources',
+        'add',
+        `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent(url)}`,
+        '--allow-private',
+      ]);
       assert.equal(r.code, 1, `${name}: ${r.out}`);
-      assert.match(r.out, /announces the feed .*, a private address on another host; --allow-private covers only the host you typed/, name);
+      assert.match(
+        r.out,
+        /announces the feed .*, a private address on another host; --allow-private covers only the host you typed/,
+        name,
+      );
       sample ||= r.out;
       n++;
     }
     assert.equal((await sources()).length, 0);
     assert.equal(otherHits, 0);
-    report.add({ case: `${n} pages on the typed host announcing a feed on another private host`, expected: 'refused at add, nothing stored', observed: `${n} of ${n} refused: "${sample.replace(/^almanac: /, '').slice(0, 100)}…"` });
+    report.add({
+      case: `${n} pages on the typed host announcing a feed on another private host`,
+      expected: 'refused at add, nothing stored',
+      observed: `${n} of ${n} refused: "${sample.replace(/^almanac: /, '').slice(0, 100)}…"`,
+    });
   });
 
   it('adds the typed host’s own feed with the allowance, and a public feed it points to without it', async () => {
-    const own = await cli(['sources', 'add', `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent('/feed.xml')}`, '--allow-private', '--id', 'own']);
+    const own = await cli([
+      'sources',
+      'add',
+      `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent('/feed.xml')}`,
+      '--allow-private',
+      '--id',
+      'own',
+    ]);
     assert.equal(own.code, 0, own.out);
-    const pub = await cli(['sources', 'add', `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent('http://93.184.216.34/feed.xml')}`, '--allow-private', '--id', 'pub']);
+    const pub = await cli([
+      'sources',
+      'add',
+      `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent('http://93.184.216.34/feed.xml')}`,
+      '--allow-private',
+      '--id',
+      'pub',
+    ]);
     assert.equal(pub.code, 0, pub.out);
     const list = await sources();
     const byId = new Map(list.map((s) => [s.id, s]));
     assert.equal(byId.get('own')?.allowPrivate, true);
     assert.equal(byId.get('pub')?.allowPrivate, false, 'the allowance stays with the typed host');
     // And with ALMANAC_ALLOW_PRIVATE=1 the user allowed every private address: the other host's feed is taken.
-    const everywhere = await cli(['sources', 'add', `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent(`http://127.0.0.2:${other.port}/feed.xml`)}`, '--id', 'everywhere'], { ALMANAC_ALLOW_PRIVATE: '1' });
+    const everywhere = await cli(
+      [
+        'sources',
+        'add',
+        `http://127.0.0.1:${typed.port}/page?to=${encodeURIComponent(`http://127.0.0.2:${other.port}/feed.xml`)}`,
+        '--id',
+        'everywhere',
+      ],
+      { ALMANAC_ALLOW_PRIVATE: '1' },
+    );
     assert.equal(everywhere.code, 0, everywhere.out);
-    report.add({ case: 'the typed host’s own feed; a public feed its page names; ALMANAC_ALLOW_PRIVATE=1', expected: 'added; allowance only on the typed host', observed: `own: allow_private ${byId.get('own')?.allowPrivate}; public: ${byId.get('pub')?.allowPrivate}; with the config: exit ${everywhere.code}` });
+    report.add({
+      case: 'the typed host’s own feed; a public feed its page names; ALMANAC_ALLOW_PRIVATE=1',
+      expected: 'added; allowance only on the typed host',
+      observed: `own: allow_private ${byId.get('own')?.allowPrivate}; public: ${byId.get('pub')?.allowPrivate}; with the config: exit ${everywhere.code}`,
+    });
   });
 });

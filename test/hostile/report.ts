@@ -16,7 +16,10 @@ export interface Row {
 
 export class Report {
   readonly rows: Row[] = [];
-  constructor(readonly name: string, readonly title: string) {}
+  constructor(
+    readonly name: string,
+    readonly title: string,
+  ) {}
 
   add(row: Row): void {
     this.rows.push(row);
@@ -24,14 +27,29 @@ export class Report {
 
   print(extra: string[] = []): void {
     const cols = ['case', 'expected', 'observed', 'peak RSS'];
-    const cells = this.rows.map((r) => [r.case, r.expected, r.observed, r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`]);
+    const cells = this.rows.map((r) => [
+      r.case,
+      r.expected,
+      r.observed,
+      r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`,
+    ]);
     const width = cols.map((c, i) => Math.min(110, Math.max(c.length, ...cells.map((row) => row[i]!.length))));
-    const line = (xs: string[]) => xs.map((x, i) => (x.length > width[i]! ? `${x.slice(0, width[i]! - 1)}…` : x.padEnd(width[i]!))).join(' | ');
-    const out = [`\n${this.title}`, line(cols), width.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line), ...extra].join('\n');
+    const line = (xs: string[]) =>
+      xs.map((x, i) => (x.length > width[i]! ? `${x.slice(0, width[i]! - 1)}…` : x.padEnd(width[i]!))).join(' | ');
+    const out = [
+      `\n${this.title}`,
+      line(cols),
+      width.map((w) => '-'.repeat(w)).join('-|-'),
+      ...cells.map(line),
+      ...extra,
+    ].join('\n');
     // stderr: node --test passes it through with the file's output.
     process.stderr.write(`${out}\n`);
     mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync(join('test-artifacts', `hostile-${this.name}.json`), JSON.stringify({ title: this.title, rows: this.rows, extra }, null, 2));
+    writeFileSync(
+      join('test-artifacts', `hostile-${this.name}.json`),
+      JSON.stringify({ title: this.title, rows: this.rows, extra }, null, 2),
+    );
   }
 }
 

@@ -7,9 +7,19 @@ import { startServer } from '../helpers.js';
  * feeds' words are our own; each item is long enough to count as full text, so the
  * cases exercise fetching and parsing, not the full-text stage.
  */
-const BODY = 'The lab published a long account of how the model was trained, evaluated and released, with notes on data, compute and safety testing. '.repeat(8);
+const BODY =
+  'The lab published a long account of how the model was trained, evaluated and released, with notes on data, compute and safety testing. '.repeat(
+    8,
+  );
 
-export function rssItem(i: { guid: string; title: string; link: string; date?: string; body?: string; author?: string }): string {
+export function rssItem(i: {
+  guid: string;
+  title: string;
+  link: string;
+  date?: string;
+  body?: string;
+  author?: string;
+}): string {
   return `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title><link>${i.link}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}${i.author ? `<author>${i.author}</author>` : ''}<description>${i.body ?? BODY}</description></item>`;
 }
 
@@ -50,7 +60,13 @@ export async function startHostileServer(): Promise<HostileServer> {
   // Each feed links to its own pages: the same URL in two feeds is one article (deduped by URL).
   let feed = '';
   const item = (n: number, extra: Partial<Parameters<typeof rssItem>[0]> = {}) =>
-    rssItem({ guid: `item-${n}`, title: `Item ${n} of the ${feed} feed`, link: `${base}${feed}/posts/${n}`, date: 'Mon, 16 Nov 2026 10:00:00 GMT', ...extra });
+    rssItem({
+      guid: `item-${n}`,
+      title: `Item ${n} of the ${feed} feed`,
+      link: `${base}${feed}/posts/${n}`,
+      date: 'Mon, 16 Nov 2026 10:00:00 GMT',
+      ...extra,
+    });
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
     '/never': () => {
@@ -76,7 +92,11 @@ export async function startHostileServer(): Promise<HostileServer> {
       writeForever(res, '/huge-chunked', 2 * 1024 ** 3);
     },
     '/gzip-bomb': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      res.writeHead(200, {
+        'content-type': 'application/rss+xml',
+        'content-encoding': 'gzip',
+        'content-length': String(bomb.length),
+      });
       res.end(bomb);
     },
     '/loop': (_req, res) => {
@@ -93,16 +113,31 @@ export async function startHostileServer(): Promise<HostileServer> {
     },
     '/html': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.end('<!doctype html><html><head><title>Not a feed</title></head><body><p>Welcome to our site.</p></body></html>');
+      res.end(
+        '<!doctype html><html><head><title>Not a feed</title></head><body><p>Welcome to our site.</p></body></html>',
+      );
     },
     '/wrong-charset': (_req, res) => {
       // Says UTF-8, sends Latin-1 bytes (é as 0xE9).
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
-      res.end(Buffer.from(rss([item(1, { title: 'Caf\u00e9 owners adopt a new model' })]).replace('encoding="utf-8"', 'encoding="utf-8"'), 'latin1'));
+      res.end(
+        Buffer.from(
+          rss([item(1, { title: 'Caf\u00e9 owners adopt a new model' })]).replace(
+            'encoding="utf-8"',
+            'encoding="utf-8"',
+          ),
+          'latin1',
+        ),
+      );
     },
     '/no-charset': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/xml' });
-      res.end(Buffer.from(rss([item(1, { title: 'Na\u00efve r\u00e9sum\u00e9 of the week' })], '<?xml version="1.0"?>'), 'latin1'));
+      res.end(
+        Buffer.from(
+          rss([item(1, { title: 'Na\u00efve r\u00e9sum\u00e9 of the week' })], '<?xml version="1.0"?>'),
+          'latin1',
+        ),
+      );
     },
     '/truncated': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -111,16 +146,25 @@ export async function startHostileServer(): Promise<HostileServer> {
     },
     '/xxe': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.end(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${rss([item(1, { title: 'Secrets: &xxe;' })], '')}`);
+      res.end(
+        `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${rss([item(1, { title: 'Secrets: &xxe;' })], '')}`,
+      );
     },
     '/billion-laughs': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      const ents = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, k) => `<!ENTITY lol${k + 1} "${`&lol${k || ''};`.repeat(10)}">`)].join('');
+      const ents = [
+        '<!ENTITY lol "lol">',
+        ...Array.from({ length: 9 }, (_, k) => `<!ENTITY lol${k + 1} "${`&lol${k || ''};`.repeat(10)}">`),
+      ].join('');
       res.end(`<?xml version="1.0"?><!DOCTYPE rss [${ents}]>${rss([item(1, { title: 'Laughs &lol9;' })], '')}`);
     },
     '/many-items': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.end(rss(Array.from({ length: 10_000 }, (_, n) => item(n, { body: `Short note number ${n} about a model release.` }))));
+      res.end(
+        rss(
+          Array.from({ length: 10_000 }, (_, n) => item(n, { body: `Short note number ${n} about a model release.` })),
+        ),
+      );
     },
     '/new-guids': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -128,7 +172,9 @@ export async function startHostileServer(): Promise<HostileServer> {
     },
     '/odd-dates': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.end(rss([item(1, { date: 'Tue, 01 Jan 2099 00:00:00 GMT' }), item(2, { date: 'Thu, 01 Jan 1970 00:00:00 GMT' })]));
+      res.end(
+        rss([item(1, { date: 'Tue, 01 Jan 2099 00:00:00 GMT' }), item(2, { date: 'Thu, 01 Jan 1970 00:00:00 GMT' })]),
+      );
     },
     '/429': (_req, res) => {
       res.writeHead(429, { 'retry-after': '7200' });

@@ -27,8 +27,15 @@ const MAIN = join(import.meta.dirname, '..', '..', 'src', 'main.ts');
 const HEALTHZ_LIMIT_MS = 2000;
 /** How long a run may take to get its article through (a slow machine, or the code before the fix). */
 const WAIT_MS = Number(process.env['HOSTILE_STALL_WAIT_S'] ?? 300) * 1000;
-const report = new Report('stall', 'Stalls: crafted texts and pages through the real pipeline, /healthz polled every 100 ms');
-after(() => report.print(['healthz: the slowest of all answers from the server\'s start to the end of the run; run: from the start until every stage of the article is over']));
+const report = new Report(
+  'stall',
+  'Stalls: crafted texts and pages through the real pipeline, /healthz polled every 100 ms',
+);
+after(() =>
+  report.print([
+    "healthz: the slowest of all answers from the server's start to the end of the run; run: from the start until every stage of the article is over",
+  ]),
+);
 
 /** The status of a GET, or the error that ended it; no client-side time limit (undici's would cut at 300 s). */
 function getStatus(url: string): Promise<number | string> {
@@ -56,12 +63,18 @@ interface Outcome {
 }
 
 /** Serves `item` (an RSS item's inner XML) and `pages`, runs `almanac serve` over a store with that one feed, polls /healthz until the article is through. */
-async function throughServer(item: string, pages: Record<string, string> = {}, env: Record<string, string> = {}): Promise<Outcome> {
+async function throughServer(
+  item: string,
+  pages: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<Outcome> {
   const feeds = await startServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/feed.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      return void res.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Crafted</title><link>${feeds.url}</link><description>x</description><item>${item.replaceAll('BASE/', feeds.url)}</item></channel></rss>`);
+      return void res.end(
+        `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Crafted</title><link>${feeds.url}</link><description>x</description><item>${item.replaceAll('BASE/', feeds.url)}</item></channel></rss>`,
+      );
     }
     if (pages[path]) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -73,10 +86,22 @@ async function throughServer(item: string, pages: Record<string, string> = {}, e
   const dir = mkdtempSync(join(tmpdir(), 'almanac-stall-'));
   const file = join(dir, 'store.db');
   const setup = openDb(file);
-  await upsertSource(setup, { id: 'crafted', name: 'Crafted', feedUrl: `${feeds.url}feed.xml`, allowPrivate: true }, new Date());
+  await upsertSource(
+    setup,
+    { id: 'crafted', name: 'Crafted', feedUrl: `${feeds.url}feed.xml`, allowPrivate: true },
+    new Date(),
+  );
   await setup.close();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', file, '--port', '0'], {
-    env: { ...process.env, ALMANAC_HOST_DELAY_MS: '0', ALMANAC_SCHEDULER_TICK_S: '1', ALMANAC_EXTRACT_THREADS: '1', ALMANAC_RELATE_THREAD: '0', ALMANAC_RATE_LIMIT: '0', ...env },
+    env: {
+      ...process.env,
+      ALMANAC_HOST_DELAY_MS: '0',
+      ALMANAC_SCHEDULER_TICK_S: '1',
+      ALMANAC_EXTRACT_THREADS: '1',
+      ALMANAC_RELATE_THREAD: '0',
+      ALMANAC_RATE_LIMIT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -88,7 +113,8 @@ async function throughServer(item: string, pages: Record<string, string> = {}, e
     const t0 = Date.now();
     let url: string | undefined;
     while (!(url = /serving on (\S+)/.exec(out)?.[1])) {
-      if (Date.now() - t0 > 120_000 || child.exitCode !== null) throw new Error(`the server did not start: ${out.slice(-1000)}`);
+      if (Date.now() - t0 > 120_000 || child.exitCode !== null)
+        throw new Error(`the server did not start: ${out.slice(-1000)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     // The poller: one request at a time, each timed from sending to the answer.
@@ -112,12 +138,20 @@ async function throughServer(item: string, pages: Record<string, string> = {}, e
     })();
     // Through: the article is stored and each of its stages is done, or failed for good.
     const over = async () => {
-      const rows = await store.all<{ stage: string; status: string; error: string | null; attempts: number }>('SELECT stage, status, error, attempts FROM article_stages');
-      return rows.length === STAGE_NAMES.length && rows.every((r) => r.status === 'done' || (r.status === 'failed' && r.attempts >= MAX_ATTEMPTS)) ? rows : undefined;
+      const rows = await store.all<{ stage: string; status: string; error: string | null; attempts: number }>(
+        'SELECT stage, status, error, attempts FROM article_stages',
+      );
+      return rows.length === STAGE_NAMES.length &&
+        rows.every((r) => r.status === 'done' || (r.status === 'failed' && r.attempts >= MAX_ATTEMPTS))
+        ? rows
+        : undefined;
     };
     let rows: Awaited<ReturnType<typeof over>>;
     while (!(rows = await over())) {
-      if (Date.now() - t0 > WAIT_MS) throw new Error(`the article was not through after ${WAIT_MS / 1000} s: ${JSON.stringify(await store.all('SELECT stage, status, error, attempts FROM article_stages'))}; ${out.slice(-1000)}`);
+      if (Date.now() - t0 > WAIT_MS)
+        throw new Error(
+          `the article was not through after ${WAIT_MS / 1000} s: ${JSON.stringify(await store.all('SELECT stage, status, error, attempts FROM article_stages'))}; ${out.slice(-1000)}`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
     const runMs = Date.now() - t0;
@@ -126,7 +160,15 @@ async function throughServer(item: string, pages: Record<string, string> = {}, e
     const article = (await store.get<{ text: string; word_count: number }>('SELECT text, word_count FROM articles'))!;
     const summary = (await store.get<{ summary: string }>('SELECT summary FROM extractions'))?.summary ?? null;
     assert.deepEqual(healthzErrors, [], 'every /healthz answers 200');
-    return { healthzMaxMs, healthzMaxAt, healthzCount, runMs, stages: Object.fromEntries(rows.map((r) => [r.stage, r])), article: { text: article.text, wordCount: article.word_count }, summary };
+    return {
+      healthzMaxMs,
+      healthzMaxAt,
+      healthzCount,
+      runMs,
+      stages: Object.fromEntries(rows.map((r) => [r.stage, r])),
+      article: { text: article.text, wordCount: article.word_count },
+      summary,
+    };
   } finally {
     await store.close();
     child.kill('SIGTERM');
@@ -136,7 +178,8 @@ async function throughServer(item: string, pages: Record<string, string> = {}, e
   }
 }
 
-const textItem = (title: string, text: string) => `<guid isPermaLink="false">crafted-1</guid><title>${esc(title)}</title><link>BASE/posts/1</link><pubDate>${DATE}</pubDate><description>${esc(text)}</description>`;
+const textItem = (title: string, text: string) =>
+  `<guid isPermaLink="false">crafted-1</guid><title>${esc(title)}</title><link>BASE/posts/1</link><pubDate>${DATE}</pubDate><description>${esc(text)}</description>`;
 /** The feed's text counts as full, however few its words (the punctuation texts have few): no page is fetched. */
 const FULL_TEXT = { ALMANAC_FULLTEXT_MIN_WORDS: '0' };
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -144,25 +187,43 @@ const stageLine = (o: Outcome) => STAGE_NAMES.map((s) => `${s} ${o.stages[s]!.st
 
 describe('one crafted item does not stall the server', () => {
   for (const [name, make] of Object.entries(TEXT_CLASSES)) {
-    it(`a 25 KB text of ${name}: extracted on a thread, bounded, /healthz under 2 s throughout`, { timeout: WAIT_MS + 180_000 }, async () => {
+    it(`a 25 KB text of ${name}: extracted on a thread, bounded, /healthz under 2 s throughout`, {
+      timeout: WAIT_MS + 180_000,
+    }, async () => {
       const text = make(25_000);
       const o = await throughServer(textItem(`A text of ${name}`, text), {}, FULL_TEXT);
-      report.add({ case: `25 KB text: ${name}`, expected: `healthz < ${HEALTHZ_LIMIT_MS} ms; extracted; summary <= 3 sentences of ${MAX_SENTENCE_CHARS}`, observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; summary ${o.summary?.length ?? 0} chars` });
+      report.add({
+        case: `25 KB text: ${name}`,
+        expected: `healthz < ${HEALTHZ_LIMIT_MS} ms; extracted; summary <= 3 sentences of ${MAX_SENTENCE_CHARS}`,
+        observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; summary ${o.summary?.length ?? 0} chars`,
+      });
       assert.ok(o.healthzMaxMs < HEALTHZ_LIMIT_MS, `a /healthz took ${o.healthzMaxMs} ms`);
       assert.equal(o.stages['analyze']!.status, 'done', JSON.stringify(o.stages));
       assert.equal(o.stages['cluster']!.status, 'done');
-      assert.ok(o.summary !== null && o.summary.length <= 3 * (MAX_SENTENCE_CHARS + 1), `summary of ${o.summary?.length} characters`);
+      assert.ok(
+        o.summary !== null && o.summary.length <= 3 * (MAX_SENTENCE_CHARS + 1),
+        `summary of ${o.summary?.length} characters`,
+      );
       // The article keeps the text its feed gave, spaces aside (analysis reads a bounded copy).
       assert.equal(squeeze(o.article.text), squeeze(text));
     });
   }
 
-  it('a 29 KB page of a few thousand nested elements: refused before Readability with the reason, the feed text kept', { timeout: WAIT_MS + 180_000 }, async () => {
+  it('a 29 KB page of a few thousand nested elements: refused before Readability with the reason, the feed text kept', {
+    timeout: WAIT_MS + 180_000,
+  }, async () => {
     const page = nestedPage(29 * 1024);
     const teaser = 'The lab published a note about its new model. Read more';
-    const o = await throughServer(`<guid isPermaLink="false">page-1</guid><title>A page nested deep</title><link>BASE/posts/deep</link><pubDate>${DATE}</pubDate><description>${esc(teaser)}</description>`, { '/posts/deep': page });
+    const o = await throughServer(
+      `<guid isPermaLink="false">page-1</guid><title>A page nested deep</title><link>BASE/posts/deep</link><pubDate>${DATE}</pubDate><description>${esc(teaser)}</description>`,
+      { '/posts/deep': page },
+    );
     const ft = o.stages['fulltext']!;
-    report.add({ case: `29 KB page, ${page.match(/<(div|ul|li|table|tr|td|section)>/g)!.length} nested elements`, expected: `healthz < ${HEALTHZ_LIMIT_MS} ms; fulltext failed with the reason; feed text kept`, observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; fulltext: ${ft.error ?? ''} (attempts ${ft.attempts})` });
+    report.add({
+      case: `29 KB page, ${page.match(/<(div|ul|li|table|tr|td|section)>/g)!.length} nested elements`,
+      expected: `healthz < ${HEALTHZ_LIMIT_MS} ms; fulltext failed with the reason; feed text kept`,
+      observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; fulltext: ${ft.error ?? ''} (attempts ${ft.attempts})`,
+    });
     assert.ok(o.healthzMaxMs < HEALTHZ_LIMIT_MS, `a /healthz took ${o.healthzMaxMs} ms`);
     assert.equal(ft.status, 'failed');
     assert.match(ft.error ?? '', /page not extracted: elements nested more than \d+ deep/);
@@ -172,14 +233,20 @@ describe('one crafted item does not stall the server', () => {
     assert.equal(o.stages['cluster']!.status, 'done');
   });
 
-  it('a job over its time budget is cut: recorded as failed with the reason, the article kept with its feed text, the pipeline going on', { timeout: WAIT_MS + 180_000 }, async () => {
+  it('a job over its time budget is cut: recorded as failed with the reason, the article kept with its feed text, the pipeline going on', {
+    timeout: WAIT_MS + 180_000,
+  }, async () => {
     // Ordinary prose, long: with a budget of 50 ms its extraction (seconds) is cut.
     const corpus = loadCorpus();
     let text = '';
     for (let i = 0; text.length < 60_000; i++) text += `${corpus[i % corpus.length]!.paragraphs.join('\n\n')}\n\n`;
     const o = await throughServer(textItem('A long article', text), {}, { ...FULL_TEXT, ALMANAC_JOB_BUDGET_MS: '50' });
     const an = o.stages['analyze']!;
-    report.add({ case: '60 KB of prose, budget 50 ms', expected: 'analyze failed "cut after", not retried; feed text kept; clustered', observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; analyze: ${an.error ?? ''} (attempts ${an.attempts})` });
+    report.add({
+      case: '60 KB of prose, budget 50 ms',
+      expected: 'analyze failed "cut after", not retried; feed text kept; clustered',
+      observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; analyze: ${an.error ?? ''} (attempts ${an.attempts})`,
+    });
     assert.ok(o.healthzMaxMs < HEALTHZ_LIMIT_MS, `a /healthz took ${o.healthzMaxMs} ms`);
     assert.equal(an.status, 'failed');
     assert.match(an.error ?? '', /^cut after 50 ms: over the time budget/);

@@ -3,7 +3,14 @@
  * lean on the code they check: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
  */
 export function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** Every way a document breaks the production: a raw character, or a &#n; / &#xn; reference to one. */
@@ -25,5 +32,10 @@ export function xmlCharProblems(doc: string): string[] {
 /** The code points XML 1.0 forbids that a feed can carry, one of each class: C0 controls, U+FFFE/U+FFFF, lone surrogates. */
 export const FORBIDDEN_SAMPLES: number[] = [
   ...Array.from({ length: 0x20 }, (_, i) => i).filter((i) => !isXmlChar(i)),
-  0xfffe, 0xffff, 0xd800, 0xdbff, 0xdc00, 0xdfff,
+  0xfffe,
+  0xffff,
+  0xd800,
+  0xdbff,
+  0xdc00,
+  0xdfff,
 ];

@@ -31,8 +31,38 @@ const CHROMIUM = '/usr/bin/chromium';
 const report = new Report('xss', 'Bad content: XSS through every field, and the feed suite’s sanitizer cases');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const SAFE_SCHEME = /^(https?:|mailto:|#|\/|\?|$)/i;
-const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'background', 'data', 'dynsrc', 'lowsrc', 'poster', 'xlink:href', 'cite', 'srcdoc']);
-const DANGEROUS_TAGS = new Set(['script', 'style', 'object', 'embed', 'applet', 'form', 'input', 'button', 'meta', 'link', 'base', 'frame', 'frameset', 'svg', 'math', 'xss']);
+const URL_ATTRS = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'background',
+  'data',
+  'dynsrc',
+  'lowsrc',
+  'poster',
+  'xlink:href',
+  'cite',
+  'srcdoc',
+]);
+const DANGEROUS_TAGS = new Set([
+  'script',
+  'style',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'meta',
+  'link',
+  'base',
+  'frame',
+  'frameset',
+  'svg',
+  'math',
+  'xss',
+]);
 const IFRAME_HOSTS = /^https:\/\/(www\.youtube\.com|www\.youtube-nocookie\.com|player\.vimeo\.com)\//;
 
 /** Unsafe constructs left in a fragment of sanitized HTML (parsed as a browser would, HTML mode). */
@@ -44,12 +74,14 @@ export function unsafeIn(html: string): string[] {
       const el = n as Element;
       const name = el.name.toLowerCase();
       if (DANGEROUS_TAGS.has(name)) found.push(`<${name}>`);
-      if (name === 'iframe' && !IFRAME_HOSTS.test(el.attribs['src'] ?? '')) found.push(`<iframe src=${el.attribs['src']}>`);
+      if (name === 'iframe' && !IFRAME_HOSTS.test(el.attribs['src'] ?? ''))
+        found.push(`<iframe src=${el.attribs['src']}>`);
       for (const [k, v] of Object.entries(el.attribs)) {
         const key = k.toLowerCase();
         if (key.startsWith('on')) found.push(`${name}[${key}]`);
         if (key === 'style') found.push(`${name}[style]`);
-        if (URL_ATTRS.has(key) && !SAFE_SCHEME.test(v.replace(/[\u0000-\u0020]/g, ''))) found.push(`${name}[${key}=${v.slice(0, 30)}]`);
+        if (URL_ATTRS.has(key) && !SAFE_SCHEME.test(v.replace(/[\u0000-\u0020]/g, '')))
+          found.push(`${name}[${key}=${v.slice(0, 30)}]`);
       }
       walk(el.children);
     }
@@ -75,7 +107,12 @@ describe('bad content', () => {
       } catch {
         continue; // not a feed: nothing of it is stored or shown
       }
-      const html = [feed.titleHtml, feed.subtitleHtml, feed.rightsHtml, ...feed.items.flatMap((i) => [i.titleHtml, i.summaryHtml, i.contentHtml])];
+      const html = [
+        feed.titleHtml,
+        feed.subtitleHtml,
+        feed.rightsHtml,
+        ...feed.items.flatMap((i) => [i.titleHtml, i.summaryHtml, i.contentHtml]),
+      ];
       for (const h of html) {
         if (!h) continue;
         fields++;
@@ -84,10 +121,16 @@ describe('bad content', () => {
     }
     assert.ok(files > 700, `${files} files`);
     assert.deepEqual(survivors, []);
-    report.add({ case: `feedparser sanitize cases (${files} files, ${fields} HTML fields)`, expected: 'no script, handler, style or unsafe URL', observed: `${survivors.length} unsafe constructs survived` });
+    report.add({
+      case: `feedparser sanitize cases (${files} files, ${fields} HTML fields)`,
+      expected: 'no script, handler, style or unsafe URL',
+      observed: `${survivors.length} unsafe constructs survived`,
+    });
   });
 
-  describe('in real Chromium', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} not installed (apt-get install chromium; .ci/run does)` }, () => {
+  describe('in real Chromium', {
+    skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} not installed (apt-get install chromium; .ci/run does)`,
+  }, () => {
     let browser: Browser;
     let base: string;
     let closeApp: () => Promise<void>;
@@ -95,41 +138,78 @@ describe('bad content', () => {
 
     before(async () => {
       // A feed whose every field carries a vector; words around them so extraction has text to work on.
-      const items = XSS_VECTORS.map((v, k) => rssItem({
-        guid: `xss-${k}`,
-        title: esc(`Lab ships model ${k} ${v}`),
-        link: esc(k < XSS_LINKS.length ? XSS_LINKS[k]! : `http://127.0.0.1:9/xss/${k}`),
-        author: esc(`eve@x.example (${v} Eve ${k})`),
-        body: esc(`<p>The lab said on Tuesday that model ${k} is released with open weights for researchers. ${v}</p><p>"It is our best model yet," said Dana ${k}, who leads the team. ${v} Regulators in Brussels will review the release next month.</p>`),
-      }));
+      const items = XSS_VECTORS.map((v, k) =>
+        rssItem({
+          guid: `xss-${k}`,
+          title: esc(`Lab ships model ${k} ${v}`),
+          link: esc(k < XSS_LINKS.length ? XSS_LINKS[k]! : `http://127.0.0.1:9/xss/${k}`),
+          author: esc(`eve@x.example (${v} Eve ${k})`),
+          body: esc(
+            `<p>The lab said on Tuesday that model ${k} is released with open weights for researchers. ${v}</p><p>"It is our best model yet," said Dana ${k}, who leads the team. ${v} Regulators in Brussels will review the release next month.</p>`,
+          ),
+        }),
+      );
       const feeds = await startServer((_req, res) => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
         res.end(rss(items));
       });
       deps = testDeps();
-      await upsertSource(deps.db, { id: 'xss', name: 'Hostile <script>alert(1)</script> Source', author: '<img src=x onerror=alert(1)>', allowPrivate: true, fulltext: 'never', feedUrl: `${feeds.url}feed.xml` }, deps.clock.now());
+      await upsertSource(
+        deps.db,
+        {
+          id: 'xss',
+          name: 'Hostile <script>alert(1)</script> Source',
+          author: '<img src=x onerror=alert(1)>',
+          allowPrivate: true,
+          fulltext: 'never',
+          feedUrl: `${feeds.url}feed.xml`,
+        },
+        deps.clock.now(),
+      );
       await fetchDueSources(deps);
       await feeds.close();
       await processPending(deps);
-      const server = serve({ fetch: createApp({ db: deps.db, clock: deps.clock }).fetch, port: 0, hostname: '127.0.0.1' });
+      const server = serve({
+        fetch: createApp({ db: deps.db, clock: deps.clock }).fetch,
+        port: 0,
+        hostname: '127.0.0.1',
+      });
       await new Promise((r) => server.once('listening', r));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       closeApp = () => new Promise<void>((r) => server.close(() => r()));
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
     });
     after(async () => {
       await browser?.close();
       await closeApp?.();
     });
 
-    it('no vector runs on any page that shows them, with scripts enabled and the CSP taken off', { timeout: 180_000 }, async () => {
+    it('no vector runs on any page that shows them, with scripts enabled and the CSP taken off', {
+      timeout: 180_000,
+    }, async () => {
       const db = deps.db;
       const articles = await column<number>(db, `SELECT id FROM articles WHERE source_id = 'xss'`);
       const events = await column<string>(db, 'SELECT id FROM events');
       const guides = await column<string>(db, 'SELECT slug FROM guides');
       assert.equal(articles.length, XSS_VECTORS.length, 'every item was stored');
-      const paths = ['/', '/articles', '/sources', '/sources/xss', '/topics', '/guides', '/digest', '/search?q=model', '/search?q=alert', '/search?q=script',
-        ...articles.map((id) => `/articles/${id}`), ...events.map((id) => `/events/${encodeURIComponent(id)}`), ...guides.map((g) => `/guides/${g}`)];
+      const paths = [
+        '/',
+        '/articles',
+        '/sources',
+        '/sources/xss',
+        '/topics',
+        '/guides',
+        '/digest',
+        '/search?q=model',
+        '/search?q=alert',
+        '/search?q=script',
+        ...articles.map((id) => `/articles/${id}`),
+        ...events.map((id) => `/events/${encodeURIComponent(id)}`),
+        ...guides.map((g) => `/guides/${g}`),
+      ];
 
       const ctx = await browser.newContext({ javaScriptEnabled: true });
       const dialogs: string[] = [];
@@ -139,7 +219,8 @@ describe('bad content', () => {
       await ctx.route('**/*', async (route) => {
         const req = route.request();
         if (!req.url().startsWith(base)) {
-          if (['script', 'document', 'object', 'xhr', 'fetch', 'websocket'].includes(req.resourceType())) scriptRequests.push(`${req.resourceType()} ${req.url()}`);
+          if (['script', 'document', 'object', 'xhr', 'fetch', 'websocket'].includes(req.resourceType()))
+            scriptRequests.push(`${req.resourceType()} ${req.url()}`);
           return route.abort();
         }
         const res = await route.fetch();
@@ -155,7 +236,13 @@ describe('bad content', () => {
       });
       const domProblems: string[] = [];
       // A control page with a live vector: proves the detectors below do fire.
-      await page.route(`${base}/__control`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>control</p><img src="/nope" onerror="alert(1)"><a href="javascript:alert(2)">x</a>' }));
+      await page.route(`${base}/__control`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<p>control</p><img src="/nope" onerror="alert(1)"><a href="javascript:alert(2)">x</a>',
+        }),
+      );
       const checkPage = async (p: string) => {
         const r = await page.goto(`${base}${p}`);
         assert.equal(r?.status(), 200, p);
@@ -174,13 +261,21 @@ describe('bad content', () => {
           const bad: string[] = [];
           for (const el of Array.from(document.querySelectorAll('*'))) {
             const tag = el.tagName.toLowerCase();
-            if (['script', 'object', 'embed', 'applet', 'base', 'frame', 'frameset'].includes(tag)) bad.push(`<${tag}>`);
+            if (['script', 'object', 'embed', 'applet', 'base', 'frame', 'frameset'].includes(tag))
+              bad.push(`<${tag}>`);
             if (tag === 'meta' && el.getAttribute('http-equiv')) bad.push('<meta http-equiv>');
-            if (tag === 'iframe' && !/^https:\/\/(www\.youtube\.com|www\.youtube-nocookie\.com|player\.vimeo\.com)\//.test(el.getAttribute('src') ?? '')) bad.push('<iframe>');
+            if (
+              tag === 'iframe' &&
+              !/^https:\/\/(www\.youtube\.com|www\.youtube-nocookie\.com|player\.vimeo\.com)\//.test(
+                el.getAttribute('src') ?? '',
+              )
+            )
+              bad.push('<iframe>');
             for (const a of Array.from(el.attributes)) {
               const v = a.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
               if (a.name.toLowerCase().startsWith('on')) bad.push(`${tag}[${a.name}]`);
-              if (/^(javascript|vbscript|data):/.test(v) && !(tag === 'img' && v.startsWith('data:image/'))) bad.push(`${tag}[${a.name}=${v.slice(0, 20)}]`);
+              if (/^(javascript|vbscript|data):/.test(v) && !(tag === 'img' && v.startsWith('data:image/')))
+                bad.push(`${tag}[${a.name}=${v.slice(0, 20)}]`);
               if (a.name === 'style' && /expression|javascript|url\(/.test(v)) bad.push(`${tag}[style]`);
             }
           }
@@ -200,16 +295,27 @@ describe('bad content', () => {
       assert.deepEqual(scriptRequests, [], 'no script, frame or object was requested from elsewhere');
       assert.deepEqual(domProblems, []);
       assert.equal(cspSeen, paths.length, 'every page is served with a CSP (taken off here on purpose)');
-      report.add({ case: `${XSS_VECTORS.length} OWASP vectors × title, summary, content, author; ${XSS_LINKS.length} hostile links`, expected: 'nothing runs in Chromium (scripts on, CSP off)', observed: `${paths.length} pages: ${dialogs.length} dialogs, ${scriptRequests.length} script requests, ${domProblems.length} live handlers/URLs` });
+      report.add({
+        case: `${XSS_VECTORS.length} OWASP vectors × title, summary, content, author; ${XSS_LINKS.length} hostile links`,
+        expected: 'nothing runs in Chromium (scripts on, CSP off)',
+        observed: `${paths.length} pages: ${dialogs.length} dialogs, ${scriptRequests.length} script requests, ${domProblems.length} live handlers/URLs`,
+      });
     });
 
     it('the stored HTML and text carry no vector either', async () => {
       const rows = await column<string>(deps.db, `SELECT html FROM articles WHERE source_id = 'xss'`);
       const survivors = rows.flatMap((h) => unsafeIn(h));
       assert.deepEqual(survivors, []);
-      const links = await column<unknown>(deps.db, `SELECT url FROM articles WHERE source_id = 'xss' AND url IS NOT NULL AND url NOT LIKE 'http%'`);
+      const links = await column<unknown>(
+        deps.db,
+        `SELECT url FROM articles WHERE source_id = 'xss' AND url IS NOT NULL AND url NOT LIKE 'http%'`,
+      );
       assert.deepEqual(links, [], 'only http(s) links are stored');
-      report.add({ case: 'stored article HTML and links', expected: 'sanitized before storage', observed: `${rows.length} articles, ${survivors.length} unsafe constructs, ${links.length} non-http links` });
+      report.add({
+        case: 'stored article HTML and links',
+        expected: 'sanitized before storage',
+        observed: `${rows.length} articles, ${survivors.length} unsafe constructs, ${links.length} non-http links`,
+      });
     });
   });
 });

@@ -9,9 +9,23 @@ export const LlmAnswerSchema = z.object({
   summary: z.string().max(2000),
   keyphrases: z.array(z.string().max(200)).max(40).default([]),
   topics: z.array(z.string().max(80)).max(12).default([]),
-  claims: z.array(z.object({ text: z.string().min(1).max(1000), evidence: z.string().max(3000).optional().default('') })).max(12).default([]),
-  quotes: z.array(z.object({ text: z.string().min(1).max(3000), speaker: z.string().max(200).optional().nullable() })).max(12).default([]),
-  entities: z.array(z.object({ name: z.string().min(1).max(200), type: z.enum(['organization', 'person', 'product', 'law', 'place']) })).max(50).default([]),
+  claims: z
+    .array(z.object({ text: z.string().min(1).max(1000), evidence: z.string().max(3000).optional().default('') }))
+    .max(12)
+    .default([]),
+  quotes: z
+    .array(z.object({ text: z.string().min(1).max(3000), speaker: z.string().max(200).optional().nullable() }))
+    .max(12)
+    .default([]),
+  entities: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(200),
+        type: z.enum(['organization', 'person', 'product', 'law', 'place']),
+      }),
+    )
+    .max(50)
+    .default([]),
   kind: z.enum(KINDS).catch('other'),
 });
 export type LlmAnswer = z.infer<typeof LlmAnswerSchema>;
@@ -48,6 +62,13 @@ export function parseAnswer(text: string): ParseResult {
     return { ok: false, problem: `the JSON does not parse (${(e as Error).message})` };
   }
   const r = LlmAnswerSchema.safeParse(raw);
-  if (!r.success) return { ok: false, problem: r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'answer'}: ${i.message}`).join('; ') };
+  if (!r.success)
+    return {
+      ok: false,
+      problem: r.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || 'answer'}: ${i.message}`)
+        .join('; '),
+    };
   return { ok: true, answer: r.data };
 }

@@ -5,7 +5,10 @@ import type { PostJson } from './transport.js';
 export function anthropicClient(o: { baseUrl: string; model: string; apiKey?: string; post: PostJson }): LlmClient {
   const base = o.baseUrl.replace(/\/+$/, '');
   const url = base.endsWith('/v1') ? `${base}/messages` : `${base}/v1/messages`;
-  const headers: Record<string, string> = { 'anthropic-version': '2023-06-01', ...(o.apiKey ? { 'x-api-key': o.apiKey } : {}) };
+  const headers: Record<string, string> = {
+    'anthropic-version': '2023-06-01',
+    ...(o.apiKey ? { 'x-api-key': o.apiKey } : {}),
+  };
   return {
     provider: 'anthropic',
     model: o.model,
@@ -16,10 +19,22 @@ export function anthropicClient(o: { baseUrl: string; model: string; apiKey?: st
         temperature: 0,
         system: req.system,
         messages: [{ role: 'user', content: req.user }],
-      })) as { content?: { type: string; text?: string }[]; usage?: { input_tokens?: number; output_tokens?: number }; model?: string };
-      const text = (raw.content ?? []).filter((b) => b.type === 'text' && typeof b.text === 'string').map((b) => b.text).join('');
+      })) as {
+        content?: { type: string; text?: string }[];
+        usage?: { input_tokens?: number; output_tokens?: number };
+        model?: string;
+      };
+      const text = (raw.content ?? [])
+        .filter((b) => b.type === 'text' && typeof b.text === 'string')
+        .map((b) => b.text)
+        .join('');
       if (!raw.content) throw new LlmError('the model server answered without content', false);
-      return { text, tokensIn: raw.usage?.input_tokens ?? 0, tokensOut: raw.usage?.output_tokens ?? 0, model: raw.model ?? o.model };
+      return {
+        text,
+        tokensIn: raw.usage?.input_tokens ?? 0,
+        tokensOut: raw.usage?.output_tokens ?? 0,
+        model: raw.model ?? o.model,
+      };
     },
   };
 }

@@ -11,9 +11,18 @@ import { LlmError, type LlmClient, type LlmRequest } from './client.js';
  * whose effect was lost). Model errors and answers that do not validate come back as a
  * reason, never as an exception.
  */
-export type CachedAnswer<T> = { ok: true; value: T; fresh: boolean; remember: (tx: Db) => Promise<void> } | { ok: false; reason: string };
+export type CachedAnswer<T> =
+  | { ok: true; value: T; fresh: boolean; remember: (tx: Db) => Promise<void> }
+  | { ok: false; reason: string };
 
-export async function cachedAnswer<T>(db: Db, client: LlmClient, cacheKey: string, req: LlmRequest, schema: z.ZodType<T>, now: () => Date): Promise<CachedAnswer<T>> {
+export async function cachedAnswer<T>(
+  db: Db,
+  client: LlmClient,
+  cacheKey: string,
+  req: LlmRequest,
+  schema: z.ZodType<T>,
+  now: () => Date,
+): Promise<CachedAnswer<T>> {
   let text = await value<string>(db, 'SELECT response FROM llm_cache WHERE key = ?', [cacheKey]);
   const fresh = !text;
   if (!text) {
@@ -38,7 +47,12 @@ export async function cachedAnswer<T>(db: Db, client: LlmClient, cacheKey: strin
     value: parsed.data,
     fresh,
     remember: async (tx: Db) => {
-      if (fresh) await tx.run('INSERT INTO llm_cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING', [cacheKey, answer, now().toISOString()]);
+      if (fresh)
+        await tx.run('INSERT INTO llm_cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING', [
+          cacheKey,
+          answer,
+          now().toISOString(),
+        ]);
     },
   };
 }

@@ -26,7 +26,11 @@ export interface LlmClient {
 
 export class LlmError extends Error {
   override name = 'LlmError';
-  constructor(message: string, readonly retryable: boolean, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }

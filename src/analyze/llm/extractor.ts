@@ -11,14 +11,25 @@ import { anthropicClient } from './anthropic.js';
 import { parseAnswer, type LlmAnswer } from './answer.js';
 import { LlmError, type LlmClient } from './client.js';
 import { openAiClient } from './openai.js';
-import { EXTRACTION_SCHEMA, extractionSystemPrompt, extractionUserPrompt, PROMPT_VERSION, repairPrompt } from './prompts.js';
+import {
+  EXTRACTION_SCHEMA,
+  extractionSystemPrompt,
+  extractionUserPrompt,
+  PROMPT_VERSION,
+  repairPrompt,
+} from './prompts.js';
 import { createTransport } from './transport.js';
 import { locateVerbatim } from './verbatim.js';
 
 /** The client the configuration asks for, or undefined when no LLM is configured. */
 export function llmFromConfig(config: Config, opts: { backoffMs?: number } = {}): LlmClient | undefined {
   if (!config.llmUrl || !config.llmModel) return undefined;
-  const post = createTransport({ timeoutMs: config.llmTimeoutMs, maxRetries: config.llmMaxRetries, concurrency: config.llmConcurrency, backoffMs: opts.backoffMs });
+  const post = createTransport({
+    timeoutMs: config.llmTimeoutMs,
+    maxRetries: config.llmMaxRetries,
+    concurrency: config.llmConcurrency,
+    backoffMs: opts.backoffMs,
+  });
   const provider = config.llmProvider ?? (/anthropic\.com/i.test(config.llmUrl) ? 'anthropic' : 'openai');
   const o = { baseUrl: config.llmUrl, model: config.llmModel, apiKey: config.llmApiKey, post };
   return provider === 'anthropic' ? anthropicClient(o) : openAiClient(o);
@@ -56,7 +67,9 @@ export function toExtraction(answer: LlmAnswer, text: string): { extraction: Ext
       const overlap = [...words].filter((w) => sw.has(w)).length / Math.max(1, words.size);
       if (!best || overlap > best.overlap) best = { start: s.start, end: s.end, overlap };
     }
-    return best && best.overlap >= 0.4 ? { text: c.text.trim(), start: best.start, end: best.end } : { text: c.text.trim() };
+    return best && best.overlap >= 0.4
+      ? { text: c.text.trim(), start: best.start, end: best.end }
+      : { text: c.text.trim() };
   });
   const seen = new Set<string>();
   const entities = answer.entities.filter((e) => {
@@ -67,7 +80,15 @@ export function toExtraction(answer: LlmAnswer, text: string): { extraction: Ext
   });
   const topics = [...new Set(answer.topics.map(slugify).filter(Boolean))].slice(0, 6);
   return {
-    extraction: { summary: answer.summary.trim(), keyphrases: answer.keyphrases.slice(0, 20), topics, claims: claims.slice(0, 6), quotes, entities, kind: answer.kind },
+    extraction: {
+      summary: answer.summary.trim(),
+      keyphrases: answer.keyphrases.slice(0, 20),
+      topics,
+      claims: claims.slice(0, 6),
+      quotes,
+      entities,
+      kind: answer.kind,
+    },
     quotesDropped,
   };
 }
@@ -78,10 +99,17 @@ export function toExtraction(answer: LlmAnswer, text: string): { extraction: Ext
  * recorded, when the model fails or keeps answering badly.
  */
 /** `local`: the local extractor as the fallback runs it (the pool's threads, where there are some, not the main thread). */
-export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = () => new Date(), local: (a: ArticleInput) => Promise<Extraction> = async (a) => extractLocal(a)) {
+export function createLlmExtractor(
+  client: LlmClient,
+  db: Db,
+  now: () => Date = () => new Date(),
+  local: (a: ArticleInput) => Promise<Extraction> = async (a) => extractLocal(a),
+) {
   const version = `${PROMPT_VERSION}`;
   return async (a: ArticleInput, contentHash: string): Promise<LlmExtraction> => {
-    const key = createHash('sha256').update(`${contentHash}|${PROMPT_VERSION}|${client.provider}:${client.model}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${contentHash}|${PROMPT_VERSION}|${client.provider}:${client.model}`)
+      .digest('hex');
     const base = { extractor: 'llm', version, model: client.model };
     const cached = await value<string>(db, 'SELECT response FROM llm_cache WHERE key = ?', [key]);
     if (cached) {
@@ -93,14 +121,26 @@ export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = 
     }
     const fallback = async (why: string, tokensIn = 0, tokensOut = 0): Promise<LlmExtraction> => ({
       extraction: await local(a),
-      meta: { ...base, extractor: 'local', version: LOCAL_EXTRACTOR_VERSION, note: `fallback from ${client.model}: ${why}`.slice(0, 500), tokensIn, tokensOut },
+      meta: {
+        ...base,
+        extractor: 'local',
+        version: LOCAL_EXTRACTOR_VERSION,
+        note: `fallback from ${client.model}: ${why}`.slice(0, 500),
+        tokensIn,
+        tokensOut,
+      },
     });
     const system = extractionSystemPrompt();
     const user = extractionUserPrompt({ title: a.title, text: a.text, url: a.url });
     let tokensIn = 0;
     let tokensOut = 0;
     try {
-      const first = await client.complete({ system, user, schema: { name: 'extraction', schema: EXTRACTION_SCHEMA }, maxTokens: 2000 });
+      const first = await client.complete({
+        system,
+        user,
+        schema: { name: 'extraction', schema: EXTRACTION_SCHEMA },
+        maxTokens: 2000,
+      });
       tokensIn += first.tokensIn;
       tokensOut += first.tokensOut;
       let parsed = parseAnswer(first.text);
@@ -108,7 +148,12 @@ export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = 
       let note: string | undefined;
       if (!parsed.ok) {
         const problem = parsed.problem;
-        const second = await client.complete({ system, user: `${user}\n\n${repairPrompt(first.text, problem)}`, schema: { name: 'extraction', schema: EXTRACTION_SCHEMA }, maxTokens: 2000 });
+        const second = await client.complete({
+          system,
+          user: `${user}\n\n${repairPrompt(first.text, problem)}`,
+          schema: { name: 'extraction', schema: EXTRACTION_SCHEMA },
+          maxTokens: 2000,
+        });
         tokensIn += second.tokensIn;
         tokensOut += second.tokensOut;
         parsed = parseAnswer(second.text);
@@ -116,9 +161,21 @@ export function createLlmExtractor(client: LlmClient, db: Db, now: () => Date = 
         if (!parsed.ok) return fallback(`answer invalid after one repair: ${parsed.problem}`, tokensIn, tokensOut);
         note = `repaired (${problem})`.slice(0, 300);
       }
-      await db.run('INSERT INTO llm_cache (key, response, tokens_in, tokens_out, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING', [key, text, tokensIn, tokensOut, now().toISOString()]);
+      await db.run(
+        'INSERT INTO llm_cache (key, response, tokens_in, tokens_out, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING',
+        [key, text, tokensIn, tokensOut, now().toISOString()],
+      );
       const { extraction, quotesDropped } = toExtraction(parsed.answer, a.text);
-      return { extraction, meta: { ...base, note: note ?? (quotesDropped ? `${quotesDropped} quote(s) not in the article dropped` : null), tokensIn, tokensOut, quotesDropped } };
+      return {
+        extraction,
+        meta: {
+          ...base,
+          note: note ?? (quotesDropped ? `${quotesDropped} quote(s) not in the article dropped` : null),
+          tokensIn,
+          tokensOut,
+          quotesDropped,
+        },
+      };
     } catch (e) {
       if (e instanceof LlmError) return fallback(e.message, tokensIn, tokensOut);
       throw e;

@@ -24,17 +24,28 @@ const GOOD = {
   keyphrases: ['Tokyo lab', 'Anthropic', 'researchers'],
   topics: ['ai-business', 'AI Research'],
   claims: [
-    { text: 'Anthropic will open a research lab in Tokyo.', evidence: 'Anthropic said on Monday that it would open a research lab in Tokyo, its first in Asia.' },
-    { text: 'The Tokyo lab will hire 50 researchers in its first year.', evidence: 'the lab will hire fifty researchers' },
+    {
+      text: 'Anthropic will open a research lab in Tokyo.',
+      evidence: 'Anthropic said on Monday that it would open a research lab in Tokyo, its first in Asia.',
+    },
+    {
+      text: 'The Tokyo lab will hire 50 researchers in its first year.',
+      evidence: 'the lab will hire fifty researchers',
+    },
   ],
   quotes: [
     // Curly quotes in the article, straight in the answer, and a line break: still verbatim after normalisation.
-    { text: "We want to be close to the researchers and customers we work with in Japan,", speaker: 'Dario Amodei' },
+    { text: 'We want to be close to the researchers and customers we work with in Japan,', speaker: 'Dario Amodei' },
     { text: 'Tokyo has become a place where the big labs compete for talent,', speaker: 'Kenji Sato' },
     // Never said.
     { text: 'We will beat every rival in Asia within a year.', speaker: 'Dario Amodei' },
   ],
-  entities: [{ name: 'Anthropic', type: 'organization' }, { name: 'Dario Amodei', type: 'person' }, { name: 'Tokyo', type: 'place' }, { name: 'Anthropic', type: 'organization' }],
+  entities: [
+    { name: 'Anthropic', type: 'organization' },
+    { name: 'Dario Amodei', type: 'person' },
+    { name: 'Tokyo', type: 'place' },
+    { name: 'Anthropic', type: 'organization' },
+  ],
   kind: 'news',
 };
 
@@ -51,7 +62,11 @@ function providerSuite(provider: 'openai' | 'anthropic') {
         let data = '';
         req.on('data', (c) => (data += c));
         req.on('end', () => {
-          requests.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(data) as Record<string, unknown> });
+          requests.push({
+            path: req.url ?? '',
+            headers: req.headers,
+            body: JSON.parse(data) as Record<string, unknown>,
+          });
           const r = script.shift() ?? { status: 500, content: 'script exhausted' };
           const send = () => {
             if (res.destroyed) return;
@@ -61,9 +76,22 @@ function providerSuite(provider: 'openai' | 'anthropic') {
               return;
             }
             const content = r.content ?? '';
-            const envelope = provider === 'openai'
-              ? { id: 'x', model: 'test-model', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 120, completion_tokens: 80 } }
-              : { id: 'x', type: 'message', model: 'test-model', role: 'assistant', content: [{ type: 'text', text: content }], usage: { input_tokens: 120, output_tokens: 80 } };
+            const envelope =
+              provider === 'openai'
+                ? {
+                    id: 'x',
+                    model: 'test-model',
+                    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+                    usage: { prompt_tokens: 120, completion_tokens: 80 },
+                  }
+                : {
+                    id: 'x',
+                    type: 'message',
+                    model: 'test-model',
+                    role: 'assistant',
+                    content: [{ type: 'text', text: content }],
+                    usage: { input_tokens: 120, output_tokens: 80 },
+                  };
             res.writeHead(200, { 'content-type': 'application/json' });
             res.end(r.raw ?? JSON.stringify(envelope));
           };
@@ -77,7 +105,18 @@ function providerSuite(provider: 'openai' | 'anthropic') {
     const setup = (over: Record<string, string> = {}) => {
       script = [];
       requests.length = 0;
-      const config = loadConfig({ ALMANAC_LLM_URL: provider === 'openai' ? `${server.url}v1` : server.url, ALMANAC_LLM_MODEL: 'test-model', ALMANAC_LLM_API_KEY: 'sk-test', ALMANAC_LLM_PROVIDER: provider, ALMANAC_LLM_TIMEOUT_MS: '1000', ALMANAC_LLM_MAX_RETRIES: '2', ...over }, { db: ':memory:' });
+      const config = loadConfig(
+        {
+          ALMANAC_LLM_URL: provider === 'openai' ? `${server.url}v1` : server.url,
+          ALMANAC_LLM_MODEL: 'test-model',
+          ALMANAC_LLM_API_KEY: 'sk-test',
+          ALMANAC_LLM_PROVIDER: provider,
+          ALMANAC_LLM_TIMEOUT_MS: '1000',
+          ALMANAC_LLM_MAX_RETRIES: '2',
+          ...over,
+        },
+        { db: ':memory:' },
+      );
       const db = openDb(':memory:');
       const extract = createLlmExtractor(llmFromConfig(config, { backoffMs: 5 })!, db);
       return { extract, db };
@@ -98,13 +137,17 @@ function providerSuite(provider: 'openai' | 'anthropic') {
       assert.deepEqual(r.extraction.topics, ['ai-business', 'ai-research']);
       assert.equal(r.extraction.entities.length, 3, 'duplicates removed');
       // Claims point at their supporting sentence, even when the evidence was not copied exactly.
-      for (const c of r.extraction.claims) assert.ok(c.start !== undefined && ARTICLE.slice(c.start, c.end!).length > 20, c.text);
+      for (const c of r.extraction.claims)
+        assert.ok(c.start !== undefined && ARTICLE.slice(c.start, c.end!).length > 20, c.text);
       // The request speaks the provider's protocol.
       const req = requests[0]!;
       if (provider === 'openai') {
         assert.equal(req.path, '/v1/chat/completions');
         assert.equal(req.headers.authorization, 'Bearer sk-test');
-        assert.deepEqual((req.body['messages'] as { role: string }[]).map((m) => m.role), ['system', 'user']);
+        assert.deepEqual(
+          (req.body['messages'] as { role: string }[]).map((m) => m.role),
+          ['system', 'user'],
+        );
         assert.equal((req.body['response_format'] as { type: string }).type, 'json_schema');
       } else {
         assert.equal(req.path, '/v1/messages');
@@ -117,7 +160,9 @@ function providerSuite(provider: 'openai' | 'anthropic') {
 
     it('pulls the JSON out of fences and stray prose', async () => {
       const { extract } = setup();
-      script.push({ content: `Sure! Here is the extraction:\n\`\`\`json\n${JSON.stringify(GOOD)}\n\`\`\`\nLet me know if you need more.` });
+      script.push({
+        content: `Sure! Here is the extraction:\n\`\`\`json\n${JSON.stringify(GOOD)}\n\`\`\`\nLet me know if you need more.`,
+      });
       const r = await extract(article, 'hash-2');
       assert.equal(r.meta.extractor, 'llm');
       assert.equal(requests.length, 1);
@@ -130,7 +175,10 @@ function providerSuite(provider: 'openai' | 'anthropic') {
       assert.equal(r.meta.extractor, 'llm');
       assert.match(r.meta.note ?? '', /repaired/);
       assert.equal(requests.length, 2);
-      assert.match(String((requests[1]!.body['messages'] as { content: string }[]).at(-1)!.content), /could not be used/);
+      assert.match(
+        String((requests[1]!.body['messages'] as { content: string }[]).at(-1)!.content),
+        /could not be used/,
+      );
       assert.equal(r.meta.tokensIn, 240);
     });
 
@@ -146,7 +194,11 @@ function providerSuite(provider: 'openai' | 'anthropic') {
 
     it('waits out a 429 with Retry-After and a 503, then succeeds', async () => {
       const { extract } = setup();
-      script.push({ status: 429, headers: { 'retry-after': '0' }, content: 'slow down' }, { status: 503, content: 'busy' }, { content: JSON.stringify(GOOD) });
+      script.push(
+        { status: 429, headers: { 'retry-after': '0' }, content: 'slow down' },
+        { status: 503, content: 'busy' },
+        { content: JSON.stringify(GOOD) },
+      );
       const r = await extract(article, 'hash-5');
       assert.equal(r.meta.extractor, 'llm');
       assert.equal(requests.length, 3);
@@ -174,7 +226,10 @@ function providerSuite(provider: 'openai' | 'anthropic') {
     if (provider === 'openai') {
       it('asks again in JSON mode when the server does not support JSON-schema output', async () => {
         const { extract } = setup();
-        script.push({ status: 400, content: "response_format 'json_schema' is not supported by this model" }, { content: JSON.stringify(GOOD) });
+        script.push(
+          { status: 400, content: "response_format 'json_schema' is not supported by this model" },
+          { content: JSON.stringify(GOOD) },
+        );
         const r = await extract(article, 'hash-8');
         assert.equal(r.meta.extractor, 'llm');
         assert.equal((requests[1]!.body['response_format'] as { type: string }).type, 'json_object');

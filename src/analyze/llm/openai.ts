@@ -21,7 +21,14 @@ export function openAiClient(o: { baseUrl: string; model: string; apiKey?: strin
       { role: 'system', content: req.system },
       { role: 'user', content: req.user },
     ],
-    ...(m === 'schema' && req.schema ? { response_format: { type: 'json_schema', json_schema: { name: req.schema.name, schema: req.schema.schema, strict: false } } } : {}),
+    ...(m === 'schema' && req.schema
+      ? {
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: req.schema.name, schema: req.schema.schema, strict: false },
+          },
+        }
+      : {}),
     ...(m === 'json' ? { response_format: { type: 'json_object' } } : {}),
   });
   return {
@@ -34,16 +41,31 @@ export function openAiClient(o: { baseUrl: string; model: string; apiKey?: strin
           raw = await o.post(url, headers, body(req, mode));
         } catch (e) {
           const err = e as LlmError;
-          if (err instanceof LlmError && /HTTP 400/.test(err.message) && /response_format|json_schema|json_object/i.test(err.message) && mode !== 'plain') {
+          if (
+            err instanceof LlmError &&
+            /HTTP 400/.test(err.message) &&
+            /response_format|json_schema|json_object/i.test(err.message) &&
+            mode !== 'plain'
+          ) {
             mode = mode === 'schema' ? 'json' : 'plain';
             continue;
           }
           throw e;
         }
-        const r = raw as { choices?: { message?: { content?: string | null } }[]; usage?: { prompt_tokens?: number; completion_tokens?: number }; model?: string };
+        const r = raw as {
+          choices?: { message?: { content?: string | null } }[];
+          usage?: { prompt_tokens?: number; completion_tokens?: number };
+          model?: string;
+        };
         const text = r.choices?.[0]?.message?.content;
-        if (typeof text !== 'string') throw new LlmError('the model server answered without choices[0].message.content', false);
-        return { text, tokensIn: r.usage?.prompt_tokens ?? 0, tokensOut: r.usage?.completion_tokens ?? 0, model: r.model ?? o.model };
+        if (typeof text !== 'string')
+          throw new LlmError('the model server answered without choices[0].message.content', false);
+        return {
+          text,
+          tokensIn: r.usage?.prompt_tokens ?? 0,
+          tokensOut: r.usage?.completion_tokens ?? 0,
+          model: r.model ?? o.model,
+        };
       }
     },
   };

@@ -21,17 +21,38 @@ export const EXTRACTION_SCHEMA = {
     claims: {
       type: 'array',
       maxItems: 6,
-      items: { type: 'object', additionalProperties: false, required: ['text', 'evidence'], properties: { text: { type: 'string' }, evidence: { type: 'string', description: 'the sentence of the article that supports it, copied exactly' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text', 'evidence'],
+        properties: {
+          text: { type: 'string' },
+          evidence: { type: 'string', description: 'the sentence of the article that supports it, copied exactly' },
+        },
+      },
     },
     quotes: {
       type: 'array',
       maxItems: 5,
-      items: { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', description: 'copied character for character from the article' }, speaker: { type: 'string' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text'],
+        properties: {
+          text: { type: 'string', description: 'copied character for character from the article' },
+          speaker: { type: 'string' },
+        },
+      },
     },
     entities: {
       type: 'array',
       maxItems: 25,
-      items: { type: 'object', additionalProperties: false, required: ['name', 'type'], properties: { name: { type: 'string' }, type: { enum: ['organization', 'person', 'product', 'law', 'place'] } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'type'],
+        properties: { name: { type: 'string' }, type: { enum: ['organization', 'person', 'product', 'law', 'place'] } },
+      },
     },
     kind: { enum: [...KINDS] },
   },
@@ -88,9 +109,15 @@ export function eventReviewSystemPrompt(): string {
   ].join('\n');
 }
 
-export function eventReviewUserPrompt(e: { title: string; score: number; factors: string[]; members: { source: string; role: string; title: string; summary: string }[] }): string {
+export function eventReviewUserPrompt(e: {
+  title: string;
+  score: number;
+  factors: string[];
+  members: { source: string; role: string; title: string; summary: string }[];
+}): string {
   const lines = [`Event: ${e.title}`, `Computed significance: ${e.score} (${e.factors.join('; ')})`, '', 'Articles:'];
-  for (const m of e.members.slice(0, 12)) lines.push(`- [${m.role}] ${m.source}: ${m.title}\n  ${m.summary.slice(0, 600)}`);
+  for (const m of e.members.slice(0, 12))
+    lines.push(`- [${m.role}] ${m.source}: ${m.title}\n  ${m.summary.slice(0, 600)}`);
   return lines.join('\n');
 }
 
@@ -101,7 +128,10 @@ export const GUIDE_OVERVIEW_SCHEMA = {
   additionalProperties: false,
   required: ['overview'],
   properties: {
-    overview: { type: 'string', description: '3-5 sentences explaining the subject through its events, for a reader catching up' },
+    overview: {
+      type: 'string',
+      description: '3-5 sentences explaining the subject through its events, for a reader catching up',
+    },
   },
 } as const;
 
@@ -113,8 +143,13 @@ export function guideOverviewSystemPrompt(): string {
   ].join('\n');
 }
 
-export function guideOverviewUserPrompt(g: { title: string; subject: string; events: { date: string; score: number; title: string; summary: string }[] }): string {
+export function guideOverviewUserPrompt(g: {
+  title: string;
+  subject: string;
+  events: { date: string; score: number; title: string; summary: string }[];
+}): string {
   const lines = [`Guide: ${g.title}`, `Subject: ${g.subject}`, '', 'Its most significant events:'];
-  for (const e of g.events.slice(0, 12)) lines.push(`- ${e.date} [${e.score}] ${e.title}\n  ${e.summary.slice(0, 500)}`);
+  for (const e of g.events.slice(0, 12))
+    lines.push(`- ${e.date} [${e.score}] ${e.title}\n  ${e.summary.slice(0, 500)}`);
   return lines.join('\n');
 }

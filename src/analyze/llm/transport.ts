@@ -44,16 +44,30 @@ export function createTransport(o: TransportOptions): PostJson {
   const once = async (url: string, headers: Record<string, string>, body: unknown): Promise<unknown> => {
     let res: Response;
     try {
-      res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(o.timeoutMs) });
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(o.timeoutMs),
+      });
     } catch (e) {
       const err = e as Error;
       const timeout = err.name === 'TimeoutError' || err.name === 'AbortError';
-      throw new LlmError(timeout ? `no answer within ${o.timeoutMs} ms` : `cannot reach ${new URL(url).origin}: ${(err.cause as Error)?.message ?? err.message}`, true);
+      throw new LlmError(
+        timeout
+          ? `no answer within ${o.timeoutMs} ms`
+          : `cannot reach ${new URL(url).origin}: ${(err.cause as Error)?.message ?? err.message}`,
+        true,
+      );
     }
     const text = await res.text();
     if (!res.ok) {
       const retryable = res.status === 429 || res.status >= 500;
-      throw new LlmError(`HTTP ${res.status} from the model server: ${text.slice(0, 300)}`, retryable, retryAfterMs(res.headers.get('retry-after')));
+      throw new LlmError(
+        `HTTP ${res.status} from the model server: ${text.slice(0, 300)}`,
+        retryable,
+        retryAfterMs(res.headers.get('retry-after')),
+      );
     }
     try {
       return JSON.parse(text);

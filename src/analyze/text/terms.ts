@@ -26,7 +26,12 @@ const stemCache = new Map<string, string>();
 export function stem(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = norm.includes('-') ? norm.split('-').map((p) => stemmer(p)).join('-') : stemmer(norm);
+    s = norm.includes('-')
+      ? norm
+          .split('-')
+          .map((p) => stemmer(p))
+          .join('-')
+      : stemmer(norm);
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(norm, s);
   }

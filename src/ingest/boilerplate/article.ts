@@ -13,7 +13,10 @@ export interface CleanArticle {
 }
 
 /** An article's title, text and HTML with its outlet's boilerplate taken out (see clean.ts). */
-export function cleanArticle(a: { title: string; text: string; html: string; wordCount: number }, repeated?: IsRepeated): CleanArticle {
+export function cleanArticle(
+  a: { title: string; text: string; html: string; wordCount: number },
+  repeated?: IsRepeated,
+): CleanArticle {
   const { text, removed } = cleanText(a.text, repeated);
   const title = cleanTitle(a.title, removed, repeated);
   if (!removed.length) return { ...a, title, removed, changed: title !== a.title };

@@ -21,7 +21,10 @@ const BOILERPLATE: Array<[string, string]> = [
   ['Screenshot showing the settings page of the new app', 'credit'],
   ['Illustration of a server rack glowing in blue', 'credit'],
   ['Stylized illustration of a robot hand holding a chip, representing edge computing.', 'credit'],
-  ['A collage of three images, the first of a drone over a field, the second of a farmer with a tablet, and the third of a barn at dusk', 'credit'],
+  [
+    'A collage of three images, the first of a drone over a field, the second of a farmer with a tablet, and the third of a barn at dusk',
+    'credit',
+  ],
   ['Subscribe to read the next issue the day it comes out.', 'newsletter'],
   ['Listen to the full episode to hear about the new chips.', 'newsletter'],
   ['Follow the show wherever you get your podcasts!', 'newsletter'],
@@ -52,7 +55,10 @@ describe('boilerplate by what it is', () => {
   it('leaves news sentences alone, near misses included', () => {
     for (const s of NEWS) assert.equal(boilerplateKind(s), undefined, s);
     // A caption stands alone; the same shape opening a paragraph of prose is the story.
-    for (const s of ['Screenshots of a deleted forum thread told the tale of a tired engineer.', 'Millions of images of passports were left on an open server.']) {
+    for (const s of [
+      'Screenshots of a deleted forum thread told the tale of a tired engineer.',
+      'Millions of images of passports were left on an open server.',
+    ]) {
       assert.equal(boilerplateKind(s, false), undefined, s);
       assert.equal(cleanText(`${s} The firm has since fixed it.`).removed.length, 0, s);
     }
@@ -61,13 +67,15 @@ describe('boilerplate by what it is', () => {
     assert.deepEqual(cleanText(text), { text, removed: [] });
   });
   it('takes a caption that opens a paragraph to the paragraph’s end, and only that paragraph', () => {
-    const text = 'Illustration of two robots at a chessboard. Speech bubbles hover above them.\n\nThe lab released its game engine on Friday.';
+    const text =
+      'Illustration of two robots at a chessboard. Speech bubbles hover above them.\n\nThe lab released its game engine on Friday.';
     assert.equal(cleanText(text).text, 'The lab released its game engine on Friday.');
     const prose = 'The lab released its game engine. An illustration of the board came with it.';
     assert.equal(cleanText(prose).text, prose);
   });
   it('takes boilerplate out of a text and keeps the story, whole sentences only', () => {
-    const text = 'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Chip prices fell 12% in March (Photo by Lee Park/Studio Nine) as new fabs opened. Analysts expect a rebound. The largest buyer has said it will [\u2026]';
+    const text =
+      'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Chip prices fell 12% in March (Photo by Lee Park/Studio Nine) as new fabs opened. Analysts expect a rebound. The largest buyer has said it will [\u2026]';
     const r = cleanText(text);
     assert.equal(r.text, 'Chip prices fell 12% in March as new fabs opened. Analysts expect a rebound.');
     assert.deepEqual(r.removed.map((x) => x.kind).sort(), ['credit', 'fragment', 'newsletter', 'truncation']);
@@ -75,32 +83,61 @@ describe('boilerplate by what it is', () => {
     assert.deepEqual(cleanText(r.text), { text: r.text, removed: [] });
   });
   it('keeps an unfinished sentence when it is all the item has', () => {
-    assert.equal(cleanText('Chip prices fell in March as new fabs came [\u2026]').text, 'Chip prices fell in March as new fabs came');
+    assert.equal(
+      cleanText('Chip prices fell in March as new fabs came [\u2026]').text,
+      'Chip prices fell in March as new fabs came',
+    );
   });
   it('removes the sentences its source repeats, even when they are all an item says', () => {
-    const seen = new Set([sentenceKey('Thanks for reading Bench Talk.'), sentenceKey('Our list of robot makers grows each month.')]);
+    const seen = new Set([
+      sentenceKey('Thanks for reading Bench Talk.'),
+      sentenceKey('Our list of robot makers grows each month.'),
+    ]);
     const isSeen = (k: string) => seen.has(k);
-    assert.equal(cleanText('Thanks for reading Bench Talk. A new gripper picks up eggs.', isSeen).text, 'A new gripper picks up eggs.');
+    assert.equal(
+      cleanText('Thanks for reading Bench Talk. A new gripper picks up eggs.', isSeen).text,
+      'A new gripper picks up eggs.',
+    );
     // A blurb the outlet puts on every edition of a list describes none of them.
-    assert.equal(cleanText('Our list of robot makers grows each month. Thanks for reading Bench Talk.', isSeen).text, '');
+    assert.equal(
+      cleanText('Our list of robot makers grows each month. Thanks for reading Bench Talk.', isSeen).text,
+      '',
+    );
   });
   it('takes a repeated sentence out of a title when something of it is left', () => {
     const isSeen = (k: string) => k === sentenceKey('Here is why.');
     assert.equal(cleanTitle('Gripper maker cuts prices. Here is why', [], isSeen), 'Gripper maker cuts prices');
     assert.equal(cleanTitle('Here is why.', [], isSeen), 'Here is why.');
-    assert.equal(cleanTitle('Gripper maker cuts prices. Rivals follow', [], isSeen), 'Gripper maker cuts prices. Rivals follow');
+    assert.equal(
+      cleanTitle('Gripper maker cuts prices. Rivals follow', [], isSeen),
+      'Gripper maker cuts prices. Rivals follow',
+    );
   });
   it('drops the newsletter label from the title when the removed boilerplate names it', () => {
-    const removed = cleanText('This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Prices fell.').removed;
-    assert.equal(cleanTitle('Circuit Notes: chip prices fall, and fabs open', removed), 'chip prices fall, and fabs open');
-    assert.equal(cleanTitle('Nvidia: chip prices fall, and fabs open', removed), 'Nvidia: chip prices fall, and fabs open');
+    const removed = cleanText(
+      'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Prices fell.',
+    ).removed;
+    assert.equal(
+      cleanTitle('Circuit Notes: chip prices fall, and fabs open', removed),
+      'chip prices fall, and fabs open',
+    );
+    assert.equal(
+      cleanTitle('Nvidia: chip prices fall, and fabs open', removed),
+      'Nvidia: chip prices fall, and fabs open',
+    );
   });
 });
 
 describe('boilerplate in the HTML shown', () => {
   it('cuts the same text from the HTML, across tags, and drops elements left empty but not images', () => {
-    const html = '<p>Want the next one in your inbox? <a href="https://x.test/s">Subscribe here</a>.</p><p>Chip prices fell &amp; fabs opened.</p><figure><img src="https://x.test/a.png"><figcaption>Image: Studio Nine</figcaption></figure>';
-    const c = cleanArticle({ title: 'Chips', text: 'Want the next one in your inbox? Subscribe here.\n\nChip prices fell & fabs opened.\n\nImage: Studio Nine', html, wordCount: 0 });
+    const html =
+      '<p>Want the next one in your inbox? <a href="https://x.test/s">Subscribe here</a>.</p><p>Chip prices fell &amp; fabs opened.</p><figure><img src="https://x.test/a.png"><figcaption>Image: Studio Nine</figcaption></figure>';
+    const c = cleanArticle({
+      title: 'Chips',
+      text: 'Want the next one in your inbox? Subscribe here.\n\nChip prices fell & fabs opened.\n\nImage: Studio Nine',
+      html,
+      wordCount: 0,
+    });
     assert.equal(c.text, 'Chip prices fell & fabs opened.');
     assert.equal(c.html, '<p>Chip prices fell &amp; fabs opened.</p><figure><img src="https://x.test/a.png"></figure>');
     assert.equal(c.wordCount, 5);
@@ -115,10 +152,16 @@ describe('boilerplate in the HTML shown', () => {
 describe('sentences for learning', () => {
   it('keeps abbreviations and versions inside a sentence, splits at paragraph breaks', () => {
     const t = 'The U.S. Dept. of Energy backed GPT-5.5 tests. Dr. Lee agreed.\nA new line starts here';
-    assert.deepEqual(sentenceSpans(t).map((s) => t.slice(s.start, s.end)), ['The U.S. Dept. of Energy backed GPT-5.5 tests.', 'Dr. Lee agreed.', 'A new line starts here']);
+    assert.deepEqual(
+      sentenceSpans(t).map((s) => t.slice(s.start, s.end)),
+      ['The U.S. Dept. of Energy backed GPT-5.5 tests.', 'Dr. Lee agreed.', 'A new line starts here'],
+    );
     // Sentences a feed glued together, but not a name with a dot in it.
     const glued = 'It airs every Friday.Subscribe wherever you listen. We use Node.js daily.';
-    assert.deepEqual(sentenceSpans(glued).map((s) => glued.slice(s.start, s.end)), ['It airs every Friday.', 'Subscribe wherever you listen.', 'We use Node.js daily.']);
+    assert.deepEqual(
+      sentenceSpans(glued).map((s) => glued.slice(s.start, s.end)),
+      ['It airs every Friday.', 'Subscribe wherever you listen.', 'We use Node.js daily.'],
+    );
   });
   it('keys fold case, quotes and entities-as-typed, and learning reads only the edges', () => {
     assert.equal(sentenceKey('It’s here.'), sentenceKey("it's HERE"));

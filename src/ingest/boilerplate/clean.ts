@@ -87,11 +87,17 @@ function startsLine(t: string, s: { start: number }): boolean {
 }
 
 /** Whether a span is all of its line. */
-const alone = (t: string, s: { start: number; end: number }) => startsLine(t, s) && /^[ \t]*(?:\n|$)/.test(t.slice(s.end));
+const alone = (t: string, s: { start: number; end: number }) =>
+  startsLine(t, s) && /^[ \t]*(?:\n|$)/.test(t.slice(s.end));
 
 /** Spaces and blank lines left where text was taken out. */
 function tidy(s: string): string {
-  return s.split('\n').map((l) => l.replace(/[ \t]{2,}/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return s
+    .split('\n')
+    .map((l) => l.replace(/[ \t]{2,}/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
@@ -103,7 +109,9 @@ function tidy(s: string): string {
 export function cleanTitle(title: string, removed: readonly Removal[], repeated: IsRepeated = never): string {
   let t = title.trim();
   const spans = sentenceSpans(t);
-  const own = spans.filter((s) => !repeated(sentenceKey(t.slice(s.start, s.end))) && !boilerplateKind(t.slice(s.start, s.end)));
+  const own = spans.filter(
+    (s) => !repeated(sentenceKey(t.slice(s.start, s.end))) && !boilerplateKind(t.slice(s.start, s.end)),
+  );
   if (own.length && own.length < spans.length) {
     t = t.slice(own[0]!.start, own[own.length - 1]!.end);
     // The period that ended the kept part was the title's separator, not its end.
@@ -112,6 +120,10 @@ export function cleanTitle(title: string, removed: readonly Removal[], repeated:
   const m = /^([^:]{2,48}):\s+(\S.{9,})$/.exec(t);
   if (!m) return t;
   const label = sentenceNorm(m[1]!);
-  const spoken = removed.filter((r) => r.kind === 'newsletter' || r.kind === 'repeated').map((r) => ` ${sentenceNorm(r.text)} `);
-  return label && spoken.some((s) => s.includes(` ${label} `) || s.includes(` ${label.replace(/^the /, '')} `)) ? m[2]! : t;
+  const spoken = removed
+    .filter((r) => r.kind === 'newsletter' || r.kind === 'repeated')
+    .map((r) => ` ${sentenceNorm(r.text)} `);
+  return label && spoken.some((s) => s.includes(` ${label} `) || s.includes(` ${label.replace(/^the /, '')} `))
+    ? m[2]!
+    : t;
 }

@@ -8,17 +8,23 @@ export type BoilerplateKind = 'newsletter' | 'credit' | 'truncation';
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 // A call to act on a subscription: "sign up here", "subscribe now", "opt in for X here", "in your inbox".
-const SUBSCRIBE = /\b(?:sign(?:ing)? up|subscribe|opt in)\b.{0,80}\b(?:here|now|today|newsletter|edition|issue|inbox(?:es)?|free)\b|\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b|^subscribe\b/i;
+const SUBSCRIBE =
+  /\b(?:sign(?:ing)? up|subscribe|opt in)\b.{0,80}\b(?:here|now|today|newsletter|edition|issue|inbox(?:es)?|free)\b|\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b|^subscribe\b/i;
 // The text speaking of itself: "This is today's edition of …", "This story originally appeared in …", "This is an excerpt of …".
-const SELF = /^(?:this|it) (?:is|was|story|post|article|piece|essay|column|episode|edition)\b.{0,60}\b(?:newsletter|edition of|excerpt of|originally (?:appeared|published|ran)|first (?:appeared|published)|syndicated|republished|reprinted|podcast)\b/i;
-const WELCOME = /^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b.{0,60}(?:\b(?:edition|issue|episode|installment|newsletter|podcast|series|collaboration)\b|!$)/i;
+const SELF =
+  /^(?:this|it) (?:is|was|story|post|article|piece|essay|column|episode|edition)\b.{0,60}\b(?:newsletter|edition of|excerpt of|originally (?:appeared|published|ran)|first (?:appeared|published)|syndicated|republished|reprinted|podcast)\b/i;
+const WELCOME =
+  /^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b.{0,60}(?:\b(?:edition|issue|episode|installment|newsletter|podcast|series|collaboration)\b|!$)/i;
 // A show promoting itself: "Listen to the full episode", "wherever you get your podcasts".
-const LISTEN = /\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|(?:on|to us on) apple podcasts|follow (?:the show|us) on)\b/i;
+const LISTEN =
+  /\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|(?:on|to us on) apple podcasts|follow (?:the show|us) on)\b/i;
 const POST_APPEARED = /^the post\b.{1,300}\bappeared first on\b/i;
 
 // A credit: "Image: …", "Photo credit: …", "Photo by …", "Getty Images" alone.
-const CREDIT_LABEL = /^(?:(?:header |lead |featured |top )?(?:image|photo(?:graph)?|illustration|art(?:work)?|credit)s?(?: credits?| by| courtesy(?: of)?| via)?\s*:|(?:image|photo(?:graph)?|illustration)s? (?:by|courtesy of|credits?)\b)/i;
-const AGENCY = /\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via getty|via getty|reuters\/|bloomberg via getty|nurphoto)\b/i;
+const CREDIT_LABEL =
+  /^(?:(?:header |lead |featured |top )?(?:image|photo(?:graph)?|illustration|art(?:work)?|credit)s?(?: credits?| by| courtesy(?: of)?| via)?\s*:|(?:image|photo(?:graph)?|illustration)s? (?:by|courtesy of|credits?)\b)/i;
+const AGENCY =
+  /\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via getty|via getty|reuters\/|bloomberg via getty|nurphoto)\b/i;
 // A caption describing a picture: "Illustration showing the search box", "Collage on a black background showing …".
 // Media that news prose rarely opens a sentence with (an illustration, a collage) start a
 // caption wherever they open a paragraph, and the caption runs to the paragraph's end ("…
@@ -28,17 +34,20 @@ const AGENCY = /\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via
 const DRAWN = '(?:illustration|collage|rendering|animation)s?';
 const SHOT = '(?:image|photo(?:graph)?|screenshot|graphic|gif|picture|diagram)s?';
 // Up to two words before the medium ("A stylized illustration"), none a determiner or preposition ("The image of the firm" is prose).
-const LEAD = "(?:an? )?(?:(?!(?:the|this|that|these|those|its|his|her|their|our|my|your|of|in|on|for|with|and|from|to|by|at)\\b)[\\p{L}-]+ ){0,2}";
+const LEAD =
+  '(?:an? )?(?:(?!(?:the|this|that|these|those|its|his|her|their|our|my|your|of|in|on|for|with|and|from|to|by|at)\\b)[\\p{L}-]+ ){0,2}';
 const SHOWING = '\\b.{0,120}?\\b(?:showing|shows|depicting|depicts|featuring)\\b';
 const CAPTION_LEAD = new RegExp(`^${LEAD}(?:${DRAWN}(?:${SHOWING}|\\b of\\b|\\b)|${SHOT}${SHOWING})`, 'iu');
 const CAPTION_ALONE = new RegExp(`^${LEAD}${SHOT} of\\b`, 'iu');
 
 /** Whether a sentence opening a paragraph starts a caption that runs to the paragraph's end. */
-export const opensCaption = (sentence: string) => CAPTION_LEAD.test(sentence.trim()) && words(sentence) <= 80 && !/[?]$/.test(sentence.trim());
+export const opensCaption = (sentence: string) =>
+  CAPTION_LEAD.test(sentence.trim()) && words(sentence) <= 80 && !/[?]$/.test(sentence.trim());
 
 // Where the feed cut the text: "[…]", "…", "Continue reading…", "Read more".
 const MARK = /^(?:\[?\s*(?:\u2026|\.\.\.|&hellip;)\s*\]?|\p{Lu}\p{Ll}{0,3} \[\s*(?:\u2026|\.\.\.)\s*\])$/u;
-const READ_ON = /^(?:continue reading|keep reading|read more|read the (?:full|rest|whole)|read on|click here to read|more\s*\u2192)\b/i;
+const READ_ON =
+  /^(?:continue reading|keep reading|read more|read the (?:full|rest|whole)|read on|click here to read|more\s*\u2192)\b/i;
 
 /** The kind of boilerplate a whole sentence is, if it is one; `alone` when it is all of its paragraph. */
 export function boilerplateKind(sentence: string, alone = true): BoilerplateKind | undefined {
@@ -46,7 +55,8 @@ export function boilerplateKind(sentence: string, alone = true): BoilerplateKind
   if (!s) return undefined;
   const n = words(s);
   if (MARK.test(s) || (READ_ON.test(s) && n <= 12) || POST_APPEARED.test(s)) return 'truncation';
-  if ((SUBSCRIBE.test(s) && n <= 30) || (LISTEN.test(s) && n <= 30) || SELF.test(s) || (WELCOME.test(s) && n <= 20)) return 'newsletter';
+  if ((SUBSCRIBE.test(s) && n <= 30) || (LISTEN.test(s) && n <= 30) || SELF.test(s) || (WELCOME.test(s) && n <= 20))
+    return 'newsletter';
   if (CREDIT_LABEL.test(s) && n <= 15) return 'credit';
   if (AGENCY.test(s) && n <= 12) return 'credit';
   if (alone && (opensCaption(s) || (CAPTION_ALONE.test(s) && n <= 80))) return 'credit';
@@ -54,7 +64,9 @@ export function boilerplateKind(sentence: string, alone = true): BoilerplateKind
 }
 
 /** Credits set inside a sentence: "(Photo by Jane Doe/Getty Images)". */
-export const INLINE_CREDIT = /\s*\((?:photo|image|illustration|video|graphic|photograph)s?(?: (?:by|credit|courtesy(?: of)?|via)|:)[^()]{1,160}\)/gi;
+export const INLINE_CREDIT =
+  /\s*\((?:photo|image|illustration|video|graphic|photograph)s?(?: (?:by|credit|courtesy(?: of)?|via)|:)[^()]{1,160}\)/gi;
 
 /** A truncation mark at the end of a text, with what precedes it on its line. */
-export const TRAILING_MARK = /\s*(?:\[\s*(?:\u2026|\.\.\.)\s*\]|\u2026|\.\.\.|(?:continue reading|read more|keep reading)\W{0,3}(?:\u2026|\.\.\.)?)\s*$/i;
+export const TRAILING_MARK =
+  /\s*(?:\[\s*(?:\u2026|\.\.\.)\s*\]|\u2026|\.\.\.|(?:continue reading|read more|keep reading)\W{0,3}(?:\u2026|\.\.\.)?)\s*$/i;

@@ -12,10 +12,12 @@ export interface Span {
 }
 
 // "U.S.", "Dept.", "Jan.", initials: a period after these does not end a sentence when a capital follows.
-const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|etc|e\.g|i\.e|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dept|Gov|Sen|Rep|Univ|Gen|Lt|Col|Capt)$/;
+const ABBREVIATION =
+  /(?:^|[\s(])(?:[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|etc|e\.g|i\.e|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dept|Gov|Sen|Rep|Univ|Gen|Lt|Col|Capt)$/;
 // A sentence end: punctuation then space and a capital, a paragraph break, or (as feeds glue
 // them) a word's last letters, a period and a capitalised word with no space: "Friday.Subscribe".
-const END = /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[\p{Lu}\p{N}])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}{2})|\n\s*\n|\n(?=\S)/gu;
+const END =
+  /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[\p{Lu}\p{N}])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}{2})|\n\s*\n|\n(?=\S)/gu;
 
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -39,7 +41,12 @@ export function sentenceSpans(text: string): Span[] {
 
 /** A sentence's identity across items: letters and digits only, case and typography folded. */
 export function sentenceNorm(sentence: string): string {
-  return sentence.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return sentence
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The stored key of a sentence (a short hash of its folded form), or '' when it has no words. */
@@ -54,6 +61,7 @@ export const EDGE_SENTENCES = 3;
 /** The keys of an item's first and last sentences, each once. */
 export function edgeKeys(text: string): string[] {
   const spans = sentenceSpans(text);
-  const edge = spans.length <= 2 * EDGE_SENTENCES ? spans : [...spans.slice(0, EDGE_SENTENCES), ...spans.slice(-EDGE_SENTENCES)];
+  const edge =
+    spans.length <= 2 * EDGE_SENTENCES ? spans : [...spans.slice(0, EDGE_SENTENCES), ...spans.slice(-EDGE_SENTENCES)];
   return [...new Set(edge.map((s) => sentenceKey(text.slice(s.start, s.end))).filter(Boolean))];
 }

@@ -6,17 +6,73 @@
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 /** Offsets in minutes of the zone names seen in feeds (military zones left out: ambiguous). */
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, 'etc/gmt': 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  at: -240, et: -300, ct: -360, mt: -420, pt: -480, ast: -240, adt: -180, akst: -540, akdt: -480, hst: -600,
-  met: 60, mest: 120, cet: 60, cest: 120, eet: 120, eest: 180, wet: 0, west: 60, bst: 60, ist: 330, jst: 540, kst: 540,
-  aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  'etc/gmt': 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  at: -240,
+  et: -300,
+  ct: -360,
+  mt: -420,
+  pt: -480,
+  ast: -240,
+  adt: -180,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  met: 60,
+  mest: 120,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  wet: 0,
+  west: 60,
+  bst: 60,
+  ist: 330,
+  jst: 540,
+  kst: 540,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMin: number): Date | null {
@@ -49,7 +105,10 @@ function parseOffset(tz: string | undefined): number | null {
 
 function parseIso(s: string): Date | null {
   // Compact and partial forms: -0312 (year-less is not allowed), 031231, 03-12-31, -03-12, 03335 (ordinal)
-  let m = /^(\d{4}|\d{2}|-)-?(\d{2})?-?(\d{2})?(?:[T ](\d{1,2})(?::?(\d{2}))?(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(s);
+  let m =
+    /^(\d{4}|\d{2}|-)-?(\d{2})?-?(\d{2})?(?:[T ](\d{1,2})(?::?(\d{2}))?(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+      s,
+    );
   const ord = /^(\d{4}|\d{2})-?(\d{3})$/.exec(s);
   if (ord) {
     const y = expandYear(ord[1]!);
@@ -59,7 +118,8 @@ function parseIso(s: string): Date | null {
     return d.getUTCFullYear() === y ? d : null;
   }
   // ISO 8601 allows a three-digit month in "2003-012-31" only as a typo feeds make; accept it.
-  if (!m) m = /^(\d{4})-0?(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+  if (!m)
+    m = /^(\d{4})-0?(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
   if (!m) return null;
   const now = new Date();
   const y = m[1] === '-' ? now.getUTCFullYear() : expandYear(m[1]!);
@@ -78,7 +138,9 @@ function parseIso(s: string): Date | null {
 function parseRfc822(s: string): Date | null {
   const t = s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   // [Day] DD Mon YYYY [HH:MM[:SS]] [zone]   |   Day Mon DD YYYY HH:MM:SS zone   |   Day, YYYY/MM/DD HH:MM:SS zone
-  let m = /^(?:[a-z]{3,9} )?(\d{1,2}) ([a-z]{3,9}) (\d{2,4})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?(?: (\S+))?$/i.exec(t);
+  let m = /^(?:[a-z]{3,9} )?(\d{1,2}) ([a-z]{3,9}) (\d{2,4})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?(?: (\S+))?$/i.exec(
+    t,
+  );
   let y: number, mo: number | undefined, d: number, time: Array<string | undefined>, zone: string | undefined;
   if (m) {
     d = Number(m[1]);
@@ -86,7 +148,12 @@ function parseRfc822(s: string): Date | null {
     y = expandYear(m[3]!);
     time = [m[4], m[5], m[6]];
     zone = m[7];
-  } else if ((m = /^(?:[a-z]{3} )?([a-z]{3}) (\d{1,2}) (?:(\d{4}) )?(\d{1,2}):(\d{2}):(\d{2})(?: ([+-]\d{4}|[a-z]+))?(?: (\d{4}))?$/i.exec(t))) {
+  } else if (
+    (m =
+      /^(?:[a-z]{3} )?([a-z]{3}) (\d{1,2}) (?:(\d{4}) )?(\d{1,2}):(\d{2}):(\d{2})(?: ([+-]\d{4}|[a-z]+))?(?: (\d{4}))?$/i.exec(
+        t,
+      ))
+  ) {
     // asctime, and the JavaScript toString form "Thu Aug 30 2012 17:26:16 +0200"
     mo = MONTHS[m[1]!.toLowerCase()];
     d = Number(m[2]);

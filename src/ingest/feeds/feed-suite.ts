@@ -59,7 +59,17 @@ function timeTuple(iso: string | null): number[] | null {
   const d = new Date(iso);
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   const yday = Math.floor((d.getTime() - start) / 86_400_000) + 1;
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), (d.getUTCDay() + 6) % 7, yday, 0];
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    (d.getUTCDay() + 6) % 7,
+    yday,
+    0,
+  ];
 }
 
 /** Candidate values of ours for one feedparser field of a feed or an entry. */
@@ -81,7 +91,14 @@ function fieldOf(obj: ParsedFeed | ParsedItem, isEntry: boolean, key: string, re
     case 'subtitle_detail':
       if (key.endsWith('_detail') && sub !== 'value') return [NA];
       // feedparser gives a text construct's value unescaped; we keep HTML, so its text is the counterpart (as title and titleHtml are).
-      return isEntry ? [i.summaryHtml, htmlToText(i.summaryHtml), i.summaryHtml ? undefined : '', i.contentHtml && !i.summaryHtml ? i.contentHtml : undefined] : [f.subtitle, f.subtitleHtml];
+      return isEntry
+        ? [
+            i.summaryHtml,
+            htmlToText(i.summaryHtml),
+            i.summaryHtml ? undefined : '',
+            i.contentHtml && !i.summaryHtml ? i.contentHtml : undefined,
+          ]
+        : [f.subtitle, f.subtitleHtml];
     case 'content':
       if (!isEntry) return [NA];
       if (rest[1] === 'value') return [i.contentHtml, htmlToText(i.contentHtml)];
@@ -118,7 +135,7 @@ function fieldOf(obj: ParsedFeed | ParsedItem, isEntry: boolean, key: string, re
     }
     case 'updated_parsed':
     case 'modified_parsed':
-      return [timeTuple(isEntry ? i.updated ?? i.published : f.updated)];
+      return [timeTuple(isEntry ? (i.updated ?? i.published) : f.updated)];
     case 'published_parsed':
     case 'issued_parsed':
       return isEntry ? [timeTuple(i.published)] : [NA];
@@ -144,7 +161,22 @@ function fieldOf(obj: ParsedFeed | ParsedItem, isEntry: boolean, key: string, re
   }
 }
 
-const EMPTY_ITEM: ParsedItem = { guid: null, url: null, title: '', titleHtml: '', summaryHtml: '', contentHtml: '', authors: [], published: null, updated: null, categories: [], enclosures: [], image: null, language: null, comments: null };
+const EMPTY_ITEM: ParsedItem = {
+  guid: null,
+  url: null,
+  title: '',
+  titleHtml: '',
+  summaryHtml: '',
+  contentHtml: '',
+  authors: [],
+  published: null,
+  updated: null,
+  categories: [],
+  enclosures: [],
+  image: null,
+  language: null,
+  comments: null,
+};
 
 function resolvePath(feed: ParsedFeed, path: Array<string | number>): Value[] {
   const [head, ...rest] = path;
@@ -173,7 +205,10 @@ function canonicalHtml(s: string): string {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        out += `<${name}${Object.keys(attrs).sort().map((k) => ` ${k}="${escapeHtml(attrs[k]!)}"`).join('')}>`;
+        out += `<${name}${Object.keys(attrs)
+          .sort()
+          .map((k) => ` ${k}="${escapeHtml(attrs[k]!)}"`)
+          .join('')}>`;
       },
       onclosetag(name, implied) {
         if (!implied || !VOID.has(name)) out += VOID.has(name) ? '' : `</${name}>`;
@@ -207,16 +242,27 @@ export function runCase(root: string, c: Case): CaseResult {
   let feed: ParsedFeed;
   try {
     // The upstream harness served each file from http://127.0.0.1:8097/<path>.
-    feed = parseFeed(bytes, { url: 'http://127.0.0.1:8097/' + c.file, contentType: caseHeader(c, 'content-type'), contentLocation: caseHeader(c, 'content-location'), contentLanguage: caseHeader(c, 'content-language') });
+    feed = parseFeed(bytes, {
+      url: 'http://127.0.0.1:8097/' + c.file,
+      contentType: caseHeader(c, 'content-type'),
+      contentLocation: caseHeader(c, 'content-location'),
+      contentLanguage: caseHeader(c, 'content-language'),
+    });
   } catch (e) {
     const isOurError = (e as Error).name === 'FeedError';
     // Refusing a document that is not a feed is a clean result, not a crash.
-    if (isOurError && c.checks.some((k) => k.bozo === true)) return { ...base, outcome: 'pass', detail: 'refused as not a feed' };
+    if (isOurError && c.checks.some((k) => k.bozo === true))
+      return { ...base, outcome: 'pass', detail: 'refused as not a feed' };
     return { ...base, outcome: isOurError ? 'fail' : 'crash', detail: (e as Error).message };
   }
   for (const check of c.checks) {
     if (check.bozo !== undefined) {
-      if (feed.bozo !== check.bozo) return { ...base, outcome: 'fail', detail: `bozo ${feed.bozo} (${feed.bozoReasons.join('; ')}), expected ${check.bozo}` };
+      if (feed.bozo !== check.bozo)
+        return {
+          ...base,
+          outcome: 'fail',
+          detail: `bozo ${feed.bozo} (${feed.bozoReasons.join('; ')}), expected ${check.bozo}`,
+        };
       continue;
     }
     if (!check.path) continue;
@@ -224,7 +270,11 @@ export function runCase(root: string, c: Case): CaseResult {
     if (values.includes(NA)) return { ...base, outcome: 'n/a', detail: `no counterpart for ${check.path.join('.')}` };
     const want = norm(check.value);
     if (!values.some((v) => v !== undefined && norm(v) === want)) {
-      return { ...base, outcome: 'fail', detail: `${check.path.join('.')}: got ${JSON.stringify(values.filter((v) => v !== undefined)).slice(0, 200)}, expected ${JSON.stringify(check.value).slice(0, 200)}` };
+      return {
+        ...base,
+        outcome: 'fail',
+        detail: `${check.path.join('.')}: got ${JSON.stringify(values.filter((v) => v !== undefined)).slice(0, 200)}, expected ${JSON.stringify(check.value).slice(0, 200)}`,
+      };
     }
   }
   return { ...base, outcome: 'pass' };
@@ -242,12 +292,26 @@ export function runFeedSuite(dataDir: string, filter?: (c: Case) => boolean): Su
   for (const c of spec.cases) {
     if (filter && !filter(c)) continue;
     if (c.file.endsWith('.json')) {
-      results.push({ file: c.file, category: c.category, outcome: 'n/a', detail: 'test header kept in a __TEST__ key' });
+      results.push({
+        file: c.file,
+        category: c.category,
+        outcome: 'n/a',
+        detail: 'test header kept in a __TEST__ key',
+      });
       continue;
     }
     // Microsoft's Channel Definition Format (1997): a <CHANNEL> root, not one of the formats we read.
-    if (/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<channel\b/i.test(readFileSync(join(root, c.file.replace(/^tests\//, '')), 'latin1'))) {
-      results.push({ file: c.file, category: c.category, outcome: 'n/a', detail: 'CDF (Channel Definition Format), not a format we read' });
+    if (
+      /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<channel\b/i.test(
+        readFileSync(join(root, c.file.replace(/^tests\//, '')), 'latin1'),
+      )
+    ) {
+      results.push({
+        file: c.file,
+        category: c.category,
+        outcome: 'n/a',
+        detail: 'CDF (Channel Definition Format), not a format we read',
+      });
       continue;
     }
     results.push(runCase(root, c));

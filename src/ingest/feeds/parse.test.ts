@@ -20,8 +20,19 @@ const ATOM = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.e
 <author><name>Ann</name></author><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hello <a href="x.html">there</a></p></div></content></entry></feed>`;
 
 const JSONFEED = JSON.stringify({
-  version: 'https://jsonfeed.org/version/1.1', title: 'J', home_page_url: 'https://j.example/',
-  items: [{ id: 'j1', url: 'https://j.example/1', title: 'One', content_text: 'Para one.\n\nPara two.', date_published: '2026-02-03T04:05:06Z', authors: [{ name: 'Jo' }] }],
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'J',
+  home_page_url: 'https://j.example/',
+  items: [
+    {
+      id: 'j1',
+      url: 'https://j.example/1',
+      title: 'One',
+      content_text: 'Para one.\n\nPara two.',
+      date_published: '2026-02-03T04:05:06Z',
+      authors: [{ name: 'Jo' }],
+    },
+  ],
 });
 
 describe('parseFeed', () => {
@@ -60,7 +71,15 @@ describe('parseFeed', () => {
   });
 
   it('detects the format by content and refuses HTML with a clear error', () => {
-    assert.throws(() => parseFeed('<!doctype html><html><body>hi</body></html>', { url: 'https://x.example/', contentType: 'text/html' }), (e: Error) => e instanceof FeedError && /not a feed \(got HTML, text\/html\) at https:\/\/x.example\//.test(e.message));
+    assert.throws(
+      () =>
+        parseFeed('<!doctype html><html><body>hi</body></html>', {
+          url: 'https://x.example/',
+          contentType: 'text/html',
+        }),
+      (e: Error) =>
+        e instanceof FeedError && /not a feed \(got HTML, text\/html\) at https:\/\/x.example\//.test(e.message),
+    );
     assert.throws(() => parseFeed(''), /empty document/);
     assert.equal(parseFeed(RSS, { contentType: 'text/html' }).format, 'rss');
   });
@@ -72,7 +91,11 @@ describe('parseFeed', () => {
   });
 
   it('decodes the charset declared in XML or HTTP', () => {
-    const latin1 = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>caf'), Buffer.from([0xe9]), Buffer.from('</title></channel></rss>')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('</title></channel></rss>'),
+    ]);
     assert.equal(parseFeed(latin1).title, 'café');
     const utf16 = Buffer.from('\ufeff<rss version="2.0"><channel><title>ünï</title></channel></rss>', 'utf16le');
     assert.equal(parseFeed(utf16).title, 'ünï');
@@ -81,13 +104,21 @@ describe('parseFeed', () => {
 
 const dataDir = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'feeds');
 
-describe('feedparser public suite', { skip: existsSync(dataDir) ? false : `../shared/data/feeds not found at ${dataDir}` }, () => {
+describe('feedparser public suite', {
+  skip: existsSync(dataDir) ? false : `../shared/data/feeds not found at ${dataDir}`,
+}, () => {
   it('never crashes, and keeps its pass rate (run `npm run eval:feeds` for the table)', () => {
     const report = runFeedSuite(dataDir);
     const crashes = report.results.filter((r) => r.outcome === 'crash');
     assert.deepEqual(crashes, []);
-    const wellformed = passRate([...report.byCategory.entries()].filter(([c]) => c.startsWith('wellformed/') && c !== 'wellformed/sanitize').map(([, r]) => r));
-    console.log(`feed suite: well-formed field checks ${wellformed.pass}/${wellformed.applicable} = ${(wellformed.rate * 100).toFixed(1)}%`);
+    const wellformed = passRate(
+      [...report.byCategory.entries()]
+        .filter(([c]) => c.startsWith('wellformed/') && c !== 'wellformed/sanitize')
+        .map(([, r]) => r),
+    );
+    console.log(
+      `feed suite: well-formed field checks ${wellformed.pass}/${wellformed.applicable} = ${(wellformed.rate * 100).toFixed(1)}%`,
+    );
     // The issue's goal (95% of well-formed field checks) as a floor against regressions.
     assert.ok(wellformed.rate >= 0.95, `well-formed pass rate fell to ${wellformed.rate}`);
   });

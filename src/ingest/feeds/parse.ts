@@ -52,7 +52,11 @@ export function sniffFormat(text: string): Sniffed {
   const start = text.trimStart();
   if (start.startsWith('{')) {
     const v = /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/([\d.]+)"/.exec(start.slice(0, 2000));
-    return { format: 'json', version: v?.[1] === '1' ? 'json1' : v ? `json${v[1]!.replace('.', '')}` : 'json', root: '{' };
+    return {
+      format: 'json',
+      version: v?.[1] === '1' ? 'json1' : v ? `json${v[1]!.replace('.', '')}` : 'json',
+      root: '{',
+    };
   }
   const root = rootElement(start.slice(0, 64 * 1024));
   if (!root) return { format: 'unknown', version: '', root: '' };
@@ -60,11 +64,28 @@ export function sniffFormat(text: string): Sniffed {
   const local = root.name.replace(/^.*:/, '');
   if (local === 'rss') {
     const v = (attr('version') ?? '').trim();
-    const version = v === '0.91' ? (/netscape/i.test(start.slice(0, 4000)) ? 'rss091n' : 'rss091u') : v === '0.92' ? 'rss092' : v === '0.93' ? 'rss093' : v === '0.94' ? 'rss094' : v.startsWith('2') ? 'rss20' : v ? `rss${v.replace('.', '')}` : 'rss';
+    const version =
+      v === '0.91'
+        ? /netscape/i.test(start.slice(0, 4000))
+          ? 'rss091n'
+          : 'rss091u'
+        : v === '0.92'
+          ? 'rss092'
+          : v === '0.93'
+            ? 'rss093'
+            : v === '0.94'
+              ? 'rss094'
+              : v.startsWith('2')
+                ? 'rss20'
+                : v
+                  ? `rss${v.replace('.', '')}`
+                  : 'rss';
     return { format: 'rss', version, root: root.name };
   }
   if (local === 'rdf') {
-    const ns090 = /xmlns(?::\w+)?\s*=\s*["']http:\/\/my\.netscape\.com\/rdf\/simple\/0\.9\/["']/i.test(start.slice(0, 4000));
+    const ns090 = /xmlns(?::\w+)?\s*=\s*["']http:\/\/my\.netscape\.com\/rdf\/simple\/0\.9\/["']/i.test(
+      start.slice(0, 4000),
+    );
     return { format: 'rdf', version: ns090 ? 'rss090' : 'rss10', root: root.name };
   }
   if (local === 'feed') {
@@ -115,7 +136,11 @@ function repairXml(xml: string): string {
   // Text is kept raw (entities undecoded), so a stray < or & in it (a cut-off tag, "AT&T") is escaped here.
   const escapeText = (nodes: ChildNode[]) => {
     for (const n of nodes) {
-      if (n.type === 'text') n.data = n.data.replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      if (n.type === 'text')
+        n.data = n.data
+          .replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;');
       else if ('children' in n) escapeText(n.children);
     }
   };
@@ -123,8 +148,29 @@ function repairXml(xml: string): string {
   return render(doc, { xmlMode: true, decodeEntities: false });
 }
 
-function emptyFeed(format: FeedFormat, version: string, url: string | undefined): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
-  return { format, version, title: '', titleHtml: '', subtitle: '', subtitleHtml: '', rightsHtml: '', link: url ?? null, feedUrl: null, language: null, updated: null, image: null, authors: [], generator: null, rights: null, items: [] };
+function emptyFeed(
+  format: FeedFormat,
+  version: string,
+  url: string | undefined,
+): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+  return {
+    format,
+    version,
+    title: '',
+    titleHtml: '',
+    subtitle: '',
+    subtitleHtml: '',
+    rightsHtml: '',
+    link: url ?? null,
+    feedUrl: null,
+    language: null,
+    updated: null,
+    image: null,
+    authors: [],
+    generator: null,
+    rights: null,
+    items: [],
+  };
 }
 
 /**
@@ -133,14 +179,28 @@ function emptyFeed(format: FeedFormat, version: string, url: string | undefined)
  * and its mode="escaped" content is what 1.0 calls type="html".
  */
 function upgradeAtom03(xml: string): string {
-  const names: Record<string, string> = { copyright: 'rights', tagline: 'subtitle', modified: 'updated', issued: 'published', homepage: 'uri' };
+  const names: Record<string, string> = {
+    copyright: 'rights',
+    tagline: 'subtitle',
+    modified: 'updated',
+    issued: 'published',
+    homepage: 'uri',
+  };
   return xml
-    .replace(/<(content|summary|title|copyright|tagline|info)\b([^>]*?)\smode=["']base64["']([^>]*)>([\s\S]*?)<\/\1>/gi, (_m, tag: string, a: string, b: string, body: string) => {
-      const decoded = Buffer.from(body.replace(/<!\[CDATA\[|\]\]>/g, '').trim(), 'base64').toString('utf8');
-      return `<${tag}${a}${b}>${decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`;
-    })
-    .replace(/<(\/?)(copyright|tagline|modified|issued|homepage)(?=[\s>\/])/gi, (_m, slash: string, n: string) => `<${slash}${names[n.toLowerCase()]}`)
-    .replace(/(<(?:content|summary|title|rights|subtitle)\b[^>]*?)\smode=["']escaped["']/gi, (_m, head: string) => (/\stype=/.test(head) ? head.replace(/\stype=["'][^"']*["']/, ' type="html"') : `${head} type="html"`));
+    .replace(
+      /<(content|summary|title|copyright|tagline|info)\b([^>]*?)\smode=["']base64["']([^>]*)>([\s\S]*?)<\/\1>/gi,
+      (_m, tag: string, a: string, b: string, body: string) => {
+        const decoded = Buffer.from(body.replace(/<!\[CDATA\[|\]\]>/g, '').trim(), 'base64').toString('utf8');
+        return `<${tag}${a}${b}>${decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`;
+      },
+    )
+    .replace(
+      /<(\/?)(copyright|tagline|modified|issued|homepage)(?=[\s>\/])/gi,
+      (_m, slash: string, n: string) => `<${slash}${names[n.toLowerCase()]}`,
+    )
+    .replace(/(<(?:content|summary|title|rights|subtitle)\b[^>]*?)\smode=["']escaped["']/gi, (_m, head: string) =>
+      /\stype=/.test(head) ? head.replace(/\stype=["'][^"']*["']/, ' type="html"') : `${head} type="html"`,
+    );
 }
 
 /**
@@ -149,11 +209,15 @@ function upgradeAtom03(xml: string): string {
  * marks the result bozo. Throws FeedError when the document is not a feed at all.
  */
 export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {}): ParsedFeed {
-  const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8', problems: [] as string[] } : decodeFeedBytes(input, opts.contentType);
+  const decoded =
+    typeof input === 'string'
+      ? { text: input, encoding: 'utf-8', problems: [] as string[] }
+      : decodeFeedBytes(input, opts.contentType);
   const text = decoded.text;
   const where = opts.url ? ` at ${opts.url}` : '';
   const sniff = sniffFormat(text);
-  if (sniff.format === 'html') throw new FeedError(`feeds: not a feed (got HTML${opts.contentType ? `, ${opts.contentType}` : ''})${where}`);
+  if (sniff.format === 'html')
+    throw new FeedError(`feeds: not a feed (got HTML${opts.contentType ? `, ${opts.contentType}` : ''})${where}`);
   if (sniff.format === 'unknown') {
     const what = sniff.root ? `root element <${sniff.root}>` : text.trim() ? 'no XML or JSON found' : 'empty document';
     throw new FeedError(`feeds: not a feed (${what}${opts.contentType ? `, ${opts.contentType}` : ''})${where}`);
@@ -193,15 +257,19 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
       if (sniff.format === 'rss') xml = normalizeRssShape(xml, sniff.root);
       extras = sniff.format === 'rss' && needsRssExtras(xml) ? readRssExtras(xml) : undefined;
       const read = (doc: string) =>
-        sniff.format === 'rss' ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase, extras, dates)
-        : sniff.format === 'atom' ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase, dates)
-        : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase, dates);
+        sniff.format === 'rss'
+          ? adaptRss(parseRssFeed(doc) as never, sniff.version, docBase, extras, dates)
+          : sniff.format === 'atom'
+            ? adaptAtom(parseAtomFeed(doc) as never, sniff.version, docBase, dates)
+            : adaptRdf(parseRdfFeed(doc) as never, sniff.version, docBase, dates);
       try {
         base = read(xml);
       } catch (e) {
         if ((e as Error).name !== 'MalformedError') throw e;
         // Ill-formed XML: let a forgiving parser rebuild a well-formed tree, then read that.
-        problems.push(`repaired ill-formed XML: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+        problems.push(
+          `repaired ill-formed XML: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`,
+        );
         base = read(repairXml(xml));
       }
     }
@@ -210,7 +278,11 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
     // feedsmith refuses a feed in which it found nothing it knows; for us that is a valid, empty feed.
     // What only the extras pass found (a channel <author>, items holding only a <body>) still counts.
     if ((e as Error).name === 'ParseError' || (e as Error).name === 'DetectError') {
-      return finish(extras ? adaptRss({} as never, sniff.version, docBase, extras) : emptyFeed(sniff.format, sniff.version, opts.url));
+      return finish(
+        extras
+          ? adaptRss({} as never, sniff.version, docBase, extras)
+          : emptyFeed(sniff.format, sniff.version, opts.url),
+      );
     }
     throw new FeedError(`feeds: could not read this ${sniff.format} feed: ${(e as Error).message}${where}`);
   }

@@ -42,7 +42,10 @@ export function expandDeclaredEntities(xml: string): string {
   const doctype = findDoctype(xml);
   if (!doctype) return xml;
   const values = new Map<string, string>();
-  for (const m of xml.slice(doctype.index, doctype.end).matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([^"'&%<]{0,1000})\2\s*>/g)) if (!values.has(m[1]!)) values.set(m[1]!, m[3]!);
+  for (const m of xml
+    .slice(doctype.index, doctype.end)
+    .matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([^"'&%<]{0,1000})\2\s*>/g))
+    if (!values.has(m[1]!)) values.set(m[1]!, m[3]!);
   let budget = EXPANSION_BUDGET;
   const rest = xml.slice(doctype.end).replace(/&([A-Za-z_][\w.-]*);/g, (ref, name: string) => {
     const v = values.get(name);
@@ -83,5 +86,7 @@ export function normalizeRssShape(xml: string, root: string): string {
 export const BLANK_LANGUAGE = 'x-blank';
 
 export function markBlankLanguages(xml: string): string {
-  return xml.includes('xml:lang=""') || xml.includes("xml:lang=''") ? xml.replace(/xml:lang=(?:""|'')/g, `xml:lang="${BLANK_LANGUAGE}"`) : xml;
+  return xml.includes('xml:lang=""') || xml.includes("xml:lang=''")
+    ? xml.replace(/xml:lang=(?:""|'')/g, `xml:lang="${BLANK_LANGUAGE}"`)
+    : xml;
 }

@@ -33,7 +33,8 @@ export interface RssExtras {
   items: RssItemExtras[];
 }
 
-const TRIGGER = /<(?:[\w.-]+:)?body[\s>]|<fullitem[\s>]|<dc:author[\s>]|<summary[\s>]|<tags[\s>]|<itunes:(?:category|link)[\s>/]|<itunes:image\s[^>]*\burl\s*=|<content:encoded\s[^>]*xml:lang/;
+const TRIGGER =
+  /<(?:[\w.-]+:)?body[\s>]|<fullitem[\s>]|<dc:author[\s>]|<summary[\s>]|<tags[\s>]|<itunes:(?:category|link)[\s>/]|<itunes:image\s[^>]*\burl\s*=|<content:encoded\s[^>]*xml:lang/;
 
 /** True when the document may hold an element only this pass reads. */
 export function needsRssExtras(text: string): boolean {
@@ -44,11 +45,25 @@ export function needsRssExtras(text: string): boolean {
 
 /** Item children feedsmith ignores: an item holding only these is dropped by it. */
 function unknownToFeedsmith(name: string, attrs: Record<string, string>): boolean {
-  return name === 'dc:author' || name === 'fullitem' || name === 'summary' || name === 'tags' || name === 'itunes:category' || name === 'itunes:link'
-    || /^(?:[\w.-]+:)?body$/.test(name) || (name === 'itunes:image' && !attrs['href']);
+  return (
+    name === 'dc:author' ||
+    name === 'fullitem' ||
+    name === 'summary' ||
+    name === 'tags' ||
+    name === 'itunes:category' ||
+    name === 'itunes:link' ||
+    /^(?:[\w.-]+:)?body$/.test(name) ||
+    (name === 'itunes:image' && !attrs['href'])
+  );
 }
 
-const newItem = (): RssItemExtras => ({ known: false, dcAuthors: [], summaryFirst: false, tags: [], itunesCategories: [] });
+const newItem = (): RssItemExtras => ({
+  known: false,
+  dcAuthors: [],
+  summaryFirst: false,
+  tags: [],
+  itunesCategories: [],
+});
 
 export function readRssExtras(text: string): RssExtras {
   const out: RssExtras = { authors: [], items: [] };
@@ -86,12 +101,25 @@ export function readRssExtras(text: string): RssExtras {
           if (name === 'content:encoded' || name === 'fullitem' || local === 'body') item.contentLang = lang();
         }
         if (name === 'itunes:category' && item && attrs['text']) item.itunesCategories.push(attrs['text'].trim());
-        else if ((name === 'itunes:image' && attrs['url']) || (name === 'itunes:link' && attrs['rel'] === 'image' && attrs['href'])) {
+        else if (
+          (name === 'itunes:image' && attrs['url']) ||
+          (name === 'itunes:link' && attrs['rel'] === 'image' && attrs['href'])
+        ) {
           const href = (attrs['url'] ?? attrs['href'])!.trim();
           if (item) item.image ??= href;
           else if (parent === 'channel') out.image ??= href;
-        } else if (item && stack.length === itemDepth + 1 && (local === 'body' || ['dc:author', 'fullitem', 'summary', 'tags'].includes(name))) {
-          capture = { name, depth: stack.length, text: '', start: parser.endIndex + 1, prefix: name.includes(':') ? name.slice(0, name.indexOf(':')) : '' };
+        } else if (
+          item &&
+          stack.length === itemDepth + 1 &&
+          (local === 'body' || ['dc:author', 'fullitem', 'summary', 'tags'].includes(name))
+        ) {
+          capture = {
+            name,
+            depth: stack.length,
+            text: '',
+            start: parser.endIndex + 1,
+            prefix: name.includes(':') ? name.slice(0, name.indexOf(':')) : '',
+          };
         } else if (!item && parent === 'channel' && (name === 'author' || name === 'dc:author')) {
           capture = { name, depth: stack.length, text: '', start: parser.endIndex + 1, prefix: '' };
         }
@@ -116,7 +144,13 @@ export function readRssExtras(text: string): RssExtras {
           } else if (c.name === 'fullitem') item.fullitemHtml = value;
           else if (c.name === 'summary') item.summary = value;
           else if (c.name === 'dc:author' && value) item.dcAuthors.push(value);
-          else if (c.name === 'tags') item.tags.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
+          else if (c.name === 'tags')
+            item.tags.push(
+              ...value
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            );
         }
         if (item && depth === itemDepth && raw.toLowerCase().replace(/^.*:/, '') === 'item') {
           item = undefined;
@@ -137,7 +171,10 @@ export function readRssExtras(text: string): RssExtras {
  * a known element are paired in order and the rest stand alone; when even that does not
  * line up the extras are left out rather than attached to the wrong item.
  */
-export function pairItems<T>(parsed: T[], extras: RssItemExtras[] | undefined): Array<{ item?: T; extra?: RssItemExtras }> {
+export function pairItems<T>(
+  parsed: T[],
+  extras: RssItemExtras[] | undefined,
+): Array<{ item?: T; extra?: RssItemExtras }> {
   if (!extras) return parsed.map((item) => ({ item }));
   if (extras.length === parsed.length) return parsed.map((item, i) => ({ item, extra: extras[i] }));
   if (extras.filter((e) => e.known).length !== parsed.length) return parsed.map((item) => ({ item }));

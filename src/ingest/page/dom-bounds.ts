@@ -23,16 +23,28 @@ interface ElementLike {
 }
 
 /** Walks the tree once (no recursion: a page may be deeper than the stack) and throws when it passes a bound. */
-export function checkDomBounds(root: ElementLike | null, maxDepth = MAX_DOM_DEPTH, maxElements = MAX_DOM_ELEMENTS, maxAncestors = MAX_DOM_ANCESTORS): void {
+export function checkDomBounds(
+  root: ElementLike | null,
+  maxDepth = MAX_DOM_DEPTH,
+  maxElements = MAX_DOM_ELEMENTS,
+  maxAncestors = MAX_DOM_ANCESTORS,
+): void {
   if (!root) return;
   let elements = 0;
   let ancestors = 0;
   const stack: Array<[ElementLike, number]> = [[root, 1]];
   while (stack.length) {
     const [el, depth] = stack.pop()!;
-    if (depth > maxDepth) throw new PageTooComplexError(`page not extracted: elements nested more than ${maxDepth} deep (real article pages stay under 60)`);
-    if (++elements > maxElements) throw new PageTooComplexError(`page not extracted: more than ${maxElements} elements`);
-    if ((ancestors += depth) > maxAncestors) throw new PageTooComplexError(`page not extracted: ${elements} elements nested so deep that their ancestors add up to more than ${maxAncestors}`);
+    if (depth > maxDepth)
+      throw new PageTooComplexError(
+        `page not extracted: elements nested more than ${maxDepth} deep (real article pages stay under 60)`,
+      );
+    if (++elements > maxElements)
+      throw new PageTooComplexError(`page not extracted: more than ${maxElements} elements`);
+    if ((ancestors += depth) > maxAncestors)
+      throw new PageTooComplexError(
+        `page not extracted: ${elements} elements nested so deep that their ancestors add up to more than ${maxAncestors}`,
+      );
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
   }
 }

@@ -36,7 +36,10 @@ describe('page extraction', () => {
   it('scores at or above trafilatura (0.957 F1) on the public benchmark pages', (t) => {
     const dir = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'pages', 'aeb');
     if (!existsSync(dir)) return t.skip(`${dir} absent (public data sets live in ../shared/data)`);
-    const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+    const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+      string,
+      { articleBody: string; url: string }
+    >;
     let p = 0;
     let r = 0;
     const ids = Object.keys(truth);

@@ -30,15 +30,32 @@ function jsonLd(doc: Document): { author?: string; published?: string; headline?
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     try {
       const data = JSON.parse(s.textContent ?? '');
-      const nodes: unknown[] = Array.isArray(data) ? data : data['@graph'] ?? [data];
+      const nodes: unknown[] = Array.isArray(data) ? data : (data['@graph'] ?? [data]);
       for (const n of nodes as Array<Record<string, unknown>>) {
         const type = String(n['@type'] ?? '');
         if (!/Article|BlogPosting|Report/i.test(type)) continue;
         const a = n['author'];
-        const author = Array.isArray(a) ? a.map((x) => (typeof x === 'string' ? x : (x as { name?: string }).name)).filter(Boolean).join(', ') : typeof a === 'string' ? a : (a as { name?: string } | undefined)?.name;
+        const author = Array.isArray(a)
+          ? a
+              .map((x) => (typeof x === 'string' ? x : (x as { name?: string }).name))
+              .filter(Boolean)
+              .join(', ')
+          : typeof a === 'string'
+            ? a
+            : (a as { name?: string } | undefined)?.name;
         const img = n['image'];
-        const image = typeof img === 'string' ? img : Array.isArray(img) ? String(img[0]) : (img as { url?: string } | undefined)?.url;
-        return { author: author || undefined, published: (n['datePublished'] as string) ?? undefined, headline: (n['headline'] as string) ?? undefined, image };
+        const image =
+          typeof img === 'string'
+            ? img
+            : Array.isArray(img)
+              ? String(img[0])
+              : (img as { url?: string } | undefined)?.url;
+        return {
+          author: author || undefined,
+          published: (n['datePublished'] as string) ?? undefined,
+          headline: (n['headline'] as string) ?? undefined,
+          image,
+        };
       }
     } catch {
       // A broken JSON-LD block is common and harmless: the other sources of metadata remain.
@@ -68,13 +85,18 @@ function whyNoPage(html: string): string {
  */
 export function extractPage(html: string, url?: string): ExtractedPage {
   const { document } = parseHTML(html);
-  if (!document.documentElement) throw new PageError(`extract: not a web page${url ? ` at ${url}` : ''}: ${whyNoPage(html)}`);
+  if (!document.documentElement)
+    throw new PageError(`extract: not a web page${url ? ` at ${url}` : ''}: ${whyNoPage(html)}`);
   checkDomBounds(document.documentElement as unknown as Parameters<typeof checkDomBounds>[0]);
   const ld = jsonLd(document);
   const lang = document.documentElement?.getAttribute('lang') || meta(document, 'og:locale') || null;
-  const metaTitle = ld.headline ?? meta(document, 'og:title', 'twitter:title') ?? (document.querySelector('title')?.textContent?.trim() || null);
+  const metaTitle =
+    ld.headline ??
+    meta(document, 'og:title', 'twitter:title') ??
+    (document.querySelector('title')?.textContent?.trim() || null);
   const author = ld.author ?? meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author');
-  const published = ld.published ?? meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'parsely-pub-date');
+  const published =
+    ld.published ?? meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'parsely-pub-date');
   const image = ld.image ?? meta(document, 'og:image', 'twitter:image');
   const rule = ruleFor(url);
   for (const sel of [...BOILERPLATE, ...(rule?.remove ?? [])]) {
@@ -85,12 +107,13 @@ export function extractPage(html: string, url?: string): ExtractedPage {
   const ruled = rule?.content ? document.querySelector(rule.content) : null;
   let bodyHtml = '';
   if (ruled && (ruled.textContent ?? '').trim().length > 200) bodyHtml = ruled.innerHTML;
-  else try {
-    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    bodyHtml = article?.content ?? '';
-  } catch {
-    bodyHtml = '';
-  }
+  else
+    try {
+      const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+      bodyHtml = article?.content ?? '';
+    } catch {
+      bodyHtml = '';
+    }
   if (!bodyHtml) bodyHtml = document.querySelector('article')?.innerHTML ?? document.body?.innerHTML ?? '';
   const clean = sanitizeHtmlFragment(bodyHtml, url);
   const text = htmlToText(clean);

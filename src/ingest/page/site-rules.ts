@@ -13,17 +13,37 @@ export interface SiteRule {
 }
 
 export const BOILERPLATE: readonly string[] = [
-  '[class*="share-bar"]', '[class*="social-share"]', '[class*="sharing"]', '[class*="share-buttons"]',
-  '[class*="newsletter"]', '[class*="subscribe"]', '[class*="signup"]', '[id*="newsletter"]',
-  '[class*="related-"]', '[class*="recommended"]', '[class*="read-more"]', '[class*="more-stories"]',
-  '[class*="comments"]', '[id*="comments"]', '[class*="promo"]', '[class*="advert"]', '[class*="ad-slot"]',
-  '[aria-label="Share"]', '[role="complementary"]',
+  '[class*="share-bar"]',
+  '[class*="social-share"]',
+  '[class*="sharing"]',
+  '[class*="share-buttons"]',
+  '[class*="newsletter"]',
+  '[class*="subscribe"]',
+  '[class*="signup"]',
+  '[id*="newsletter"]',
+  '[class*="related-"]',
+  '[class*="recommended"]',
+  '[class*="read-more"]',
+  '[class*="more-stories"]',
+  '[class*="comments"]',
+  '[id*="comments"]',
+  '[class*="promo"]',
+  '[class*="advert"]',
+  '[class*="ad-slot"]',
+  '[aria-label="Share"]',
+  '[role="complementary"]',
 ];
 
 /** Our catalog's hosts (src/ingest/catalog/ai.ts). Substack posts keep the body in .available-content. */
 export const SITE_RULES: Readonly<Record<string, SiteRule>> = {
-  'www.interconnects.ai': { content: '.available-content', remove: ['.subscription-widget-wrap', '.captioned-button-wrap', '.post-footer'] },
-  'importai.substack.com': { content: '.available-content', remove: ['.subscription-widget-wrap', '.captioned-button-wrap', '.post-footer'] },
+  'www.interconnects.ai': {
+    content: '.available-content',
+    remove: ['.subscription-widget-wrap', '.captioned-button-wrap', '.post-footer'],
+  },
+  'importai.substack.com': {
+    content: '.available-content',
+    remove: ['.subscription-widget-wrap', '.captioned-button-wrap', '.post-footer'],
+  },
   'jack-clark.net': { content: '.entry-content', remove: ['.sharedaddy', '.jp-relatedposts'] },
   'www.deeplearning.ai': { content: 'main article', remove: ['[class*="subscribe"]'] },
   'huggingface.co': { content: '.blog-content', remove: ['.not-prose'] },

@@ -43,7 +43,8 @@ async function parentsOf(c: SqlClient): Promise<Map<string, Set<string>>> {
           `SELECT m.name AS child, f."table" AS parent FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`,
         );
   const out = new Map<string, Set<string>>();
-  for (const r of rows) if (r.child !== r.parent) (out.get(r.child) ?? out.set(r.child, new Set()).get(r.child)!).add(r.parent);
+  for (const r of rows)
+    if (r.child !== r.parent) (out.get(r.child) ?? out.set(r.child, new Set()).get(r.child)!).add(r.parent);
   return out;
 }
 
@@ -63,7 +64,11 @@ function insertionOrder(names: string[], parents: Map<string, Set<string>>): str
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
-export async function copyStore(from: SqlClient, to: SqlClient, onProgress?: (p: CopyProgress) => void): Promise<CopyReport> {
+export async function copyStore(
+  from: SqlClient,
+  to: SqlClient,
+  onProgress?: (p: CopyProgress) => void,
+): Promise<CopyReport> {
   const [source, target, parents] = await Promise.all([storeTables(from), storeTables(to), parentsOf(to)]);
   const names = [...source.keys()].filter((t) => target.has(t) && !SKIPPED.has(t));
   // New means no user data yet; what the migrations seeded (the topic taxonomy) is replaced by the source's.
@@ -85,13 +90,19 @@ export async function copyStore(from: SqlClient, to: SqlClient, onProgress?: (p:
       const select = `SELECT ${columns.map(quote).join(', ')} FROM ${quote(t)}`;
       const orderBy = ` ORDER BY ${key.map(quote).join(', ')}`;
       // Keyset pages on the primary key (row values compare the same way on both engines).
-      const after = key.length === 1 ? `${quote(key[0]!)} > ?` : `(${key.map(quote).join(', ')}) > (${key.map(() => '?').join(', ')})`;
+      const after =
+        key.length === 1
+          ? `${quote(key[0]!)} > ?`
+          : `(${key.map(quote).join(', ')}) > (${key.map(() => '?').join(', ')})`;
       const batch = Math.max(1, Math.min(BATCH, Math.floor(MAX_PARAMS / columns.length)));
       const placeholders = `(${columns.map(() => '?').join(', ')})`;
       let copied = 0;
       let last: SqlValue[] | undefined;
       for (;;) {
-        const rows = await from.all<Record<string, SqlValue>>(`${select}${last ? ` WHERE ${after}` : ''}${orderBy} LIMIT ${batch}`, last ?? []);
+        const rows = await from.all<Record<string, SqlValue>>(
+          `${select}${last ? ` WHERE ${after}` : ''}${orderBy} LIMIT ${batch}`,
+          last ?? [],
+        );
         if (!rows.length) break;
         await tx.run(
           `INSERT INTO ${quote(t)} (${columns.map(quote).join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')}`,
@@ -118,7 +129,10 @@ export async function copyStore(from: SqlClient, to: SqlClient, onProgress?: (p:
       );
       for (const { t, col } of identities) {
         if (!names.includes(t)) continue;
-        await tx.run(`SELECT setval(pg_get_serial_sequence(?, ?), GREATEST(COALESCE((SELECT MAX(${quote(col)}) FROM ${quote(t)}), 0), 1), (SELECT COUNT(*) > 0 FROM ${quote(t)}))`, [t, col]);
+        await tx.run(
+          `SELECT setval(pg_get_serial_sequence(?, ?), GREATEST(COALESCE((SELECT MAX(${quote(col)}) FROM ${quote(t)}), 0), 1), (SELECT COUNT(*) > 0 FROM ${quote(t)}))`,
+          [t, col],
+        );
       }
     }
   });

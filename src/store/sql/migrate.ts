@@ -14,7 +14,12 @@ export type OnMigration = (name: string) => void;
  * from the same files. On PostgreSQL an advisory lock makes concurrent starters (several
  * workers booting at once) apply them one at a time; SQLite's write lock does the same there.
  */
-export async function migrateStore(client: SqlClient, now: () => string, dir = assetPath('store', 'migrations'), onMigration?: OnMigration): Promise<string[]> {
+export async function migrateStore(
+  client: SqlClient,
+  now: () => string,
+  dir = assetPath('store', 'migrations'),
+  onMigration?: OnMigration,
+): Promise<string[]> {
   await client.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied: string[] = [];
   await client.transaction(async (tx) => {
@@ -31,7 +36,11 @@ export async function migrateStore(client: SqlClient, now: () => string, dir = a
 }
 
 /** The migrations not in `done`, in order, each as the given engine must run it. */
-export function pendingMigrations(dialect: Dialect, done: ReadonlySet<string>, dir = assetPath('store', 'migrations')): Array<{ name: string; sql: string }> {
+export function pendingMigrations(
+  dialect: Dialect,
+  done: ReadonlySet<string>,
+  dir = assetPath('store', 'migrations'),
+): Array<{ name: string; sql: string }> {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql') && !done.has(f))
     .sort()

@@ -11,7 +11,10 @@ import { isPostgresUrl, redact } from './url.js';
  * Opens a store by URL with its migrations applied and the taxonomy seeded:
  * `postgres://…` (or `postgresql://…`) for PostgreSQL, else a SQLite file (`sqlite:` prefix optional).
  */
-export async function openStore(url: string, opts: { poolSize?: number; now?: () => string; onMigration?: OnMigration } = {}): Promise<SqlClient> {
+export async function openStore(
+  url: string,
+  opts: { poolSize?: number; now?: () => string; onMigration?: OnMigration } = {},
+): Promise<SqlClient> {
   const now = opts.now ?? (() => new Date().toISOString());
   if (isPostgresUrl(url)) {
     const client = PgClient.connect(url, { max: opts.poolSize });

@@ -57,19 +57,27 @@ class PgQueries implements SqlClient {
 export class PgClient extends PgQueries {
   constructor(private readonly pool: pg.Pool) {
     const cache = new Map<string, string>();
-    super(pool, (sql) => {
-      let t = cache.get(sql);
-      if (t === undefined) {
-        t = numberPlaceholders(sql);
-        if (cache.size > 2000) cache.clear();
-        cache.set(sql, t);
-      }
-      return t;
-    }, false);
+    super(
+      pool,
+      (sql) => {
+        let t = cache.get(sql);
+        if (t === undefined) {
+          t = numberPlaceholders(sql);
+          if (cache.size > 2000) cache.clear();
+          cache.set(sql, t);
+        }
+        return t;
+      },
+      false,
+    );
   }
 
   static connect(url: string, opts: { max?: number; applicationName?: string } = {}): PgClient {
-    const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'almanac' });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 10,
+      application_name: opts.applicationName ?? 'almanac',
+    });
     // An idle connection that the server drops must not crash the process: the next query reconnects.
     pool.on('error', () => undefined);
     return new PgClient(pool);

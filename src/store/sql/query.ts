@@ -48,8 +48,12 @@ export function greatest(db: SqlClient, a: string, b: string): string {
  * field: bind JSON.stringify(rows) to its one `?`. Many rows written in one statement
  * instead of one statement each, which on PostgreSQL saves a round trip per row.
  */
-export function rowsParam(db: SqlClient, columns: ReadonlyArray<readonly [name: string, type: 'text' | 'int' | 'real']>): string {
-  if (db.dialect === 'sqlite') return `SELECT ${columns.map(([c]) => `json_extract(value, '$.${c}') AS ${c}`).join(', ')} FROM json_each(?)`;
+export function rowsParam(
+  db: SqlClient,
+  columns: ReadonlyArray<readonly [name: string, type: 'text' | 'int' | 'real']>,
+): string {
+  if (db.dialect === 'sqlite')
+    return `SELECT ${columns.map(([c]) => `json_extract(value, '$.${c}') AS ${c}`).join(', ')} FROM json_each(?)`;
   const pgType = { text: 'text', int: 'bigint', real: 'double precision' } as const;
   return `SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(${columns.map(([c, t]) => `${c} ${pgType[t]}`).join(', ')})`;
 }

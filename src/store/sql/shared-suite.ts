@@ -3,7 +3,17 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { markStagesDone } from '../stages.js';
-import { acquireHost, claimJobs, completeJob, enqueueJob, jobCounts, releaseHost, releaseJob, renewHost, renewJob } from '../jobs.js';
+import {
+  acquireHost,
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  jobCounts,
+  releaseHost,
+  releaseJob,
+  renewHost,
+  renewJob,
+} from '../jobs.js';
 import type { SqlClient } from './client.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +21,12 @@ import { join } from 'node:path';
 import { copyStore } from './copy-store.js';
 import { insertGuide, topGuideEvents } from '../guides.js';
 import { saveRelations } from '../events.js';
-import { subjectWeights, syncEventSubjects, updateGuidesForEvent, type GuideEventFields } from '../../guides/membership.js';
+import {
+  subjectWeights,
+  syncEventSubjects,
+  updateGuidesForEvent,
+  type GuideEventFields,
+} from '../../guides/membership.js';
 import { schemaOf } from './schema.js';
 import { migrateStore } from './migrate.js';
 import { openStore } from './open.js';
@@ -35,7 +50,12 @@ const at = (s: number): Date => new Date(T0.getTime() + s * 1000);
  * `fillDemo` writes a SQLite store filled by the real pipeline from the demo feeds to a
  * file (the test files pass test/demo-store.ts's, which the built code must not import).
  */
-export async function storageSuite(name: string, make: () => Promise<StoreFixture>, fillDemo: (file: string) => Promise<void>, reference?: () => Promise<Map<string, string[]>>): Promise<void> {
+export async function storageSuite(
+  name: string,
+  make: () => Promise<StoreFixture>,
+  fillDemo: (file: string) => Promise<void>,
+  reference?: () => Promise<Map<string, string[]>>,
+): Promise<void> {
   describe(`storage suite: ${name}`, () => {
     let fx: StoreFixture;
     let c: SqlClient;
@@ -65,8 +85,14 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
 
     it('binds ? parameters (not inside literals), returns numbers for integers, and reports changes', async () => {
       await c.run(`INSERT INTO cluster_meta (key, value) VALUES (?, 'is it? yes'), (?, ?)`, ['a', 'b', 'two']);
-      const rows = await c.all<{ key: string; value: string }>('SELECT key, value FROM cluster_meta WHERE key IN (?, ?) ORDER BY key', ['a', 'b']);
-      assert.deepEqual(rows, [{ key: 'a', value: 'is it? yes' }, { key: 'b', value: 'two' }]);
+      const rows = await c.all<{ key: string; value: string }>(
+        'SELECT key, value FROM cluster_meta WHERE key IN (?, ?) ORDER BY key',
+        ['a', 'b'],
+      );
+      assert.deepEqual(rows, [
+        { key: 'a', value: 'is it? yes' },
+        { key: 'b', value: 'two' },
+      ]);
       const n = await c.get<{ n: number }>('SELECT COUNT(*) AS n FROM cluster_meta WHERE key LIKE ?', ['%']);
       assert.equal(n!.n, 2);
       assert.equal(typeof n!.n, 'number');
@@ -75,7 +101,10 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
     });
 
     it('numbers INTEGER PRIMARY KEY rows itself and reads them back with RETURNING', async () => {
-      await c.run(`INSERT INTO sources (id, name, feed_url, created_at) VALUES ('s', 'S', 'https://s.example/feed', ?)`, [T0.toISOString()]);
+      await c.run(
+        `INSERT INTO sources (id, name, feed_url, created_at) VALUES ('s', 'S', 'https://s.example/feed', ?)`,
+        [T0.toISOString()],
+      );
       const a = await c.all<{ id: number }>(
         `INSERT INTO articles (source_id, guid, title, fetched_at, content_hash, updated_at) VALUES ('s', 'g1', 'T', ?, 'h', ?) RETURNING id`,
         [T0.toISOString(), T0.toISOString()],
@@ -113,99 +142,214 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
           await tx.run(`UPDATE cluster_meta SET value = ? WHERE key = 'counter'`, [String(Number(r!.value) + 1)]);
         });
       await Promise.all(Array.from({ length: 20 }, bump));
-      assert.equal((await c.get<{ value: string }>(`SELECT value FROM cluster_meta WHERE key = 'counter'`))!.value, '20');
+      assert.equal(
+        (await c.get<{ value: string }>(`SELECT value FROM cluster_meta WHERE key = 'counter'`))!.value,
+        '20',
+      );
     });
 
     it('keeps guide counts and per-week subject counts by trigger, the same on every engine', async () => {
       const ts = T0.toISOString();
-      await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES ('e1', 'E1', ?, ?), ('e2', 'E2', ?, ?)`, [ts, ts, ts, ts]);
-      await c.run(`INSERT INTO guides (slug, title, subject_kind, subject, created_at, updated_at) VALUES ('g', 'G', 'topic', 'x', ?, ?)`, [ts, ts]);
+      await c.run(
+        `INSERT INTO events (id, title, first_seen, last_updated) VALUES ('e1', 'E1', ?, ?), ('e2', 'E2', ?, ?)`,
+        [ts, ts, ts, ts],
+      );
+      await c.run(
+        `INSERT INTO guides (slug, title, subject_kind, subject, created_at, updated_at) VALUES ('g', 'G', 'topic', 'x', ?, ?)`,
+        [ts, ts],
+      );
       await c.run(
         `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('g', 'e1', 1, 5, '2026-03-01', ?), ('g', 'e2', 1, 5, '2026-03-02', ?)`,
         [ts, ts],
       );
-      assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), { event_count: 2, last_event_at: '2026-03-02' });
+      assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), {
+        event_count: 2,
+        last_event_at: '2026-03-02',
+      });
       await c.run(`DELETE FROM events WHERE id = 'e2'`);
-      assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), { event_count: 1, last_event_at: '2026-03-01' });
+      assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), {
+        event_count: 1,
+        last_event_at: '2026-03-01',
+      });
 
-      await c.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'ai-chips', 'e1', 1, 2900)`);
+      await c.run(
+        `INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'ai-chips', 'e1', 1, 2900)`,
+      );
       await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES ('e3', 'E3', ?, ?)`, [ts, ts]);
-      await c.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'ai-chips', 'e3', 1, 2900)`);
-      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [{ week: 2900, events: 2 }]);
+      await c.run(
+        `INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'ai-chips', 'e3', 1, 2900)`,
+      );
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [
+        { week: 2900, events: 2 },
+      ]);
       await c.run(`UPDATE event_subjects SET week = 2901 WHERE event_id = 'e3'`);
       assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips' ORDER BY week`), [
         { week: 2900, events: 1 },
         { week: 2901, events: 1 },
       ]);
       await c.run(`DELETE FROM events WHERE id = 'e1'`);
-      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [{ week: 2901, events: 1 }]);
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [
+        { week: 2901, events: 1 },
+      ]);
     });
 
     it('recounts by trigger only when the counted column moved (a rewrite of the same value leaves the counts alone)', async () => {
       const ts = T0.toISOString();
       await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES ('q1', 'Q1', ?, ?)`, [ts, ts]);
-      await c.run(`INSERT INTO guides (slug, title, subject_kind, subject, created_at, updated_at) VALUES ('gq', 'GQ', 'topic', 'q', ?, ?)`, [ts, ts]);
-      await c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('gq', 'q1', 1, 5, '2026-03-01', ?)`, [ts]);
+      await c.run(
+        `INSERT INTO guides (slug, title, subject_kind, subject, created_at, updated_at) VALUES ('gq', 'GQ', 'topic', 'q', ?, ?)`,
+        [ts, ts],
+      );
+      await c.run(
+        `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('gq', 'q1', 1, 5, '2026-03-01', ?)`,
+        [ts],
+      );
       // A marker no trigger would write: it survives only if no recount ran.
       await c.run(`UPDATE guides SET last_event_at = 'marker' WHERE slug = 'gq'`);
       await c.run(`UPDATE guide_events SET significance = 7, first_seen = '2026-03-01' WHERE guide_slug = 'gq'`);
-      assert.equal((await c.get<{ last_event_at: string }>(`SELECT last_event_at FROM guides WHERE slug = 'gq'`))!.last_event_at, 'marker');
+      assert.equal(
+        (await c.get<{ last_event_at: string }>(`SELECT last_event_at FROM guides WHERE slug = 'gq'`))!.last_event_at,
+        'marker',
+      );
       await c.run(`UPDATE guide_events SET first_seen = '2026-03-04' WHERE guide_slug = 'gq'`);
-      assert.equal((await c.get<{ last_event_at: string }>(`SELECT last_event_at FROM guides WHERE slug = 'gq'`))!.last_event_at, '2026-03-04');
+      assert.equal(
+        (await c.get<{ last_event_at: string }>(`SELECT last_event_at FROM guides WHERE slug = 'gq'`))!.last_event_at,
+        '2026-03-04',
+      );
 
-      await c.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'q-topic', 'q1', 1, 2900)`);
+      await c.run(
+        `INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'q-topic', 'q1', 1, 2900)`,
+      );
       // With its week's row gone, a recount would bring it back (take one, then give one).
       await c.run(`DELETE FROM subject_weeks WHERE subject = 'q-topic'`);
       await c.run(`UPDATE event_subjects SET weight = 0.5, week = 2900 WHERE event_id = 'q1'`);
       assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'q-topic'`), []);
       await c.run(`UPDATE event_subjects SET week = 2901 WHERE event_id = 'q1'`);
-      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'q-topic'`), [{ week: 2901, events: 1 }]);
+      assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'q-topic'`), [
+        { week: 2901, events: 1 },
+      ]);
     });
 
-    it('keeps an event\'s subject rows and guide memberships in step with it as it changes, column by column', async () => {
+    it("keeps an event's subject rows and guide memberships in step with it as it changes, column by column", async () => {
       const t = (d: number) => new Date(T0.getTime() + d * 86_400_000).toISOString();
       await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES ('m1', 'M1', ?, ?)`, [t(0), t(0)]);
-      for (const [slug, kind, subject] of [['acme', 'entity', 'Acme'], ['beta', 'entity', 'Beta'], ['gamma', 'entity', 'Gamma'], ['chips', 'topic', 'chips']] as const) {
+      for (const [slug, kind, subject] of [
+        ['acme', 'entity', 'Acme'],
+        ['beta', 'entity', 'Beta'],
+        ['gamma', 'entity', 'Gamma'],
+        ['chips', 'topic', 'chips'],
+      ] as const) {
         await insertGuide(c, { slug, title: subject, subjectKind: kind, subject, origin: 'auto' }, t(0));
       }
       const states: Array<GuideEventFields> = [
-        { title: 'M1', significance: 4, firstSeen: t(0), lastUpdated: t(0), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 2 }, { name: 'Beta', type: 'person', weight: 1 }] },
+        {
+          title: 'M1',
+          significance: 4,
+          firstSeen: t(0),
+          lastUpdated: t(0),
+          topics: ['chips'],
+          entities: [
+            { name: 'Acme', type: 'organization', weight: 2 },
+            { name: 'Beta', type: 'person', weight: 1 },
+          ],
+        },
         // A weight moves (relevance alone; to a third, which no single-precision number holds), then the significance,
         // then the first sighting and the week, with a subject gone and one new.
-        { title: 'M1', significance: 4, firstSeen: t(0), lastUpdated: t(1), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 3 }, { name: 'Beta', type: 'person', weight: 1 }] },
-        { title: 'M1', significance: 6, firstSeen: t(0), lastUpdated: t(2), topics: ['chips'], entities: [{ name: 'Acme', type: 'organization', weight: 3 }, { name: 'Beta', type: 'person', weight: 1 }] },
-        { title: 'M1', significance: 6, firstSeen: t(-1), lastUpdated: t(15), topics: ['chips', 'robots'], entities: [{ name: 'Acme', type: 'organization', weight: 4 }, { name: 'Gamma', type: 'product', weight: 1 }] },
+        {
+          title: 'M1',
+          significance: 4,
+          firstSeen: t(0),
+          lastUpdated: t(1),
+          topics: ['chips'],
+          entities: [
+            { name: 'Acme', type: 'organization', weight: 3 },
+            { name: 'Beta', type: 'person', weight: 1 },
+          ],
+        },
+        {
+          title: 'M1',
+          significance: 6,
+          firstSeen: t(0),
+          lastUpdated: t(2),
+          topics: ['chips'],
+          entities: [
+            { name: 'Acme', type: 'organization', weight: 3 },
+            { name: 'Beta', type: 'person', weight: 1 },
+          ],
+        },
+        {
+          title: 'M1',
+          significance: 6,
+          firstSeen: t(-1),
+          lastUpdated: t(15),
+          topics: ['chips', 'robots'],
+          entities: [
+            { name: 'Acme', type: 'organization', weight: 4 },
+            { name: 'Gamma', type: 'product', weight: 1 },
+          ],
+        },
         { title: 'M1', significance: 5, firstSeen: t(-1), lastUpdated: t(16), topics: [], entities: [] },
       ];
       for (const [i, ev] of states.entries()) {
         await syncEventSubjects(c, 'm1', ev);
         await updateGuidesForEvent(c, 'm1', undefined, new Map(), ev);
         const week = Math.floor(Date.parse(ev.lastUpdated) / 1000 / 604_800);
-        const expected = subjectWeights(ev).map((w) => ({ kind: w.kind, subject: w.subject, weight: w.weight, week })).sort((a, b) => (a.kind + a.subject < b.kind + b.subject ? -1 : 1));
-        assert.deepEqual(await c.all(`SELECT kind, subject, weight, week FROM event_subjects WHERE event_id = 'm1' ORDER BY kind || subject`), expected, `subjects after state ${i}`);
+        const expected = subjectWeights(ev)
+          .map((w) => ({ kind: w.kind, subject: w.subject, weight: w.weight, week }))
+          .sort((a, b) => (a.kind + a.subject < b.kind + b.subject ? -1 : 1));
+        assert.deepEqual(
+          await c.all(
+            `SELECT kind, subject, weight, week FROM event_subjects WHERE event_id = 'm1' ORDER BY kind || subject`,
+          ),
+          expected,
+          `subjects after state ${i}`,
+        );
         const slugOf: Record<string, string> = { Acme: 'acme', Beta: 'beta', Gamma: 'gamma', chips: 'chips' };
-        const members = expected.filter((w) => slugOf[w.subject]).map((w) => ({ guide_slug: slugOf[w.subject], relevance: w.weight, significance: ev.significance, first_seen: ev.firstSeen }))
+        const members = expected
+          .filter((w) => slugOf[w.subject])
+          .map((w) => ({
+            guide_slug: slugOf[w.subject],
+            relevance: w.weight,
+            significance: ev.significance,
+            first_seen: ev.firstSeen,
+          }))
           .sort((a, b) => (a.guide_slug! < b.guide_slug! ? -1 : 1));
-        assert.deepEqual(await c.all(`SELECT guide_slug, relevance, significance, first_seen FROM guide_events WHERE event_id = 'm1' ORDER BY guide_slug`), members, `memberships after state ${i}`);
-        assert.deepEqual(await c.all(`SELECT kind, subject, week, events FROM subject_weeks WHERE subject IN ('Acme', 'Beta', 'Gamma', 'chips', 'robots') ORDER BY kind, subject`),
-          expected.map((w) => ({ kind: w.kind, subject: w.subject, week, events: 1 })), `week counts after state ${i}`);
+        assert.deepEqual(
+          await c.all(
+            `SELECT guide_slug, relevance, significance, first_seen FROM guide_events WHERE event_id = 'm1' ORDER BY guide_slug`,
+          ),
+          members,
+          `memberships after state ${i}`,
+        );
+        assert.deepEqual(
+          await c.all(
+            `SELECT kind, subject, week, events FROM subject_weeks WHERE subject IN ('Acme', 'Beta', 'Gamma', 'chips', 'robots') ORDER BY kind, subject`,
+          ),
+          expected.map((w) => ({ kind: w.kind, subject: w.subject, week, events: 1 })),
+          `week counts after state ${i}`,
+        );
       }
-      assert.deepEqual(await c.all(`SELECT slug, event_count FROM guides WHERE slug IN ('acme', 'beta', 'gamma', 'chips') ORDER BY slug`),
-        ['acme', 'beta', 'chips', 'gamma'].map((slug) => ({ slug, event_count: 0 })));
+      assert.deepEqual(
+        await c.all(
+          `SELECT slug, event_count FROM guides WHERE slug IN ('acme', 'beta', 'gamma', 'chips') ORDER BY slug`,
+        ),
+        ['acme', 'beta', 'chips', 'gamma'].map((slug) => ({ slug, event_count: 0 })),
+      );
     });
 
-    it('keeps each guide\'s most significant events by trigger, through every kind of change, read as ordering all its memberships would', async () => {
+    it("keeps each guide's most significant events by trigger, through every kind of change, read as ordering all its memberships would", async () => {
       // A seeded run of the changes the pipeline and the commands make: memberships added one
       // by one and many at once for one guide (as a rebuild does), significance and first
       // sighting moved, events deleted (their rows go by cascade), a guide emptied, renamed
       // and deleted. Significance and dates from small sets, so ties are many.
       let seed = 7;
-      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
       const ts = T0.toISOString();
       const day = (d: number) => `2026-03-${String(1 + d).padStart(2, '0')}`;
       let slugs = ['ga', 'gb', 'gc'];
-      for (const slug of slugs) await insertGuide(c, { slug, title: slug, subjectKind: 'topic', subject: slug, origin: 'auto' }, ts);
+      for (const slug of slugs)
+        await insertGuide(c, { slug, title: slug, subjectKind: 'topic', subject: slug, origin: 'auto' }, ts);
       const live: string[] = [];
       let next = 0;
       const newEvent = async () => {
@@ -217,19 +361,40 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       const order = 'ORDER BY significance DESC, first_seen DESC, event_id DESC';
       const check = async (step: string) => {
         for (const slug of slugs) {
-          const want = await c.all<{ eventId: string }>(`SELECT event_id AS "eventId" FROM guide_events WHERE guide_slug = ? ${order} LIMIT 20`, [slug]);
-          assert.deepEqual((await topGuideEvents(c, slug, 20)).map((r) => r.eventId), want.map((r) => r.eventId), `top of ${slug} after ${step}`);
+          const want = await c.all<{ eventId: string }>(
+            `SELECT event_id AS "eventId" FROM guide_events WHERE guide_slug = ? ${order} LIMIT 20`,
+            [slug],
+          );
+          assert.deepEqual(
+            (await topGuideEvents(c, slug, 20)).map((r) => r.eventId),
+            want.map((r) => r.eventId),
+            `top of ${slug} after ${step}`,
+          );
           // What the table holds is the guide's true best, as many as it holds.
-          const held = await c.all<{ event_id: string }>(`SELECT event_id FROM guide_top WHERE guide_slug = ? ${order}`, [slug]);
-          const best = await c.all<{ event_id: string }>(`SELECT event_id FROM guide_events WHERE guide_slug = ? ${order} LIMIT ?`, [slug, held.length]);
+          const held = await c.all<{ event_id: string }>(
+            `SELECT event_id FROM guide_top WHERE guide_slug = ? ${order}`,
+            [slug],
+          );
+          const best = await c.all<{ event_id: string }>(
+            `SELECT event_id FROM guide_events WHERE guide_slug = ? ${order} LIMIT ?`,
+            [slug, held.length],
+          );
           assert.deepEqual(held, best, `held rows of ${slug} after ${step}`);
           assert.ok(held.length <= 40, `at most 40 held for ${slug}`);
         }
       };
       const heldOf = async (...slugs: string[]) =>
-        Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug IN (${slugs.map(() => '?').join(', ')})`, slugs))!.n);
+        Number(
+          (await c.get<{ n: number }>(
+            `SELECT COUNT(*) AS n FROM guide_top WHERE guide_slug IN (${slugs.map(() => '?').join(', ')})`,
+            slugs,
+          ))!.n,
+        );
       const member = (slug: string, id: string) =>
-        c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, 1, ?, ?, ?)`, [slug, id, 1 + Math.floor(rnd() * 6), day(Math.floor(rnd() * 5)), ts]);
+        c.run(
+          `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES (?, ?, 1, ?, ?, ?)`,
+          [slug, id, 1 + Math.floor(rnd() * 6), day(Math.floor(rnd() * 5)), ts],
+        );
       for (let i = 0; i < 150; i++) {
         const id = await newEvent();
         for (const slug of slugs) if (rnd() < 0.7) await member(slug, id);
@@ -241,8 +406,10 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       await insertGuide(c, { slug: 'gs', title: 'gs', subjectKind: 'topic', subject: 'gs', origin: 'auto' }, ts);
       slugs.push('gs');
       for (const [i, id] of live.slice(0, 45).entries()) {
-        await c.run(`INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('gs', ?, 1, 1, ?, ?)`,
-          [id, new Date(Date.UTC(2026, 1, 28) - i * 86_400_000).toISOString(), ts]);
+        await c.run(
+          `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('gs', ?, 1, 1, ?, ?)`,
+          [id, new Date(Date.UTC(2026, 1, 28) - i * 86_400_000).toISOString(), ts],
+        );
         await check(`gs taking ${id}`);
         // Growing one row at a time, a guide holds all its rows up to 40.
         assert.equal(await heldOf('gs'), Math.min(i + 1, 40), `held of gs at ${i + 1}`);
@@ -258,8 +425,10 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       for (let step = 0; step < 60; step++) {
         const r = rnd();
         const id = pick(live);
-        if (r < 0.3) await c.run('UPDATE guide_events SET significance = ? WHERE event_id = ?', [1 + Math.floor(rnd() * 6), id]);
-        else if (r < 0.45) await c.run('UPDATE guide_events SET first_seen = ? WHERE event_id = ?', [day(Math.floor(rnd() * 6)), id]);
+        if (r < 0.3)
+          await c.run('UPDATE guide_events SET significance = ? WHERE event_id = ?', [1 + Math.floor(rnd() * 6), id]);
+        else if (r < 0.45)
+          await c.run('UPDATE guide_events SET first_seen = ? WHERE event_id = ?', [day(Math.floor(rnd() * 6)), id]);
         else if (r < 0.8) {
           await c.run('DELETE FROM events WHERE id = ?', [id]);
           live.splice(live.indexOf(id), 1);
@@ -270,7 +439,9 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
         await check(`change ${step}`);
       }
       // Many of one guide's best taken at once: the read still answers right, and the next row it takes refills it.
-      await c.run(`DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ${order} LIMIT 35)`);
+      await c.run(
+        `DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ${order} LIMIT 35)`,
+      );
       await check('a guide losing its best');
       await member('ga', await newEvent());
       assert.ok((await heldOf('ga')) >= 20, 'refilled');
@@ -288,50 +459,131 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       assert.equal(await heldOf('gc', 'gz'), 0);
     });
 
-    it('saves an event\'s related list: its own rows replaced, the other side kept in step and capped', async () => {
+    it("saves an event's related list: its own rows replaced, the other side kept in step and capped", async () => {
       const ts = T0.toISOString();
       const ids = ['ra', 'rb', 'rc', 'rd', ...Array.from({ length: 3 }, (_, i) => `rx${i}`)];
-      for (const id of ids) await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, ?, ?, ?)`, [id, id.toUpperCase(), ts, ts]);
-      const rows = async () => await c.all(`SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (${ids.map(() => '?').join(', ')}) ORDER BY event_id, related_id`, ids);
+      for (const id of ids)
+        await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, ?, ?, ?)`, [
+          id,
+          id.toUpperCase(),
+          ts,
+          ts,
+        ]);
+      const rows = async () =>
+        await c.all(
+          `SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (${ids.map(() => '?').join(', ')}) ORDER BY event_id, related_id`,
+          ids,
+        );
       // rd's list is full (cap 3 here) of closer events.
-      await saveRelations(c, 'rd', ids.slice(4).map((id) => ({ id, similarity: 0.75 })), 3);
-      await saveRelations(c, 'ra', [{ id: 'rb', similarity: 0.5 }, { id: 'rc', similarity: 0.25 }], 3);
-      await saveRelations(c, 'ra', [{ id: 'rc', similarity: 0.375 }, { id: 'rd', similarity: 0.5 }], 3);
+      await saveRelations(
+        c,
+        'rd',
+        ids.slice(4).map((id) => ({ id, similarity: 0.75 })),
+        3,
+      );
+      await saveRelations(
+        c,
+        'ra',
+        [
+          { id: 'rb', similarity: 0.5 },
+          { id: 'rc', similarity: 0.25 },
+        ],
+        3,
+      );
+      await saveRelations(
+        c,
+        'ra',
+        [
+          { id: 'rc', similarity: 0.375 },
+          { id: 'rd', similarity: 0.5 },
+        ],
+        3,
+      );
       const row = (event_id: string, related_id: string, similarity: number) => ({ event_id, related_id, similarity });
       assert.deepEqual(await rows(), [
         // ra's own list is what it was given last; rb keeps ra (relating rb anew would drop it).
-        row('ra', 'rc', 0.375), row('ra', 'rd', 0.5),
+        row('ra', 'rc', 0.375),
+        row('ra', 'rd', 0.5),
         row('rb', 'ra', 0.5),
         row('rc', 'ra', 0.375),
         // rd's list was full of closer events: ra was trimmed away.
-        row('rd', 'rx0', 0.75), row('rd', 'rx1', 0.75), row('rd', 'rx2', 0.75),
-        row('rx0', 'rd', 0.75), row('rx1', 'rd', 0.75), row('rx2', 'rd', 0.75),
+        row('rd', 'rx0', 0.75),
+        row('rd', 'rx1', 0.75),
+        row('rd', 'rx2', 0.75),
+        row('rx0', 'rd', 0.75),
+        row('rx1', 'rd', 0.75),
+        row('rx2', 'rd', 0.75),
       ]);
       await saveRelations(c, 'ra', [], 3);
-      assert.deepEqual((await rows()).filter((r) => (r as { event_id: string }).event_id === 'ra'), []);
+      assert.deepEqual(
+        (await rows()).filter((r) => (r as { event_id: string }).event_id === 'ra'),
+        [],
+      );
     });
 
     it('marks a batch of articles done for one stage in one statement, each with its own note, and leaves every other row alone', async () => {
       const ts = T0.toISOString();
-      await c.run(`INSERT INTO sources (id, name, feed_url, created_at) VALUES ('sm', 'SM', 'http://sm.example/feed', ?)`, [ts]);
+      await c.run(
+        `INSERT INTO sources (id, name, feed_url, created_at) VALUES ('sm', 'SM', 'http://sm.example/feed', ?)`,
+        [ts],
+      );
       const ids: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const r = await c.get<{ id: number }>(`INSERT INTO articles (source_id, guid, title, fetched_at, content_hash, updated_at) VALUES ('sm', ?, 'T', ?, ?, ?) RETURNING id`, [`g${i}`, ts, `h${i}`, ts]);
+        const r = await c.get<{ id: number }>(
+          `INSERT INTO articles (source_id, guid, title, fetched_at, content_hash, updated_at) VALUES ('sm', ?, 'T', ?, ?, ?) RETURNING id`,
+          [`g${i}`, ts, `h${i}`, ts],
+        );
         ids.push(r!.id);
-        for (const stage of ['one', 'two']) await c.run(`INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time) VALUES (?, ?, 'pending', 0, ?, ?)`, [r!.id, stage, ts, ts]);
+        for (const stage of ['one', 'two'])
+          await c.run(
+            `INSERT INTO article_stages (article_id, stage, status, attempts, updated_at, article_time) VALUES (?, ?, 'pending', 0, ?, ?)`,
+            [r!.id, stage, ts, ts],
+          );
       }
       const [a, b, d, left] = ids as [number, number, number, number];
-      await c.run(`UPDATE article_stages SET status = 'failed', error = 'boom', attempts = 1 WHERE article_id = ? AND stage = 'one'`, [d]);
-      await markStagesDone(c, 'one', [{ id: a, note: 'joined e1 (similarity 0.50)' }, { id: b, note: null }, { id: d, note: 'it said "yes"' }], at(60).toISOString());
-      const rows = await c.all<{ article_id: number; stage: string; status: string; error: string | null; note: string | null; attempts: number; updated_at: string }>(
-        `SELECT article_id, stage, status, error, note, attempts, updated_at FROM article_stages WHERE article_id IN (${ids.join(',')}) ORDER BY article_id, stage`);
+      await c.run(
+        `UPDATE article_stages SET status = 'failed', error = 'boom', attempts = 1 WHERE article_id = ? AND stage = 'one'`,
+        [d],
+      );
+      await markStagesDone(
+        c,
+        'one',
+        [
+          { id: a, note: 'joined e1 (similarity 0.50)' },
+          { id: b, note: null },
+          { id: d, note: 'it said "yes"' },
+        ],
+        at(60).toISOString(),
+      );
+      const rows = await c.all<{
+        article_id: number;
+        stage: string;
+        status: string;
+        error: string | null;
+        note: string | null;
+        attempts: number;
+        updated_at: string;
+      }>(
+        `SELECT article_id, stage, status, error, note, attempts, updated_at FROM article_stages WHERE article_id IN (${ids.join(',')}) ORDER BY article_id, stage`,
+      );
       const of = (id: number, stage: string) => rows.find((r) => r.article_id === id && r.stage === stage)!;
-      assert.deepEqual([of(a, 'one').status, of(a, 'one').note, of(a, 'one').attempts, of(a, 'one').updated_at], ['done', 'joined e1 (similarity 0.50)', 1, at(60).toISOString()]);
+      assert.deepEqual(
+        [of(a, 'one').status, of(a, 'one').note, of(a, 'one').attempts, of(a, 'one').updated_at],
+        ['done', 'joined e1 (similarity 0.50)', 1, at(60).toISOString()],
+      );
       assert.deepEqual([of(b, 'one').status, of(b, 'one').note], ['done', null]);
       // A retried article: done now, its error cleared, the attempt counted.
-      assert.deepEqual([of(d, 'one').status, of(d, 'one').error, of(d, 'one').note, of(d, 'one').attempts], ['done', null, 'it said "yes"', 2]);
+      assert.deepEqual(
+        [of(d, 'one').status, of(d, 'one').error, of(d, 'one').note, of(d, 'one').attempts],
+        ['done', null, 'it said "yes"', 2],
+      );
       assert.equal(of(left, 'one').status, 'pending');
-      for (const id of ids) assert.deepEqual([of(id, 'two').status, of(id, 'two').attempts], ['pending', 0], 'another stage is not touched');
+      for (const id of ids)
+        assert.deepEqual(
+          [of(id, 'two').status, of(id, 'two').attempts],
+          ['pending', 0],
+          'another stage is not touched',
+        );
       await markStagesDone(c, 'two', [], ts);
       assert.equal(of(a, 'two').status, 'pending');
     });
@@ -343,7 +595,10 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       await enqueueJob(c, 'q', 'later', at(600), at(0));
 
       const w1 = await claimJobs(c, 'q', 'w1', 10, at(1), 30_000);
-      assert.deepEqual(w1.map((j) => j.key), ['a', 'b']);
+      assert.deepEqual(
+        w1.map((j) => j.key),
+        ['a', 'b'],
+      );
       assert.deepEqual(await claimJobs(c, 'q', 'w2', 10, at(2), 30_000), [], 'leased jobs are not handed out twice');
 
       // w1 fails "a": it comes back after its retry time, with the error kept.
@@ -351,7 +606,13 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       assert.deepEqual(await claimJobs(c, 'q', 'w2', 10, at(30), 30_000), []);
       // w1 stalls on "b" past its lease: w2 takes it over and w1 can no longer finish it.
       const w2 = await claimJobs(c, 'q', 'w2', 10, at(61), 30_000);
-      assert.deepEqual(w2.map((j) => [j.key, j.attempts]), [['a', 2], ['b', 2]]);
+      assert.deepEqual(
+        w2.map((j) => [j.key, j.attempts]),
+        [
+          ['a', 2],
+          ['b', 2],
+        ],
+      );
       assert.equal(await renewJob(c, w1[1]!.id, 'w1', at(62), 30_000), false);
       assert.equal(await completeJob(c, w1[1]!.id, 'w1'), false);
       assert.equal(await renewJob(c, w2[1]!.id, 'w2', at(62), 30_000), true);
@@ -369,7 +630,11 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       assert.equal(await acquireHost(c, 'example.org', 'w1', at(0), 30_000), true);
       assert.equal(await acquireHost(c, 'example.org', 'w2', at(1), 30_000), false);
       await releaseHost(c, 'example.org', 'w1', at(2), 1_000);
-      assert.equal(await acquireHost(c, 'example.org', 'w2', at(2.5), 30_000), false, 'the pause between requests holds');
+      assert.equal(
+        await acquireHost(c, 'example.org', 'w2', at(2.5), 30_000),
+        false,
+        'the pause between requests holds',
+      );
       assert.equal(await acquireHost(c, 'example.org', 'w2', at(3), 30_000), true);
       // A holder that died: its hold runs out and the host is free again.
       assert.equal(await acquireHost(c, 'example.org', 'w3', at(40), 30_000), true);
@@ -390,17 +655,24 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
         ['p1', 'p2', 'p3', 'p4'].map(
           (owner) =>
             new Promise<string>((resolve, reject) => {
-              const child = spawn(process.execPath, ['--import', 'tsx', WORKER, fx.url, owner], { stdio: ['ignore', 'pipe', 'pipe'] });
+              const child = spawn(process.execPath, ['--import', 'tsx', WORKER, fx.url, owner], {
+                stdio: ['ignore', 'pipe', 'pipe'],
+              });
               let out = '';
               let err = '';
               child.stdout.on('data', (d) => (out += d));
               child.stderr.on('data', (d) => (err += d));
-              child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker ${owner} exited ${code}: ${err}`))));
+              child.on('exit', (code) =>
+                code === 0 ? resolve(out) : reject(new Error(`worker ${owner} exited ${code}: ${err}`)),
+              );
             }),
         ),
       );
       const claimed = outputs.flatMap((o) => o.split('\n').filter(Boolean));
-      assert.deepEqual(claimed.filter((l) => l.startsWith('LOST')), []);
+      assert.deepEqual(
+        claimed.filter((l) => l.startsWith('LOST')),
+        [],
+      );
       assert.equal(claimed.length, keys.length, 'no job claimed twice, none missed');
       assert.deepEqual(new Set(claimed), new Set(keys));
       assert.ok(outputs.filter((o) => o.length > 0).length >= 2, 'the work was shared');
@@ -418,22 +690,43 @@ export async function storageSuite(name: string, make: () => Promise<StoreFixtur
       try {
         const report = await copyStore(source, copy);
         const tables = report.tables.map((t) => t.table);
-        for (const t of ['sources', 'articles', 'extractions', 'events', 'event_articles', 'event_subjects', 'guides', 'guide_events']) assert.ok(tables.includes(t), `${t} copied`);
+        for (const t of [
+          'sources',
+          'articles',
+          'extractions',
+          'events',
+          'event_articles',
+          'event_subjects',
+          'guides',
+          'guide_events',
+        ])
+          assert.ok(tables.includes(t), `${t} copied`);
         assert.ok(report.tables.find((t) => t.table === 'articles')!.rows >= 100);
-        const counts = async (c: SqlClient, t: string) => Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))!.n);
-        for (const t of [...tables, 'subject_weeks']) assert.equal(await counts(copy, t), await counts(source, t), `rows of ${t}`);
+        const counts = async (c: SqlClient, t: string) =>
+          Number((await c.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))!.n);
+        for (const t of [...tables, 'subject_weeks'])
+          assert.equal(await counts(copy, t), await counts(source, t), `rows of ${t}`);
         // Derived counts and the search index are the target's own, and agree with the source.
         const guides = `SELECT slug, event_count, last_event_at FROM guides ORDER BY slug`;
         assert.deepEqual(await copy.all(guides), await source.all(guides));
         const weeks = `SELECT kind, subject, week, events FROM subject_weeks ORDER BY kind, subject, week`;
         assert.deepEqual(await copy.all(weeks), await source.all(weeks));
-        const found = copy.dialect === 'postgres'
-          ? await copy.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles WHERE search @@ plainto_tsquery('english', 'export controls')`)
-          : await copy.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH 'export controls'`);
+        const found =
+          copy.dialect === 'postgres'
+            ? await copy.get<{ n: number }>(
+                `SELECT COUNT(*) AS n FROM articles WHERE search @@ plainto_tsquery('english', 'export controls')`,
+              )
+            : await copy.get<{ n: number }>(
+                `SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH 'export controls'`,
+              );
         assert.ok(Number(found!.n) > 0, 'the copied articles are searchable');
         // New rows continue after the copied ids.
-        const maxId = await counts(copy, 'fetch_log') && Number((await copy.get<{ m: number }>('SELECT MAX(id) AS m FROM fetch_log'))!.m);
-        await copy.run(`INSERT INTO fetch_log (source_id, url, started_at, duration_ms, outcome) SELECT id, 'http://x.test/', '2026-01-01', 1, 'ok' FROM sources LIMIT 1`);
+        const maxId =
+          (await counts(copy, 'fetch_log')) &&
+          Number((await copy.get<{ m: number }>('SELECT MAX(id) AS m FROM fetch_log'))!.m);
+        await copy.run(
+          `INSERT INTO fetch_log (source_id, url, started_at, duration_ms, outcome) SELECT id, 'http://x.test/', '2026-01-01', 1, 'ok' FROM sources LIMIT 1`,
+        );
         assert.ok(Number((await copy.get<{ m: number }>('SELECT MAX(id) AS m FROM fetch_log'))!.m) > maxId);
         await copy.run(`DELETE FROM fetch_log WHERE url = 'http://x.test/'`);
         // And back again: the same rows, byte for byte where it matters.

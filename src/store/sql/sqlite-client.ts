@@ -54,7 +54,10 @@ export class SqliteClient extends SqliteStatements {
   private inTx = false;
   private readonly inside: SqliteStatements;
 
-  constructor(db: Database.Database, private readonly closeDb = false) {
+  constructor(
+    db: Database.Database,
+    private readonly closeDb = false,
+  ) {
     super(db, false);
     this.inside = new SqliteStatements(db, true, this);
   }

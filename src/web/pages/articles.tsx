@@ -7,20 +7,42 @@ import { httpUrl } from '../../ingest/http-url.js';
 import { anchorQuotes } from '../quote-anchors.js';
 
 /** The pager's cursors: the article ids to page from, when there is a newer or an older page. */
-export interface ArticlesPager { newer?: number | undefined; older?: number | undefined }
+export interface ArticlesPager {
+  newer?: number | undefined;
+  older?: number | undefined;
+}
 
-export function ArticlesPage(props: { articles: ArticleListItem[]; pager: ArticlesPager; now: Date; total: number; totalCap: number }) {
+export function ArticlesPage(props: {
+  articles: ArticleListItem[];
+  pager: ArticlesPager;
+  now: Date;
+  total: number;
+  totalCap: number;
+}) {
   return (
     <Layout title="Articles">
       <h1>Latest articles</h1>
-      <p class="meta">{props.total > props.totalCap ? `${props.totalCap.toLocaleString('en-US')}+` : props.total} articles from all sources</p>
+      <p class="meta">
+        {props.total > props.totalCap ? `${props.totalCap.toLocaleString('en-US')}+` : props.total} articles from all
+        sources
+      </p>
       {props.articles.map((a) => (
         <div class="item">
           <div class="meta">
             {sourceLabel({ name: a.sourceName, author: a.sourceAuthor })} · <Age iso={a.publishedAt} now={props.now} />
-            {httpUrl(a.url) ? <> · <a href={httpUrl(a.url)!} rel="noopener noreferrer">source ↗</a></> : null}
+            {httpUrl(a.url) ? (
+              <>
+                {' '}
+                ·{' '}
+                <a href={httpUrl(a.url)!} rel="noopener noreferrer">
+                  source ↗
+                </a>
+              </>
+            ) : null}
           </div>
-          <h3><a href={`/articles/${a.id}`}>{a.title}</a></h3>
+          <h3>
+            <a href={`/articles/${a.id}`}>{a.title}</a>
+          </h3>
           <p>{a.excerpt.length >= 300 ? a.excerpt.replace(/\s+\S*$/, '') + '…' : a.excerpt}</p>
         </div>
       ))}
@@ -38,13 +60,29 @@ function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
   return (
     <section class="extraction">
       <h2>Extraction</h2>
-      <p class="meta">{x.kind} · {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}{x.note ? ` · ${x.note}` : ''}</p>
+      <p class="meta">
+        {x.kind} · {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}
+        {x.note ? ` · ${x.note}` : ''}
+      </p>
       {x.summary ? <p class="lead">{x.summary}</p> : null}
-      {x.topics.length ? <p class="topics">Topics: {x.topics.map((t) => <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>{t}</a>)}</p> : null}
+      {x.topics.length ? (
+        <p class="topics">
+          Topics:{' '}
+          {x.topics.map((t) => (
+            <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>
+              {t}
+            </a>
+          ))}
+        </p>
+      ) : null}
       {x.claims.length ? (
         <>
           <h3>Claims</h3>
-          <ul>{x.claims.map((c) => <li>{c.text}</li>)}</ul>
+          <ul>
+            {x.claims.map((c) => (
+              <li>{c.text}</li>
+            ))}
+          </ul>
         </>
       ) : null}
       {x.quotes.length ? (
@@ -53,17 +91,39 @@ function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
           {x.quotes.map((q, i) => (
             <blockquote>
               {q.text}
-              <cite>{q.speaker ? `— ${q.speaker}` : ''}{q.speaker && props.anchored.has(i) ? ' · ' : ''}{props.anchored.has(i) ? <a href={`#q${i + 1}`} title="find it in the article">in the text ↓</a> : null}</cite>
+              <cite>
+                {q.speaker ? `— ${q.speaker}` : ''}
+                {q.speaker && props.anchored.has(i) ? ' · ' : ''}
+                {props.anchored.has(i) ? (
+                  <a href={`#q${i + 1}`} title="find it in the article">
+                    in the text ↓
+                  </a>
+                ) : null}
+              </cite>
             </blockquote>
           ))}
         </>
       ) : null}
-      {x.entities.length ? <p class="entities">{x.entities.map((e) => <span class={`entity ${e.type}`} title={e.type}>{e.name}</span>)}</p> : null}
+      {x.entities.length ? (
+        <p class="entities">
+          {x.entities.map((e) => (
+            <span class={`entity ${e.type}`} title={e.type}>
+              {e.name}
+            </span>
+          ))}
+        </p>
+      ) : null}
     </section>
   );
 }
 
-export function ArticlePage(props: { article: Article; source: Source | undefined; now: Date; extraction?: StoredExtraction | undefined; event?: { id: string; title: string } | undefined }) {
+export function ArticlePage(props: {
+  article: Article;
+  source: Source | undefined;
+  now: Date;
+  extraction?: StoredExtraction | undefined;
+  event?: { id: string; title: string } | undefined;
+}) {
   const a = props.article;
   // Each quote found in the text gets an anchor (#q1…) that its "in the text" link points to.
   const body = anchorQuotes(a.html, props.extraction?.quotes.map((q) => q.text) ?? []);
@@ -73,11 +133,32 @@ export function ArticlePage(props: { article: Article; source: Source | undefine
       <h1>{a.title}</h1>
       <div class="meta">
         {props.source ? props.source.name : a.sourceId}
-        {a.author && a.author !== props.source?.name ? ` · ${a.author}` : props.source?.author ? ` · ${props.source.author}` : ''} · {a.publishedAt ? a.publishedAt.slice(0, 10) : ''} (<Age iso={a.publishedAt} now={props.now} />)
-        {httpUrl(a.url) ? <> · <a href={httpUrl(a.url)!} rel="noopener noreferrer">original ↗</a></> : null}
+        {a.author && a.author !== props.source?.name
+          ? ` · ${a.author}`
+          : props.source?.author
+            ? ` · ${props.source.author}`
+            : ''}{' '}
+        · {a.publishedAt ? a.publishedAt.slice(0, 10) : ''} (<Age iso={a.publishedAt} now={props.now} />)
+        {httpUrl(a.url) ? (
+          <>
+            {' '}
+            ·{' '}
+            <a href={httpUrl(a.url)!} rel="noopener noreferrer">
+              original ↗
+            </a>
+          </>
+        ) : null}
       </div>
-      {props.event ? <p class="meta">Part of the event <a href={`/events/${encodeURIComponent(props.event.id)}`}>{props.event.title}</a></p> : null}
-      {props.extraction ? <ExtractionView x={props.extraction} anchored={body.anchored} /> : <p class="meta">Not analysed yet.</p>}
+      {props.event ? (
+        <p class="meta">
+          Part of the event <a href={`/events/${encodeURIComponent(props.event.id)}`}>{props.event.title}</a>
+        </p>
+      ) : null}
+      {props.extraction ? (
+        <ExtractionView x={props.extraction} anchored={body.anchored} />
+      ) : (
+        <p class="meta">Not analysed yet.</p>
+      )}
       <h2>Article</h2>
       {/* The HTML was sanitized against an allow-list before it was stored; the page's CSP is the second wall. */}
       <article class="body">{raw(body.html)}</article>

@@ -1,7 +1,15 @@
 import { Card, type EventCard } from './events.js';
 import { Layout } from './layout.js';
 
-const UTC_MINUTE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const UTC_MINUTE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
 
 /** "24h" → "the last 24 hours", "7d" → "the last 7 days": the period as a reader says it. */
 export function periodWords(since: string): string {
@@ -16,10 +24,21 @@ export function DigestPage(props: { since: string; from: string; events: EventCa
     <Layout title="Digest">
       <h1>Digest</h1>
       <p class="meta">
-        {props.events.length} event{props.events.length === 1 ? '' : 's'} in {periodWords(props.since)} (since <time datetime={props.from}>{UTC_MINUTE.format(new Date(props.from))} UTC</time>), by significance ·{' '}
-        {['24h', '7d', '30d'].map((s) => (s === props.since ? <b>{s} </b> : <><a href={`/digest?since=${s}`}>{s}</a>{' '}</>))}
+        {props.events.length} event{props.events.length === 1 ? '' : 's'} in {periodWords(props.since)} (since{' '}
+        <time datetime={props.from}>{UTC_MINUTE.format(new Date(props.from))} UTC</time>), by significance ·{' '}
+        {['24h', '7d', '30d'].map((s) =>
+          s === props.since ? (
+            <b>{s} </b>
+          ) : (
+            <>
+              <a href={`/digest?since=${s}`}>{s}</a>{' '}
+            </>
+          ),
+        )}
       </p>
-      {props.events.map((e) => <Card e={e} now={props.now} />)}
+      {props.events.map((e) => (
+        <Card e={e} now={props.now} />
+      ))}
     </Layout>
   );
 }

@@ -45,20 +45,33 @@ export function Layout(props: { title: string; children: Child; feeds?: { atom: 
         <title>{props.title} · Almanac</title>
         {/* raw: JSX would escape the quotes (&quot;Segoe UI&quot;) and the browser would drop the whole font rule. CSS is ours, never input. */}
         <style>{raw(CSS)}</style>
-        {props.feeds ? <link rel="alternate" type="application/atom+xml" title="Almanac events (Atom)" href={props.feeds.atom} /> : null}
-        {props.feeds ? <link rel="alternate" type="application/feed+json" title="Almanac events (JSON Feed)" href={props.feeds.json} /> : null}
+        {props.feeds ? (
+          <link rel="alternate" type="application/atom+xml" title="Almanac events (Atom)" href={props.feeds.atom} />
+        ) : null}
+        {props.feeds ? (
+          <link
+            rel="alternate"
+            type="application/feed+json"
+            title="Almanac events (JSON Feed)"
+            href={props.feeds.json}
+          />
+        ) : null}
       </head>
       <body>
         <header class="site">
           <div>
-            <a class="brand" href="/">Almanac</a>
+            <a class="brand" href="/">
+              Almanac
+            </a>
             <a href="/">Events</a>
             <a href="/guides">Guides</a>
             <a href="/topics">Topics</a>
             <a href="/digest">Digest</a>
             <a href="/articles">Articles</a>
             <a href="/sources">Sources</a>
-            <form class="search" method="get" action="/search" role="search"><input type="search" name="q" placeholder="Search" aria-label="Search" /></form>
+            <form class="search" method="get" action="/search" role="search">
+              <input type="search" name="q" placeholder="Search" aria-label="Search" />
+            </form>
           </div>
         </header>
         <main>{props.children}</main>
@@ -73,7 +86,9 @@ export function ErrorPage(props: { title: string; message: string }) {
     <Layout title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
-      <p><a href="/">← Events</a> · <a href="/search">Search</a> · <a href="/topics">Topics</a></p>
+      <p>
+        <a href="/">← Events</a> · <a href="/search">Search</a> · <a href="/topics">Topics</a>
+      </p>
     </Layout>
   );
 }

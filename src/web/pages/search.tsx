@@ -18,31 +18,51 @@ export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
     <Layout title={props.q ? `Search: ${props.q}` : 'Search'}>
       <h1>Search</h1>
       <form method="get" action="/search" role="search" class="filters">
-        <label>Words <input type="search" name="q" value={props.q} /></label>
+        <label>
+          Words <input type="search" name="q" value={props.q} />
+        </label>
         <button type="submit">Search</button>
       </form>
       {props.q && total === 0 ? <p>Nothing matches “{props.q}”.</p> : null}
-      {h.windowed ? <p class="note">So much matches “{props.q}” that only the most recent matches are ranked; add words to reach older ones.</p> : null}
+      {h.windowed ? (
+        <p class="note">
+          So much matches “{props.q}” that only the most recent matches are ranked; add words to reach older ones.
+        </p>
+      ) : null}
       {h.events.length ? <h2>Events ({h.events.length})</h2> : null}
       {h.events.map((e) => (
         <div class="item">
-          <div class="meta"><Score n={e.significance} /> <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} /></div>
-          <h3><a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a></h3>
+          <div class="meta">
+            <Score n={e.significance} />{' '}
+            <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} />
+          </div>
+          <h3>
+            <a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a>
+          </h3>
           <Snippet text={e.snippet} />
         </div>
       ))}
       {h.statements.length ? <h2>Claims and quotes ({h.statements.length})</h2> : null}
       {h.statements.map((s) => (
         <div class="item">
-          <div class="meta">{s.field === 'quotes' ? 'quote' : 'claim'} in <a href={`/articles/${s.articleId}`}>{s.title}</a></div>
+          <div class="meta">
+            {s.field === 'quotes' ? 'quote' : 'claim'} in <a href={`/articles/${s.articleId}`}>{s.title}</a>
+          </div>
           <Snippet text={s.snippet} />
         </div>
       ))}
       {h.articles.length ? <h2>Articles ({h.articles.length})</h2> : null}
       {h.articles.map((a) => (
         <div class="item">
-          <div class="meta"><a href={`/sources/${encodeURIComponent(a.sourceId)}`}>{sourceLabel({ name: a.sourceName, author: a.sourceAuthor })}</a> · <Age iso={a.publishedAt} now={props.now} /></div>
-          <h3><a href={`/articles/${a.id}`}>{a.title}</a></h3>
+          <div class="meta">
+            <a href={`/sources/${encodeURIComponent(a.sourceId)}`}>
+              {sourceLabel({ name: a.sourceName, author: a.sourceAuthor })}
+            </a>{' '}
+            · <Age iso={a.publishedAt} now={props.now} />
+          </div>
+          <h3>
+            <a href={`/articles/${a.id}`}>{a.title}</a>
+          </h3>
           <Snippet text={a.snippet} />
         </div>
       ))}

@@ -29,7 +29,10 @@ export interface WebDeps {
 export const PAGE_SIZE = 30;
 
 export async function cards(db: Db, events: EventRow[]): Promise<EventCard[]> {
-  const info = await primaryInfo(db, events.map((e) => e.primaryArticleId).filter((x): x is number => x !== null));
+  const info = await primaryInfo(
+    db,
+    events.map((e) => e.primaryArticleId).filter((x): x is number => x !== null),
+  );
   return events.map((e) => ({ ...e, primary: e.primaryArticleId !== null ? info.get(e.primaryArticleId) : undefined }));
 }
 
@@ -37,20 +40,37 @@ export async function cards(db: Db, events: EventRow[]): Promise<EventCard[]> {
 export async function relationsOf(db: Db, ids: string[]): Promise<Map<string, { id: string; similarity: number }[]>> {
   const out = new Map<string, { id: string; similarity: number }[]>();
   if (!ids.length) return out;
-  const rows = await db.all<{ event_id: string; related_id: string; similarity: number }>(`SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (${listParam(db, 'text')}) ORDER BY similarity DESC`, [JSON.stringify(ids)]);
-  for (const r of rows) (out.get(r.event_id) ?? out.set(r.event_id, []).get(r.event_id)!).push({ id: r.related_id, similarity: r.similarity });
+  const rows = await db.all<{ event_id: string; related_id: string; similarity: number }>(
+    `SELECT event_id, related_id, similarity FROM event_relations WHERE event_id IN (${listParam(db, 'text')}) ORDER BY similarity DESC`,
+    [JSON.stringify(ids)],
+  );
+  for (const r of rows)
+    (out.get(r.event_id) ?? out.set(r.event_id, []).get(r.event_id)!).push({
+      id: r.related_id,
+      similarity: r.similarity,
+    });
   return out;
 }
 
 /** An event as the API gives it. */
-export function eventJson(e: EventCard, related: { id: string; similarity: number }[] = [], guides: { slug: string; title: string }[] = []) {
+export function eventJson(
+  e: EventCard,
+  related: { id: string; similarity: number }[] = [],
+  guides: { slug: string; title: string }[] = [],
+) {
   return {
     id: e.id,
     title: e.title,
     summary: e.summary,
     significance: e.significance,
     factors: e.factors,
-    source: e.primary ? { id: e.primary.sourceId, name: sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }), url: e.primary.url } : null,
+    source: e.primary
+      ? {
+          id: e.primary.sourceId,
+          name: sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }),
+          url: e.primary.url,
+        }
+      : null,
     firstSeen: e.firstSeen,
     lastUpdated: e.lastUpdated,
     kind: e.kind,
@@ -67,7 +87,9 @@ export async function filterChoices(db: Db, _now: Date): Promise<FilterChoices> 
   return {
     // The taxonomy (seeded and learned topics), not a count over events: this runs on every list page.
     topics: await db.all<{ slug: string; label: string }>('SELECT slug, label FROM topics ORDER BY label'),
-    sources: (await listSources(db)).map((s) => ({ id: s.id, label: sourceLabel(s) })).sort((a, b) => a.label.localeCompare(b.label)),
+    sources: (await listSources(db))
+      .map((s) => ({ id: s.id, label: sourceLabel(s) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
     kinds: KINDS,
   };
 }

@@ -16,12 +16,21 @@ function authorsOf(list: Array<JsonFeed.Author> | undefined, legacy: unknown, ba
     .filter((a) => a.name || a.url);
 }
 
-function itemOf(item: Item, base: string | undefined, feedLang: string | null, feedAuthors: Person[], dates: DateReader): ParsedItem {
+function itemOf(
+  item: Item,
+  base: string | undefined,
+  feedLang: string | null,
+  feedAuthors: Person[],
+  dates: DateReader,
+): ParsedItem {
   const title = readTitle(item.title, 'text', base);
   const contentHtml = item.content_html
     ? readText(item.content_html, 'html', base).html
     : item.content_text
-      ? item.content_text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p.trim())}</p>`).join('\n')
+      ? item.content_text
+          .split(/\n{2,}/)
+          .map((p) => `<p>${escapeHtml(p.trim())}</p>`)
+          .join('\n')
       : '';
   const authors = authorsOf(item.authors, (item as { author?: unknown }).author, base);
   const id = item.id === undefined || item.id === null ? null : String(item.id).trim() || null;
@@ -36,14 +45,25 @@ function itemOf(item: Item, base: string | undefined, feedLang: string | null, f
     published: dates.iso(item.date_published ?? item.date_modified),
     updated: dates.iso(item.date_modified),
     categories: (item.tags ?? []).filter((t) => typeof t === 'string' && t.trim()).map((t) => ({ term: t.trim() })),
-    enclosures: (item.attachments ?? []).filter((a) => a.url).map((a) => ({ url: resolveUrl(a.url, base) ?? a.url!, ...(a.mime_type ? { type: a.mime_type } : {}), ...(a.size_in_bytes ? { length: a.size_in_bytes } : {}) })),
+    enclosures: (item.attachments ?? [])
+      .filter((a) => a.url)
+      .map((a) => ({
+        url: resolveUrl(a.url, base) ?? a.url!,
+        ...(a.mime_type ? { type: a.mime_type } : {}),
+        ...(a.size_in_bytes ? { length: a.size_in_bytes } : {}),
+      })),
     image: resolveUrl(item.image ?? item.banner_image, base),
     language: languageOf(item.language, feedLang),
     comments: null,
   };
 }
 
-export function adaptJson(feed: Feed, version: string, docBase: string | undefined, dates = new DateReader()): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+export function adaptJson(
+  feed: Feed,
+  version: string,
+  docBase: string | undefined,
+  dates = new DateReader(),
+): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = docBase ?? feed.feed_url ?? feed.home_page_url;
   const language = languageOf(feed.language);
   const authors = authorsOf(feed.authors, (feed as { author?: unknown }).author, base);

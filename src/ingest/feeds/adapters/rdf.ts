@@ -31,7 +31,12 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
   };
 }
 
-export function adaptRdf(feed: Feed, version: string, docBase: string | undefined, dates = new DateReader()): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+export function adaptRdf(
+  feed: Feed,
+  version: string,
+  docBase: string | undefined,
+  dates = new DateReader(),
+): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title ?? feed.dc?.titles?.[0], undefined, base);
   const language = languageOf(feed.dc?.languages?.[0], feed.xml?.lang);

@@ -32,7 +32,12 @@ const ITUNES_SCHEME = 'http://www.itunes.com/';
  * have long done; <body> and <fullitem> are full text when content:encoded is absent.
  */
 function bodyOf(item: Item, x: RssItemExtras | undefined, media: MediaOf | undefined) {
-  let summary = item.description ?? item.dc?.descriptions?.[0] ?? item.itunes?.summary ?? item.itunes?.subtitle ?? media?.description?.value;
+  let summary =
+    item.description ??
+    item.dc?.descriptions?.[0] ??
+    item.itunes?.summary ??
+    item.itunes?.subtitle ??
+    media?.description?.value;
   let content = item.content?.encoded ?? x?.bodyHtml ?? x?.fullitemHtml;
   if (x?.summary !== undefined) {
     if (item.description === undefined) summary = x.summary;
@@ -42,7 +47,13 @@ function bodyOf(item: Item, x: RssItemExtras | undefined, media: MediaOf | undef
   return { summary, content };
 }
 
-function itemOf(item: Item, feedBase: string | undefined, feedLang: string | null, dates: DateReader, x?: RssItemExtras): ParsedItem {
+function itemOf(
+  item: Item,
+  feedBase: string | undefined,
+  feedLang: string | null,
+  dates: DateReader,
+  x?: RssItemExtras,
+): ParsedItem {
   const base = chainBase(feedBase, item.xml?.base);
   const media = item.media as MediaOf | undefined;
   // Podcast and media feeds often carry their text only in the iTunes or Media RSS elements.
@@ -56,9 +67,14 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
   for (const c of x?.dcAuthors ?? []) authors.push(parsePersonString(c));
   for (const a of item.itunes?.author ? [item.itunes.author] : []) if (!authors.length) authors.push({ name: a });
   const guid = item.guid?.value?.trim() || null;
-  const link = resolveUrl(item.link, base) ?? (item.guid?.isPermaLink !== false && guid && /^https?:/i.test(guid) ? guid : null);
-  const image = item.itunes?.image ?? x?.image ?? media?.thumbnails?.[0]?.url ?? media?.contents?.find((c) => c.medium === 'image' || c.type?.startsWith('image/'))?.url
-    ?? item.enclosures?.find((e) => e.type?.startsWith('image/'))?.url;
+  const link =
+    resolveUrl(item.link, base) ?? (item.guid?.isPermaLink !== false && guid && /^https?:/i.test(guid) ? guid : null);
+  const image =
+    item.itunes?.image ??
+    x?.image ??
+    media?.thumbnails?.[0]?.url ??
+    media?.contents?.find((c) => c.medium === 'image' || c.type?.startsWith('image/'))?.url ??
+    item.enclosures?.find((e) => e.type?.startsWith('image/'))?.url;
   return {
     guid,
     url: link,
@@ -67,16 +83,32 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
     summaryHtml: summary.html,
     contentHtml: content?.html ?? '',
     authors: authors.filter((a) => a.name || a.email),
-    published: dates.iso(item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0]),
+    published: dates.iso(
+      item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0],
+    ),
     updated: dates.iso(item.dcterms?.modified?.[0] ?? item.atom?.updated),
     categories: [
       ...(x?.tags ?? []).map((term) => ({ term })),
-      ...(item.categories ?? []).filter((c) => c.name).map((c) => ({ term: c.name!.trim(), ...(c.domain ? { scheme: c.domain } : {}) })),
+      ...(item.categories ?? [])
+        .filter((c) => c.name)
+        .map((c) => ({ term: c.name!.trim(), ...(c.domain ? { scheme: c.domain } : {}) })),
       ...(item.dc?.subjects ?? []).map((s) => ({ term: s.trim() })),
-      ...(media?.categories ?? []).filter((c) => c.name).map((c) => ({ term: c.name!.trim(), scheme: c.scheme ?? MEDIA_CATEGORY_SCHEME, ...(c.label ? { label: c.label } : {}) })),
+      ...(media?.categories ?? [])
+        .filter((c) => c.name)
+        .map((c) => ({
+          term: c.name!.trim(),
+          scheme: c.scheme ?? MEDIA_CATEGORY_SCHEME,
+          ...(c.label ? { label: c.label } : {}),
+        })),
       ...(x?.itunesCategories ?? []).map((term) => ({ term, scheme: ITUNES_SCHEME })),
     ],
-    enclosures: (item.enclosures ?? []).filter((e) => e.url).map((e) => ({ url: resolveUrl(e.url, base) ?? e.url!, ...(e.type ? { type: e.type } : {}), ...(e.length ? { length: Number(e.length) } : {}) })),
+    enclosures: (item.enclosures ?? [])
+      .filter((e) => e.url)
+      .map((e) => ({
+        url: resolveUrl(e.url, base) ?? e.url!,
+        ...(e.type ? { type: e.type } : {}),
+        ...(e.length ? { length: Number(e.length) } : {}),
+      })),
     image: resolveUrl(image, base),
     // The full text's own xml:lang (or its ancestors') is the most precise statement of the language we will analyse.
     language: languageOf(x?.contentLang, item.xml?.lang, item.dc?.languages?.[0], feedLang),
@@ -84,7 +116,13 @@ function itemOf(item: Item, feedBase: string | undefined, feedLang: string | nul
   };
 }
 
-export function adaptRss(feed: Feed, version: string, docBase: string | undefined, extras?: RssExtras, dates = new DateReader()): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
+export function adaptRss(
+  feed: Feed,
+  version: string,
+  docBase: string | undefined,
+  extras?: RssExtras,
+  dates = new DateReader(),
+): Omit<ParsedFeed, 'encoding' | 'bozo' | 'bozoReasons'> {
   const base = chainBase(docBase, feed.xml?.base);
   const title = readTitle(feed.title ?? feed.dc?.titles?.[0], undefined, base);
   const language = languageOf(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
@@ -99,8 +137,16 @@ export function adaptRss(feed: Feed, version: string, docBase: string | undefine
     version,
     title: title.text,
     titleHtml: title.html,
-    subtitle: readText(feed.description ?? feed.dc?.descriptions?.[0] ?? feed.itunes?.summary ?? feed.itunes?.subtitle, undefined, base).text,
-    subtitleHtml: readText(feed.description ?? feed.dc?.descriptions?.[0] ?? feed.itunes?.summary ?? feed.itunes?.subtitle, undefined, base).html,
+    subtitle: readText(
+      feed.description ?? feed.dc?.descriptions?.[0] ?? feed.itunes?.summary ?? feed.itunes?.subtitle,
+      undefined,
+      base,
+    ).text,
+    subtitleHtml: readText(
+      feed.description ?? feed.dc?.descriptions?.[0] ?? feed.itunes?.summary ?? feed.itunes?.subtitle,
+      undefined,
+      base,
+    ).html,
     link: resolveUrl(feed.link, base),
     feedUrl: resolveUrl(selfLink, base),
     language,
@@ -110,6 +156,8 @@ export function adaptRss(feed: Feed, version: string, docBase: string | undefine
     generator: feed.generator ?? null,
     rights: feed.copyright ?? feed.dc?.rights?.[0] ?? null,
     rightsHtml: readText(feed.copyright ?? feed.dc?.rights?.[0] ?? undefined, undefined, base).html,
-    items: pairItems(feed.items ?? [], extras?.items).map(({ item, extra }) => itemOf(item ?? {}, base, language, dates, extra)),
+    items: pairItems(feed.items ?? [], extras?.items).map(({ item, extra }) =>
+      itemOf(item ?? {}, base, language, dates, extra),
+    ),
   };
 }
