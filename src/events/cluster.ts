@@ -1,6 +1,7 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
 import { type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
+import { gatheringNames, isRoundup } from './roundup.js';
 import { dot, presentIn, SparseVector, termId } from './vector.js';
 
 /**
@@ -40,6 +41,8 @@ export interface ClusterSettings {
   /** Below it, the close look: share of the article's specific weight the event must have, and of its headline's. */
   specificShare: number;
   titleCover: number;
+  /** How specific (see happening.ts) a name must be to be taken for a gathering's (see gatheringOf). */
+  gatheringSpecificity: number;
   /** Terms of an article up to which its cosine is taken as it is (see lengthFactor). */
   plainTerms: number;
   /** Cosine between two centroids at or above which the events merge. */
@@ -77,6 +80,7 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   specificShare: 0.2,
   titleCover: 0.5,
   plainTerms: 30,
+  gatheringSpecificity: 0.15,
   mergeThreshold: 0.2,
   bridgeFactor: 1,
   windowHours: 96,
@@ -404,6 +408,20 @@ export class OnlineClusterer {
     return Math.max(1, Math.sqrt(v.ids.length / this.settings.plainTerms));
   }
 
+  /**
+   * When the headline is a roundup of a gathering (see roundup.ts), the gathering's names:
+   * those of its candidate names specific enough in the stream to tell one gathering (a trade
+   * show in a few dozen events of a month, not a company in every other one).
+   */
+  private gatheringOf(title: string): Int32Array | undefined {
+    if (!isRoundup(title)) return undefined;
+    const events = this.events.size;
+    const names = gatheringNames(title)
+      .map(termId)
+      .filter((t) => specificity(this.eventsWith.get(t) ?? 0, events) >= this.settings.gatheringSpecificity);
+    return names.length ? Int32Array.from(names) : undefined;
+  }
+
   /** What the article shares with an event that is specific to them (see happening.ts). */
   private evidence(v: SparseVector, titleTerms: number, e: EventState): HappeningEvidence {
     const events = this.events.size;
@@ -474,7 +492,8 @@ export class OnlineClusterer {
     const counts = this.termCounts(doc);
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    const v = this.vectorize(counts);
+    const gathering = this.gatheringOf(doc.title);
+    const v = gathering ? withRoundupMark(this.vectorize(counts)) : this.vectorize(counts);
     const at = doc.published.getTime();
     this.newest = Math.max(this.newest, at);
     if (++this.addsSincePrune >= 1000) this.prune();
@@ -486,6 +505,9 @@ export class OnlineClusterer {
     // Whether the article may join a candidate (see admits), its evidence computed only for
     // the few candidates that reach the join threshold.
     const admits = (e: EventState, sim: number): boolean => {
+      // Roundups of a gathering join only each other, on its name (see roundup.ts).
+      const roundups = e.centroid.ids.includes(ROUNDUP_MARK);
+      if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
       if (sim < this.settings.joinThreshold) return false;
       titleTerms ??= new Set(contentTerms(doc.title)).size;
       return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e));
@@ -497,7 +519,7 @@ export class OnlineClusterer {
       best = e;
     }
     const terms = [...counts.keys()];
-    if (best && bestSim >= this.settings.joinThreshold) {
+    if (best) {
       this.addTo(best, v, at);
       const merges = this.mergeConverged(best, cands, sims, admits);
       const event = this.resolve(best.id);
@@ -546,6 +568,26 @@ export class OnlineClusterer {
     }
     return merges;
   }
+}
+
+/**
+ * The mark of an event of roundups, a term of weight 0 in its centroid: it changes no cosine
+ * and is stored with the centroid, so the live pipeline knows the event again after a restart.
+ */
+const ROUNDUP_MARK = termId('~roundup');
+
+function withRoundupMark(v: SparseVector): SparseVector {
+  const ids = new Int32Array(v.ids.length + 1);
+  const weights = new Float64Array(v.ids.length + 1);
+  ids.set(v.ids);
+  weights.set(v.weights);
+  ids[v.ids.length] = ROUNDUP_MARK;
+  return new SparseVector(ids, weights);
+}
+
+function shares(centroid: SparseVector, terms: Int32Array): boolean {
+  for (const t of terms) if (centroid.ids.includes(t)) return true;
+  return false;
 }
 
 /**
