@@ -58,7 +58,7 @@ for (const file of labelledFiles(dir)) {
 
 console.log('\ngoals');
 for (const g of goals)
-  console.log(`  ${pad(g.what, 58)}${pad(pct(g.value), 7)}>= ${pct(g.goal)}  ${g.value >= g.goal ? 'met' : 'NOT met'}`);
+  console.log(`  ${pad(g.what, 64)}${pad(pct(g.value), 7)}>= ${pct(g.goal)}  ${g.value >= g.goal ? 'met' : 'NOT met'}`);
 
 console.log('\ndemo corpus (ours, not a quality claim)');
 header();
