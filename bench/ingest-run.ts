@@ -25,6 +25,7 @@ import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
 import { relaterFor } from '../src/events/relater.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
@@ -118,7 +119,16 @@ async function main() {
     config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
   const db = await openStore(storeUrl);
   const relater = relaterFor(config, db, (line) => console.error(line));
-  const deps = { db, config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool, relater };
+  const deps = {
+    db,
+    state: new PipelineState(),
+    config,
+    http: createHttpClient(config),
+    clock: systemClock,
+    log: () => {},
+    localPool,
+    relater,
+  };
   const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
   const workers: ChildProcess[] = [];
   for (let w = 0; w < workerCount; w++) {

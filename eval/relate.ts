@@ -22,6 +22,7 @@ import { createHttpClient } from '../src/ingest/fetch.js';
 import { RELATE_GROWTH } from '../src/events/refresh.js';
 import { relateEvent } from '../src/events/relate.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { processPending } from '../src/pipeline/process.js';
 import { STAGE_NAMES } from '../src/pipeline/stages.js';
 import { upsertArticle } from '../src/store/articles.js';
@@ -68,6 +69,7 @@ async function run(growth: number): Promise<Outcome> {
   let passes = 0;
   const deps: Deps = {
     db,
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock(rows[rows.length - 1]!.published),

@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { escapeHtml } from '../src/ingest/page/sanitize.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
 import { openDb } from '../src/store/db.js';
@@ -65,6 +66,7 @@ export async function runStream(
   };
   const deps: Deps = {
     db: openDb(':memory:'),
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock(new Date(newest + 3_600_000).toISOString()),

@@ -9,7 +9,7 @@ import { mountDemoFeeds } from '../src/demo/feed-server.js';
 import { DEMO_SOURCES } from '../src/demo/sources.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
-import { clusterStage, forgetClusterer } from '../src/pipeline/stages.js';
+import { clusterStage } from '../src/pipeline/stages.js';
 import { resetClustering } from '../src/events/recluster.js';
 import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
@@ -227,7 +227,7 @@ for (const backend of BACKENDS)
         };
         const before = await partition();
         const undone = await resetClustering(deps.db, '2026-11-21T00:00:00Z');
-        forgetClusterer(deps.db);
+        deps.state.forgetClusterer();
         assert.ok(undone.events > 0 && undone.articles > 0);
         await processPending(deps, { stages: [clusterStage] });
         assert.deepEqual(await partition(), before);
@@ -239,7 +239,7 @@ for (const backend of BACKENDS)
         // An article that cannot be placed, in the middle of a batch: it fails alone, and the
         // clustering state of the batch's other articles (written once per batch) is kept.
         await resetClustering(deps.db, '2026-11-21T00:00:00Z');
-        forgetClusterer(deps.db);
+        deps.state.forgetClusterer();
         const reset = await deps.db.all<{ article_id: number }>(
           `SELECT article_id FROM article_stages WHERE stage = 'cluster' AND status = 'pending' ORDER BY article_time, article_id`,
         );
