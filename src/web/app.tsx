@@ -15,7 +15,9 @@ export type { WebDeps } from './routes/shared.js';
 
 /** Our pages carry no scripts and load nothing from elsewhere but images. */
 const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: " +
+  'http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com ' +
+  "https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * The web app and JSON API; pure request → response, testable with app.request() and no server.

@@ -208,8 +208,8 @@ export function pagesApp(deps: WebDeps): Hono {
         404,
       );
     const log = await deps.db.all<Parameters<typeof SourcePage>[0]['log'][number]>(
-      `SELECT started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus", outcome, error,
-        items_seen AS "itemsSeen", items_new AS "itemsNew"
+      `SELECT started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus", ` +
+        `outcome, error, items_seen AS "itemsSeen", items_new AS "itemsNew"
       FROM fetch_log WHERE source_id = ? ORDER BY started_at DESC LIMIT 20`,
       [s.id],
     );
