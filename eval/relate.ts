@@ -22,6 +22,7 @@ import { createHttpClient } from '../src/ingest/fetch.js';
 import { RELATE_GROWTH } from '../src/events/refresh.js';
 import { relateEvent } from '../src/events/relate.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { processPending } from '../src/pipeline/process.js';
 import { STAGE_NAMES } from '../src/pipeline/stages.js';
 import { upsertArticle } from '../src/store/articles.js';
@@ -68,6 +69,7 @@ async function run(growth: number): Promise<Outcome> {
   let passes = 0;
   const deps: Deps = {
     db,
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock(rows[rows.length - 1]!.published),
@@ -202,10 +204,12 @@ async function run(growth: number): Promise<Outcome> {
 }
 
 console.log(
-  `uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled stories, the real pipeline (local extraction) once per choice\n`,
+  `uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled ` +
+    `stories, the real pipeline (local extraction) once per choice\n`,
 );
 console.log(
-  `${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`,
+  `${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}` +
+    `${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`,
 );
 for (const growth of [1, 2, RELATE_GROWTH]) {
   const o = await run(growth);
@@ -216,7 +220,9 @@ for (const growth of [1, 2, RELATE_GROWTH]) {
         ? 'every doubling (1, 2, 4, 8…)'
         : `every ×${growth} (1, ${growth}, ${growth * growth}…), default`;
   console.log(
-    `${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`,
+    `${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}` +
+      `${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}` +
+      `${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`,
   );
 }
 console.log(
