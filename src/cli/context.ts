@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../analyze/taxonomy.js';
 import { constants as osConstants } from 'node:os';
 import { createLocalPool } from '../analyze/local-pool.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -21,6 +22,7 @@ export async function makeDeps(
   const config = loadConfig(env, flags);
   // An upgrade's migrations run once, as the store opens; some rewrite whole tables (017–019: 43 s at 1M articles; 020: 27 s).
   const db = await openStore(config.db, {
+    seed: TAXONOMY,
     onMigration: (name) =>
       console.error(`store: applying migration ${name} (once, after an upgrade; a large store takes a while)`),
   });

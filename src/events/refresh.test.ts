@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { testDeps } from '../../test/helpers.js';
 import { upsertArticle } from '../store/articles.js';
-import { addToEvent } from '../store/events.js';
+import { addToEvent } from '../store/event-writes.js';
 import { saveExtraction } from '../store/extractions.js';
 import { upsertSource } from '../store/sources.js';
 import { syncEventSubjects } from '../guides/membership.js';

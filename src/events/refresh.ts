@@ -1,13 +1,9 @@
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import {
-  eventMembers,
-  saveEventFields,
-  saveRelations,
-  type EventMember,
-  type Role,
-  type Significance,
-} from '../store/events.js';
+import { eventMembers, type EventMember } from '../store/event-reads.js';
+import { saveEventFields } from '../store/event-writes.js';
+import { saveRelations } from '../store/relating.js';
+import { type Role, type Significance } from '../store/event-rows.js';
 import type { CentroidSource } from './relate-reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from './relate.js';

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
-import { saveRelations, type EventRow, type Significance } from '../store/events.js';
+import { saveRelations } from '../store/relating.js';
+import { type EventRow, type Significance } from '../store/event-rows.js';
 import type { RelatedResult } from './relate.js';
 import { column, listParam } from '../store/sql/query.js';
 import { updateGuidesForEvent } from '../guides/membership.js';

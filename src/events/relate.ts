@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
-import type { EventRow, Relation } from '../store/events.js';
+import type { EventRow } from '../store/event-rows.js';
+import type { Relation } from '../store/relating.js';
 import {
   eventCentroid,
   eventsSharing,

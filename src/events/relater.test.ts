@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { openDb } from '../store/db.js';
 import { upsertArticle } from '../store/articles.js';
 import { upsertSource } from '../store/sources.js';
 import { STAGE_NAMES } from '../pipeline/stages.js';
-import type { Significance } from '../store/events.js';
+import type { Significance } from '../store/event-rows.js';
 import { createThreadRelater, type Relater } from './relater.js';
 import { relatePending } from './relate.js';
 import { withNovelty } from './significance.js';
@@ -32,7 +33,7 @@ async function storeOfCopies(relater?: (file: string) => Relater): Promise<Deps 
   const file = join(dir, 'store.db');
   const base = testDeps();
   await base.db.close();
-  const db = openDb(file);
+  const db = openDb(file, { seed: TAXONOMY });
   const corpus = loadCorpus();
   const newest = Date.parse('2026-11-01T12:00:00Z');
   const at = new Date(newest).toISOString();

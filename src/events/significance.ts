@@ -1,5 +1,5 @@
 import { COMMENTARY } from './commentary.js';
-import type { Significance, SignificanceFactor } from '../store/events.js';
+import type { Significance, SignificanceFactor } from '../store/event-rows.js';
 
 /**
  * Significance 1–10, a sum of points from stored, visible factors:
