@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
-import { relaterFor } from '../src/events/relater.js';
+import { relaterFor } from '../src/relate/relater.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';

@@ -20,7 +20,7 @@ import { fixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { RELATE_GROWTH } from '../src/events/refresh.js';
-import { relateEvent } from '../src/events/relate.js';
+import { relateEvent } from '../src/relate/relate.js';
 import type { Deps } from '../src/pipeline/deps.js';
 import { processPending } from '../src/pipeline/process.js';
 import { STAGE_NAMES } from '../src/pipeline/stages.js';

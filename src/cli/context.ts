@@ -7,7 +7,7 @@ import { createHttpClient } from '../ingest/fetch.js';
 import type { Deps } from '../pipeline/deps.js';
 import { openStore } from '../store/sql/open.js';
 import { createLlmExtractor, llmFromConfig } from '../analyze/llm/extractor.js';
-import { relaterFor } from '../events/relater.js';
+import { relaterFor } from '../relate/relater.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -7,8 +7,8 @@ import { saveExtraction } from '../store/extractions.js';
 import { upsertSource } from '../store/sources.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import { refreshEvent, relateSizeClass } from './refresh.js';
-import { applyRelated } from './relate-pending.js';
-import { relatePending } from './relate.js';
+import { applyRelated } from '../relate/apply-related.js';
+import { relatePending } from '../relate/relate.js';
 
 type Db = ReturnType<typeof testDeps>['db'];
 

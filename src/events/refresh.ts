@@ -4,9 +4,9 @@ import { eventMembers, type EventMember } from '../store/event-reads.js';
 import { saveEventFields } from '../store/event-writes.js';
 import { saveRelations } from '../store/relating.js';
 import { type Role, type Significance } from '../store/event-rows.js';
-import type { CentroidSource } from './relate-reads.js';
+import type { CentroidSource } from '../relate/reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
-import { relateEvent } from './relate.js';
+import { relateEvent } from '../relate/relate.js';
 import { eventHeadline } from './headline.js';
 import { COMMENTARY } from './commentary.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
@@ -30,7 +30,7 @@ export interface RefreshOptions {
   /**
    * Leave relating to later: the event is marked (events.relate_pending), its significance
    * stands on the novelty it had (a new event's on full novelty) and its guides wait with it,
-   * until relatePending and applyRelated finish it (src/events/relate-pending.ts). The
+   * until relatePending and applyRelated finish it (src/relate/apply-related.ts). The
    * pipeline does so once its batch has committed, on another thread where it can.
    */
   deferRelating?: boolean;

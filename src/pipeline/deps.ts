@@ -8,7 +8,7 @@ import type { ExtractionMeta } from '../store/extractions.js';
 import type { LlmClient } from '../analyze/llm/client.js';
 import type { LocalPool } from '../analyze/local-pool.js';
 import type { RefreshReport } from '../events/refresh.js';
-import type { Relater } from '../events/relater.js';
+import type { Relater } from '../relate/relater.js';
 
 /** An extractor other than the local one (the LLM), given the article and its content hash (for the cache). */
 export type Extractor = (
@@ -29,7 +29,7 @@ export interface Deps {
   llm?: LlmClient;
   /** Threads for the local extractor; without it, it runs on the main thread. */
   localPool?: LocalPool;
-  /** Who relates the events of a clustering batch once it commits; without it, the main thread (see relater.ts). */
+  /** Who relates the events of a clustering batch once it commits; without it, the main thread (see relate/relater.ts). */
   relater?: Relater;
   /** How often growing events are related anew (see relateSizeClass); `npm run eval:relate` compares choices. */
   relateGrowth?: number;

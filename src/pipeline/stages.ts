@@ -6,9 +6,10 @@ import type { Extraction } from '../extraction-schema.js';
 import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent, type RefreshOptions } from '../events/refresh.js';
-import { anyRelatePending, applyRelated } from '../events/relate-pending.js';
+import { applyRelated } from '../relate/apply-related.js';
+import { anyRelatePending } from '../store/relating.js';
 import { pruneEventChanges } from '../store/event-changes.js';
-import { createInlineRelater, type RelateJob, type Relater } from '../events/relater.js';
+import { createInlineRelater, type RelateJob, type Relater } from '../relate/relater.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
 import { guidesOfEvent } from '../store/guides.js';
@@ -272,7 +273,7 @@ const unsavable = new WeakSet<Db>();
 const eventsLater = new WeakMap<Db, Set<string>>();
 
 /**
- * The relating jobs started after the last batches committed, oldest first (see relater.ts):
+ * The relating jobs started after the last batches committed, oldest first (see relate/relater.ts):
  * a job's results are written by the batch after next, so the job runs (on its thread) for a
  * whole batch's time before anyone waits for it.
  */

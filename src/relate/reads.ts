@@ -1,15 +1,23 @@
 import type { Db } from '../store/db.js';
-import { HeldRows } from '../store/held-rows.js';
-import { ParsedCache } from '../store/parsed-cache.js';
-import { listParam } from '../store/sql/query.js';
-import { storedSubjects, type RelateSubjects } from './related.js';
-import { bestShared, compareShared, parseSubjectList, SharedCounter, type SubjectList } from './shared-subjects.js';
-import { norm, SparseVector } from './vector.js';
+import { HeldRows } from './held-rows.js';
+import { ParsedCache } from './parsed-cache.js';
+import {
+  candidateRows,
+  centroidTexts,
+  centroidVersions,
+  subjectEventLists,
+  type CandidateRow,
+  type CentroidVersion,
+  type SubjectList,
+} from '../store/relating.js';
+import { storedSubjects, type RelateSubjects } from './score.js';
+import { bestShared, compareShared, SharedCounter } from './shared-subjects.js';
+import { norm, SparseVector } from '../events/vector.js';
 
 /**
  * Relating's reads: the candidate events that share an event's subjects, with their parsed
  * centroids and subjects, through caches that hold what relating meets again and again.
- * Moved out of store/events.ts so that the store imports no domain module (issue 45).
+ * The statements themselves are the store's (store/relating.ts).
  */
 
 /** What relating needs of a candidate event. */
@@ -91,11 +99,7 @@ export async function eventsSharing(
       else unread.push(id);
     }
     if (unread.length) {
-      const rows = await db.all<CandidateRow>(
-        `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
-          FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`,
-        [JSON.stringify(unread)],
-      );
+      const rows = await candidateRows(db, unread);
       for (const id of unread) byId.set(id, null); // gone since its subjects were read
       for (const raw of rows) {
         // Parsed once, as read (a row held from job to job is not parsed again, nor the
@@ -151,12 +155,10 @@ const PER_SUBJECT = 200;
 const listKey = (week: number, [kind, subject]: readonly [string, string]) => `${week}\u001f${kind}\u001f${subject}`;
 
 /**
- * Each subject's latest PER_SUBJECT events from `week` on, in the order asked. Per subject, the
- * reads walk the table's order backwards (on SQLite a subquery per subject: a join over the
- * list lets its planner scan the whole table); within a week, the cut keeps the highest ids in
- * byte order, on both stores the same (on SQLite the table's own order, so no sort). With
- * `held` (one relating job's lists: the store cannot change under the job), a list read for
- * one event serves the job's other events: a topic or a busy entity is shared by many of them.
+ * Each subject's latest PER_SUBJECT events from `week` on, in the order asked (read by the
+ * store: subjectEventLists). With `held` (one relating job's lists: the store cannot change
+ * under the job), a list read for one event serves the job's other events: a topic or a busy
+ * entity is shared by many of them.
  */
 async function subjectLists(
   db: Db,
@@ -167,28 +169,7 @@ async function subjectLists(
   const out: Array<SubjectList | undefined> = subjects.map((s) => held?.get(listKey(week, s)));
   const unread = subjects.filter((_, i) => !out[i]);
   if (unread.length) {
-    const read = unread.map((): SubjectList => ({ ids: [], weeks: [] }));
-    if (db.dialect === 'sqlite') {
-      // One row per subject, its events as "week id" pairs in one string: thousands of pairs
-      // a refresh, and a string is read far faster than JSON arrays or a row for each.
-      const rows = await db.all<{ at: number; ids: string | null }>(
-        `SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
-            WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
-          FROM json_each(?) AS s`,
-        [week, JSON.stringify(unread)],
-      );
-      for (const r of rows) read[Number(r.at)] = parseSubjectList(r.ids, '\u001e');
-    } else {
-      for (const r of await db.all<{ at: number; event_id: string; week: number }>(
-        `SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
-          CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${PER_SUBJECT}) AS h`,
-        [JSON.stringify(unread), week],
-      )) {
-        const list = read[Number(r.at) - 1]!;
-        list.ids.push(r.event_id);
-        list.weeks.push(Number(r.week));
-      }
-    }
+    const read = await subjectEventLists(db, unread, week, PER_SUBJECT);
     let next = 0;
     for (let i = 0; i < out.length; i++) {
       if (out[i]) continue;
@@ -228,25 +209,10 @@ function parsedOf(db: Db) {
 }
 
 export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
-  const versions = await db.all<CentroidVersion>(
-    'SELECT event_id AS id, size, norm2, last_seen FROM event_vectors WHERE event_id = ?',
-    [id],
-  );
+  const versions = await centroidVersions(db, id);
   return (await storedCentroids(db, versions)).get(id);
 }
 
-/** A stored centroid's version: its event's size, with its norm and latest time (none where the event has no centroid). */
-type CentroidVersion = { id: string; size: number | null; norm2: number | null; last_seen: string | null };
-
-/** What relating reads of a candidate event, with its centroid's version. */
-type CandidateRow = CentroidVersion & {
-  titled: number;
-  last_updated: string;
-  kind: string | null;
-  topics: string;
-  entities: string;
-  first_seen: string;
-};
 /** A candidate row with its subjects parsed. */
 type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { subjects: RelateSubjects };
 
@@ -299,16 +265,7 @@ async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Pr
   if (unread.length) {
     // The version is read again beside the text: a writer on another connection may have
     // moved the centroid since, and a text is kept only under the version it was read with.
-    for (const v of await db.all<{
-      event_id: string;
-      centroid: string;
-      size: number;
-      norm2: number;
-      last_seen: string;
-    }>(
-      `SELECT event_id, size, norm2, last_seen, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`,
-      [JSON.stringify(unread)],
-    )) {
+    for (const v of await centroidTexts(db, unread)) {
       out.set(v.event_id, cache.get(v.event_id, v.centroid, versionOf(v)));
     }
   }

@@ -17,7 +17,7 @@ import { STAGE_NAMES } from '../pipeline/stages.js';
 import type { Significance } from '../store/event-rows.js';
 import { createThreadRelater, type Relater } from './relater.js';
 import { relatePending } from './relate.js';
-import { withNovelty } from './significance.js';
+import { withNovelty } from '../events/significance.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { EventRow } from '../store/event-rows.js';
-import type { Relation } from '../store/relating.js';
+import { pendingEventRows, type Relation } from '../store/relating.js';
 import {
   eventCentroid,
   eventsSharing,
@@ -9,18 +9,18 @@ import {
   type CentroidSource,
   type EntitySpread,
   type HeldCandidates,
-} from './relate-reads.js';
-import { relateScore, relateSubjects, specificity } from './related.js';
-import { norm } from './vector.js';
-import { COMMENTARY } from './commentary.js';
-import { withParents } from './topic-parents.js';
+} from './reads.js';
+import { relateScore, relateSubjects, specificity } from './score.js';
+import { norm } from '../events/vector.js';
+import { COMMENTARY } from '../events/commentary.js';
+import { withParents } from '../events/topic-parents.js';
 
 const isOpinion = (kind: string | null | undefined) => !!kind && COMMENTARY.has(kind);
 
 /**
  * Relating, reads only: an event's related events and its novelty, from the events that
  * share its topics and entities. Kept apart from the rest of a refresh so that the relating
- * thread (relate-worker.ts) loads only what it needs.
+ * thread (worker.ts) loads only what it needs.
  */
 const RELATE_WINDOW_DAYS = 60;
 const NOVELTY_WINDOW_DAYS = 14;
@@ -31,7 +31,7 @@ export interface RelateSubject {
   entities: Array<{ name: string; type: string; weight: number }>;
   firstSeen: string;
   lastUpdated: string;
-  /** The event's kind: a piece of opinion relates first to other opinions (see related.ts). */
+  /** The event's kind: a piece of opinion relates first to other opinions (see score.ts). */
   kind?: string | null;
 }
 
@@ -71,7 +71,7 @@ export async function relateEvent(
     reads,
     spread,
   );
-  // Shared entities count by how specific they are around this event (see related.ts).
+  // Shared entities count by how specific they are around this event (see score.ts).
   const specific = new Map(
     s.entities.map((e, i) => [
       self.subjects.entities[i]!,
@@ -124,15 +124,7 @@ export async function relatePending(
   snapshot = false,
   held?: HeldCandidates,
 ): Promise<RelatedResult[]> {
-  const rows = await db.all<{
-    id: string;
-    relate_key: string | null;
-    kind: string | null;
-    topics: string;
-    entities: string;
-    first_seen: string;
-    last_updated: string;
-  }>('SELECT id, relate_key, kind, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
+  const rows = await pendingEventRows(db);
   onTaken?.();
   if (snapshot) await held?.sync(db);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

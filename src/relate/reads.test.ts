@@ -4,9 +4,9 @@ import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import type { Db } from '../store/db.js';
 import { pruneEventChanges } from '../store/event-changes.js';
-import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads } from './relate-reads.js';
-import { SparseVector } from './vector.js';
-import { relateSubjects } from './related.js';
+import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads } from './reads.js';
+import { SparseVector } from '../events/vector.js';
+import { relateSubjects } from './score.js';
 
 /** An event with these topics, updated at `at`. */
 async function event(db: Db, id: string, topics: string[], at: string, title = `Event ${id}`) {
