@@ -17,6 +17,15 @@ export async function getEvent(db: Db, id: string): Promise<EventRow | undefined
   return r && eventFromRow(r);
 }
 
+/** The titles of events by their current ids, in one read (an id not found has none). */
+export async function eventTitles(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.all<{ id: string; title: string }>(
+    `SELECT id, title FROM events WHERE id IN (${listParam(db, 'text')})`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((e) => [e.id, e.title]));
+}
+
 /** Events by their current ids (never a merged one's old id: see getEvent), in one read. */
 export async function eventsByIds(db: Db, ids: readonly string[]): Promise<Map<string, EventRow>> {
   if (!ids.length) return new Map();
