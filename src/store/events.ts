@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
-import { eventFromRow, type EventRow, type RawEvent } from './event-rows.js';
+// (Imported under the names the list queries have always used, so that they read as before the split.)
+import { eventFromRow as fromRow, type EventRow, type RawEvent as Raw } from './event-rows.js';
 import { one, value } from './sql/query.js';
 import type { SqlValue } from './sql/client.js';
 
@@ -25,11 +26,11 @@ export async function listEvents(db: Db, o: EventListOptions): Promise<EventRow[
   const { where, params } = await eventFilters(db, o);
   const order =
     o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
-  const rows = await db.all<RawEvent>(
+  const rows = await db.all<Raw>(
     `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`,
     [...params, o.limit, o.offset ?? 0],
   );
-  return rows.map(eventFromRow);
+  return rows.map(fromRow);
 }
 
 /** Counting stops here: past it, pages say "1,000+" (an exact count of a big store reads every event). */

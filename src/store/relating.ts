@@ -2,7 +2,11 @@ import type { Db } from './db.js';
 import { eventFromRow, type EventRow, type RawEvent } from './event-rows.js';
 import { column, listParam, rowsParam } from './sql/query.js';
 
-/** Relating's statements: the related lists of events (the domain that fills them is src/relate/). */
+/**
+ * Relating's statements: what it reads (events marked pending, each subject's recent events,
+ * candidate rows, centroids) and writes (related lists, the significance found). What to read
+ * and how to score it is the domain's (src/relate/).
+ */
 
 export interface Relation {
   id: string;
