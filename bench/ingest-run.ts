@@ -26,6 +26,7 @@ import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
 import { relaterFor } from '../src/relate/relater.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
@@ -64,10 +65,16 @@ function feedXml(feed: number, vocab: string[], rnd: () => number): string {
     const body = Array.from({ length: 11 + Math.floor(rnd() * 7) }, sentence).join(' ');
     const date = new Date(Date.UTC(2026, 10, 22) - (total - n) * 30_000).toUTCString();
     items.push(
-      `<item><title>${title}</title><link>https://s${feed}.example/p/${i}</link><guid>https://s${feed}.example/p/${i}</guid><pubDate>${date}</pubDate><description>&lt;p&gt;${body}&lt;/p&gt;</description></item>`,
+      `<item><title>${title}</title><link>https://s${feed}.example/p/${i}</link><guid>https://s` +
+        `${feed}.example/p/${i}</guid><pubDate>${date}</pubDate><description>&lt;p&gt;${body}&lt;` +
+        `/p&gt;</description></item>`,
     );
   }
-  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${feed}</title><link>https://s${feed}.example/</link><description>synthetic</description>${items.join('')}</channel></rss>`;
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ` +
+    `${feed}</title><link>https://s${feed}.example/</link><description>synthetic</description>` +
+    `${items.join('')}</channel></rss>`
+  );
 }
 
 async function main() {
@@ -119,7 +126,16 @@ async function main() {
     config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
   const db = await openStore(storeUrl, { seed: TAXONOMY });
   const relater = relaterFor(config, db, (line) => console.error(line));
-  const deps = { db, config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool, relater };
+  const deps = {
+    db,
+    state: new PipelineState(),
+    config,
+    http: createHttpClient(config),
+    clock: systemClock,
+    log: () => {},
+    localPool,
+    relater,
+  };
   const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
   const workers: ChildProcess[] = [];
   for (let w = 0; w < workerCount; w++) {

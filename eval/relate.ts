@@ -15,6 +15,7 @@
  *   kept apart), the share the store relates; and of the stored relations, the share within
  *   one story and within one category of the data set (business, tech, …).
  */
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { join } from 'node:path';
 import { fixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -22,6 +23,7 @@ import { createHttpClient } from '../src/ingest/fetch.js';
 import { RELATE_GROWTH } from '../src/events/refresh.js';
 import { relateEvent } from '../src/relate/relate.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { processPending } from '../src/pipeline/process.js';
 import { STAGE_NAMES } from '../src/pipeline/stages.js';
 import { upsertArticle } from '../src/store/articles.js';
@@ -64,10 +66,11 @@ interface Outcome {
 
 async function run(growth: number): Promise<Outcome> {
   const config = { ...loadConfig({}, { db: ':memory:' }), extractThreads: 0 };
-  const db = openDb(':memory:');
+  const db = openDb(':memory:', { seed: TAXONOMY });
   let passes = 0;
   const deps: Deps = {
     db,
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock(rows[rows.length - 1]!.published),
@@ -202,10 +205,12 @@ async function run(growth: number): Promise<Outcome> {
 }
 
 console.log(
-  `uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled stories, the real pipeline (local extraction) once per choice\n`,
+  `uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled ` +
+    `stories, the real pipeline (local extraction) once per choice\n`,
 );
 console.log(
-  `${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`,
+  `${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}` +
+    `${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`,
 );
 for (const growth of [1, 2, RELATE_GROWTH]) {
   const o = await run(growth);
@@ -216,7 +221,9 @@ for (const growth of [1, 2, RELATE_GROWTH]) {
         ? 'every doubling (1, 2, 4, 8…)'
         : `every ×${growth} (1, ${growth}, ${growth * growth}…), default`;
   console.log(
-    `${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`,
+    `${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}` +
+      `${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}` +
+      `${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`,
   );
 }
 console.log(

@@ -5,6 +5,7 @@ import { fixedClock } from '../src/clock.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { openDb } from '../src/store/db.js';
 import { openStore } from '../src/store/sql/open.js';
 import { createDatabase } from '../src/store/sql/fresh-database.js';
@@ -41,6 +42,7 @@ export function testDeps(over: Partial<Config> = {}): Deps & { clock: ReturnType
   const config = testConfig(over);
   return {
     db: openDb(':memory:', { seed: TAXONOMY }),
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock('2026-11-22T12:00:00Z'),

@@ -9,7 +9,7 @@ import { mountDemoFeeds } from '../src/demo/feed-server.js';
 import { DEMO_SOURCES } from '../src/demo/sources.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
-import { clusterStage, forgetClusterer } from '../src/pipeline/stages.js';
+import { clusterStage } from '../src/pipeline/stages.js';
 import { resetClustering } from '../src/events/recluster.js';
 import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
@@ -64,7 +64,9 @@ for (const backend of BACKENDS)
         // Teaser sources got their full text from the article pages.
         const teaser = DEMO_SOURCES.filter((s) => s.teaser).map((s) => s.id);
         const rows = await deps.db.all<{ words: number; truncated: number; note: string }>(
-          `SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ON s.article_id = a.id AND s.stage = 'fulltext' WHERE a.source_id IN (${teaser.map(() => '?').join(',')})`,
+          `SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ` +
+            `ON s.article_id = a.id AND s.stage = 'fulltext' WHERE a.source_id IN (` +
+            `${teaser.map(() => '?').join(',')})`,
           teaser,
         );
         assert.ok(rows.length > 0);
@@ -227,7 +229,7 @@ for (const backend of BACKENDS)
         };
         const before = await partition();
         const undone = await resetClustering(deps.db, '2026-11-21T00:00:00Z');
-        forgetClusterer(deps.db);
+        deps.state.forgetClusterer();
         assert.ok(undone.events > 0 && undone.articles > 0);
         await processPending(deps, { stages: [clusterStage] });
         assert.deepEqual(await partition(), before);
@@ -239,7 +241,7 @@ for (const backend of BACKENDS)
         // An article that cannot be placed, in the middle of a batch: it fails alone, and the
         // clustering state of the batch's other articles (written once per batch) is kept.
         await resetClustering(deps.db, '2026-11-21T00:00:00Z');
-        forgetClusterer(deps.db);
+        deps.state.forgetClusterer();
         const reset = await deps.db.all<{ article_id: number }>(
           `SELECT article_id FROM article_stages WHERE stage = 'cluster' AND status = 'pending' ORDER BY article_time, article_id`,
         );
@@ -247,7 +249,8 @@ for (const backend of BACKENDS)
         await deps.db.exec(
           deps.db.dialect === 'sqlite'
             ? `CREATE TEMP TRIGGER fail_one BEFORE INSERT ON event_articles WHEN new.article_id = ${victim} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`
-            : `CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.article_id = ${victim} THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+            : `CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ` +
+                `NEW.article_id = ${victim} THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
           CREATE TRIGGER fail_one BEFORE INSERT ON event_articles FOR EACH ROW EXECUTE FUNCTION fail_one()`,
         );
         const [failing] = await processPending(deps, { stages: [clusterStage] });

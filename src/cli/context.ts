@@ -8,6 +8,7 @@ import type { Deps } from '../pipeline/deps.js';
 import { openStore } from '../store/sql/open.js';
 import { createLlmExtractor, llmFromConfig } from '../analyze/llm/extractor.js';
 import { relaterFor } from '../relate/relater.js';
+import { PipelineState } from '../pipeline/state.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -34,7 +35,18 @@ export async function makeDeps(
     ? createLlmExtractor(llm, db, () => clock.now(), localPool && ((a) => localPool.extract(a)))
     : undefined;
   const log = (line: string) => console.error(line);
-  return { db, config, http, clock, log, extractor, llm, localPool, relater: relaterFor(config, db, log) };
+  return {
+    db,
+    state: new PipelineState(),
+    config,
+    http,
+    clock,
+    log,
+    extractor,
+    llm,
+    localPool,
+    relater: relaterFor(config, db, log),
+  };
 }
 
 export function progressLine(label: string, done: number, total: number, extra = ''): void {

@@ -3,7 +3,7 @@ import type { Deps } from '../pipeline/deps.js';
 import { fetchDueSources } from '../pipeline/fetch-sources.js';
 import { fetchVerdict } from './fetch-verdict.js';
 import { processPending } from '../pipeline/process.js';
-import { clusterStage, forgetClusterer } from '../pipeline/stages.js';
+import { clusterStage } from '../pipeline/stages.js';
 import { resetClustering } from '../events/recluster.js';
 import { extractionStats } from '../store/extractions.js';
 import { countEvents } from '../store/events.js';
@@ -60,7 +60,8 @@ export async function statsCommand(deps: Deps): Promise<number> {
   for (const r of await stageCounts(deps.db)) console.log(`stage ${r.stage}: ${r.status} ${r.n}`);
   for (const x of await extractionStats(deps.db)) {
     console.log(
-      `extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`,
+      `extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, ` +
+        `quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`,
     );
   }
   return 0;
@@ -73,7 +74,7 @@ export async function reclusterCommand(deps: Deps, flags: Record<string, unknown
     throw new UsageError('recluster: give --since <date> (ISO 8601, e.g. 2026-11-01)');
   const iso = new Date(since).toISOString();
   const r = await resetClustering(deps.db, iso);
-  forgetClusterer(deps.db);
+  deps.state.forgetClusterer();
   console.log(`undid ${r.events} events (${r.articles} articles) with news since ${iso}; clustering again`);
   const [report] = await processPending(deps, {
     stages: [clusterStage],

@@ -9,6 +9,7 @@ import type { LlmClient } from '../analyze/llm/client.js';
 import type { LocalPool } from '../analyze/local-pool.js';
 import type { RefreshReport } from '../events/refresh.js';
 import type { Relater } from '../relate/relater.js';
+import type { PipelineState } from './state.js';
 
 /** An extractor other than the local one (the LLM), given the article and its content hash (for the cache). */
 export type Extractor = (
@@ -19,6 +20,8 @@ export type Extractor = (
 /** Everything a use case needs, passed in (never read from globals). */
 export interface Deps {
   db: Db;
+  /** What the pipeline keeps in memory beside `db` between batches: made once with it (see state.ts), never per copy. */
+  state: PipelineState;
   config: Config;
   http: HttpClient;
   clock: Clock;

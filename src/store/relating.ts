@@ -165,7 +165,8 @@ export async function subjectEventLists(
     // a refresh, and a string is read far faster than JSON arrays or a row for each.
     const rows = await db.all<{ at: number; ids: string | null }>(
       `SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
-          WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${perSubject})) AS ids
+          WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') ` +
+        `AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${perSubject})) AS ids
         FROM json_each(?) AS s`,
       [week, JSON.stringify(subjects)],
     );
@@ -173,7 +174,9 @@ export async function subjectEventLists(
   } else {
     for (const r of await db.all<{ at: number; event_id: string; week: number }>(
       `SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
-        CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${perSubject}) AS h`,
+        CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 ` +
+        `AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC ` +
+        `LIMIT ${perSubject}) AS h`,
       [JSON.stringify(subjects), week],
     )) {
       const list = read[Number(r.at) - 1]!;
@@ -200,7 +203,8 @@ export type CandidateRow = CentroidVersion & {
 /** Candidate events by id, with their centroids' versions (not the centroids: see centroidTexts). */
 export async function candidateRows(db: Db, ids: readonly string[]): Promise<CandidateRow[]> {
   return await db.all<CandidateRow>(
-    `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
+    `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, ` +
+      `e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
       FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`,
     [JSON.stringify(ids)],
   );

@@ -77,7 +77,8 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
   const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
   const articles = await each<SearchHits['articles'][number]>(
     ar,
-    `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
+    `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", s.name ` +
+      `AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
     FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
     fts,
   );
@@ -123,7 +124,8 @@ async function searchPostgres(db: Db, words: string, limit: number): Promise<Sea
     `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
        c AS (SELECT e.id FROM events e, q WHERE e.search @@ q.q ORDER BY e.last_updated DESC LIMIT ${cap}),
        r AS (SELECT e.id, e.last_updated, ts_rank(e.search, q.q) AS rank FROM c JOIN events e ON e.id = c.id, q ORDER BY rank DESC, e.last_updated DESC LIMIT ?)
-     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
+     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, ` +
+      `e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
      FROM r JOIN events e ON e.id = r.id, q ORDER BY r.rank DESC, r.last_updated DESC`,
     [words, limit, head],
   );
@@ -131,14 +133,17 @@ async function searchPostgres(db: Db, words: string, limit: number): Promise<Sea
     `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
        c AS (SELECT a.id FROM articles a, q WHERE a.search @@ q.q ORDER BY a.id DESC LIMIT ${cap}),
        r AS (SELECT a.id, ts_rank(a.search, q.q) AS rank FROM c JOIN articles a ON a.id = c.id, q ORDER BY rank DESC, a.id DESC LIMIT ?)
-     SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt", (SELECT COUNT(*) FROM c) AS n
+     SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, ` +
+      `a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", ` +
+      `a.published_at AS "publishedAt", (SELECT COUNT(*) FROM c) AS n
      FROM r JOIN articles a ON a.id = r.id JOIN sources s ON s.id = a.source_id, q ORDER BY r.rank DESC, r.id DESC`,
     [words, limit, head],
   );
   const statements = await db.all<{ articleId: number; title: string; snippet: string; inClaims: boolean; n: number }>(
     `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
        c AS (SELECT x.article_id FROM extractions x, q WHERE x.search @@ q.q ORDER BY x.article_id DESC LIMIT ${cap}),
-       r AS (SELECT x.article_id, ts_rank(x.search, q.q) AS rank FROM c JOIN extractions x ON x.article_id = c.article_id, q ORDER BY rank DESC, x.article_id DESC LIMIT ?)
+       r AS (SELECT x.article_id, ts_rank(x.search, q.q) AS rank FROM c JOIN extractions x ON ` +
+      `x.article_id = c.article_id, q ORDER BY rank DESC, x.article_id DESC LIMIT ?)
      SELECT r.article_id AS "articleId", a.title, ts_headline('english', ${claimsText} || ' ¶ ' || ${quotesText}, q.q, ?) AS snippet,
        to_tsvector('english', ${claimsText}) @@ q.q AS "inClaims", (SELECT COUNT(*) FROM c) AS n
      FROM r JOIN extractions x ON x.article_id = r.article_id JOIN articles a ON a.id = r.article_id, q ORDER BY r.rank DESC, r.article_id DESC`,

@@ -2,7 +2,7 @@ import { KINDS } from '../extraction-schema.js';
 
 /**
  * The OpenAPI 3.1 description of /api/, served at /api/openapi.json. Written by hand next
- * to the routes (src/web/app.tsx); the route tests check that every documented path answers.
+ * to the routes (src/web/routes/api.ts); the route tests check that every documented path answers.
  */
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -193,7 +193,8 @@ export function openApiDocument(origin: string) {
           responses: {
             200: {
               description:
-                'hits by kind (events, articles, statements), best first; windowed is true when the query matched so much that only the newest matches were ranked',
+                'hits by kind (events, articles, statements), best first; windowed is true when the ' +
+                'query matched so much that only the newest matches were ranked',
             },
             400: err,
           },

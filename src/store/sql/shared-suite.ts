@@ -155,7 +155,8 @@ export async function storageSuite(
         [ts, ts],
       );
       await c.run(
-        `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('g', 'e1', 1, 5, '2026-03-01', ?), ('g', 'e2', 1, 5, '2026-03-02', ?)`,
+        `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, ` +
+          `added_at) VALUES ('g', 'e1', 1, 5, '2026-03-01', ?), ('g', 'e2', 1, 5, '2026-03-02', ?)`,
         [ts, ts],
       );
       assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), {
@@ -329,7 +330,9 @@ export async function storageSuite(
       }
       // Many of one guide's best taken at once: the read still answers right, and the next row it takes refills it.
       await c.run(
-        `DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ${order} LIMIT 35)`,
+        `DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) ` +
+          `IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ` +
+          `${order} LIMIT 35)`,
       );
       await check('a guide losing its best');
       await member('ga', await newEvent());
@@ -453,7 +456,8 @@ export async function storageSuite(
         attempts: number;
         updated_at: string;
       }>(
-        `SELECT article_id, stage, status, error, note, attempts, updated_at FROM article_stages WHERE article_id IN (${ids.join(',')}) ORDER BY article_id, stage`,
+        `SELECT article_id, stage, status, error, note, attempts, updated_at FROM article_stages ` +
+          `WHERE article_id IN (${ids.join(',')}) ORDER BY article_id, stage`,
       );
       const of = (id: number, stage: string) => rows.find((r) => r.article_id === id && r.stage === stage)!;
       assert.deepEqual(
