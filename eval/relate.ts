@@ -22,6 +22,7 @@ import { loadConfig } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { RELATE_GROWTH } from '../src/events/refresh.js';
 import { relateEvent } from '../src/relate/relate.js';
+import { RelateCaches } from '../src/relate/reads.js';
 import type { Deps } from '../src/pipeline/deps.js';
 import { PipelineState } from '../src/pipeline/state.js';
 import { processPending } from '../src/pipeline/process.js';
@@ -150,15 +151,21 @@ async function run(growth: number): Promise<Outcome> {
   }>(`SELECT id, kind, topics, entities, first_seen, last_updated FROM events WHERE title <> ''`);
   let agreeSum = 0;
   let agreeN = 0;
+  const caches = new RelateCaches();
   for (const e of events) {
     const fresh = (
-      await relateEvent(db, e.id, {
-        topics: JSON.parse(e.topics),
-        entities: JSON.parse(e.entities),
-        firstSeen: e.first_seen,
-        lastUpdated: e.last_updated,
-        kind: e.kind,
-      })
+      await relateEvent(
+        db,
+        e.id,
+        {
+          topics: JSON.parse(e.topics),
+          entities: JSON.parse(e.entities),
+          firstSeen: e.first_seen,
+          lastUpdated: e.last_updated,
+          kind: e.kind,
+        },
+        { caches },
+      )
     ).relations.slice(0, TOP);
     if (!fresh.length) continue;
     const have = new Set(stored.get(e.id) ?? []);

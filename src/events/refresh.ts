@@ -4,7 +4,7 @@ import { eventMembers, type EventMember } from '../store/event-reads.js';
 import { saveEventFields } from '../store/event-writes.js';
 import { saveRelations } from '../store/relating.js';
 import { type Role, type Significance } from '../store/event-rows.js';
-import type { CentroidSource } from '../relate/reads.js';
+import { RelateCaches, type CentroidSource } from '../relate/reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from '../relate/relate.js';
 import { eventHeadline } from './headline.js';
@@ -25,6 +25,8 @@ export interface RefreshOptions {
   guidesTouched?: Map<string, string>;
   /** Event centroids held in memory (the live clusterer's), read instead of the stored copies. */
   centroids?: CentroidSource;
+  /** What relating keeps parsed between events (the pipeline's, PipelineState.relateCaches); else one for this refresh. */
+  relateCaches?: RelateCaches;
   /** How many times over a growing event must grow before it is related anew (see relateSizeClass). */
   relateGrowth?: number;
   /**
@@ -139,7 +141,12 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     pending = true;
     report.related = !marked;
   } else {
-    const related = await relateEvent(db, eventId, { topics, entities, firstSeen, lastUpdated, kind }, o.centroids);
+    const related = await relateEvent(
+      db,
+      eventId,
+      { topics, entities, firstSeen, lastUpdated, kind },
+      { caches: o.relateCaches ?? new RelateCaches(), centroids: o.centroids },
+    );
     await saveRelations(db, eventId, related.relations);
     await db.run('UPDATE events SET relate_key = ?, relate_pending = 0 WHERE id = ?', [relateKey, eventId]);
     novelty = related.novelty;

@@ -288,7 +288,11 @@ const loadedClusterer = async (deps: Deps): Promise<LiveClusterer | undefined> =
 /** Refresh an event with the pipeline's relating schedule, and tell whoever listens what the refresh did. */
 async function refreshReported(deps: Deps, tx: Db, id: string, o: RefreshOptions): Promise<void> {
   // (Refreshed first: an optional call would skip its argument when no one listens.)
-  const report = await refreshEvent(tx, id, { ...o, relateGrowth: deps.relateGrowth });
+  const report = await refreshEvent(tx, id, {
+    ...o,
+    relateGrowth: deps.relateGrowth,
+    relateCaches: deps.state.relateCaches,
+  });
   deps.onEventRefreshed?.(report);
 }
 

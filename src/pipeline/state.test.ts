@@ -33,6 +33,14 @@ describe('PipelineState', () => {
     assert.equal(state.relating.length, 0);
   });
 
+  it('keeps its parsed relating caches across a reset, one set per state', () => {
+    const state = new PipelineState();
+    const caches = state.relateCaches;
+    state.reset();
+    assert.equal(state.relateCaches, caches, 'held under versions, they stay true after a rollback');
+    assert.notEqual(new PipelineState().relateCaches, caches, 'never shared between stores');
+  });
+
   it('relates with the given relater, else with one inline relater it keeps and resets', async () => {
     const state = new PipelineState();
     const given = countingRelater();

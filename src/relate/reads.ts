@@ -35,6 +35,30 @@ export interface RelateCandidate {
 /** Event centroids the caller holds in memory (the live clusterer's), by event id. */
 export type CentroidSource = (eventId: string) => SparseVector | undefined;
 
+/** How widely each entity of a relating is named: by how many events in the window, out of how many met. */
+export interface EntitySpread {
+  named: Map<string, number>;
+  population: number;
+}
+
+/** What eventsSharing looks for, and what it may read through. */
+export interface SharingQuery {
+  topics: string[];
+  entities: string[];
+  /** Only events updated since then. */
+  since: string;
+  /** The event being related, left out. */
+  exclude: string;
+  /** How many candidates to return at most (60). */
+  limit?: number;
+  /** Centroids the caller holds in memory. */
+  known?: CentroidSource;
+  /** One relating job's reads, shared by its events. */
+  reads?: SnapshotReads;
+  /** Filled with how widely each entity is named. */
+  spread?: EntitySpread;
+}
+
 /**
  * Events that share a topic or an entity with the given ones, updated since a time, with
  * their centroids: those sharing the most subjects first, then the newest. Read per
@@ -42,22 +66,10 @@ export type CentroidSource = (eventId: string) => SparseVector | undefined;
  * PostgreSQL the event_subjects_recent index), so the cost follows how many recent events share
  * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
-/** How widely each entity of a relating is named: by how many events in the window, out of how many met. */
-export interface EntitySpread {
-  named: Map<string, number>;
-  population: number;
-}
-
 export async function eventsSharing(
   db: Db,
-  topics: string[],
-  entities: string[],
-  since: string,
-  exclude: string,
-  limit = 60,
-  known?: CentroidSource,
-  reads?: SnapshotReads,
-  spread?: EntitySpread,
+  caches: RelateCaches,
+  { topics, entities, since, exclude, limit = 60, known, reads, spread }: SharingQuery,
 ): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most (subjectLists), so a
@@ -87,7 +99,7 @@ export async function eventsSharing(
   // the SQL, so that a row read for one event of a relating job serves the others (`reads`).
   const chosen: Candidate[] = [];
   const byId = reads?.rows ?? new Map<string, Candidate | null>();
-  const cache = parsedOf(db);
+  const cache = caches;
   for (let at = 0; at < order.length && chosen.length < limit; ) {
     const ids = order.slice(at, at + limit - chosen.length).map((e) => e.id);
     at += ids.length;
@@ -133,6 +145,7 @@ export async function eventsSharing(
   }
   const stored = await storedCentroids(
     db,
+    caches,
     chosen.filter((r) => !inMemory.has(r.id)),
   );
   return chosen.map((r) => {
@@ -181,36 +194,33 @@ async function subjectLists(
   return out as SubjectList[];
 }
 
-const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<SparseVector>; subjects: ParsedCache<RelateSubjects> }>();
-function parsedOf(db: Db) {
-  let c = parsedCaches.get(db.root);
-  if (!c) {
-    c = {
-      // Most of the events related from the store (those idle for longer than the live
-      // clusterer keeps them). At 1M articles a round of relating meets about 44,000 distinct
-      // centroids in 345,000 lookups, and its events come back after more than 20,000 others
-      // (the least recently used go first): holding 20,000, it parsed 73,000 a round anew;
-      // holding 40,000, 29,000; the floor (centroids at a version not met before) is 18,000
-      // (a trace of two rounds, by a patch not kept, replayed for each size). Each entry is a
-      // parsed vector (12 bytes a term, about 170 terms): 40,000 cost about 75 MB of peak RSS
-      // more than 20,000, and 60,000 about 60 MB more again, nearer the goal of under 1 GB
-      // than their gain is large.
-      centroids: new ParsedCache((s) => SparseVector.parse(s), 40_000),
-      // An event's topics and entities, as one text: its two JSON columns joined by a NUL
-      // (which JSON text cannot hold unescaped).
-      subjects: new ParsedCache((s) => {
-        const at = s.indexOf('\u0000');
-        return storedSubjects(s.slice(0, at), s.slice(at + 1));
-      }, 10_000),
-    };
-    parsedCaches.set(db.root, c);
-  }
-  return c;
+/**
+ * The parsed centroids and subjects relating meets again and again, each held under the
+ * version it was read at (so a stale entry is never served, and nothing needs clearing when
+ * a batch rolls back). Made once by whoever relates (a relating thread, a pipeline's state)
+ * and passed in.
+ */
+export class RelateCaches {
+  // Most of the events related from the store (those idle for longer than the live
+  // clusterer keeps them). At 1M articles a round of relating meets about 44,000 distinct
+  // centroids in 345,000 lookups, and its events come back after more than 20,000 others
+  // (the least recently used go first): holding 20,000, it parsed 73,000 a round anew;
+  // holding 40,000, 29,000; the floor (centroids at a version not met before) is 18,000.
+  // Each entry is a parsed vector (12 bytes a term, about 170 terms): 40,000 cost about
+  // 75 MB of peak RSS more than 20,000, and 60,000 about 60 MB more again, nearer the goal
+  // of under 1 GB than their gain is large.
+  readonly centroids = new ParsedCache((s) => SparseVector.parse(s), 40_000);
+  // An event's topics and entities, as one text: its two JSON columns joined by a NUL
+  // (which JSON text cannot hold unescaped).
+  readonly subjects = new ParsedCache((s) => {
+    const at = s.indexOf('\u0000');
+    return storedSubjects(s.slice(0, at), s.slice(at + 1));
+  }, 10_000);
 }
 
-export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
+export async function eventCentroid(db: Db, caches: RelateCaches, id: string): Promise<SparseVector | undefined> {
   const versions = await centroidVersions(db, id);
-  return (await storedCentroids(db, versions)).get(id);
+  return (await storedCentroids(db, caches, versions)).get(id);
 }
 
 /** A candidate row with its subjects parsed. */
@@ -251,9 +261,13 @@ export const heldCandidates = (max = 20_000): HeldCandidates => new HeldRows<Can
  * (migration 020 puts the version before it in the row, so reading it leaves the text's
  * pages unread).
  */
-async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Promise<Map<string, SparseVector>> {
+async function storedCentroids(
+  db: Db,
+  caches: RelateCaches,
+  versions: readonly CentroidVersion[],
+): Promise<Map<string, SparseVector>> {
   const out = new Map<string, SparseVector>();
-  const cache = parsedOf(db).centroids;
+  const cache = caches.centroids;
   const versionOf = (v: Omit<CentroidVersion, 'id'>) => `${v.size}:${v.norm2}:${v.last_seen}`;
   const unread: string[] = [];
   for (const v of versions) {

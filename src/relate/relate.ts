@@ -5,6 +5,7 @@ import {
   eventCentroid,
   eventsSharing,
   heldCandidates,
+  RelateCaches,
   SnapshotReads,
   type CentroidSource,
   type EntitySpread,
@@ -44,12 +45,11 @@ export async function relateEvent(
   db: Db,
   eventId: string,
   s: RelateSubject,
-  centroids?: CentroidSource,
-  reads?: SnapshotReads,
+  { caches, centroids, reads }: { caches: RelateCaches; centroids?: CentroidSource; reads?: SnapshotReads },
 ): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
   const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
   const live = centroids?.(eventId);
-  const centroid = live ?? (await eventCentroid(db, eventId));
+  const centroid = live ?? (await eventCentroid(db, caches, eventId));
   const self = {
     subjects: relateSubjects(s.topics, s.entities),
     opinion: isOpinion(s.kind),
@@ -60,17 +60,15 @@ export async function relateEvent(
   // Candidates share a topic, one of its broader topics, or an entity.
   const topics = withParents(s.topics).map((t) => t.topic);
   const spread: EntitySpread = { named: new Map(), population: 0 };
-  const candidates = await eventsSharing(
-    db,
+  const candidates = await eventsSharing(db, caches, {
     topics,
-    s.entities.map((e) => e.name),
+    entities: s.entities.map((e) => e.name),
     since,
-    eventId,
-    60,
-    centroids,
+    exclude: eventId,
+    known: centroids,
     reads,
     spread,
-  );
+  });
   // Shared entities count by how specific they are around this event (see score.ts).
   const specific = new Map(
     s.entities.map((e, i) => [
@@ -109,6 +107,14 @@ export interface RelatedResult {
 /** Events whose relating is done and not yet written, by id: the key each was related as. */
 export type RelatedKeys = ReadonlyMap<string, string | null>;
 
+/** How relatePending runs: see there. */
+export interface PendingOptions {
+  skip?: RelatedKeys;
+  onTaken?: () => void;
+  snapshot?: boolean;
+  held?: HeldCandidates;
+}
+
 /**
  * Relate every event marked pending, in id order (byte order, on every engine), except those
  * in `skip` still marked with the key they were related as (their results are on their way).
@@ -119,10 +125,8 @@ export type RelatedKeys = ReadonlyMap<string, string | null>;
  */
 export async function relatePending(
   db: Db,
-  skip?: RelatedKeys,
-  onTaken?: () => void,
-  snapshot = false,
-  held?: HeldCandidates,
+  caches: RelateCaches,
+  { skip, onTaken, snapshot = false, held }: PendingOptions = {},
 ): Promise<RelatedResult[]> {
   const rows = await pendingEventRows(db);
   onTaken?.();
@@ -142,8 +146,7 @@ export async function relatePending(
         lastUpdated: r.last_updated,
         kind: r.kind,
       },
-      undefined,
-      reads,
+      { caches, reads },
     );
     out.push({ id: r.id, key: r.relate_key, ...related });
   }
@@ -154,7 +157,7 @@ export async function relatePending(
  * Relating jobs one after another, each passing over what the job before related (its results
  * are on their way). A job that fails leaves nothing to pass over: its events stay marked.
  */
-export function relatingJobs() {
+export function relatingJobs(caches = new RelateCaches()) {
   let previous: RelatedKeys | undefined;
   // Candidate rows kept from job to job, for jobs run in a read transaction each.
   let held: HeldCandidates | undefined;
@@ -163,7 +166,7 @@ export function relatingJobs() {
     async run(db: Db, onTaken?: () => void, snapshot = false): Promise<RelatedResult[]> {
       try {
         if (snapshot) held ??= heldCandidates();
-        const results = await relatePending(db, previous, onTaken, snapshot, held);
+        const results = await relatePending(db, caches, { skip: previous, onTaken, snapshot, held });
         previous = new Map(results.map((r) => [r.id, r.key]));
         return results;
       } catch (e) {

@@ -17,6 +17,7 @@ import { STAGE_NAMES } from '../pipeline/stages.js';
 import type { Significance } from '../store/event-rows.js';
 import { createThreadRelater, type Relater } from './relater.js';
 import { relatePending } from './relate.js';
+import { RelateCaches } from './reads.js';
 import { withNovelty } from '../events/significance.js';
 
 const dirs: string[] = [];
@@ -138,7 +139,7 @@ describe('relating a batch after it commits', () => {
         marked,
       );
       await deps.db.run(`DELETE FROM event_relations WHERE event_id IN (${marked.map(() => '?').join(',')})`, marked);
-      const expected = new Map((await relatePending(deps.db)).map((r) => [r.id, r]));
+      const expected = new Map((await relatePending(deps.db, new RelateCaches())).map((r) => [r.id, r]));
       assert.deepEqual([...expected.keys()].sort(), [...marked].sort());
       const before = new Map(
         (await deps.db.all<{ id: string; factors: string }>('SELECT id, factors FROM events')).map((e) => [

@@ -3,6 +3,7 @@ import { startThread } from '../threads.js';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import { relatingJobs, type RelatedResult } from './relate.js';
+import type { RelateCaches } from './reads.js';
 
 /**
  * Who relates the events the clustering batches mark (see apply-related.ts). The pipeline
@@ -27,9 +28,9 @@ export interface Relater {
   close(): Promise<void>;
 }
 
-/** Relating on the calling thread, through the caller's connection. */
-export function createInlineRelater(): Relater {
-  const jobs = relatingJobs();
+/** Relating on the calling thread, through the caller's connection (sharing the caller's caches, if given). */
+export function createInlineRelater(caches?: RelateCaches): Relater {
+  const jobs = relatingJobs(caches);
   return {
     async relate(db) {
       const results = await jobs.run(db);
