@@ -15,6 +15,7 @@
  * (that round is done again; what it had stored stays). BENCH_INGEST_ROUNDS=n stops after
  * n rounds. Peak RSS is then this process's, over its own rounds only.
  */
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,7 +25,7 @@ import { join } from 'node:path';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
-import { relaterFor } from '../src/events/relater.js';
+import { relaterFor } from '../src/relate/relater.js';
 import { PipelineState } from '../src/pipeline/state.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
@@ -123,7 +124,7 @@ async function main() {
   const config = { ...loadConfig({}, { db: storeUrl }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
   const localPool =
     config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
-  const db = await openStore(storeUrl);
+  const db = await openStore(storeUrl, { seed: TAXONOMY });
   const relater = relaterFor(config, db, (line) => console.error(line));
   const deps = {
     db,

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +62,7 @@ async function storeFile(): Promise<{ file: string; cleanup: () => void }> {
   if (kept && existsSync(kept)) return { file: kept, cleanup: () => {} };
   const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'almanac-bench-web-'));
   const file = kept ?? join(dir!, 'store.db');
-  const db = openDb(file);
+  const db = openDb(file, { seed: TAXONOMY });
   const t0 = performance.now();
   await fillStore(db, size, new Date('2026-11-22T12:00:00Z'), (n) =>
     process.stdout.write(
@@ -84,7 +85,7 @@ async function postgresCopy(file: string): Promise<{ url: string; drop: () => Pr
   if (!server) return undefined;
   const url = await createDatabase(server, 'almanac_bench_web');
   const t0 = performance.now();
-  const [from, to] = [await openStore(file), await openStore(url)];
+  const [from, to] = [await openStore(file, { seed: TAXONOMY }), await openStore(url, { seed: TAXONOMY })];
   try {
     await copyStore(from, to, (p) =>
       process.stdout.write(`\r  copying to PostgreSQL: ${p.table} ${p.rows.toLocaleString('en-US')}      `),
@@ -109,7 +110,7 @@ export async function benchWeb(): Promise<void> {
   const { file, cleanup } = await storeFile();
   const pg = await postgresCopy(file);
   try {
-    const db = openDb(file); // applies any pending migration before timing
+    const db = openDb(file, { seed: TAXONOMY }); // applies any pending migration before timing
     const articles = await one<number>(db, 'SELECT MAX(id) FROM articles');
     const event = await one<string>(db, 'SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100');
     await db.close();
@@ -121,7 +122,7 @@ export async function benchWeb(): Promise<void> {
     // Cold start: the store, then an empty one as the baseline.
     const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
     const empty = join(emptyDir, 'empty.db');
-    await openDb(empty).close();
+    await openDb(empty, { seed: TAXONOMY }).close();
     const cold = async (f: string) => {
       const s = await startServe(f);
       await stop(s.child);

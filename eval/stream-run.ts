@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import type { AddressInfo } from 'node:net';
 import { fixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -72,7 +73,7 @@ export async function runStream(
     maxDecompressedBytes: 1 << 28,
   };
   const deps: Deps = {
-    db: openDb(':memory:'),
+    db: openDb(':memory:', { seed: TAXONOMY }),
     state: new PipelineState(),
     config,
     http: createHttpClient(config),

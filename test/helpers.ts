@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fixedClock } from '../src/clock.js';
@@ -40,7 +41,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
 export function testDeps(over: Partial<Config> = {}): Deps & { clock: ReturnType<typeof fixedClock> } {
   const config = testConfig(over);
   return {
-    db: openDb(':memory:'),
+    db: openDb(':memory:', { seed: TAXONOMY }),
     state: new PipelineState(),
     config,
     http: createHttpClient(config),
@@ -81,5 +82,5 @@ export async function testDepsOn(
   const deps = testDeps(over);
   if (backend === 'sqlite') return deps;
   await deps.db.close();
-  return { ...deps, db: await openStore(await freshPostgresUrl(), { poolSize: 4 }) };
+  return { ...deps, db: await openStore(await freshPostgresUrl(), { seed: TAXONOMY, poolSize: 4 }) };
 }

@@ -1,21 +1,23 @@
 import { gzipSync } from 'node:zlib';
 import { extractLocal } from '../analyze/local.js';
 import { JobCutError } from '../analyze/local-pool.js';
-import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../analyze/types.js';
+import { LOCAL_EXTRACTOR_VERSION, type ArticleInput } from '../analyze/types.js';
+import type { Extraction } from '../extraction-schema.js';
 import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent, type RefreshOptions } from '../events/refresh.js';
-import { anyRelatePending, applyRelated } from '../events/relate-pending.js';
+import { applyRelated } from '../relate/apply-related.js';
+import { anyRelatePending } from '../store/relating.js';
 import { pruneEventChanges } from '../store/event-changes.js';
-import type { Relater } from '../events/relater.js';
+import type { Relater } from '../relate/relater.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
-import { guidesOfEvent } from '../store/guides.js';
-import { touchGuides } from '../guides/overview.js';
+import { guidesOfEvent, touchGuides } from '../store/guides.js';
 import { extractPage, PageError } from '../ingest/page/extract.js';
 import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
-import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
+import { addToEvent, mergeEvents } from '../store/event-writes.js';
+import { eventOfArticle } from '../store/event-reads.js';
 import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
 import { getArticle, getArticles, updateArticleBody, type Article } from '../store/articles.js';
 import { getSource, type Source } from '../store/sources.js';
@@ -286,7 +288,11 @@ const loadedClusterer = async (deps: Deps): Promise<LiveClusterer | undefined> =
 /** Refresh an event with the pipeline's relating schedule, and tell whoever listens what the refresh did. */
 async function refreshReported(deps: Deps, tx: Db, id: string, o: RefreshOptions): Promise<void> {
   // (Refreshed first: an optional call would skip its argument when no one listens.)
-  const report = await refreshEvent(tx, id, { ...o, relateGrowth: deps.relateGrowth });
+  const report = await refreshEvent(tx, id, {
+    ...o,
+    relateGrowth: deps.relateGrowth,
+    relateCaches: deps.state.relateCaches,
+  });
   deps.onEventRefreshed?.(report);
 }
 

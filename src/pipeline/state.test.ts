@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveClusterer } from '../events/live.js';
-import type { Relater } from '../events/relater.js';
+import type { Relater } from '../relate/relater.js';
 import { PipelineState } from './state.js';
 
 /** A relater that counts its resets. */
@@ -31,6 +31,14 @@ describe('PipelineState', () => {
     assert.equal(state.eventsLater.size, 0);
     assert.equal(state.unsavable, false);
     assert.equal(state.relating.length, 0);
+  });
+
+  it('keeps its parsed relating caches across a reset, one set per state', () => {
+    const state = new PipelineState();
+    const caches = state.relateCaches;
+    state.reset();
+    assert.equal(state.relateCaches, caches, 'held under versions, they stay true after a rollback');
+    assert.notEqual(new PipelineState().relateCaches, caches, 'never shared between stores');
   });
 
   it('relates with the given relater, else with one inline relater it keeps and resets', async () => {

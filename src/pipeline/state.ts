@@ -1,5 +1,6 @@
 import type { LiveClusterer } from '../events/live.js';
-import { createInlineRelater, type RelateJob, type Relater } from '../events/relater.js';
+import { RelateCaches } from '../relate/reads.js';
+import { createInlineRelater, type RelateJob, type Relater } from '../relate/relater.js';
 
 /**
  * What the pipeline keeps in memory beside one store between its clustering batches. Made once
@@ -22,13 +23,18 @@ export class PipelineState {
    * whole batch's time before anyone waits for it.
    */
   relating: RelateJob[] = [];
+  /**
+   * What relating on this thread keeps parsed (refreshes and the inline relater). Held under
+   * versions, it stays true across a rollback, so reset() keeps it.
+   */
+  readonly relateCaches = new RelateCaches();
   /** The relater when the dependencies name none: inline, made at first use (it remembers its last job). */
   private inlineRelater: Relater | undefined;
 
   /** Who relates this store's events: the dependencies' relater, else the inline one. */
   relaterOf(given: Relater | undefined): Relater {
     if (given) return given;
-    this.inlineRelater ??= createInlineRelater();
+    this.inlineRelater ??= createInlineRelater(this.relateCaches);
     return this.inlineRelater;
   }
 

@@ -1,4 +1,4 @@
-import { KINDS } from '../analyze/kind.js';
+import { KINDS } from '../extraction-schema.js';
 
 /**
  * The OpenAPI 3.1 description of /api/, served at /api/openapi.json. Written by hand next

@@ -1,15 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getArticle, listArticles } from '../../store/articles.js';
-import {
-  COUNT_CAP,
-  countEventsWhere,
-  eventMembers,
-  eventOfArticle,
-  getEvent,
-  listEvents,
-  relatedEvents,
-} from '../../store/events.js';
+import { COUNT_CAP, countEventsWhere, listEvents } from '../../store/events.js';
+import { eventMembers, eventOfArticle, getEvent } from '../../store/event-reads.js';
+import { relatedEvents } from '../../store/relating.js';
 import { getExtraction } from '../../store/extractions.js';
 import type { Guide } from '../../store/guides.js';
 import { guidesOfEvent } from '../../store/guides.js';

@@ -2,15 +2,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { countArticlesUpTo, getArticle, listArticles } from '../../store/articles.js';
-import {
-  COUNT_CAP,
-  countEventsWhere,
-  eventMembers,
-  eventOfArticle,
-  getEvent,
-  listEvents,
-  relatedEvents,
-} from '../../store/events.js';
+import { COUNT_CAP, countEventsWhere, listEvents } from '../../store/events.js';
+import { eventMembers, eventOfArticle, getEvent } from '../../store/event-reads.js';
+import { relatedEvents } from '../../store/relating.js';
 import { getExtraction } from '../../store/extractions.js';
 import { search } from '../../store/search.js';
 import { getSource, listSources, sourceStats } from '../../store/sources.js';

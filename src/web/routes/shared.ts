@@ -4,9 +4,10 @@ import type { GuideView } from '../../guides/view.js';
 import type { AdminDeps } from './admin.js';
 import type { Db } from '../../store/db.js';
 import { listParam } from '../../store/sql/query.js';
-import { primaryInfo, type EventRow } from '../../store/events.js';
+import { primaryInfo } from '../../store/event-reads.js';
+import { type EventRow } from '../../store/event-rows.js';
 import { listSources, sourceLabel } from '../../store/sources.js';
-import { KINDS } from '../../analyze/kind.js';
+import { KINDS } from '../../extraction-schema.js';
 import type { EventCard, FilterChoices } from '../pages/events.js';
 
 import type { PageCacheOptions } from '../page-cache.js';
