@@ -170,6 +170,55 @@ describe('online clustering', () => {
     assert.equal(c.resolve(adsAgain.event), ads.event);
   });
 
+  it('lets a report days later join the happening it restates, but not a wide event it explains little of', () => {
+    const c = new OnlineClusterer();
+    const t0 = anchor;
+    const hour = 3_600_000;
+    // Other news before, so that the words of these stories are specific in the stream.
+    for (let i = 0; i < 30; i++)
+      c.add({
+        id: `n${i}`,
+        title: `Startup${i} raises money for widget${i}`,
+        published: new Date(t0 - (40 - i) * hour),
+      });
+    const launch = c.add({
+      id: 'l1',
+      title: 'Anthropic launches Cowork, a Claude agent for your files',
+      published: new Date(t0),
+    });
+    c.add({
+      id: 'l2',
+      title: 'Anthropic wants you to Cowork with Claude on your files',
+      published: new Date(t0 + hour),
+    });
+    const summit = c.add({
+      id: 's1',
+      title: 'Trump and AI dominate the talk at Davos',
+      published: new Date(t0 + 2 * hour),
+    });
+    const week = [
+      'Davos turned into a tech conference with storefronts on the promenade',
+      'AI labs wage a reputational knife fight at Davos',
+      'Tech CEOs boast and bicker about AI at Davos',
+      'At Davos, bankers fret over Greenland tariffs and AI',
+    ];
+    const weekEvents = week.map(
+      (title, i) => c.add({ id: `s${i + 2}`, title, published: new Date(t0 + (3 + i) * hour) }).event,
+    );
+    // Three and a half days on: the time decay alone would keep both apart.
+    const review = c.add({
+      id: 'r',
+      title: 'I let Claude Cowork loose on my files',
+      published: new Date(t0 + 84 * hour),
+    });
+    assert.equal(c.resolve(review.event), c.resolve(launch.event));
+    // A late headline all of whose words one member of the week had (the bankers' piece, in the
+    // week's event) explains little of the week: apart.
+    assert.equal(c.resolve(weekEvents.at(-1)!), c.resolve(summit.event));
+    const late = c.add({ id: 'x', title: 'Bankers fret over Greenland tariffs', published: new Date(t0 + 88 * hour) });
+    assert.notEqual(c.resolve(late.event), c.resolve(summit.event));
+  });
+
   it('scores pairs precision at or above 0.85 on a labelled real AI-news month', (t) => {
     const rows = labelled('ai-news-2026-01.jsonl');
     if (!rows) return t.skip('ai-news-2026-01.jsonl absent (public data sets live in ../shared/data)');

@@ -1,5 +1,5 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
-import { type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
+import { eventCover, type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
 import { gatheringNames, isRoundup } from './roundup.js';
 import { dot, presentIn, SparseVector, termId } from './vector.js';
@@ -330,8 +330,13 @@ export class OnlineClusterer {
 
   private similarity(v: SparseVector, e: EventState, at: number): number {
     if (!e.norm2) return 0;
+    return (dot(v, e.centroid) / Math.sqrt(e.norm2)) * this.decay(e, at);
+  }
+
+  /** What the time since the event last grew leaves of a similarity to it (see halfLifeHours). */
+  private decay(e: EventState, at: number): number {
     const idleHours = Math.max(0, at - e.lastSeen) / 3_600_000;
-    return (dot(v, e.centroid) / Math.sqrt(e.norm2)) * Math.pow(0.5, idleHours / this.settings.halfLifeHours);
+    return Math.pow(0.5, idleHours / this.settings.halfLifeHours);
   }
 
   private addTo(e: EventState, v: SparseVector, at: number): void {
@@ -432,6 +437,28 @@ export class OnlineClusterer {
   }
 
   /**
+   * Whether an article kept from an event in the window only by the time since it last grew (a
+   * hands-on review days after the launch) may still join it: its cosine without the decay clears
+   * the join threshold and the close look holds both ways: the event explains the article and its
+   * headline (see admits), and the article a share of the event's specific weight as large. Asking
+   * the event's side too keeps a late article from a wide event (a week of a summit's coverage)
+   * whose terms it shares only a few of.
+   */
+  private admitsLate(v: SparseVector, titleTerms: number, e: EventState, sim: number, at: number): boolean {
+    const s = this.settings;
+    if (sim / this.decay(e, at) < s.joinThreshold) return false;
+    const evidence = this.evidence(v, titleTerms, e);
+    if (evidence.specificShare < s.specificShare || evidence.titleCover < s.titleCover) return false;
+    const events = this.events.size;
+    const ew = this.eventsWith;
+    // The event itself has each of its terms: the other events that have it say how common it is.
+    return (
+      eventCover(e.centroid, presentIn(e.centroid, v), (t) => specificity((ew.get(t) ?? 1) - 1, events - 1)) >=
+      s.specificShare
+    );
+  }
+
+  /**
    * Whether an article at cosine `sim` to an event of this cohesion may join it. A cosine that
    * is high for the event needs only some specific term in common, less the wider the event
    * (its members share less with each other too); a lower one needs a close look: most of the
@@ -508,8 +535,8 @@ export class OnlineClusterer {
       // Roundups of a gathering join only each other, on its name (see roundup.ts).
       const roundups = e.centroid.ids.includes(ROUNDUP_MARK);
       if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
-      if (sim < this.settings.joinThreshold) return false;
       titleTerms ??= new Set(contentTerms(doc.title)).size;
+      if (sim < this.settings.joinThreshold) return this.admitsLate(v, titleTerms, e, sim, at);
       return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e));
     };
     for (const [i, e] of cands.entries()) {

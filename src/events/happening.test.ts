@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { happeningEvidence, specificity } from './happening.js';
+import { eventCover, happeningEvidence, specificity } from './happening.js';
 import { SparseVector } from './vector.js';
 
 describe('same happening? evidence', () => {
@@ -27,5 +27,18 @@ describe('same happening? evidence', () => {
     const name = happeningEvidence(article, 2, Uint8Array.from([0, 1, 0]), specific);
     assert.equal(name.specificShare, 0);
     assert.equal(name.titleCover, 0);
+  });
+
+  it('measures the share of the event the article explains, the close look asked the other way', () => {
+    const event = SparseVector.fromEntries([
+      ['davos', 0.8],
+      ['banker', 0.2],
+      ['ai', 0.5],
+    ]);
+    const specific = (t: number) => (t === event.ids[2] ? 0 : 1);
+    // Sharing one member's side words explains a fifth of the week; its name, most of it; the common word, nothing.
+    assert.equal(eventCover(event, Uint8Array.from([0, 1, 0]), specific), 0.2);
+    assert.equal(eventCover(event, Uint8Array.from([1, 0, 0]), specific), 0.8);
+    assert.equal(eventCover(event, Uint8Array.from([0, 0, 1]), specific), 0);
   });
 });

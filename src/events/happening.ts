@@ -52,3 +52,19 @@ export function happeningEvidence(
   }
   return { specificShare: all ? shared / all : 0, titleCover: title ? titleShared / title : 0 };
 }
+
+/**
+ * Share of an event's specific weight on terms the article has: the close look asked the other
+ * way, how much of the event the article explains. `inArticle[i]` tells whether the article has
+ * the event's i-th term, `specific(id)` how specific a term is.
+ */
+export function eventCover(event: SparseVector, inArticle: Uint8Array, specific: (termId: number) => number): number {
+  let all = 0;
+  let shared = 0;
+  for (let i = 0; i < event.ids.length; i++) {
+    const w = event.weights[i]! * specific(event.ids[i]!);
+    all += w;
+    if (inArticle[i]) shared += w;
+  }
+  return all ? shared / all : 0;
+}
