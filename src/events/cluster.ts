@@ -535,8 +535,8 @@ export class OnlineClusterer {
       // Roundups of a gathering join only each other, on its name (see roundup.ts).
       const roundups = e.centroid.ids.includes(ROUNDUP_MARK);
       if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
+      if (sim < this.settings.joinThreshold) return false;
       titleTerms ??= new Set(contentTerms(doc.title)).size;
-      if (sim < this.settings.joinThreshold) return this.admitsLate(v, titleTerms, e, sim, at);
       return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e));
     };
     for (const [i, e] of cands.entries()) {
@@ -545,6 +545,17 @@ export class OnlineClusterer {
       bestSim = sim;
       best = e;
     }
+    // Admitted nowhere: a second look at the events only the time decay keeps it from (see
+    // admitsLate). Any event admitted above is nearer than these, so they are looked at only now.
+    if (!best && !gathering)
+      for (const [i, e] of cands.entries()) {
+        const sim = sims[i]!;
+        if (sim <= bestSim || sim >= this.settings.joinThreshold || e.centroid.ids.includes(ROUNDUP_MARK)) continue;
+        titleTerms ??= new Set(contentTerms(doc.title)).size;
+        if (!this.admitsLate(v, titleTerms, e, sim, at)) continue;
+        bestSim = sim;
+        best = e;
+      }
     const terms = [...counts.keys()];
     if (best) {
       this.addTo(best, v, at);
