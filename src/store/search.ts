@@ -1,6 +1,5 @@
 import type { Db } from './db.js';
-import { rankRecent, SEARCH_CANDIDATES, type RankedRows } from './fts-recent.js';
-import type { SqlValue } from './sql/client.js';
+import { type RankedRows, rankRecent, SEARCH_CANDIDATES } from './fts-recent.js';
 
 /**
  * Search over events, articles, and the claims and quotes extraction found, with snippets
@@ -46,60 +45,86 @@ export function ftsQuery(q: string): string | undefined {
 
 /**
  * Ranked hits in three groups. Ranking is bounded by `rankRecent` (newest candidates first),
- * and snippets are made only for the rows shown, one rowid lookup each (FTS5 seeks on
- * `rowid = ?`; an IN list makes it read whole doclists). The rowid is cast to an integer:
- * better-sqlite3 binds a JS number as a REAL, and FTS5 then drops the rowid condition and
- * answers with the first match's row for every hit.
+ * and snippets are made only for the rows shown, in the statement that reads them; the rows'
+ * other columns are read by primary key.
  */
 export async function search(db: Db, q: string, limit = 20): Promise<SearchHits> {
   const fts = ftsQuery(q);
   if (!fts) return { events: [], articles: [], statements: [], windowed: false };
   if (db.dialect === 'postgres')
     return searchPostgres(db, (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).join(' '), limit);
-  const snip = (table: string, col: number) => `snippet(${table}, ${col}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24)`;
-  const each = async <T>(rows: RankedRows, sql: string, ...extra: SqlValue[]): Promise<T[]> => {
-    const out: T[] = [];
-    for (const id of rows.rowids) {
-      const row = await db.get<T>(sql, [...extra, id]);
-      if (row) out.push(row);
-    }
-    return out;
+  const snip = (table: string, col: number) =>
+    `snippet(${table}, ${col}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS snippet`;
+  /** Each ranked row with its other columns, read by primary key (`key` names it for the match), in rank order. */
+  const withColumns = async <R, T>(ranked: RankedRows<R>, sql: string): Promise<Array<R & { id: number } & T>> => {
+    const rows = await db.all<T & { key: number }>(sql, [JSON.stringify(ranked.rows.map((r) => r.id))]);
+    const byKey = new Map(rows.map(({ key, ...row }) => [key, row]));
+    return ranked.rows.flatMap((r) => {
+      const row = byKey.get(r.id);
+      return row ? [{ ...r, ...(row as T) }] : [];
+    });
   };
 
-  const ev = await rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
-  const events = await each<SearchHits['events'][number]>(
-    ev,
-    `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated"
-    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
+  const ev = await rankRecent<{ snippet: string }>(
+    db,
+    { table: 'events_fts', rank: 'bm25(events_fts, 3.0, 1.0)', titleColumn: 'title', shown: snip('events_fts', 1) },
     fts,
+    limit,
   );
+  const events = (
+    await withColumns<{ snippet: string }, Omit<SearchHits['events'][number], 'snippet' | 'id'> & { eventId: string }>(
+      ev,
+      `SELECT rowid AS key, id AS "eventId", title, significance, first_seen AS "firstSeen", last_updated AS "lastUpdated"
+      FROM events WHERE rowid IN (SELECT value FROM json_each(?))`,
+    )
+  ).map(({ eventId, title, snippet, significance, firstSeen, lastUpdated }) => ({
+    id: eventId,
+    title,
+    snippet,
+    significance,
+    firstSeen,
+    lastUpdated,
+  }));
 
-  const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
-  const articles = await each<SearchHits['articles'][number]>(
+  const ar = await rankRecent<{ snippet: string }>(
+    db,
+    {
+      table: 'articles_fts',
+      rank: 'bm25(articles_fts, 3.0, 1.0)',
+      titleColumn: 'title',
+      shown: snip('articles_fts', 1),
+    },
+    fts,
+    limit,
+  );
+  const articles = await withColumns<{ snippet: string }, Omit<SearchHits['articles'][number], 'snippet' | 'id'>>(
     ar,
-    `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
-    FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
-    fts,
+    `SELECT a.id AS key, a.title, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
+    FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (SELECT value FROM json_each(?))`,
   );
 
-  const st = await rankRecent(db, 'extraction_fts', 'bm25(extraction_fts)', fts, limit);
-  const inClaims = new Set(
-    (
-      await each<{ rowid: number }>(
-        st,
-        `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
-        `{claims}: (${fts})`,
-      )
-    ).map((r) => r.rowid),
+  // Whether a statement matched in its claims: the claims column highlighted, for the rows shown only.
+  const st = await rankRecent<{ snippet: string; inClaims: number }>(
+    db,
+    {
+      table: 'extraction_fts',
+      rank: 'bm25(extraction_fts)',
+      shown: `${snip('extraction_fts', -1)}, instr(highlight(extraction_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}'), '${MARK_OPEN}') > 0 AS "inClaims"`,
+    },
+    fts,
+    limit,
   );
   const statements = (
-    await each<{ articleId: number; title: string; snippet: string }>(
+    await withColumns<{ snippet: string; inClaims: number }, { title: string }>(
       st,
-      `SELECT f.rowid AS "articleId", a.title, ${snip('extraction_fts', -1)} AS snippet
-    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
-      fts,
+      'SELECT id AS key, title FROM articles WHERE id IN (SELECT value FROM json_each(?))',
     )
-  ).map((r) => ({ ...r, field: (inClaims.has(r.articleId) ? 'claims' : 'quotes') as 'claims' | 'quotes' }));
+  ).map((r) => ({
+    articleId: r.id,
+    title: r.title,
+    snippet: r.snippet,
+    field: (r.inClaims ? 'claims' : 'quotes') as 'claims' | 'quotes',
+  }));
 
   return { events, articles, statements, windowed: ev.windowed || ar.windowed || st.windowed };
 }

@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStore } from './copy-store.js';
 import { insertGuide, topGuideEvents } from '../guides.js';
-import { saveRelations } from '../events.js';
+import { listEvents, saveRelations } from '../events.js';
+import { weekFloorFor, weekOf } from '../recent-weeks.js';
 import {
   subjectWeights,
   syncEventSubjects,
@@ -191,6 +192,45 @@ export async function storageSuite(
       assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [
         { week: 2901, events: 1 },
       ]);
+    });
+
+    it("lists a subject's events newest first from its newest weeks only, widening while other filters leave the page short", async () => {
+      // 60 events of one topic, two a day over 30 days (about five weeks); every third scores 9.
+      const day = 86_400_000;
+      const all: Array<{ id: string; at: string; significance: number }> = [];
+      for (let i = 0; i < 60; i++) {
+        const at = new Date(T0.getTime() + Math.floor(i / 2) * day + (i % 2) * 3_600_000).toISOString();
+        all.push({ id: `wk${String(i).padStart(2, '0')}`, at, significance: i % 3 === 0 ? 9 : 2 });
+      }
+      for (const e of all) {
+        await c.run(
+          `INSERT INTO events (id, title, first_seen, last_updated, significance, topics) VALUES (?, ?, ?, ?, ?, '["suite-weeks"]')`,
+          [e.id, `Event ${e.id}`, e.at, e.at, e.significance],
+        );
+        await syncEventSubjects(c, e.id, { topics: ['suite-weeks'], entities: [], lastUpdated: e.at });
+      }
+      const newest = [...all].sort((a, b) => b.at.localeCompare(a.at));
+      const floor = await weekFloorFor(c, 'topic', 'suite-weeks', 0, 10);
+      assert.equal(floor.all, false);
+      const inWeeks = all.filter((e) => weekOf(e.at) >= floor.week).length;
+      assert.ok(inWeeks >= 10 && inWeeks < 60, `the newest weeks hold enough and not all (${inWeeks})`);
+      assert.deepEqual(await weekFloorFor(c, 'topic', 'suite-weeks', 0, 61), { week: 0, all: true });
+      await assert.rejects(weekFloorFor(c, 'topic', 'suite-weeks', 0, 0), /positive integer/);
+
+      const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+      assert.deepEqual(
+        ids(await listEvents(c, { limit: 10, offset: 30, topic: 'suite-weeks' })),
+        ids(newest.slice(30, 40)),
+      );
+      // Only a third score 9: the first weeks read cannot fill the page, so the read widens.
+      assert.deepEqual(
+        ids(await listEvents(c, { limit: 15, topic: 'suite-weeks', minSignificance: 9 })),
+        ids(newest.filter((e) => e.significance === 9).slice(0, 15)),
+      );
+      assert.deepEqual(
+        ids(await listEvents(c, { limit: 50, offset: 10, topic: 'suite-weeks', minSignificance: 9 })),
+        ids(newest.filter((e) => e.significance === 9).slice(10)),
+      );
     });
 
     it('recounts by trigger only when the counted column moved (a rewrite of the same value leaves the counts alone)', async () => {
