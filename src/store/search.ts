@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
-import { type RankedRows, rankRecent, SEARCH_CANDIDATES } from './fts-recent.js';
+import { type RankedRows, rankRecent } from './fts-recent.js';
+import { searchPostgres } from './search-postgres.js';
 
 /**
  * Search over events, articles, and the claims and quotes extraction found, with snippets
@@ -127,53 +128,4 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
   }));
 
   return { events, articles, statements, windowed: ev.windowed || ar.windowed || st.windowed };
-}
-
-/**
- * The same search on PostgreSQL, over the tsvector columns and their GIN indexes (see
- * migrations 001 and 005): every word required (plainto_tsquery), the newest
- * SEARCH_CANDIDATES matches ranked by ts_rank (title weighs more), snippets by ts_headline
- * for the rows shown only, marked like FTS5's.
- */
-async function searchPostgres(db: Db, words: string, limit: number): Promise<SearchHits> {
-  const head = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=24, MinWords=8, ShortWord=2, HighlightAll=false`;
-  const cap = SEARCH_CANDIDATES + 1;
-  const claimsText = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.claims::json) x), '')`;
-  const quotesText = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.quotes::json) x), '')`;
-  // The candidates are the newest SEARCH_CANDIDATES + 1 matches, ids only: with no count
-  // over every match, PostgreSQL can stop at the limit (walking the recency index for common
-  // words, the GIN index for rare ones). One more than the candidates says whether older
-  // matches exist; ranking and snippets read only the candidates and the rows shown.
-  const events = await db.all<SearchHits['events'][number] & { n: number }>(
-    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
-       c AS (SELECT e.id FROM events e, q WHERE e.search @@ q.q ORDER BY e.last_updated DESC LIMIT ${cap}),
-       r AS (SELECT e.id, e.last_updated, ts_rank(e.search, q.q) AS rank FROM c JOIN events e ON e.id = c.id, q ORDER BY rank DESC, e.last_updated DESC LIMIT ?)
-     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
-     FROM r JOIN events e ON e.id = r.id, q ORDER BY r.rank DESC, r.last_updated DESC`,
-    [words, limit, head],
-  );
-  const articles = await db.all<SearchHits['articles'][number] & { n: number }>(
-    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
-       c AS (SELECT a.id FROM articles a, q WHERE a.search @@ q.q ORDER BY a.id DESC LIMIT ${cap}),
-       r AS (SELECT a.id, ts_rank(a.search, q.q) AS rank FROM c JOIN articles a ON a.id = c.id, q ORDER BY rank DESC, a.id DESC LIMIT ?)
-     SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt", (SELECT COUNT(*) FROM c) AS n
-     FROM r JOIN articles a ON a.id = r.id JOIN sources s ON s.id = a.source_id, q ORDER BY r.rank DESC, r.id DESC`,
-    [words, limit, head],
-  );
-  const statements = await db.all<{ articleId: number; title: string; snippet: string; inClaims: boolean; n: number }>(
-    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
-       c AS (SELECT x.article_id FROM extractions x, q WHERE x.search @@ q.q ORDER BY x.article_id DESC LIMIT ${cap}),
-       r AS (SELECT x.article_id, ts_rank(x.search, q.q) AS rank FROM c JOIN extractions x ON x.article_id = c.article_id, q ORDER BY rank DESC, x.article_id DESC LIMIT ?)
-     SELECT r.article_id AS "articleId", a.title, ts_headline('english', ${claimsText} || ' ¶ ' || ${quotesText}, q.q, ?) AS snippet,
-       to_tsvector('english', ${claimsText}) @@ q.q AS "inClaims", (SELECT COUNT(*) FROM c) AS n
-     FROM r JOIN extractions x ON x.article_id = r.article_id JOIN articles a ON a.id = r.article_id, q ORDER BY r.rank DESC, r.article_id DESC`,
-    [words, limit, head],
-  );
-  const windowed = [events, articles, statements].some((rows) => rows.some((r) => r.n > SEARCH_CANDIDATES));
-  return {
-    events: events.map(({ n: _n, ...e }) => e),
-    articles: articles.map(({ n: _n, ...a }) => a),
-    statements: statements.map(({ n: _n, inClaims, ...s }) => ({ ...s, field: inClaims ? 'claims' : 'quotes' })),
-    windowed,
-  };
 }

@@ -22,6 +22,10 @@ import { copyStore } from './copy-store.js';
 import { insertGuide, topGuideEvents } from '../guides.js';
 import { listEvents, saveRelations } from '../events.js';
 import { weekFloorFor, weekOf } from '../recent-weeks.js';
+import { MARK_CLOSE, MARK_OPEN, search } from '../search.js';
+import { upsertArticle } from '../articles.js';
+import { saveExtraction } from '../extractions.js';
+import { upsertSource } from '../sources.js';
 import {
   subjectWeights,
   syncEventSubjects,
@@ -230,6 +234,80 @@ export async function storageSuite(
       assert.deepEqual(
         ids(await listEvents(c, { limit: 50, offset: 10, topic: 'suite-weeks', minSignificance: 9 })),
         ids(newest.filter((e) => e.significance === 9).slice(10)),
+      );
+    });
+
+    it('searches the newest matches first and widens to find an old one, with marked snippets for the rows shown', async () => {
+      await upsertSource(
+        c,
+        { id: 'suite-search', name: 'Suite search', feedUrl: 'https://suite-search.example/feed' },
+        T0,
+      );
+      const add = async (guid: string, title: string, text: string, quote: string) => {
+        const a = await upsertArticle(
+          c,
+          {
+            sourceId: 'suite-search',
+            guid,
+            url: `https://suite-search.example/${guid}`,
+            canonicalUrl: null,
+            title,
+            author: null,
+            publishedAt: T0.toISOString(),
+            fetchedAt: T0.toISOString(),
+            html: `<p>${text}</p>`,
+            text,
+            lang: 'en',
+            image: null,
+            wordCount: 8,
+            truncated: false,
+          },
+          [],
+        );
+        const extraction = { summary: text, keyphrases: [], topics: [], kind: 'news' as const, entities: [] };
+        await saveExtraction(
+          c,
+          a.id,
+          { ...extraction, claims: [{ text }], quotes: [{ text: quote, start: 0, end: 1 }] },
+          { extractor: 'local', version: 't' },
+          T0.toISOString(),
+        );
+        return a.id;
+      };
+      const old = await add(
+        'old',
+        'Zeppelin over the harbour',
+        'A zeppelin flew over the harbour at dawn.',
+        'quiet skies',
+      );
+      await add('mid', 'Harbour news', 'Ships came and went from the harbour.', 'a dirigible was seen');
+      // The newest article is far above the others (ids 100,000 apart): the first windows of newest ids hold no zeppelin.
+      const newest = (await c.get<{ id: number }>('SELECT MAX(id) AS id FROM articles'))!.id + 100_000;
+      await c.run(
+        `INSERT INTO articles (id, source_id, guid, url, title, fetched_at, html, text, word_count, truncated, updated_at, content_hash)
+        VALUES (?, 'suite-search', 'newest', 'https://suite-search.example/newest', 'Harbour calm', ?, '<p>Calm harbour.</p>', 'Calm harbour.', 2, 0, ?, 'suite-newest')`,
+        [newest, T0.toISOString(), T0.toISOString()],
+      );
+      const z = await search(c, 'zeppelin');
+      assert.deepEqual(
+        z.articles.map((a) => a.id),
+        [old],
+      );
+      assert.ok(z.articles[0]!.snippet.includes(`${MARK_OPEN}zeppelin${MARK_CLOSE}`), z.articles[0]!.snippet);
+      assert.deepEqual(
+        z.statements.map((s) => [s.articleId, s.field]),
+        [[old, 'claims']],
+      );
+      assert.equal(z.windowed, false);
+      const harbour = await search(c, 'harbour');
+      assert.equal(harbour.articles.length, 3);
+      assert.ok(
+        harbour.articles.every((a) => a.snippet.toLowerCase().includes(`${MARK_OPEN}harbour${MARK_CLOSE}`)),
+        'each row shown has its own marked snippet',
+      );
+      assert.deepEqual(
+        (await search(c, 'dirigible')).statements.map((s) => s.field),
+        ['quotes'],
       );
     });
 
