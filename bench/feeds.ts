@@ -14,10 +14,11 @@ import { measure, printTable, saveResults, seeded, type Figure } from './harness
  * items each with a paragraph or three of HTML and relative links. Each parser parses the
  * files once untimed before its timed runs.
  */
-const WORDS =
-  'model lab release open weights chip export control policy agent benchmark safety research funding data center compute regulation court copyright startup training inference license europe china'.split(
-    ' ',
-  );
+const WORDS = (
+  'model lab release open weights chip export control policy agent benchmark safety research ' +
+  'funding data center compute regulation court copyright startup training inference license ' +
+  'europe china'
+).split(' ');
 
 export function syntheticFeeds(n: number): Array<{ name: string; xml: string }> {
   const rnd = seeded(11);
@@ -40,10 +41,44 @@ export function syntheticFeeds(n: number): Array<{ name: string; xml: string }> 
     }));
     const xml =
       kind === 0
-        ? `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Feed ${f}</title><link>https://site${f}.example/</link><description>${sentence(10)}</description>${items.map((it) => `<item><title>${it.title}</title><link>${it.id}</link><guid>${it.id}</guid><pubDate>${it.d.toUTCString()}</pubDate><dc:creator>Writer ${f}</dc:creator><description>${esc(it.body.slice(0, 200))}</description><content:encoded><![CDATA[${it.body}]]></content:encoded></item>`).join('')}</channel></rss>`
+        ? `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" ` +
+          `xmlns:content="http://purl.org/rss/1.0/modules/content/" ` +
+          `xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Feed ${f}</title><link>` +
+          `https://site${f}.example/</link><description>${sentence(10)}</description>` +
+          `${items
+            .map(
+              (it) =>
+                `<item><title>${it.title}</title><link>${it.id}</link><guid>${it.id}</guid>` +
+                `<pubDate>${it.d.toUTCString()}</pubDate><dc:creator>Writer ${f}</dc:creator>` +
+                `<description>${esc(it.body.slice(0, 200))}</description>` +
+                `<content:encoded><![CDATA[${it.body}]]></content:encoded></item>`,
+            )
+            .join('')}</channel></rss>`
         : kind === 1
-          ? `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://site${f}.example/"><title>Feed ${f}</title><id>urn:feed:${f}</id><updated>${date(0).toISOString()}</updated><link href="https://site${f}.example/"/>${items.map((it) => `<entry><title>${it.title}</title><id>${it.id}</id><link href="${it.id}"/><updated>${it.d.toISOString()}</updated><author><name>Writer ${f}</name></author><content type="html">${esc(it.body)}</content></entry>`).join('')}</feed>`
-          : `<?xml version="1.0" encoding="utf-8"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://site${f}.example/"><title>Feed ${f}</title><link>https://site${f}.example/</link><description>${sentence(10)}</description></channel>${items.map((it) => `<item rdf:about="${it.id}"><title>${it.title}</title><link>${it.id}</link><dc:date>${it.d.toISOString()}</dc:date><description>${esc(it.body)}</description></item>`).join('')}</rdf:RDF>`;
+          ? `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" ` +
+            `xml:base="https://site${f}.example/"><title>Feed ${f}</title><id>urn:feed:${f}</id>` +
+            `<updated>${date(0).toISOString()}</updated><link href="https://site${f}.example/"/>` +
+            `${items
+              .map(
+                (it) =>
+                  `<entry><title>${it.title}</title><id>${it.id}</id><link href="` +
+                  `${it.id}"/><updated>${it.d.toISOString()}</updated><author><name>Writer ${f}</name>` +
+                  `</author><content type="html">${esc(it.body)}</content></entry>`,
+              )
+              .join('')}</feed>`
+          : `<?xml version="1.0" encoding="utf-8"?><rdf:RDF ` +
+            `xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" ` +
+            `xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel ` +
+            `rdf:about="https://site${f}.example/"><title>Feed ${f}</title><link>https://site` +
+            `${f}.example/</link><description>${sentence(10)}</description></channel>` +
+            `${items
+              .map(
+                (it) =>
+                  `<item rdf:about="${it.id}"><title>${it.title}</title><link>` +
+                  `${it.id}</link><dc:date>${it.d.toISOString()}</dc:date><description>` +
+                  `${esc(it.body)}</description></item>`,
+              )
+              .join('')}</rdf:RDF>`;
     return { name: `feed-${f}.xml`, xml };
   });
 }
@@ -120,7 +155,9 @@ export async function benchFeedParsing(): Promise<void> {
       );
     } else {
       notes.push(
-        `feedparser baseline skipped: ${PYTHON} cannot import feedparser (apt-get install python3-feedparser); ratio to rss-parser ${(ours.median / rssParser.median).toFixed(2)}×`,
+        `feedparser baseline skipped: ${PYTHON} cannot import feedparser (apt-get install ` +
+          `python3-feedparser); ratio to rss-parser ` +
+          `${(ours.median / rssParser.median).toFixed(2)}×`,
       );
     }
     printTable(

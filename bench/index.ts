@@ -195,7 +195,9 @@ if (run('cluster')) {
     console.log(`${'articles'.padEnd(12)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'articles/s'.padStart(14)}`);
     for (const l of latency)
       console.log(
-        `${String(l.articles).padEnd(12)}${l.p50.toFixed(3).padStart(10)}${l.p99.toFixed(3).padStart(10)}${Math.round(l.perSecond).toLocaleString('en-US').padStart(14)}`,
+        `${String(l.articles).padEnd(12)}${l.p50.toFixed(3).padStart(10)}` +
+          `${l.p99.toFixed(3).padStart(10)}` +
+          `${Math.round(l.perSecond).toLocaleString('en-US').padStart(14)}`,
       );
     console.log('  goal: p99 under 5 ms at 1M articles');
     saveResults('cluster', { figures: [ours, base], latency });
@@ -261,7 +263,8 @@ if (run('pages')) {
     rows.push({ route: name, path, p50: times[15]!, p99: times[29]!, max: times[29]!, status });
   }
   console.log(
-    `\nPages: server render time through app.request, ${size.toLocaleString('en-US')} articles, ${events.toLocaleString('en-US')} events (30 requests each after one warm-up)`,
+    `\nPages: server render time through app.request, ${size.toLocaleString('en-US')} articles, ` +
+      `${events.toLocaleString('en-US')} events (30 requests each after one warm-up)`,
   );
   const w = Math.max(...rows.map((r) => r.route.length)) + 2;
   console.log(

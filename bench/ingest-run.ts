@@ -63,10 +63,16 @@ function feedXml(feed: number, vocab: string[], rnd: () => number): string {
     const body = Array.from({ length: 11 + Math.floor(rnd() * 7) }, sentence).join(' ');
     const date = new Date(Date.UTC(2026, 10, 22) - (total - n) * 30_000).toUTCString();
     items.push(
-      `<item><title>${title}</title><link>https://s${feed}.example/p/${i}</link><guid>https://s${feed}.example/p/${i}</guid><pubDate>${date}</pubDate><description>&lt;p&gt;${body}&lt;/p&gt;</description></item>`,
+      `<item><title>${title}</title><link>https://s${feed}.example/p/${i}</link><guid>https://s` +
+        `${feed}.example/p/${i}</guid><pubDate>${date}</pubDate><description>&lt;p&gt;${body}&lt;` +
+        `/p&gt;</description></item>`,
     );
   }
-  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${feed}</title><link>https://s${feed}.example/</link><description>synthetic</description>${items.join('')}</channel></rss>`;
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ` +
+    `${feed}</title><link>https://s${feed}.example/</link><description>synthetic</description>` +
+    `${items.join('')}</channel></rss>`
+  );
 }
 
 async function main() {

@@ -79,16 +79,23 @@ export function benchWorkers(): void {
     `\nIngest by worker processes sharing one store (${size.toLocaleString('en-US')} articles; fetch, extract, cluster, relate)`,
   );
   console.log(
-    `${'store'.padEnd(11)}${'processes'.padEnd(34)}${'events'.padStart(10)}${'seconds'.padStart(10)}${'articles/s'.padStart(12)}${'vs one process on SQLite'.padStart(26)}`,
+    `${'store'.padEnd(11)}${'processes'.padEnd(34)}${'events'.padStart(10)}${'seconds'.padStart(10)}` +
+      `${'articles/s'.padStart(12)}${'vs one process on SQLite'.padStart(26)}`,
   );
   const base = rows[0]!.summary.rate;
   for (const r of rows) {
     console.log(
-      `${r.store.padEnd(11)}${(r.workers ? `${r.workers} × almanac worker --role all` : 'one process (fetch, then process)').padEnd(34)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${`${(r.summary.rate / base).toFixed(2)}×`.padStart(26)}`,
+      `${r.store.padEnd(11)}` +
+        `${(r.workers ? `${r.workers} × almanac worker --role all` : 'one process (fetch, then process)').padEnd(34)}` +
+        `${r.summary.events.toLocaleString('en-US').padStart(10)}` +
+        `${r.summary.seconds.toFixed(0).padStart(10)}` +
+        `${Math.round(r.summary.rate).toString().padStart(12)}` +
+        `${`${(r.summary.rate / base).toFixed(2)}×`.padStart(26)}`,
     );
   }
   console.log(
-    '  the same events in every row means the workers clustered as one process does; SQLite has one writer; on PostgreSQL extraction and fetching run in every worker, clustering in one at a time',
+    '  the same events in every row means the workers clustered as one process does; SQLite has one ' +
+      'writer; on PostgreSQL extraction and fetching run in every worker, clustering in one at a time',
   );
   saveResults('workers', { size, rows });
 }
@@ -109,20 +116,26 @@ export function benchIngest(): void {
     '\nIngest end to end: synthetic feeds on disk served from loopback → parse → store → extract (local) → cluster → score → relate; rounds of 10,000 articles',
   );
   console.log(
-    `${'articles'.padEnd(12)}${'events'.padStart(10)}${'seconds'.padStart(10)}${'articles/s'.padStart(12)}${'first 10k/s'.padStart(13)}${'last 10k/s'.padStart(12)}${'fetch+store only/s'.padStart(20)}${'peak RSS MB'.padStart(13)}`,
+    `${'articles'.padEnd(12)}${'events'.padStart(10)}${'seconds'.padStart(10)}` +
+      `${'articles/s'.padStart(12)}${'first 10k/s'.padStart(13)}${'last 10k/s'.padStart(12)}` +
+      `${'fetch+store only/s'.padStart(20)}${'peak RSS MB'.padStart(13)}`,
   );
   for (const r of rows) {
     console.log(
-      `${r.size.toLocaleString('en-US').padEnd(12)}${r.summary.events.toLocaleString('en-US').padStart(10)}${r.summary.seconds.toFixed(0).padStart(10)}${Math.round(r.summary.rate).toString().padStart(12)}${Math.round(r.first.rate).toString().padStart(13)}${Math.round(r.last.rate).toString().padStart(12)}${Math.round(
-        r.first.fetchRate ?? 0,
-      )
-        .toString()
-        .padStart(20)}${r.summary.peakRssMb.toFixed(0).padStart(13)}`,
+      `${r.size.toLocaleString('en-US').padEnd(12)}` +
+        `${r.summary.events.toLocaleString('en-US').padStart(10)}` +
+        `${r.summary.seconds.toFixed(0).padStart(10)}` +
+        `${Math.round(r.summary.rate).toString().padStart(12)}` +
+        `${Math.round(r.first.rate).toString().padStart(13)}` +
+        `${Math.round(r.last.rate).toString().padStart(12)}${Math.round(r.first.fetchRate ?? 0)
+          .toString()
+          .padStart(20)}${r.summary.peakRssMb.toFixed(0).padStart(13)}`,
     );
   }
   const biggest = rows[rows.length - 1]!;
   console.log(
-    `  goal: ≥ 300 articles/s, the largest store's last-round rate within 20% of the first (here ${Math.round((100 * biggest.last.rate) / biggest.first.rate)}%), peak RSS < 1 GB`,
+    `  goal: ≥ 300 articles/s, the largest store's last-round rate within 20% of the first (here ` +
+      `${Math.round((100 * biggest.last.rate) / biggest.first.rate)}%), peak RSS < 1 GB`,
   );
   saveResults('ingest', { rows });
 }

@@ -243,7 +243,9 @@ export async function benchWeb(): Promise<void> {
     );
     for (const r of rows)
       console.log(
-        `${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}${String(r.non2xx + r.errors).padStart(10)}`,
+        `${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}` +
+          `${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}` +
+          `${String(r.non2xx + r.errors).padStart(10)}`,
       );
     console.log(`  load before the run (uptime): ${loadBefore}; after: ${loadAverage()}`);
     console.log(

@@ -14,10 +14,11 @@ import { seeded } from './harness.js';
  * events of about four articles with related events, the topic index and a guide per
  * taxonomy topic. Deterministic (seeded).
  */
-const WORDS =
-  'model lab release open weights chip export control policy agent benchmark safety research funding data center compute regulation court copyright startup training inference license europe china government cloud robot privacy security energy evaluation reasoning'.split(
-    ' ',
-  );
+const WORDS = (
+  'model lab release open weights chip export control policy agent benchmark safety research ' +
+  'funding data center compute regulation court copyright startup training inference license ' +
+  'europe china government cloud robot privacy security energy evaluation reasoning'
+).split(' ');
 const ORGS = [
   'Anthropic',
   'OpenAI',
@@ -100,7 +101,8 @@ export async function fillStore(
         if (i % perEvent === 0) {
           events++;
           await tx.run(
-            `INSERT INTO events (id, title, summary, significance, factors, primary_article_id, first_seen, last_updated, kind, topics, entities, source_count, article_count)
+            `INSERT INTO events (id, title, summary, significance, factors, primary_article_id, ` +
+              `first_seen, last_updated, kind, topics, entities, source_count, article_count)
             VALUES (?, ?, ?, ?, '{}', ?, ?, ?, 'news', ?, ?, 4, 4)`,
             [
               `e${id}`,

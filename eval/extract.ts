@@ -222,7 +222,10 @@ const cnnMargin = summaries('summary-cnndm-dev.jsonl', 'CNN/DailyMail test artic
 );
 console.log(`${pad('goal: R-1 at or above Lead-3', 58)}Lead-3 (this run)`);
 console.log(
-  `\nR-1 over Lead-3 (this run), the worse of with and without the title: BBC ${bbcMargin >= 0 ? '+' : ''}${bbcMargin.toFixed(3)}, CNN/DailyMail ${cnnMargin >= 0 ? '+' : ''}${cnnMargin.toFixed(3)}; worst ${Math.min(bbcMargin, cnnMargin).toFixed(3)}`,
+  `\nR-1 over Lead-3 (this run), the worse of with and without the title: BBC ` +
+    `${bbcMargin >= 0 ? '+' : ''}${bbcMargin.toFixed(3)}, CNN/DailyMail ` +
+    `${cnnMargin >= 0 ? '+' : ''}${cnnMargin.toFixed(3)}; worst ` +
+    `${Math.min(bbcMargin, cnnMargin).toFixed(3)}`,
 );
 
 // The demo corpus too (its op-eds have authors, whose sentences are their quotes).

@@ -202,10 +202,12 @@ async function run(growth: number): Promise<Outcome> {
 }
 
 console.log(
-  `uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled stories, the real pipeline (local extraction) once per choice\n`,
+  `uci-dev.jsonl: ${rows.length} headlines in ${new Set(rows.map((r) => r.cluster)).size} labelled ` +
+    `stories, the real pipeline (local extraction) once per choice\n`,
 );
 console.log(
-  `${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`,
+  `${pad('relate anew', 34)}${pad('passes', 9)}${pad('events', 9)}${pad('agreement', 11)}` +
+    `${pad('story links', 13)}${pad('relations', 11)}${pad('same story', 12)}same category`,
 );
 for (const growth of [1, 2, RELATE_GROWTH]) {
   const o = await run(growth);
@@ -216,7 +218,9 @@ for (const growth of [1, 2, RELATE_GROWTH]) {
         ? 'every doubling (1, 2, 4, 8…)'
         : `every ×${growth} (1, ${growth}, ${growth * growth}…), default`;
   console.log(
-    `${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`,
+    `${pad(name, 34)}${pad(o.passes, 9)}${pad(o.events, 9)}${pad(o.agreement.toFixed(3), 11)}` +
+      `${pad(`${o.storyRecall.toFixed(3)} of ${o.storyPairs}`, 13)}${pad(o.relations, 11)}` +
+      `${pad(o.sameStory.toFixed(3), 12)}${o.sameCategory.toFixed(3)}`,
   );
 }
 console.log(

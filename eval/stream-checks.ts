@@ -43,20 +43,36 @@ export function repeatedInStream(items: readonly StreamItem[], min = 3): Map<str
   );
 }
 
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+
 // Marks of boilerplate by what it is, written for this check (a reader's list, not the cleaner's patterns).
 const MARKERS: Array<[string, RegExp]> = [
   ['truncation mark', /\[\s*(?:\u2026|\.\.\.|&#8230;|&hellip;)\s*\]|\bcontinue reading\b|\bappeared first on\b/i],
   [
     'subscription',
-    /\bsign up (?:here|now|for)\b|\bsubscribe (?:here|now|to)\b|\b(?:delivered|straight|right|directly) (?:to|in|into) your inbox\b|\bin your inbox (?:first|every|each)\b|\bopt in for\b|\bsubscribers['\u2019] inboxes\b/i,
+    new RegExp(
+      String.raw`\bsign up (?:here|now|for)\b|\bsubscribe (?:here|now|to)\b|` +
+        String.raw`\b(?:delivered|straight|right|directly) (?:to|in|into) your inbox\b|\bin your inbox (?:first|every|each)\b|` +
+        String.raw`\bopt in for\b|\bsubscribers['\u2019] inboxes\b`,
+      'i',
+    ),
   ],
   [
     'newsletter self-reference',
-    /\btoday['\u2019]s edition of\b|\bour (?:weekday|weekly|daily|subscriber-only) newsletter\b|\ba weekly newsletter\b|\b(?:originally|first) appeared in\b|\bexcerpt of\b.{0,40}\bnewsletter\b/i,
+    new RegExp(
+      String.raw`\btoday['\u2019]s edition of\b|\bour (?:weekday|weekly|daily|subscriber-only) newsletter\b|` +
+        String.raw`\ba weekly newsletter\b|\b(?:originally|first) appeared in\b|` +
+        String.raw`\bexcerpt of\b.{0,40}\bnewsletter\b`,
+      'i',
+    ),
   ],
   [
     'credit or caption',
-    /\((?:photo|image) by\b|^(?:image|photo|credit)s?:|^(?:an? )?(?:stylized )?(?:illustration|collage|screenshot) (?:of|showing)\b|(?:\/|\bvia |\()\s*getty images\b/i,
+    new RegExp(
+      String.raw`\((?:photo|image) by\b|^(?:image|photo|credit)s?:|` +
+        String.raw`^(?:an? )?(?:stylized )?(?:illustration|collage|screenshot) (?:of|showing)\b|(?:\/|\bvia |\()\s*getty images\b`,
+      'i',
+    ),
   ],
 ];
 // A text that ends where the feed cut it. Not looked for in titles, claims and quotes, where an ellipsis is the writer's.

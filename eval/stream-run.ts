@@ -34,12 +34,19 @@ export interface StreamReport {
 }
 
 function rss(outlet: string, items: readonly StreamItem[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeHtml(outlet)}</title><link>https://${escapeHtml(outlet)}/</link><description>${escapeHtml(outlet)}</description>${items
-    .map(
-      (i) =>
-        `<item><title>${escapeHtml(i.title)}</title><link>${escapeHtml(i.url)}</link><guid isPermaLink="false">${escapeHtml(i.id)}</guid><pubDate>${new Date(i.published).toUTCString()}</pubDate><description>${escapeHtml(i.text)}</description></item>`,
-    )
-    .join('')}</channel></rss>`;
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>` +
+    `${escapeHtml(outlet)}</title><link>https://${escapeHtml(outlet)}/</link><description>` +
+    `${escapeHtml(outlet)}</description>${items
+      .map(
+        (i) =>
+          `<item><title>${escapeHtml(i.title)}</title><link>${escapeHtml(i.url)}</link><guid ` +
+          `isPermaLink="false">${escapeHtml(i.id)}</guid><pubDate>` +
+          `${new Date(i.published).toUTCString()}</pubDate><description>` +
+          `${escapeHtml(i.text)}</description></item>`,
+      )
+      .join('')}</channel></rss>`
+  );
 }
 
 export async function runStream(
@@ -93,7 +100,8 @@ export async function runStream(
     const outletOf = (slug: string) => slugs.get(slug);
     // (The store is SQLite's.) Each event with the outlets of its articles (a title's label is checked against those outlets' habits).
     const events = await deps.db.all<{ title: string; summary: string; outlets: string }>(
-      `SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets FROM events e`,
+      `SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea ` +
+        `JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets FROM events e`,
     );
     const articles = await deps.db.all<{
       title: string;

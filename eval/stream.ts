@@ -27,7 +27,8 @@ const items = [...all]
 const t0 = Date.now();
 const r = await runStream(items, (l) => console.log(`  ${l}`));
 console.log(
-  `Stream: ${r.items} items from ${r.outlets} outlets; ${r.itemsWithBoilerplate} carry boilerplate as fetched, ${r.titlesLabelled} titles open with a newsletter label`,
+  `Stream: ${r.items} items from ${r.outlets} outlets; ${r.itemsWithBoilerplate} carry boilerplate ` +
+    `as fetched, ${r.titlesLabelled} titles open with a newsletter label`,
 );
 console.log(
   `Store: ${r.articles} articles, ${r.events} events, ${r.guides} guides (${((Date.now() - t0) / 1000).toFixed(0)} s)`,

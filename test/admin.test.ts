@@ -101,8 +101,10 @@ describe('the admin area', () => {
   });
 
   it('imports OPML as an uploaded file, and says what was wrong with a bad one', async () => {
-    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
-      <outline type="rss" text="Lab One" xmlUrl="https://one.example/feed.xml"/><outline type="rss" text="Lab Two" xmlUrl="https://two.example/feed.xml"/></body></opml>`;
+    const opml =
+      `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
+      <outline type="rss" text="Lab One" xmlUrl="https://one.example/feed.xml"/><outline type="rss" ` +
+      `text="Lab Two" xmlUrl="https://two.example/feed.xml"/></body></opml>`;
     const body = new FormData();
     body.set('csrf', csrf);
     body.set('file', new File([opml], 'feeds.opml', { type: 'text/xml' }));

@@ -20,7 +20,8 @@ function almanac(args: string[], input: string) {
 describe('building blocks on the command line', () => {
   it('analyze prints one line per article in the contract shape and skips bad lines with a reason', () => {
     const text =
-      'Anthropic said on Monday it would open a lab in Tokyo. "We want to be close to our customers in Japan," said Dario Amodei. The lab will hire 50 researchers.';
+      'Anthropic said on Monday it would open a lab in Tokyo. ' +
+      '"We want to be close to our customers in Japan," said Dario Amodei. The lab will hire 50 researchers.';
     const input = [
       JSON.stringify({ id: 'a1', title: 'Anthropic opens Tokyo lab', text }),
       'not json',

@@ -21,7 +21,8 @@ describe('a guide’s overview without a model', () => {
       assert.match(
         scope!,
         new RegExp(
-          `^${title}: (?:one event, \\d{1,2} \\w{3,4} \\d{4}|${g.eventCount} events from \\d{1,2} \\w{3,4} \\d{4} to \\d{1,2} \\w{3,4} \\d{4})\\.(?: Its most significant recent events:)?$`,
+          `^${title}: (?:one event, \\d{1,2} \\w{3,4} \\d{4}|${g.eventCount} events from \\d{1,2} ` +
+            `\\w{3,4} \\d{4} to \\d{1,2} \\w{3,4} \\d{4})\\.(?: Its most significant recent events:)?$`,
         ),
         slug,
       );

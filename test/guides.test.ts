@@ -155,7 +155,11 @@ describe('guides over the demo', () => {
         image: null,
         wordCount: 60,
         truncated: false,
-        text: 'The Dutch government tightened export controls on chip lithography machines on Friday, requiring licences for shipments of older deep ultraviolet tools to several countries. Officials said the export rule follows talks with Washington about chips and national security. Chipmakers said they expected a limited effect on sales this year.',
+        text:
+          'The Dutch government tightened export controls on chip lithography machines on ' +
+          'Friday, requiring licences for shipments of older deep ultraviolet tools to several ' +
+          'countries. Officials said the export rule follows talks with Washington about chips and ' +
+          'national security. Chipmakers said they expected a limited effect on sales this year.',
       },
       STAGE_NAMES,
     );

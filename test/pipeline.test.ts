@@ -64,7 +64,9 @@ for (const backend of BACKENDS)
         // Teaser sources got their full text from the article pages.
         const teaser = DEMO_SOURCES.filter((s) => s.teaser).map((s) => s.id);
         const rows = await deps.db.all<{ words: number; truncated: number; note: string }>(
-          `SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ON s.article_id = a.id AND s.stage = 'fulltext' WHERE a.source_id IN (${teaser.map(() => '?').join(',')})`,
+          `SELECT a.word_count AS words, a.truncated, s.note FROM articles a JOIN article_stages s ` +
+            `ON s.article_id = a.id AND s.stage = 'fulltext' WHERE a.source_id IN (` +
+            `${teaser.map(() => '?').join(',')})`,
           teaser,
         );
         assert.ok(rows.length > 0);
@@ -247,7 +249,8 @@ for (const backend of BACKENDS)
         await deps.db.exec(
           deps.db.dialect === 'sqlite'
             ? `CREATE TEMP TRIGGER fail_one BEFORE INSERT ON event_articles WHEN new.article_id = ${victim} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`
-            : `CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.article_id = ${victim} THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+            : `CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ` +
+                `NEW.article_id = ${victim} THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
           CREATE TRIGGER fail_one BEFORE INSERT ON event_articles FOR EACH ROW EXECUTE FUNCTION fail_one()`,
         );
         const [failing] = await processPending(deps, { stages: [clusterStage] });

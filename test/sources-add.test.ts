@@ -19,13 +19,15 @@ describe('sources add', () => {
       } else if (req.url === '/atom') {
         res.writeHead(200, { 'content-type': 'application/atom+xml' });
         res.end(
-          `<feed xmlns="http://www.w3.org/2005/Atom"><title>Chip Watch</title><id>urn:x</id><updated>2026-11-01T00:00:00Z</updated><link href="${base}chips/"/></feed>`,
+          `<feed xmlns="http://www.w3.org/2005/Atom"><title>Chip Watch</title><id>urn:x</id>` +
+            `<updated>2026-11-01T00:00:00Z</updated><link href="${base}chips/"/></feed>`,
         );
       } else if (req.url === '/elsewhere') {
         // A page on the host typed, announcing a feed on another private host (localhost).
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end(
-          `<html><head><title>Elsewhere</title><link rel="alternate" type="application/rss+xml" href="http://localhost:${new URL(base).port}/feed.xml"></head></html>`,
+          `<html><head><title>Elsewhere</title><link rel="alternate" type="application/rss+xml" ` +
+            `href="http://localhost:${new URL(base).port}/feed.xml"></head></html>`,
         );
       } else {
         res.writeHead(200, { 'content-type': 'text/html' });

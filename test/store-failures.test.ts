@@ -94,7 +94,8 @@ describe('a store that cannot be used says so in one line, with what to do', () 
     const items = Array.from(
       { length: 400 },
       (_, i) =>
-        `<item><title>Story ${i}</title><link>http://127.0.0.1/s/${i}</link><guid>g${i}</guid><description>${`Words of story ${i}. `.repeat(60)}</description></item>`,
+        `<item><title>Story ${i}</title><link>http://127.0.0.1/s/${i}</link><guid>g${i}</guid>` +
+        `<description>${`Words of story ${i}. `.repeat(60)}</description></item>`,
     ).join('');
     const site = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' });

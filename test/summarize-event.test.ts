@@ -38,19 +38,28 @@ const GPT = {
       title: 'OpenAI ships GPT-5.5 as the model race accelerates',
       source: 'The Tech Ledger',
       published: '2026-05-01T10:00:00Z',
-      text: 'OpenAI released GPT-5.5 on Tuesday, its most capable model for professional work, as rivals prepare their own launches. The company said the model is better at coding and at long documents.',
+      text:
+        'OpenAI released GPT-5.5 on Tuesday, its most capable model for professional work, as ' +
+        'rivals prepare their own launches. The company said the model is better at coding and at ' +
+        'long documents.',
     },
     {
       title: 'Introducing GPT-5.5',
       source: 'OpenAI Blog',
       published: '2026-05-01T09:00:00Z',
-      text: 'Today we are releasing GPT-5.5, our most capable model for professional work. It is better at coding, at long documents and at using tools. Outside testers evaluated it before release.',
+      text:
+        'Today we are releasing GPT-5.5, our most capable model for professional work. ' +
+        'It is better at coding, at long documents and at using tools. ' +
+        'Outside testers evaluated it before release.',
     },
     {
       title: 'GPT-5.5 and the shrinking value of a model launch',
       source: 'The Batch',
       published: '2026-05-02T09:00:00Z',
-      text: 'Dear friends, another frontier model arrived this week. What differentiates the labs is less the model than what businesses build on it, and that is good news for builders.',
+      text:
+        'Dear friends, another frontier model arrived this week. ' +
+        'What differentiates the labs is less the model than what businesses build on it, and that ' +
+        'is good news for builders.',
     },
   ],
 };
@@ -149,7 +158,8 @@ describe('almanac summarize-event', () => {
       assert.equal(line.title, 'Introducing GPT-5.5');
       assert.equal(
         line.summary,
-        'OpenAI released GPT-5.5, its most capable model for professional work, on Tuesday. The Batch says what differentiates the labs is less the model than what businesses build on it.',
+        'OpenAI released GPT-5.5, its most capable model for professional work, on Tuesday. ' +
+          'The Batch says what differentiates the labs is less the model than what businesses build on it.',
       );
       assert.match(r.err, /first person: We are releasing/);
       assert.match(r.err, /not in the articles it cites: The model cost four billion/);

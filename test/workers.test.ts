@@ -80,7 +80,8 @@ describe('several worker processes on one store', () => {
           if (fetched === DEMO_SOURCES.length && articles > 0 && open === 0 && unrelated === 0) break;
           if (Date.now() > deadline)
             assert.fail(
-              `not done in time: ${fetched} sources fetched, ${articles} articles, ${open} stages open, ${unrelated} events not related\n${logs.join('').slice(-3000)}`,
+              `not done in time: ${fetched} sources fetched, ${articles} articles, ${open} stages ` +
+                `open, ${unrelated} events not related\n${logs.join('').slice(-3000)}`,
             );
           await new Promise((r) => setTimeout(r, 500));
         }

@@ -8,7 +8,8 @@ const names = (title: string, text: string) => extractEntities(title, text, anal
 describe('an organisation named as where people once worked', () => {
   it('is not among the entities ("DeepMind alumni", "former OpenAI researchers"), so it lends no prominence', () => {
     const text =
-      'Tessellate, a startup founded by DeepMind alumni, raised $40 million. Two former OpenAI researchers join as advisers. Google DeepMind veterans make up half the team.';
+      'Tessellate, a startup founded by DeepMind alumni, raised $40 million. ' +
+      'Two former OpenAI researchers join as advisers. Google DeepMind veterans make up half the team.';
     const found = names('Startup founded by DeepMind alumni raises $40 million', text);
     assert.ok(!found.includes('Google DeepMind'), found.join(', '));
     assert.ok(!found.includes('OpenAI'), found.join(', '));

@@ -48,17 +48,34 @@ const GAZETTEER_NAMES: readonly string[] = GAZETTEER.flatMap((e) =>
   [e.name, ...(e.aliases ?? [])].map((a) => a.toLowerCase()),
 );
 
-const ORG_CUE =
-  /\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$/;
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+const ORG_CUE = new RegExp(
+  String.raw`\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|` +
+    String.raw`Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|` +
+    String.raw`Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$`,
+);
 const LAW_CUE = /\b(Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code)$/;
-const PERSON_BEFORE =
-  /\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|CEO|chief executive|founder|co-founder|minister|Minister|Commissioner|researcher|analyst|said|says|according to)\.?\s*,?\s*$/;
+const PERSON_BEFORE = new RegExp(
+  String.raw`\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|CEO|chief executive|founder|` +
+    String.raw`co-founder|minister|Minister|Commissioner|researcher|analyst|said|says|` +
+    String.raw`according to)\.?\s*,?\s*$`,
+);
 const PERSON_TITLE = /\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|Commissioner)\.?\s*$/;
 const PERSON_AFTER = /^\s*,?\s*(said|says|told|added|wrote|argued|explained|who|,\s*(the|a|an)\s+\w+)/;
 const FIRST_NAMES = new Set(
-  'aaron adam adrian ahmed aisha alan alex alexander alice amanda amy andrew angela anna anne anthony arthur ben benjamin beth brian carlos carol caroline catherine charles charlotte chris christian christina christopher claire daniel david deborah dennis diana donald dylan ed edward elena elizabeth emily emma eric erik eva fatima fei frank gary george grace greg gregory hannah harry helen henry ian isabel jack jacob james jan jane jason jean jeff jennifer jessica jim joan joe john jonathan jose joseph josh joshua julia julie karen kate katherine kevin kim laura lauren lee lina linda lisa lucy luis maria mark martin mary matt matthew max michael michelle mike mohammed nancy natalie nathan nicholas nick noah olivia omar oliver patrick paul peter philip priya rachel raj ravi rebecca richard robert ryan sam samuel sandra sara sarah scott sean simon sophie stephen steve steven susan thomas tim timothy tom victoria william wei yann yoshua zoe'.split(
-    ' ',
-  ),
+  (
+    'aaron adam adrian ahmed aisha alan alex alexander alice amanda amy andrew angela anna anne ' +
+    'anthony arthur ben benjamin beth brian carlos carol caroline catherine charles charlotte ' +
+    'chris christian christina christopher claire daniel david deborah dennis diana donald dylan ' +
+    'ed edward elena elizabeth emily emma eric erik eva fatima fei frank gary george grace greg ' +
+    'gregory hannah harry helen henry ian isabel jack jacob james jan jane jason jean jeff ' +
+    'jennifer jessica jim joan joe john jonathan jose joseph josh joshua julia julie karen kate ' +
+    'katherine kevin kim laura lauren lee lina linda lisa lucy luis maria mark martin mary matt ' +
+    'matthew max michael michelle mike mohammed nancy natalie nathan nicholas nick noah olivia ' +
+    'omar oliver patrick paul peter philip priya rachel raj ravi rebecca richard robert ryan sam ' +
+    'samuel sandra sara sarah scott sean simon sophie stephen steve steven susan thomas tim ' +
+    'timothy tom victoria william wei yann yoshua zoe'
+  ).split(' '),
 );
 
 function typeOfRun(name: string, before: string, after: string): EntityType | undefined {
@@ -75,8 +92,11 @@ function typeOfRun(name: string, before: string, after: string): EntityType | un
 }
 
 const RUN_POS = new Set(['PROPN']);
-const SKIP_RUN =
-  /^(The|A|An|This|That|In|On|At|For|But|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|AI|CEO|CTO|Today|Read|More|Share|I|We)$/;
+const SKIP_RUN = new RegExp(
+  String.raw`^(The|A|An|This|That|In|On|At|For|But|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|` +
+    String.raw`Sunday|January|February|March|April|May|June|July|August|September|October|November|December|` +
+    String.raw`AI|CEO|CTO|Today|Read|More|Share|I|We)$`,
+);
 
 let lowerSeen = new Set<string>();
 const lowerWords = (_s: Sentence) => lowerSeen;

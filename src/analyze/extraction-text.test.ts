@@ -27,15 +27,22 @@ const repeatsOf = (x: Extraction, text: string) =>
     [...x.claims, ...x.quotes],
   );
 
-const ARTICLE = `The U.S. Commerce Dept. said on Tuesday that the export rule for AI chips takes effect Jan. 15 for all buyers.
+const ARTICLE =
+  `The U.S. Commerce Dept. said on Tuesday that the export rule for AI chips takes effect Jan. 15 for all buyers.
 
-Officials at the Bureau of Industry and Security said the rule covers chips such as Nvidia's H20 and the B30A. Nvidia Corp. shares fell 3.2% to $182.50 in early trading after the announcement.
+Officials at the Bureau of Industry and Security said the rule covers chips such as Nvidia's H20 ` +
+  `and the B30A. Nvidia Corp. shares fell 3.2% to $182.50 in early trading after the announcement.
 
-"We have worked with the administration for months on this, and we will comply," said Jensen Huang, the company's chief executive. Analysts were divided. "The rule is narrower than the market feared, and the licences will matter more than the list," Priya Raman, an analyst at Example Research, wrote in a note to clients.
+"We have worked with the administration for months on this, and we will comply," said Jensen Huang, ` +
+  `the company's chief executive. Analysts were divided. ` +
+  `"The rule is narrower than the market feared, and the licences will matter more than the list," ` +
+  `Priya Raman, an analyst at Example Research, wrote in a note to clients.
 
 Lisa Su, AMD's chief executive, spoke on Wednesday. "We expect the impact on our guidance for the quarter to be modest at worst," she said.
 
-The rule follows a review of export controls ordered in March by the department's new leadership. Lawmakers from both parties have asked for a briefing on how the licences will be granted to buyers abroad.`;
+The rule follows a review of export controls ordered in March by the department's new leadership. ` +
+  `Lawmakers from both parties have asked for a briefing on how the licences will be granted to ` +
+  `buyers abroad.`;
 
 describe('what a reader reads is the article’s own text', () => {
   it('keeps the summary and the claims as whole sentences of the text, with their offsets', () => {
@@ -48,7 +55,9 @@ describe('what a reader reads is the article’s own text', () => {
 
   it('keeps versions whole in the summary', () => {
     const text =
-      'Today we are releasing GPT-5.5, our most capable model yet. It beats GPT-4.1 on every benchmark we track. DeepSeek-V3.2 and Kimi K2.5 trail it by a wide margin on coding tasks.';
+      'Today we are releasing GPT-5.5, our most capable model yet. ' +
+      'It beats GPT-4.1 on every benchmark we track. ' +
+      'DeepSeek-V3.2 and Kimi K2.5 trail it by a wide margin on coding tasks.';
     const x = extractLocal({ id: '1', title: 'GPT-5.5', text });
     assert.equal(x.summary, text);
     assertVerbatim(text, x);
@@ -71,7 +80,15 @@ describe('what a reader reads is the article’s own text', () => {
   });
 
   it('points "he said" at the subject named close before, and leaves it out when no one is', () => {
-    const text = `The film opens in London on Friday after a long delay caused by the war in the region. It was shot over eleven weeks in Cyprus last summer with a cast of forty. Its budget of four million pounds came from private investors in Britain and Greece. Director Michael Redwood, who wrote the script, paid tribute to Peter O’Toole at the premiere. He said: ‘Peter was certainly not the type to let illness decide over his career in the film.’ Redwood has directed four films since 2010.\n\nBritish actor Owen walked down the red carpet with the cast. "I was always a huge fan of Closer as a play, so I took the part," he said. Critics have praised the film's photography and its long final scene.`;
+    const text =
+      `The film opens in London on Friday after a long delay caused by the war in the ` +
+      `region. It was shot over eleven weeks in Cyprus last summer with a cast of forty. ` +
+      `Its budget of four million pounds came from private investors in Britain and Greece. ` +
+      `Director Michael Redwood, who wrote the script, paid tribute to Peter O’Toole at the ` +
+      `premiere. He said: ‘Peter was certainly not the type to let illness decide over his career ` +
+      `in the film.’ Redwood has directed four films since 2010.\n\nBritish actor Owen walked down ` +
+      `the red carpet with the cast. "I was always a huge fan of Closer as a play, so I took the ` +
+      `part," he said. Critics have praised the film's photography and its long final scene.`;
     const x = extractLocal({ id: '1', title: 'Premiere', text });
     assert.equal(x.quotes.length, 1, JSON.stringify(x.quotes));
     assert.equal(x.quotes[0]!.text.slice(0, 20), 'Peter was certainly ');
@@ -79,7 +96,14 @@ describe('what a reader reads is the article’s own text', () => {
   });
 
   it('does not give a quote the attribution that opens the next one', () => {
-    const text = `The awards open in London on Friday after a long delay caused by the war in the region. It was shot over eleven weeks in Cyprus last summer with a cast of forty. Its budget of four million pounds came from private investors in Britain and Greece. Richard Gere arrived early at the awards in London on Sunday evening with friends. "It is the first time I have been nominated and it is a very special honour for me." Julia Roberts, who is presenting the best film award, said: "It is a big party, I had no idea it was going to be this big at all."`;
+    const text =
+      `The awards open in London on Friday after a long delay caused by the war in the ` +
+      `region. It was shot over eleven weeks in Cyprus last summer with a cast of forty. ` +
+      `Its budget of four million pounds came from private investors in Britain and Greece. ` +
+      `Richard Gere arrived early at the awards in London on Sunday evening with friends. ` +
+      `"It is the first time I have been nominated and it is a very special honour for me." Julia ` +
+      `Roberts, who is presenting the best film award, said: "It is a big party, I had no idea it ` +
+      `was going to be this big at all."`;
     const x = extractLocal({ id: '1', title: 'Awards', text });
     assert.deepEqual(
       x.quotes.map((q) => [q.text.slice(0, 12), q.speaker]),
@@ -88,7 +112,11 @@ describe('what a reader reads is the article’s own text', () => {
   });
 
   it('reads single quote marks, and tells them from apostrophes', () => {
-    const text = `Gary Locke will be confirmed as Kilmarnock’s manager on Friday, the club said after a meeting of its board. ‘I’d be over the moon to get it as it’s something I’ve worked hard towards,’ said Locke while talks went on. The club’s board meets again on Monday to agree the terms of his three-year deal.`;
+    const text =
+      `Gary Locke will be confirmed as Kilmarnock’s manager on Friday, the club said ` +
+      `after a meeting of its board. ‘I’d be over the moon to get it as it’s something I’ve worked ` +
+      `hard towards,’ said Locke while talks went on. The club’s board meets again on Monday to ` +
+      `agree the terms of his three-year deal.`;
     const x = extractLocal({ id: '1', title: 'Locke to be confirmed', text });
     assert.deepEqual(
       x.quotes.map((q) => [q.text, q.speaker]),
@@ -98,7 +126,10 @@ describe('what a reader reads is the article’s own text', () => {
 
   it('calls nothing a quote that no one said in quotation marks', () => {
     const text =
-      'Actress Julia Louis-Dreyfus has revealed that she turned down a role in the film. The studio had offered her the part in 2019, according to people familiar with the talks. Filming begins next spring in London and runs for six months. "Nobody ever told us why the offer was refused in the end," someone posted online.';
+      'Actress Julia Louis-Dreyfus has revealed that she turned down a role in the film. ' +
+      'The studio had offered her the part in 2019, according to people familiar with the talks. ' +
+      'Filming begins next spring in London and runs for six months. ' +
+      '"Nobody ever told us why the offer was refused in the end," someone posted online.';
     const x = extractLocal({ id: '1', title: 'Role turned down', text });
     assert.deepEqual(x.quotes, []);
   });
@@ -129,7 +160,9 @@ describe('what a reader reads is the article’s own text', () => {
 
 describe('a title repeated at the top of the text', () => {
   const body =
-    'OpenAI on Tuesday released GPT-6, a model it says is twice as fast as its predecessor. The company said the model would be available to paying customers first, with a free tier to follow in the spring.';
+    'OpenAI on Tuesday released GPT-6, a model it says is twice as fast as its predecessor. ' +
+    'The company said the model would be available to paying customers first, with a free tier ' +
+    'to follow in the spring.';
   const input = (text: string): ArticleInput => ({ id: '1', title: 'OpenAI releases GPT-6', text });
 
   it('is left out of the extraction', () => {

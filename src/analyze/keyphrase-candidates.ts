@@ -35,9 +35,14 @@ export interface Candidate {
 
 /** Nouns of time and quantity that every news story has and no reader picks as its subject. */
 export const GENERIC = new Set(
-  'year years day days week weeks month months time times today yesterday tomorrow morning evening night hour hours minute minutes percent per cent number numbers people thing things way ways lot part parts end start kind sort case cases man men woman women world place point fact issue issues group groups home area areas million billion thousand hundred dozen monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december amp nbsp'.split(
-    ' ',
-  ),
+  (
+    'year years day days week weeks month months time times today yesterday tomorrow morning evening ' +
+    'night hour hours minute minutes percent per cent number numbers people thing things way ways ' +
+    'lot part parts end start kind sort case cases man men woman women world place point fact ' +
+    'issue issues group groups home area areas million billion thousand hundred dozen monday ' +
+    'tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december amp nbsp'
+  ).split(' '),
 );
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);

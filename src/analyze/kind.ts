@@ -17,9 +17,22 @@ export type Kind = (typeof KINDS)[number];
 
 const count = (re: RegExp, s: string) => (s.match(re) ?? []).length;
 
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+
 /** A clause whose subject is the writer and whose verb takes a position. */
-const STANCE =
-  /(?:^|[.!?;:]\s+|,\s*)(?:I|We|we)\s+(?:do not |don't |also |still |strongly )?(?:believe|think|argue|worry|support|oppose|urge|ask|want|propose|recommend|should|must|disagree|agree|call on|call for)\b/g;
+const STANCE = new RegExp(
+  String.raw`(?:^|[.!?;:]\s+|,\s*)(?:I|We|we)\s+(?:do not |don't |also |still |strongly )?` +
+    String.raw`(?:believe|think|argue|worry|support|oppose|urge|ask|want|propose|recommend|should|must|disagree|agree|` +
+    String.raw`call on|call for)\b`,
+  'g',
+);
+/** A maker announcing its own release ("Today we're releasing …", "… is now available"). */
+const ANNOUNCING = new RegExp(
+  String.raw`\b(today,? we(?:'re| are)? (?:releasing|launching|announcing|introducing|excited|proud|sharing)|` +
+    String.raw`we(?:'re| are) (?:excited|proud|thrilled) to (?:announce|introduce|share|release)|` +
+    String.raw`is now (?:available|generally available)|introducing\b|announcing\b)`,
+  'i',
+);
 /** A letter's salutation: the writer's own column ("Dear friends,"). */
 const SALUTATION = /^\s*dear\s+[^,.!?]{1,40},/i;
 
@@ -49,12 +62,7 @@ export function classifyKind(title: string, text: string, url = '', sourceKind?:
   // policy proposal ("we propose" alone says research only when nothing else is argued).
   const stance = stanceSentences(text) >= 2;
   if (!stance && /\b(we propose|we introduce a)\b/i.test(head)) return 'research';
-  if (
-    /\b(today,? we(?:'re| are)? (?:releasing|launching|announcing|introducing|excited|proud|sharing)|we(?:'re| are) (?:excited|proud|thrilled) to (?:announce|introduce|share|release)|is now (?:available|generally available)|introducing\b|announcing\b)/i.test(
-      head,
-    )
-  )
-    return 'announcement';
+  if (ANNOUNCING.test(head)) return 'announcement';
   if (/^(op-ed|opinion|commentary|column|essay)\b|\b(op-ed|opinion)\b/i.test(title) || sourceKind === 'op-ed')
     return 'op-ed';
   if (stance) return 'op-ed';

@@ -87,7 +87,10 @@ describe('the local extraction pool', () => {
   it('parses pages on its threads, and passes a refused page on as a final error with its reason', async () => {
     const pool = createLocalPool(1);
     try {
-      const html = `<html><head><title>T</title></head><body><article><p>${'The lab published a long account of how the model was trained. '.repeat(10)}</p></article></body></html>`;
+      const html =
+        `<html><head><title>T</title></head><body><article><p>` +
+        `${'The lab published a long account of how the model was trained. '.repeat(10)}</p>` +
+        `</article></body></html>`;
       assert.deepEqual(await pool.extractPage(html, 'http://x.test/a'), extractPage(html, 'http://x.test/a'));
       const deep = `<html><body>${'<div>'.repeat(300)}x${'</div>'.repeat(300)}</body></html>`;
       await assert.rejects(

@@ -10,11 +10,18 @@ import { summarize } from './summary.js';
 import { assignTopics } from './topics.js';
 import { ExtractionSchema } from './types.js';
 
-const ARTICLE = `OpenAI on Tuesday released GPT-6, a model it says is twice as fast as its predecessor. The company said the model would be available to paying customers first.
+const ARTICLE =
+  `OpenAI on Tuesday released GPT-6, a model it says is twice as fast as its ` +
+  `predecessor. The company said the model would be available to paying customers first.
 
-"This is the most capable model we have ever shipped, and we built it to be used safely," said Sam Altman, the company's chief executive. Analysts were less sure. "The benchmarks look strong, but independent testing will take weeks," said Priya Raman, an analyst at Example Research.
+"This is the most capable model we have ever shipped, and we built it to be used safely," said Sam ` +
+  `Altman, the company's chief executive. Analysts were less sure. ` +
+  `"The benchmarks look strong, but independent testing will take weeks," said Priya Raman, an ` +
+  `analyst at Example Research.
 
-The European Commission said it would examine whether the release falls under the EU AI Act's rules for general-purpose models. Regulators in Brussels have asked providers of open-weight models and closed ones alike for documentation.`;
+The European Commission said it would examine whether the release falls under the EU AI Act's rules ` +
+  `for general-purpose models. Regulators in Brussels have asked providers of open-weight models ` +
+  `and closed ones alike for documentation.`;
 
 describe('local extractor', () => {
   const x = extractLocal({ id: '1', title: 'OpenAI releases GPT-6, twice as fast as before', text: ARTICLE });
@@ -79,13 +86,24 @@ describe('local extractor', () => {
 
   it('takes a writer stating a position in their own voice for an op-ed, not one quoted by a report', () => {
     const views =
-      'We want to be transparent about how we engage in policy. We support thoughtful regulation of AI, and we share our views with lawmakers. We also think the public deserves to know how companies try to influence policy. We will publish a summary of our lobbying.';
+      'We want to be transparent about how we engage in policy. ' +
+      'We support thoughtful regulation of AI, and we share our views with lawmakers. ' +
+      'We also think the public deserves to know how companies try to influence policy. ' +
+      'We will publish a summary of our lobbying.';
     assert.equal(classifyKind('Our views on AI policy', views), 'op-ed');
     const letter =
-      'Dear friends, a study tested which messages most effectively turn people against AI. The study exists because opposition is run as a campaign. Real problems deserve real answers, not slogans tested for their punch, and the policy debate deserves better.';
+      'Dear friends, a study tested which messages most effectively turn people against AI. ' +
+      'The study exists because opposition is run as a campaign. ' +
+      'Real problems deserve real answers, not slogans tested for their punch, and the policy ' +
+      'debate deserves better.';
     assert.equal(classifyKind('Anti-AI messaging harms policy', letter), 'op-ed');
     const report =
-      'The company published a policy statement on Tuesday. "We support thoughtful regulation," its chief executive said. "We believe lawmakers should act," she added. Analysts said the statement was aimed at Congress, which is weighing several bills this year. The company did not say how much it spends on lobbying, and rivals have published similar statements in recent months.';
+      'The company published a policy statement on Tuesday. ' +
+      '"We support thoughtful regulation," its chief executive said. ' +
+      '"We believe lawmakers should act," she added. ' +
+      'Analysts said the statement was aimed at Congress, which is weighing several bills this ' +
+      'year. The company did not say how much it spends on lobbying, and rivals have published ' +
+      'similar statements in recent months.';
     assert.equal(classifyKind('Company sets out its policy views', report), 'news');
   });
 

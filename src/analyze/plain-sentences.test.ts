@@ -29,7 +29,8 @@ const member = (articleId: number, summary: string): EventMember => ({
 describe('sentences without the tagger', () => {
   it('splits at sentence ends but not after initials and common abbreviations, with offsets into the text', () => {
     const t =
-      'OpenAI released GPT-6, a model it says is twice as fast. The U.S. agency said Dr. Smith agreed! "Is it?" asked J. Doe. Prices rose 5.5% in 2026.\n\nA second summary.';
+      'OpenAI released GPT-6, a model it says is twice as fast. The U.S. agency said Dr. ' +
+      'Smith agreed! "Is it?" asked J. Doe. Prices rose 5.5% in 2026.\n\nA second summary.';
     const s = plainSentences(t);
     assert.deepEqual(
       s.map((x) => x.text),

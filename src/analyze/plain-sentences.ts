@@ -13,9 +13,15 @@ import { normalizeWord, words } from './text/terms.js';
  */
 // The last mark of a run only, so a run of marks costs one look each (no backtracking).
 const END = /[.!?](?![.!?])["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])|\n+/gu;
+
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+
 /** Words that end in a dot without ending the sentence ("Dr. Smith", "U.S. regulators", "Inc. said"). */
-const NOT_AN_END =
-  /(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/u;
+const NOT_AN_END = new RegExp(
+  String.raw`(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|` +
+    String.raw`Ltd|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$`,
+  'u',
+);
 
 export function plainSentences(text: string): Sentence[] {
   const out: Sentence[] = [];

@@ -118,7 +118,9 @@ export async function topicsCommand(deps: Deps, args: string[], flags: Flags): P
       }
       for (const t of topics) {
         console.log(
-          `${t.slug.padEnd(30)} ${String(t.events).padStart(5)} events  ${t.label}${t.parent ? ` (in ${t.parent})` : ''} [${t.origin}]${t.slugAliases.length ? `  aliases: ${t.slugAliases.join(', ')}` : ''}`,
+          `${t.slug.padEnd(30)} ${String(t.events).padStart(5)} events  ${t.label}` +
+            `${t.parent ? ` (in ${t.parent})` : ''} [${t.origin}]` +
+            `${t.slugAliases.length ? `  aliases: ${t.slugAliases.join(', ')}` : ''}`,
         );
       }
       return 0;

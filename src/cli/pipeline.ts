@@ -60,7 +60,8 @@ export async function statsCommand(deps: Deps): Promise<number> {
   for (const r of await stageCounts(deps.db)) console.log(`stage ${r.stage}: ${r.status} ${r.n}`);
   for (const x of await extractionStats(deps.db)) {
     console.log(
-      `extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`,
+      `extractor ${x.extractor}: ${x.articles} articles, tokens in ${x.tokensIn ?? 0}, out ${x.tokensOut ?? 0}, ` +
+        `quotes dropped ${x.quotesDropped ?? 0}, fallbacks ${x.fallbacks ?? 0}`,
     );
   }
   return 0;

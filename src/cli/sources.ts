@@ -83,7 +83,8 @@ export async function sourcesCommand(
             ? `ok ${s.lastSuccessAt}`
             : 'never fetched';
         console.log(
-          `${s.id.padEnd(24)} t${s.tier} ${s.kind.padEnd(10)} ${sourceLabel(s)}\n${''.padEnd(24)} ${s.feedUrl}\n${''.padEnd(24)} ${health}; next poll ${s.nextPollAt ?? 'now'}`,
+          `${s.id.padEnd(24)} t${s.tier} ${s.kind.padEnd(10)} ${sourceLabel(s)}\n${''.padEnd(24)} ` +
+            `${s.feedUrl}\n${''.padEnd(24)} ${health}; next poll ${s.nextPollAt ?? 'now'}`,
         );
       }
       return 0;

@@ -138,7 +138,9 @@ describe('the primary article', () => {
     const p = member({
       title: 'Japan passes its first AI law',
       sourceName: 'Policy Wire',
-      text: "Japan's parliament has passed the country's first law dedicated to artificial intelligence. The law sets up a government headquarters to coordinate AI policy.",
+      text:
+        "Japan's parliament has passed the country's first law dedicated to artificial " +
+        'intelligence. The law sets up a government headquarters to coordinate AI policy.',
     });
     const other = member({
       title: 'Japan AI law seen from Brussels',

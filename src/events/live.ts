@@ -114,7 +114,8 @@ export class LiveClusterer {
 
   private async writeState(db: Db, change: StateChange): Promise<void> {
     await db.run(
-      `INSERT INTO cluster_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(cluster_meta.value AS INTEGER) + CAST(? AS INTEGER) AS TEXT)`,
+      `INSERT INTO cluster_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET ` +
+        `value = CAST(CAST(cluster_meta.value AS INTEGER) + CAST(? AS INTEGER) AS TEXT)`,
       [String(change.docs), change.docs],
     );
     // One statement for all the terms (WHERE true lets SQLite parse the upsert after a SELECT).

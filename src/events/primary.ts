@@ -31,13 +31,18 @@ export type PrimaryCandidate = Pick<
   | 'entities'
 >;
 
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+
 /**
  * Headlines of pieces written before or during a happening rather than about it. A product's
  * "preview" (a "research preview" launched) is a happening: only a headline that is itself a
  * preview ("Preview: …", "previewing …") counts.
  */
-const PREVIEW =
-  /\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|previewing|sneak peek|rumou?rs?)\b|^(live|preview)\b|\b(live|preview):/i;
+const PREVIEW = new RegExp(
+  String.raw`\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|` +
+    String.raw`previewing|sneak peek|rumou?rs?)\b|^(live|preview)\b|\b(live|preview):`,
+  'i',
+);
 
 export function isPreview(title: string): boolean {
   return PREVIEW.test(title);

@@ -18,34 +18,38 @@ async function event(db: Db, id: string, topics: string[], at: string, title = `
 }
 
 describe('eventsSharing', () => {
-  it('chooses by shared subjects, then the latest week shared, then the newest event; leaves out the untitled and the stale, and fills their places from further down', async () => {
-    const { db } = testDeps();
-    try {
-      const monday = '2026-11-16T10:00:00.000Z';
-      const lastWeek = '2026-11-10T10:00:00.000Z';
-      await event(db, 'e7', ['chips', 'export'], monday); // two shared
-      await event(db, 'e20', ['chips'], lastWeek); // one shared, an earlier week
-      await event(db, 'e9', ['chips'], monday); // one shared, this week
-      await event(db, 'e100', ['export'], monday); // one shared, this week, newer than e9
-      await event(db, 'e12', ['chips'], monday, ''); // untitled: never chosen
-      await event(db, 'e500', ['chips', 'export'], '2026-08-01T10:00:00.000Z'); // outside the window
-      const since = '2026-11-01T00:00:00.000Z';
-      const ids = async (limit: number) =>
-        (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', limit)).map((c) => c.id);
-      assert.deepEqual(await ids(10), ['e7', 'e100', 'e9', 'e20']);
-      // e12 (untitled) ranks above e9 by id among this week's ties; its place goes to the next.
-      assert.deepEqual(await ids(3), ['e7', 'e100', 'e9']);
-      assert.deepEqual(await ids(1), ['e7']);
-      const [first] = await eventsSharing(db, ['chips', 'export'], [], since, 'e7', 1);
-      assert.deepEqual(
-        [first!.id, first!.subjects.topics, first!.firstSeen],
-        ['e100', relateSubjects(['export'], []).topics, monday],
-        'the excluded event is not its own candidate',
-      );
-    } finally {
-      await db.close();
-    }
-  });
+  it(
+    'chooses by shared subjects, then the latest week shared, then the newest event; leaves out ' +
+      'the untitled and the stale, and fills their places from further down',
+    async () => {
+      const { db } = testDeps();
+      try {
+        const monday = '2026-11-16T10:00:00.000Z';
+        const lastWeek = '2026-11-10T10:00:00.000Z';
+        await event(db, 'e7', ['chips', 'export'], monday); // two shared
+        await event(db, 'e20', ['chips'], lastWeek); // one shared, an earlier week
+        await event(db, 'e9', ['chips'], monday); // one shared, this week
+        await event(db, 'e100', ['export'], monday); // one shared, this week, newer than e9
+        await event(db, 'e12', ['chips'], monday, ''); // untitled: never chosen
+        await event(db, 'e500', ['chips', 'export'], '2026-08-01T10:00:00.000Z'); // outside the window
+        const since = '2026-11-01T00:00:00.000Z';
+        const ids = async (limit: number) =>
+          (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', limit)).map((c) => c.id);
+        assert.deepEqual(await ids(10), ['e7', 'e100', 'e9', 'e20']);
+        // e12 (untitled) ranks above e9 by id among this week's ties; its place goes to the next.
+        assert.deepEqual(await ids(3), ['e7', 'e100', 'e9']);
+        assert.deepEqual(await ids(1), ['e7']);
+        const [first] = await eventsSharing(db, ['chips', 'export'], [], since, 'e7', 1);
+        assert.deepEqual(
+          [first!.id, first!.subjects.topics, first!.firstSeen],
+          ['e100', relateSubjects(['export'], []).topics, monday],
+          'the excluded event is not its own candidate',
+        );
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
   for (const backend of BACKENDS)
     it(`with one relating job's reads, a candidate row read for one event serves the next, the window and titles still applied (${backend})`, async () => {

@@ -92,7 +92,8 @@ export async function eventsSharing(
     }
     if (unread.length) {
       const rows = await db.all<CandidateRow>(
-        `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
+        `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, ` +
+          `e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
           FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`,
         [JSON.stringify(unread)],
       );
@@ -173,7 +174,8 @@ async function subjectLists(
       // a refresh, and a string is read far faster than JSON arrays or a row for each.
       const rows = await db.all<{ at: number; ids: string | null }>(
         `SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
-            WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
+            WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') ` +
+          `AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
           FROM json_each(?) AS s`,
         [week, JSON.stringify(unread)],
       );
@@ -181,7 +183,9 @@ async function subjectLists(
     } else {
       for (const r of await db.all<{ at: number; event_id: string; week: number }>(
         `SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
-          CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC LIMIT ${PER_SUBJECT}) AS h`,
+          CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 ` +
+          `AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC ` +
+          `LIMIT ${PER_SUBJECT}) AS h`,
         [JSON.stringify(unread), week],
       )) {
         const list = read[Number(r.at) - 1]!;

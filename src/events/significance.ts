@@ -90,12 +90,23 @@ export function clampScore(x: number): number {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+
 /** Who can take a government action. */
-const GOVERNMENT =
-  /\b(White House|Congress|Senate|House|Commerce|Department|Ministry|Commission|Parliament|Council|regulator|court|judge|FTC|SEC|BIS|agency|government|governor|state|EU|lawmakers|legislature|president)\b/i;
+const GOVERNMENT = new RegExp(
+  String.raw`\b(White House|Congress|Senate|House|Commerce|Department|Ministry|Commission|Parliament|` +
+    String.raw`Council|regulator|court|judge|FTC|SEC|BIS|agency|government|governor|state|EU|lawmakers|` +
+    String.raw`legislature|president)\b`,
+  'i',
+);
 /** What a government action looks like in a headline. */
-const ACTION =
-  /\b(signs?|signed|pass(es|ed)|enact(s|ed)|adopts?|adopted|rul(es|ed|ing)|fines?|fined|bans?|banned|executive order|takes? effect|in force|approv(es|ed)|vot(es|ed)|imposes?|imposed|proposes?|proposed|issues?|issued|requires?|license requirement|export (controls?|rule)|sanction(s|ed)?|sues|sued|blocks?|blocked|investigat(es|ion))\b/i;
+const ACTION = new RegExp(
+  String.raw`\b(signs?|signed|pass(es|ed)|enact(s|ed)|adopts?|adopted|rul(es|ed|ing)|fines?|fined|bans?|` +
+    String.raw`banned|executive order|takes? effect|in force|approv(es|ed)|vot(es|ed)|imposes?|imposed|` +
+    String.raw`proposes?|proposed|issues?|issued|requires?|license requirement|export (controls?|rule)|` +
+    String.raw`sanction(s|ed)?|sues|sued|blocks?|blocked|investigat(es|ion))\b`,
+  'i',
+);
 
 /**
  * What happened, from the primary's kind, the members' kinds and topics, and the

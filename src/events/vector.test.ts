@@ -92,36 +92,43 @@ describe('sparse vectors', () => {
     assert.throws(() => SparseVector.parse('[1, 2]'), /two arrays/);
   });
 
-  it('stores packed: read back to the bit in the same order, smaller than JSON; JSON still read; a term with the separator stored as JSON; a damaged one refused', () => {
-    const entries: Array<[string, number]> = [
-      ['launch', 0.1 + 0.2],
-      ['2026', 1e-300],
-      ['7', 1 / 3],
-      ['modèle', Math.PI / 3],
-      ['gpu', 123456.789],
-    ];
-    for (let i = 0; i < 200; i++) entries.push([`w${i.toString(36)}`, rnd()]);
-    const v = SparseVector.fromEntries(entries);
-    const packed = v.serialize();
-    const back = SparseVector.parse(packed);
-    assert.deepEqual([...back.entries()], entries);
-    assert.ok(Object.is(SparseVector.parse(SparseVector.fromEntries([['z', -0]]).serialize()).weights[0], -0));
-    assert.ok(packed.length < JSON.stringify(v).length * 0.75, `${packed.length} against ${JSON.stringify(v).length}`);
-    assert.deepEqual([...SparseVector.parse(JSON.stringify(v)).entries()], entries);
-    assert.deepEqual([...SparseVector.parse(new SparseVector().serialize()).entries()], []);
-    const odd = SparseVector.fromEntries([
-      ['a\u001fb', 0.5],
-      ['c', 0.25],
-    ]);
-    assert.equal(odd.serialize(), JSON.stringify(odd));
-    assert.deepEqual(
-      [...SparseVector.parse(odd.serialize()).entries()],
-      [
+  it(
+    'stores packed: read back to the bit in the same order, smaller than JSON; JSON still read; a ' +
+      'term with the separator stored as JSON; a damaged one refused',
+    () => {
+      const entries: Array<[string, number]> = [
+        ['launch', 0.1 + 0.2],
+        ['2026', 1e-300],
+        ['7', 1 / 3],
+        ['modèle', Math.PI / 3],
+        ['gpu', 123456.789],
+      ];
+      for (let i = 0; i < 200; i++) entries.push([`w${i.toString(36)}`, rnd()]);
+      const v = SparseVector.fromEntries(entries);
+      const packed = v.serialize();
+      const back = SparseVector.parse(packed);
+      assert.deepEqual([...back.entries()], entries);
+      assert.ok(Object.is(SparseVector.parse(SparseVector.fromEntries([['z', -0]]).serialize()).weights[0], -0));
+      assert.ok(
+        packed.length < JSON.stringify(v).length * 0.75,
+        `${packed.length} against ${JSON.stringify(v).length}`,
+      );
+      assert.deepEqual([...SparseVector.parse(JSON.stringify(v)).entries()], entries);
+      assert.deepEqual([...SparseVector.parse(new SparseVector().serialize()).entries()], []);
+      const odd = SparseVector.fromEntries([
         ['a\u001fb', 0.5],
         ['c', 0.25],
-      ],
-    );
-    assert.throws(() => SparseVector.parse(`${packed}\u001fextra`), /not as many weights/);
-    assert.throws(() => SparseVector.parse(packed.replace(/\u001f[^\u001f]*$/, '')), /not as many weights/);
-  });
+      ]);
+      assert.equal(odd.serialize(), JSON.stringify(odd));
+      assert.deepEqual(
+        [...SparseVector.parse(odd.serialize()).entries()],
+        [
+          ['a\u001fb', 0.5],
+          ['c', 0.25],
+        ],
+      );
+      assert.throws(() => SparseVector.parse(`${packed}\u001fextra`), /not as many weights/);
+      assert.throws(() => SparseVector.parse(packed.replace(/\u001f[^\u001f]*$/, '')), /not as many weights/);
+    },
+  );
 });

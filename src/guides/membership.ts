@@ -226,7 +226,8 @@ async function writeMemberships(
       `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at)
         SELECT slug, ?, relevance, ?, ?, ? FROM (${guideRows}) AS r WHERE true
       ON CONFLICT(guide_slug, event_id) DO UPDATE SET relevance = excluded.relevance, significance = excluded.significance, first_seen = excluded.first_seen
-      WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
+      WHERE guide_events.relevance <> excluded.relevance OR guide_events.significance <> ` +
+        `excluded.significance OR guide_events.first_seen <> excluded.first_seen`,
       [eventId, ev.significance, ev.firstSeen, ev.lastUpdated, JSON.stringify(added)],
     );
   }

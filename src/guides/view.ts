@@ -57,7 +57,8 @@ export async function guideView(
   // Walk the events updated since (an index range) and test membership by key, rather than read the whole guide:
   // CROSS JOIN keeps SQLite to that order.
   const changed = await db.all<{ eventId: string; addedAt: string; firstSeen: string }>(
-    `SELECT e.id AS "eventId", ge.added_at AS "addedAt", e.first_seen AS "firstSeen" FROM events e CROSS JOIN guide_events ge ON ge.guide_slug = ? AND ge.event_id = e.id
+    `SELECT e.id AS "eventId", ge.added_at AS "addedAt", e.first_seen AS "firstSeen" FROM events e ` +
+      `CROSS JOIN guide_events ge ON ge.guide_slug = ? AND ge.event_id = e.id
     WHERE e.last_updated >= ? ORDER BY e.significance DESC, e.last_updated DESC LIMIT 50`,
     [slug, o.since],
   );

@@ -40,49 +40,53 @@ async function store() {
 }
 
 describe('processPending runs the stages side by side', () => {
-  it('a later stage takes an article only once every article published before it is through the earlier stage, in time order, while the earlier stage is still at work', async () => {
-    const { deps, published } = await store();
-    const firstDone = new Set<number>();
-    const secondOrder: number[] = [];
-    let overlapped = false;
-    const first: Stage = {
-      name: 'first',
-      async run(id) {
-        await sleep(3);
-        firstDone.add(id);
-        return {};
-      },
-    };
-    const second: Stage = {
-      name: 'second',
-      batch: () => 5,
-      async run(id) {
-        for (const [other, at] of published)
-          if (at <= published.get(id)!)
-            assert.ok(
-              firstDone.has(other),
-              `article ${id} reached the second stage before ${other}, published earlier, was through the first`,
-            );
-        if (firstDone.size < published.size) overlapped = true;
-        secondOrder.push(id);
-        return {};
-      },
-    };
-    try {
-      const reports = await processPending(deps, { stages: [first, second], concurrency: 2 });
-      assert.deepEqual(reports, [
-        { stage: 'first', done: 30, failed: 0 },
-        { stage: 'second', done: 30, failed: 0 },
-      ]);
-      assert.deepEqual(
-        secondOrder,
-        [...published.keys()].sort((a, b) => published.get(a)!.localeCompare(published.get(b)!)),
-      );
-      assert.ok(overlapped, 'the second stage started before the first was over');
-    } finally {
-      await deps.db.close();
-    }
-  });
+  it(
+    'a later stage takes an article only once every article published before it is through the ' +
+      'earlier stage, in time order, while the earlier stage is still at work',
+    async () => {
+      const { deps, published } = await store();
+      const firstDone = new Set<number>();
+      const secondOrder: number[] = [];
+      let overlapped = false;
+      const first: Stage = {
+        name: 'first',
+        async run(id) {
+          await sleep(3);
+          firstDone.add(id);
+          return {};
+        },
+      };
+      const second: Stage = {
+        name: 'second',
+        batch: () => 5,
+        async run(id) {
+          for (const [other, at] of published)
+            if (at <= published.get(id)!)
+              assert.ok(
+                firstDone.has(other),
+                `article ${id} reached the second stage before ${other}, published earlier, was through the first`,
+              );
+          if (firstDone.size < published.size) overlapped = true;
+          secondOrder.push(id);
+          return {};
+        },
+      };
+      try {
+        const reports = await processPending(deps, { stages: [first, second], concurrency: 2 });
+        assert.deepEqual(reports, [
+          { stage: 'first', done: 30, failed: 0 },
+          { stage: 'second', done: 30, failed: 0 },
+        ]);
+        assert.deepEqual(
+          secondOrder,
+          [...published.keys()].sort((a, b) => published.get(a)!.localeCompare(published.get(b)!)),
+        );
+        assert.ok(overlapped, 'the second stage started before the first was over');
+      } finally {
+        await deps.db.close();
+      }
+    },
+  );
 
   it('does not wait for earlier stages that end while a later one is still reading what it has to do', async () => {
     const { deps } = await store();

@@ -17,7 +17,8 @@ export async function runScheduler(deps: Deps, signal: AbortSignal, opts: { once
       const processed = await processPending(deps);
       if (fetched.length)
         deps.log(
-          `scheduler: ${fetched.length} sources fetched (${fresh} new articles, ${failed} failed); ${processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')}`,
+          `scheduler: ${fetched.length} sources fetched (${fresh} new articles, ${failed} failed); ` +
+            `${processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')}`,
         );
     } catch (e) {
       // A failure of one round (the disk, a bug) must not end the loop: log and try again next tick.

@@ -450,7 +450,10 @@ export const clusterStage: Stage = {
         }
       }
       return {
-        note: `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ${r.similarity.toFixed(2)})${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}`,
+        note:
+          `${r.created ? 'new event' : 'joined'} ${r.event} (similarity ` +
+          `${r.similarity.toFixed(2)})` +
+          `${r.merges.length ? `, merged ${r.merges.map((m) => m.from).join(', ')}` : ''}${review}`,
       };
     } catch (e) {
       // The article's savepoint rolled back; the in-memory state did not: reload it next

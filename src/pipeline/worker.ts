@@ -252,7 +252,10 @@ export async function runWorker(
         busy = r.fetched.length > 0 || done > 0;
         if (busy)
           deps.log(
-            `worker ${worker.owner}: ${r.fetched.length} sources fetched (${r.fetched.reduce((n, o) => n + o.itemsNew, 0)} new articles); ${r.processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ') || 'nothing to process'}${r.clusterSkipped ? `; clustering: ${r.clusterSkipped}` : ''}`,
+            `worker ${worker.owner}: ${r.fetched.length} sources fetched (` +
+              `${r.fetched.reduce((n, o) => n + o.itemsNew, 0)} new articles); ` +
+              `${r.processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ') || 'nothing to process'}` +
+              `${r.clusterSkipped ? `; clustering: ${r.clusterSkipped}` : ''}`,
           );
       } catch (e) {
         deps.log(`worker ${worker.owner}: round failed: ${(e as Error).stack ?? e}`);

@@ -331,7 +331,8 @@ export interface EventBefore {
 export async function saveEventFields(db: Db, id: string, f: EventFields, before?: EventBefore): Promise<void> {
   const text = !before || before.title !== f.title || before.summary !== f.summary;
   await db.run(
-    `UPDATE events SET ${text ? 'title = ?, summary = ?, ' : ''}significance = ?, factors = ?, primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
+    `UPDATE events SET ${text ? 'title = ?, summary = ?, ' : ''}significance = ?, factors = ?, ` +
+      `primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
       topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`,
     [
       ...(text ? [f.title, f.summary] : []),

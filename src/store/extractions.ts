@@ -32,7 +32,8 @@ export async function saveExtraction(
   at: string,
 ): Promise<void> {
   await db.run(
-    `INSERT INTO extractions (article_id, extractor, version, summary, keyphrases, topics, claims, quotes, entities, kind, model, note, tokens_in, tokens_out, quotes_dropped, created_at, summary_spans)
+    `INSERT INTO extractions (article_id, extractor, version, summary, keyphrases, topics, claims, ` +
+      `quotes, entities, kind, model, note, tokens_in, tokens_out, quotes_dropped, created_at, summary_spans)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(article_id) DO UPDATE SET extractor = excluded.extractor, version = excluded.version, summary = excluded.summary,
        keyphrases = excluded.keyphrases, topics = excluded.topics, claims = excluded.claims, quotes = excluded.quotes,

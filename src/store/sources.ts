@@ -136,7 +136,8 @@ export async function upsertSource(
   const parsed = newSourceSchema.safeParse(input);
   if (!parsed.success) {
     throw new SourceError(
-      `sources: invalid source ${JSON.stringify(input.feedUrl ?? input.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `sources: invalid source ${JSON.stringify(input.feedUrl ?? input.name)}: ` +
+        `${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   }
   const s = parsed.data;

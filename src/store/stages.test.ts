@@ -41,32 +41,40 @@ const rowsOf = async (db: Db, stage: string) =>
 
 describe('ensureStageRows', () => {
   for (const backend of BACKENDS)
-    it(`gives every article its missing stage rows: all articles once, then the newer ones, all again for a new stage, and forgets what a rolled-back transaction did (${backend})`, async () => {
-      const { db } = await testDepsOn(backend);
-      try {
-        const at = '2026-11-16T12:00:00.000Z';
-        const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date(at));
-        await bareArticle(db, source.id, 1);
-        await bareArticle(db, source.id, 2);
-        assert.equal(await ensureStageRows(db, ['a', 'b'], at), 4);
-        assert.equal(await ensureStageRows(db, ['a', 'b'], at), 0);
-        await bareArticle(db, source.id, 3);
-        assert.equal(await ensureStageRows(db, ['a', 'b'], at), 2, 'the article stored since');
-        assert.equal(await ensureStageRows(db, ['a', 'b', 'c'], at), 3, 'a new stage: every article');
-        assert.deepEqual([await rowsOf(db, 'a'), await rowsOf(db, 'b'), await rowsOf(db, 'c')], [3, 3, 3]);
+    it(
+      'gives every article its missing stage rows: all articles once, then the newer ones, all again ' +
+        `for a new stage, and forgets what a rolled-back transaction did (${backend})`,
+      async () => {
+        const { db } = await testDepsOn(backend);
+        try {
+          const at = '2026-11-16T12:00:00.000Z';
+          const source = await upsertSource(db, { name: 'Wire', feedUrl: 'https://example.org/feed' }, new Date(at));
+          await bareArticle(db, source.id, 1);
+          await bareArticle(db, source.id, 2);
+          assert.equal(await ensureStageRows(db, ['a', 'b'], at), 4);
+          assert.equal(await ensureStageRows(db, ['a', 'b'], at), 0);
+          await bareArticle(db, source.id, 3);
+          assert.equal(await ensureStageRows(db, ['a', 'b'], at), 2, 'the article stored since');
+          assert.equal(await ensureStageRows(db, ['a', 'b', 'c'], at), 3, 'a new stage: every article');
+          assert.deepEqual([await rowsOf(db, 'a'), await rowsOf(db, 'b'), await rowsOf(db, 'c')], [3, 3, 3]);
 
-        await assert.rejects(
-          db.transaction(async (tx) => {
-            assert.equal(await ensureStageRows(tx, ['d'], at), 3);
-            throw new Error('rolled back');
-          }),
-        );
-        assert.equal(await rowsOf(db, 'd'), 0);
-        assert.equal(await ensureStageRows(db, ['d'], at), 3, 'the rows a rolled-back transaction made are made again');
-      } finally {
-        await db.close();
-      }
-    });
+          await assert.rejects(
+            db.transaction(async (tx) => {
+              assert.equal(await ensureStageRows(tx, ['d'], at), 3);
+              throw new Error('rolled back');
+            }),
+          );
+          assert.equal(await rowsOf(db, 'd'), 0);
+          assert.equal(
+            await ensureStageRows(db, ['d'], at),
+            3,
+            'the rows a rolled-back transaction made are made again',
+          );
+        } finally {
+          await db.close();
+        }
+      },
+    );
 
   it('keeps its mark in the store: a process opening it again looks only at the articles stored since', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'almanac-stages-'));

@@ -134,7 +134,8 @@ export async function markStage(
 ): Promise<void> {
   const floor = extra.attemptsAtLeast ?? 0;
   await db.run(
-    `UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = CASE WHEN attempts + 1 < ? THEN ? ELSE attempts + 1 END, updated_at = ? WHERE article_id = ? AND stage = ?`,
+    `UPDATE article_stages SET status = ?, error = ?, note = ?, attempts = CASE WHEN attempts + 1 < ` +
+      `? THEN ? ELSE attempts + 1 END, updated_at = ? WHERE article_id = ? AND stage = ?`,
     [status, extra.error ?? null, extra.note ?? null, floor, floor, at, articleId, stage],
   );
 }

@@ -41,11 +41,22 @@ export function storeFailureMessage(err: unknown, where = 'the store'): string |
   const { kind, code } = failure;
   switch (kind) {
     case 'full':
-      return `the disk holding ${where} is full (${code}): nothing of the failed step was written; free some space (or move the store and point --db at it), then run the command again`;
+      return (
+        `the disk holding ${where} is full (${code}): nothing of the failed step was written; ` +
+        `free some space (or move the store and point --db at it), then run the command again`
+      );
     case 'read-only':
-      return `cannot write ${where} (${code}): the file or its directory is read-only, or not ours to open. Almanac writes the file and, beside it, its -wal and -shm files: give this user write access to both, or use --db to choose another store`;
+      return (
+        `cannot write ${where} (${code}): the file or its directory is read-only, or not ours ` +
+        `to open. Almanac writes the file and, beside it, its -wal and -shm files: give this user ` +
+        `write access to both, or use --db to choose another store`
+      );
     case 'damaged':
-      return `${where} is damaged or is not an Almanac store (${code}: ${(err as Error).message}). Restore it from a backup, or move it aside and run 'almanac init' to start a new one (sqlite3's .recover can save what it still holds)`;
+      return (
+        `${where} is damaged or is not an Almanac store (${code}: ${(err as Error).message}). ` +
+        `Restore it from a backup, or move it aside and run 'almanac init' to start a new one ` +
+        `(sqlite3's .recover can save what it still holds)`
+      );
     case 'io':
       return `the disk failed while reading or writing ${where} (${code}): check the disk and its free space, then run the command again`;
   }

@@ -226,7 +226,8 @@ export async function mergeTopic(db: Db, from: string, into: string): Promise<{ 
     }
     // Subjects: keep the stronger weight where an event named both.
     await db.run(
-      `INSERT INTO event_subjects (kind, subject, event_id, weight, week) SELECT 'topic', ?, event_id, weight, week FROM event_subjects WHERE kind = 'topic' AND subject = ?
+      `INSERT INTO event_subjects (kind, subject, event_id, weight, week) SELECT 'topic', ?, ` +
+        `event_id, weight, week FROM event_subjects WHERE kind = 'topic' AND subject = ?
       ON CONFLICT(kind, subject, event_id) DO UPDATE SET weight = ${greatest(db, 'event_subjects.weight', 'excluded.weight')}`,
       [into, from],
     );

@@ -66,7 +66,9 @@ const guideJson = (g: import('../store/guides.js').Guide) => ({
 
 /** Our pages carry no scripts and load nothing from elsewhere but images. */
 const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: " +
+  'http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com ' +
+  "https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The API's count: exact up to COUNT_CAP, else COUNT_CAP with totalCapped set. */
 const apiTotal = (n: number) =>
@@ -331,7 +333,8 @@ export function createApp(deps: WebDeps): Hono {
         404,
       );
     const log = await deps.db.all<Parameters<typeof SourcePage>[0]['log'][number]>(
-      `SELECT started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus", outcome, error, items_seen AS "itemsSeen", items_new AS "itemsNew"
+      `SELECT started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus", ` +
+        `outcome, error, items_seen AS "itemsSeen", items_new AS "itemsNew"
       FROM fetch_log WHERE source_id = ? ORDER BY started_at DESC LIMIT 20`,
       [s.id],
     );

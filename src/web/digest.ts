@@ -23,7 +23,9 @@ export function digestMarkdown(d: { from: string; events: EventCard[] }, now: Da
   const lines = [
     `# Almanac digest`,
     '',
-    `${d.events.length} event${d.events.length === 1 ? '' : 's'} from ${d.from.slice(0, 16).replace('T', ' ')} to ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC, by significance.`,
+    `${d.events.length} event${d.events.length === 1 ? '' : 's'} from ` +
+      `${d.from.slice(0, 16).replace('T', ' ')} to ` +
+      `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC, by significance.`,
     '',
   ];
   for (const e of d.events) {

@@ -193,7 +193,8 @@ export function openApiDocument(origin: string) {
           responses: {
             200: {
               description:
-                'hits by kind (events, articles, statements), best first; windowed is true when the query matched so much that only the newest matches were ranked',
+                'hits by kind (events, articles, statements), best first; windowed is true when the ' +
+                'query matched so much that only the newest matches were ranked',
             },
             400: err,
           },

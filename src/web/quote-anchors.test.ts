@@ -12,7 +12,10 @@ describe('quote anchors', () => {
     assert.deepEqual([...r.anchored], [0, 1, 2]);
     assert.equal(
       r.html,
-      '<p>He said "<span class="quote" id="q1">we </span><em><span class="quote">will ship</span></em><span class="quote">\n</span>  <span class="quote">it soon</span>" and <span class="quote" id="q2">left.</span></p><p><span class="quote">Next</span>, “<span class="quote" id="q3">curly</span>” text.</p>',
+      '<p>He said "<span class="quote" id="q1">we </span><em><span class="quote">will ship</span>' +
+        '</em><span class="quote">\n</span>  <span class="quote">it soon</span>" and <span ' +
+        'class="quote" id="q2">left.</span></p><p><span class="quote">Next</span>, “<span ' +
+        'class="quote" id="q3">curly</span>” text.</p>',
     );
   });
 

@@ -195,7 +195,10 @@ describe('API and admin under bad input', () => {
     report.add({
       case: 'admin JSON: malformed, not an object, missing url, bad FTS query',
       expected: '400 with a clear error',
-      observed: `${malformed.status}: "${(JSON.parse(malformed.body) as { error: string }).error.slice(0, 40)}…", ${notObject.status}, ${missing.status}, ${badQuery.status}; a good one ${good.status}`,
+      observed:
+        `${malformed.status}: "` +
+        `${(JSON.parse(malformed.body) as { error: string }).error.slice(0, 40)}…", ` +
+        `${notObject.status}, ${missing.status}, ${badQuery.status}; a good one ${good.status}`,
     });
   });
 

@@ -134,7 +134,9 @@ describe('/articles at scale', () => {
     report.add({
       case: `${down.length} pages down from the newest, the last pages, ${back.length} pages back up`,
       expected: 'the store’s order exactly',
-      observed: `${down.flat().length + back.flat().length + 60} articles in order (ties on time, missing published dates included); the oldest page has no Older link`,
+      observed:
+        `${down.flat().length + back.flat().length + 60} articles in order (ties on time, ` +
+        `missing published dates included); the oldest page has no Older link`,
     });
   });
 
@@ -172,7 +174,9 @@ describe('/articles at scale', () => {
     report.add({
       case: `10 clients, ${pages} pages from cursors half-way down`,
       expected: '/healthz under 2 s throughout',
-      observed: `${(pages / (ms / 1000)).toFixed(0)} pages/s, ${(ms / pages).toFixed(1)} ms a page on average; /healthz ${polls} answers, slowest ${slowest.toFixed(0)} ms`,
+      observed:
+        `${(pages / (ms / 1000)).toFixed(0)} pages/s, ${(ms / pages).toFixed(1)} ms a page ` +
+        `on average; /healthz ${polls} answers, slowest ${slowest.toFixed(0)} ms`,
     });
   });
 

@@ -92,7 +92,10 @@ describe('crash and resume', () => {
             report.add({
               case: `round ${round}, kill ${k + 1}: after "${r.lastLine}" +${kill.extraMs} ms`,
               expected: 'intact; nothing lost or doubled',
-              observed: `${r.signal === 'SIGKILL' ? 'killed' : `finished first (exit ${r.code})`}; ${keys.length}/${corpus.length} articles, ${done}/${corpus.length * STAGE_NAMES.length} stage runs done; integrity ok`,
+              observed:
+                `${r.signal === 'SIGKILL' ? 'killed' : `finished first (exit ${r.code})`}; ` +
+                `${keys.length}/${corpus.length} articles, ${done}/` +
+                `${corpus.length * STAGE_NAMES.length} stage runs done; integrity ok`,
             });
           } finally {
             await store.close();

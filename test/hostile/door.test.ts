@@ -151,7 +151,9 @@ describe('at the door', () => {
         // Chunked: the answer comes once the limit is passed; what was on the wire by then is all the server saw.
         assert.ok(r.sentMb * MB < limit + 16 * MB, `${path}: ${r.sentMb.toFixed(1)} MB had gone out`);
         rows.push(
-          `${path} ${total / MB} MB ${declared ? 'declared' : 'chunked'}: ${r.status === 413 ? '413' : 'connection closed'} after ${r.sentMb.toFixed(1)} MB sent, ${r.ms.toFixed(0)} ms`,
+          `${path} ${total / MB} MB ${declared ? 'declared' : 'chunked'}: ` +
+            `${r.status === 413 ? '413' : 'connection closed'} after ${r.sentMb.toFixed(1)} MB ` +
+            `sent, ${r.ms.toFixed(0)} ms`,
         );
       }
     });
@@ -228,7 +230,10 @@ describe('at the door', () => {
     report.add({
       case: '40 wrong tokens to /admin/login from one address; 15 wrong Bearer tokens from another',
       expected: '429 with Retry-After after a few',
-      observed: `form: 401 ×${first}, then 429 (right token too, Retry-After ${right.headers['retry-after']} s); bearer: 429 from the ${bearer.indexOf(429) + 1}th; a third address signs in (303)`,
+      observed:
+        `form: 401 ×${first}, then 429 (right token too, Retry-After ` +
+        `${right.headers['retry-after']} s); bearer: 429 from the ${bearer.indexOf(429) + 1}th; a ` +
+        `third address signs in (303)`,
     });
   });
 
@@ -383,7 +388,9 @@ describe('at the door', () => {
     report.add({
       case: 'the admin cookie over: plain HTTP (+ an untrusted X-Forwarded-Proto), trusted proxy https/http, https public URL, direct TLS',
       expected: 'Secure exactly over TLS',
-      observed: `${plain ? 'Secure' : 'not Secure'}; ${viaProxy ? 'Secure' : '-'} / ${proxyPlain ? 'Secure' : 'not Secure'}; ${viaPublic ? 'Secure' : '-'}; ${direct}`,
+      observed:
+        `${plain ? 'Secure' : 'not Secure'}; ${viaProxy ? 'Secure' : '-'} / ` +
+        `${proxyPlain ? 'Secure' : 'not Secure'}; ${viaPublic ? 'Secure' : '-'}; ${direct}`,
     });
   });
 

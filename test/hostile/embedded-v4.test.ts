@@ -74,7 +74,9 @@ describe('IPv6 that embeds a private IPv4', () => {
       assert.equal(hits, before + 1, 'only the first hop reached a server');
     }
     report.add({
-      case: `${targets.length} spellings: ${FORMS.length} IPv6 forms × ${PRIVATE_V4.length} private IPv4 (loopback, RFC 1918, metadata, CGNAT, 0/8, multicast) + Teredo`,
+      case:
+        `${targets.length} spellings: ${FORMS.length} IPv6 forms × ${PRIVATE_V4.length} private ` +
+        `IPv4 (loopback, RFC 1918, metadata, CGNAT, 0/8, multicast) + Teredo`,
       expected: 'refused',
       observed: `${targets.length} of ${targets.length} refused as feed URLs, ${targets.length} of ${targets.length} as redirect targets (blocked-address)`,
     });

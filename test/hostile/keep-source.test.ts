@@ -30,9 +30,11 @@ const SPELLINGS = (n: number) => [
 ];
 const N = SPELLINGS(0).length;
 const REAL = (n: number) =>
-  `The lab announced model ${n} on Tuesday with a technical report on training, evaluation and safety testing, and released the weights to researchers under a research licence.`;
+  `The lab announced model ${n} on Tuesday with a technical report on training, evaluation and ` +
+  `safety testing, and released the weights to researchers under a research licence.`;
 const FAKE = (n: number) =>
-  `Invented: the lab is said to have cancelled model ${n} after a dispute with its investors, according to people who asked not to be named and documents nobody has seen.`;
+  `Invented: the lab is said to have cancelled model ${n} after a dispute with its investors, ` +
+  `according to people who asked not to be named and documents nobody has seen.`;
 
 describe('one canonical URL from two sources', () => {
   let deps: ReturnType<typeof testDeps>;
@@ -155,7 +157,10 @@ describe('one canonical URL from two sources', () => {
     report.add({
       case: `${N} lab URLs claimed first by a tier-3 feed (${N} spellings: utm, #, /, http, www, case, :443, ref) with made-up text`,
       expected: 'the lab’s articles kept, with their source',
-      observed: `${lab.length} of ${N} lab articles stored with their own text; ${copier.length} copier articles kept as the copier’s; ${pages} article pages show "The Lab" and its words; ${together.filter(Boolean).length} of ${N} pairs in one event`,
+      observed:
+        `${lab.length} of ${N} lab articles stored with their own text; ${copier.length} ` +
+        `copier articles kept as the copier’s; ${pages} article pages show "The Lab" and its ` +
+        `words; ${together.filter(Boolean).length} of ${N} pairs in one event`,
     });
     report.add({
       case: `${N} word-for-word echoes of the lab from a tier-3 feed, under the same URLs`,

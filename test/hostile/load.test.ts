@@ -154,13 +154,18 @@ describe('load while the pipeline writes', () => {
       report.add({
         case: `50 connections, ${paths.length} routes, for the writer's ${secs.toFixed(0)} s`,
         expected: 'no errors, no SQLITE_BUSY',
-        observed: `${result.requests.total} requests (${Math.round(result.requests.average)}/s), ${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+        observed:
+          `${result.requests.total} requests (${Math.round(result.requests.average)}/s), ` +
+          `${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ` +
+          `${result.timeouts} timeouts; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
         peakRssMb: reader.peakRssMb(),
       });
       report.add({
         case: 'writer: demo ingest, then re-cluster all ×2',
         expected: 'completes; nothing lost',
-        observed: `exits ${writerCodes.join(', ')}; ${corpus.length} articles, all ${corpus.length * STAGE_NAMES.length} stage runs done, each in one event; integrity ok`,
+        observed:
+          `exits ${writerCodes.join(', ')}; ${corpus.length} articles, all ` +
+          `${corpus.length * STAGE_NAMES.length} stage runs done, each in one event; integrity ok`,
         peakRssMb: Math.max(...writerPeaks),
       });
       report.print([

@@ -134,7 +134,10 @@ describe('sources add --allow-private', () => {
     report.add({
       case: `${refused.length} redirects from the typed host to another private host`,
       expected: 'refused at add, nothing stored',
-      observed: `${refused.length} of ${targets().length} refused (exit 1, "redirects to <host> (<address>), a private address on another host…"); 0 sources; the other host saw ${otherHits} requests`,
+      observed:
+        `${refused.length} of ${targets().length} refused (exit 1, "redirects to <host> ` +
+        `(<address>), a private address on another host…"); 0 sources; the other host saw ` +
+        `${otherHits} requests`,
     });
   });
 

@@ -20,11 +20,18 @@ export function rssItem(i: {
   body?: string;
   author?: string;
 }): string {
-  return `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title><link>${i.link}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}${i.author ? `<author>${i.author}</author>` : ''}<description>${i.body ?? BODY}</description></item>`;
+  return (
+    `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title><link>` +
+    `${i.link}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}` +
+    `${i.author ? `<author>${i.author}</author>` : ''}<description>${i.body ?? BODY}</description></item>`
+  );
 }
 
 export function rss(items: string[], decl = '<?xml version="1.0" encoding="utf-8"?>'): string {
-  return `${decl}<rss version="2.0"><channel><title>Hostile</title><link>http://hostile.test/</link><description>x</description>${items.join('')}</channel></rss>`;
+  return (
+    `${decl}<rss version="2.0"><channel><title>Hostile</title><link>http://hostile.test/</link>` +
+    `<description>x</description>${items.join('')}</channel></rss>`
+  );
 }
 
 /** A gzip stream of `bytes` zero bytes, compressed once (about 1 MB per GB). */

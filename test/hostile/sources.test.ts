@@ -265,7 +265,10 @@ describe('hostile sources', () => {
     report.add({
       case: 'same item, new GUID each fetch (×3)',
       expected: 'one article',
-      observed: `${await articles('new-guids')} article; new per fetch ${outcomes.map((o) => o.itemsNew).join(', ')}; duplicates ${outcomes.map((o) => o.duplicates).join(', ')}`,
+      observed:
+        `${await articles('new-guids')} article; new per fetch ` +
+        `${outcomes.map((o) => o.itemsNew).join(', ')}; duplicates ` +
+        `${outcomes.map((o) => o.duplicates).join(', ')}`,
       peakRssMb: peak,
     });
   });

@@ -73,7 +73,9 @@ async function throughServer(
     if (path === '/feed.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       return void res.end(
-        `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Crafted</title><link>${feeds.url}</link><description>x</description><item>${item.replaceAll('BASE/', feeds.url)}</item></channel></rss>`,
+        `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Crafted</title>` +
+          `<link>${feeds.url}</link><description>x</description><item>` +
+          `${item.replaceAll('BASE/', feeds.url)}</item></channel></rss>`,
       );
     }
     if (pages[path]) {
@@ -150,7 +152,9 @@ async function throughServer(
     while (!(rows = await over())) {
       if (Date.now() - t0 > WAIT_MS)
         throw new Error(
-          `the article was not through after ${WAIT_MS / 1000} s: ${JSON.stringify(await store.all('SELECT stage, status, error, attempts FROM article_stages'))}; ${out.slice(-1000)}`,
+          `the article was not through after ${WAIT_MS / 1000} s: ` +
+            `${JSON.stringify(await store.all('SELECT stage, status, error, attempts FROM article_stages'))}; ` +
+            `${out.slice(-1000)}`,
         );
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -179,7 +183,8 @@ async function throughServer(
 }
 
 const textItem = (title: string, text: string) =>
-  `<guid isPermaLink="false">crafted-1</guid><title>${esc(title)}</title><link>BASE/posts/1</link><pubDate>${DATE}</pubDate><description>${esc(text)}</description>`;
+  `<guid isPermaLink="false">crafted-1</guid><title>${esc(title)}</title><link>BASE/posts/1</link>` +
+  `<pubDate>${DATE}</pubDate><description>${esc(text)}</description>`;
 /** The feed's text counts as full, however few its words (the punctuation texts have few): no page is fetched. */
 const FULL_TEXT = { ALMANAC_FULLTEXT_MIN_WORDS: '0' };
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -195,7 +200,10 @@ describe('one crafted item does not stall the server', () => {
       report.add({
         case: `25 KB text: ${name}`,
         expected: `healthz < ${HEALTHZ_LIMIT_MS} ms; extracted; summary <= 3 sentences of ${MAX_SENTENCE_CHARS}`,
-        observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; summary ${o.summary?.length ?? 0} chars`,
+        observed:
+          `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) ` +
+          `over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; ` +
+          `summary ${o.summary?.length ?? 0} chars`,
       });
       assert.ok(o.healthzMaxMs < HEALTHZ_LIMIT_MS, `a /healthz took ${o.healthzMaxMs} ms`);
       assert.equal(o.stages['analyze']!.status, 'done', JSON.stringify(o.stages));
@@ -215,14 +223,19 @@ describe('one crafted item does not stall the server', () => {
     const page = nestedPage(29 * 1024);
     const teaser = 'The lab published a note about its new model. Read more';
     const o = await throughServer(
-      `<guid isPermaLink="false">page-1</guid><title>A page nested deep</title><link>BASE/posts/deep</link><pubDate>${DATE}</pubDate><description>${esc(teaser)}</description>`,
+      `<guid isPermaLink="false">page-1</guid><title>A page nested deep</title><link>` +
+        `BASE/posts/deep</link><pubDate>${DATE}</pubDate><description>` +
+        `${esc(teaser)}</description>`,
       { '/posts/deep': page },
     );
     const ft = o.stages['fulltext']!;
     report.add({
       case: `29 KB page, ${page.match(/<(div|ul|li|table|tr|td|section)>/g)!.length} nested elements`,
       expected: `healthz < ${HEALTHZ_LIMIT_MS} ms; fulltext failed with the reason; feed text kept`,
-      observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; fulltext: ${ft.error ?? ''} (attempts ${ft.attempts})`,
+      observed:
+        `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ` +
+        `${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; fulltext: ` +
+        `${ft.error ?? ''} (attempts ${ft.attempts})`,
     });
     assert.ok(o.healthzMaxMs < HEALTHZ_LIMIT_MS, `a /healthz took ${o.healthzMaxMs} ms`);
     assert.equal(ft.status, 'failed');
@@ -245,7 +258,10 @@ describe('one crafted item does not stall the server', () => {
     report.add({
       case: '60 KB of prose, budget 50 ms',
       expected: 'analyze failed "cut after", not retried; feed text kept; clustered',
-      observed: `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; analyze: ${an.error ?? ''} (attempts ${an.attempts})`,
+      observed:
+        `healthz max ${o.healthzMaxMs} ms (at ${(o.healthzMaxAt / 1000).toFixed(1)} s) over ` +
+        `${o.healthzCount} polls; run ${(o.runMs / 1000).toFixed(1)} s; ${stageLine(o)}; analyze: ` +
+        `${an.error ?? ''} (attempts ${an.attempts})`,
     });
     assert.ok(o.healthzMaxMs < HEALTHZ_LIMIT_MS, `a /healthz took ${o.healthzMaxMs} ms`);
     assert.equal(an.status, 'failed');

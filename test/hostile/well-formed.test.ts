@@ -141,7 +141,10 @@ describe('characters XML 1.0 forbids', () => {
     const out = writeOpml(await listSources(deps.db), deps.clock.now());
     assert.deepEqual(xmlCharProblems(out), []);
     assert.equal(XMLValidator.validate(out), true);
-    const doc = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline text="A&#1;B" title="A&#1;B\u0002C" type="rss" xmlUrl="http://example.com/a.xml" author="Eve&#x1F;"/></body></opml>`;
+    const doc =
+      `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>` +
+      `<outline text="A&#1;B" title="A&#1;B\u0002C" type="rss" xmlUrl="http://example.com/a.xml" ` +
+      `author="Eve&#x1F;"/></body></opml>`;
     const [s] = readOpml(doc);
     assert.equal(s!.name, 'ABC');
     assert.equal(s!.author, 'Eve');

@@ -145,7 +145,9 @@ describe('bad content', () => {
           link: esc(k < XSS_LINKS.length ? XSS_LINKS[k]! : `http://127.0.0.1:9/xss/${k}`),
           author: esc(`eve@x.example (${v} Eve ${k})`),
           body: esc(
-            `<p>The lab said on Tuesday that model ${k} is released with open weights for researchers. ${v}</p><p>"It is our best model yet," said Dana ${k}, who leads the team. ${v} Regulators in Brussels will review the release next month.</p>`,
+            `<p>The lab said on Tuesday that model ${k} is released with open weights for ` +
+              `researchers. ${v}</p><p>"It is our best model yet," said Dana ${k}, who leads the ` +
+              `team. ${v} Regulators in Brussels will review the release next month.</p>`,
           ),
         }),
       );

@@ -13,11 +13,14 @@ import { locateVerbatim } from './verbatim.js';
  * protocol and answers from a script of replies we wrote (good, fenced, malformed,
  * hallucinated quotes, 429 with Retry-After, too slow).
  */
-const ARTICLE = `Anthropic said on Monday that it would open a research lab in Tokyo, its first in Asia.
+const ARTICLE =
+  `Anthropic said on Monday that it would open a research lab in Tokyo, its first in Asia.
 
-“We want to be close to the researchers and customers we work with in Japan,” said Dario Amodei, the company's chief executive. The lab will hire 50 researchers in its first year.
+“We want to be close to the researchers and customers we work with in Japan,” said Dario Amodei, ` +
+  `the company's chief executive. The lab will hire 50 researchers in its first year.
 
-Analysts said the move puts pressure on rivals. "Tokyo has become a place where the big labs compete for talent," said Kenji Sato, an analyst at Example Securities.`;
+Analysts said the move puts pressure on rivals. "Tokyo has become a place where the big labs ` +
+  `compete for talent," said Kenji Sato, an analyst at Example Securities.`;
 
 const GOOD = {
   summary: 'Anthropic will open a research lab in Tokyo, its first in Asia, hiring 50 researchers in the first year.',

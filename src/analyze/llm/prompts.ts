@@ -65,9 +65,13 @@ export function extractionSystemPrompt(): string {
     '- summary: 1 to 3 sentences saying what happened or what is argued, and by whom.',
     '- keyphrases: up to 20 short phrases from the article, most important first.',
     `- topics: up to 6 kebab-case slugs. Prefer these: ${TAXONOMY.map((t) => t.slug).join(', ')}. Coin a new slug only if none fits.`,
-    "- claims: up to 6 of the article's main assertions, each a standalone sentence a reader understands without the article, each with evidence: the article sentence that supports it, copied exactly.",
-    '- quotes: up to 5 key quotes copied character for character from the article (direct speech with its speaker when there is one, else the most quotable sentences). Never paraphrase a quote.',
-    '- entities: organizations, people, products or models, laws or policies, and places named in the article, with type organization | person | product | law | place.',
+    "- claims: up to 6 of the article's main assertions, each a standalone sentence a reader " +
+      'understands without the article, each with evidence: the article sentence that supports it, ' +
+      'copied exactly.',
+    '- quotes: up to 5 key quotes copied character for character from the article (direct speech ' +
+      'with its speaker when there is one, else the most quotable sentences). Never paraphrase a quote.',
+    '- entities: organizations, people, products or models, laws or policies, and places named in ' +
+      'the article, with type organization | person | product | law | place.',
     `- kind: one of ${KINDS.join(', ')}.`,
   ].join('\n');
 }
@@ -83,7 +87,10 @@ export function extractionUserPrompt(a: { title: string; text: string; url?: str
 }
 
 export function repairPrompt(previous: string, problem: string): string {
-  return `Your previous answer could not be used: ${problem}\n\nPrevious answer:\n${previous.slice(0, 6000)}\n\nAnswer again with only the corrected JSON object.`;
+  return (
+    `Your previous answer could not be used: ${problem}\n\nPrevious answer:\n` +
+    `${previous.slice(0, 6000)}\n\nAnswer again with only the corrected JSON object.`
+  );
 }
 
 export const EVENT_PROMPT_VERSION = 'event-v2';
@@ -103,8 +110,12 @@ export function eventReviewSystemPrompt(): string {
   return [
     'You review one event of an almanac of AI news: several articles that report the same happening.',
     'Answer with one JSON object and nothing else:',
-    '- summary: 2 to 3 sentences that synthesise what the sources report (who did what, when, why it matters), in neutral third person: never "I", "we" or "our"; name who says what. Use only what the articles say.',
-    '- adjustment: an integer from -2 to 2 to apply to the computed significance score (1-10). Scale: 1-3 most items, 4-6 notable, 7-8 important, 9-10 a handful a year. Use 0 unless the factors clearly misjudge it.',
+    '- summary: 2 to 3 sentences that synthesise what the sources report (who did what, when, why ' +
+      'it matters), in neutral third person: never "I", "we" or "our"; name who says what. ' +
+      'Use only what the articles say.',
+    '- adjustment: an integer from -2 to 2 to apply to the computed significance score (1-10). ' +
+      'Scale: 1-3 most items, 4-6 notable, 7-8 important, 9-10 a handful a year. ' +
+      'Use 0 unless the factors clearly misjudge it.',
     '- reason: one sentence explaining the adjustment.',
   ].join('\n');
 }
@@ -139,7 +150,8 @@ export function guideOverviewSystemPrompt(): string {
   return [
     'You write the overview of one guide of an almanac of AI news: a living explainer of one subject, told through its events.',
     'Answer with one JSON object and nothing else:',
-    '- overview: 3 to 5 sentences for a reader catching up: what the subject is, what has happened (most significant first, with dates), and where things stand. Use only what the events say.',
+    '- overview: 3 to 5 sentences for a reader catching up: what the subject is, what has happened ' +
+      '(most significant first, with dates), and where things stand. Use only what the events say.',
   ].join('\n');
 }
 

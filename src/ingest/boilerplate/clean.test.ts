@@ -75,7 +75,9 @@ describe('boilerplate by what it is', () => {
   });
   it('takes boilerplate out of a text and keeps the story, whole sentences only', () => {
     const text =
-      'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Chip prices fell 12% in March (Photo by Lee Park/Studio Nine) as new fabs opened. Analysts expect a rebound. The largest buyer has said it will [\u2026]';
+      'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. ' +
+      'Chip prices fell 12% in March (Photo by Lee Park/Studio Nine) as new fabs opened. ' +
+      'Analysts expect a rebound. The largest buyer has said it will [\u2026]';
     const r = cleanText(text);
     assert.equal(r.text, 'Chip prices fell 12% in March as new fabs opened. Analysts expect a rebound.');
     assert.deepEqual(r.removed.map((x) => x.kind).sort(), ['credit', 'fragment', 'newsletter', 'truncation']);
@@ -131,7 +133,9 @@ describe('boilerplate by what it is', () => {
 describe('boilerplate in the HTML shown', () => {
   it('cuts the same text from the HTML, across tags, and drops elements left empty but not images', () => {
     const html =
-      '<p>Want the next one in your inbox? <a href="https://x.test/s">Subscribe here</a>.</p><p>Chip prices fell &amp; fabs opened.</p><figure><img src="https://x.test/a.png"><figcaption>Image: Studio Nine</figcaption></figure>';
+      '<p>Want the next one in your inbox? <a href="https://x.test/s">Subscribe here</a>.</p><p>' +
+      'Chip prices fell &amp; fabs opened.</p><figure><img src="https://x.test/a.png">' +
+      '<figcaption>Image: Studio Nine</figcaption></figure>';
     const c = cleanArticle({
       title: 'Chips',
       text: 'Want the next one in your inbox? Subscribe here.\n\nChip prices fell & fabs opened.\n\nImage: Studio Nine',

@@ -7,22 +7,38 @@ export type BoilerplateKind = 'newsletter' | 'credit' | 'truncation';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+
 // A call to act on a subscription: "sign up here", "subscribe now", "opt in for X here", "in your inbox".
-const SUBSCRIBE =
-  /\b(?:sign(?:ing)? up|subscribe|opt in)\b.{0,80}\b(?:here|now|today|newsletter|edition|issue|inbox(?:es)?|free)\b|\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b|^subscribe\b/i;
+const SUBSCRIBE = new RegExp(
+  String.raw`\b(?:sign(?:ing)? up|subscribe|opt in)\b.{0,80}\b(?:here|now|today|newsletter|edition|issue|inbox(?:es)?|free)\b|` +
+    String.raw`\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b|^subscribe\b`,
+  'i',
+);
 // The text speaking of itself: "This is today's edition of …", "This story originally appeared in …", "This is an excerpt of …".
-const SELF =
-  /^(?:this|it) (?:is|was|story|post|article|piece|essay|column|episode|edition)\b.{0,60}\b(?:newsletter|edition of|excerpt of|originally (?:appeared|published|ran)|first (?:appeared|published)|syndicated|republished|reprinted|podcast)\b/i;
+const SELF = new RegExp(
+  String.raw`^(?:this|it) (?:is|was|story|post|article|piece|essay|column|episode|edition)\b.{0,60}` +
+    String.raw`\b(?:newsletter|edition of|excerpt of|originally (?:appeared|published|ran)|first (?:appeared|published)|` +
+    String.raw`syndicated|republished|reprinted|podcast)\b`,
+  'i',
+);
 const WELCOME =
   /^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b.{0,60}(?:\b(?:edition|issue|episode|installment|newsletter|podcast|series|collaboration)\b|!$)/i;
 // A show promoting itself: "Listen to the full episode", "wherever you get your podcasts".
-const LISTEN =
-  /\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|(?:on|to us on) apple podcasts|follow (?:the show|us) on)\b/i;
+const LISTEN = new RegExp(
+  String.raw`\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|` +
+    String.raw`(?:on|to us on) apple podcasts|follow (?:the show|us) on)\b`,
+  'i',
+);
 const POST_APPEARED = /^the post\b.{1,300}\bappeared first on\b/i;
 
 // A credit: "Image: …", "Photo credit: …", "Photo by …", "Getty Images" alone.
-const CREDIT_LABEL =
-  /^(?:(?:header |lead |featured |top )?(?:image|photo(?:graph)?|illustration|art(?:work)?|credit)s?(?: credits?| by| courtesy(?: of)?| via)?\s*:|(?:image|photo(?:graph)?|illustration)s? (?:by|courtesy of|credits?)\b)/i;
+const CREDIT_LABEL = new RegExp(
+  String.raw`^(?:(?:header |lead |featured |top )?(?:image|photo(?:graph)?|illustration|art(?:work)?|credit)s?` +
+    String.raw`(?: credits?| by| courtesy(?: of)?| via)?\s*:|` +
+    String.raw`(?:image|photo(?:graph)?|illustration)s? (?:by|courtesy of|credits?)\b)`,
+  'i',
+);
 const AGENCY =
   /\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via getty|via getty|reuters\/|bloomberg via getty|nurphoto)\b/i;
 // A caption describing a picture: "Illustration showing the search box", "Collage on a black background showing …".

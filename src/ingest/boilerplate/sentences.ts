@@ -11,9 +11,13 @@ export interface Span {
   end: number;
 }
 
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+
 // "U.S.", "Dept.", "Jan.", initials: a period after these does not end a sentence when a capital follows.
-const ABBREVIATION =
-  /(?:^|[\s(])(?:[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|etc|e\.g|i\.e|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dept|Gov|Sen|Rep|Univ|Gen|Lt|Col|Capt)$/;
+const ABBREVIATION = new RegExp(
+  String.raw`(?:^|[\s(])(?:[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|etc|e\.g|` +
+    String.raw`i\.e|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dept|Gov|Sen|Rep|Univ|Gen|Lt|Col|Capt)$`,
+);
 // A sentence end: punctuation then space and a capital, a paragraph break, or (as feeds glue
 // them) a word's last letters, a period and a capitalised word with no space: "Friday.Subscribe".
 const END =

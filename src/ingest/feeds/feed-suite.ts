@@ -273,7 +273,10 @@ export function runCase(root: string, c: Case): CaseResult {
       return {
         ...base,
         outcome: 'fail',
-        detail: `${check.path.join('.')}: got ${JSON.stringify(values.filter((v) => v !== undefined)).slice(0, 200)}, expected ${JSON.stringify(check.value).slice(0, 200)}`,
+        detail:
+          `${check.path.join('.')}: got ` +
+          `${JSON.stringify(values.filter((v) => v !== undefined)).slice(0, 200)}, expected ` +
+          `${JSON.stringify(check.value).slice(0, 200)}`,
       };
     }
   }

@@ -14,10 +14,12 @@ const RSS = `<?xml version="1.0" encoding="utf-8"?>
 <content:encoded><![CDATA[<p onclick="x()">Body <a href="/rel">link</a><script>alert(1)</script><img src="javascript:alert(1)"></p>]]></content:encoded></item>
 </channel></rss>`;
 
-const ATOM = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example.org/"><title type="html">A &lt;i&gt;blog&lt;/i&gt;</title>
+const ATOM =
+  `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example.org/"><title type="html">A &lt;i&gt;blog&lt;/i&gt;</title>
 <link href="/" rel="alternate"/><updated>2026-01-02T00:00:00Z</updated><id>urn:x</id>
 <entry><title>Entry</title><id>urn:e1</id><link href="entries/1" rel="alternate"/><updated>2026-01-02T10:00:00+02:00</updated>
-<author><name>Ann</name></author><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hello <a href="x.html">there</a></p></div></content></entry></feed>`;
+<author><name>Ann</name></author><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>` +
+  `Hello <a href="x.html">there</a></p></div></content></entry></feed>`;
 
 const JSONFEED = JSON.stringify({
   version: 'https://jsonfeed.org/version/1.1',

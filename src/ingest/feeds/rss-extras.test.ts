@@ -5,7 +5,10 @@ import { needsRssExtras, pairItems, readRssExtras } from './rss-extras.js';
 import { expandDeclaredEntities, normalizeRssShape, withoutDoctype } from './prepare.js';
 
 const rss = (channel: string, attrs = '') =>
-  `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:content="http://purl.org/rss/1.0/modules/content/"${attrs}><channel><title>T</title>${channel}</channel></rss>`;
+  `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" ` +
+  `xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" ` +
+  `xmlns:content="http://purl.org/rss/1.0/modules/content/"${attrs}><channel><title>T</title>` +
+  `${channel}</channel></rss>`;
 
 describe('RSS elements beyond the specifications', () => {
   it('is not run for plain RSS, whose items carry <author> the standard way', () => {
@@ -98,7 +101,9 @@ describe('RSS elements beyond the specifications', () => {
 describe('text repairs before parsing', () => {
   it('expands entities declared as plain text only, and drops the internal subset', () => {
     const doc =
-      '<!DOCTYPE rss [<!ENTITY id "tag:example.com,"><!ENTITY lol1 "&lol;&lol;"><!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY % p "x">]><rss><channel><item><guid>&id;2006</guid><title>&lol1; &xxe;</title></item></channel></rss>';
+      '<!DOCTYPE rss [<!ENTITY id "tag:example.com,"><!ENTITY lol1 "&lol;&lol;"><!ENTITY xxe SYSTEM ' +
+      '"file:///etc/passwd"><!ENTITY % p "x">]><rss><channel><item><guid>&id;2006</guid><title>' +
+      '&lol1; &xxe;</title></item></channel></rss>';
     const out = expandDeclaredEntities(doc);
     assert.equal(
       out,

@@ -33,8 +33,11 @@ export interface RssExtras {
   items: RssItemExtras[];
 }
 
-const TRIGGER =
-  /<(?:[\w.-]+:)?body[\s>]|<fullitem[\s>]|<dc:author[\s>]|<summary[\s>]|<tags[\s>]|<itunes:(?:category|link)[\s>/]|<itunes:image\s[^>]*\burl\s*=|<content:encoded\s[^>]*xml:lang/;
+// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
+const TRIGGER = new RegExp(
+  String.raw`<(?:[\w.-]+:)?body[\s>]|<fullitem[\s>]|<dc:author[\s>]|<summary[\s>]|<tags[\s>]|` +
+    String.raw`<itunes:(?:category|link)[\s>/]|<itunes:image\s[^>]*\burl\s*=|<content:encoded\s[^>]*xml:lang`,
+);
 
 /** True when the document may hold an element only this pass reads. */
 export function needsRssExtras(text: string): boolean {

@@ -6,17 +6,23 @@ import { gunzipSync } from 'node:zlib';
 import { pagePR } from '../../../eval/page-metrics.js';
 import { extractPage } from './extract.js';
 
-const PAGE = `<!doctype html><html lang="en"><head><title>Lab ships model | Example News</title>
+const PAGE =
+  `<!doctype html><html lang="en"><head><title>Lab ships model | Example News</title>
 <meta property="og:title" content="Lab ships a weather model">
 <meta property="og:image" content="/img/lead.jpg">
 <meta name="author" content="Ada Writer">
-<script type="application/ld+json">{"@type":"NewsArticle","headline":"Lab ships a weather model","datePublished":"2026-11-20T09:00:00Z","author":{"@type":"Person","name":"Ada Writer"}}</script>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Lab ships a weather model",` +
+  `"datePublished":"2026-11-20T09:00:00Z","author":{"@type":"Person","name":"Ada Writer"}}</script>
 </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article><h1>Lab ships a weather model</h1>
-<p>A research lab released a model on Thursday that forecasts the tracks of tropical cyclones up to ten days ahead, two days further than the physics-based systems forecasters use today.</p>
-<p>The team trained it on four decades of reanalysis data and tested it on the storms of the last two seasons, where its track errors were a fifth smaller than the best operational model.</p>
-<p>National weather services will get the forecasts through a public archive, and the lab says it will publish the code so that others can check the results for themselves.</p>
-<script>alert(1)</script><p onclick="steal()">Forecasters who saw early versions said the gain would matter most for evacuation decisions made three to five days before landfall.</p>
+<p>A research lab released a model on Thursday that forecasts the tracks of tropical cyclones up to ` +
+  `ten days ahead, two days further than the physics-based systems forecasters use today.</p>
+<p>The team trained it on four decades of reanalysis data and tested it on the storms of the last ` +
+  `two seasons, where its track errors were a fifth smaller than the best operational model.</p>
+<p>National weather services will get the forecasts through a public archive, and the lab says it ` +
+  `will publish the code so that others can check the results for themselves.</p>
+<script>alert(1)</script><p onclick="steal()">Forecasters who saw early versions said the gain ` +
+  `would matter most for evacuation decisions made three to five days before landfall.</p>
 </article><aside>Related: ten other stories you might like</aside><footer>© Example News</footer></body></html>`;
 
 describe('page extraction', () => {

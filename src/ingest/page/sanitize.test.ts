@@ -12,7 +12,9 @@ describe('sanitizeHtmlFragment', () => {
     );
     assert.equal(
       out,
-      '<p><a href="https://site.example/a?b=1" title="t">link</a> <img src="https://site.example/post/i.png" alt="x" srcset="https://site.example/post/i.png 1x, https://site.example/big/i.png 2x" /></p>',
+      '<p><a href="https://site.example/a?b=1" title="t">link</a> <img ' +
+        'src="https://site.example/post/i.png" alt="x" srcset="https://site.example/post/i.png 1x, ' +
+        'https://site.example/big/i.png 2x" /></p>',
     );
   });
 
@@ -25,7 +27,9 @@ describe('sanitizeHtmlFragment', () => {
 
   it('drops what the allow-list does not name: handlers, script URLs, scripts, foreign frames', () => {
     const out = sanitizeHtmlFragment(
-      '<p class="c" onclick="x()">Hi <a href="javascript:alert(1)" rel="opener">bad</a><script>alert(1)</script><iframe src="https://evil.example/x"></iframe><iframe src="https://www.youtube.com/embed/1"></iframe></p>',
+      '<p class="c" onclick="x()">Hi <a href="javascript:alert(1)" rel="opener">bad</a><script>' +
+        'alert(1)</script><iframe src="https://evil.example/x"></iframe><iframe ' +
+        'src="https://www.youtube.com/embed/1"></iframe></p>',
       base,
     );
     assert.equal(out, '<p>Hi <a>bad</a><iframe src="https://www.youtube.com/embed/1"></iframe></p>');

@@ -130,7 +130,8 @@ export async function copyStore(
       for (const { t, col } of identities) {
         if (!names.includes(t)) continue;
         await tx.run(
-          `SELECT setval(pg_get_serial_sequence(?, ?), GREATEST(COALESCE((SELECT MAX(${quote(col)}) FROM ${quote(t)}), 0), 1), (SELECT COUNT(*) > 0 FROM ${quote(t)}))`,
+          `SELECT setval(pg_get_serial_sequence(?, ?), GREATEST(COALESCE((SELECT MAX(${quote(col)}) ` +
+            `FROM ${quote(t)}), 0), 1), (SELECT COUNT(*) > 0 FROM ${quote(t)}))`,
           [t, col],
         );
       }

@@ -17,8 +17,10 @@ export async function storeTables(c: SqlClient): Promise<Map<string, StoreTable>
       ? await c.all<{ t: string; col: string; pk: number }>(
           `SELECT c.table_name AS t, c.column_name AS col,
                   COALESCE((SELECT k.ordinal_position FROM information_schema.table_constraints tc
-                    JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name
-                    WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = c.table_schema AND tc.table_name = c.table_name AND k.column_name = c.column_name), 0) AS pk
+                    JOIN information_schema.key_column_usage k ON k.constraint_name = ` +
+            `tc.constraint_name AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name
+                    WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = c.table_schema ` +
+            `AND tc.table_name = c.table_name AND k.column_name = c.column_name), 0) AS pk
            FROM information_schema.columns c
            WHERE c.table_schema = current_schema() AND c.is_generated = 'NEVER'
            ORDER BY c.table_name, c.ordinal_position`,

@@ -164,7 +164,8 @@ export async function storageSuite(
         [ts, ts],
       );
       await c.run(
-        `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, added_at) VALUES ('g', 'e1', 1, 5, '2026-03-01', ?), ('g', 'e2', 1, 5, '2026-03-02', ?)`,
+        `INSERT INTO guide_events (guide_slug, event_id, relevance, significance, first_seen, ` +
+          `added_at) VALUES ('g', 'e1', 1, 5, '2026-03-01', ?), ('g', 'e2', 1, 5, '2026-03-02', ?)`,
         [ts, ts],
       );
       assert.deepEqual(await c.get(`SELECT event_count, last_event_at FROM guides WHERE slug = 'g'`), {
@@ -285,7 +286,8 @@ export async function storageSuite(
       const newest = (await c.get<{ id: number }>('SELECT MAX(id) AS id FROM articles'))!.id + 100_000;
       await c.run(
         `INSERT INTO articles (id, source_id, guid, url, title, fetched_at, html, text, word_count, truncated, updated_at, content_hash)
-        VALUES (?, 'suite-search', 'newest', 'https://suite-search.example/newest', 'Harbour calm', ?, '<p>Calm harbour.</p>', 'Calm harbour.', 2, 0, ?, 'suite-newest')`,
+        VALUES (?, 'suite-search', 'newest', 'https://suite-search.example/newest', 'Harbour calm', ?,
+          '<p>Calm harbour.</p>', 'Calm harbour.', 2, 0, ?, 'suite-newest')`,
         [newest, T0.toISOString(), T0.toISOString()],
       );
       const z = await search(c, 'zeppelin');
@@ -558,7 +560,9 @@ export async function storageSuite(
       }
       // Many of one guide's best taken at once: the read still answers right, and the next row it takes refills it.
       await c.run(
-        `DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ${order} LIMIT 35)`,
+        `DELETE FROM guide_events WHERE guide_slug = 'ga' AND (significance, first_seen, event_id) ` +
+          `IN (SELECT significance, first_seen, event_id FROM guide_events WHERE guide_slug = 'ga' ` +
+          `${order} LIMIT 35)`,
       );
       await check('a guide losing its best');
       await member('ga', await newEvent());
@@ -682,7 +686,8 @@ export async function storageSuite(
         attempts: number;
         updated_at: string;
       }>(
-        `SELECT article_id, stage, status, error, note, attempts, updated_at FROM article_stages WHERE article_id IN (${ids.join(',')}) ORDER BY article_id, stage`,
+        `SELECT article_id, stage, status, error, note, attempts, updated_at FROM article_stages ` +
+          `WHERE article_id IN (${ids.join(',')}) ORDER BY article_id, stage`,
       );
       const of = (id: number, stage: string) => rows.find((r) => r.article_id === id && r.stage === stage)!;
       assert.deepEqual(

@@ -2,11 +2,15 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { relativeTime } from '../relative-time.js';
 
-const CSS = `
+const CSS =
+  `
 :root{--fg:#1c1d21;--muted:#5d6270;--line:#e4e6eb;--bg:#fcfcfd;--card:#fff;--accent:#2f5bd3;--badge:#eef2ff}
 @media (prefers-color-scheme:dark){:root{--fg:#e8e9ed;--muted:#a0a5b3;--line:#2c2f36;--bg:#121316;--card:#1a1c20;--accent:#8aa8ff;--badge:#232a40}}
-*{box-sizing:border-box}body{margin:0;font:16px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","DejaVu Sans",sans-serif;color:var(--fg);background:var(--bg)}
-header.site{border-bottom:1px solid var(--line);background:var(--card)}header.site div{max-width:760px;margin:0 auto;padding:.8rem 1rem;display:flex;gap:1.2rem;align-items:baseline}
+*{box-sizing:border-box}body{margin:0;` +
+  `font:16px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","DejaVu Sans",sans-serif;` +
+  `color:var(--fg);background:var(--bg)}
+header.site{border-bottom:1px solid var(--line);background:var(--card)}header.site div{max-width:760px;margin:0 auto;` +
+  `padding:.8rem 1rem;display:flex;gap:1.2rem;align-items:baseline}
 header.site a{color:var(--fg);text-decoration:none}header.site .brand{font-weight:700;font-size:1.15rem;margin-right:auto}
 main{max-width:760px;margin:0 auto;padding:1.2rem 1rem 3rem}a{color:var(--accent)}
 h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0 .6rem}h2{font-size:1.1rem;margin:1.6rem 0 .6rem}
@@ -15,13 +19,17 @@ h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0 .6rem}h2{font-size:1.1rem;ma
 .body{margin-top:1.2rem}.body img{max-width:100%;height:auto}.pager{margin-top:1.2rem;display:flex;justify-content:space-between}
 table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 .bad{color:#c0392b}.ok{color:#1e8449}
-.score{display:inline-block;min-width:1.6em;padding:0 .35em;margin-right:.45em;border-radius:.35em;text-align:center;font-weight:700;color:#fff;background:#8a90a0}
+.score{display:inline-block;min-width:1.6em;padding:0 .35em;margin-right:.45em;border-radius:.35em;text-align:center;` +
+  `font-weight:700;color:#fff;background:#8a90a0}
 .score.mid{background:#3d6fd9}.score.high{background:#d9822b}.score.top{background:#c0392b}
-.lead{font-size:1.05rem}.topics a.topic,.entities .entity{display:inline-block;margin:0 .4em .4em 0;padding:.1em .55em;border-radius:1em;background:var(--badge);font-size:.85rem;text-decoration:none}
+.lead{font-size:1.05rem}.topics a.topic,.entities .entity{display:inline-block;margin:0 .4em .4em 0;padding:.1em .55em;` +
+  `border-radius:1em;background:var(--badge);font-size:.85rem;text-decoration:none}
 .role{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;padding:.05em .4em;border:1px solid var(--line);border-radius:.3em}
 .role.primary{border-color:var(--accent);color:var(--accent)}.factors td:first-child{white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem .8rem;align-items:flex-end;margin:.4rem 0 .8rem;font-size:.88rem}
-.filters label{display:flex;flex-direction:column;color:var(--muted);gap:.15rem}.filters select,.filters button,header.site input{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);border-radius:.35rem;background:var(--card);color:var(--fg)}
+.filters label{display:flex;flex-direction:column;color:var(--muted);gap:.15rem}` +
+  `.filters select,.filters button,header.site input{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);` +
+  `border-radius:.35rem;background:var(--card);color:var(--fg)}
 .filters button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
 header.site form.search{margin:0}header.site input{width:9rem}
 .spark{vertical-align:middle}.spark polyline{fill:none;stroke:var(--accent);stroke-width:1.5}
@@ -29,9 +37,12 @@ mark{background:#fde68a;color:inherit;padding:0 .1em;border-radius:.15em}.body s
 @media (max-width:560px){header.site div{flex-wrap:wrap;gap:.6rem}header.site input{width:100%}main{padding:.8rem .8rem 2rem}h1{font-size:1.35rem}}
 .extraction ul{padding-left:1.2rem}.extraction blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line);color:var(--fg)}
 .extraction blockquote cite{display:block;color:var(--muted);font-style:normal;font-size:.88rem}
-ol.timeline{list-style:none;padding:0}ol.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line)}ol.timeline time{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:.4rem}
-.claim-group{margin:.6rem 0;padding:.3rem .8rem;border-left:3px solid var(--line)}.claim-group.agreed{border-color:#1e8449}.claim-group.disputed{border-color:#c0392b}
-.claim-group ul,.by-source ul{padding-left:1.2rem;margin:.3rem 0}main blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid var(--line)}main blockquote footer{color:var(--muted);font-size:.88rem}
+ol.timeline{list-style:none;padding:0}ol.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line)}` +
+  `ol.timeline time{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:.4rem}
+.claim-group{margin:.6rem 0;padding:.3rem .8rem;border-left:3px solid var(--line)}` +
+  `.claim-group.agreed{border-color:#1e8449}.claim-group.disputed{border-color:#c0392b}
+.claim-group ul,.by-source ul{padding-left:1.2rem;margin:.3rem 0}main blockquote{margin:.6rem 0;padding:.2rem .9rem;` +
+  `border-left:3px solid var(--line)}main blockquote footer{color:var(--muted);font-size:.88rem}
 .change{display:flex;gap:.5rem;align-items:flex-start}.change .role{margin-top:1rem}.change .item{flex:1}ul.guides{padding-left:1.2rem}
 .filters input[type=text]{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);border-radius:.35rem;background:var(--card);color:var(--fg)}
 `;
