@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -53,6 +53,22 @@ async function startServe(
   }
   return { child, base, ms: performance.now() - t0 };
 }
+
+/**
+ * The server process's CPU time so far (user and system, from /proc; 0 where there is none):
+ * per request, the one figure other work on a shared machine moves little, where req/s and
+ * latency move with whatever else runs.
+ */
+function serverCpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** USER_HZ, the unit of /proc/<pid>/stat times: 100 on Linux. */
+const CLOCK_TICKS = 100;
 
 /** The machine's 1, 5 and 15 minute load averages: other work on it moves every figure. */
 const loadAverage = () =>
@@ -204,9 +220,11 @@ export async function benchWeb(): Promise<void> {
       p99: number;
       non2xx: number;
       errors: number;
+      cpuMs: number;
     }> = [];
     /** 50 connections on the server for the run's seconds; with `paths`, each request asks for the next of them. */
-    const load = async (base: string, path: string, paths?: string[]) => {
+    const load = async (server: ChildProcess, base: string, path: string, paths?: string[]) => {
+      const cpu0 = serverCpuMs(server);
       // One turn shared by the connections: no two requests in a row ask for the same page.
       let turn = 0;
       const r = await autocannon({
@@ -215,7 +233,15 @@ export async function benchWeb(): Promise<void> {
         duration: seconds,
         ...(paths && { requests: [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length]! }) }] }),
       });
-      return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+      const cpuMs = (serverCpuMs(server) - cpu0) / Math.max(1, r.requests.total);
+      return {
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        cpuMs,
+      };
     };
     for (const st of stores) {
       // As served (rendered pages reused while the store is unchanged), then with every request rendered.
@@ -224,12 +250,12 @@ export async function benchWeb(): Promise<void> {
         for (const [name, path] of routes) {
           if (!cache && path === '/healthz') continue;
           const route = cache ? name : `${name}, every request rendered`;
-          rows.push({ store: st.name, route, cache, ...(await load(s.base, path)) });
+          rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, path)) });
         }
         if (!cache)
           for (const [name, paths] of distinct) {
             const route = `${name}, distinct (${paths.length.toLocaleString('en-US')} URLs), every request rendered`;
-            rows.push({ store: st.name, route, cache, ...(await load(s.base, '', paths)) });
+            rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, '', paths)) });
           }
         await stop(s.child);
       }
@@ -239,15 +265,19 @@ export async function benchWeb(): Promise<void> {
     );
     const w = Math.max(...rows.map((r) => r.route.length)) + 2;
     console.log(
-      `${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`,
+      `${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}` +
+        `${'CPU ms/req'.padStart(12)}`,
     );
     for (const r of rows)
       console.log(
         `${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}` +
           `${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}` +
-          `${String(r.non2xx + r.errors).padStart(10)}`,
+          `${String(r.non2xx + r.errors).padStart(10)}${r.cpuMs.toFixed(2).padStart(12)}`,
       );
     console.log(`  load before the run (uptime): ${loadBefore}; after: ${loadAverage()}`);
+    console.log(
+      "  CPU ms/req: the server process's CPU time over the requests it answered (1,000 / it is one core's req/s ceiling)",
+    );
     console.log(
       '  goals, every request rendered, 1M articles, SQLite: event page ≥ 2,000 req/s p99 < 50 ms; search (distinct) ≥ 500 req/s' +
         ' p99 < 200 ms, no errors; filtered Atom ≥ 1,000 req/s p99 < 100 ms; PostgreSQL half of each',
