@@ -14,7 +14,9 @@ const WIDEN = 8;
  * The newest SEARCH_CANDIDATES + 1 keys matching `q` (a plainto_tsquery text), searched in
  * windows of the newest keys that widen until they hold enough: a GIN match on a common word
  * would otherwise gather every match in the store before sorting by recency, and a recency
- * walk on a rare word would read the whole store. `match(floorParam)` is the candidates'
+ * walk on a rare word would read the whole store (each statement gathers a window's matches
+ * in a MATERIALIZED step, so the planner cannot pick that walk for the ORDER BY … LIMIT:
+ * on a 1M store it took 5–36 s for words that match nothing). `match` is the candidates'
  * statement: its parameters are the words and the floor (null for the whole store), its
  * rows the keys at or above the floor, newest first.
  */
@@ -61,21 +63,24 @@ export async function searchPostgres(db: Db, words: string, limit: number): Prom
     words,
     (await value<string | null>(db, 'SELECT MAX(last_updated) FROM events')) ?? null,
     byTime,
-    `SELECT e.id FROM events e WHERE e.search @@ ${Q} AND e.last_updated >= COALESCE(?::text, '') ORDER BY e.last_updated DESC LIMIT ${cap}`,
+    `WITH m AS MATERIALIZED (SELECT e.id, e.last_updated FROM events e WHERE e.search @@ ${Q} AND e.last_updated >= COALESCE(?::text, ''))
+    SELECT id FROM m ORDER BY last_updated DESC LIMIT ${cap}`,
   );
   const articleKeys = await newestMatches<number>(
     db,
     words,
     (await value<number | null>(db, 'SELECT MAX(id) FROM articles')) ?? null,
     byId,
-    `SELECT a.id FROM articles a WHERE a.search @@ ${Q} AND a.id >= COALESCE(?::bigint, 0) ORDER BY a.id DESC LIMIT ${cap}`,
+    `WITH m AS MATERIALIZED (SELECT a.id FROM articles a WHERE a.search @@ ${Q} AND a.id >= COALESCE(?::bigint, 0))
+    SELECT id FROM m ORDER BY id DESC LIMIT ${cap}`,
   );
   const statementKeys = await newestMatches<number>(
     db,
     words,
     (await value<number | null>(db, 'SELECT MAX(article_id) FROM extractions')) ?? null,
     byId,
-    `SELECT x.article_id FROM extractions x WHERE x.search @@ ${Q} AND x.article_id >= COALESCE(?::bigint, 0) ORDER BY x.article_id DESC LIMIT ${cap}`,
+    `WITH m AS MATERIALIZED (SELECT x.article_id FROM extractions x WHERE x.search @@ ${Q} AND x.article_id >= COALESCE(?::bigint, 0))
+    SELECT article_id FROM m ORDER BY article_id DESC LIMIT ${cap}`,
   );
   const ranked = (keys: Array<number | string>) => JSON.stringify(keys.slice(0, SEARCH_CANDIDATES));
   const events = await db.all<SearchHits['events'][number]>(
