@@ -4,6 +4,7 @@
  * JSON under bench/results/. `npm run bench -- extract cluster` runs only those sections.
  * Sections that need the public data sets skip with a message when ../shared/data is absent.
  */
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,7 +213,7 @@ if (run('pages')) {
   const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'almanac-bench-'));
   const file = kept ?? join(dir!, 'bench.db');
   const reuse = kept !== undefined && existsSync(kept);
-  const db = openDb(file);
+  const db = openDb(file, { seed: TAXONOMY });
   const now = new Date('2026-11-22T12:00:00Z');
   const t0 = performance.now();
   let events: number;

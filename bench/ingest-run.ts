@@ -15,6 +15,7 @@
  * (that round is done again; what it had stored stays). BENCH_INGEST_ROUNDS=n stops after
  * n rounds. Peak RSS is then this process's, over its own rounds only.
  */
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,7 +25,8 @@ import { join } from 'node:path';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
-import { relaterFor } from '../src/events/relater.js';
+import { relaterFor } from '../src/relate/relater.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
@@ -122,9 +124,18 @@ async function main() {
   const config = { ...loadConfig({}, { db: storeUrl }), allowPrivate: true, hostDelayMs: 0, fetchConcurrency: SERVERS };
   const localPool =
     config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
-  const db = await openStore(storeUrl);
+  const db = await openStore(storeUrl, { seed: TAXONOMY });
   const relater = relaterFor(config, db, (line) => console.error(line));
-  const deps = { db, config, http: createHttpClient(config), clock: systemClock, log: () => {}, localPool, relater };
+  const deps = {
+    db,
+    state: new PipelineState(),
+    config,
+    http: createHttpClient(config),
+    clock: systemClock,
+    log: () => {},
+    localPool,
+    relater,
+  };
   const workerCount = Number(process.env['BENCH_WORKERS'] ?? 0);
   const workers: ChildProcess[] = [];
   for (let w = 0; w < workerCount; w++) {

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -11,7 +12,6 @@ import { column, one, value } from '../src/store/sql/query.js';
 import { openStore } from '../src/store/sql/open.js';
 import { copyStore } from '../src/store/sql/copy-store.js';
 import { createDatabase, dropDatabase } from '../src/store/sql/fresh-database.js';
-import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { sharedDataDir } from '../eval/shared-data.js';
 import { distinctPaths, searchQueries } from './web-requests.js';
 
@@ -88,7 +88,7 @@ async function storeFile(): Promise<{ file: string; cleanup: () => void }> {
   if (kept && existsSync(kept)) return { file: kept, cleanup: () => {} };
   const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'almanac-bench-web-'));
   const file = kept ?? join(dir!, 'store.db');
-  const db = openDb(file);
+  const db = openDb(file, { seed: TAXONOMY });
   const t0 = performance.now();
   await fillStore(db, size, new Date('2026-11-22T12:00:00Z'), (n) =>
     process.stdout.write(
@@ -110,7 +110,7 @@ async function storeFile(): Promise<{ file: string; cleanup: () => void }> {
 async function postgresCopy(file: string): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
   const kept = process.env['BENCH_PG_STORE'];
   if (kept) {
-    const store = await openStore(kept);
+    const store = await openStore(kept, { seed: TAXONOMY });
     const held = await value<number | null>(store, 'SELECT MAX(id) FROM articles');
     await store.close();
     if (!held) await copyInto(file, kept);
@@ -126,7 +126,7 @@ async function postgresCopy(file: string): Promise<{ url: string; drop: () => Pr
 /** migrate-store's copy of the SQLite store into the PostgreSQL database at `url`, then ANALYZE. */
 async function copyInto(file: string, url: string): Promise<void> {
   const t0 = performance.now();
-  const [from, to] = [await openStore(file), await openStore(url)];
+  const [from, to] = [await openStore(file, { seed: TAXONOMY }), await openStore(url, { seed: TAXONOMY })];
   try {
     await copyStore(from, to, (p) =>
       process.stdout.write(`\r  copying to PostgreSQL: ${p.table} ${p.rows.toLocaleString('en-US')}      `),
@@ -152,7 +152,7 @@ export async function benchWeb(): Promise<void> {
   const loadBefore = loadAverage();
   const pg = await postgresCopy(file);
   try {
-    const db = openDb(file); // applies any pending migration before timing
+    const db = openDb(file, { seed: TAXONOMY }); // applies any pending migration before timing
     const articles = await one<number>(db, 'SELECT MAX(id) FROM articles');
     const event = await one<string>(db, 'SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100');
     // Events spread over the whole store, not only the newest (whose pages stay in memory).
@@ -172,7 +172,7 @@ export async function benchWeb(): Promise<void> {
     // Cold start: the store, then an empty one as the baseline.
     const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
     const empty = join(emptyDir, 'empty.db');
-    await openDb(empty).close();
+    await openDb(empty, { seed: TAXONOMY }).close();
     const cold = async (f: string) => {
       const s = await startServe(f);
       await stop(s.child);

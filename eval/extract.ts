@@ -14,7 +14,7 @@ import { extractLocal } from '../src/analyze/local.js';
 import { countRepeats } from '../src/analyze/repeats.js';
 import { parseCase, SENTENCE_CASES } from '../src/analyze/sentence-cases.js';
 import { splitSentences } from '../src/analyze/sentences.js';
-import type { Extraction } from '../src/analyze/types.js';
+import type { Extraction } from '../src/extraction-schema.js';
 import { loadCorpus } from '../src/demo/corpus.js';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';

@@ -15,13 +15,16 @@
  *   kept apart), the share the store relates; and of the stored relations, the share within
  *   one story and within one category of the data set (business, tech, …).
  */
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { join } from 'node:path';
 import { fixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { RELATE_GROWTH } from '../src/events/refresh.js';
-import { relateEvent } from '../src/events/relate.js';
+import { relateEvent } from '../src/relate/relate.js';
+import { RelateCaches } from '../src/relate/reads.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { processPending } from '../src/pipeline/process.js';
 import { STAGE_NAMES } from '../src/pipeline/stages.js';
 import { upsertArticle } from '../src/store/articles.js';
@@ -64,10 +67,11 @@ interface Outcome {
 
 async function run(growth: number): Promise<Outcome> {
   const config = { ...loadConfig({}, { db: ':memory:' }), extractThreads: 0 };
-  const db = openDb(':memory:');
+  const db = openDb(':memory:', { seed: TAXONOMY });
   let passes = 0;
   const deps: Deps = {
     db,
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock(rows[rows.length - 1]!.published),
@@ -147,15 +151,21 @@ async function run(growth: number): Promise<Outcome> {
   }>(`SELECT id, kind, topics, entities, first_seen, last_updated FROM events WHERE title <> ''`);
   let agreeSum = 0;
   let agreeN = 0;
+  const caches = new RelateCaches();
   for (const e of events) {
     const fresh = (
-      await relateEvent(db, e.id, {
-        topics: JSON.parse(e.topics),
-        entities: JSON.parse(e.entities),
-        firstSeen: e.first_seen,
-        lastUpdated: e.last_updated,
-        kind: e.kind,
-      })
+      await relateEvent(
+        db,
+        e.id,
+        {
+          topics: JSON.parse(e.topics),
+          entities: JSON.parse(e.entities),
+          firstSeen: e.first_seen,
+          lastUpdated: e.last_updated,
+          kind: e.kind,
+        },
+        { caches },
+      )
     ).relations.slice(0, TOP);
     if (!fresh.length) continue;
     const have = new Set(stored.get(e.id) ?? []);

@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import type { AddressInfo } from 'node:net';
 import { fixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import { escapeHtml } from '../src/ingest/page/sanitize.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
 import { openDb } from '../src/store/db.js';
@@ -71,7 +73,8 @@ export async function runStream(
     maxDecompressedBytes: 1 << 28,
   };
   const deps: Deps = {
-    db: openDb(':memory:'),
+    db: openDb(':memory:', { seed: TAXONOMY }),
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock(new Date(newest + 3_600_000).toISOString()),

@@ -1,9 +1,11 @@
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fixedClock } from '../src/clock.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createHttpClient } from '../src/ingest/fetch.js';
 import type { Deps } from '../src/pipeline/deps.js';
+import { PipelineState } from '../src/pipeline/state.js';
 import { openDb } from '../src/store/db.js';
 import { openStore } from '../src/store/sql/open.js';
 import { createDatabase } from '../src/store/sql/fresh-database.js';
@@ -39,7 +41,8 @@ export function testConfig(over: Partial<Config> = {}): Config {
 export function testDeps(over: Partial<Config> = {}): Deps & { clock: ReturnType<typeof fixedClock> } {
   const config = testConfig(over);
   return {
-    db: openDb(':memory:'),
+    db: openDb(':memory:', { seed: TAXONOMY }),
+    state: new PipelineState(),
     config,
     http: createHttpClient(config),
     clock: fixedClock('2026-11-22T12:00:00Z'),
@@ -79,5 +82,5 @@ export async function testDepsOn(
   const deps = testDeps(over);
   if (backend === 'sqlite') return deps;
   await deps.db.close();
-  return { ...deps, db: await openStore(await freshPostgresUrl(), { poolSize: 4 }) };
+  return { ...deps, db: await openStore(await freshPostgresUrl(), { seed: TAXONOMY, poolSize: 4 }) };
 }

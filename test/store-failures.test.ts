@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ chmodSync(dir, 0o755);
 function storeFile(name: string): string {
   mkdirSync(join(dir, name));
   const file = join(dir, name, 'almanac.db');
-  openDb(file).db.close();
+  openDb(file, { seed: TAXONOMY }).db.close();
   return file;
 }
 

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +32,7 @@ describe('several worker processes on one store', () => {
       const feeds = await demoFeedServer(undefined, requests);
       const dir = mkdtempSync(join(tmpdir(), 'almanac-workers-'));
       const file = backend === 'sqlite' ? join(dir, 'store.db') : await freshPostgresUrl();
-      const db = await openStore(file);
+      const db = await openStore(file, { seed: TAXONOMY });
       const workers: ChildProcess[] = [];
       const logs: string[] = [];
       try {
@@ -124,9 +125,10 @@ describe('several worker processes on one store', () => {
         );
         const events = await one<number>(db, 'SELECT COUNT(*) FROM events');
         // A race would open a second event for a happening: at most the answer key's count, plus
-        // the two a single process may also split (the pages' full text changes the words a little).
+        // what a single process also keeps apart (commentaries sharing little specific with the
+        // launch they discuss; see test/pipeline.test.ts). BCubed above checks the grouping itself.
         assert.ok(
-          events <= new Set(keys.values()).size + 2,
+          events <= new Set(keys.values()).size + 10,
           `${events} events for ${new Set(keys.values()).size} happenings`,
         );
 
@@ -161,8 +163,8 @@ describe('several worker processes on one store', () => {
     const feeds = await demoFeedServer();
     const dir = mkdtempSync(join(tmpdir(), 'almanac-stamp-'));
     const file = backend === 'sqlite' ? join(dir, 'store.db') : await freshPostgresUrl();
-    const a = { ...testDeps(), db: await openStore(file) };
-    const b = { ...testDeps(), db: await openStore(file) };
+    const a = { ...testDeps(), db: await openStore(file, { seed: TAXONOMY }) };
+    const b = { ...testDeps(), db: await openStore(file, { seed: TAXONOMY }) };
     try {
       for (const s of DEMO_SOURCES) {
         await upsertSource(

@@ -5,7 +5,8 @@ import { extractLocal } from './local.js';
 import { analyzeText } from './nlp.js';
 import { countRepeats } from './repeats.js';
 import { bodyStart } from './title.js';
-import type { ArticleInput, Extraction } from './types.js';
+import type { ArticleInput } from './types.js';
+import type { Extraction } from '../extraction-schema.js';
 
 /** What a reader sees is the article's: every summary sentence, claim and quote is a span of the text. */
 function assertVerbatim(text: string, x: Extraction, title = ''): void {

@@ -1,19 +1,9 @@
+import type { Kind } from '../extraction-schema.js';
 /**
  * The kind of a piece of writing, from cues in its title, text and URL: announcements say
  * "today we are releasing"; research points at a paper; op-eds argue in the first person;
  * interviews and podcasts say so. Checked in order, first match wins.
  */
-export const KINDS = [
-  'news',
-  'announcement',
-  'op-ed',
-  'analysis',
-  'research',
-  'interview',
-  'podcast',
-  'other',
-] as const;
-export type Kind = (typeof KINDS)[number];
 
 const count = (re: RegExp, s: string) => (s.match(re) ?? []).length;
 

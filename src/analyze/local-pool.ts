@@ -2,7 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import { startThread } from '../threads.js';
 import { extractPage, type ExtractedPage } from '../ingest/page/extract.js';
 import { extractLocal } from './local.js';
-import type { ArticleInput, Extraction } from './types.js';
+import type { ArticleInput } from './types.js';
+import type { Extraction } from '../extraction-schema.js';
 
 /**
  * Work on untrusted input on other cores: worker threads, each running extractLocal (the

@@ -8,7 +8,7 @@ import { extractLocal } from './local.js';
 import { analyzeText } from './nlp.js';
 import { summarize } from './summary.js';
 import { assignTopics } from './topics.js';
-import { ExtractionSchema } from './types.js';
+import { ExtractionSchema } from '../extraction-schema.js';
 
 const ARTICLE =
   `OpenAI on Tuesday released GPT-6, a model it says is twice as fast as its ` +

@@ -9,7 +9,8 @@ import { extractQuotes, quoteMarks } from './quotes.js';
 import { scoreSentences, summarySentences } from './summary.js';
 import { bodyStart } from './title.js';
 import { assignTopics } from './topics.js';
-import type { ArticleInput, Extraction } from './types.js';
+import type { ArticleInput } from './types.js';
+import type { Extraction } from '../extraction-schema.js';
 
 /** A title is a line: beyond this it is not a title, and only its head is read. */
 const MAX_TITLE_CHARS = 1000;

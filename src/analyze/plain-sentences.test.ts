@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_SENTENCE_CHARS } from './bound-text.js';
 import { TEXT_CLASSES } from '../../test/hostile/crafted.js';
-import type { EventMember } from '../store/events.js';
+import type { EventMember } from '../store/event-reads.js';
 import { eventHeadline } from '../events/headline.js';
 import { plainSentences } from './plain-sentences.js';
 

@@ -1,5 +1,5 @@
 import type { Entity } from './entities.js';
-import type { Kind } from './kind.js';
+import type { Kind } from '../extraction-schema.js';
 import { repeats, type Piece } from './repeats.js';
 import type { ScoredSentence } from './summary.js';
 

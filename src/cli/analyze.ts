@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { extractLocal } from '../analyze/local.js';
-import type { ArticleInput, Extraction } from '../analyze/types.js';
+import type { ArticleInput } from '../analyze/types.js';
+import type { Extraction } from '../extraction-schema.js';
 import { readJsonl } from './jsonl.js';
 import { UsageError } from './context.js';
 import { readInput } from './tools.js';

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../analyze/taxonomy.js';
 import { constants as osConstants } from 'node:os';
 import { createLocalPool } from '../analyze/local-pool.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -6,7 +7,8 @@ import { createHttpClient } from '../ingest/fetch.js';
 import type { Deps } from '../pipeline/deps.js';
 import { openStore } from '../store/sql/open.js';
 import { createLlmExtractor, llmFromConfig } from '../analyze/llm/extractor.js';
-import { relaterFor } from '../events/relater.js';
+import { relaterFor } from '../relate/relater.js';
+import { PipelineState } from '../pipeline/state.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -21,6 +23,7 @@ export async function makeDeps(
   const config = loadConfig(env, flags);
   // An upgrade's migrations run once, as the store opens; some rewrite whole tables (017–019: 43 s at 1M articles; 020: 27 s).
   const db = await openStore(config.db, {
+    seed: TAXONOMY,
     onMigration: (name) =>
       console.error(`store: applying migration ${name} (once, after an upgrade; a large store takes a while)`),
   });
@@ -32,7 +35,18 @@ export async function makeDeps(
     ? createLlmExtractor(llm, db, () => clock.now(), localPool && ((a) => localPool.extract(a)))
     : undefined;
   const log = (line: string) => console.error(line);
-  return { db, config, http, clock, log, extractor, llm, localPool, relater: relaterFor(config, db, log) };
+  return {
+    db,
+    state: new PipelineState(),
+    config,
+    http,
+    clock,
+    log,
+    extractor,
+    llm,
+    localPool,
+    relater: relaterFor(config, db, log),
+  };
 }
 
 export function progressLine(label: string, done: number, total: number, extra = ''): void {

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../analyze/taxonomy.js';
 import { copyStore } from '../store/sql/copy-store.js';
 import { openStore } from '../store/sql/open.js';
 import { isPostgresUrl, redact } from '../store/sql/url.js';
@@ -32,9 +33,9 @@ export async function migrateStoreCommand(flags: Record<string, unknown>): Promi
 }
 
 async function copyAcross(from: string, to: string): Promise<number> {
-  const source = await openStore(from);
+  const source = await openStore(from, { seed: TAXONOMY });
   try {
-    const target = await openStore(to);
+    const target = await openStore(to, { seed: TAXONOMY });
     try {
       let shown = '';
       const report = await copyStore(source, target, (p) => {

@@ -3,7 +3,7 @@ import type { Deps } from '../pipeline/deps.js';
 import { fetchDueSources } from '../pipeline/fetch-sources.js';
 import { fetchVerdict } from './fetch-verdict.js';
 import { processPending } from '../pipeline/process.js';
-import { clusterStage, forgetClusterer } from '../pipeline/stages.js';
+import { clusterStage } from '../pipeline/stages.js';
 import { resetClustering } from '../events/recluster.js';
 import { extractionStats } from '../store/extractions.js';
 import { countEvents } from '../store/events.js';
@@ -74,7 +74,7 @@ export async function reclusterCommand(deps: Deps, flags: Record<string, unknown
     throw new UsageError('recluster: give --since <date> (ISO 8601, e.g. 2026-11-01)');
   const iso = new Date(since).toISOString();
   const r = await resetClustering(deps.db, iso);
-  forgetClusterer(deps.db);
+  deps.state.forgetClusterer();
   console.log(`undid ${r.events} events (${r.articles} articles) with news since ${iso}; clustering again`);
   const [report] = await processPending(deps, {
     stages: [clusterStage],

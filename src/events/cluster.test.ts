@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCorpus } from '../demo/corpus.js';
 import { bcubed } from './bcubed.js';
+import { coEventPairs } from './pairs.js';
+import { SparseVector } from './vector.js';
 import { clusterBatch, nthSmallest, OnlineClusterer, urlWords, type ClusterInput } from './cluster.js';
 import { seeded } from '../../bench/harness.js';
 
@@ -20,6 +22,26 @@ function demoDocs(withText: boolean): { docs: ClusterInput[]; gold: Map<string, 
     source: a.sourceId,
   }));
   return { docs, gold: new Map(corpus.map((a, i) => [String(i), a.event!])) };
+}
+
+interface LabelledRow {
+  id: string;
+  title: string;
+  text: string;
+  url: string;
+  source: string;
+  published: string;
+  cluster: string;
+}
+
+/** A labelled file of ../shared/data/clustering, or undefined when it is absent. */
+function labelled(name: string): LabelledRow[] | undefined {
+  const file = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'clustering', name);
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LabelledRow);
 }
 
 describe('BCubed', () => {
@@ -71,7 +93,9 @@ describe('online clustering', () => {
   it('groups the demo corpus into its events with full text', () => {
     const { docs, gold } = demoDocs(true);
     const b = bcubed(clusterBatch(docs), gold);
-    assert.ok(b.f1 >= 0.95, `BCubed F1 ${b.f1.toFixed(3)} (P ${b.precision.toFixed(3)}, R ${b.recall.toFixed(3)})`);
+    // Precision first: a commentary whose text shares little specific with the launch it discusses may stand apart.
+    assert.ok(b.precision >= 0.97, `BCubed P ${b.precision.toFixed(3)}`);
+    assert.ok(b.f1 >= 0.9, `BCubed F1 ${b.f1.toFixed(3)} (P ${b.precision.toFixed(3)}, R ${b.recall.toFixed(3)})`);
   });
 
   it('works from headlines alone, and text helps', () => {
@@ -118,6 +142,44 @@ describe('online clustering', () => {
     assert.ok(late.created);
   });
 
+  it('does not group two happenings that share only names common to many events', () => {
+    const c = new OnlineClusterer();
+    const t0 = anchor;
+    // A stream where OpenAI and ChatGPT are in story after story: the names say little of which happening an article is about.
+    c.loadFrequencies(2000, [
+      ['openai', 400],
+      ['chatgpt', 300],
+    ]);
+    for (let i = 0; i < 30; i++) {
+      const centroid = SparseVector.fromEntries([
+        ['openai', 0.3],
+        ['chatgpt', 0.3],
+        [`story${i}`, 0.9],
+      ]);
+      c.loadEvent({ id: `old${i}`, centroid, norm2: 0.99, size: 1, lastSeen: t0 - 3_600_000 });
+    }
+    const ads = c.add({ id: 'a', title: 'OpenAI will show ads in ChatGPT', published: new Date(t0) });
+    const health = c.add({ id: 'h', title: 'OpenAI launches ChatGPT Health', published: new Date(t0 + 3_600_000) });
+    assert.ok(ads.created && health.created, `joined ${ads.event} and ${health.event}`);
+    // The same happening, told with its specific word, still joins.
+    const adsAgain = c.add({
+      id: 'a2',
+      title: 'Ads are coming to ChatGPT, OpenAI says',
+      published: new Date(t0 + 7_200_000),
+    });
+    assert.equal(c.resolve(adsAgain.event), ads.event);
+  });
+
+  it('scores pairs precision at or above 0.85 on a labelled real AI-news month', (t) => {
+    const rows = labelled('ai-news-2026-01.jsonl');
+    if (!rows) return t.skip('ai-news-2026-01.jsonl absent (public data sets live in ../shared/data)');
+    const pred = clusterBatch(rows.map((r) => ({ ...r, published: new Date(r.published) })));
+    const p = coEventPairs(pred, new Map(rows.map((r) => [r.id, r.cluster])));
+    assert.ok(p.precision >= 0.85, `pairs P ${p.precision.toFixed(3)} (R ${p.recall.toFixed(3)})`);
+    // Not by leaving everything apart.
+    assert.ok(p.recall >= 0.2, `pairs R ${p.recall.toFixed(3)}`);
+  });
+
   it('reads the words of URL slugs and ignores ids and hosts', () => {
     assert.equal(
       urlWords('https://www.example.com/news/2026/03/10/openai-ships-gpt-6-idUSKBN123.html'),
@@ -127,12 +189,8 @@ describe('online clustering', () => {
   });
 
   it('scores at or above 0.90 BCubed F1 on the public labelled headlines', (t) => {
-    const file = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'clustering', 'uci-dev.jsonl');
-    if (!existsSync(file)) return t.skip(`${file} absent (public data sets live in ../shared/data)`);
-    const rows = readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { id: string; title: string; url: string; published: string; cluster: string });
+    const rows = labelled('uci-dev.jsonl');
+    if (!rows) return t.skip('uci-dev.jsonl absent (public data sets live in ../shared/data)');
     const pred = clusterBatch(
       rows.map((r) => ({ id: r.id, title: r.title, url: r.url, published: new Date(r.published) })),
     );

@@ -1,6 +1,8 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
+import { type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
-import { dot, SparseVector, termId } from './vector.js';
+import { gatheringNames, isRoundup } from './roundup.js';
+import { dot, presentIn, SparseVector, termId } from './vector.js';
 
 /**
  * Online, time-aware clustering of articles into events.
@@ -8,8 +10,9 @@ import { dot, SparseVector, termId } from './vector.js';
  * Each article becomes a TF-IDF vector (sub-linear term frequency; IDF from the articles
  * seen so far, so no training corpus and no labels) over its title, its lead, the words of
  * its URL slug and its entities, each field with its own weight. It joins the most similar
- * live event when the cosine to that event's centroid clears a threshold, else it starts a
- * new event. Candidates come from an inverted index of each event's heaviest terms, kept to
+ * live event it is admitted to, else it starts a new event: the cosine to the event's centroid
+ * must clear a threshold, and what the two share must be specific to this happening, not names
+ * that come up in event after event (see admits and happening.ts). Candidates come from an inverted index of each event's heaviest terms, kept to
  * events active within a sliding window, so the cost of one article does not grow with the
  * size of the store. When an event grows, it is compared with the other candidates and two
  * events that have converged are merged (the smaller into the larger).
@@ -28,6 +31,20 @@ export interface ClusterInput {
 export interface ClusterSettings {
   /** Cosine to a centroid at or above which an article joins that event. */
   joinThreshold: number;
+  /**
+   * An article joins on the cosine alone when it reaches this share of the event's cohesion
+   * (see cohesion); between the join threshold and that, only after a close look.
+   */
+  cohesionFactor: number;
+  /** Above that bar: share of the article's specific weight (see happening.ts) the event must have, per unit of its cohesion. */
+  specificByCohesion: number;
+  /** Below it, the close look: share of the article's specific weight the event must have, and of its headline's. */
+  specificShare: number;
+  titleCover: number;
+  /** How specific (see happening.ts) a name must be to be taken for a gathering's (see gatheringOf). */
+  gatheringSpecificity: number;
+  /** Terms of an article up to which its cosine is taken as it is (see lengthFactor). */
+  plainTerms: number;
   /** Cosine between two centroids at or above which the events merge. */
   mergeThreshold: number;
   /** A merge also needs the bridging article to reach this multiple of the join threshold on the other event. */
@@ -58,6 +75,12 @@ export interface ClusterSettings {
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   joinThreshold: 0.1,
+  cohesionFactor: 0.25,
+  specificByCohesion: 0.15,
+  specificShare: 0.2,
+  titleCover: 0.5,
+  plainTerms: 30,
+  gatheringSpecificity: 0.15,
   mergeThreshold: 0.2,
   bridgeFactor: 1,
   windowHours: 96,
@@ -161,6 +184,8 @@ export class OnlineClusterer {
   private newest = 0;
   private addsSincePrune = 0;
   private calls = 0;
+  /** Term id → in how many of the events held the term is (see specificity). */
+  private readonly eventsWith = new Map<number, number>();
 
   constructor(
     settings: Partial<ClusterSettings> = {},
@@ -194,8 +219,12 @@ export class OnlineClusterer {
       score: 0,
     };
     const old = this.events.get(state.id);
-    if (old) this.unindex(old);
+    if (old) {
+      this.unindex(old);
+      this.countTerms(old.centroid.ids, -1);
+    }
     this.events.set(state.id, state);
+    this.countTerms(state.centroid.ids, 1);
     if (newest === undefined || e.lastSeen >= this.unindexBefore(newest)) this.reindex(state);
   }
 
@@ -309,7 +338,9 @@ export class OnlineClusterer {
     const d = dot(v, e.centroid);
     let v2 = 0;
     for (let i = 0; i < v.weights.length; i++) v2 += v.weights[i]! * v.weights[i]!;
+    const had = e.centroid.ids.length;
     e.centroid.add(v);
+    this.countTerms(e.centroid.ids.subarray(had), 1);
     e.norm2 += 2 * d + v2;
     e.size += 1;
     e.lastSeen = Math.max(e.lastSeen, at);
@@ -328,7 +359,7 @@ export class OnlineClusterer {
     for (const e of this.events.values()) {
       if (e.lastSeen >= idleBefore) continue;
       this.unindex(e);
-      if (e.lastSeen < forget) this.events.delete(e.id);
+      if (e.lastSeen < forget) this.forget(e);
     }
   }
 
@@ -368,6 +399,68 @@ export class OnlineClusterer {
     }
   }
 
+  /**
+   * How much more a cosine says over a long text than over a headline: the overlap two
+   * unrelated texts have by chance falls as 1/√(terms), so beyond `plainTerms` terms the
+   * cosine is weighed up by that much (full text: the title and the lead).
+   */
+  private lengthFactor(v: SparseVector): number {
+    return Math.max(1, Math.sqrt(v.ids.length / this.settings.plainTerms));
+  }
+
+  /**
+   * When the headline is a roundup of a gathering (see roundup.ts), the gathering's names:
+   * those of its candidate names specific enough in the stream to tell one gathering (a trade
+   * show in a few dozen events of a month, not a company in every other one).
+   */
+  private gatheringOf(title: string): Int32Array | undefined {
+    if (!isRoundup(title)) return undefined;
+    const events = this.events.size;
+    const names = gatheringNames(title)
+      .map(termId)
+      .filter((t) => specificity(this.eventsWith.get(t) ?? 0, events) >= this.settings.gatheringSpecificity);
+    return names.length ? Int32Array.from(names) : undefined;
+  }
+
+  /** What the article shares with an event that is specific to them (see happening.ts). */
+  private evidence(v: SparseVector, titleTerms: number, e: EventState): HappeningEvidence {
+    const events = this.events.size;
+    const ew = this.eventsWith;
+    // A term the event has counts in the other events that have it: the event itself says nothing of how common the term is.
+    const inEvent = presentIn(v, e.centroid);
+    return happeningEvidence(v, titleTerms, inEvent, (t, i) => specificity((ew.get(t) ?? 0) - inEvent[i]!, events - 1));
+  }
+
+  /**
+   * Whether an article at cosine `sim` to an event of this cohesion may join it. A cosine that
+   * is high for the event needs only some specific term in common, less the wider the event
+   * (its members share less with each other too); a lower one needs a close look: most of the
+   * article's specific weight and of its headline explained by the event. Shared names common
+   * to many events (a company in every other story) count for little either way.
+   */
+  private admits(sim: number, eventCohesion: number, evidence: HappeningEvidence): boolean {
+    const s = this.settings;
+    if (sim >= s.cohesionFactor * eventCohesion) return evidence.specificShare >= s.specificByCohesion * eventCohesion;
+    return evidence.specificShare >= s.specificShare && evidence.titleCover >= s.titleCover;
+  }
+
+  /** Drop an event from memory. */
+  private forget(e: EventState): void {
+    this.events.delete(e.id);
+    this.countTerms(e.centroid.ids, -1);
+  }
+
+  /** Count terms in (or out of) the events that have them. */
+  private countTerms(ids: Int32Array, by: 1 | -1): void {
+    const ew = this.eventsWith;
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i]!;
+      const n = (ew.get(t) ?? 0) + by;
+      if (n > 0) ew.set(t, n);
+      else ew.delete(t);
+    }
+  }
+
   /** Take the event off every list it is on; a list left empty goes. */
   private unindex(e: EventState): void {
     // Deleting the entry being visited is safe in a Map's walk; a list closing up moves only its other events.
@@ -379,7 +472,10 @@ export class OnlineClusterer {
   }
 
   private merge(into: EventState, from: EventState): void {
+    this.countTerms(from.centroid.ids, -1);
+    const had = into.centroid.ids.length;
     into.centroid.add(from.centroid);
+    this.countTerms(into.centroid.ids.subarray(had), 1);
     let n2 = 0;
     for (const w of into.centroid.weights) n2 += w * w;
     into.norm2 = n2;
@@ -396,7 +492,8 @@ export class OnlineClusterer {
     const counts = this.termCounts(doc);
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    const v = this.vectorize(counts);
+    const gathering = this.gatheringOf(doc.title);
+    const v = gathering ? withRoundupMark(this.vectorize(counts)) : this.vectorize(counts);
     const at = doc.published.getTime();
     this.newest = Math.max(this.newest, at);
     if (++this.addsSincePrune >= 1000) this.prune();
@@ -404,17 +501,27 @@ export class OnlineClusterer {
     let best: EventState | undefined;
     let bestSim = 0;
     const sims = cands.map((e) => this.similarity(v, e, at));
+    let titleTerms: number | undefined;
+    // Whether the article may join a candidate (see admits), its evidence computed only for
+    // the few candidates that reach the join threshold.
+    const admits = (e: EventState, sim: number): boolean => {
+      // Roundups of a gathering join only each other, on its name (see roundup.ts).
+      const roundups = e.centroid.ids.includes(ROUNDUP_MARK);
+      if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
+      if (sim < this.settings.joinThreshold) return false;
+      titleTerms ??= new Set(contentTerms(doc.title)).size;
+      return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e));
+    };
     for (const [i, e] of cands.entries()) {
       const sim = sims[i]!;
-      if (sim > bestSim) {
-        bestSim = sim;
-        best = e;
-      }
+      if (sim <= bestSim || !admits(e, sim)) continue;
+      bestSim = sim;
+      best = e;
     }
     const terms = [...counts.keys()];
-    if (best && bestSim >= this.settings.joinThreshold) {
+    if (best) {
       this.addTo(best, v, at);
-      const merges = this.mergeConverged(best, cands, sims);
+      const merges = this.mergeConverged(best, cands, sims, admits);
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
@@ -438,14 +545,19 @@ export class OnlineClusterer {
    * article that made it grow would have joined that candidate too (it bridges the two):
    * topical likeness of two centroids alone is not evidence of one happening.
    */
-  private mergeConverged(grown: EventState, cands: EventState[], sims: number[]): { from: string; into: string }[] {
+  private mergeConverged(
+    grown: EventState,
+    cands: EventState[],
+    sims: number[],
+    admits: (e: EventState, sim: number) => boolean,
+  ): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
     for (const [i, other] of cands.entries()) {
       if (other === grown || !this.events.has(other.id) || !this.events.has(grown.id)) continue;
       // The article's similarity to the candidate as found when placing it: a candidate that
       // is still there was not changed since (only the grown event and merge survivors are,
       // and the loop ends when the grown event is merged away).
-      if (sims[i]! < this.settings.joinThreshold * this.settings.bridgeFactor) continue;
+      if (sims[i]! < this.settings.joinThreshold * this.settings.bridgeFactor || !admits(other, sims[i]!)) continue;
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
       if (sim >= this.settings.mergeThreshold) {
         const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
@@ -456,6 +568,36 @@ export class OnlineClusterer {
     }
     return merges;
   }
+}
+
+/**
+ * The mark of an event of roundups, a term of weight 0 in its centroid: it changes no cosine
+ * and is stored with the centroid, so the live pipeline knows the event again after a restart.
+ */
+const ROUNDUP_MARK = termId('~roundup');
+
+function withRoundupMark(v: SparseVector): SparseVector {
+  const ids = new Int32Array(v.ids.length + 1);
+  const weights = new Float64Array(v.ids.length + 1);
+  ids.set(v.ids);
+  weights.set(v.weights);
+  ids[v.ids.length] = ROUNDUP_MARK;
+  return new SparseVector(ids, weights);
+}
+
+function shares(centroid: SparseVector, terms: Int32Array): boolean {
+  for (const t of terms) if (centroid.ids.includes(t)) return true;
+  return false;
+}
+
+/**
+ * How closely an event's members agree: their mean cosine to its centroid. Each member being a
+ * unit vector, the cosines sum to the centroid's length, so this is √norm2 / size: 1 for one
+ * article, lower as members vary. A cosine that is high for a wide event (dozens of varied
+ * headlines) is low for a tight one, so the bar to join on the cosine alone follows it.
+ */
+export function cohesion(e: Pick<EventState, 'norm2' | 'size'>): number {
+  return e.size ? Math.sqrt(e.norm2) / e.size : 1;
 }
 
 /**

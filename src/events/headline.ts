@@ -1,7 +1,7 @@
 import { plainSentences } from '../analyze/plain-sentences.js';
 import { MAX_SENTENCE_CHARS } from '../analyze/bound-text.js';
 import { summarize } from '../analyze/summary.js';
-import { MEMBER_TEXT_CHARS } from '../store/events.js';
+import { MEMBER_TEXT_CHARS } from '../store/event-reads.js';
 import { COMMENTARY } from './commentary.js';
 import { choosePrimary, type PrimaryCandidate } from './primary.js';
 import { attributed, opensAttributed } from './voice.js';

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openDb } from '../store/db.js';
@@ -23,7 +24,7 @@ async function place(db: ReturnType<typeof openDb>, live: LiveClusterer, doc: Cl
 
 /** Runs `fn` on a new in-memory store, closed afterwards. */
 async function withDb(fn: (db: ReturnType<typeof openDb>) => Promise<void>) {
-  const db = openDb(':memory:');
+  const db = openDb(':memory:', { seed: TAXONOMY });
   try {
     await fn(db);
   } finally {

@@ -1,5 +1,5 @@
 import { contentTerms } from '../analyze/text/terms.js';
-import type { EventMember } from '../store/events.js';
+import type { EventMember } from '../store/event-reads.js';
 import { firstPerson, sourceCoreName } from './voice.js';
 
 /**

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { testDeps } from '../../test/helpers.js';
 import { upsertArticle } from '../store/articles.js';
-import { addToEvent } from '../store/events.js';
+import { addToEvent } from '../store/event-writes.js';
 import { saveExtraction } from '../store/extractions.js';
 import { upsertSource } from '../store/sources.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import { refreshEvent, relateSizeClass } from './refresh.js';
-import { applyRelated } from './relate-pending.js';
-import { relatePending } from './relate.js';
+import { applyRelated } from '../relate/apply-related.js';
+import { relatePending } from '../relate/relate.js';
+import { RelateCaches } from '../relate/reads.js';
 
 type Db = ReturnType<typeof testDeps>['db'];
 
@@ -149,7 +150,7 @@ describe('relating left to later (deferRelating)', () => {
         relate_pending: 1,
       });
       assert.deepEqual(await related(later, 'e1'), [], 'nothing related yet');
-      const found = await relatePending(later);
+      const found = await relatePending(later, new RelateCaches());
       assert.deepEqual(
         found.map((r) => [r.id, r.relations.map((x) => x.id)]),
         [['e1', ['e900']]],
@@ -158,7 +159,7 @@ describe('relating left to later (deferRelating)', () => {
 
       await refreshEvent(now, 'e1');
       assert.deepEqual(await stateOf(later, 'e1'), await stateOf(now, 'e1'));
-      assert.deepEqual(await relatePending(later), [], 'nothing left marked');
+      assert.deepEqual(await relatePending(later, new RelateCaches()), [], 'nothing left marked');
     } finally {
       await later.close();
       await now.close();
@@ -177,7 +178,7 @@ describe('relating left to later (deferRelating)', () => {
       await otherEvent(db, 'e901', '2026-11-15T09:00:00.000Z');
       for (let n = 1; n <= 3; n++) await addArticle(db, source.id, 'e1', n, n);
       await refreshEvent(db, 'e1', { deferRelating: true });
-      const found = await relatePending(db);
+      const found = await relatePending(db, new RelateCaches());
       assert.deepEqual(
         found[0]!.relations.map((x) => x.id),
         ['e900', 'e901'],
@@ -188,7 +189,7 @@ describe('relating left to later (deferRelating)', () => {
       assert.equal(await applyRelated(db, found), 0);
       assert.deepEqual(await db.get('SELECT relate_pending FROM events WHERE id = ?', ['e1']), { relate_pending: 1 });
       // Related as it is now; e901 is merged away before the results are written.
-      const again = await relatePending(db);
+      const again = await relatePending(db, new RelateCaches());
       await db.run(`DELETE FROM events WHERE id = 'e901'`);
       assert.equal(await applyRelated(db, again), 1);
       assert.deepEqual(await related(db, 'e1'), ['e900']);

@@ -1,16 +1,12 @@
 import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
-import {
-  eventMembers,
-  saveEventFields,
-  saveRelations,
-  type EventMember,
-  type Role,
-  type Significance,
-} from '../store/events.js';
-import type { CentroidSource } from './relate-reads.js';
+import { eventMembers, type EventMember } from '../store/event-reads.js';
+import { saveEventFields } from '../store/event-writes.js';
+import { saveRelations } from '../store/relating.js';
+import { type Role, type Significance } from '../store/event-rows.js';
+import { RelateCaches, type CentroidSource } from '../relate/reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
-import { relateEvent } from './relate.js';
+import { relateEvent } from '../relate/relate.js';
 import { eventHeadline } from './headline.js';
 import { COMMENTARY } from './commentary.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
@@ -29,12 +25,14 @@ export interface RefreshOptions {
   guidesTouched?: Map<string, string>;
   /** Event centroids held in memory (the live clusterer's), read instead of the stored copies. */
   centroids?: CentroidSource;
+  /** What relating keeps parsed between events (the pipeline's, PipelineState.relateCaches); else one for this refresh. */
+  relateCaches?: RelateCaches;
   /** How many times over a growing event must grow before it is related anew (see relateSizeClass). */
   relateGrowth?: number;
   /**
    * Leave relating to later: the event is marked (events.relate_pending), its significance
    * stands on the novelty it had (a new event's on full novelty) and its guides wait with it,
-   * until relatePending and applyRelated finish it (src/events/relate-pending.ts). The
+   * until relatePending and applyRelated finish it (src/relate/apply-related.ts). The
    * pipeline does so once its batch has committed, on another thread where it can.
    */
   deferRelating?: boolean;
@@ -143,7 +141,12 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     pending = true;
     report.related = !marked;
   } else {
-    const related = await relateEvent(db, eventId, { topics, entities, firstSeen, lastUpdated, kind }, o.centroids);
+    const related = await relateEvent(
+      db,
+      eventId,
+      { topics, entities, firstSeen, lastUpdated, kind },
+      { caches: o.relateCaches ?? new RelateCaches(), centroids: o.centroids },
+    );
     await saveRelations(db, eventId, related.relations);
     await db.run('UPDATE events SET relate_key = ?, relate_pending = 0 WHERE id = ?', [relateKey, eventId]);
     novelty = related.novelty;

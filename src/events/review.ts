@@ -9,7 +9,7 @@ import {
   eventReviewUserPrompt,
 } from '../analyze/llm/prompts.js';
 import type { Db } from '../store/db.js';
-import { eventMembers, getEvent } from '../store/events.js';
+import { eventMembers, getEvent } from '../store/event-reads.js';
 import { reviewKey } from './review-key.js';
 import { refreshEvent } from './refresh.js';
 import { checkSynthesis } from './synthesis.js';

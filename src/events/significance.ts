@@ -1,5 +1,5 @@
 import { COMMENTARY } from './commentary.js';
-import type { Significance, SignificanceFactor } from '../store/events.js';
+import type { Significance, SignificanceFactor } from '../store/event-rows.js';
 
 /**
  * Significance 1–10, a sum of points from stored, visible factors:
@@ -62,7 +62,7 @@ export function scoreSignificance(x: SignificanceInput): Significance {
 /**
  * The same significance with another novelty: the factors kept, the novelty's points and the
  * score worked out again as scoreSignificance does (the model's adjustment, if any, applied
- * after). For events related after their refresh (src/events/relate-pending.ts).
+ * after). For events related after their refresh (src/relate/apply-related.ts).
  */
 export function withNovelty(s: Significance, novelty: number): Significance {
   const n = Math.max(0, Math.min(1, novelty));

@@ -180,3 +180,14 @@ export function norm(a: SparseVector): number {
   for (let i = 0; i < a.weights.length; i++) s += a.weights[i]! * a.weights[i]!;
   return Math.sqrt(s);
 }
+
+/** For each term of `a`, 1 when `b` has it, else 0 (in `a`'s order). */
+export function presentIn(a: SparseVector, b: SparseVector): Uint8Array {
+  const row = denseRow();
+  const { ids } = b;
+  for (let i = 0; i < ids.length; i++) row[ids[i]!] = 1;
+  const out = new Uint8Array(a.ids.length);
+  for (let i = 0; i < a.ids.length; i++) out[i] = row[a.ids[i]!] ? 1 : 0;
+  for (let i = 0; i < ids.length; i++) row[ids[i]!] = 0;
+  return out;
+}

@@ -11,8 +11,8 @@ import {
   type Guide,
 } from '../store/guides.js';
 import { topicLabelOf } from '../store/topics.js';
-import { GuideError } from '../store/guides.js';
-import { touchGuides } from './overview.js';
+import { GuideError } from './guide-error.js';
+import { touchGuides } from '../store/guides.js';
 
 /**
  * Keeps guides in step with events, one event at a time: called by refreshEvent inside

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
-import { guideTimeline, type Guide } from '../store/guides.js';
-import { greatest, listParam, rowsParam, value } from '../store/sql/query.js';
+import { eventTitles } from '../store/event-reads.js';
+import { guideFirstSeen, guideTimeline, type Guide } from '../store/guides.js';
 
 /**
  * A guide's overview without a model: one sentence of what it covers (its subject, how many
@@ -54,7 +54,7 @@ export async function localOverviewParts(
   g: Pick<Guide, 'slug' | 'title' | 'subjectKind' | 'subject' | 'eventCount' | 'lastEventAt'>,
 ): Promise<LocalOverview | undefined> {
   if (!g.eventCount) return undefined;
-  const first = await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [g.slug]);
+  const first = await guideFirstSeen(db, g.slug);
   if (!first) return undefined;
   // The most significant of the latest events (ties to the newer), then listed newest first.
   const recent = (await guideTimeline(db, g.slug, RECENT_EVENTS))
@@ -63,13 +63,9 @@ export async function localOverviewParts(
     .slice(0, OVERVIEW_EVENTS)
     .sort((x, y) => x.i - y.i)
     .map((x) => x.r);
-  const titles = new Map(
-    (
-      await db.all<{ id: string; title: string }>(
-        `SELECT id, title FROM events WHERE id IN (${listParam(db, 'text')})`,
-        [JSON.stringify(recent.map((r) => r.eventId))],
-      )
-    ).map((e) => [e.id, e.title]),
+  const titles = await eventTitles(
+    db,
+    recent.map((r) => r.eventId),
   );
   const latest = recent.flatMap((r) => {
     const title = titles.get(r.eventId)?.trim();
@@ -96,17 +92,4 @@ export async function localOverview(
 /** The overview a reader sees: the model's while it has written one, else the local one. */
 export async function currentOverview(db: Db, g: Guide): Promise<string> {
   return g.overviewBy === 'llm' && g.overview ? g.overview : localOverview(db, g);
-}
-
-/** Record that guides changed (slug → when): their updated_at moves forward, in one statement. */
-export async function touchGuides(db: Db, touched: ReadonlyMap<string, string>): Promise<void> {
-  if (!touched.size) return;
-  await db.run(
-    `UPDATE guides SET updated_at = ${greatest(db, 'guides.updated_at', 't.at')}
-    FROM (${rowsParam(db, [
-      ['slug', 'text'],
-      ['at', 'text'],
-    ])}) AS t WHERE guides.slug = t.slug`,
-    [JSON.stringify([...touched].map(([slug, at]) => ({ slug, at })))],
-  );
 }

@@ -9,7 +9,7 @@ import {
   guideOverviewUserPrompt,
 } from '../analyze/llm/prompts.js';
 import type { Db } from '../store/db.js';
-import { getEvent } from '../store/events.js';
+import { getEvent } from '../store/event-reads.js';
 import { guideRow, topGuideEvents } from '../store/guides.js';
 
 /**

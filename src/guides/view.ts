@@ -1,6 +1,7 @@
 import type { Db } from '../store/db.js';
 import { listParam } from '../store/sql/query.js';
-import { eventsByIds, type EventRow } from '../store/events.js';
+import { eventsByIds } from '../store/event-reads.js';
+import { type EventRow } from '../store/event-rows.js';
 import { guideTimeline, topGuideEvents, type Guide, type GuideEventRef } from '../store/guides.js';
 import { getGuide } from './read.js';
 import { claimsBySource, groupClaims, type ClaimGroup, type SourcedClaim } from './claims.js';

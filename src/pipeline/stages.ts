@@ -1,21 +1,23 @@
 import { gzipSync } from 'node:zlib';
 import { extractLocal } from '../analyze/local.js';
 import { JobCutError } from '../analyze/local-pool.js';
-import { LOCAL_EXTRACTOR_VERSION, type ArticleInput, type Extraction } from '../analyze/types.js';
+import { LOCAL_EXTRACTOR_VERSION, type ArticleInput } from '../analyze/types.js';
+import type { Extraction } from '../extraction-schema.js';
 import { canonicalTopics } from '../store/topics.js';
 import { LiveClusterer } from '../events/live.js';
 import { refreshEvent, type RefreshOptions } from '../events/refresh.js';
-import { anyRelatePending, applyRelated } from '../events/relate-pending.js';
+import { applyRelated } from '../relate/apply-related.js';
+import { anyRelatePending } from '../store/relating.js';
 import { pruneEventChanges } from '../store/event-changes.js';
-import { createInlineRelater, type RelateJob, type Relater } from '../events/relater.js';
+import type { Relater } from '../relate/relater.js';
 import { reviewEvent } from '../events/review.js';
 import { reviewGuide } from '../guides/review.js';
-import { guidesOfEvent } from '../store/guides.js';
-import { touchGuides } from '../guides/overview.js';
+import { guidesOfEvent, touchGuides } from '../store/guides.js';
 import { extractPage, PageError } from '../ingest/page/extract.js';
 import { privateHostOf } from '../ingest/address-guard.js';
 import type { Db } from '../store/db.js';
-import { addToEvent, eventOfArticle, mergeEvents } from '../store/events.js';
+import { addToEvent, mergeEvents } from '../store/event-writes.js';
+import { eventOfArticle } from '../store/event-reads.js';
 import { getExtraction, saveExtraction, type ExtractionMeta } from '../store/extractions.js';
 import { getArticle, getArticles, updateArticleBody, type Article } from '../store/articles.js';
 import { getSource, type Source } from '../store/sources.js';
@@ -252,44 +254,8 @@ async function articleInput(
   };
 }
 
-// In-memory state kept beside a store, keyed by its root client (see SqlClient.root), so a
-// batch's transaction client finds the same state.
-const clusterers = new WeakMap<Db, Promise<LiveClusterer>>();
-/** Guides a running batch changed, whose updated_at it records before it commits (slug → latest time touched). */
-const guidesLater = new WeakMap<Db, Map<string, string>>();
-const guidesLaterOf = (db: Db) => {
-  let m = guidesLater.get(db.root);
-  if (!m) guidesLater.set(db.root, (m = new Map()));
-  return m;
-};
-
-/** Stores whose running batch lost clustering state it could not write: the batch rolls back. */
-const unsavable = new WeakSet<Db>();
-
-/** Events a running batch has changed, refreshed once each before it commits. */
-const eventsLater = new WeakMap<Db, Set<string>>();
-
-/**
- * The relating jobs started after the last batches committed, oldest first (see relater.ts):
- * a job's results are written by the batch after next, so the job runs (on its thread) for a
- * whole batch's time before anyone waits for it.
- */
-const relating = new WeakMap<Db, RelateJob[]>();
-/** The relater of a store whose deps name none: inline, one per store (it remembers its last job). */
-const inlineRelaters = new WeakMap<Db, Relater>();
-
-const relaterOf = (deps: Deps): Relater => {
-  if (deps.relater) return deps.relater;
-  let r = inlineRelaters.get(deps.db.root);
-  if (!r) inlineRelaters.set(deps.db.root, (r = createInlineRelater()));
-  return r;
-};
-
-const jobsOf = (db: Db): RelateJob[] => {
-  let jobs = relating.get(db.root);
-  if (!jobs) relating.set(db.root, (jobs = []));
-  return jobs;
-};
+/** Who relates the events of this store's batches (see PipelineState.relaterOf). */
+const relaterOf = (deps: Deps): Relater => deps.state.relaterOf(deps.relater);
 
 /** Start relating what is marked, as committed now (on the relater's thread, or at once). */
 async function startRelating(deps: Deps): Promise<void> {
@@ -300,7 +266,7 @@ async function startRelating(deps: Deps): Promise<void> {
   };
   try {
     const job = await relaterOf(deps).relate(deps.db.root);
-    jobsOf(deps.db).push({ taken: job.taken, results: job.results.catch(failed) });
+    deps.state.relating.push({ taken: job.taken, results: job.results.catch(failed) });
   } catch (e) {
     failed(e as Error);
     // Without its results, the next job must not pass over what the last one related.
@@ -310,24 +276,23 @@ async function startRelating(deps: Deps): Promise<void> {
 
 /** Write the results of the oldest jobs until `keep` are left; wait until the newest has fixed its view. */
 async function writeRelated(deps: Deps, keep: number, guides: Map<string, string>): Promise<void> {
-  const jobs = jobsOf(deps.db);
+  const jobs = deps.state.relating;
   while (jobs.length > keep) await applyRelated(deps.db, await jobs.shift()!.results, guides, deps.log);
   for (const job of jobs) await job.taken;
 }
 
 /** The store's live clusterer, if one is loaded (this does not load it). */
-const loadedClusterer = async (db: Db): Promise<LiveClusterer | undefined> =>
-  clusterers.get(db.root)?.catch(() => undefined);
-
-/** Forget the in-memory clusterer of a store (after its stored state was changed behind it). */
-export function forgetClusterer(db: Db): void {
-  clusterers.delete(db.root);
-}
+const loadedClusterer = async (deps: Deps): Promise<LiveClusterer | undefined> =>
+  deps.state.clusterer?.catch(() => undefined);
 
 /** Refresh an event with the pipeline's relating schedule, and tell whoever listens what the refresh did. */
 async function refreshReported(deps: Deps, tx: Db, id: string, o: RefreshOptions): Promise<void> {
   // (Refreshed first: an optional call would skip its argument when no one listens.)
-  const report = await refreshEvent(tx, id, { ...o, relateGrowth: deps.relateGrowth });
+  const report = await refreshEvent(tx, id, {
+    ...o,
+    relateGrowth: deps.relateGrowth,
+    relateCaches: deps.state.relateCaches,
+  });
   deps.onEventRefreshed?.(report);
 }
 
@@ -337,13 +302,8 @@ export const clusterStage: Stage = {
   concurrency: 1,
   batch: (deps) => (deps.llm ? 1 : 200),
   onRollback: (deps) => {
-    clusterers.delete(deps.db.root);
-    guidesLater.delete(deps.db.root);
-    eventsLater.delete(deps.db.root);
-    unsavable.delete(deps.db.root);
-    // The events of the jobs under way are still marked in the store: the next job relates them again.
-    relating.delete(deps.db.root);
-    relaterOf(deps).reset();
+    deps.state.reset();
+    deps.relater?.reset();
   },
   afterCommit: (deps) => startRelating(deps),
   // What the last batches left to relate is written now; then what is still marked (left by a
@@ -355,7 +315,7 @@ export const clusterStage: Stage = {
         await writeRelated({ ...deps, db: tx }, 0, guides);
         await touchGuides(tx, guides);
       });
-    if (jobsOf(deps.db).length) await write();
+    if (deps.state.relating.length) await write();
     if (!(await anyRelatePending(deps.db))) return;
     relaterOf(deps).reset();
     await startRelating(deps);
@@ -364,16 +324,16 @@ export const clusterStage: Stage = {
   // Within a batch, an event that many articles join is refreshed once (with all of them),
   // and the guides touched are recorded in one statement.
   beforeCommit: async (deps) => {
-    if (unsavable.has(deps.db.root)) {
-      unsavable.delete(deps.db.root);
+    if (deps.state.unsavable) {
+      deps.state.unsavable = false;
       throw new Error('cluster: the clustering state of this batch could not be saved; the batch is rolled back');
     }
-    const live = await loadedClusterer(deps.db);
+    const live = await loadedClusterer(deps);
     await live?.saveDeferred(deps.db);
-    const events = eventsLater.get(deps.db.root);
-    eventsLater.delete(deps.db.root);
-    const guides = guidesLaterOf(deps.db);
-    for (const id of events ?? []) {
+    const events = deps.state.eventsLater;
+    deps.state.eventsLater = new Set();
+    const guides = deps.state.guidesLater;
+    for (const id of events) {
       // Each in its own savepoint: an event that cannot be refreshed stays as it was (and is
       // refreshed with its next article) instead of costing the whole batch.
       try {
@@ -388,9 +348,8 @@ export const clusterStage: Stage = {
     // its thread, while the batches after it were placed): an event refreshed since is written
     // only if its relating key held (else it stays marked for a later job).
     await writeRelated(deps, 1, guides);
-    const later = guidesLater.get(deps.db.root);
-    guidesLater.delete(deps.db.root);
-    if (later) await touchGuides(deps.db, later);
+    deps.state.guidesLater = new Map();
+    await touchGuides(deps.db, guides);
     // The feed of event changes the relating thread keeps its rows by: only its newest part is read.
     await pruneEventChanges(deps.db);
   },
@@ -402,11 +361,12 @@ export const clusterStage: Stage = {
     const a = await getArticle(deps.db, articleId);
     if (!a) return { note: 'article gone' };
     const x = await getExtraction(deps.db, articleId);
-    let loading = clusterers.get(deps.db.root);
+    const { state } = deps;
+    let loading = state.clusterer;
     if (!loading) {
       loading = LiveClusterer.load(deps.db, {}, deps.clock.now());
-      clusterers.set(deps.db.root, loading);
-      loading.catch(() => clusterers.delete(deps.db.root));
+      state.clusterer = loading;
+      loading.catch(() => state.forgetClusterer());
     }
     const live = await loading;
     const at = a.publishedAt ?? a.fetchedAt;
@@ -432,10 +392,8 @@ export const clusterStage: Stage = {
               await refreshReported(deps, tx, id, { centroids: (e) => live.centroidOf(e) });
             return;
           }
-          let later = eventsLater.get(deps.db.root);
-          if (!later) eventsLater.set(deps.db.root, (later = new Set()));
-          later.add(asg.event);
-          for (const id of asg.touched) later.add(id);
+          state.eventsLater.add(asg.event);
+          for (const id of asg.touched) state.eventsLater.add(id);
         },
         batched,
       );
@@ -459,8 +417,11 @@ export const clusterStage: Stage = {
       // The article's savepoint rolled back; the in-memory state did not: reload it next
       // time, once the batch's earlier articles have their state written (else the reload
       // would miss them). If that fails too, the whole batch must go (see beforeCommit).
-      if (batched) await live.saveDeferred(deps.db).catch(() => unsavable.add(deps.db.root));
-      clusterers.delete(deps.db.root);
+      if (batched)
+        await live.saveDeferred(deps.db).catch(() => {
+          state.unsavable = true;
+        });
+      state.forgetClusterer();
       throw e;
     }
   },

@@ -16,7 +16,7 @@ import { anyPending, notDone, oldestPendingFetchedAt } from '../store/stages.js'
 import type { Deps } from './deps.js';
 import { fetchSource, type FetchOutcome } from './fetch-sources.js';
 import { MAX_ATTEMPTS, processPending, type ProcessReport } from './process.js';
-import { forgetClusterer, STAGES, type Stage } from './stages.js';
+import { STAGES, type Stage } from './stages.js';
 
 /**
  * A worker: one of several processes sharing one store, each taking its share of the work
@@ -197,7 +197,7 @@ export class Worker {
       const stored = await this.deps.db.get<{ value: string }>('SELECT value FROM cluster_meta WHERE key = ?', [
         STAMP_KEY,
       ]);
-      if (stored?.value !== this.lastStamp) forgetClusterer(this.deps.db);
+      if (stored?.value !== this.lastStamp) this.deps.state.forgetClusterer();
       const stamp = `${this.owner}:${Date.now()}`;
       await this.deps.db.run(
         'INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalUrl } from '../ingest/canonical-url.js';
 import { openDb } from './db.js';
 import { searchArticles, upsertArticle, type NewArticle } from './articles.js';
 import { upsertSource } from './sources.js';
@@ -128,16 +127,5 @@ describe('articles store', () => {
     assert.equal(hits[0]!.title, 'Chips');
     assert.match(hits[0]!.snippet, /<mark>Export<\/mark>/);
     assert.deepEqual(await searchArticles(await db, '"; DROP TABLE'), await searchArticles(await db, 'DROP TABLE'));
-  });
-});
-
-describe('canonicalUrl', () => {
-  it('strips tracking, fragments, default ports and www; sorts parameters', () => {
-    assert.equal(
-      canonicalUrl('http://WWW.Example.com:80/a/?utm_source=x&b=2&a=1#top'),
-      'https://example.com/a/?a=1&b=2',
-    );
-    assert.equal(canonicalUrl('https://example.com/post/'), 'https://example.com/post');
-    assert.equal(canonicalUrl('javascript:alert(1)'), null);
   });
 });

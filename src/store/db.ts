@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assetPath } from '../paths.js';
-import { TAXONOMY } from '../analyze/taxonomy.js';
-import { taxonomySeed } from './taxonomy-seed.js';
+import { taxonomySeed, type SeedTopic } from './taxonomy-seed.js';
 import { LruMap } from './lru.js';
 import type { SqlClient } from './sql/client.js';
 import { pendingMigrations, type OnMigration } from './sql/migrate.js';
@@ -12,21 +11,27 @@ import { SqliteClient } from './sql/sqlite-client.js';
 /** The store as every stage, page and command sees it, whichever engine holds it (see sql/client.ts). */
 export type Db = SqlClient;
 
-/**
- * Opens (creating if needed) a SQLite store with migrations applied and the taxonomy
- * seeded. Synchronous, because SQLite is: opening the embedded store needs no await.
- * PostgreSQL stores are opened by openStore (sql/open.ts).
- */
-export function openDb(file: string, opts: { onMigration?: OnMigration } = {}): SqliteClient {
-  return new SqliteClient(openSqliteFile(file, opts.onMigration), true);
+/** How a store is opened: `seed`, the topics to seed (the domain's taxonomy, which the caller passes: the store knows only rows). */
+export interface OpenOptions {
+  onMigration?: OnMigration;
+  seed?: readonly SeedTopic[];
 }
 
 /**
- * The SQLite connection itself, in WAL mode, migrated and seeded. WAL lets the web app read
+ * Opens (creating if needed) a SQLite store with migrations applied and the given topics
+ * seeded. Synchronous, because SQLite is: opening the embedded store needs no await.
+ * PostgreSQL stores are opened by openStore (sql/open.ts).
+ */
+export function openDb(file: string, opts: OpenOptions = {}): SqliteClient {
+  return new SqliteClient(openSqliteFile(file, opts), true);
+}
+
+/**
+ * The SQLite connection itself, in WAL mode, migrated and seeded (with `opts.seed`). WAL lets the web app read
  * while the pipeline writes; busy_timeout makes a writer wait for another process's write
  * instead of failing with SQLITE_BUSY.
  */
-export function openSqliteFile(file: string, onMigration?: OnMigration): Database.Database {
+export function openSqliteFile(file: string, opts: OpenOptions = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -46,17 +51,19 @@ export function openSqliteFile(file: string, onMigration?: OnMigration): Databas
   // start after each checkpoint, and removed when the last connection closes): cutting it back
   // to 64 MB after each checkpoint (journal_size_limit) lost the gain in two pairs of rounds.
   cacheStatements(db);
-  migrate(db, undefined, onMigration);
+  migrate(db, undefined, opts.onMigration);
   // Savepoints (each event's refresh has its own) keep the pages they change in a statement
   // journal, which SQLite writes to a temporary file once it passes 64 KB: much of the
   // main thread's writing (system calls and copies, if never the disk; bench/tools/thread-io.ts
   // shows it). In memory, each is freed when its savepoint is released. Set after the migrations, whose
   // table copies sort more than memory should hold.
   db.pragma('temp_store = MEMORY');
-  const seed = taxonomySeed(TAXONOMY, new Date().toISOString());
-  const seeded = db.prepare(seed.count).pluck().get() as number;
-  if (seeded < TAXONOMY.length)
-    db.transaction(() => seed.inserts.forEach(([sql, params]) => db.prepare(sql).run(...params))).immediate();
+  if (opts.seed?.length) {
+    const seed = taxonomySeed(opts.seed, new Date().toISOString());
+    const seeded = db.prepare(seed.count).pluck().get() as number;
+    if (seeded < opts.seed.length)
+      db.transaction(() => seed.inserts.forEach(([sql, params]) => db.prepare(sql).run(...params))).immediate();
+  }
   return db;
 }
 

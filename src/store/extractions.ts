@@ -1,4 +1,4 @@
-import type { Extraction } from '../analyze/types.js';
+import type { Extraction } from '../extraction-schema.js';
 import type { Db } from './db.js';
 import { listParam } from './sql/query.js';
 

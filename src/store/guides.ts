@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { listParam } from './sql/query.js';
+import { greatest, listParam, rowsParam, value } from './sql/query.js';
 
 /**
  * Guides: living explainers of one subject (a topic, an entity or a saved full-text
@@ -179,15 +179,28 @@ export async function topGuideEvents(
   );
 }
 
+/** When the guide's earliest event was first seen (undefined for a guide with none). */
+export async function guideFirstSeen(db: Db, slug: string): Promise<string | undefined> {
+  return await value<string>(db, 'SELECT MIN(first_seen) FROM guide_events WHERE guide_slug = ?', [slug]);
+}
+
+/** Record that guides changed (slug → when): their updated_at moves forward, in one statement. */
+export async function touchGuides(db: Db, touched: ReadonlyMap<string, string>): Promise<void> {
+  if (!touched.size) return;
+  await db.run(
+    `UPDATE guides SET updated_at = ${greatest(db, 'guides.updated_at', 't.at')}
+    FROM (${rowsParam(db, [
+      ['slug', 'text'],
+      ['at', 'text'],
+    ])}) AS t WHERE guides.slug = t.slug`,
+    [JSON.stringify([...touched].map(([slug, at]) => ({ slug, at })))],
+  );
+}
+
 /** The guide's events, newest first (index read). */
 export async function guideTimeline(db: Db, slug: string, limit: number, offset = 0): Promise<GuideEventRef[]> {
   return await db.all<GuideEventRef>(
     `SELECT ${refCols} FROM guide_events WHERE guide_slug = ? ORDER BY first_seen DESC LIMIT ? OFFSET ?`,
     [slug, limit, offset],
   );
-}
-
-/** A guide that cannot be made or found as asked (bad query, taken slug, unknown guide). */
-export class GuideError extends Error {
-  override name = 'GuideError';
 }

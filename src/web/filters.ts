@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS } from '../analyze/kind.js';
+import { KINDS } from '../extraction-schema.js';
 import type { EventListOptions } from '../store/events.js';
 
 /**

@@ -1,8 +1,8 @@
-import { KINDS } from '../analyze/kind.js';
+import { KINDS } from '../extraction-schema.js';
 
 /**
  * The OpenAPI 3.1 description of /api/, served at /api/openapi.json. Written by hand next
- * to the routes (src/web/app.tsx); the route tests check that every documented path answers.
+ * to the routes (src/web/routes/api.ts); the route tests check that every documented path answers.
  */
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;

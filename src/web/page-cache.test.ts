@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { one } from '../store/sql/query.js';
 async function setup(seconds: number) {
   const dir = mkdtempSync(join(tmpdir(), 'almanac-page-cache-'));
   const file = join(dir, 'store.db');
-  const db = openDb(file);
+  const db = openDb(file, { seed: TAXONOMY });
   await db.exec('CREATE TABLE t (x)');
   let clock = 1_000_000;
   let renders = 0;
@@ -61,7 +62,7 @@ describe('page cache', () => {
     const s = await setup(10);
     made.push(s.cleanup);
     await s.get('/page');
-    const other = openDb(s.file);
+    const other = openDb(s.file, { seed: TAXONOMY });
     await other.run('INSERT INTO t VALUES (1)');
     await other.close();
     assert.equal((await s.get('/page')).body, 'render 2, rows 1');

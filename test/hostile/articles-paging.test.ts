@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../../src/analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -35,7 +36,7 @@ describe('/articles at scale', () => {
     dir = mkdtempSync(join(tmpdir(), 'almanac-paging-'));
     const t = performance.now();
     generateArticles(join(dir, 's.db'), N);
-    db = openDb(join(dir, 's.db'));
+    db = openDb(join(dir, 's.db'), { seed: TAXONOMY });
     const app = createApp({
       db,
       clock: fixedClock('2026-11-22T12:00:00Z'),

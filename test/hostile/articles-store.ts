@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../../src/analyze/taxonomy.js';
 import { openSqliteFile } from '../../src/store/db.js';
 
 /**
@@ -6,7 +7,7 @@ import { openSqliteFile } from '../../src/store/db.js';
  * (ordered by its fetch time), the cases keyset paging must get right.
  */
 export function generateArticles(file: string, n: number): void {
-  const db = openSqliteFile(file);
+  const db = openSqliteFile(file, { seed: TAXONOMY });
   try {
     db.prepare(
       `INSERT INTO sources (id, name, feed_url, created_at) VALUES ('gen', 'Generated', 'https://gen.example/feed', '2026-01-01T00:00:00Z')`,

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../../src/analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -81,7 +82,7 @@ describe('crash and resume', () => {
           const kill = { afterLines, extraMs: Math.floor(rnd() * (afterLines === 1 ? 250 : 40)) };
           const r = await runDemo(db, port, kill);
           if (r.signal === 'SIGKILL') killedMidRun++;
-          const store = openDb(db);
+          const store = openDb(db, { seed: TAXONOMY });
           try {
             assert.equal(await integrityCheck(store), 'ok', `after a kill near "${r.lastLine}"`);
             const keys = await column<string>(store, `SELECT source_id || ' ' || guid FROM articles`);
@@ -105,7 +106,7 @@ describe('crash and resume', () => {
       assert.ok(killedMidRun >= 6, `only ${killedMidRun} runs were killed before finishing`);
       const final = await runDemo(db, port);
       assert.equal(final.code, 0, final.stderr);
-      const store = openDb(db);
+      const store = openDb(db, { seed: TAXONOMY });
       try {
         assert.equal(await integrityCheck(store), 'ok');
         assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM articles'), corpus.length);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fetchSource } from '../../src/pipeline/fetch-sources.js';
 import { processPending } from '../../src/pipeline/process.js';
-import { eventOfArticle } from '../../src/store/events.js';
+import { eventOfArticle } from '../../src/store/event-reads.js';
 import { getSource, upsertSource } from '../../src/store/sources.js';
 import { createApp } from '../../src/web/app.js';
 import { startServer, testDeps } from '../helpers.js';

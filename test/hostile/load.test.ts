@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../../src/analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -138,7 +139,7 @@ describe('load while the pipeline writes', () => {
       assert.equal(result.non2xx, 0, 'error responses');
       assert.ok(result.requests.total > 500, `only ${result.requests.total} requests`);
 
-      const store = openDb(db);
+      const store = openDb(db, { seed: TAXONOMY });
       try {
         assert.equal(await integrityCheck(store), 'ok');
         assert.equal(await one<unknown>(store, 'SELECT COUNT(*) FROM articles'), corpus.length);

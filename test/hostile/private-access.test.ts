@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../../src/analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -104,7 +105,7 @@ describe('sources add --allow-private', () => {
     }
   };
   const sources = async () => {
-    const db = openDb(join(dir, 'store.db'));
+    const db = openDb(join(dir, 'store.db'), { seed: TAXONOMY });
     try {
       return await listSources(db);
     } finally {

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../../src/analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { get as httpGet } from 'node:http';
@@ -87,7 +88,7 @@ async function throughServer(
   });
   const dir = mkdtempSync(join(tmpdir(), 'almanac-stall-'));
   const file = join(dir, 'store.db');
-  const setup = openDb(file);
+  const setup = openDb(file, { seed: TAXONOMY });
   await upsertSource(
     setup,
     { id: 'crafted', name: 'Crafted', feedUrl: `${feeds.url}feed.xml`, allowPrivate: true },
@@ -110,7 +111,7 @@ async function throughServer(
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const exited = new Promise((r) => child.on('exit', r));
-  const store = openDb(file);
+  const store = openDb(file, { seed: TAXONOMY });
   try {
     const t0 = Date.now();
     let url: string | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS } from '../kind.js';
+import { KINDS } from '../../extraction-schema.js';
 
 /**
  * The model's answer: pulled out of code fences or stray prose, parsed, validated. What a

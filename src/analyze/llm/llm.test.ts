@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../taxonomy.js';
 import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -120,7 +121,7 @@ function providerSuite(provider: 'openai' | 'anthropic') {
         },
         { db: ':memory:' },
       );
-      const db = openDb(':memory:');
+      const db = openDb(':memory:', { seed: TAXONOMY });
       const extract = createLlmExtractor(llmFromConfig(config, { backoffMs: 5 })!, db);
       return { extract, db };
     };

@@ -1,4 +1,4 @@
-import { KINDS } from '../kind.js';
+import { KINDS } from '../../extraction-schema.js';
 import { TAXONOMY } from '../taxonomy.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { EventMember, EventRow } from '../../store/events.js';
+import type { EventMember } from '../../store/event-reads.js';
+import type { EventRow } from '../../store/event-rows.js';
 import { sourceLabel } from '../../store/sources.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { Age, Layout } from './layout.js';

@@ -1,17 +1,19 @@
-import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Clock } from '../../clock.js';
-import type { AdminDeps } from '../admin.js';
+import type { GuideView } from '../../guides/view.js';
+import type { AdminDeps } from './admin.js';
 import type { Db } from '../../store/db.js';
 import { listParam } from '../../store/sql/query.js';
-import { primaryInfo, type EventRow } from '../../store/events.js';
+import { primaryInfo } from '../../store/event-reads.js';
+import { type EventRow } from '../../store/event-rows.js';
 import { listSources, sourceLabel } from '../../store/sources.js';
-import { KINDS } from '../../analyze/kind.js';
+import { KINDS } from '../../extraction-schema.js';
 import type { EventCard, FilterChoices } from '../pages/events.js';
 
 import type { PageCacheOptions } from '../page-cache.js';
 import type { RateLimit } from '../rate-limit.js';
 import type { PublicSite } from '../origin.js';
+import { EventFilterSchema } from '../filters.js';
 
 export interface WebDeps {
   db: Db;
@@ -27,6 +29,9 @@ export interface WebDeps {
 }
 
 export const PAGE_SIZE = 30;
+
+/** A guide's period, for its page and its API answer. */
+export const guideSince = z.object({ since: EventFilterSchema.shape.since.default('7d') });
 
 export async function cards(db: Db, events: EventRow[]): Promise<EventCard[]> {
   const info = await primaryInfo(
@@ -94,13 +99,15 @@ export async function filterChoices(db: Db, _now: Date): Promise<FilterChoices> 
   };
 }
 
-/** A form sends its empty fields as empty strings: they mean "not given". (Schemas drop keys they do not name.) */
-export function nonEmpty<T>(q: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''));
-}
-
-/** A 400 with every problem of the query named. */
-export function badQuery(c: Context, error: z.ZodError) {
-  const issues = error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
-  return c.json({ error: `bad query: ${issues.join('; ')}`, issues }, 400);
+/** A guide's timeline and changes as event cards. */
+export async function guideCards(db: Db, view: GuideView) {
+  const timeline = await cards(
+    db,
+    view.timeline.map((t) => t.event),
+  );
+  const changed = await cards(
+    db,
+    view.changes.map((x) => x.event),
+  );
+  return { timeline, changes: changed.map((card, i) => ({ card, change: view.changes[i]!.change })) };
 }

@@ -5,16 +5,17 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { addManualGuide } from '../guides/membership.js';
-import { readOpml } from '../ingest/opml.js';
-import type { Clock } from '../clock.js';
-import type { Db } from '../store/db.js';
-import { listSources, removeSource, sourceLabel, SOURCE_KINDS, upsertSource, type Source } from '../store/sources.js';
-import { Layout } from './pages/layout.js';
-import { nonEmpty } from './routes/shared.js';
-import { AdminSessions } from './admin-sessions.js';
-import { clientOf, tooMany, TokenBuckets } from './rate-limit.js';
-import { MIN_ADMIN_TOKEN } from '../config.js';
+import { addManualGuide } from '../../guides/membership.js';
+import { readOpml } from '../../ingest/opml.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../store/db.js';
+import { listSources, removeSource, sourceLabel, SOURCE_KINDS, upsertSource } from '../../store/sources.js';
+import { Dashboard, Login } from '../pages/admin.js';
+import { ErrorPage } from '../pages/layout.js';
+import { nonEmpty, validate } from '../validate.js';
+import { AdminSessions } from '../admin-sessions.js';
+import { clientOf, tooMany, TokenBuckets } from '../rate-limit.js';
+import { MIN_ADMIN_TOKEN } from '../../config.js';
 
 /**
  * The admin area, behind ALMANAC_ADMIN_TOKEN: add and remove sources, import OPML,
@@ -65,6 +66,46 @@ const AddGuide = z.object({
 });
 const Opml = z.object({ opml: z.string().min(1, 'an OPML document').max(5_000_000) });
 
+/** The answer to a change: JSON for a script, a redirect to the dashboard (with a note) for a browser. */
+const back = (c: Context, r: { done?: string; error?: string }) => {
+  if (c.req.header('authorization'))
+    return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
+  return c.redirect(`/admin?${new URLSearchParams(r as Record<string, string>).toString()}`, 303);
+};
+/** A form's fields, or a JSON object's (for scripts): a body that is neither gets a clear 400. */
+const fields = async (c: Context): Promise<Record<string, string | File>> => {
+  if (!/application\/json/i.test(c.req.header('content-type') ?? '')) return c.req.parseBody();
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch (e) {
+    throw new HTTPException(400, { res: c.json({ error: `invalid JSON body: ${(e as Error).message}` }, 400) });
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new HTTPException(400, {
+      res: c.json({ error: 'the JSON body must be an object of fields, like {"url": "https://…"}' }, 400),
+    });
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([, v]) => ['string', 'number'].includes(typeof v))
+      .map(([k, v]) => [k, String(v)]),
+  );
+};
+const problem = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+/** A bad form goes back to the dashboard with every problem named. */
+const badForm = (c: Context, e: z.ZodError) => back(c, { error: problem(e) });
+/** The form's fields without its blanks. */
+const filledForm = async (c: Context) => nonEmpty(await fields(c));
+/** The pasted OPML, or the uploaded file's. */
+const opmlOf = async (c: Context) => {
+  const body = await fields(c);
+  const file = body['file'];
+  const text =
+    file instanceof File && file.size ? await file.text() : typeof body['opml'] === 'string' ? body['opml'] : '';
+  return { opml: text };
+};
+
+/** The admin area's routes (see AdminDeps), mounted at /admin. */
 export function adminApp(deps: AdminDeps): Hono {
   if (deps.token.length < MIN_ADMIN_TOKEN)
     throw new Error(`admin: the token is ${deps.token.length} characters; use at least ${MIN_ADMIN_TOKEN}`);
@@ -149,32 +190,6 @@ export function adminApp(deps: AdminDeps): Hono {
     return next();
   });
 
-  const back = (c: Context, r: { done?: string; error?: string }) => {
-    if (c.req.header('authorization'))
-      return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
-    return c.redirect(`/admin?${new URLSearchParams(r as Record<string, string>).toString()}`, 303);
-  };
-  /** A form's fields, or a JSON object's (for scripts): a body that is neither gets a clear 400. */
-  const fields = async (c: Context): Promise<Record<string, string | File>> => {
-    if (!/application\/json/i.test(c.req.header('content-type') ?? '')) return c.req.parseBody();
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch (e) {
-      throw new HTTPException(400, { res: c.json({ error: `invalid JSON body: ${(e as Error).message}` }, 400) });
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw new HTTPException(400, {
-        res: c.json({ error: 'the JSON body must be an object of fields, like {"url": "https://…"}' }, 400),
-      });
-    return Object.fromEntries(
-      Object.entries(body)
-        .filter(([, v]) => ['string', 'number'].includes(typeof v))
-        .map(([k, v]) => [k, String(v)]),
-    );
-  };
-  const problem = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-
   app.post('/logout', (c) => {
     // Revoked here, not only forgotten by this browser: the same cookie sent again is refused.
     const id = getCookie(c, COOKIE);
@@ -183,26 +198,24 @@ export function adminApp(deps: AdminDeps): Hono {
     return c.redirect('/admin', 303);
   });
 
-  app.post('/sources', async (c) => {
-    const body = nonEmpty(await fields(c));
-    const p = AddSource.safeParse(body);
-    if (!p.success) return back(c, { error: problem(p.error) });
+  app.post('/sources', validate('form', AddSource, filledForm, badForm), async (c) => {
+    const form = c.req.valid('form');
     try {
-      const found = await deps.discover(p.data.url);
+      const found = await deps.discover(form.url);
       const s = await upsertSource(
         deps.db,
         {
           feedUrl: found.feedUrl,
-          name: p.data.name ?? found.title ?? new URL(found.feedUrl).hostname,
+          name: form.name ?? found.title ?? new URL(found.feedUrl).hostname,
           ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
-          ...(p.data.tier ? { tier: p.data.tier } : {}),
-          ...(p.data.kind ? { kind: p.data.kind } : {}),
+          ...(form.tier ? { tier: form.tier } : {}),
+          ...(form.kind ? { kind: form.kind } : {}),
         },
         deps.clock.now(),
       );
       return back(c, { done: `added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>` });
     } catch (e) {
-      return back(c, { error: `could not add ${p.data.url}: ${(e as Error).message}` });
+      return back(c, { error: `could not add ${form.url}: ${(e as Error).message}` });
     }
   });
 
@@ -221,15 +234,9 @@ export function adminApp(deps: AdminDeps): Hono {
 
   app.post('/refetch', async (c) => back(c, { done: await deps.refetch() }));
 
-  app.post('/opml', async (c) => {
-    const body = await fields(c);
-    const file = body['file'];
-    const text =
-      file instanceof File && file.size ? await file.text() : typeof body['opml'] === 'string' ? body['opml'] : '';
-    const p = Opml.safeParse({ opml: text });
-    if (!p.success) return back(c, { error: problem(p.error) });
+  app.post('/opml', validate('form', Opml, opmlOf, badForm), async (c) => {
     try {
-      const list = readOpml(p.data.opml);
+      const list = readOpml(c.req.valid('form').opml);
       const errors: string[] = [];
       let ok = 0;
       for (const s of list) {
@@ -251,11 +258,9 @@ export function adminApp(deps: AdminDeps): Hono {
     }
   });
 
-  app.post('/guides', async (c) => {
-    const p = AddGuide.safeParse(nonEmpty(await fields(c)));
-    if (!p.success) return back(c, { error: problem(p.error) });
+  app.post('/guides', validate('form', AddGuide, filledForm, badForm), async (c) => {
     try {
-      const g = await addManualGuide(deps.db, p.data, deps.clock.now().toISOString());
+      const g = await addManualGuide(deps.db, c.req.valid('form'), deps.clock.now().toISOString());
       return back(c, { done: `added guide ${g.slug} (${g.eventCount} events)` });
     } catch (e) {
       return back(c, { error: (e as Error).message });
@@ -265,145 +270,15 @@ export function adminApp(deps: AdminDeps): Hono {
   return app;
 }
 
-function Login(props: { error?: string }) {
-  return (
-    <Layout title="Admin: sign in">
-      <h1>Admin</h1>
-      {props.error ? (
-        <p class="bad" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-      <form method="post" action="/admin/login" class="filters">
-        <label>
-          Admin token <input type="password" name="token" autocomplete="current-password" required />
-        </label>
-        <button type="submit">Sign in</button>
-      </form>
-    </Layout>
-  );
-}
-
-function Csrf(props: { token: string }) {
-  return <input type="hidden" name="csrf" value={props.token} />;
-}
-
-function Dashboard(props: { sources: Source[]; csrf: string; done?: string; error?: string }) {
-  return (
-    <Layout title="Admin">
-      <h1>Admin</h1>
-      {props.done ? (
-        <p class="ok" role="status">
-          {props.done}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="bad" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-
-      <h2>Add a source</h2>
-      <form method="post" action="/admin/sources" class="filters">
-        <Csrf token={props.csrf} />
-        <label>
-          Feed or site URL <input type="text" name="url" required size={40} />
-        </label>
-        <label>
-          Name <input type="text" name="name" />
-        </label>
-        <label>
-          Tier{' '}
-          <select name="tier">
-            <option value="">auto</option>
-            <option>1</option>
-            <option>2</option>
-            <option>3</option>
-          </select>
-        </label>
-        <label>
-          Kind{' '}
-          <select name="kind">
-            <option value="">auto</option>
-            {SOURCE_KINDS.map((k) => (
-              <option>{k}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Add</button>
-      </form>
-
-      <h2>Import OPML</h2>
-      <form method="post" action="/admin/opml" enctype="multipart/form-data" class="filters">
-        <Csrf token={props.csrf} />
-        <label>
-          OPML file <input type="file" name="file" accept=".opml,.xml,text/xml" />
-        </label>
-        <label>
-          or paste it <textarea name="opml" rows={3} cols={40}></textarea>
-        </label>
-        <button type="submit">Import</button>
-      </form>
-
-      <h2>Add a guide</h2>
-      <form method="post" action="/admin/guides" class="filters">
-        <Csrf token={props.csrf} />
-        <label>
-          Title <input type="text" name="title" required />
-        </label>
-        <label>
-          Query <input type="text" name="query" required placeholder="export AND (chip OR chips)" />
-        </label>
-        <button type="submit">Add guide</button>
-      </form>
-
-      <h2>Sources ({props.sources.length})</h2>
-      <form method="post" action="/admin/refetch">
-        <Csrf token={props.csrf} />
-        <button type="submit">Refetch all now</button>
-      </form>
-      <table>
-        <thead>
-          <tr>
-            <th>Source</th>
-            <th>Health</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.sources.map((s) => (
-            <tr>
-              <td>
-                <a href={`/sources/${encodeURIComponent(s.id)}`}>{sourceLabel(s)}</a>
-                <div class="meta">
-                  {s.id} · {s.feedUrl}
-                </div>
-              </td>
-              <td class={s.consecutiveFailures ? 'bad' : 'ok'}>
-                {s.consecutiveFailures
-                  ? `failing ×${s.consecutiveFailures}: ${s.lastError ?? ''}`
-                  : s.lastSuccessAt
-                    ? `ok ${s.lastSuccessAt.slice(0, 16)}`
-                    : 'never fetched'}
-              </td>
-              <td>
-                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/refetch`}>
-                  <Csrf token={props.csrf} />
-                  <button type="submit">Refetch</button>
-                </form>
-                <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/remove`}>
-                  <Csrf token={props.csrf} />
-                  <button type="submit">Remove</button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form method="post" action="/admin/logout">
-        <Csrf token={props.csrf} />
-        <button type="submit">Sign out</button>
-      </form>
-    </Layout>
-  );
+/** With no admin token the area is off: every /admin address says so. */
+export function adminOffApp(): Hono {
+  const app = new Hono();
+  const off = (c: Context) =>
+    c.html(
+      <ErrorPage title="Admin area off" message="The admin area is off: start Almanac with ALMANAC_ADMIN_TOKEN set." />,
+      404,
+    );
+  app.all('/*', off);
+  app.all('/', off);
+  return app;
 }

@@ -1,3 +1,4 @@
+import { TAXONOMY } from '../analyze/taxonomy.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,11 @@ import { openDb } from '../store/db.js';
 import { upsertArticle } from '../store/articles.js';
 import { upsertSource } from '../store/sources.js';
 import { STAGE_NAMES } from '../pipeline/stages.js';
-import type { Significance } from '../store/events.js';
+import type { Significance } from '../store/event-rows.js';
 import { createThreadRelater, type Relater } from './relater.js';
 import { relatePending } from './relate.js';
-import { withNovelty } from './significance.js';
+import { RelateCaches } from './reads.js';
+import { withNovelty } from '../events/significance.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -32,7 +34,7 @@ async function storeOfCopies(relater?: (file: string) => Relater): Promise<Deps 
   const file = join(dir, 'store.db');
   const base = testDeps();
   await base.db.close();
-  const db = openDb(file);
+  const db = openDb(file, { seed: TAXONOMY });
   const corpus = loadCorpus();
   const newest = Date.parse('2026-11-01T12:00:00Z');
   const at = new Date(newest).toISOString();
@@ -137,7 +139,7 @@ describe('relating a batch after it commits', () => {
         marked,
       );
       await deps.db.run(`DELETE FROM event_relations WHERE event_id IN (${marked.map(() => '?').join(',')})`, marked);
-      const expected = new Map((await relatePending(deps.db)).map((r) => [r.id, r]));
+      const expected = new Map((await relatePending(deps.db, new RelateCaches())).map((r) => [r.id, r]));
       assert.deepEqual([...expected.keys()].sort(), [...marked].sort());
       const before = new Map(
         (await deps.db.all<{ id: string; factors: string }>('SELECT id, factors FROM events')).map((e) => [

@@ -1,15 +1,23 @@
 import type { Db } from '../store/db.js';
-import { HeldRows } from '../store/held-rows.js';
-import { ParsedCache } from '../store/parsed-cache.js';
-import { listParam } from '../store/sql/query.js';
-import { storedSubjects, type RelateSubjects } from './related.js';
-import { bestShared, compareShared, parseSubjectList, SharedCounter, type SubjectList } from './shared-subjects.js';
-import { norm, SparseVector } from './vector.js';
+import { HeldRows } from './held-rows.js';
+import { ParsedCache } from './parsed-cache.js';
+import {
+  candidateRows,
+  centroidTexts,
+  centroidVersions,
+  subjectEventLists,
+  type CandidateRow,
+  type CentroidVersion,
+  type SubjectList,
+} from '../store/relating.js';
+import { storedSubjects, type RelateSubjects } from './score.js';
+import { bestShared, compareShared, SharedCounter } from './shared-subjects.js';
+import { norm, SparseVector } from '../events/vector.js';
 
 /**
  * Relating's reads: the candidate events that share an event's subjects, with their parsed
  * centroids and subjects, through caches that hold what relating meets again and again.
- * Moved out of store/events.ts so that the store imports no domain module (issue 45).
+ * The statements themselves are the store's (store/relating.ts).
  */
 
 /** What relating needs of a candidate event. */
@@ -27,6 +35,30 @@ export interface RelateCandidate {
 /** Event centroids the caller holds in memory (the live clusterer's), by event id. */
 export type CentroidSource = (eventId: string) => SparseVector | undefined;
 
+/** How widely each entity of a relating is named: by how many events in the window, out of how many met. */
+export interface EntitySpread {
+  named: Map<string, number>;
+  population: number;
+}
+
+/** What eventsSharing looks for, and what it may read through. */
+export interface SharingQuery {
+  topics: string[];
+  entities: string[];
+  /** Only events updated since then. */
+  since: string;
+  /** The event being related, left out. */
+  exclude: string;
+  /** How many candidates to return at most (60). */
+  limit?: number;
+  /** Centroids the caller holds in memory. */
+  known?: CentroidSource;
+  /** One relating job's reads, shared by its events. */
+  reads?: SnapshotReads;
+  /** Filled with how widely each entity is named. */
+  spread?: EntitySpread;
+}
+
 /**
  * Events that share a topic or an entity with the given ones, updated since a time, with
  * their centroids: those sharing the most subjects first, then the newest. Read per
@@ -34,22 +66,10 @@ export type CentroidSource = (eventId: string) => SparseVector | undefined;
  * PostgreSQL the event_subjects_recent index), so the cost follows how many recent events share
  * a subject, not how many events are recent; and only `limit` of them are parsed and scored.
  */
-/** How widely each entity of a relating is named: by how many events in the window, out of how many met. */
-export interface EntitySpread {
-  named: Map<string, number>;
-  population: number;
-}
-
 export async function eventsSharing(
   db: Db,
-  topics: string[],
-  entities: string[],
-  since: string,
-  exclude: string,
-  limit = 60,
-  known?: CentroidSource,
-  reads?: SnapshotReads,
-  spread?: EntitySpread,
+  caches: RelateCaches,
+  { topics, entities, since, exclude, limit = 60, known, reads, spread }: SharingQuery,
 ): Promise<RelateCandidate[]> {
   const week = Math.floor(Date.parse(since) / 1000 / 604_800);
   // Each subject contributes its latest PER_SUBJECT events at most (subjectLists), so a
@@ -79,7 +99,7 @@ export async function eventsSharing(
   // the SQL, so that a row read for one event of a relating job serves the others (`reads`).
   const chosen: Candidate[] = [];
   const byId = reads?.rows ?? new Map<string, Candidate | null>();
-  const cache = parsedOf(db);
+  const cache = caches;
   for (let at = 0; at < order.length && chosen.length < limit; ) {
     const ids = order.slice(at, at + limit - chosen.length).map((e) => e.id);
     at += ids.length;
@@ -91,12 +111,7 @@ export async function eventsSharing(
       else unread.push(id);
     }
     if (unread.length) {
-      const rows = await db.all<CandidateRow>(
-        `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, ` +
-          `e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
-          FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`,
-        [JSON.stringify(unread)],
-      );
+      const rows = await candidateRows(db, unread);
       for (const id of unread) byId.set(id, null); // gone since its subjects were read
       for (const raw of rows) {
         // Parsed once, as read (a row held from job to job is not parsed again, nor the
@@ -130,6 +145,7 @@ export async function eventsSharing(
   }
   const stored = await storedCentroids(
     db,
+    caches,
     chosen.filter((r) => !inMemory.has(r.id)),
   );
   return chosen.map((r) => {
@@ -152,12 +168,10 @@ const PER_SUBJECT = 200;
 const listKey = (week: number, [kind, subject]: readonly [string, string]) => `${week}\u001f${kind}\u001f${subject}`;
 
 /**
- * Each subject's latest PER_SUBJECT events from `week` on, in the order asked. Per subject, the
- * reads walk the table's order backwards (on SQLite a subquery per subject: a join over the
- * list lets its planner scan the whole table); within a week, the cut keeps the highest ids in
- * byte order, on both stores the same (on SQLite the table's own order, so no sort). With
- * `held` (one relating job's lists: the store cannot change under the job), a list read for
- * one event serves the job's other events: a topic or a busy entity is shared by many of them.
+ * Each subject's latest PER_SUBJECT events from `week` on, in the order asked (read by the
+ * store: subjectEventLists). With `held` (one relating job's lists: the store cannot change
+ * under the job), a list read for one event serves the job's other events: a topic or a busy
+ * entity is shared by many of them.
  */
 async function subjectLists(
   db: Db,
@@ -168,31 +182,7 @@ async function subjectLists(
   const out: Array<SubjectList | undefined> = subjects.map((s) => held?.get(listKey(week, s)));
   const unread = subjects.filter((_, i) => !out[i]);
   if (unread.length) {
-    const read = unread.map((): SubjectList => ({ ids: [], weeks: [] }));
-    if (db.dialect === 'sqlite') {
-      // One row per subject, its events as "week id" pairs in one string: thousands of pairs
-      // a refresh, and a string is read far faster than JSON arrays or a row for each.
-      const rows = await db.all<{ at: number; ids: string | null }>(
-        `SELECT s.key AS at, (SELECT group_concat(week || ' ' || event_id, char(30)) FROM (SELECT event_id, week FROM event_subjects
-            WHERE kind = json_extract(s.value, '$[0]') AND subject = json_extract(s.value, '$[1]') ` +
-          `AND week >= ? ORDER BY week DESC, event_id DESC LIMIT ${PER_SUBJECT})) AS ids
-          FROM json_each(?) AS s`,
-        [week, JSON.stringify(unread)],
-      );
-      for (const r of rows) read[Number(r.at)] = parseSubjectList(r.ids, '\u001e');
-    } else {
-      for (const r of await db.all<{ at: number; event_id: string; week: number }>(
-        `SELECT s.at, h.event_id, h.week FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS s(value, at)
-          CROSS JOIN LATERAL (SELECT event_id, week FROM event_subjects WHERE kind = s.value->>0 ` +
-          `AND subject = s.value->>1 AND week >= ? ORDER BY week DESC, event_id COLLATE "C" DESC ` +
-          `LIMIT ${PER_SUBJECT}) AS h`,
-        [JSON.stringify(unread), week],
-      )) {
-        const list = read[Number(r.at) - 1]!;
-        list.ids.push(r.event_id);
-        list.weeks.push(Number(r.week));
-      }
-    }
+    const read = await subjectEventLists(db, unread, week, PER_SUBJECT);
     let next = 0;
     for (let i = 0; i < out.length; i++) {
       if (out[i]) continue;
@@ -204,53 +194,35 @@ async function subjectLists(
   return out as SubjectList[];
 }
 
-const parsedCaches = new WeakMap<Db, { centroids: ParsedCache<SparseVector>; subjects: ParsedCache<RelateSubjects> }>();
-function parsedOf(db: Db) {
-  let c = parsedCaches.get(db.root);
-  if (!c) {
-    c = {
-      // Most of the events related from the store (those idle for longer than the live
-      // clusterer keeps them). At 1M articles a round of relating meets about 44,000 distinct
-      // centroids in 345,000 lookups, and its events come back after more than 20,000 others
-      // (the least recently used go first): holding 20,000, it parsed 73,000 a round anew;
-      // holding 40,000, 29,000; the floor (centroids at a version not met before) is 18,000
-      // (a trace of two rounds, by a patch not kept, replayed for each size). Each entry is a
-      // parsed vector (12 bytes a term, about 170 terms): 40,000 cost about 75 MB of peak RSS
-      // more than 20,000, and 60,000 about 60 MB more again, nearer the goal of under 1 GB
-      // than their gain is large.
-      centroids: new ParsedCache((s) => SparseVector.parse(s), 40_000),
-      // An event's topics and entities, as one text: its two JSON columns joined by a NUL
-      // (which JSON text cannot hold unescaped).
-      subjects: new ParsedCache((s) => {
-        const at = s.indexOf('\u0000');
-        return storedSubjects(s.slice(0, at), s.slice(at + 1));
-      }, 10_000),
-    };
-    parsedCaches.set(db.root, c);
-  }
-  return c;
+/**
+ * The parsed centroids and subjects relating meets again and again, each held under the
+ * version it was read at (so a stale entry is never served, and nothing needs clearing when
+ * a batch rolls back). Made once by whoever relates (a relating thread, a pipeline's state)
+ * and passed in.
+ */
+export class RelateCaches {
+  // Most of the events related from the store (those idle for longer than the live
+  // clusterer keeps them). At 1M articles a round of relating meets about 44,000 distinct
+  // centroids in 345,000 lookups, and its events come back after more than 20,000 others
+  // (the least recently used go first): holding 20,000, it parsed 73,000 a round anew;
+  // holding 40,000, 29,000; the floor (centroids at a version not met before) is 18,000.
+  // Each entry is a parsed vector (12 bytes a term, about 170 terms): 40,000 cost about
+  // 75 MB of peak RSS more than 20,000, and 60,000 about 60 MB more again, nearer the goal
+  // of under 1 GB than their gain is large.
+  readonly centroids = new ParsedCache((s) => SparseVector.parse(s), 40_000);
+  // An event's topics and entities, as one text: its two JSON columns joined by a NUL
+  // (which JSON text cannot hold unescaped).
+  readonly subjects = new ParsedCache((s) => {
+    const at = s.indexOf('\u0000');
+    return storedSubjects(s.slice(0, at), s.slice(at + 1));
+  }, 10_000);
 }
 
-export async function eventCentroid(db: Db, id: string): Promise<SparseVector | undefined> {
-  const versions = await db.all<CentroidVersion>(
-    'SELECT event_id AS id, size, norm2, last_seen FROM event_vectors WHERE event_id = ?',
-    [id],
-  );
-  return (await storedCentroids(db, versions)).get(id);
+export async function eventCentroid(db: Db, caches: RelateCaches, id: string): Promise<SparseVector | undefined> {
+  const versions = await centroidVersions(db, id);
+  return (await storedCentroids(db, caches, versions)).get(id);
 }
 
-/** A stored centroid's version: its event's size, with its norm and latest time (none where the event has no centroid). */
-type CentroidVersion = { id: string; size: number | null; norm2: number | null; last_seen: string | null };
-
-/** What relating reads of a candidate event, with its centroid's version. */
-type CandidateRow = CentroidVersion & {
-  titled: number;
-  last_updated: string;
-  kind: string | null;
-  topics: string;
-  entities: string;
-  first_seen: string;
-};
 /** A candidate row with its subjects parsed. */
 type Candidate = Omit<CandidateRow, 'topics' | 'entities'> & { subjects: RelateSubjects };
 
@@ -289,9 +261,13 @@ export const heldCandidates = (max = 20_000): HeldCandidates => new HeldRows<Can
  * (migration 020 puts the version before it in the row, so reading it leaves the text's
  * pages unread).
  */
-async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Promise<Map<string, SparseVector>> {
+async function storedCentroids(
+  db: Db,
+  caches: RelateCaches,
+  versions: readonly CentroidVersion[],
+): Promise<Map<string, SparseVector>> {
   const out = new Map<string, SparseVector>();
-  const cache = parsedOf(db).centroids;
+  const cache = caches.centroids;
   const versionOf = (v: Omit<CentroidVersion, 'id'>) => `${v.size}:${v.norm2}:${v.last_seen}`;
   const unread: string[] = [];
   for (const v of versions) {
@@ -303,16 +279,7 @@ async function storedCentroids(db: Db, versions: readonly CentroidVersion[]): Pr
   if (unread.length) {
     // The version is read again beside the text: a writer on another connection may have
     // moved the centroid since, and a text is kept only under the version it was read with.
-    for (const v of await db.all<{
-      event_id: string;
-      centroid: string;
-      size: number;
-      norm2: number;
-      last_seen: string;
-    }>(
-      `SELECT event_id, size, norm2, last_seen, centroid FROM event_vectors WHERE event_id IN (${listParam(db, 'text')})`,
-      [JSON.stringify(unread)],
-    )) {
+    for (const v of await centroidTexts(db, unread)) {
       out.set(v.event_id, cache.get(v.event_id, v.centroid, versionOf(v)));
     }
   }

@@ -3,9 +3,10 @@ import { startThread } from '../threads.js';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import { relatingJobs, type RelatedResult } from './relate.js';
+import type { RelateCaches } from './reads.js';
 
 /**
- * Who relates the events the clustering batches mark (see relate-pending.ts). The pipeline
+ * Who relates the events the clustering batches mark (see apply-related.ts). The pipeline
  * starts a job once a batch has committed; the job reads the store as of that commit, and
  * passes over the events its previous job related (their results are not written yet: a
  * job's results are written by the batch after next, so the job has a whole batch's time).
@@ -27,9 +28,9 @@ export interface Relater {
   close(): Promise<void>;
 }
 
-/** Relating on the calling thread, through the caller's connection. */
-export function createInlineRelater(): Relater {
-  const jobs = relatingJobs();
+/** Relating on the calling thread, through the caller's connection (sharing the caller's caches, if given). */
+export function createInlineRelater(caches?: RelateCaches): Relater {
+  const jobs = relatingJobs(caches);
   return {
     async relate(db) {
       const results = await jobs.run(db);
@@ -40,7 +41,7 @@ export function createInlineRelater(): Relater {
   };
 }
 
-/** A message from the relating thread (relate-worker.ts). */
+/** A message from the relating thread (worker.ts). */
 export type RelateReply =
   | { job: number; taken: true }
   | { job: number; results: RelatedResult[] }
@@ -55,7 +56,7 @@ export type RelateReply =
 export function createThreadRelater(
   file: string,
   log: (line: string) => void = console.error,
-  spawn: () => Worker = () => startThread('./relate-worker', import.meta.url, { file }),
+  spawn: () => Worker = () => startThread('./worker', import.meta.url, { file }),
 ): Relater {
   let worker: Worker | undefined;
   let fallback: Relater | undefined;

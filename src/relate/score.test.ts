@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RELATE_WEIGHTS, relateScore, relateSubjects, specificity, storedSubjects } from './related.js';
-import { withParents } from './topic-parents.js';
-import { SparseVector } from './vector.js';
+import { RELATE_WEIGHTS, relateScore, relateSubjects, specificity, storedSubjects } from './score.js';
+import { withParents } from '../events/topic-parents.js';
+import { SparseVector } from '../events/vector.js';
 
 const day = 86_400_000;
 const side = (

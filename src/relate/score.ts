@@ -1,16 +1,16 @@
-import { withParents } from './topic-parents.js';
-import { dot, norm, type SparseVector } from './vector.js';
+import { withParents } from '../events/topic-parents.js';
+import { dot, norm, type SparseVector } from '../events/vector.js';
 
 /**
  * How related two events are: a blend of shared topics (weighted Jaccard, each topic with
- * its broader ones at half weight: see topic-parents.ts), shared entities (weighted overlap),
+ * its broader ones at half weight: see events/topic-parents.ts), shared entities (weighted overlap),
  * text similarity (cosine of the clusterer's centroids), time proximity (a month apart counts
  * half) and voice: a piece of opinion is nearer other opinions (the other voices of its
  * debate) and a report other reports. Symmetric by construction.
  */
 export interface RelateSide {
   subjects: RelateSubjects;
-  /** The event is a piece of opinion (its kind is commentary: see commentary.ts). */
+  /** The event is a piece of opinion (its kind is commentary: see events/commentary.ts). */
   opinion?: boolean;
   centroid?: SparseVector;
   /** The centroid's length, when known; required for a centroid that may still change (the clusterer's own). */

@@ -1,25 +1,27 @@
 import type { Db } from '../store/db.js';
-import type { EventRow, Relation } from '../store/events.js';
+import type { EventRow } from '../store/event-rows.js';
+import { pendingEventRows, type Relation } from '../store/relating.js';
 import {
   eventCentroid,
   eventsSharing,
   heldCandidates,
+  RelateCaches,
   SnapshotReads,
   type CentroidSource,
   type EntitySpread,
   type HeldCandidates,
-} from './relate-reads.js';
-import { relateScore, relateSubjects, specificity } from './related.js';
-import { norm } from './vector.js';
-import { COMMENTARY } from './commentary.js';
-import { withParents } from './topic-parents.js';
+} from './reads.js';
+import { relateScore, relateSubjects, specificity } from './score.js';
+import { norm } from '../events/vector.js';
+import { COMMENTARY } from '../events/commentary.js';
+import { withParents } from '../events/topic-parents.js';
 
 const isOpinion = (kind: string | null | undefined) => !!kind && COMMENTARY.has(kind);
 
 /**
  * Relating, reads only: an event's related events and its novelty, from the events that
  * share its topics and entities. Kept apart from the rest of a refresh so that the relating
- * thread (relate-worker.ts) loads only what it needs.
+ * thread (worker.ts) loads only what it needs.
  */
 const RELATE_WINDOW_DAYS = 60;
 const NOVELTY_WINDOW_DAYS = 14;
@@ -30,7 +32,7 @@ export interface RelateSubject {
   entities: Array<{ name: string; type: string; weight: number }>;
   firstSeen: string;
   lastUpdated: string;
-  /** The event's kind: a piece of opinion relates first to other opinions (see related.ts). */
+  /** The event's kind: a piece of opinion relates first to other opinions (see score.ts). */
   kind?: string | null;
 }
 
@@ -43,12 +45,11 @@ export async function relateEvent(
   db: Db,
   eventId: string,
   s: RelateSubject,
-  centroids?: CentroidSource,
-  reads?: SnapshotReads,
+  { caches, centroids, reads }: { caches: RelateCaches; centroids?: CentroidSource; reads?: SnapshotReads },
 ): Promise<{ relations: Array<{ id: string; similarity: number }>; novelty: number }> {
   const since = new Date(Date.parse(s.lastUpdated) - RELATE_WINDOW_DAYS * 86_400_000).toISOString();
   const live = centroids?.(eventId);
-  const centroid = live ?? (await eventCentroid(db, eventId));
+  const centroid = live ?? (await eventCentroid(db, caches, eventId));
   const self = {
     subjects: relateSubjects(s.topics, s.entities),
     opinion: isOpinion(s.kind),
@@ -59,18 +60,16 @@ export async function relateEvent(
   // Candidates share a topic, one of its broader topics, or an entity.
   const topics = withParents(s.topics).map((t) => t.topic);
   const spread: EntitySpread = { named: new Map(), population: 0 };
-  const candidates = await eventsSharing(
-    db,
+  const candidates = await eventsSharing(db, caches, {
     topics,
-    s.entities.map((e) => e.name),
+    entities: s.entities.map((e) => e.name),
     since,
-    eventId,
-    60,
-    centroids,
+    exclude: eventId,
+    known: centroids,
     reads,
     spread,
-  );
-  // Shared entities count by how specific they are around this event (see related.ts).
+  });
+  // Shared entities count by how specific they are around this event (see score.ts).
   const specific = new Map(
     s.entities.map((e, i) => [
       self.subjects.entities[i]!,
@@ -108,6 +107,14 @@ export interface RelatedResult {
 /** Events whose relating is done and not yet written, by id: the key each was related as. */
 export type RelatedKeys = ReadonlyMap<string, string | null>;
 
+/** How relatePending runs: see there. */
+export interface PendingOptions {
+  skip?: RelatedKeys;
+  onTaken?: () => void;
+  snapshot?: boolean;
+  held?: HeldCandidates;
+}
+
 /**
  * Relate every event marked pending, in id order (byte order, on every engine), except those
  * in `skip` still marked with the key they were related as (their results are on their way).
@@ -118,20 +125,10 @@ export type RelatedKeys = ReadonlyMap<string, string | null>;
  */
 export async function relatePending(
   db: Db,
-  skip?: RelatedKeys,
-  onTaken?: () => void,
-  snapshot = false,
-  held?: HeldCandidates,
+  caches: RelateCaches,
+  { skip, onTaken, snapshot = false, held }: PendingOptions = {},
 ): Promise<RelatedResult[]> {
-  const rows = await db.all<{
-    id: string;
-    relate_key: string | null;
-    kind: string | null;
-    topics: string;
-    entities: string;
-    first_seen: string;
-    last_updated: string;
-  }>('SELECT id, relate_key, kind, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1');
+  const rows = await pendingEventRows(db);
   onTaken?.();
   if (snapshot) await held?.sync(db);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -149,8 +146,7 @@ export async function relatePending(
         lastUpdated: r.last_updated,
         kind: r.kind,
       },
-      undefined,
-      reads,
+      { caches, reads },
     );
     out.push({ id: r.id, key: r.relate_key, ...related });
   }
@@ -161,7 +157,7 @@ export async function relatePending(
  * Relating jobs one after another, each passing over what the job before related (its results
  * are on their way). A job that fails leaves nothing to pass over: its events stay marked.
  */
-export function relatingJobs() {
+export function relatingJobs(caches = new RelateCaches()) {
   let previous: RelatedKeys | undefined;
   // Candidate rows kept from job to job, for jobs run in a read transaction each.
   let held: HeldCandidates | undefined;
@@ -170,7 +166,7 @@ export function relatingJobs() {
     async run(db: Db, onTaken?: () => void, snapshot = false): Promise<RelatedResult[]> {
       try {
         if (snapshot) held ??= heldCandidates();
-        const results = await relatePending(db, previous, onTaken, snapshot, held);
+        const results = await relatePending(db, caches, { skip: previous, onTaken, snapshot, held });
         previous = new Map(results.map((r) => [r.id, r.key]));
         return results;
       } catch (e) {

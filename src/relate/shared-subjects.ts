@@ -1,3 +1,5 @@
+import { parseSubjectList, type SubjectList } from '../store/relating.js';
+
 /**
  * Relating's candidate choice: the events met in the lists of an event's subjects, counted
  * (how many of its subjects each shares, the latest week it shares one in) and ranked. A
@@ -11,32 +13,6 @@ export interface SharedEvent {
   n: number;
   /** The latest week in which it shares one. */
   week: number;
-}
-
-/** One subject's events with the week each shares it in, as read from the store. */
-export interface SubjectList {
-  ids: string[];
-  weeks: number[];
-}
-
-/**
- * The compact list one SQL row carries ("week id" pairs joined by `separator`, as produced by
- * group_concat): no JSON and no array for each pair. Null (a subject no event has) is empty.
- */
-export function parseSubjectList(list: string | null, separator: string): SubjectList {
-  const out: SubjectList = { ids: [], weeks: [] };
-  if (!list) return out;
-  let at = 0;
-  while (at < list.length) {
-    let end = list.indexOf(separator, at);
-    if (end < 0) end = list.length;
-    const space = list.indexOf(' ', at);
-    if (space < 0 || space > end) throw new Error(`a subject's event list is malformed near "${list.slice(at, end)}"`);
-    out.ids.push(list.slice(space + 1, end));
-    out.weeks.push(Number(list.slice(at, space)));
-    at = end + separator.length;
-  }
-  return out;
 }
 
 /** Counts each event met: `add` once for every (event, week) a subject's list holds. */

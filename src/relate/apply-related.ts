@@ -1,9 +1,9 @@
 import type { Db } from '../store/db.js';
-import { saveRelations, type EventRow, type Significance } from '../store/events.js';
+import type { EventRow, Significance } from '../store/event-rows.js';
+import { existingEventIds, relatingTarget, saveRelatedSignificance, saveRelations } from '../store/relating.js';
 import type { RelatedResult } from './relate.js';
-import { column, listParam } from '../store/sql/query.js';
 import { updateGuidesForEvent } from '../guides/membership.js';
-import { withNovelty } from './significance.js';
+import { withNovelty } from '../events/significance.js';
 
 /**
  * Relating in two steps, for the pipeline: a refresh made with `deferRelating` marks its event
@@ -18,11 +18,6 @@ import { withNovelty } from './significance.js';
  * (a new one, its significance with full novelty) and no related events. The mark is
  * stored: a crash in between leaves the events to be related by the next run.
  */
-
-/** Are any events waiting to be related? */
-export async function anyRelatePending(db: Db): Promise<boolean> {
-  return !!(await db.get('SELECT 1 FROM events WHERE relate_pending = 1 LIMIT 1'));
-}
 
 /**
  * Write what relatePending found, each event in its own savepoint: its relations, its
@@ -45,28 +40,12 @@ export async function applyRelated(
   for (const r of results) {
     try {
       written += await db.transaction(async (tx) => {
-        const ev = await tx.get<{
-          title: string;
-          factors: string;
-          first_seen: string;
-          last_updated: string;
-          topics: string;
-          entities: string;
-          relate_pending: number;
-          relate_key: string | null;
-        }>(
-          'SELECT title, factors, first_seen, last_updated, topics, entities, relate_pending, relate_key FROM events WHERE id = ?',
-          [r.id],
-        );
+        const ev = await relatingTarget(tx, r.id);
         // Related since, gone, or marked again for other subjects or size (the next job's).
         if (!ev?.relate_pending || ev.relate_key !== r.key) return 0;
-        const ids = r.relations.map((x) => x.id);
-        const present = new Set(
-          ids.length
-            ? await column<string>(tx, `SELECT id FROM events WHERE id IN (${listParam(tx, 'text')})`, [
-                JSON.stringify(ids),
-              ])
-            : [],
+        const present = await existingEventIds(
+          tx,
+          r.relations.map((x) => x.id),
         );
         await saveRelations(
           tx,
@@ -74,11 +53,7 @@ export async function applyRelated(
           r.relations.filter((x) => present.has(x.id)),
         );
         const significance = withNovelty(JSON.parse(ev.factors) as Significance, r.novelty);
-        await tx.run('UPDATE events SET significance = ?, factors = ?, relate_pending = 0 WHERE id = ?', [
-          significance.score,
-          JSON.stringify(significance),
-          r.id,
-        ]);
+        await saveRelatedSignificance(tx, r.id, significance.score, JSON.stringify(significance));
         await updateGuidesForEvent(tx, r.id, undefined, guidesTouched, {
           title: ev.title,
           significance: significance.score,

@@ -1,4 +1,4 @@
-import { LruMap } from './lru.js';
+import { LruMap } from '../store/lru.js';
 
 /**
  * Parsed forms of stored values that are read over and over (event centroids and subjects,

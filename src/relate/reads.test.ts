@@ -4,9 +4,29 @@ import { BACKENDS, testDeps, testDepsOn } from '../../test/helpers.js';
 import { syncEventSubjects } from '../guides/membership.js';
 import type { Db } from '../store/db.js';
 import { pruneEventChanges } from '../store/event-changes.js';
-import { eventCentroid, eventsSharing, heldCandidates, SnapshotReads } from './relate-reads.js';
-import { SparseVector } from './vector.js';
-import { relateSubjects } from './related.js';
+import { eventCentroid, eventsSharing, heldCandidates, RelateCaches, SnapshotReads } from './reads.js';
+import { SparseVector } from '../events/vector.js';
+import { relateSubjects } from './score.js';
+
+// One set of caches per store, as a pipeline holds it (PipelineState.relateCaches).
+const caches = new WeakMap<Db, RelateCaches>();
+function cachesOf(db: Db): RelateCaches {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new RelateCaches()));
+  return c;
+}
+
+/** eventsSharing in the order the cases read best: subjects, window, who is left out, how many, and the job's reads. */
+const sharing = (
+  db: Db,
+  topics: string[],
+  entities: string[],
+  since: string,
+  exclude: string,
+  limit: number,
+  known?: undefined,
+  reads?: SnapshotReads,
+) => eventsSharing(db, cachesOf(db), { topics, entities, since, exclude, limit, known, reads });
 
 /** An event with these topics, updated at `at`. */
 async function event(db: Db, id: string, topics: string[], at: string, title = `Event ${id}`) {
@@ -34,12 +54,12 @@ describe('eventsSharing', () => {
         await event(db, 'e500', ['chips', 'export'], '2026-08-01T10:00:00.000Z'); // outside the window
         const since = '2026-11-01T00:00:00.000Z';
         const ids = async (limit: number) =>
-          (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', limit)).map((c) => c.id);
+          (await sharing(db, ['chips', 'export'], [], since, 'e1', limit)).map((c) => c.id);
         assert.deepEqual(await ids(10), ['e7', 'e100', 'e9', 'e20']);
         // e12 (untitled) ranks above e9 by id among this week's ties; its place goes to the next.
         assert.deepEqual(await ids(3), ['e7', 'e100', 'e9']);
         assert.deepEqual(await ids(1), ['e7']);
-        const [first] = await eventsSharing(db, ['chips', 'export'], [], since, 'e7', 1);
+        const [first] = await sharing(db, ['chips', 'export'], [], since, 'e7', 1);
         assert.deepEqual(
           [first!.id, first!.subjects.topics, first!.firstSeen],
           ['e100', relateSubjects(['export'], []).topics, monday],
@@ -61,7 +81,7 @@ describe('eventsSharing', () => {
         await event(db, 'e12', ['chips'], monday, ''); // untitled: read, never chosen
         const since = '2026-11-01T00:00:00.000Z';
         const ids = async (s: string, reads?: SnapshotReads) =>
-          (await eventsSharing(db, ['chips', 'export'], [], s, 'e1', 10, undefined, reads)).map((c) => c.id);
+          (await sharing(db, ['chips', 'export'], [], s, 'e1', 10, undefined, reads)).map((c) => c.id);
         const reads = new SnapshotReads();
         assert.deepEqual(await ids(since, reads), await ids(since), "the same choice with the job's reads as without");
         assert.deepEqual([...reads.rows.keys()].sort(), ['e12', 'e7', 'e9']);
@@ -78,7 +98,7 @@ describe('eventsSharing', () => {
         // Each subject's list is read once a job and held under its own subject (and week): asked
         // for one of them alone, the held list gives what a read would.
         const one = async (topics: string[], s: string, r?: SnapshotReads) =>
-          (await eventsSharing(db, topics, [], s, 'e1', 10, undefined, r)).map((c) => c.id);
+          (await sharing(db, topics, [], s, 'e1', 10, undefined, r)).map((c) => c.id);
         const fresh = new SnapshotReads();
         assert.deepEqual(await one(['chips', 'export'], since, fresh), ['e9'], 'e7 untitled now');
         assert.equal(fresh.lists.size, 2);
@@ -116,15 +136,15 @@ describe('eventsSharing', () => {
         await db.exec('BEGIN');
         try {
           await held.sync(db);
-          return (
-            await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10, undefined, new SnapshotReads(held))
-          ).map((c) => [c.id, c.subjects.topics, c.firstSeen]);
+          return (await sharing(db, ['chips', 'export'], [], since, 'e1', 10, undefined, new SnapshotReads(held))).map(
+            (c) => [c.id, c.subjects.topics, c.firstSeen],
+          );
         } finally {
           await db.exec('COMMIT');
         }
       };
       const fresh = async () =>
-        (await eventsSharing(db, ['chips', 'export'], [], since, 'e1', 10)).map((c) => [
+        (await sharing(db, ['chips', 'export'], [], since, 'e1', 10)).map((c) => [
           c.id,
           c.subjects.topics,
           c.firstSeen,
@@ -186,7 +206,7 @@ describe('eventsSharing', () => {
         await db.transaction(async (tx) => {
           for (const id of scrambled) await event(tx, id, ['chips'], monday);
         });
-        const chosen = (await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 500)).map((c) => c.id);
+        const chosen = (await sharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 500)).map((c) => c.id);
         const kept = [...ids].sort().reverse().slice(0, 200);
         assert.deepEqual(new Set(chosen), new Set(kept));
         assert.ok(
@@ -211,13 +231,13 @@ describe('eventsSharing', () => {
             [JSON.stringify(SparseVector.fromEntries(terms)), norm2, size, at],
           );
         const centroid = async () => [
-          ...(await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid!.entries(),
+          ...(await sharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid!.entries(),
         ];
         await store([['wafer', 1]], 1, 1);
         assert.deepEqual(await centroid(), [['wafer', 1]]);
-        const first = (await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid;
+        const first = (await sharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid;
         assert.equal(
-          (await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid,
+          (await sharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid,
           first,
           'unchanged: the parsed vector is reused',
         );
@@ -238,11 +258,19 @@ describe('eventsSharing', () => {
           'the event grew: its new centroid is read',
         );
         // The event's own centroid (what relating compares the candidates with) goes through the same cache.
-        const grown = (await eventsSharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid;
-        assert.equal(await eventCentroid(db, 'e3'), grown, 'held at this version: the same parsed vector');
+        const grown = (await sharing(db, ['chips'], [], '2026-11-01T00:00:00.000Z', 'e1', 5))[0]!.centroid;
+        assert.equal(
+          await eventCentroid(db, cachesOf(db), 'e3'),
+          grown,
+          'held at this version: the same parsed vector',
+        );
         await store([['fab', 3]], 3, 9);
-        assert.deepEqual([...(await eventCentroid(db, 'e3'))!.entries()], [['fab', 3]], 'written again: read anew');
-        assert.equal(await eventCentroid(db, 'e404'), undefined, 'an event without a centroid has none');
+        assert.deepEqual(
+          [...(await eventCentroid(db, cachesOf(db), 'e3'))!.entries()],
+          [['fab', 3]],
+          'written again: read anew',
+        );
+        assert.equal(await eventCentroid(db, cachesOf(db), 'e404'), undefined, 'an event without a centroid has none');
       } finally {
         await db.close();
       }

@@ -1,11 +1,11 @@
-import type { Db } from './db.js';
-import { eventChangesSince } from './event-changes.js';
-import { LruMap } from './lru.js';
+import type { Db } from '../store/db.js';
+import { eventChangesSince } from '../store/event-changes.js';
+import { LruMap } from '../store/lru.js';
 
 /**
  * Rows about events kept by a reader from one read transaction to the next (the relating
  * thread's candidate rows, by event id), and kept true by the store's feed of changes
- * (event-changes.ts): at the start of each transaction `sync` drops the rows of the events
+ * (store/event-changes.ts): at the start of each transaction `sync` drops the rows of the events
  * changed since the last, or all of them when that cannot be known. What is held is then
  * what a read would give, so it is read only once. The least recently used go past `max`.
  */
