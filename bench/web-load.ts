@@ -1,25 +1,29 @@
 import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { openDb } from '../src/store/db.js';
 import { measure, printTable, saveResults } from './harness.js';
 import { fillStore } from './web-store.js';
 import { freePort } from '../test/helpers.js';
-import { one } from '../src/store/sql/query.js';
+import { column, one, value } from '../src/store/sql/query.js';
 import { openStore } from '../src/store/sql/open.js';
 import { copyStore } from '../src/store/sql/copy-store.js';
 import { createDatabase, dropDatabase } from '../src/store/sql/fresh-database.js';
+import { sharedDataDir } from '../eval/shared-data.js';
+import { distinctPaths, searchQueries } from './web-requests.js';
 
 /**
  * The web app under load and from cold, on a synthetic store (1,000,000 articles by
  * default; BENCH_WEB_ARTICLES to change; BENCH_STORE=<file> keeps it between runs, since
  * building 1M takes about 15 minutes). The server is the real one (`almanac serve
  * --no-scheduler`, built JavaScript) in its own process; autocannon drives it with 50
- * connections for 10 s per route from this process. Baselines in the same run: /healthz
- * under the same load, and a cold start on an empty store.
+ * connections for 10 s per route (BENCH_WEB_SECONDS) from this process. Baselines in the
+ * same run: /healthz under the same load, and a cold start on an empty store. Each route is
+ * measured three ways: one URL with the page cache (as served), the same URL with every
+ * request rendered, and distinct URLs with every request rendered (web-requests.ts).
  */
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'almanac.js');
@@ -50,6 +54,28 @@ async function startServe(
   return { child, base, ms: performance.now() - t0 };
 }
 
+/**
+ * The server process's CPU time so far (user and system, from /proc; 0 where there is none):
+ * per request, the one figure other work on a shared machine moves little, where req/s and
+ * latency move with whatever else runs.
+ */
+function serverCpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** USER_HZ, the unit of /proc/<pid>/stat times: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
+/** The machine's 1, 5 and 15 minute load averages: other work on it moves every figure. */
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+
 const stop = (child: ChildProcess) =>
   new Promise<void>((r) => {
     child.once('exit', () => r());
@@ -78,12 +104,27 @@ async function storeFile(): Promise<{ file: string; cleanup: () => void }> {
 
 /**
  * With BENCH_DATABASE_URL (a PostgreSQL server), the same store is copied into a new
- * database there (migrate-store's copy) and every figure is measured on it too.
+ * database there (migrate-store's copy) and every figure is measured on it too. With
+ * BENCH_PG_STORE (a database's URL), the copy is made there once and kept between runs.
  */
 async function postgresCopy(file: string): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const kept = process.env['BENCH_PG_STORE'];
+  if (kept) {
+    const store = await openStore(kept, { seed: TAXONOMY });
+    const held = await value<number | null>(store, 'SELECT MAX(id) FROM articles');
+    await store.close();
+    if (!held) await copyInto(file, kept);
+    return { url: kept, drop: async () => {} };
+  }
   const server = process.env['BENCH_DATABASE_URL'];
   if (!server) return undefined;
   const url = await createDatabase(server, 'almanac_bench_web');
+  await copyInto(file, url);
+  return { url, drop: () => dropDatabase(server, url) };
+}
+
+/** migrate-store's copy of the SQLite store into the PostgreSQL database at `url`, then ANALYZE. */
+async function copyInto(file: string, url: string): Promise<void> {
   const t0 = performance.now();
   const [from, to] = [await openStore(file, { seed: TAXONOMY }), await openStore(url, { seed: TAXONOMY })];
   try {
@@ -98,22 +139,31 @@ async function postgresCopy(file: string): Promise<{ url: string; drop: () => Pr
   console.log(
     `\r  copied the store to PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(0)} s                    `,
   );
-  return { url, drop: () => dropDatabase(server, url) };
 }
 
 export async function benchWeb(): Promise<void> {
+  const seconds = Number(process.env['BENCH_WEB_SECONDS'] ?? 10);
   spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')],
     { stdio: 'inherit' },
   );
   const { file, cleanup } = await storeFile();
+  const loadBefore = loadAverage();
   const pg = await postgresCopy(file);
   try {
     const db = openDb(file, { seed: TAXONOMY }); // applies any pending migration before timing
     const articles = await one<number>(db, 'SELECT MAX(id) FROM articles');
     const event = await one<string>(db, 'SELECT id FROM events ORDER BY last_updated DESC LIMIT 1 OFFSET 100');
+    // Events spread over the whole store, not only the newest (whose pages stay in memory).
+    const eventCount = await one<number>(db, 'SELECT COUNT(*) FROM events');
+    const everyNth = Math.max(1, Math.floor(eventCount / 2000));
+    const events = await column<string>(db, `SELECT id FROM events WHERE rowid % ${everyNth} = 0 LIMIT 2000`);
+    const sources = await column<string>(db, 'SELECT id FROM sources ORDER BY id');
     await db.close();
+    const { queries, from } = searchQueries(sharedDataDir());
+    console.log(`  distinct searches: ${queries.length.toLocaleString('en-US')} queries from ${from}`);
+    const distinct = distinctPaths({ events, queries, topics: TAXONOMY.map((t) => t.slug), sources, pages: 50 });
     const stores: Array<{ name: string; url: string }> = [
       { name: 'SQLite', url: file },
       ...(pg ? [{ name: 'PostgreSQL', url: pg.url }] : []),
@@ -170,46 +220,74 @@ export async function benchWeb(): Promise<void> {
       p99: number;
       non2xx: number;
       errors: number;
+      cpuMs: number;
     }> = [];
+    /** 50 connections on the server for the run's seconds; with `paths`, each request asks for the next of them. */
+    const load = async (server: ChildProcess, base: string, path: string, paths?: string[]) => {
+      // Requests of the previous route still queued in the server finish first, so their CPU is not counted here.
+      await (await fetch(`${base}/healthz`)).arrayBuffer();
+      const cpu0 = serverCpuMs(server);
+      // One turn shared by the connections: no two requests in a row ask for the same page.
+      let turn = 0;
+      const r = await autocannon({
+        url: `${base}${path}`,
+        connections: 50,
+        duration: seconds,
+        ...(paths && { requests: [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length]! }) }] }),
+      });
+      const cpuMs = (serverCpuMs(server) - cpu0) / Math.max(1, r.requests.total);
+      return {
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        cpuMs,
+      };
+    };
     for (const st of stores) {
       // As served (rendered pages reused while the store is unchanged), then with every request rendered.
       for (const cache of [true, false]) {
         const s = await startServe(st.url, cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' });
         for (const [name, path] of routes) {
           if (!cache && path === '/healthz') continue;
-          const r = await autocannon({ url: `${s.base}${path}`, connections: 50, duration: 10 });
-          rows.push({
-            store: st.name,
-            route: cache ? name : `${name}, every request rendered`,
-            cache,
-            rps: r.requests.average,
-            p50: r.latency.p50,
-            p99: r.latency.p99,
-            non2xx: r.non2xx,
-            errors: r.errors,
-          });
+          const route = cache ? name : `${name}, every request rendered`;
+          rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, path)) });
         }
+        if (!cache)
+          for (const [name, paths] of distinct) {
+            const route = `${name}, distinct (${paths.length.toLocaleString('en-US')} URLs), every request rendered`;
+            rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, '', paths)) });
+          }
         await stop(s.child);
       }
     }
     console.log(
-      `\nWeb under load: 50 connections, 10 s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`,
+      `\nWeb under load: 50 connections, ${seconds} s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`,
     );
     const w = Math.max(...rows.map((r) => r.route.length)) + 2;
     console.log(
-      `${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`,
+      `${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}` +
+        `${'CPU ms/req'.padStart(12)}`,
     );
     for (const r of rows)
       console.log(
         `${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}` +
           `${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}` +
-          `${String(r.non2xx + r.errors).padStart(10)}`,
+          `${String(r.non2xx + r.errors).padStart(10)}${r.cpuMs.toFixed(2).padStart(12)}`,
       );
-    console.log('  goal: event page ≥ 2,000 req/s with p99 under 50 ms');
+    console.log(`  load before the run (uptime): ${loadBefore}; after: ${loadAverage()}`);
+    console.log(
+      "  CPU ms/req: the server process's CPU time over the requests it answered (1,000 / it is one core's req/s ceiling)",
+    );
+    console.log(
+      '  goals, every request rendered, 1M articles, SQLite: event page ≥ 2,000 req/s p99 < 50 ms; search (distinct) ≥ 500 req/s' +
+        ' p99 < 200 ms, no errors; filtered Atom ≥ 1,000 req/s p99 < 100 ms; PostgreSQL half of each',
+    );
     console.log(
       '  pages are reused while the store is unchanged (ALMANAC_PAGE_CACHE_S, 10 s); "every request rendered" sets it to 0',
     );
-    saveResults('web', { articles, cold: coldFigures, rows });
+    saveResults('web', { articles, cold: coldFigures, rows, searchQueries: from, load: [loadBefore, loadAverage()] });
   } finally {
     await pg?.drop();
     cleanup();

@@ -3,6 +3,7 @@ import type { Db } from './db.js';
 import { eventFromRow as fromRow, type EventRow, type RawEvent as Raw } from './event-rows.js';
 import { one, value } from './sql/query.js';
 import type { SqlValue } from './sql/client.js';
+import { weekFloorFor, weekOf } from './recent-weeks.js';
 
 /** Lists and counts of events, by filters (single events: event-reads.ts; writes: event-writes.ts). */
 
@@ -23,14 +24,40 @@ export interface EventListOptions {
 }
 
 export async function listEvents(db: Db, o: EventListOptions): Promise<EventRow[]> {
-  const { where, params } = await eventFilters(db, o);
   const order =
     o.sort === 'significance' ? 'significance DESC, last_updated DESC' : 'last_updated DESC, significance DESC';
-  const rows = await db.all<Raw>(
-    `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`,
-    [...params, o.limit, o.offset ?? 0],
-  );
-  return rows.map(fromRow);
+  const read = async (recent?: RecentSubject) => {
+    const { where, params } = await eventFilters(db, o, recent);
+    return db.all<Raw>(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}, id LIMIT ? OFFSET ?`, [
+      ...params,
+      o.limit,
+      o.offset ?? 0,
+    ]);
+  };
+  // Newest first under a topic or entity: read only the subject's newest weeks that can fill
+  // the page, widened (four times the rows each round) while other filters leave it short.
+  const subject =
+    o.sort === 'significance'
+      ? undefined
+      : o.topic
+        ? (['topic', o.topic] as const)
+        : o.entity
+          ? (['entity', o.entity] as const)
+          : undefined;
+  if (!subject) return (await read()).map(fromRow);
+  const fromWeek = o.since ? weekOf(o.since) : 0;
+  for (let need = (o.offset ?? 0) + o.limit; ; need *= 4) {
+    const floor = await weekFloorFor(db, subject[0], subject[1], fromWeek, need);
+    const rows = await read({ kind: subject[0], subject: subject[1], week: floor.week });
+    if (rows.length >= o.limit || floor.all) return rows.map(fromRow);
+  }
+}
+
+/** A subject filter bounded to the weeks from `week` on (see listEvents). */
+interface RecentSubject {
+  kind: 'topic' | 'entity';
+  subject: string;
+  week: number;
 }
 
 /** Counting stops here: past it, pages say "1,000+" (an exact count of a big store reads every event). */
@@ -85,6 +112,7 @@ async function subjectFilter(
 async function eventFilters(
   db: Db,
   o: Omit<EventListOptions, 'limit'>,
+  recent?: RecentSubject,
 ): Promise<{ where: string[]; params: SqlValue[] }> {
   const where = ["title <> ''"];
   const params: SqlValue[] = [];
@@ -102,7 +130,13 @@ async function eventFilters(
     ['topic', o.topic],
   ] as const) {
     if (!subject) continue;
-    const f = await subjectFilter(db, kind, subject, o.since);
+    const f =
+      recent?.kind === kind
+        ? {
+            sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`,
+            params: [subject, recent.week],
+          }
+        : await subjectFilter(db, kind, subject, o.since);
     where.push(f.sql);
     params.push(...f.params);
   }

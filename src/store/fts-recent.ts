@@ -1,74 +1,84 @@
 import type { Db } from './db.js';
-import { column, value } from './sql/query.js';
+import { column } from './sql/query.js';
 
 /**
  * Relevance ranking whose cost does not grow with the store. bm25 must score every row
  * that matches, so a query made of common words ("model release") would score most of the
- * store on each request. Instead we take the newest SEARCH_CANDIDATES matches and rank
- * those by bm25; and when the words are so common that the newest 2,000 rows already hold
- * that many matches, bm25's own word counts would cost a pass over the whole index, so the
- * newest matches are ranked by title first, then time. A query with fewer matches ranks
- * all of them. Rowids grow with insertion, so "newest" means most recently stored.
+ * store on each request. Instead we take the newest SEARCH_CANDIDATES matches (FTS5 serves
+ * `ORDER BY rowid DESC LIMIT n` in rowid order, so it stops after n) and rank only those.
+ * When the words are so common that those matches lie within the newest DENSE_SPAN rows,
+ * bm25's own word counts would cost a pass over whole doclists, so the candidates are
+ * ranked by title first (every word in the title), then time. Otherwise they are ranked by
+ * bm25. Rowids grow with insertion, so "newest" means most recently stored.
  */
 export const SEARCH_CANDIDATES = 300;
 
-export interface RankedRows {
-  /** Rowids, best match first. */
-  rowids: number[];
+/** Candidates within this many rowids of each other mean "common words": ranked without bm25. */
+const DENSE_SPAN = 2000;
+
+export interface RankedRows<T> {
+  /** The rows shown, best match first, each with the columns asked for (snippets…). */
+  rows: Array<T & { id: number }>;
   /** True when older matches beyond the candidates were not ranked. */
   windowed: boolean;
 }
 
-/** Rows counted from the newest end to tell a query of common words from a selective one. */
-const PROBE = 2000;
+export interface RankSpec {
+  table: 'articles_fts' | 'events_fts' | 'extraction_fts';
+  /** The bm25(...) expression to order by (weights per column); ours, never user input. */
+  rank: string;
+  /** The table's title column, when it has one. */
+  titleColumn?: string;
+  /** SQL select list computed for the rows shown only (snippets): ours, never user input. */
+  shown: string;
+}
 
 /**
- * @param table an FTS5 table whose rowids follow insertion order
- * @param rank the bm25(...) expression to order by (weights per column); ours, never user input
- * @param titleColumn the table's title column, when it has one
+ * The best `limit` of the newest matches of `fts` in `spec.table`, with `spec.shown` computed
+ * for those rows only. Three statements, each bounded by the candidates: the newest ids;
+ * then either the candidates whose title holds every word (a column filter, which FTS5 tests
+ * on its position lists without reading the rows) or bm25 over the candidates; then the
+ * shown columns of the rows kept (a rowid range walked in order, the kept ids tested per
+ * row: FTS5 would read whole doclists for an IN list of rowids).
  */
-export async function rankRecent(
-  db: Db,
-  table: 'articles_fts' | 'events_fts' | 'extraction_fts',
-  rank: string,
-  fts: string,
-  limit: number,
-  titleColumn?: string,
-): Promise<RankedRows> {
-  const newest = (await value<number | null>(db, `SELECT MAX(rowid) FROM ${table}`)) ?? 0;
-  // A literal rowid bound lets FTS5 seek; a bound parameter does not.
-  const floor = Math.max(0, newest - PROBE);
-  const probe =
-    (await value<number>(db, `SELECT COUNT(*) FROM ${table} WHERE ${table} MATCH ? AND rowid > ${floor}`, [fts])) ?? 0;
-  if (floor > 0 && probe >= SEARCH_CANDIDATES) {
-    // Common words: bm25 would first count every document holding each word (a pass over
-    // whole doclists, ~70 ms at a million articles). Rank the newest matches instead: those
-    // whose title has every word first, then the rest, newest first.
-    const newestOf = (q: string) =>
-      column<number>(
-        db,
-        `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid > ${floor} ORDER BY rowid DESC LIMIT ?`,
-        [q, limit],
-      );
-    const inTitle = titleColumn ? await newestOf(`{${titleColumn}}: (${fts})`) : [];
-    const rowids = [...new Set([...inTitle, ...(await newestOf(fts))])].slice(0, limit);
-    return { rowids, windowed: true };
-  }
-  const rows = (
-    await db.all<{ id: number; r: number }>(
-      `SELECT rowid AS id, r FROM (SELECT rowid, ${rank} AS r FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES + 1})
-    ORDER BY r`,
-      [fts],
-    )
-  ).map((x): [number, number] => [x.id, x.r]);
+export async function rankRecent<T>(db: Db, spec: RankSpec, fts: string, limit: number): Promise<RankedRows<T>> {
+  const { table } = spec;
+  const candidates = await column<number>(
+    db,
+    `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES + 1}`,
+    [fts],
+  );
+  if (!candidates.length) return { rows: [], windowed: false };
   // One more than the candidates was asked for, only to learn whether older matches exist.
-  const windowed = rows.length > SEARCH_CANDIDATES;
-  const oldest = windowed ? Math.min(...rows.map((r) => r[0])) : -1;
-  return {
-    rowids: rows
-      .filter((r) => r[0] !== oldest)
+  const windowed = candidates.length > SEARCH_CANDIDATES;
+  const ranked = windowed ? candidates.slice(0, SEARCH_CANDIDATES) : candidates;
+  const oldest = ranked.at(-1)!;
+  let kept: number[];
+  if (windowed && ranked[0]! - oldest < DENSE_SPAN) {
+    const inTitle = spec.titleColumn
+      ? await column<number>(
+          db,
+          `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid >= CAST(? AS INTEGER) ORDER BY rowid DESC LIMIT ?`,
+          [`{${spec.titleColumn}}: (${fts})`, oldest, limit],
+        )
+      : [];
+    kept = [...new Set([...inTitle, ...ranked])].slice(0, limit);
+  } else {
+    const scores = await db.all<{ id: number; r: number }>(
+      `SELECT rowid AS id, ${spec.rank} AS r FROM ${table} WHERE ${table} MATCH ? AND rowid >= CAST(? AS INTEGER)`,
+      [fts, oldest],
+    );
+    kept = scores
+      .sort((a, b) => a.r - b.r || b.id - a.id)
       .slice(0, limit)
-      .map((r) => r[0]),
-    windowed,
-  };
+      .map((s) => s.id);
+  }
+  if (!kept.length) return { rows: [], windowed };
+  const shown = await db.all<T & { id: number }>(
+    `SELECT rowid AS id, ${spec.shown} FROM ${table} WHERE ${table} MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)
+      AND +rowid IN (SELECT value FROM json_each(?))`,
+    [fts, Math.min(...kept), Math.max(...kept), JSON.stringify(kept)],
+  );
+  const byId = new Map(shown.map((r) => [r.id, r]));
+  return { rows: kept.flatMap((id) => byId.get(id) ?? []), windowed };
 }

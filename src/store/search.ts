@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
-import { rankRecent, SEARCH_CANDIDATES, type RankedRows } from './fts-recent.js';
-import type { SqlValue } from './sql/client.js';
+import { type RankedRows, rankRecent } from './fts-recent.js';
+import { searchPostgres } from './search-postgres.js';
 
 /**
  * Search over events, articles, and the claims and quotes extraction found, with snippets
@@ -46,114 +46,86 @@ export function ftsQuery(q: string): string | undefined {
 
 /**
  * Ranked hits in three groups. Ranking is bounded by `rankRecent` (newest candidates first),
- * and snippets are made only for the rows shown, one rowid lookup each (FTS5 seeks on
- * `rowid = ?`; an IN list makes it read whole doclists). The rowid is cast to an integer:
- * better-sqlite3 binds a JS number as a REAL, and FTS5 then drops the rowid condition and
- * answers with the first match's row for every hit.
+ * and snippets are made only for the rows shown, in the statement that reads them; the rows'
+ * other columns are read by primary key.
  */
 export async function search(db: Db, q: string, limit = 20): Promise<SearchHits> {
   const fts = ftsQuery(q);
   if (!fts) return { events: [], articles: [], statements: [], windowed: false };
   if (db.dialect === 'postgres')
     return searchPostgres(db, (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).join(' '), limit);
-  const snip = (table: string, col: number) => `snippet(${table}, ${col}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24)`;
-  const each = async <T>(rows: RankedRows, sql: string, ...extra: SqlValue[]): Promise<T[]> => {
-    const out: T[] = [];
-    for (const id of rows.rowids) {
-      const row = await db.get<T>(sql, [...extra, id]);
-      if (row) out.push(row);
-    }
-    return out;
+  const snip = (table: string, col: number) =>
+    `snippet(${table}, ${col}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS snippet`;
+  /** Each ranked row with its other columns, read by primary key (`key` names it for the match), in rank order. */
+  const withColumns = async <R, T>(ranked: RankedRows<R>, sql: string): Promise<Array<R & { id: number } & T>> => {
+    const rows = await db.all<T & { key: number }>(sql, [JSON.stringify(ranked.rows.map((r) => r.id))]);
+    const byKey = new Map(rows.map(({ key, ...row }) => [key, row]));
+    return ranked.rows.flatMap((r) => {
+      const row = byKey.get(r.id);
+      return row ? [{ ...r, ...(row as T) }] : [];
+    });
   };
 
-  const ev = await rankRecent(db, 'events_fts', 'bm25(events_fts, 3.0, 1.0)', fts, limit, 'title');
-  const events = await each<SearchHits['events'][number]>(
-    ev,
-    `SELECT e.id, e.title, ${snip('events_fts', 1)} AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated"
-    FROM events_fts f JOIN events e ON e.rowid = f.rowid WHERE events_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
+  const ev = await rankRecent<{ snippet: string }>(
+    db,
+    { table: 'events_fts', rank: 'bm25(events_fts, 3.0, 1.0)', titleColumn: 'title', shown: snip('events_fts', 1) },
     fts,
+    limit,
   );
+  const events = (
+    await withColumns<{ snippet: string }, Omit<SearchHits['events'][number], 'snippet' | 'id'> & { eventId: string }>(
+      ev,
+      `SELECT rowid AS key, id AS "eventId", title, significance, first_seen AS "firstSeen", last_updated AS "lastUpdated"
+      FROM events WHERE rowid IN (SELECT value FROM json_each(?))`,
+    )
+  ).map(({ eventId, title, snippet, significance, firstSeen, lastUpdated }) => ({
+    id: eventId,
+    title,
+    snippet,
+    significance,
+    firstSeen,
+    lastUpdated,
+  }));
 
-  const ar = await rankRecent(db, 'articles_fts', 'bm25(articles_fts, 3.0, 1.0)', fts, limit, 'title');
-  const articles = await each<SearchHits['articles'][number]>(
+  const ar = await rankRecent<{ snippet: string }>(
+    db,
+    {
+      table: 'articles_fts',
+      rank: 'bm25(articles_fts, 3.0, 1.0)',
+      titleColumn: 'title',
+      shown: snip('articles_fts', 1),
+    },
+    fts,
+    limit,
+  );
+  const articles = await withColumns<{ snippet: string }, Omit<SearchHits['articles'][number], 'snippet' | 'id'>>(
     ar,
-    `SELECT a.id, a.title, ${snip('articles_fts', 1)} AS snippet, a.source_id AS "sourceId", s.name ` +
-      `AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
-    FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
-    fts,
+    `SELECT a.id AS key, a.title, a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", a.published_at AS "publishedAt"
+    FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (SELECT value FROM json_each(?))`,
   );
 
-  const st = await rankRecent(db, 'extraction_fts', 'bm25(extraction_fts)', fts, limit);
-  const inClaims = new Set(
-    (
-      await each<{ rowid: number }>(
-        st,
-        `SELECT rowid FROM extraction_fts WHERE extraction_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
-        `{claims}: (${fts})`,
-      )
-    ).map((r) => r.rowid),
+  // Whether a statement matched in its claims: the claims column highlighted, for the rows shown only.
+  const st = await rankRecent<{ snippet: string; inClaims: number }>(
+    db,
+    {
+      table: 'extraction_fts',
+      rank: 'bm25(extraction_fts)',
+      shown: `${snip('extraction_fts', -1)}, instr(highlight(extraction_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}'), '${MARK_OPEN}') > 0 AS "inClaims"`,
+    },
+    fts,
+    limit,
   );
   const statements = (
-    await each<{ articleId: number; title: string; snippet: string }>(
+    await withColumns<{ snippet: string; inClaims: number }, { title: string }>(
       st,
-      `SELECT f.rowid AS "articleId", a.title, ${snip('extraction_fts', -1)} AS snippet
-    FROM extraction_fts f JOIN articles a ON a.id = f.rowid WHERE extraction_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
-      fts,
+      'SELECT id AS key, title FROM articles WHERE id IN (SELECT value FROM json_each(?))',
     )
-  ).map((r) => ({ ...r, field: (inClaims.has(r.articleId) ? 'claims' : 'quotes') as 'claims' | 'quotes' }));
+  ).map((r) => ({
+    articleId: r.id,
+    title: r.title,
+    snippet: r.snippet,
+    field: (r.inClaims ? 'claims' : 'quotes') as 'claims' | 'quotes',
+  }));
 
   return { events, articles, statements, windowed: ev.windowed || ar.windowed || st.windowed };
-}
-
-/**
- * The same search on PostgreSQL, over the tsvector columns and their GIN indexes (see
- * migrations 001 and 005): every word required (plainto_tsquery), the newest
- * SEARCH_CANDIDATES matches ranked by ts_rank (title weighs more), snippets by ts_headline
- * for the rows shown only, marked like FTS5's.
- */
-async function searchPostgres(db: Db, words: string, limit: number): Promise<SearchHits> {
-  const head = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=24, MinWords=8, ShortWord=2, HighlightAll=false`;
-  const cap = SEARCH_CANDIDATES + 1;
-  const claimsText = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.claims::json) x), '')`;
-  const quotesText = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.quotes::json) x), '')`;
-  // The candidates are the newest SEARCH_CANDIDATES + 1 matches, ids only: with no count
-  // over every match, PostgreSQL can stop at the limit (walking the recency index for common
-  // words, the GIN index for rare ones). One more than the candidates says whether older
-  // matches exist; ranking and snippets read only the candidates and the rows shown.
-  const events = await db.all<SearchHits['events'][number] & { n: number }>(
-    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
-       c AS (SELECT e.id FROM events e, q WHERE e.search @@ q.q ORDER BY e.last_updated DESC LIMIT ${cap}),
-       r AS (SELECT e.id, e.last_updated, ts_rank(e.search, q.q) AS rank FROM c JOIN events e ON e.id = c.id, q ORDER BY rank DESC, e.last_updated DESC LIMIT ?)
-     SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, ` +
-      `e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated", (SELECT COUNT(*) FROM c) AS n
-     FROM r JOIN events e ON e.id = r.id, q ORDER BY r.rank DESC, r.last_updated DESC`,
-    [words, limit, head],
-  );
-  const articles = await db.all<SearchHits['articles'][number] & { n: number }>(
-    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
-       c AS (SELECT a.id FROM articles a, q WHERE a.search @@ q.q ORDER BY a.id DESC LIMIT ${cap}),
-       r AS (SELECT a.id, ts_rank(a.search, q.q) AS rank FROM c JOIN articles a ON a.id = c.id, q ORDER BY rank DESC, a.id DESC LIMIT ?)
-     SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, ` +
-      `a.source_id AS "sourceId", s.name AS "sourceName", s.author AS "sourceAuthor", ` +
-      `a.published_at AS "publishedAt", (SELECT COUNT(*) FROM c) AS n
-     FROM r JOIN articles a ON a.id = r.id JOIN sources s ON s.id = a.source_id, q ORDER BY r.rank DESC, r.id DESC`,
-    [words, limit, head],
-  );
-  const statements = await db.all<{ articleId: number; title: string; snippet: string; inClaims: boolean; n: number }>(
-    `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
-       c AS (SELECT x.article_id FROM extractions x, q WHERE x.search @@ q.q ORDER BY x.article_id DESC LIMIT ${cap}),
-       r AS (SELECT x.article_id, ts_rank(x.search, q.q) AS rank FROM c JOIN extractions x ON ` +
-      `x.article_id = c.article_id, q ORDER BY rank DESC, x.article_id DESC LIMIT ?)
-     SELECT r.article_id AS "articleId", a.title, ts_headline('english', ${claimsText} || ' ¶ ' || ${quotesText}, q.q, ?) AS snippet,
-       to_tsvector('english', ${claimsText}) @@ q.q AS "inClaims", (SELECT COUNT(*) FROM c) AS n
-     FROM r JOIN extractions x ON x.article_id = r.article_id JOIN articles a ON a.id = r.article_id, q ORDER BY r.rank DESC, r.article_id DESC`,
-    [words, limit, head],
-  );
-  const windowed = [events, articles, statements].some((rows) => rows.some((r) => r.n > SEARCH_CANDIDATES));
-  return {
-    events: events.map(({ n: _n, ...e }) => e),
-    articles: articles.map(({ n: _n, ...a }) => a),
-    statements: statements.map(({ n: _n, inClaims, ...s }) => ({ ...s, field: inClaims ? 'claims' : 'quotes' })),
-    windowed,
-  };
 }

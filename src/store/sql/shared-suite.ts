@@ -20,7 +20,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStore } from './copy-store.js';
 import { insertGuide, topGuideEvents } from '../guides.js';
+import { listEvents } from '../events.js';
 import { saveRelations } from '../relating.js';
+import { weekFloorFor, weekOf } from '../recent-weeks.js';
+import { MARK_CLOSE, MARK_OPEN, search } from '../search.js';
+import { upsertArticle } from '../articles.js';
+import { saveExtraction } from '../extractions.js';
+import { upsertSource } from '../sources.js';
+import { syncEventSubjects } from '../../guides/membership.js';
 import { schemaOf } from './schema.js';
 import { migrateStore } from './migrate.js';
 import { openStore } from './open.js';
@@ -188,6 +195,120 @@ export async function storageSuite(
       assert.deepEqual(await c.all(`SELECT week, events FROM subject_weeks WHERE subject = 'ai-chips'`), [
         { week: 2901, events: 1 },
       ]);
+    });
+
+    it("lists a subject's events newest first from its newest weeks only, widening while other filters leave the page short", async () => {
+      // 60 events of one topic, two a day over 30 days (about five weeks); every third scores 9.
+      const day = 86_400_000;
+      const all: Array<{ id: string; at: string; significance: number }> = [];
+      for (let i = 0; i < 60; i++) {
+        const at = new Date(T0.getTime() + Math.floor(i / 2) * day + (i % 2) * 3_600_000).toISOString();
+        all.push({ id: `wk${String(i).padStart(2, '0')}`, at, significance: i % 3 === 0 ? 9 : 2 });
+      }
+      for (const e of all) {
+        await c.run(
+          `INSERT INTO events (id, title, first_seen, last_updated, significance, topics) VALUES (?, ?, ?, ?, ?, '["suite-weeks"]')`,
+          [e.id, `Event ${e.id}`, e.at, e.at, e.significance],
+        );
+        await syncEventSubjects(c, e.id, { topics: ['suite-weeks'], entities: [], lastUpdated: e.at });
+      }
+      const newest = [...all].sort((a, b) => b.at.localeCompare(a.at));
+      const floor = await weekFloorFor(c, 'topic', 'suite-weeks', 0, 10);
+      assert.equal(floor.all, false);
+      const inWeeks = all.filter((e) => weekOf(e.at) >= floor.week).length;
+      assert.ok(inWeeks >= 10 && inWeeks < 60, `the newest weeks hold enough and not all (${inWeeks})`);
+      assert.deepEqual(await weekFloorFor(c, 'topic', 'suite-weeks', 0, 61), { week: 0, all: true });
+      await assert.rejects(weekFloorFor(c, 'topic', 'suite-weeks', 0, 0), /positive integer/);
+
+      const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+      assert.deepEqual(
+        ids(await listEvents(c, { limit: 10, offset: 30, topic: 'suite-weeks' })),
+        ids(newest.slice(30, 40)),
+      );
+      // Only a third score 9: the first weeks read cannot fill the page, so the read widens.
+      assert.deepEqual(
+        ids(await listEvents(c, { limit: 15, topic: 'suite-weeks', minSignificance: 9 })),
+        ids(newest.filter((e) => e.significance === 9).slice(0, 15)),
+      );
+      assert.deepEqual(
+        ids(await listEvents(c, { limit: 50, offset: 10, topic: 'suite-weeks', minSignificance: 9 })),
+        ids(newest.filter((e) => e.significance === 9).slice(10)),
+      );
+    });
+
+    it('searches the newest matches first and widens to find an old one, with marked snippets for the rows shown', async () => {
+      await upsertSource(
+        c,
+        { id: 'suite-search', name: 'Suite search', feedUrl: 'https://suite-search.example/feed' },
+        T0,
+      );
+      const add = async (guid: string, title: string, text: string, quote: string) => {
+        const a = await upsertArticle(
+          c,
+          {
+            sourceId: 'suite-search',
+            guid,
+            url: `https://suite-search.example/${guid}`,
+            canonicalUrl: null,
+            title,
+            author: null,
+            publishedAt: T0.toISOString(),
+            fetchedAt: T0.toISOString(),
+            html: `<p>${text}</p>`,
+            text,
+            lang: 'en',
+            image: null,
+            wordCount: 8,
+            truncated: false,
+          },
+          [],
+        );
+        const extraction = { summary: text, keyphrases: [], topics: [], kind: 'news' as const, entities: [] };
+        await saveExtraction(
+          c,
+          a.id,
+          { ...extraction, claims: [{ text }], quotes: [{ text: quote, start: 0, end: 1 }] },
+          { extractor: 'local', version: 't' },
+          T0.toISOString(),
+        );
+        return a.id;
+      };
+      const old = await add(
+        'old',
+        'Zeppelin over the harbour',
+        'A zeppelin flew over the harbour at dawn.',
+        'quiet skies',
+      );
+      await add('mid', 'Harbour news', 'Ships came and went from the harbour.', 'a dirigible was seen');
+      // The newest article is far above the others (ids 100,000 apart): the first windows of newest ids hold no zeppelin.
+      const newest = (await c.get<{ id: number }>('SELECT MAX(id) AS id FROM articles'))!.id + 100_000;
+      await c.run(
+        `INSERT INTO articles (id, source_id, guid, url, title, fetched_at, html, text, word_count, truncated, updated_at, content_hash)
+        VALUES (?, 'suite-search', 'newest', 'https://suite-search.example/newest', 'Harbour calm', ?,
+          '<p>Calm harbour.</p>', 'Calm harbour.', 2, 0, ?, 'suite-newest')`,
+        [newest, T0.toISOString(), T0.toISOString()],
+      );
+      const z = await search(c, 'zeppelin');
+      assert.deepEqual(
+        z.articles.map((a) => a.id),
+        [old],
+      );
+      assert.ok(z.articles[0]!.snippet.includes(`${MARK_OPEN}zeppelin${MARK_CLOSE}`), z.articles[0]!.snippet);
+      assert.deepEqual(
+        z.statements.map((s) => [s.articleId, s.field]),
+        [[old, 'claims']],
+      );
+      assert.equal(z.windowed, false);
+      const harbour = await search(c, 'harbour');
+      assert.equal(harbour.articles.length, 3);
+      assert.ok(
+        harbour.articles.every((a) => a.snippet.toLowerCase().includes(`${MARK_OPEN}harbour${MARK_CLOSE}`)),
+        'each row shown has its own marked snippet',
+      );
+      assert.deepEqual(
+        (await search(c, 'dirigible')).statements.map((s) => s.field),
+        ['quotes'],
+      );
     });
 
     it('recounts by trigger only when the counted column moved (a rewrite of the same value leaves the counts alone)', async () => {

@@ -5,7 +5,6 @@ import { filterQuery, type EventFilter } from '../filters.js';
 import { Age, Layout } from './layout.js';
 import { relativeTime } from '../relative-time.js';
 import { httpUrl } from '../../ingest/http-url.js';
-import { COUNT_CAP } from '../../store/events.js';
 
 /** The significance badge: the score, coloured by band, with its meaning on hover. */
 export function Score(props: { n: number }) {
@@ -162,7 +161,6 @@ export function EventsPage(props: {
   f: EventFilter;
   hasMore: boolean;
   now: Date;
-  total: number;
   choices: FilterChoices;
   ignored?: string[];
 }) {
@@ -179,9 +177,9 @@ export function EventsPage(props: {
       ) : null}
       <FilterBar f={f} choices={props.choices} />
       <p class="meta">
-        {props.total > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en-US')}+` : props.total} event
-        {props.total === 1 ? '' : 's'}
-        {f.page > 1 ? ` · page ${f.page}` : ''} · <a href={`/feed.atom${feed}`}>Atom</a> ·{' '}
+        {props.events.length} event{props.events.length === 1 ? '' : 's'}
+        {f.page > 1 ? ` · page ${f.page}` : ''}
+        {props.hasMore ? ' · more on the next page' : ''} · <a href={`/feed.atom${feed}`}>Atom</a> ·{' '}
         <a href={`/feed.json${feed}`}>JSON Feed</a>
       </p>
       {props.events.length === 0 ? (

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { countArticlesUpTo, getArticle, listArticles } from '../../store/articles.js';
-import { COUNT_CAP, countEventsWhere, listEvents } from '../../store/events.js';
+import { COUNT_CAP, listEvents } from '../../store/events.js';
 import { eventMembers, eventOfArticle, getEvent } from '../../store/event-reads.js';
 import { relatedEvents } from '../../store/relating.js';
 import { getExtraction } from '../../store/extractions.js';
@@ -42,10 +42,10 @@ export function pagesApp(deps: WebDeps): Hono {
     // A bad filter in a hand-edited URL is left out and named in a note rather than failing the page.
     const { f, ignored } = readFilter(nonEmpty(c.req.query()));
     const opts = toListOptions(f, now(), PAGE_SIZE + 1);
+    // No count of every match: the page's own rows and one more (is there an older page) are all it reads.
     const rows = await listEvents(deps.db, opts);
-    const [events, total, choices] = await Promise.all([
+    const [events, choices] = await Promise.all([
       cards(deps.db, rows.slice(0, PAGE_SIZE)),
-      countEventsWhere(deps.db, opts),
       filterChoices(deps.db, now()),
     ]);
     return c.html(
@@ -54,7 +54,6 @@ export function pagesApp(deps: WebDeps): Hono {
         f={f}
         hasMore={rows.length > PAGE_SIZE}
         now={now()}
-        total={total}
         choices={choices}
         ignored={ignored}
       />,

@@ -1,0 +1,34 @@
+import type { Db } from './db.js';
+
+/** Seconds in a week: event_subjects.week is an event's last update in whole weeks since 1970 (migration 007). */
+const WEEK_S = 604_800;
+
+export const weekOf = (iso: string): number => Math.floor(Date.parse(iso) / 1000 / WEEK_S);
+
+/**
+ * The newest week from which a subject's events number at least `need`, read from the
+ * per-week counts (subject_weeks, a row per subject and week): a newest-first list of a
+ * subject's events then reads only those weeks' events instead of every event it ever had.
+ * `all` is true when even every week from `fromWeek` on holds fewer: there is nothing older
+ * to widen to.
+ */
+export async function weekFloorFor(
+  db: Db,
+  kind: 'topic' | 'entity',
+  subject: string,
+  fromWeek: number,
+  need: number,
+): Promise<{ week: number; all: boolean }> {
+  if (!Number.isInteger(need) || need < 1)
+    throw new Error(`weekFloorFor: need must be a positive integer, not ${need}`);
+  const weeks = await db.all<{ week: number; events: number }>(
+    'SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ? ORDER BY week DESC',
+    [kind, subject, fromWeek],
+  );
+  let sum = 0;
+  for (const [i, w] of weeks.entries()) {
+    sum += w.events;
+    if (sum >= need) return { week: w.week, all: i === weeks.length - 1 };
+  }
+  return { week: fromWeek, all: true };
+}
