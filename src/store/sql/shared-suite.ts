@@ -27,7 +27,6 @@ import { MARK_CLOSE, MARK_OPEN, search } from '../search.js';
 import { upsertArticle } from '../articles.js';
 import { saveExtraction } from '../extractions.js';
 import { upsertSource } from '../sources.js';
-import { syncEventSubjects } from '../../guides/membership.js';
 import { schemaOf } from './schema.js';
 import { migrateStore } from './migrate.js';
 import { openStore } from './open.js';
@@ -210,7 +209,11 @@ export async function storageSuite(
           `INSERT INTO events (id, title, first_seen, last_updated, significance, topics) VALUES (?, ?, ?, ?, ?, '["suite-weeks"]')`,
           [e.id, `Event ${e.id}`, e.at, e.at, e.significance],
         );
-        await syncEventSubjects(c, e.id, { topics: ['suite-weeks'], entities: [], lastUpdated: e.at });
+        // The row guides/membership.ts writes for a topic (the store's suite stays out of the domain).
+        await c.run(
+          `INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'suite-weeks', ?, 1, ?)`,
+          [e.id, weekOf(e.at)],
+        );
       }
       const newest = [...all].sort((a, b) => b.at.localeCompare(a.at));
       const floor = await weekFloorFor(c, 'topic', 'suite-weeks', 0, 10);
