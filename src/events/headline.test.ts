@@ -21,6 +21,26 @@ const member = (o: Partial<HeadlineMember> & { title: string; sourceName: string
 });
 
 describe('the primary article', () => {
+  it('is never an article with nothing to summarize while another member has text', () => {
+    const announcement = member({
+      title: 'Gemini 3: our most intelligent model',
+      sourceName: 'The Keyword',
+      sourceKind: 'lab',
+      publishedAt: '2026-11-18T15:00:00Z',
+    });
+    const report = member({
+      title: 'Google launches Gemini 3 with new coding app and record benchmark scores',
+      sourceName: 'TechCrunch',
+      tier: 2,
+      publishedAt: '2026-11-18T16:00:00Z',
+      text: 'Google released Gemini 3 on Tuesday, its newest model, with a coding app called Antigravity. The model tops several benchmarks.',
+    });
+    const h = eventHeadline([announcement, report]);
+    assert.equal(h.primary, report);
+    assert.match(h.summary, /^Google released Gemini 3/, 'the event reads with a summary, not empty');
+    assert.equal(eventHeadline([announcement]).primary, announcement, 'alone, it is still its own event');
+  });
+
   it('is the origin the others name, not the earlier report of the better tier', () => {
     const oped = member({
       title: 'Banning Open Source AI Would Be A Mistake',

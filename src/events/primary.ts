@@ -134,6 +134,9 @@ export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[])
   const needed = Math.max(1, Math.ceil((members.length - 1) / 3));
   const scored = members.map((m, i) => ({
     m,
+    // An article with no text says nothing to summarize (a feed item of a title alone): the
+    // event would read empty under it, however well its title states the happening.
+    silent: (m.summary ?? '').trim() || m.text.trim() ? 0 : 1,
     preview: isPreview(m.title) ? 1 : 0,
     origin: namedBy(m, members, texts) >= needed ? 1 : 0,
     own: firstPerson(m.summary || m.text) ? 1 : 0,
@@ -141,6 +144,7 @@ export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[])
   }));
   scored.sort(
     (a, b) =>
+      a.silent - b.silent ||
       a.preview - b.preview ||
       b.origin - a.origin ||
       a.own - b.own ||
