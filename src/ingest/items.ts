@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalUrl } from './canonical-url.js';
 import { httpUrl } from './http-url.js';
+import { describesPicture } from './picture-caption.js';
 import type { ParsedItem } from './feeds/types.js';
 import { countWords, htmlToText } from './page/sanitize.js';
 import type { NewArticle } from '../store/articles.js';
@@ -24,7 +25,9 @@ export function itemToArticle(item: ParsedItem, ctx: ItemContext): NewArticle | 
   // Only http(s) links are kept: a javascript: or data: "link" must never reach an href.
   const url = httpUrl(item.url);
   const html = item.contentHtml.length >= item.summaryHtml.length ? item.contentHtml : item.summaryHtml;
-  const text = htmlToText(html);
+  const fed = htmlToText(html);
+  // A picture's caption is no text of the article: left out, the item counts as a teaser (its page is read).
+  const text = describesPicture(fed) ? '' : fed;
   const title = item.title || text.slice(0, 120).split('\n')[0] || '';
   if (!title && !url) return null;
   const guid =
