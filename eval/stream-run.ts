@@ -10,6 +10,7 @@ import { PipelineState } from '../src/pipeline/state.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
 import { openDb } from '../src/store/db.js';
+import { describesPicture } from '../src/ingest/picture-caption.js';
 import { getGuide } from '../src/guides/read.js';
 import { upsertSource } from '../src/store/sources.js';
 import { column } from '../src/store/sql/query.js';
@@ -102,9 +103,10 @@ export async function runStream(
     });
     const outletOf = (slug: string) => slugs.get(slug);
     // (The store is SQLite's.) Each event with the outlets of its articles (a title's label is checked against those outlets' habits).
-    const events = await deps.db.all<{ title: string; summary: string; outlets: string }>(
+    const events = await deps.db.all<{ title: string; summary: string; outlets: string; size: number }>(
       `SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea ` +
-        `JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets FROM events e`,
+        `JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets, ` +
+        `(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS size FROM events e`,
     );
     const articles = await deps.db.all<{
       title: string;
@@ -148,6 +150,20 @@ export async function runStream(
           events.map((e) => ({ text: e.summary })),
           true,
         ),
+        {
+          place: 'event summaries that are a picture caption',
+          texts: events.length,
+          findings: events
+            .filter((e) => describesPicture(e.summary))
+            .map((e) => ({ what: 'caption', text: e.summary })),
+        },
+        {
+          place: 'events of several articles without a summary',
+          texts: events.filter((e) => Number(e.size) > 1).length,
+          findings: events
+            .filter((e) => Number(e.size) > 1 && !e.summary.trim())
+            .map((e) => ({ what: 'empty', text: e.title })),
+        },
         check(
           'guide overviews',
           overviews.map((text) => ({ text })),

@@ -6,7 +6,8 @@ import type { StreamItem } from './stream-checks.js';
 /**
  * npm run eval:stream [-- --per-outlet N]: the real AI-news stream of ../shared/data/streams
  * through the pipeline (one loopback feed per outlet), then the boilerplate left in what a
- * reader sees: event titles and summaries, guide overviews, article texts and extractions
+ * reader sees: event titles and summaries, guide overviews, article texts and extractions;
+ * and event summaries that are a picture's caption or missing where members have text
  * (goal 0 everywhere). --per-outlet takes each outlet's first N items by date.
  */
 const arg = process.argv.indexOf('--per-outlet');
@@ -33,7 +34,7 @@ console.log(
 console.log(
   `Store: ${r.articles} articles, ${r.events} events, ${r.guides} guides (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
 );
-console.log(`${pad('where', 48)}${pad('texts', 9)}boilerplate found (goal 0)`);
+console.log(`${pad('where', 48)}${pad('texts', 9)}found (goal 0)`);
 for (const c of r.checks) console.log(`${pad(c.place, 48)}${pad(c.texts, 9)}${c.findings.length}`);
 for (const c of r.checks)
   for (const f of c.findings.slice(0, 5)) console.log(`  ${c.place} · ${f.what}: ${f.text.slice(0, 160)}`);
