@@ -6,6 +6,7 @@ import { mountDemoFeeds } from '../src/demo/feed-server.js';
 import { DEMO_SOURCES } from '../src/demo/sources.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
+import type { Db } from '../src/store/db.js';
 import { upsertSource } from '../src/store/sources.js';
 import { testDeps } from './helpers.js';
 
@@ -30,26 +31,31 @@ export async function demoFeedServer(
   return { corpus, base, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
+/** Follow every demo source at its feed on the demo feed server at `base` (loopback, so allowed private). */
+export async function followDemoSources(db: Db, base: string, now: Date): Promise<void> {
+  for (const s of DEMO_SOURCES) {
+    await upsertSource(
+      db,
+      {
+        id: s.id,
+        name: s.name,
+        author: s.author,
+        tier: s.tier,
+        kind: s.kind,
+        allowPrivate: true,
+        feedUrl: `${base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
+      },
+      now,
+    );
+  }
+}
+
 /** A store filled by the real pipeline from the demo feeds (fetch, full text, extraction, events). */
 export async function demoStore() {
   const feeds = await demoFeedServer();
   const deps = testDeps();
   try {
-    for (const s of DEMO_SOURCES) {
-      await upsertSource(
-        deps.db,
-        {
-          id: s.id,
-          name: s.name,
-          author: s.author,
-          tier: s.tier,
-          kind: s.kind,
-          allowPrivate: true,
-          feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
-        },
-        deps.clock.now(),
-      );
-    }
+    await followDemoSources(deps.db, feeds.base, deps.clock.now());
     await fetchDueSources(deps);
     await processPending(deps);
   } finally {

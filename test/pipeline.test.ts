@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { opensUnattributed } from '../src/events/voice.js';
 import { describe, it } from 'node:test';
-import { Hono } from 'hono';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { loadCorpus } from '../src/demo/corpus.js';
-import { mountDemoFeeds } from '../src/demo/feed-server.js';
 import { DEMO_SOURCES } from '../src/demo/sources.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
@@ -14,18 +9,9 @@ import { resetClustering } from '../src/events/recluster.js';
 import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
 import { BACKENDS, testDepsOn } from './helpers.js';
+import { demoFeedServer, followDemoSources } from './demo-store.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
 import { one } from '../src/store/sql/query.js';
-
-async function demoFeedServer() {
-  const corpus = loadCorpus();
-  const app = new Hono();
-  mountDemoFeeds(app, corpus, new Date('2026-11-22T12:00:00Z'), (u) => new URL(u).origin + '/');
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { corpus, base, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 for (const backend of BACKENDS)
   describe(`pipeline end to end over the demo feeds on loopback (${backend})`, () => {
@@ -34,21 +20,7 @@ for (const backend of BACKENDS)
       // Extraction on a thread of the pool, ahead of clustering, as `almanac` runs it.
       const deps = { ...(await testDepsOn(backend, { keepRaw: true })), localPool: createLocalPool(1) };
       try {
-        for (const s of DEMO_SOURCES) {
-          await upsertSource(
-            deps.db,
-            {
-              id: s.id,
-              name: s.name,
-              author: s.author,
-              tier: s.tier,
-              kind: s.kind,
-              allowPrivate: true,
-              feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
-            },
-            deps.clock.now(),
-          );
-        }
+        await followDemoSources(deps.db, feeds.base, deps.clock.now());
         const first = await fetchDueSources(deps);
         assert.deepEqual(
           first.filter((o) => !o.ok),

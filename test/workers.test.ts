@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEMO_SOURCES } from '../src/demo/sources.js';
 import { bcubed } from '../src/events/bcubed.js';
-import { upsertSource } from '../src/store/sources.js';
 import { fetchDueSources } from '../src/pipeline/fetch-sources.js';
 import { processPending } from '../src/pipeline/process.js';
 import { STAGES } from '../src/pipeline/stages.js';
 import { Worker } from '../src/pipeline/worker.js';
-import { demoFeedServer } from './demo-store.js';
+import { demoFeedServer, followDemoSources } from './demo-store.js';
 import { BACKENDS, freshPostgresUrl, testDeps } from './helpers.js';
 import { openStore } from '../src/store/sql/open.js';
 import { column, one } from '../src/store/sql/query.js';
@@ -37,21 +36,7 @@ describe('several worker processes on one store', () => {
       const logs: string[] = [];
       try {
         const now = new Date();
-        for (const s of DEMO_SOURCES) {
-          await upsertSource(
-            db,
-            {
-              id: s.id,
-              name: s.name,
-              author: s.author,
-              tier: s.tier,
-              kind: s.kind,
-              allowPrivate: true,
-              feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
-            },
-            now,
-          );
-        }
+        await followDemoSources(db, feeds.base, now);
         // Every article's page is fetched too (a full-text threshold no article reaches), all from the one host.
         const env = {
           ...process.env,
@@ -166,21 +151,7 @@ describe('several worker processes on one store', () => {
     const a = { ...testDeps(), db: await openStore(file, { seed: TAXONOMY }) };
     const b = { ...testDeps(), db: await openStore(file, { seed: TAXONOMY }) };
     try {
-      for (const s of DEMO_SOURCES) {
-        await upsertSource(
-          a.db,
-          {
-            id: s.id,
-            name: s.name,
-            author: s.author,
-            tier: s.tier,
-            kind: s.kind,
-            allowPrivate: true,
-            feedUrl: `${feeds.base}demo/feeds/${s.id}.${s.format === 'json' ? 'json' : 'xml'}`,
-          },
-          a.clock.now(),
-        );
-      }
+      await followDemoSources(a.db, feeds.base, a.clock.now());
       await fetchDueSources(a);
       await processPending(a, { stages: STAGES.filter((st) => st.name !== 'cluster') });
       const ids = await column<number>(
