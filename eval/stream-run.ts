@@ -27,6 +27,8 @@ export interface StreamReport {
   /** Items of the stream that carry boilerplate as fetched (what the check finds before the pipeline). */
   itemsWithBoilerplate: number;
   titlesLabelled: number;
+  /** Items whose text, as fetched, is a picture's caption (stored as teasers), by outlet. */
+  captionsByOutlet: Map<string, number>;
   articles: number;
   events: number;
   guides: number;
@@ -129,6 +131,7 @@ export async function runStream(
         (i) => findBoilerplate(i.text, repeated, { outlet: i.source, body: true }).length > 0,
       ).length,
       titlesLabelled: items.filter((i) => labelled(i.title, i.source)).length,
+      captionsByOutlet: countBy(items.filter((i) => describesPicture(i.text)).map((i) => i.source)),
       articles: articles.length,
       events: events.length,
       guides: overviews.length,
@@ -199,4 +202,11 @@ export async function runStream(
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   }
+}
+
+/** How many times each value occurs. */
+function countBy(values: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
+  return out;
 }

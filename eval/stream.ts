@@ -31,6 +31,8 @@ console.log(
   `Stream: ${r.items} items from ${r.outlets} outlets; ${r.itemsWithBoilerplate} carry boilerplate ` +
     `as fetched, ${r.titlesLabelled} titles open with a newsletter label`,
 );
+const captions = [...r.captionsByOutlet].map(([outlet, n]) => `${outlet} ${n}`).join(', ') || 'none';
+console.log(`Items whose text is a picture's caption (stored as teasers): ${captions}`);
 console.log(
   `Store: ${r.articles} articles, ${r.events} events, ${r.guides} guides (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
 );
