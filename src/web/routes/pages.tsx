@@ -24,6 +24,7 @@ import { SearchPage } from '../pages/search.js';
 import { SourcePage, SourcesPage } from '../pages/sources.js';
 import { TopicPage, TopicsPage } from '../pages/topics.js';
 import { filledQuery, nonEmpty, validate } from '../validate.js';
+import { repeats, shownOnce } from '../shown-once.js';
 import { cards, filterChoices, guideCards, guideSince, PAGE_SIZE, type WebDeps } from './shared.js';
 
 const articleId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -81,7 +82,8 @@ export function pagesApp(deps: WebDeps): Hono {
     return c.html(
       <EventPage
         event={eventCards[0]!}
-        members={members}
+        // The primary's summary is the event's, shown at the top: not again in the coverage.
+        members={members.map((m) => (m.summary && repeats(m.summary, [e.summary]) ? { ...m, summary: null } : m))}
         related={relatedCards.map((r, i) => ({ ...r, similarity: related[i]!.similarity }))}
         guides={guides}
         now={now()}
@@ -130,7 +132,7 @@ export function pagesApp(deps: WebDeps): Hono {
         article={article}
         source={source}
         now={now()}
-        extraction={extraction}
+        extraction={extraction && shownOnce(extraction)}
         event={event && { id: event.id, title: event.title }}
       />,
     );
