@@ -107,6 +107,53 @@ describe('local extractor', () => {
     assert.equal(classifyKind('Company sets out its policy views', report), 'news');
   });
 
+  it('does not take a feed excerpt for an op-ed on a quotation, a first-person lede or "public opinion"', () => {
+    // Shaped as the real stream's excerpts (../shared/data/streams): a founder's quotation alone,
+    // a reader's question quoted, a lede in the first person, "opinion" in a news headline.
+    assert.notEqual(
+      classifyKind(
+        'Lasercraft raises $50M',
+        '"I think we are the only maker of this kind that runs its own GPU cluster."',
+      ),
+      'op-ed',
+    );
+    assert.notEqual(
+      classifyKind(
+        'A social network adds a helper for creators',
+        'Creators can now get quick answers to questions like "When should I post?" and "What do my followers want?" ' +
+          'from a new assistant, the company said on Tuesday, rolling it out to every account in the US this week.',
+      ),
+      'op-ed',
+    );
+    assert.notEqual(
+      classifyKind(
+        'Chatbots can be talked into crimes with verse',
+        'It turns out my teachers were wrong: asking nicely does not get you what you want, rhyme does. ' +
+          'That is according to a new study from a university lab in Rome, which tested 25 chatbots from nine ' +
+          'companies and found that poems asking for harmful help got it far more often than the same requests in prose.',
+      ),
+      'op-ed',
+    );
+    assert.notEqual(
+      classifyKind(
+        'A lab takes its lawsuit into the court of public opinion',
+        'The company published the filings on its site on Monday, a week before the first hearing, and asked ' +
+          'readers to judge the case for themselves; its rival called the move a stunt and declined to comment further.',
+      ),
+      'op-ed',
+    );
+    // A column's first-person excerpt that argues is still one.
+    assert.equal(
+      classifyKind(
+        'Stop counting your prompts',
+        'I was at a dinner when a friend asked me whether I should feel guilty about using chatbots. My answer ' +
+          'surprised her: the footprint of my prompts is tiny next to the grid we are building, and that is where ' +
+          'the attention should go.',
+      ),
+      'op-ed',
+    );
+  });
+
   it('is deterministic', () => {
     assert.deepEqual(
       extractLocal({ id: '1', title: 'OpenAI releases GPT-6, twice as fast as before', text: ARTICLE }),
