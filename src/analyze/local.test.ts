@@ -52,6 +52,23 @@ describe('local extractor', () => {
     assert.equal(byName.get('Priya Raman'), 'person');
   });
 
+  it('grows no topic from a name the article mentions: the name has its own entity guide', () => {
+    const text =
+      'Sam Altman spoke about the compute deal. Sam Altman said the compute deal would close. ' +
+      'Sam Altman added that sovereign compute matters, and sovereign compute was the theme of sovereign compute week.';
+    const phrases = [
+      { text: 'Sam Altman', score: 2 },
+      { text: 'sovereign compute', score: 1 },
+    ];
+    assert.ok(
+      assignTopics('The deal', text, phrases).includes('sam-altman'),
+      'without names, the phrase grows a topic',
+    );
+    const topics = assignTopics('The deal', text, phrases, 5, ['Sam Altman']);
+    assert.ok(!topics.includes('sam-altman'), topics.join(','));
+    assert.ok(topics.includes('sovereign-compute'), topics.join(','));
+  });
+
   it('maps the many names of a topic onto one slug', () => {
     for (const phrase of ['open-weight models', 'open weights', 'open-source AI']) {
       const text = `Labs keep releasing ${phrase}. Critics of ${phrase} and friends of ${phrase} argued all week.`;
