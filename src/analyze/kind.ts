@@ -42,6 +42,7 @@ export function stanceSentences(text: string): number {
  * analyst's or lab's piece is often its writer's own voice: there the density is enough.
  */
 function arguesInFirstPerson(text: string, newsOutlet: boolean): boolean {
+  // (A piece whose source is not known keeps the density alone: `almanac analyze` of a column.)
   const own = ownVoice(text);
   const words = Math.max(1, own.split(/\s+/).length);
   const firstPerson = count(/\b(I|I'm|I've|I'd|my|we argue|we believe|in my view)\b/g, own);
@@ -76,7 +77,7 @@ export function classifyKind(title: string, text: string, url = '', sourceKind?:
   // "Opinion" as a label ("Opinion: …", "… | Opinion"), not "the court of public opinion".
   if (/^(op-ed|opinion|commentary|column|essay)\b|\bop-ed\b|[|–—:(]\s*opinion\b/i.test(title) || sourceKind === 'op-ed')
     return 'op-ed';
-  if (stance || arguesInFirstPerson(text, sourceKind === undefined || sourceKind === 'news')) return 'op-ed';
+  if (stance || arguesInFirstPerson(text, sourceKind === 'news')) return 'op-ed';
   if (
     /\b(analysis|explainer|what it means|why it matters|deep dive|how .* works|the case for|lessons from)\b/i.test(
       title,

@@ -131,6 +131,8 @@ describe('local extractor', () => {
       classifyKind(
         'Lasercraft raises $50M',
         '"I think we are the only maker of this kind that runs its own GPU cluster."',
+        '',
+        'news',
       ),
       'op-ed',
     );
@@ -139,6 +141,8 @@ describe('local extractor', () => {
         'A social network adds a helper for creators',
         'Creators can now get quick answers to questions like "When should I post?" and "What do my followers want?" ' +
           'from a new assistant, the company said on Tuesday, rolling it out to every account in the US this week.',
+        '',
+        'news',
       ),
       'op-ed',
     );
@@ -148,6 +152,8 @@ describe('local extractor', () => {
         'It turns out my teachers were wrong: asking nicely does not get you what you want, rhyme does. ' +
           'That is according to a new study from a university lab in Rome, which tested 25 chatbots from nine ' +
           'companies and found that poems asking for harmful help got it far more often than the same requests in prose.',
+        '',
+        'news',
       ),
       'op-ed',
     );
@@ -156,6 +162,8 @@ describe('local extractor', () => {
         'A lab takes its lawsuit into the court of public opinion',
         'The company published the filings on its site on Monday, a week before the first hearing, and asked ' +
           'readers to judge the case for themselves; its rival called the move a stunt and declined to comment further.',
+        '',
+        'news',
       ),
       'op-ed',
     );
@@ -166,6 +174,8 @@ describe('local extractor', () => {
         'I was at a dinner when a friend asked me whether I should feel guilty about using chatbots. My answer ' +
           'surprised her: the footprint of my prompts is tiny next to the grid we are building, and that is where ' +
           'the attention should go.',
+        '',
+        'news',
       ),
       'op-ed',
     );
