@@ -39,6 +39,10 @@ describe('the primary article', () => {
     assert.equal(h.primary, report);
     assert.match(h.summary, /^Google released Gemini 3/, 'the event reads with a summary, not empty');
     assert.equal(eventHeadline([announcement]).primary, announcement, 'alone, it is still its own event');
+    // A lab's post whose feed text is its picture's words, or one sentence its feed cut, says nothing whole either.
+    const caption = { ...announcement, summary: 'Gemini 3 Flash text' };
+    const cut = { ...announcement, summary: 'Google released a model that can use a web browser the way people' };
+    for (const broken of [caption, cut]) assert.equal(eventHeadline([broken, report]).primary, report, broken.summary);
   });
 
   it('is the origin the others name, not the earlier report of the better tier', () => {

@@ -1,3 +1,5 @@
+import { plainSentences } from '../analyze/plain-sentences.js';
+import { isUnfinished } from '../analyze/summary-ends.js';
 import { contentTerms } from '../analyze/text/terms.js';
 import type { EventMember } from '../store/event-reads.js';
 import { headlineShape } from './report-shape.js';
@@ -7,8 +9,10 @@ import { firstPerson, sourceCoreName } from './voice.js';
  * The article that best states an event's happening, whose title and summary the event
  * takes. Not the earliest (that is often a preview or a live blog) nor simply the best
  * tier, but, in this order:
+ *   0. one with something to summarize (any text at all, before none);
  *   1. not a preview or live blog, nor a roundup of many stories (a newsletter issue, "everything
- *      announced at …"), when another member is neither (report-shape.ts);
+ *      announced at …"), when another member is neither (report-shape.ts); then one with a
+ *      whole sentence to summarize, before one whose only sentence its feed cut;
  *   2. the origin: a member whose source or author the others name ("OpenAI said", "an
  *      op-ed by Nathan Lambert"), i.e. the lab's own announcement or the author's own piece
  *      that the rest report about, so long as it is about what they report (nearly as central
@@ -109,6 +113,13 @@ function centrality(texts: readonly string[]): number[] {
   });
 }
 
+/** 2: no text at all; 1: only a sentence cut short ("Gemini Computer Use", "… that curb how"); 0: something whole to say. */
+function silence(m: PrimaryCandidate): number {
+  const said = (m.summary ?? '').trim() || m.text.trim();
+  if (!said) return 2;
+  return isUnfinished(said) && plainSentences(said).length === 1 ? 1 : 0;
+}
+
 const timeOf = (m: PrimaryCandidate) => m.publishedAt ?? m.fetchedAt;
 
 /** Why a member was chosen, for tests and the command that prints it. */
@@ -139,9 +150,12 @@ export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[])
     const shape = m.digest ? 'roundup' : headlineShape(m.title);
     return {
       m,
-      // An article with no text says nothing to summarize (a feed item of a title alone): the
-      // event would read empty under it, however well its title states the happening.
-      silent: (m.summary ?? '').trim() || m.text.trim() ? 0 : 1,
+      // An article with no text says nothing to summarize (a feed item of a title alone), and
+      // one whose text is a single sentence its feed cut says nothing whole: the event would
+      // read empty or broken under it, however well its title states the happening (a report
+      // cut short still goes before a roundup, which never titles an event a report is in).
+      silent: silence(m) === 2 ? 1 : 0,
+      broken: silence(m) === 1 ? 1 : 0,
       gathered: shape === 'preview' || shape === 'roundup' ? 1 : 0,
       origin: central[i]! >= ORIGIN_CENTRALITY * most && namedBy(m, members, texts) >= needed ? 1 : 0,
       aside: shape === 'aside' ? 1 : 0,
@@ -153,6 +167,7 @@ export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[])
     (a, b) =>
       a.silent - b.silent ||
       a.gathered - b.gathered ||
+      a.broken - b.broken ||
       b.origin - a.origin ||
       a.aside - b.aside ||
       a.own - b.own ||
