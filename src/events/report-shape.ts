@@ -22,11 +22,15 @@ const PREVIEW = new RegExp(
   'i',
 );
 
-/** Many stories in one piece: "Everything Google unveiled at I/O", "This week in AI", "5 things you missed". */
+/**
+ * Many stories in one piece: "Everything Google unveiled at I/O", "This week in AI", "5 things
+ * you missed". A newsletter's issue is known by the label it carried (articles.digest), not by
+ * its headline.
+ */
 const ROUNDUP = new RegExp(
   String.raw`\beverything\b.{0,40}\b(announced|unveiled|revealed|launched|new|missed|know)\b|` +
     String.raw`\b(this|last) week in\b|\bweek in review\b|\b(news|weekly|daily) (digest|recap|briefing)\b|` +
-    String.raw`\bnewsletter\b|^\d+ (things|announcements|takeaways)\b|\b\d+ (things|announcements) (we|you)\b`,
+    String.raw`^\d+ (things|announcements|takeaways)\b|\b\d+ (things|announcements) (we|you)\b`,
   'i',
 );
 
