@@ -3,13 +3,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { countArticlesUpTo, getArticle, listArticles } from '../../store/articles.js';
 import { COUNT_CAP, listEvents } from '../../store/events.js';
-import { eventMembers, eventOfArticle, getEvent } from '../../store/event-reads.js';
-import { relatedEvents } from '../../store/relating.js';
+import { eventOfArticle, getEvent } from '../../store/event-reads.js';
+import { eventPageData } from '../../store/event-page.js';
 import { getExtraction } from '../../store/extractions.js';
 import { search } from '../../store/search.js';
 import { getSource, listSources, sourceStats } from '../../store/sources.js';
 import { topicStats } from '../../store/topic-stats.js';
-import { guidesOfEvent } from '../../store/guides.js';
 import { resolveTopic } from '../../store/topics.js';
 import { guideView } from '../../guides/view.js';
 import { getGuide, listGuides } from '../../guides/read.js';
@@ -17,7 +16,8 @@ import { readFilter, resolveSince, toListOptions } from '../filters.js';
 import { digestEvents } from '../digest.js';
 import { ArticlePage, ArticlesPage } from '../pages/articles.js';
 import { DigestPage } from '../pages/digest.js';
-import { EventPage, EventsPage } from '../pages/events.js';
+import { EventsPage } from '../pages/events.js';
+import { eventPageHtml } from '../pages/event-page.js';
 import { GuidePage, GuidesPage } from '../pages/guides.js';
 import { ErrorPage } from '../pages/layout.js';
 import { SearchPage } from '../pages/search.js';
@@ -61,8 +61,8 @@ export function pagesApp(deps: WebDeps): Hono {
   });
 
   app.get('/events/:id', async (c) => {
-    const e = await getEvent(deps.db, c.req.param('id'));
-    if (!e)
+    const page = await eventPageData(deps.db, c.req.param('id'));
+    if (!page)
       return c.html(
         <ErrorPage
           title="No such event"
@@ -70,23 +70,8 @@ export function pagesApp(deps: WebDeps): Hono {
         />,
         404,
       );
-    if (e.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(e.id)}`, 301);
-    const related = await relatedEvents(deps.db, e.id);
-    const [relatedCards, eventCards, members, guides] = await Promise.all([
-      cards(deps.db, related),
-      cards(deps.db, [e]),
-      eventMembers(deps.db, e.id),
-      guidesOfEvent(deps.db, e.id),
-    ]);
-    return c.html(
-      <EventPage
-        event={eventCards[0]!}
-        members={members}
-        related={relatedCards.map((r, i) => ({ ...r, similarity: related[i]!.similarity }))}
-        guides={guides}
-        now={now()}
-      />,
-    );
+    if (page.event.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(page.event.id)}`, 301);
+    return c.html(eventPageHtml({ ...page, now: now() }));
   });
 
   // Keyset paging from an article id (before: older, after: newer): a page reads its own rows through the order's index.

@@ -1,0 +1,92 @@
+import type { Db } from './db.js';
+import { guidesOfEvent } from './guides.js';
+import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
+
+/**
+ * What one event's page reads, in four statements: the event (through a merged id's
+ * redirect) with its primary article's source, its related events with theirs, its members
+ * and its guides (guides.ts). Each reads only what the page shows: a member's text and extraction lists,
+ * which the general reads (event-reads.ts) carry for the pipeline, are left out.
+ */
+
+/** The source and link of an event's primary article. */
+export interface PrimaryInfo {
+  sourceName: string;
+  sourceAuthor: string | null;
+  url: string | null;
+  sourceId: string;
+}
+
+export type EventWithPrimary = EventRow & { primary?: PrimaryInfo | undefined };
+
+export interface EventPageMember {
+  articleId: number;
+  role: Role;
+  title: string;
+  url: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  sourceName: string;
+  sourceAuthor: string | null;
+  tier: number;
+  summary: string | null;
+}
+
+export interface EventPageData {
+  event: EventWithPrimary;
+  related: Array<EventWithPrimary & { similarity: number }>;
+  members: EventPageMember[];
+  guides: Awaited<ReturnType<typeof guidesOfEvent>>;
+}
+
+type RawWithPrimary = RawEvent & {
+  p_url: string | null;
+  p_source_id: string | null;
+  p_source_name: string | null;
+  p_source_author: string | null;
+};
+
+/** The primary article's columns, joined to `e` (an event row). */
+const PRIMARY_COLUMNS = 'pa.url AS p_url, ps.id AS p_source_id, ps.name AS p_source_name, ps.author AS p_source_author';
+const PRIMARY_JOIN =
+  'LEFT JOIN articles pa ON pa.id = e.primary_article_id LEFT JOIN sources ps ON ps.id = pa.source_id';
+
+function withPrimary(r: RawWithPrimary): EventWithPrimary {
+  const e: EventWithPrimary = eventFromRow(r);
+  // An event whose primary article (or its source) is gone shows none, as primaryInfo reads it.
+  e.primary =
+    r.p_source_id === null
+      ? undefined
+      : { sourceName: r.p_source_name!, sourceAuthor: r.p_source_author, url: r.p_url, sourceId: r.p_source_id };
+  return e;
+}
+
+/** The event at `id` (or at the id it was merged into) and all its page shows; undefined when there is none. */
+export async function eventPageData(db: Db, id: string, relatedLimit = 8): Promise<EventPageData | undefined> {
+  const row = await db.get<RawWithPrimary>(
+    `SELECT e.*, ${PRIMARY_COLUMNS} FROM events e ${PRIMARY_JOIN}
+    WHERE e.id = COALESCE((SELECT to_id FROM event_redirects WHERE from_id = ?), ?)`,
+    [id, id],
+  );
+  if (!row) return undefined;
+  const event = withPrimary(row);
+  const related = await db.all<RawWithPrimary & { similarity: number }>(
+    `SELECT e.*, r.similarity, ${PRIMARY_COLUMNS} FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
+    WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
+    [event.id, relatedLimit],
+  );
+  const members = await db.all<EventPageMember>(
+    `SELECT ea.article_id AS "articleId", ea.role, a.title, a.url, a.published_at AS "publishedAt", a.fetched_at AS "fetchedAt",
+      s.name AS "sourceName", s.author AS "sourceAuthor", s.tier, x.summary
+    FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
+    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`,
+    [event.id],
+  );
+  const guides = await guidesOfEvent(db, event.id);
+  return {
+    event,
+    related: related.map((r) => Object.assign(withPrimary(r), { similarity: r.similarity })),
+    members,
+    guides,
+  };
+}
