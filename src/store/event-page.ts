@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { PRIMARY_COLUMNS, PRIMARY_JOIN, type PrimaryInfo, primaryFromRow, type RawPrimary } from './event-cards.js';
 import { guidesOfEvent } from './guides.js';
 import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
 
@@ -8,14 +9,6 @@ import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-r
  * and its guides (guides.ts). Each reads only what the page shows: a member's text and extraction lists,
  * which the general reads (event-reads.ts) carry for the pipeline, are left out.
  */
-
-/** The source and link of an event's primary article. */
-export interface PrimaryInfo {
-  sourceName: string;
-  sourceAuthor: string | null;
-  url: string | null;
-  sourceId: string;
-}
 
 export type EventWithPrimary = EventRow & { primary?: PrimaryInfo | undefined };
 
@@ -39,25 +32,11 @@ export interface EventPageData {
   guides: Awaited<ReturnType<typeof guidesOfEvent>>;
 }
 
-type RawWithPrimary = RawEvent & {
-  p_url: string | null;
-  p_source_id: string | null;
-  p_source_name: string | null;
-  p_source_author: string | null;
-};
-
-/** The primary article's columns, joined to `e` (an event row). */
-const PRIMARY_COLUMNS = 'pa.url AS p_url, ps.id AS p_source_id, ps.name AS p_source_name, ps.author AS p_source_author';
-const PRIMARY_JOIN =
-  'LEFT JOIN articles pa ON pa.id = e.primary_article_id LEFT JOIN sources ps ON ps.id = pa.source_id';
+type RawWithPrimary = RawEvent & RawPrimary;
 
 function withPrimary(r: RawWithPrimary): EventWithPrimary {
   const e: EventWithPrimary = eventFromRow(r);
-  // An event whose primary article (or its source) is gone shows none, as primaryInfo reads it.
-  e.primary =
-    r.p_source_id === null
-      ? undefined
-      : { sourceName: r.p_source_name!, sourceAuthor: r.p_source_author, url: r.p_url, sourceId: r.p_source_id };
+  e.primary = primaryFromRow(r);
   return e;
 }
 

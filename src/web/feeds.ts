@@ -1,5 +1,5 @@
 import { generateJsonFeed } from 'feedsmith';
-import type { EventCard } from './pages/events.js';
+import type { EventCardRow } from '../store/event-cards.js';
 import { sourceLabel } from '../store/sources.js';
 import { xmlSafe } from '../ingest/xml-chars.js';
 
@@ -27,7 +27,7 @@ const esc = (s: string) => xmlSafe(s).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
  * generic serializer were half of a feed request's time): the same elements in the same
  * order, byte for byte (feeds.test.ts compares the two).
  */
-export function eventsAtom(events: EventCard[], m: FeedMeta): string {
+export function eventsAtom(events: EventCardRow[], m: FeedMeta): string {
   // Every string made XML-safe: one stored title with a U+0001 must not break the feed for every reader.
   // Percent-encoded so the id is one plain IRI token (no `&` that would force CDATA).
   const feedId = `tag:almanac,2026:feed:${encodeURIComponent(m.selfUrl.replace(/^https?:\/\/[^/]+/, ''))}`;
@@ -58,7 +58,7 @@ export function eventsAtom(events: EventCard[], m: FeedMeta): string {
   return `${out.join('\n')}\n`;
 }
 
-export function eventsJsonFeed(events: EventCard[], m: FeedMeta): string {
+export function eventsJsonFeed(events: EventCardRow[], m: FeedMeta): string {
   return JSON.stringify(
     generateJsonFeed({
       title: m.title,

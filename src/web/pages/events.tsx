@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import type { EventCardRow } from '../../store/event-cards.js';
 import type { EventWithPrimary } from '../../store/event-page.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { cardHtml, eventAgeHtml, scoreHtml } from './fragments.js';
@@ -35,7 +36,7 @@ export function sharedSubjects(
 }
 
 /** An event in a list (see fragments.ts). */
-export function Card(props: { e: EventCard; now: Date; shared?: string[] }) {
+export function Card(props: { e: EventCardRow; now: Date; shared?: string[] }) {
   return raw(cardHtml(props.e, props.now, props.shared));
 }
 
@@ -113,7 +114,7 @@ function FilterBar(props: { f: EventFilter; choices: FilterChoices }) {
 }
 
 export function EventsPage(props: {
-  events: EventCard[];
+  events: EventCardRow[];
   f: EventFilter;
   hasMore: boolean;
   now: Date;

@@ -2,7 +2,7 @@ import { httpUrl } from '../../ingest/http-url.js';
 import { sourceLabel } from '../../store/sources.js';
 import { esc, text } from '../html.js';
 import { relativeTime } from '../relative-time.js';
-import type { EventCard } from './events.js';
+import type { EventCardRow } from '../../store/event-cards.js';
 
 /**
  * The fragments every list and event page repeats, written as strings (see html.ts): the
@@ -38,7 +38,7 @@ export function sourceLinkHtml(url: string | null | undefined): string {
 }
 
 /** An event in a list: score, source, age, title and summary; `shared`, what it has in common with the page's event. */
-export function cardHtml(e: EventCard, now: Date, shared?: string[]): string {
+export function cardHtml(e: EventCardRow, now: Date, shared?: string[]): string {
   const source = e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : '';
   const more = e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : '';
   return (

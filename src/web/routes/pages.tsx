@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { countArticlesUpTo, getArticle, listArticles } from '../../store/articles.js';
-import { COUNT_CAP, listEvents } from '../../store/events.js';
+import { COUNT_CAP, listEventCards, listEvents } from '../../store/events.js';
 import { eventOfArticle, getEvent } from '../../store/event-reads.js';
 import { eventPageData } from '../../store/event-page.js';
 import { getExtraction } from '../../store/extractions.js';
@@ -43,14 +43,11 @@ export function pagesApp(deps: WebDeps): Hono {
     const { f, ignored } = readFilter(nonEmpty(c.req.query()));
     const opts = toListOptions(f, now(), PAGE_SIZE + 1);
     // No count of every match: the page's own rows and one more (is there an older page) are all it reads.
-    const rows = await listEvents(deps.db, opts);
-    const [events, choices] = await Promise.all([
-      cards(deps.db, rows.slice(0, PAGE_SIZE)),
-      filterChoices(deps.db, now()),
-    ]);
+    const rows = await listEventCards(deps.db, opts);
+    const choices = await filterChoices(deps.db, now());
     return c.html(
       <EventsPage
-        events={events}
+        events={rows.slice(0, PAGE_SIZE)}
         f={f}
         hasMore={rows.length > PAGE_SIZE}
         now={now()}
