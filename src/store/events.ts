@@ -3,7 +3,7 @@ import type { Db } from './db.js';
 import { eventFromRow as fromRow, type EventRow, type RawEvent as Raw } from './event-rows.js';
 import { one, value } from './sql/query.js';
 import type { SqlValue } from './sql/client.js';
-import { weekFloorFor, weekOf } from './recent-weeks.js';
+import { sourceWeekFloor, weekFloorFor, weekOf } from './recent-weeks.js';
 import { CARD_COLUMNS, cardFromRow, type EventCardRow, PRIMARY_JOIN, type RawCard } from './event-cards.js';
 
 /** Lists and counts of events, by filters (single events: event-reads.ts; writes: event-writes.ts). */
@@ -50,7 +50,7 @@ async function listRows<R>(db: Db, o: EventListOptions, columns: string, join: s
       [...params, o.limit, o.offset ?? 0],
     );
   };
-  // Newest first under a topic or entity: read only the subject's newest weeks that can fill
+  // Newest first under a topic, entity or source: read only its newest weeks that can fill
   // the page, widened (four times the rows each round) while other filters leave it short.
   const subject =
     o.sort === 'significance'
@@ -59,19 +59,24 @@ async function listRows<R>(db: Db, o: EventListOptions, columns: string, join: s
         ? (['topic', o.topic] as const)
         : o.entity
           ? (['entity', o.entity] as const)
-          : undefined;
+          : o.source
+            ? (['source', o.source] as const)
+            : undefined;
   if (!subject) return await read();
   const fromWeek = o.since ? weekOf(o.since) : 0;
   for (let need = (o.offset ?? 0) + o.limit; ; need *= 4) {
-    const floor = await weekFloorFor(db, subject[0], subject[1], fromWeek, need);
+    const floor =
+      subject[0] === 'source'
+        ? await sourceWeekFloor(db, subject[1], fromWeek, need)
+        : await weekFloorFor(db, subject[0], subject[1], fromWeek, need);
     const rows = await read({ kind: subject[0], subject: subject[1], week: floor.week });
     if (rows.length >= o.limit || floor.all) return rows;
   }
 }
 
-/** A subject filter bounded to the weeks from `week` on (see listEvents). */
+/** A subject or source filter bounded to the weeks from `week` on (see listEvents). */
 interface RecentSubject {
-  kind: 'topic' | 'entity';
+  kind: 'topic' | 'entity' | 'source';
   subject: string;
   week: number;
 }
@@ -136,10 +141,12 @@ async function eventFilters(
   if (o.since) where.push('last_updated >= ?'), params.push(o.since);
   if (o.until) where.push('last_updated < ?'), params.push(o.until);
   if (o.kind) where.push('kind = ?'), params.push(o.kind);
-  if (o.source)
-    where.push(
-      'EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.source_id = ?)',
-    ),
+  // Events with an article from the source, as event_sources keeps them (migration 032).
+  if (o.source && recent?.kind === 'source')
+    where.push('id IN (SELECT event_id FROM event_sources WHERE source_id = ? AND week >= ?)'),
+      params.push(o.source, recent.week);
+  else if (o.source)
+    where.push('EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.source_id = ?)'),
       params.push(o.source);
   for (const [kind, subject] of [
     ['entity', o.entity],
