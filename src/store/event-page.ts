@@ -1,5 +1,15 @@
 import type { Db } from './db.js';
-import { PRIMARY_COLUMNS, PRIMARY_JOIN, type PrimaryInfo, primaryFromRow, type RawPrimary } from './event-cards.js';
+import {
+  CARD_COLUMNS,
+  cardFromRow,
+  type EventCardRow,
+  PRIMARY_COLUMNS,
+  PRIMARY_JOIN,
+  type PrimaryInfo,
+  primaryFromRow,
+  type RawCard,
+  type RawPrimary,
+} from './event-cards.js';
 import { guidesOfEvent } from './guides.js';
 import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
 
@@ -27,10 +37,13 @@ export interface EventPageMember {
 
 export interface EventPageData {
   event: EventWithPrimary;
-  related: Array<EventWithPrimary & { similarity: number }>;
+  related: RelatedCard[];
   members: EventPageMember[];
   guides: Awaited<ReturnType<typeof guidesOfEvent>>;
 }
+
+/** A related event as its card shows it, with the names it may share with the page's event. */
+export type RelatedCard = EventCardRow & Pick<EventRow, 'entities'> & { similarity: number };
 
 type RawWithPrimary = RawEvent & RawPrimary;
 
@@ -49,8 +62,8 @@ export async function eventPageData(db: Db, id: string, relatedLimit = 8): Promi
   );
   if (!row) return undefined;
   const event = withPrimary(row);
-  const related = await db.all<RawWithPrimary & { similarity: number }>(
-    `SELECT e.*, r.similarity, ${PRIMARY_COLUMNS} FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
+  const related = await db.all<RawCard & { entities: string; similarity: number }>(
+    `SELECT ${CARD_COLUMNS}, e.entities, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
     WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
     [event.id, relatedLimit],
   );
@@ -64,7 +77,7 @@ export async function eventPageData(db: Db, id: string, relatedLimit = 8): Promi
   const guides = await guidesOfEvent(db, event.id);
   return {
     event,
-    related: related.map((r) => Object.assign(withPrimary(r), { similarity: r.similarity })),
+    related: related.map((r) => ({ ...cardFromRow(r), entities: JSON.parse(r.entities), similarity: r.similarity })),
     members,
     guides,
   };

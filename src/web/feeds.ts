@@ -20,7 +20,9 @@ const tag = (id: string) => `tag:almanac,2026:event:${id}`;
 
 /** Text for an XML element or attribute: forbidden characters dropped, the five markup characters escaped. */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const esc = (s: string) => xmlSafe(s).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+/** Any character either step would change (a forbidden one, a surrogate, a markup one): most strings have none, and are written as they are. */
+const TOUCHED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"']/;
+const esc = (s: string) => (TOUCHED.test(s) ? xmlSafe(s).replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s);
 
 /**
  * Written directly rather than through feedsmith's generator (its object building and

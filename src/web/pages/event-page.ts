@@ -1,4 +1,4 @@
-import type { EventPageMember } from '../../store/event-page.js';
+import type { EventPageMember, RelatedCard } from '../../store/event-page.js';
 import { sourceLabel } from '../../store/sources.js';
 import { attr, esc, text } from '../html.js';
 import type { EventCard, GuideRef } from './events.js';
@@ -37,7 +37,7 @@ function memberHtml(m: EventPageMember, now: Date): string {
 export function eventPageHtml(props: {
   event: EventCard;
   members: EventPageMember[];
-  related: EventCard[];
+  related: RelatedCard[];
   guides: GuideRef[];
   now: Date;
 }): string {
