@@ -15,9 +15,10 @@ import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-r
 
 /**
  * What one event's page reads, in four statements: the event (through a merged id's
- * redirect) with its primary article's source, its related events with theirs, its members
- * and its guides (guides.ts). Each reads only what the page shows: a member's text and extraction lists,
- * which the general reads (event-reads.ts) carry for the pipeline, are left out.
+ * redirect) with its primary article's source, its related events as cards with theirs, its
+ * members and its guides (guides.ts). Each reads only what the page shows: a member's text
+ * and extraction lists, which the general reads (event-reads.ts) carry for the pipeline, and
+ * a related event's factors, are left out.
  */
 
 export type EventWithPrimary = EventRow & { primary?: PrimaryInfo | undefined };
