@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { checkLiteralHost, guardedLookup } from './address-guard.js';
 import { HostGate, type SharedHostSlots } from './host-gate.js';
+import { networkCause } from './network-cause.js';
 
 export interface HttpOptions {
   userAgent: string;
@@ -164,13 +165,7 @@ export function createHttpClient(o: HttpOptions, shared?: SharedHostSlots): Http
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e.name === 'BlockedAddressError') return fail(new FetchError(e.message, 'blocked-address'));
         fail(
-          new FetchError(
-            `fetch: ${u.href}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(),
-            'network',
-            undefined,
-            undefined,
-            e.code,
-          ),
+          new FetchError(`fetch: ${u.href}: ${networkCause(e, u.hostname)}`, 'network', undefined, undefined, e.code),
         );
       });
       req.on('response', (res) => {

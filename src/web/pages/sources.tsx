@@ -32,7 +32,7 @@ export function SourcesPage(props: { sources: Source[]; stats: Map<string, Sourc
               <td>
                 {s.consecutiveFailures > 0 ? (
                   <span class="bad" title={s.lastError ?? ''}>
-                    {s.consecutiveFailures} failures: {s.lastError}
+                    {s.consecutiveFailures} failure{s.consecutiveFailures === 1 ? '' : 's'}: {s.lastError}
                   </span>
                 ) : s.lastSuccessAt ? (
                   <span class="ok">ok</span>
@@ -105,7 +105,8 @@ export function SourcePage(props: {
             <td>
               {s.consecutiveFailures > 0 ? (
                 <span class="bad">
-                  {s.consecutiveFailures} failures in a row: {s.lastError}
+                  {s.consecutiveFailures === 1 ? '1 failure' : `${s.consecutiveFailures} failures in a row`}:{' '}
+                  {s.lastError}
                 </span>
               ) : s.lastSuccessAt ? (
                 <span class="ok">ok</span>
