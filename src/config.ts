@@ -7,10 +7,16 @@ import { isPostgresUrl, redact } from './store/sql/url.js';
  * main.ts and passed down. No other module reads process.env.
  */
 const bool = z
-  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])])
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])], {
+    error: 'expected 1, 0, true, false, yes or no',
+  })
   .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A whole number in a range; a bad value is said in the user's words, whatever zod found wrong with it. */
+const int = (min: number, max: number) => {
+  const error = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
 /** The shortest admin token accepted: a short one is guessed (and one character was accepted before). */
 export const MIN_ADMIN_TOKEN = 16;
@@ -129,6 +135,8 @@ const ENV_KEYS: Record<string, keyof Config> = {
   ALMANAC_LLM_MAX_RETRIES: 'llmMaxRetries',
 };
 
+const SECRET_KEYS = ['db', 'databaseUrl', 'adminToken', 'llmApiKey', 'llmUrl'];
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -157,8 +165,20 @@ export function loadConfig(
     if (flags.db === undefined) parsed.data.db = isPostgresUrl(url) ? url : url.slice('sqlite:'.length);
   }
   if (!parsed.success) {
-    const envName = (key: string) => Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0] ?? key;
-    const msg = parsed.error.issues.map((i) => `${envName(String(i.path[0]))}: ${i.message}`).join('; ');
+    // Each bad setting by the name the user gave it (--port or PORT), what it takes, and the value given.
+    const nameOf = (key: string) =>
+      flags[key as keyof Config] !== undefined
+        ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+        : (Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0] ?? key);
+    const shown = (key: string) => {
+      const v = raw[key];
+      // Secrets and store URLs (which may carry a password) are not echoed.
+      if (v === undefined || typeof v === 'boolean' || SECRET_KEYS.includes(key)) return '';
+      return `, got ${String(v).slice(0, 80)}`;
+    };
+    const msg = parsed.error.issues
+      .map((i) => `${nameOf(String(i.path[0]))}: ${i.message}${shown(String(i.path[0]))}`)
+      .join('; ');
     throw new ConfigError(`config: ${msg}`);
   }
   return parsed.data;

@@ -63,16 +63,16 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * Resolves on the first stop signal: how long-running commands wait to shut down cleanly
  * (server closed, scheduler ended, store closed). A second signal ends the process at once,
- * for a close that hangs.
+ * for a close that hangs. `say` words the line printed on the first (what is being waited for).
  */
-export function waitForSignal(): Promise<NodeJS.Signals> {
+export function waitForSignal(say: () => string = () => 'stopping'): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const first = (sig: NodeJS.Signals) => {
       for (const s of STOP_SIGNALS) {
         process.off(s, first);
         process.once(s, () => process.exit(128 + (osConstants.signals[s] ?? 0)));
       }
-      console.error(`almanac: ${sig}: stopping`);
+      console.error(`almanac: ${sig}: ${say()}`);
       resolve(sig);
     };
     for (const sig of STOP_SIGNALS) process.on(sig, first);

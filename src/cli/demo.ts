@@ -9,6 +9,7 @@ import { countArticles } from '../store/articles.js';
 import { makeDue, upsertSource } from '../store/sources.js';
 import { progressLine, waitForSignal } from './context.js';
 import { serveApp } from './pipeline.js';
+import { stopClaim } from './stop-claim.js';
 
 /**
  * The demo: serves the bundled corpus as real feeds on loopback (from the same server as
@@ -25,6 +26,13 @@ export async function demoCommand(baseDeps: Deps, flags: Record<string, unknown>
     mount: (app) => mountDemoFeeds(app, corpus, anchor, (u) => new URL(u).origin + '/'),
   });
   const base = server.url;
+  // Ctrl-C while the demo ingests stops after the current batch (and says so); while it serves, at once.
+  let ingesting = true;
+  const stop = waitForSignal(() =>
+    ingesting ? 'stopping after the current batch… (again to stop at once)' : 'stopping',
+  );
+  const ac = new AbortController();
+  void stop.then(() => ac.abort());
   for (const s of DEMO_SOURCES) {
     await upsertSource(
       deps.db,
@@ -49,20 +57,19 @@ export async function demoCommand(baseDeps: Deps, flags: Record<string, unknown>
   for (const f of failed) console.error(`demo: ${f.sourceId} failed: ${f.error}`);
   const reports = await processPending(deps, {
     onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total),
+    claim: stopClaim(ac.signal),
   });
   console.error(
     `demo: ${await countArticles(deps.db)} articles stored; ${reports.map((r) => `${r.stage}: ${r.done} done, ${r.failed} failed`).join('; ')}`,
   );
-  if (flags['ingest-only']) {
+  ingesting = false;
+  if (flags['ingest-only'] || ac.signal.aborted) {
     await server.close();
     return failed.length ? 1 : 0;
   }
-  const stop = waitForSignal();
   console.log(`Almanac demo is running: open ${base}`);
-  const ac = new AbortController();
   const loop = runScheduler(deps, ac.signal);
   await stop;
-  ac.abort();
   await loop;
   await server.close();
   return 0;

@@ -1,6 +1,5 @@
 import { redact } from '../store/sql/url.js';
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { llmFromConfig } from '../analyze/llm/extractor.js';
 import { summarizeEventCommand } from './summarize-event.js';
@@ -19,140 +18,74 @@ import {
   statsCommand,
   workerCommand,
 } from './pipeline.js';
-import { loadCatalog, sourcesCommand, SOURCES_HELP } from './sources.js';
-import { guidesCommand, GUIDES_HELP, topicsCommand, TOPICS_HELP } from './guides.js';
+import { loadCatalog, sourcesCommand } from './sources.js';
+import { guidesCommand, topicsCommand } from './guides.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
-import { MIGRATE_STORE_HELP, migrateStoreCommand } from './migrate-store.js';
+import { migrateStoreCommand } from './migrate-store.js';
+import { parseCommandLine } from './args.js';
+import { COMMAND_HELP, HELP, helpFor } from './help.js';
+import { almanacVersion } from './version.js';
+import { checkFlags } from './preflight.js';
+import { checkStorePath, createsStore } from './store-check.js';
+import { checkListen } from './listen-check.js';
 
-export const HELP = `almanac — an almanac of events from the writing about a field
+export { HELP };
 
-Usage: almanac <command> [options]
-
-Setting up
-  init [--catalog ai]        create the store; load the catalog of AI sources
-  sources ...                add, list, remove, import-opml, export-opml (almanac sources --help)
-  guides ...                 list, add --title T --query Q, show, rebuild, remove (almanac guides --help)
-  topics ...                 list, merge <from> <into>, rename <slug> <new> (almanac topics --help)
-
-Running
-  demo [--ingest-only]       serve the bundled demo feeds on loopback, run the pipeline, serve the app
-  fetch [--all]              fetch every due source (--all: every source now)
-  process                    run the pending pipeline stages of every article
-  run [--once]               the scheduler: fetch due sources, process, sleep, repeat
-  serve [--no-scheduler]     the web app (with the scheduler unless told not to)
-  worker [--role fetch|process|all] [--once]
-                             one of several processes sharing the store's work through its job
-                             queue (run serve --no-scheduler beside them)
-  stats                      counts of articles, events, pipeline stages and LLM tokens
-  migrate-store --from <url> --to <url>
-                             copy a whole store into a new one (sqlite:<file> or postgres://…)
-  recluster --since <date>   undo and redo the events with news since that date
-  search <query> [--json]    full-text search over articles
-  digest [--since 24h] [--format md|html]
-                             the period's events by significance
-
-Building blocks (read files, print JSON)
-  parse-feed --input <file|-> [--url <base>] [--content-type <type>]
-  extract-page --input <file.html|file.html.gz|-> [--url <page-url>]
-  analyze --input <file.jsonl|-> [--local|--llm]
-                             lines {id,title?,text,url?} → lines {id,summary,keyphrases,topics,claims,quotes,entities,kind}
-  cluster --input <file.jsonl|->   lines {id,title,text?,published,source?,url?} → lines {id,event}
-  summarize-event --input <file.jsonl|-> [--local|--llm]
-                             lines {id,articles:[{title,text,source?,published?,url?}]} → lines {id,title,summary}
-
-Global options (environment variable in brackets)
-  --db <file|url>            the store: a SQLite file [ALMANAC_DB] (default ./data/almanac.db), or
-                             [ALMANAC_DATABASE_URL] as sqlite:<file> or postgres://user@host/db
-  --port <n>                 web port [PORT] (default 4321)
-  --allow-private            allow fetching private/loopback addresses [ALMANAC_ALLOW_PRIVATE]
-  --keep-raw                 keep each fetched article page (gzipped) in the store [ALMANAC_KEEP_RAW]
-  -h, --help                 this help
-
-More settings by environment: ALMANAC_TIMEOUT_MS, ALMANAC_CONNECT_TIMEOUT_MS, ALMANAC_MAX_BODY_BYTES,
-ALMANAC_MAX_REDIRECTS, ALMANAC_HOST_DELAY_MS, ALMANAC_FETCH_CONCURRENCY, ALMANAC_POLL_INTERVAL_S,
-ALMANAC_SCHEDULER_TICK_S, ALMANAC_FULLTEXT_MIN_WORDS, ALMANAC_USER_AGENT, ALMANAC_HOST,
-ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin; at least 16 characters), ALMANAC_PUBLIC_URL
-(the base of feed and API links, e.g. https://almanac.example.org; default: the listening address),
-ALMANAC_TRUST_PROXY (1: believe X-Forwarded-Proto and -For: the admin cookie is Secure over https, rate limits
-count each forwarded client), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
-(page, feed and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
-ALMANAC_PAGE_CACHE_S (seconds a rendered page is served again while the store is unchanged, 10; 0: off),
-ALMANAC_EXTRACT_THREADS (worker threads for the local extractor and page parsing; one fewer than the cores,
-at least 1; 0: none, on the main thread), ALMANAC_JOB_BUDGET_MS (how long one article's extraction or one
-page's parsing may run on its thread before it is cut and recorded as failed, 30000),
-ALMANAC_RELATE_THREAD (relate a clustering batch's events on a thread of their own, SQLite stores; 1, 0: off).
-
-The LLM (optional; without it the local extractor runs): ALMANAC_LLM_URL (OpenAI-compatible base such as
-http://localhost:11434/v1 for Ollama, or https://api.anthropic.com), ALMANAC_LLM_MODEL, ALMANAC_LLM_API_KEY,
-ALMANAC_LLM_PROVIDER (openai | anthropic; guessed from the URL), ALMANAC_LLM_CONCURRENCY (2),
-ALMANAC_LLM_TIMEOUT_MS (60000), ALMANAC_LLM_MAX_RETRIES (3).
-`;
-
-const OPTIONS = {
-  db: { type: 'string' },
-  port: { type: 'string' },
-  'allow-private': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  catalog: { type: 'string' },
-  all: { type: 'boolean' },
-  once: { type: 'boolean' },
-  'no-scheduler': { type: 'boolean' },
-  'ingest-only': { type: 'boolean' },
-  json: { type: 'boolean' },
-  input: { type: 'string' },
-  url: { type: 'string' },
-  'content-type': { type: 'string' },
-  name: { type: 'string' },
-  author: { type: 'string' },
-  tier: { type: 'string' },
-  kind: { type: 'string' },
-  llm: { type: 'boolean' },
-  since: { type: 'string' },
-  'keep-raw': { type: 'boolean' },
-  format: { type: 'string' },
-  local: { type: 'boolean' },
-  id: { type: 'string' },
-  fulltext: { type: 'string' },
-  'poll-interval': { type: 'string' },
-  limit: { type: 'string' },
-  title: { type: 'string' },
-  query: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  role: { type: 'string' },
-} as const;
+/** Errors whose message is the whole story for the user: one line, exit 1, no stack. */
+const USER_ERRORS = [
+  'SourceError',
+  'TopicError',
+  'GuideError',
+  'FeedError',
+  'OpmlError',
+  'DiscoveryError',
+  'FetchError',
+  'CorpusError',
+  'StoreError',
+  'PageError',
+  'ListenError',
+  'MissingStoreError',
+];
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   /** The store this command opens, for messages about it (set once the flags are read). */
   let storeAt: string | undefined;
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseCommandLine(argv);
   } catch (e) {
-    console.error(`almanac: ${(e as Error).message}\n\n${HELP}`);
+    console.error((e as Error).message);
     return 2;
   }
-  const { values: flags, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (!command || (flags.help && !command)) {
-    console.log(HELP);
-    return command || flags.help ? 0 : 2;
-  }
-  if (flags.help) {
-    console.log(
-      command === 'sources'
-        ? SOURCES_HELP
-        : command === 'guides'
-          ? GUIDES_HELP
-          : command === 'topics'
-            ? TOPICS_HELP
-            : command === 'migrate-store'
-              ? MIGRATE_STORE_HELP
-              : HELP,
-    );
+  const { flags, positionals } = parsed;
+  if (flags.version) {
+    console.log(almanacVersion());
     return 0;
   }
+  const [command, ...rest] = positionals;
+  if (command === 'help') {
+    const [topic] = rest;
+    if (topic && !COMMAND_HELP[topic]) {
+      console.error(`almanac: no command ${topic}; almanac --help lists them`);
+      return 2;
+    }
+    console.log(helpFor(topic));
+    return 0;
+  }
+  if (!command) {
+    console.log(HELP);
+    return flags.help ? 0 : 2;
+  }
+  if (flags.help) {
+    console.log(helpFor(command));
+    return 0;
+  }
+  if (!COMMAND_HELP[command]) {
+    console.error(`almanac: unknown command ${command}; almanac --help lists them`);
+    return 2;
+  }
   try {
+    checkFlags(command, rest[0], flags);
     // Commands that only read a file need no store.
     if (command === 'parse-feed') return parseFeedCommand(flags);
     if (command === 'extract-page') return extractPageCommand(flags);
@@ -172,7 +105,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
       allowPrivate: command === 'sources' ? undefined : flags['allow-private'],
       keepRaw: flags['keep-raw'],
     };
-    storeAt = redact(loadConfig(env, configFlags).db);
+    const config = loadConfig(env, configFlags);
+    storeAt = redact(config.db);
+    checkStorePath(config.db, createsStore(command, rest[0]));
+    if (command === 'serve' || command === 'demo') await checkListen(config.host, config.port);
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {
@@ -221,8 +157,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         case 'search':
           return await searchCommand(deps, rest, flags);
         default:
-          console.error(`almanac: unknown command ${command}\n\n${HELP}`);
-          return 2;
+          throw new UsageError(`almanac: unknown command ${command}; almanac --help lists them`);
       }
     } finally {
       await deps.localPool?.close();
@@ -242,18 +177,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     if (
       err instanceof ConfigError ||
-      [
-        'SourceError',
-        'TopicError',
-        'GuideError',
-        'FeedError',
-        'OpmlError',
-        'DiscoveryError',
-        'FetchError',
-        'CorpusError',
-        'StoreError',
-        'PageError',
-      ].includes(err.name) ||
+      USER_ERRORS.includes(err.name) ||
       (err as NodeJS.ErrnoException).code === 'ENOENT'
     ) {
       console.error(`almanac: ${err.message}`);

@@ -15,6 +15,8 @@ import { countArticles } from '../store/articles.js';
 import { createApp } from '../web/app.js';
 import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
+import { listenFailure } from './listen-check.js';
+import { stopClaim } from './stop-claim.js';
 import type { Hono } from 'hono';
 import { runWorker, Worker, type Role } from '../pipeline/worker.js';
 
@@ -47,8 +49,12 @@ export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): 
 }
 
 export async function processCommand(deps: Deps): Promise<number> {
+  // Ctrl-C stops after the current batch, with what was done committed, and says so.
+  const ac = new AbortController();
+  void waitForSignal(() => 'stopping after the current batch… (again to stop at once)').then(() => ac.abort());
   const reports = await processPending(deps, {
     onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total),
+    claim: stopClaim(ac.signal),
   });
   for (const r of reports) console.log(`${r.stage}: ${r.done} done, ${r.failed} failed`);
   return 0;
@@ -139,15 +145,7 @@ export async function serveApp(
     const server = serve({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, (info) =>
       resolve(`http://${deps.config.host}:${info.port}/`),
     );
-    server.on('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          e.code === 'EADDRINUSE'
-            ? `serve: port ${deps.config.port} is taken; use --port or PORT`
-            : `serve: ${e.message}`,
-        ),
-      ),
-    );
+    server.on('error', (e: NodeJS.ErrnoException) => reject(listenFailure(e, deps.config.host, deps.config.port)));
     closeServer = () => new Promise<void>((r) => server.close(() => r()));
   });
   opts.onListen?.(url);

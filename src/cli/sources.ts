@@ -14,6 +14,7 @@ import {
   type NewSource,
 } from '../store/sources.js';
 import { UsageError } from './context.js';
+import { CATALOGS } from './preflight.js';
 
 export const SOURCES_HELP = `almanac sources <command>
 
@@ -123,12 +124,15 @@ export async function sourcesCommand(
       process.stdout.write(writeOpml(await listSources(deps.db), now) + '\n');
       return 0;
     default:
-      throw new UsageError(SOURCES_HELP);
+      throw new UsageError(
+        sub ? `almanac: unknown subcommand sources ${sub}; almanac sources --help lists them` : SOURCES_HELP,
+      );
   }
 }
 
 export async function loadCatalog(deps: Deps, name: string): Promise<number> {
-  if (name !== 'ai') throw new UsageError(`init: unknown catalog ${name} (known: ai)`);
+  if (!(CATALOGS as readonly string[]).includes(name))
+    throw new UsageError(`almanac: --catalog: expected one of ${CATALOGS.join(', ')}, got ${name}`);
   for (const s of AI_CATALOG) await upsertSource(deps.db, s, deps.clock.now());
   return AI_CATALOG.length;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
-import { listEvents } from '../store/events.js';
+import { countEventsWhere, listEvents } from '../store/events.js';
+import { digestCountWords } from './digest-count.js';
 import { sourceLabel } from '../store/sources.js';
 import { resolveSince } from './filters.js';
 import { cards } from './routes/shared.js';
@@ -9,21 +10,27 @@ import type { EventCard } from './pages/events.js';
  * The digest: the events of a period, by score, with their summaries and where to read
  * more. One query, three renderings (Markdown, HTML page, and the JSON of /api/events).
  */
-export async function digestEvents(
-  db: Db,
-  since: string,
-  now: Date,
-  limit = 100,
-): Promise<{ from: string; events: EventCard[] }> {
+export async function digestEvents(db: Db, since: string, now: Date, limit = 100): Promise<Digest> {
   const from = resolveSince(since, now)!;
-  return { from, events: await cards(db, await listEvents(db, { limit, since: from, sort: 'significance' })) };
+  const events = await cards(db, await listEvents(db, { limit, since: from, sort: 'significance' }));
+  // The period's whole count only when the limit cut it (counting reads the period again).
+  const total = events.length < limit ? events.length : await countEventsWhere(db, { since: from });
+  return { from, events, total };
 }
 
-export function digestMarkdown(d: { from: string; events: EventCard[] }, now: Date, origin = ''): string {
+/** A digest: its period's start, its events by significance, and how many the period holds (COUNT_CAP + 1: more). */
+export interface Digest {
+  from: string;
+  events: EventCard[];
+  total: number;
+}
+
+export function digestMarkdown(d: Digest, now: Date, origin = ''): string {
+  const words = digestCountWords(d);
   const lines = [
     `# Almanac digest`,
     '',
-    `${d.events.length} event${d.events.length === 1 ? '' : 's'} from ` +
+    `${words[0]!.toUpperCase()}${words.slice(1)} from ` +
       `${d.from.slice(0, 16).replace('T', ' ')} to ` +
       `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC, by significance.`,
     '',

@@ -1,5 +1,6 @@
 import { Card, type EventCard } from './events.js';
 import { Layout } from './layout.js';
+import { digestCountWords } from '../digest-count.js';
 
 const UTC_MINUTE = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -19,12 +20,14 @@ export function periodWords(since: string): string {
   return `the last ${n === 1 ? '' : `${n} `}${m[2] === 'h' ? 'hour' : 'day'}${n === 1 ? '' : 's'}`;
 }
 
-export function DigestPage(props: { since: string; from: string; events: EventCard[]; now: Date }) {
+export function DigestPage(props: { since: string; from: string; events: EventCard[]; total: number; now: Date }) {
+  const count = digestCountWords(props);
   return (
     <Layout title="Digest">
       <h1>Digest</h1>
       <p class="meta">
-        {props.events.length} event{props.events.length === 1 ? '' : 's'} in {periodWords(props.since)} (since{' '}
+        {count[0]!.toUpperCase()}
+        {count.slice(1)} in {periodWords(props.since)} (since{' '}
         <time datetime={props.from}>{UTC_MINUTE.format(new Date(props.from))} UTC</time>), by significance ·{' '}
         {['24h', '7d', '30d'].map((s) =>
           s === props.since ? (

@@ -219,7 +219,7 @@ export function pagesApp(deps: WebDeps): Hono {
     if (!/^\d{1,4}[hd]$/.test(since))
       return c.html(<ErrorPage title="Bad period" message="since: give 24h, 7d, 30d…" />, 400);
     const d = await digestEvents(deps.db, since, now());
-    return c.html(<DigestPage since={since} from={d.from} events={d.events} now={now()} />);
+    return c.html(<DigestPage since={since} from={d.from} events={d.events} total={d.total} now={now()} />);
   });
 
   return app;
