@@ -85,7 +85,7 @@ export const configSchema = z.object({
   llmModel: z.string().min(1).optional(),
   llmApiKey: z.string().optional(),
   /** openai: Chat Completions (OpenAI, Ollama, vLLM, llama.cpp, LM Studio, OpenRouter); anthropic: Messages. */
-  llmProvider: z.enum(['openai', 'anthropic']).optional(),
+  llmProvider: z.enum(['openai', 'anthropic'], { error: 'expected openai or anthropic' }).optional(),
   llmConcurrency: int(1, 64).default(2),
   /** Worker threads for local extraction (0: on the main thread); by default one fewer than the cores, at least one. */
   extractThreads: int(0, 64).default(() => Math.max(1, Math.min(4, availableParallelism() - 1))),

@@ -16,7 +16,8 @@ export class MissingStoreError extends Error {
  */
 export function createsStore(command: string, sub: string | undefined): boolean {
   if (command === 'sources') return sub === 'add' || sub === 'import-opml';
-  return ['init', 'demo', 'fetch', 'serve', 'run', 'worker'].includes(command);
+  // analyze --llm keeps its answers in the store, as the pipeline does.
+  return ['init', 'demo', 'fetch', 'serve', 'run', 'worker', 'analyze'].includes(command);
 }
 
 /**
@@ -28,12 +29,15 @@ export function checkStorePath(db: string, mayCreate: boolean): void {
   if (db === ':memory:' || isPostgresUrl(db)) return;
   const file = db.replace(/^sqlite:/i, '');
   if (existsSync(file)) return;
+  const isDefault = resolve(file) === resolve(DEFAULT_STORE);
   if (!mayCreate)
     throw new MissingStoreError(
-      `no store at ${file} (check --db or ALMANAC_DB); create one with: almanac init --db ${file}`,
+      isDefault
+        ? `no store at ${file} yet; create one with: almanac init (or npm start for the demo), or give --db`
+        : `no store at ${file} (check --db or ALMANAC_DB); create one with: almanac init --db ${file}`,
     );
   const dir = dirname(resolve(file));
-  if (resolve(file) !== resolve(DEFAULT_STORE) && !existsSync(dir))
+  if (!isDefault && !existsSync(dir))
     throw new MissingStoreError(
       `the directory ${dir} of the store ${file} does not exist (check --db or ALMANAC_DB); create it with: mkdir -p ${dir}`,
     );
