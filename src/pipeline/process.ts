@@ -168,7 +168,8 @@ async function takeArticles(
     // Nothing claimable now (others hold these): they are theirs to finish.
     if (!claimed.length) break;
     let ids = claimed;
-    const total = ids.length;
+    // Progress counts the whole run of this stage: what is done so far and this page's articles.
+    const total = report.done + report.failed + ids.length;
     // Those the stage has nothing to do for are done in one write.
     const idle = await stage.idle?.(ids, deps);
     if (idle?.size) {

@@ -39,7 +39,7 @@ export function createApp(deps: WebDeps): Hono {
 
   // Every page, feed and API answer counts against the client's rate (admin has its own limit on guesses; /healthz is for monitors).
   if (deps.rateLimit && deps.rateLimit.perMinute > 0) {
-    const limited = rateLimit(deps.rateLimit);
+    const limited = rateLimit(deps.rateLimit, deps.site?.trustProxy);
     app.use('*', (c, next) =>
       c.req.path === '/healthz' || c.req.path === '/admin' || c.req.path.startsWith('/admin/')
         ? next()
@@ -52,7 +52,13 @@ export function createApp(deps: WebDeps): Hono {
   app.route(
     '/admin',
     deps.admin
-      ? adminApp({ overTls: (c) => overTls(c, deps.site ?? {}), ...deps.admin, db: deps.db, clock: deps.clock })
+      ? adminApp({
+          overTls: (c) => overTls(c, deps.site ?? {}),
+          trustProxy: deps.site?.trustProxy,
+          ...deps.admin,
+          db: deps.db,
+          clock: deps.clock,
+        })
       : adminOffApp(),
   );
   app.route('/', pagesApp(deps));
