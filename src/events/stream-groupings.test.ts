@@ -46,6 +46,19 @@ const APART = [
   ],
 ];
 
+/**
+ * Stitched still (issue 47), tracked as a todo: wide events, whose low bar on the cosine (a quarter of
+ * their cohesion) and on the specific share let in an article of which they explain nothing of the
+ * headline, on words of its lead ("GPT-5" in Copilot 3D's description) or a maker's name
+ * (Deezer's detector and WWDC, on Apple). `scripts/probe-47/explain.mts` shows the route of each.
+ */
+const STITCHED = [
+  ['OpenAI’s GPT-5 is here', 'Microsoft’s new Copilot 3D feature is great for Ikea, bad for my dog'],
+  ['OpenAI’s GPT-5 is here', 'Sam Altman’s new startup wants to merge machines and humans'],
+  ['OpenAI’s GPT-5 is here', 'Sam Altman says ‘yes,’ AI is in a bubble'],
+  ['Apple plays catch-up at WWDC', 'Deezer launches an AI music detector for other streaming services'],
+];
+
 const TOGETHER = [
   ['Anthropic settles AI book-training lawsuit with authors', 'Anthropic settles AI book piracy lawsuit'],
   [
@@ -77,25 +90,43 @@ function clusterInOrder(items: readonly ClusterInput[]): Map<string, string> {
   return new Map([...first].map(([id, e]) => [id, c.resolve(e)]));
 }
 
+/** The stream with the extractor's entities, read once for both checks. */
+let stream: { items: StreamItem[]; docs: ClusterInput[] } | undefined;
+function readStream(): { items: StreamItem[]; docs: ClusterInput[] } {
+  if (stream) return stream;
+  const items = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as StreamItem);
+  const docs: ClusterInput[] = items.map((r) => ({
+    id: r.id,
+    title: r.title,
+    text: r.text,
+    url: r.url,
+    source: r.source,
+    published: new Date(r.published),
+    entities: extractLocal({ id: r.id, title: r.title, text: r.text, url: r.url }).entities.map((e) => e.name),
+  }));
+  stream = { items, docs };
+  return stream;
+}
+
+/** The id of the one item with this title. */
+function idOf(items: readonly StreamItem[], title: string): string {
+  const found = items.filter((r) => r.title === title);
+  assert.equal(found.length, 1, `"${title}" is in the stream once`);
+  return found[0]!.id;
+}
+
+const byId = (a: ClusterInput, b: ClusterInput) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 describe('clustering the real AI-news stream', () => {
   it('keeps apart the happenings that share only a name or a week, and groups the same one, whatever the order of ties', (t) => {
     if (!existsSync(file)) return t.skip(`${file} absent (public data sets live in ../shared/data)`);
-    const items = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as StreamItem);
-    const docs: ClusterInput[] = items.map((r) => ({
-      id: r.id,
-      title: r.title,
-      text: r.text,
-      url: r.url,
-      source: r.source,
-      published: new Date(r.published),
-      entities: extractLocal({ id: r.id, title: r.title, text: r.text, url: r.url }).entities.map((e) => e.name),
-    }));
+    const { items, docs } = readStream();
     const orders: [string, ClusterInput[]][] = [
       // `almanac cluster` (clusterBatch): ties by id.
-      ['ties by id', byTime([...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))],
+      ['ties by id', byTime([...docs].sort(byId))],
       // The pipeline: ties by article number, given as each outlet's feed is fetched.
       [
         'ties by outlet, as fetched',
@@ -105,14 +136,9 @@ describe('clustering the real AI-news stream', () => {
       ['ties reversed', byTime([...docs].reverse())],
       ['ties shuffled', byTime(shuffled(docs, 47))],
     ];
-    const idOf = (title: string) => {
-      const found = items.filter((r) => r.title === title);
-      assert.equal(found.length, 1, `"${title}" is in the stream once`);
-      return found[0]!.id;
-    };
     for (const [order, sorted] of orders) {
       const events = clusterInOrder(sorted);
-      const eventOf = (title: string) => events.get(idOf(title))!;
+      const eventOf = (title: string) => events.get(idOf(items, title))!;
       for (const group of APART)
         for (let i = 0; i < group.length; i++)
           for (let j = i + 1; j < group.length; j++) {
@@ -130,5 +156,15 @@ describe('clustering the real AI-news stream', () => {
       assert.ok(held <= 5, `${order}: "What to expect from Google this week" holds ${held} articles`);
       for (const [a, b] of TOGETHER) assert.equal(eventOf(a!), eventOf(b!), `${order}: "${a}" and "${b}" are apart`);
     }
+  });
+
+  it('keeps a wide event from taking in what its headline does not share', {
+    todo: 'issue 47: wide events (see STITCHED)',
+  }, (t) => {
+    if (!existsSync(file)) return t.skip(`${file} absent (public data sets live in ../shared/data)`);
+    const { items, docs } = readStream();
+    const events = clusterInOrder(byTime([...docs].sort(byId)));
+    for (const [a, b] of STITCHED)
+      assert.notEqual(events.get(idOf(items, a!)), events.get(idOf(items, b!)), `"${a}" and "${b}" are one event`);
   });
 });
