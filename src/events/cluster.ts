@@ -3,7 +3,7 @@ import { eventCover, type HappeningEvidence, happeningEvidence, specificity } fr
 import { Posting } from './posting.js';
 import { gatheringNames, isRoundup } from './roundup.js';
 import { type ArticleNames, articleNames, NameRules } from './names.js';
-import { dot, holding, knownTermId, presentIn, SparseVector, termId, termName } from './vector.js';
+import { dot, holding, knownTermId, SparseVector, termId, termName } from './vector.js';
 
 /**
  * Online, time-aware clustering of articles into events.
@@ -455,10 +455,12 @@ export class OnlineClusterer {
   private evidence(v: SparseVector, titleTerms: number, e: EventState, names: NameRules): HappeningEvidence {
     const events = this.events.size;
     const ew = this.eventsWith;
-    const inEvent = presentIn(v, e.centroid);
-    const shared = this.sharedWith(v, e, names);
+    const found = this.termsIn(v, e, names);
+    const shared = found.map((f) => f >> 1);
     // A term the event has counts in the other events that have it: the event itself says nothing of how common the term is.
-    return happeningEvidence(v, titleTerms, shared, (t, i) => specificity((ew.get(t) ?? 0) - inEvent[i]!, events - 1));
+    return happeningEvidence(v, titleTerms, shared, (t, i) =>
+      specificity((ew.get(t) ?? 0) - (found[i]! & 1), events - 1),
+    );
   }
 
   /**
@@ -513,9 +515,17 @@ export class OnlineClusterer {
 
   /** For each term of the article, 1 when it counts as shared with the event (see names.ts), else 0. */
   private sharedWith(v: SparseVector, e: EventState, names: NameRules): Uint8Array {
+    return this.termsIn(v, e, names).map((f) => f >> 1);
+  }
+
+  /** For each term of the article, in one walk of the event: bit 1 when the event holds it, bit 2 when it counts as shared (see names.ts). */
+  private termsIn(v: SparseVector, e: EventState, names: NameRules): Uint8Array {
     return holding(e.centroid, (has) => {
       const out = new Uint8Array(v.ids.length);
-      for (let i = 0; i < v.ids.length; i++) out[i] = names.shared(i, has(v.ids[i]!), has) ? 1 : 0;
+      for (let i = 0; i < v.ids.length; i++) {
+        const held = has(v.ids[i]!);
+        out[i] = (held ? 1 : 0) | (names.shared(i, held, has) ? 2 : 0);
+      }
       return out;
     });
   }

@@ -55,7 +55,10 @@ interface Token {
   joined: boolean;
 }
 
-function tokens(text: string): Token[] {
+const LOWER: Token = { term: undefined, capital: false, possessive: false, opens: false, joined: false };
+
+/** The words of a text; with `capitalsOnly` (sentence case, where only capitalised words make names) a lowercase word is only a break. */
+function tokens(text: string, capitalsOnly = false): Token[] {
   const out: Token[] = [];
   let end = 0;
   for (const m of wordMatches(text)) {
@@ -63,6 +66,10 @@ function tokens(text: string): Token[] {
     const at = m.index ?? 0;
     const gap = text.slice(end, at);
     end = at + raw.length;
+    if (capitalsOnly && !/^\p{Lu}/u.test(raw)) {
+      out.push(LOWER);
+      continue;
+    }
     const norm = normalizeWord(raw);
     out.push({
       term: isContentWord(norm) ? stem(norm) : undefined,
@@ -103,10 +110,14 @@ export function articleNames(title: string, lead: string, url = ''): ArticleName
       if (before?.term && !known.has(before.term) && t.joined && !before.possessive) pair(before.term, t.term);
     }
   };
-  const headline = tokens(title);
-  if (titleCased(title)) caseless(headline);
+  if (!url && !/\p{Lu}/u.test(title) && !/\p{Lu}/u.test(lead)) return { marks: [], roles, pairs };
+  const cased = titleCased(title);
+  // Without a slug to compare, a sentence-case headline's lowercase words are only breaks.
+  const headline = tokens(title, !cased && !url);
+  if (cased) caseless(headline);
   else namesOf(headline, take, pair);
-  if (lead && !titleCased(lead)) namesOf(tokens(lead), take, pair);
+  // A lead without a capital has no name to read.
+  if (lead && /\p{Lu}/u.test(lead) && !titleCased(lead)) namesOf(tokens(lead, true), take, pair);
   // A slug mostly repeats the headline, whose case said what is a name ("its new AI mode" is not
   // Google's "AI Mode"): only its other words are taken as caseless.
   if (url) caseless(tokens(url), new Set(headline.map((t) => t.term)));
@@ -143,12 +154,19 @@ function namesOf(ts: Token[], take: (t: string, role: WordRole) => void, pair: (
  * an event, whether each word counts as a word the two share.
  */
 export class NameRules {
+  /** The ids of each term's `!t` and `^t` marks, looked up when first asked (most terms are never held by the event): -2 until then. */
+  private readonly named: Int32Array;
+  private readonly inName: Int32Array;
+
   private constructor(
+    private readonly terms: readonly string[],
     private readonly roles: Uint8Array,
     private readonly pairs: ReadonlyArray<readonly number[] | undefined>,
-    private readonly named: Int32Array,
-    private readonly inName: Int32Array,
-  ) {}
+    private readonly id: (term: string) => number,
+  ) {
+    this.named = new Int32Array(terms.length).fill(-2);
+    this.inName = new Int32Array(terms.length).fill(-2);
+  }
 
   /**
    * For the article's terms in the order of its vector; `id` gives a term's id, or -1 for a term
@@ -157,30 +175,40 @@ export class NameRules {
   static of(terms: readonly string[], names: ArticleNames, id: (term: string) => number): NameRules {
     const roles = new Uint8Array(terms.length);
     const pairs: Array<number[] | undefined> = [];
-    const named = new Int32Array(terms.length).fill(-1);
-    const inName = new Int32Array(terms.length).fill(-1);
     for (const [i, t] of terms.entries()) {
-      roles[i] = names.roles.get(t) ?? WordRole.Plain;
-      pairs.push(names.pairs.get(t)?.map(id));
-      named[i] = id(namedMark(t));
-      inName[i] = id(inNameMark(t));
+      const role = names.roles.get(t);
+      if (role !== undefined) roles[i] = role;
+      pairs.push(role === undefined ? undefined : names.pairs.get(t)?.map(id));
     }
-    return new NameRules(roles, pairs, named, inName);
+    return new NameRules(terms, roles, pairs, id);
   }
 
   /** Whether the article's i-th term counts as shared with an event that holds the terms `has` tells (`held`: this term). */
   shared(i: number, held: boolean, has: (id: number) => boolean): boolean {
-    const named = has(this.named[i]!);
-    switch (this.roles[i] as WordRole) {
+    const role = this.roles[i] as WordRole;
+    // A term the event lacks is shared only as a part of a name the event has.
+    if (!held && role !== WordRole.InName) return false;
+    const named = has(this.namedId(i));
+    switch (role) {
       case WordRole.Named:
-        return held;
+        return true;
       case WordRole.InName:
         return named || this.pairIn(i, has);
       case WordRole.Cased:
-        return held && (named || !has(this.inName[i]!) || this.pairIn(i, has));
+        return named || !has(this.inNameId(i)) || this.pairIn(i, has);
       default:
-        return held && (named || !has(this.inName[i]!));
+        return named || !has(this.inNameId(i));
     }
+  }
+
+  private namedId(i: number): number {
+    if (this.named[i] === -2) this.named[i] = this.id(namedMark(this.terms[i]!));
+    return this.named[i]!;
+  }
+
+  private inNameId(i: number): number {
+    if (this.inName[i] === -2) this.inName[i] = this.id(inNameMark(this.terms[i]!));
+    return this.inName[i]!;
   }
 
   private pairIn(i: number, has: (id: number) => boolean): boolean {
