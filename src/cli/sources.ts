@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolveFeedUrl } from '../ingest/discover.js';
 import { readOpml, writeOpml } from '../ingest/opml.js';
+import { readableHost } from '../ingest/outlet-name.js';
 import { AI_CATALOG } from '../ingest/catalog/ai.js';
 import type { Deps } from '../pipeline/deps.js';
 import {
@@ -55,7 +56,7 @@ export async function sourcesCommand(
         deps.db,
         {
           feedUrl: found.feedUrl,
-          name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
+          name: (flags['name'] as string) ?? found.title ?? readableHost(new URL(found.feedUrl).hostname),
           ...(flags['author'] ? { author: flags['author'] as string } : {}),
           ...(flags['id'] ? { id: flags['id'] as string } : {}),
           ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),

@@ -5,6 +5,7 @@ import { rateLimit } from './rate-limit.js';
 import { pageCache } from './page-cache.js';
 import { overTls } from './origin.js';
 import { bodyLimits } from './body-limit.js';
+import { securityHeaders } from './security-headers.js';
 import { adminApp, adminOffApp } from './routes/admin.js';
 import { apiApp } from './routes/api.js';
 import { feedsApp } from './routes/feeds.js';
@@ -13,26 +14,15 @@ import type { WebDeps } from './routes/shared.js';
 
 export type { WebDeps } from './routes/shared.js';
 
-/** Our pages carry no scripts and load nothing from elsewhere but images. */
-const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: " +
-  'http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com ' +
-  "https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 /**
  * The web app and JSON API; pure request → response, testable with app.request() and no server.
- * The middleware below runs, in this order, before every sub-app's routes: security headers (set on
- * the way out), body limits, the rate limit, the page cache.
+ * The middleware below runs, in this order, before every sub-app's routes: security headers, body
+ * limits, the rate limit, the page cache.
  */
 export function createApp(deps: WebDeps): Hono {
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-  });
+  app.use('*', securityHeaders);
 
   // Bodies are bounded before anything reads them: a 300 MB POST to /admin/login was read whole.
   app.use('*', bodyLimits());
