@@ -10,6 +10,8 @@ import { column } from './sql/query.js';
 export interface SearchedTable {
   table: 'articles' | 'events' | 'extractions';
   key: string;
+  /** True when the key is text; otherwise it is an integer. */
+  textKey?: boolean;
   order: string;
 }
 
@@ -29,56 +31,77 @@ const PROBE = 300;
 const PROBE_COMMON = 3;
 
 /**
- * The keys of the newest SEARCH_CANDIDATES + 1 rows matching `words` (every word required),
- * newest first, where the planner expects `plannedShare` of the rows to match (searchShares).
- * The GIN index answers a word by gathering every row that holds it (for a word in a tenth of
- * a 1M store, 100,000 rows read from all over the table: seconds) before one is sorted. So
- * when the words are common the newest rows are walked instead, each tested against the
- * query, as far as the share of rows matching needs to fill the candidates (one row in ten:
- * about 4,500 rows); when the walk comes up short (the share was wrong) or the words are
- * rare, the GIN index gathers the matches. For several words the planner multiplies their
- * shares, far too low for words said together ("Hugging Face"), so when that product says
- * the walk would be too long, the newest PROBE rows are tested to tell.
+ * For each table, the keys of its newest SEARCH_CANDIDATES + 1 rows matching `words` (every
+ * word required), newest first. The GIN index answers a word by gathering every row that holds
+ * it (for a word in a tenth of a 1M store, 100,000 rows read from all over the table: seconds)
+ * before one is sorted. So where the words are common the newest rows are walked instead, each
+ * tested against the query, as far as the share of rows matching needs to fill the candidates
+ * (one row in ten: about 4,500 rows); where the walk comes up short (the share was wrong) or
+ * the words are rare, the GIN index gathers the matches, for every such table in one
+ * statement. The share is the planner's estimate (searchShares); for several words it
+ * multiplies theirs, far too low for words said together ("Hugging Face"), so when that
+ * product says the walk would be too long, the newest PROBE rows are tested to tell.
  */
-export async function newestMatches<K extends number | string>(
+export async function newestMatches(
+  db: Db,
+  tables: SearchedTable[],
+  words: string,
+): Promise<Array<Array<number | string>>> {
+  const shares = await searchShares(db, words);
+  const found: Array<Array<number | string> | undefined> = [];
+  for (const t of tables) found.push(await walked(db, t, words, shares.get(t.table) ?? 0));
+  const left = tables.flatMap((t, i) => (found[i] ? [] : [i]));
+  if (left.length) {
+    // MATERIALIZED: gathered through the GIN index, then sorted (the planner would otherwise walk the
+    // recency index for the ORDER BY … LIMIT, and read the whole store for a word that nothing holds).
+    const gathered = (i: number) => {
+      const t = tables[i]!;
+      return `m${i} AS MATERIALIZED (SELECT ${t.key} AS key, ${t.order} AS o FROM ${t.table} WHERE search @@ ${Q})`;
+    };
+    const newest = (i: number) =>
+      `(SELECT ${i} AS i, key::text AS key FROM m${i} ORDER BY o DESC LIMIT ${SEARCH_CANDIDATES + 1})`;
+    const rows = await db.all<{ i: number; key: string }>(
+      `WITH ${left.map(gathered).join(', ')} ${left.map(newest).join(' UNION ALL ')}`,
+      left.map(() => words),
+    );
+    for (const i of left) found[i] = [];
+    // Keys come back as text (one column for every table): the integer ones are numbers again.
+    for (const r of rows) found[r.i]!.push(tables[r.i]!.textKey ? r.key : Number(r.key));
+  }
+  return found.map((keys) => keys ?? []);
+}
+
+/** The newest matches in `t` by a walk of its newest rows, or undefined when the GIN index must gather them (newestMatches). */
+async function walked(
   db: Db,
   t: SearchedTable,
   words: string,
   plannedShare: number,
-): Promise<K[]> {
+): Promise<Array<number | string> | undefined> {
   const cap = SEARCH_CANDIDATES + 1;
   const walk = (n: number) =>
-    column<K>(
+    column<number | string>(
       db,
       `SELECT r.k FROM (SELECT ${t.key} AS k, ${t.order} AS o, search FROM ${t.table} ORDER BY ${t.order} DESC LIMIT ?) r
       WHERE r.search @@ ${Q} ORDER BY r.o DESC LIMIT ${cap}`,
       [n, words],
     );
-  const walked = (share: number) => (share >= GIN_SHARE ? Math.ceil((cap / share) * 1.5) : Infinity);
-  let needed = walked(plannedShare);
+  const rowsFor = (share: number) => (share >= GIN_SHARE ? Math.ceil((cap / share) * 1.5) : Infinity);
+  let needed = rowsFor(plannedShare);
   if (needed > MAX_WALK && /\s/.test(words.trim())) {
     const probe = await walk(PROBE);
-    if (probe.length >= PROBE_COMMON) needed = walked(probe.length / PROBE);
+    if (probe.length >= PROBE_COMMON) needed = rowsFor(probe.length / PROBE);
   }
-  if (needed <= MAX_WALK) {
-    const keys = await walk(needed);
-    if (keys.length >= cap) return keys;
-  }
-  // MATERIALIZED: gathered through the GIN index, then sorted (the planner would otherwise walk the
-  // recency index for the ORDER BY … LIMIT, and read the whole store for a word that nothing holds).
-  return column<K>(
-    db,
-    `WITH m AS MATERIALIZED (SELECT ${t.key} AS key, ${t.order} AS o FROM ${t.table} WHERE search @@ ${Q})
-    SELECT key FROM m ORDER BY o DESC LIMIT ${cap}`,
-    [words],
-  );
+  if (needed > MAX_WALK) return undefined;
+  const keys = await walk(needed);
+  return keys.length >= cap ? keys : undefined;
 }
 
 /**
  * The share of each searched table's rows the planner expects `words` to match (migration 034:
  * the estimates of the three tables in one round trip); 0 before the first ANALYZE.
  */
-export async function searchShares(db: Db, words: string): Promise<Map<SearchedTable['table'], number>> {
+async function searchShares(db: Db, words: string): Promise<Map<SearchedTable['table'], number>> {
   const rows = await db.all<{ searched: SearchedTable['table']; share: number }>(
     'SELECT searched, share FROM search_shares(?)',
     [words],

@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import { SEARCH_CANDIDATES } from './fts-recent.js';
 import type { SearchHits } from './search.js';
-import { newestMatches, type SearchedTable, searchShares } from './search-postgres-candidates.js';
+import { newestMatches, type SearchedTable } from './search-postgres-candidates.js';
 
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
@@ -10,6 +10,12 @@ const HEAD = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=24, MinWord
 const CLAIMS = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.claims::json) x), '')`;
 const QUOTES = `COALESCE((SELECT string_agg(x->>'text', ' ¶ ') FROM json_array_elements(x.quotes::json) x), '')`;
 const Q = `plainto_tsquery('english', ?)`;
+/** Events, articles and statements (extractions), in that order, each newest first by its own order. */
+const SEARCHED: SearchedTable[] = [
+  { table: 'events', key: 'id', textKey: true, order: 'last_updated' },
+  { table: 'articles', key: 'id', order: 'id' },
+  { table: 'extractions', key: 'article_id', order: 'article_id' },
+];
 
 /**
  * Search on PostgreSQL, over the tsvector columns and their GIN indexes (see migrations 001
@@ -19,12 +25,7 @@ const Q = `plainto_tsquery('english', ?)`;
  * candidate than ranked says whether older matches exist.
  */
 export async function searchPostgres(db: Db, words: string, limit: number): Promise<SearchHits> {
-  const shares = await searchShares(db, words);
-  const find = <K extends number | string>(t: SearchedTable) =>
-    newestMatches<K>(db, t, words, shares.get(t.table) ?? 0);
-  const eventKeys = await find<string>({ table: 'events', key: 'id', order: 'last_updated' });
-  const articleKeys = await find<number>({ table: 'articles', key: 'id', order: 'id' });
-  const statementKeys = await find<number>({ table: 'extractions', key: 'article_id', order: 'article_id' });
+  const [eventKeys = [], articleKeys = [], statementKeys = []] = await newestMatches(db, SEARCHED, words);
   const ranked = (keys: Array<number | string>) => JSON.stringify(keys.slice(0, SEARCH_CANDIDATES));
   /** The statement's rows when there are candidates to rank (a round trip saved for each kind nothing matched). */
   const rankedRows = <R>(keys: Array<number | string>, sql: string) =>
