@@ -15,6 +15,7 @@ import { getGuide } from '../src/guides/read.js';
 import { upsertSource } from '../src/store/sources.js';
 import { column } from '../src/store/sql/query.js';
 import { findBoilerplate, labelledTitle, repeatedInStream, type Finding, type StreamItem } from './stream-checks.js';
+import { brokenSentences, domainAttributions, headlineRows, primariesNotReporting } from './stream-reader-checks.js';
 
 /**
  * The real pipeline over a stream of feed items: each outlet's items served as one RSS feed
@@ -105,10 +106,13 @@ export async function runStream(
     });
     const outletOf = (slug: string) => slugs.get(slug);
     // (The store is SQLite's.) Each event with the outlets of its articles (a title's label is checked against those outlets' habits).
-    const events = await deps.db.all<{ title: string; summary: string; outlets: string; size: number }>(
+    // Each event's articles by their items' ids (guids), the primary's first.
+    const events = await deps.db.all<{ title: string; summary: string; outlets: string; size: number; guids: string }>(
       `SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea ` +
         `JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets, ` +
-        `(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS size FROM events e`,
+        `(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS size, ` +
+        `(SELECT json_group_array(a.guid) FROM (SELECT a.guid FROM event_articles ea JOIN articles a ON a.id = ea.article_id ` +
+        `WHERE ea.event_id = e.id ORDER BY ea.role <> 'primary', a.id) a) AS guids FROM events e`,
     );
     const articles = await deps.db.all<{
       title: string;
@@ -124,6 +128,15 @@ export async function runStream(
     for (const slug of await column<string>(deps.db, 'SELECT slug FROM guides ORDER BY event_count DESC, slug'))
       overviews.push((await getGuide(deps.db, slug))?.overview ?? '');
     const labelled = (title: string, outlet: string) => labelledTitle(title, repeated.get(outlet) ?? new Set());
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const shown = events.map((e) => {
+      const [first, ...rest] = (JSON.parse(e.guids) as string[]).map((g) => byId.get(g));
+      return { title: e.title, summary: e.summary, primary: first, others: rest };
+    });
+    const statements = articles.flatMap((a) => [
+      a.summary ?? '',
+      ...[...JSON.parse(a.claims ?? '[]'), ...JSON.parse(a.quotes ?? '[]')].map((c: { text: string }) => c.text),
+    ]);
     return {
       items: items.length,
       outlets: outlets.size,
@@ -167,6 +180,21 @@ export async function runStream(
             .filter((e) => Number(e.size) > 1 && !e.summary.trim())
             .map((e) => ({ what: 'empty', text: e.title })),
         },
+        {
+          place: 'events titled by a piece that is no report',
+          texts: events.filter((e) => Number(e.size) > 1).length,
+          findings: primariesNotReporting(shown, (i) => labelled(i.title, i.source)),
+        },
+        ...headlineRows(
+          'event',
+          events.map((e) => e.summary),
+          events.map((e) => e.title),
+        ),
+        {
+          place: 'event summaries attributed to a domain',
+          texts: events.length,
+          findings: domainAttributions(events.map((e) => e.summary)),
+        },
         check(
           'guide overviews',
           overviews.map((text) => ({ text })),
@@ -186,6 +214,16 @@ export async function runStream(
           articles.map((a) => ({ text: a.summary ?? '', outlet: outletOf(a.source_id) })),
           true,
         ),
+        ...headlineRows(
+          'article',
+          articles.map((a) => a.summary ?? ''),
+          articles.map((a) => a.title),
+        ),
+        {
+          place: 'summary sentences, claims, quotes cut short',
+          texts: statements.length,
+          findings: brokenSentences(statements),
+        },
         check(
           'claims and quotes',
           articles.flatMap((a) =>

@@ -8,6 +8,7 @@ import { clusterStage } from '../src/pipeline/stages.js';
 import { resetClustering } from '../src/events/recluster.js';
 import { makeDue, upsertSource, getSource } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
+import { escapeHtml } from '../src/ingest/page/sanitize.js';
 import { BACKENDS, testDepsOn } from './helpers.js';
 import { demoFeedServer, followDemoSources } from './demo-store.js';
 import { createLocalPool } from '../src/analyze/local-pool.js';
@@ -135,6 +136,9 @@ for (const backend of BACKENDS)
         assert.match(oped.summary, /^Nathan Lambert: /);
         const opedPage = await (await app.request(`/events/${oped.id}`)).text();
         assert.match(opedPage, /<div class="meta head">(?:(?!<\/div>).)*Interconnects \(Nathan Lambert\)/s);
+        // Its summary is the op-ed's own, shown once: at the top, not again under the op-ed in the coverage.
+        const opening = escapeHtml(oped.summary.replace(/^Nathan Lambert: /, '').split('. ')[0]!);
+        assert.equal(opedPage.split(opening).length - 1, 1, opening);
         assert.deepEqual(
           events.events.filter((e) => opensUnattributed(e.summary)).map((e) => e.summary),
           [],

@@ -22,6 +22,11 @@ describe('sources add', () => {
           `<feed xmlns="http://www.w3.org/2005/Atom"><title>Chip Watch</title><id>urn:x</id>` +
             `<updated>2026-11-01T00:00:00Z</updated><link href="${base}chips/"/></feed>`,
         );
+      } else if (req.url === '/domain.xml') {
+        // A feed titled by its bare domain (as some outlets' are), its <link> the home page that says the outlet's name.
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>www.fieldnotes.example</title><link>${base}</link>
+          <item><title>One</title><link>${base}one</link><guid>1</guid></item></channel></rss>`);
       } else if (req.url === '/elsewhere') {
         // A page on the host typed, announcing a feed on another private host (localhost).
         res.writeHead(200, { 'content-type': 'text/html' });
@@ -60,6 +65,15 @@ describe('sources add', () => {
     assert.equal(s!.id, 'chip-watch');
     assert.equal(s!.homeUrl, `${site.url}chips/`);
     assert.match(r.out, /^added chip-watch: Chip Watch </);
+    await deps.db.close();
+  });
+
+  it("names a feed titled by its bare domain after its site's name", async () => {
+    const deps = testDeps();
+    const r = await add(deps, `${site.url}domain.xml`);
+    assert.equal(r.code, 0);
+    const [s] = await listSources(deps.db);
+    assert.equal(s!.name, 'Field Notes');
     await deps.db.close();
   });
 

@@ -92,35 +92,65 @@ function typeOfRun(name: string, before: string, after: string): EntityType | un
 }
 
 const RUN_POS = new Set(['PROPN']);
+/** Words that open a run without being part of the name: sentence openers, dates, titles before a name, "I'm". */
 const SKIP_RUN = new RegExp(
   String.raw`^(The|A|An|This|That|In|On|At|For|But|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|` +
     String.raw`Sunday|January|February|March|April|May|June|July|August|September|October|November|December|` +
-    String.raw`AI|CEO|CTO|Today|Read|More|Share|I|We)$`,
+    String.raw`CEO|CTO|Today|Read|More|Share|We|I(?:['’](?:m|ve|ll|d))?)$`,
 );
 
-let lowerSeen = new Set<string>();
-const lowerWords = (_s: Sentence) => lowerSeen;
+/**
+ * Runs that are not names whatever the cues say: a cue word standing alone ("Labs" of "AI
+ * Labs", "Capital" of "Capital One", "Department" of "US Department of …" is a piece of a
+ * longer name), "AI" alone, the plural of an acronym ("LLMs", "CIOs": a common noun), a
+ * period or market ("Q2", "H1", "FY2025", "B2B"), a nationality used as an adjective.
+ */
+const NOT_A_NAME = new RegExp(
+  String.raw`^(?:AI|` +
+    String.raw`Inc|Corp|Corporation|Ltd|LLC|Labs?|Institute|University|College|Agency|Commission|Ministry|Department|` +
+    String.raw`Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technology|` +
+    String.raw`Technologies|Systems|Research|Office|Parliament|Court|Board|State|Studio|` +
+    String.raw`Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code|` +
+    String.raw`\p{Lu}{2,}s|Q[1-4]|H[12]|FY ?\d{2,4}|B2[BC]|` +
+    String.raw`American|British|Chinese|European|French|German|Indian|Japanese|Korean|Russian|Israeli|Canadian|` +
+    String.raw`Australian|Taiwanese|Italian|Spanish)$`,
+  'u',
+);
 
-function properRuns(sentences: Sentence[]): { tokens: Token[]; sentence: Sentence }[] {
+/** An acronym the tagger reads as a noun that opens a name ("AI Mode", "US Senate"), not a job title. */
+const ACRONYM_BEFORE_NAME = /^(?!C[EFOT]O$)\p{Lu}{2,3}$/u;
+/** The words a name goes on after with "of" ("Department of Commerce", "University of Toronto"). */
+const OF_AFTER =
+  /^(Department|Ministry|University|Institute|Bank|Office|Board|Council|Commission|Agency|Secretary|Court|School)$/;
+
+/** The runs of capitalised proper nouns in these sentences, and the words the text also writes in lower case. */
+function properRuns(sentences: Sentence[]): { runs: { tokens: Token[]; sentence: Sentence }[]; lower: Set<string> } {
   const runs: { tokens: Token[]; sentence: Sentence }[] = [];
-  lowerSeen = new Set(sentences.flatMap((s) => s.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.norm)));
+  const lower = new Set(sentences.flatMap((s) => s.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.norm)));
   for (const s of sentences) {
     let run: Token[] = [];
     const flush = () => {
       while (run.length && SKIP_RUN.test(run[0]!.text)) run.shift();
       // A capitalised word that only opens a sentence ("Open models are...") is not a name.
-      if (run.length === 1 && run[0] === s.tokens[0] && lowerWords(s).has(run[0]!.norm)) run = [];
+      if (run.length === 1 && run[0] === s.tokens[0] && lower.has(run[0]!.norm)) run = [];
       if (run.length && run.length <= 5) runs.push({ tokens: run, sentence: s });
       run = [];
     };
-    for (const t of s.tokens) {
-      if (RUN_POS.has(t.pos) && /^[\p{Lu}\p{N}]/u.test(t.text)) run.push(t);
-      else if (run.length && (t.text === '-' || t.text === '.') && t.start === run[run.length - 1]!.end) continue;
+    const named = (t: Token | undefined) => t !== undefined && RUN_POS.has(t.pos) && /^[\p{Lu}\p{N}]/u.test(t.text);
+    for (const [i, t] of s.tokens.entries()) {
+      const next = s.tokens[i + 1];
+      const last = run[run.length - 1];
+      if (named(t)) run.push(t);
+      else if (run.length && (t.text === '-' || t.text === '.') && t.start === last!.end) continue;
+      // The tagger splits names it reads as common words: "AI Mode", "US Department of Commerce", "Capital One".
+      else if (!run.length && ACRONYM_BEFORE_NAME.test(t.text) && named(next)) run.push(t);
+      else if (last && t.text === 'of' && OF_AFTER.test(last.text) && named(next)) run.push(t);
+      else if (last && t.pos === 'NUM' && /^\p{Lu}\p{Ll}+$/u.test(t.text)) run.push(t);
       else flush();
     }
     flush();
   }
-  return runs;
+  return { runs, lower };
 }
 
 export function extractEntities(title: string, text: string, sentences: Sentence[], limit = 25): Entity[] {
@@ -157,9 +187,12 @@ export function extractEntities(title: string, text: string, sentences: Sentence
   }
   const known = new Set([...found.keys(), ...GAZETTEER_NAMES]);
   const guessed = new Map<string, { name: string; type?: EntityType; count: number }>();
-  for (const { tokens, sentence } of properRuns(sentences)) {
+  const { runs, lower } = properRuns(sentences);
+  for (const { tokens, sentence } of runs) {
     const name = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).replace(/\s+/g, ' ');
-    if (name.length < 2 || known.has(name.toLowerCase())) continue;
+    if (name.length < 2 || known.has(name.toLowerCase()) || NOT_A_NAME.test(name)) continue;
+    // One capitalised word the text also writes in lower case ("Search", "Studio") is a common word.
+    if (tokens.length === 1 && lower.has(tokens[0]!.norm)) continue;
     if ([...found.keys()].some((k) => k.includes(name.toLowerCase()) || name.toLowerCase().includes(k))) continue;
     const before = text.slice(Math.max(sentence.start, tokens[0]!.start - 40), tokens[0]!.start);
     const after = text.slice(

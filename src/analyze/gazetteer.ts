@@ -135,6 +135,8 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
   law('export controls', 'export control', 'AI diffusion rule'),
   law('AI Action Plan'),
   person('Sam Altman', 'Altman'),
+  // The tagger reads "Ive" as "I've": known by name, he is not "Jony" alone.
+  person('Jony Ive'),
   person('Dario Amodei', 'Amodei'),
   person('Demis Hassabis', 'Hassabis'),
   person('Sundar Pichai', 'Pichai'),

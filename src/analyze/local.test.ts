@@ -52,6 +52,23 @@ describe('local extractor', () => {
     assert.equal(byName.get('Priya Raman'), 'person');
   });
 
+  it('grows no topic from a name the article mentions: the name has its own entity guide', () => {
+    const text =
+      'Sam Altman spoke about the compute deal. Sam Altman said the compute deal would close. ' +
+      'Sam Altman added that sovereign compute matters, and sovereign compute was the theme of sovereign compute week.';
+    const phrases = [
+      { text: 'Sam Altman', score: 2 },
+      { text: 'sovereign compute', score: 1 },
+    ];
+    assert.ok(
+      assignTopics('The deal', text, phrases).includes('sam-altman'),
+      'without names, the phrase grows a topic',
+    );
+    const topics = assignTopics('The deal', text, phrases, 5, ['Sam Altman']);
+    assert.ok(!topics.includes('sam-altman'), topics.join(','));
+    assert.ok(topics.includes('sovereign-compute'), topics.join(','));
+  });
+
   it('maps the many names of a topic onto one slug', () => {
     for (const phrase of ['open-weight models', 'open weights', 'open-source AI']) {
       const text = `Labs keep releasing ${phrase}. Critics of ${phrase} and friends of ${phrase} argued all week.`;
@@ -105,6 +122,63 @@ describe('local extractor', () => {
       'year. The company did not say how much it spends on lobbying, and rivals have published ' +
       'similar statements in recent months.';
     assert.equal(classifyKind('Company sets out its policy views', report), 'news');
+  });
+
+  it('does not take a feed excerpt for an op-ed on a quotation, a first-person lede or "public opinion"', () => {
+    // Shaped as the real stream's excerpts (../shared/data/streams): a founder's quotation alone,
+    // a reader's question quoted, a lede in the first person, "opinion" in a news headline.
+    assert.notEqual(
+      classifyKind(
+        'Lasercraft raises $50M',
+        '"I think we are the only maker of this kind that runs its own GPU cluster."',
+        '',
+        'news',
+      ),
+      'op-ed',
+    );
+    assert.notEqual(
+      classifyKind(
+        'A social network adds a helper for creators',
+        'Creators can now get quick answers to questions like "When should I post?" and "What do my followers want?" ' +
+          'from a new assistant, the company said on Tuesday, rolling it out to every account in the US this week.',
+        '',
+        'news',
+      ),
+      'op-ed',
+    );
+    assert.notEqual(
+      classifyKind(
+        'Chatbots can be talked into crimes with verse',
+        'It turns out my teachers were wrong: asking nicely does not get you what you want, rhyme does. ' +
+          'That is according to a new study from a university lab in Rome, which tested 25 chatbots from nine ' +
+          'companies and found that poems asking for harmful help got it far more often than the same requests in prose.',
+        '',
+        'news',
+      ),
+      'op-ed',
+    );
+    assert.notEqual(
+      classifyKind(
+        'A lab takes its lawsuit into the court of public opinion',
+        'The company published the filings on its site on Monday, a week before the first hearing, and asked ' +
+          'readers to judge the case for themselves; its rival called the move a stunt and declined to comment further.',
+        '',
+        'news',
+      ),
+      'op-ed',
+    );
+    // A column's first-person excerpt that argues is still one.
+    assert.equal(
+      classifyKind(
+        'Stop counting your prompts',
+        'I was at a dinner when a friend asked me whether I should feel guilty about using chatbots. My answer ' +
+          'surprised her: the footprint of my prompts is tiny next to the grid we are building, and that is where ' +
+          'the attention should go.',
+        '',
+        'news',
+      ),
+      'op-ed',
+    );
   });
 
   it('is deterministic', () => {

@@ -21,6 +21,7 @@ const member = (articleId: number, summary: string): EventMember => ({
   sourceKind: 'news',
   tier: 1,
   kind: 'news',
+  digest: false,
   summary,
   topics: [],
   entities: [],
@@ -47,6 +48,30 @@ describe('sentences without the tagger', () => {
       s[0]!.tokens.slice(0, 3).map((k) => k.norm),
       ['openai', 'released', 'gpt-6'],
     );
+  });
+
+  it('ends a sentence at an abbreviation only where a sentence can start after it (real stream text)', () => {
+    const split = (t: string) => plainSentences(t).map((x) => x.text);
+    assert.deepEqual(split("One study says no. Here's why AI sometimes slows experts down."), [
+      'One study says no.',
+      "Here's why AI sometimes slows experts down.",
+    ]);
+    assert.deepEqual(split('Sora becomes the No. 3 US app after 164K downloads in 2 days.'), [
+      'Sora becomes the No. 3 US app after 164K downloads in 2 days.',
+    ]);
+    assert.deepEqual(split('It refers to the startup as io Products Inc. The blog post was scrubbed.'), [
+      'It refers to the startup as io Products Inc.',
+      'The blog post was scrubbed.',
+    ]);
+    assert.deepEqual(
+      split('He moved to the U.S. He joined OpenAI in 2016. A deal with the U.S. Department of Defense.'),
+      ['He moved to the U.S.', 'He joined OpenAI in 2016.', 'A deal with the U.S. Department of Defense.'],
+    );
+    assert.deepEqual(
+      split('Suno v5 improves on v4.5+. It costs $9.99, up 2.5%. Software… and we are just getting started.'),
+      ['Suno v5 improves on v4.5+.', 'It costs $9.99, up 2.5%.', 'Software… and we are just getting started.'],
+    );
+    assert.deepEqual(split('He met Dr. Smith. J. Doe agreed.'), ['He met Dr. Smith.', 'J. Doe agreed.']);
   });
 
   it('gives an event summary of bounded sentences even from a summary stored unbounded (a 16,000-character "sentence")', () => {

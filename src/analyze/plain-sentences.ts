@@ -1,4 +1,5 @@
 import { MAX_SENTENCE_CHARS } from './bound-text.js';
+import { startsSentence } from './sentences.js';
 import type { Sentence, Token } from './nlp.js';
 import { normalizeWord, words } from './text/terms.js';
 
@@ -23,6 +24,24 @@ const NOT_AN_END = new RegExp(
   'u',
 );
 
+/** Before a person's name, an abbreviation never ends a sentence: an initial, a title. */
+const BEFORE_A_NAME = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St)\.$/u;
+/** A reference's abbreviation, which abbreviates only before its number ("No. 3"). */
+const NUMBERED = /(?:^|[\s(])(?:No|no|Vol|vol|Fig|fig|pp)\.$/;
+
+/**
+ * Whether a dot ends the sentence, given the text up to it and the text after. After most
+ * words it does; after an abbreviation only where the next word is one that opens sentences
+ * ("… in the U.S. The rollout …", "… Meta Platforms Inc. Both …"), and after a reference's
+ * abbreviation unless its number follows ("says no. Here's why" ends, "No. 3" does not).
+ */
+function abbreviationEnds(upToDot: string, after: string): boolean {
+  if (!NOT_AN_END.test(upToDot)) return true;
+  const next = /^\s*["“‘(\[]?(\S+)/u.exec(after)?.[1] ?? '';
+  if (NUMBERED.test(upToDot)) return !/^[\p{N}#]/u.test(next);
+  return !BEFORE_A_NAME.test(upToDot) && startsSentence(next);
+}
+
 export function plainSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const add = (from: number, to: number) => {
@@ -40,7 +59,8 @@ export function plainSentences(text: string): Sentence[] {
   let from = 0;
   for (const m of text.matchAll(END)) {
     const to = m.index! + m[0].length;
-    if (m[0][0] === '.' && NOT_AN_END.test(text.slice(Math.max(from, m.index! - 12), m.index! + 1))) continue;
+    if (m[0][0] === '.' && !abbreviationEnds(text.slice(Math.max(from, m.index! - 12), m.index! + 1), text.slice(to)))
+      continue;
     add(from, to);
     from = to;
   }

@@ -532,6 +532,20 @@ export const SENTENCE_CASES: readonly string[] = [
     'years," said Mark Zandi, chief economist for Moody\'s Economy.com. ' +
     '‖ Despite Good News, Many Still Struggling At a job fair in Reno, Nevada, companies have been ' +
     'hiring new workers on the spot.',
+  // The AI-news stream's feed descriptions (../shared/data/streams): a reference's
+  // abbreviation without its number, a company's "Inc." ending a sentence, versions.
+  'AI tools are revolutionizing coding and IT work, but are they making developers faster? ‖ One study says no. ' +
+    "‖ Here's why AI sometimes slows experts down and speeds up mistakes.",
+  'Sora becomes the No. 3 US app after 164K downloads in 2 days, making the AI video app an early hit.',
+  'But it was careful to only refer to the startup as io Products Inc. ‖ The blog post initially announcing the ' +
+    'acquisition was also scrubbed from OpenAI’s website.',
+  'The latest model, Suno v5, is an obvious technical improvement over its previous version, v4.5+. ‖ But it ' +
+    "still can't seem to escape the bland emptiness that pervades most AI music.",
+  'Android Authority dove into code for the upcoming v3.41.50.3 version of the app and found “a significant ' +
+    'redesign.” ‖ While the overall look is the same, the app gets a new tab.',
+  'No one can deny the impact that AI is having on software development… and we are just getting started. ' +
+    '‖ GenAI has already made a tremendous splash.',
+  'OpenAI recently announced a $200 million deal with the U.S. Department of Defense, which has us wondering.',
   // This field's names, numbers and quoting.
   'Today we are releasing GPT-5.5, our most capable model yet. ‖ It beats GPT-4.1 on every benchmark we track.',
   'DeepSeek-V3.2 is open-weight. ‖ Kimi K2.5 follows next week.',

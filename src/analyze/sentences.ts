@@ -240,10 +240,37 @@ function opensAfterAbbreviation(word: string, opened: boolean): boolean {
   return STARTERS.has(w.toLowerCase());
 }
 
-function isAbbreviation(whole: string): 'never' | 'maybe' | undefined {
+/**
+ * Abbreviations of a reference, which abbreviate only before its number ("No. 3", "Fig. 2",
+ * "pp. 10-12"): "One study says no. Here's why" ends a sentence.
+ */
+const NUMBERED = new Set([
+  'No',
+  'Nos',
+  'no',
+  'Vol',
+  'Vols',
+  'vol',
+  'Fig',
+  'Figs',
+  'fig',
+  'Eq',
+  'Eqs',
+  'eq',
+  'pp',
+  'Pt',
+]);
+
+/** Whether a sentence may start with this word: one that opens sentences, after an abbreviation (see STARTERS). */
+export function startsSentence(word: string): boolean {
+  return STARTERS.has(word.replace(/[^\p{L}'’]+$/u, '').toLowerCase());
+}
+
+function isAbbreviation(whole: string, next: string): 'never' | 'maybe' | undefined {
   // "then-Sen.", "D-Calif.": the abbreviation is the part after the hyphen.
   const word = /^[\p{L}]+-\p{Lu}\p{Ll}+$/u.test(whole) ? whole.slice(whole.lastIndexOf('-') + 1) : whole;
   if (NEVER.has(word)) return 'never';
+  if (NUMBERED.has(word)) return /^[\p{N}#]/u.test(next) ? 'never' : undefined;
   if (MAYBE.has(word)) return 'maybe';
   // Initials and dotted acronyms: "J.", "U.S.", "S.B.", "a.m.", "Ph.D."
   if (/^\p{L}$/u.test(word) || /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(word)) return 'maybe';
@@ -306,7 +333,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
       ends = text[i - 1] !== '[' && opensAfterWord(word, opened);
     } else if (run === '.') {
       const before = wordBefore(text, i, start);
-      const abbr = closed ? undefined : isAbbreviation(before);
+      const abbr = closed ? undefined : isAbbreviation(before, word);
       ends =
         abbr === 'never'
           ? false

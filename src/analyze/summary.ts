@@ -1,4 +1,5 @@
 import type { Sentence } from './nlp.js';
+import { isTeaser, isUnfinished } from './summary-ends.js';
 import { isContentWord, stem } from './text/terms.js';
 
 /**
@@ -68,12 +69,13 @@ export function scoreSentences(
 
 /**
  * Whether a sentence can open a summary: enough words to say something, not a question,
- * not speech (a summary is in the reporter's voice), and not pointing back at a sentence
- * left out.
+ * not speech (a summary is in the reporter's voice), not a teaser nor the sentence the feed
+ * cut (summary-ends.ts), and not pointing back at a sentence left out.
  */
-function informative(s: ScoredSentence, previousChosen: boolean, w: SummaryWeights): boolean {
+function informative(s: ScoredSentence, last: boolean, previousChosen: boolean, w: SummaryWeights): boolean {
   const t = s.sentence.text;
   if (s.words < w.minWords || /\?\s*["”’']?$/.test(t) || /^["“‘']/.test(t)) return false;
+  if (isTeaser(t) || (last && isUnfinished(t))) return false;
   return previousChosen || !DANGLING.test(t);
 }
 
@@ -85,10 +87,10 @@ function informative(s: ScoredSentence, previousChosen: boolean, w: SummaryWeigh
  */
 export function summarySentences(scored: ScoredSentence[], w: SummaryWeights = SUMMARY_WEIGHTS): ScoredSentence[] {
   const chosen: ScoredSentence[] = [];
-  for (const s of scored) {
+  for (const [i, s] of scored.entries()) {
     if (chosen.length >= w.maxSentences) break;
     const previous = chosen.length > 0 && chosen[chosen.length - 1]!.sentence.index === s.sentence.index - 1;
-    if (informative(s, previous, w)) chosen.push(s);
+    if (informative(s, i === scored.length - 1, previous, w)) chosen.push(s);
   }
   if (chosen.length === 0 && scored.length) chosen.push(scored[0]!);
   return chosen;

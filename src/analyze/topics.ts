@@ -52,9 +52,18 @@ export function slugify(text: string): string {
 
 /**
  * Topics of an article: taxonomy slugs its title and text name often enough, then, when
- * there is room, new slugs from its leading noun phrases (ranked by rankNounPhrases).
+ * there is room, new slugs from its leading noun phrases (ranked by rankNounPhrases) that are
+ * not among the article's entity `names`.
  */
-export function assignTopics(title: string, text: string, phrases: Keyphrase[], limit = 5): string[] {
+export function assignTopics(
+  title: string,
+  text: string,
+  phrases: Keyphrase[],
+  limit = 5,
+  names: readonly string[] = [],
+): string[] {
+  // A name the article mentions ("Sam Altman", "AI Mode") has its own entity guide: it is no new topic.
+  const named = new Set(names.map(slugify));
   const titleTerms = stemAll(title);
   const bodyTerms = stemAll(text);
   const titleIndex = positions(titleTerms);
@@ -78,6 +87,7 @@ export function assignTopics(title: string, text: string, phrases: Keyphrase[], 
       if (terms.length < 2 || countPhrase(bodyTerms, terms, bodyIndex) + countPhrase(titleTerms, terms, titleIndex) < 3)
         continue;
       const slug = slugify(k.text);
+      if (named.has(slug)) continue;
       // A phrase the taxonomy already names ("open models") is that topic, not a new one.
       if (COMPILED.some((c) => c.alias.join(' ') === terms.join(' '))) continue;
       if (slug && !out.includes(slug)) out.push(slug);

@@ -73,7 +73,8 @@ ALMANAC_MAX_REDIRECTS, ALMANAC_HOST_DELAY_MS, ALMANAC_FETCH_CONCURRENCY, ALMANAC
 ALMANAC_SCHEDULER_TICK_S, ALMANAC_FULLTEXT_MIN_WORDS, ALMANAC_USER_AGENT, ALMANAC_HOST,
 ALMANAC_ADMIN_TOKEN (turns on the admin area at /admin; at least 16 characters), ALMANAC_PUBLIC_URL
 (the base of feed and API links, e.g. https://almanac.example.org; default: the listening address),
-ALMANAC_TRUST_PROXY (1: believe X-Forwarded-Proto; the admin cookie is Secure over https), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
+ALMANAC_TRUST_PROXY (1: believe X-Forwarded-Proto and -For: the admin cookie is Secure over https, rate limits
+count each forwarded client), ALMANAC_RATE_LIMIT and ALMANAC_RATE_BURST
 (page, feed and API requests a minute per client address, 600, and the burst allowed, 120; 0 turns it off),
 ALMANAC_PAGE_CACHE_S (seconds a rendered page is served again while the store is unchanged, 10; 0: off),
 ALMANAC_EXTRACT_THREADS (worker threads for the local extractor and page parsing; one fewer than the cores,
@@ -112,6 +113,7 @@ const OPTIONS = {
   local: { type: 'boolean' },
   id: { type: 'string' },
   fulltext: { type: 'string' },
+  'poll-interval': { type: 'string' },
   limit: { type: 'string' },
   title: { type: 'string' },
   query: { type: 'string' },

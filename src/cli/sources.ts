@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolveFeedUrl } from '../ingest/discover.js';
 import { readOpml, writeOpml } from '../ingest/opml.js';
+import { readableHost } from '../ingest/outlet-name.js';
 import { AI_CATALOG } from '../ingest/catalog/ai.js';
 import type { Deps } from '../pipeline/deps.js';
 import {
@@ -17,6 +18,7 @@ import { UsageError } from './context.js';
 export const SOURCES_HELP = `almanac sources <command>
 
   add <url> [--name N] [--author A] [--tier 1-3] [--kind K] [--id slug] [--allow-private] [--fulltext auto|always|never]
+      [--poll-interval seconds]  (default: ALMANAC_POLL_INTERVAL_S, 3600)
         <url> may be a feed or a web page that announces one (<link rel="alternate">)
   list [--json]            sources with health: last success, last error, failures, next poll
   remove <id|feed-url>
@@ -36,6 +38,9 @@ export async function sourcesCommand(
     case 'add': {
       if (!arg) throw new UsageError('sources add: give a feed or site URL');
       const allowPrivate = flags['allow-private'] === true;
+      const every = flags['poll-interval'];
+      if (every !== undefined && !(/^\d+$/.test(String(every)) && +every >= 60 && +every <= 7 * 86400))
+        throw new UsageError(`sources add: --poll-interval takes seconds from 60 to ${7 * 86400}, not "${every}"`);
       // A feed already followed is left as it is (its name, tier, kind), whatever the flags say.
       const followed = async (feedUrl: string) => {
         const s = await findSource(deps.db, feedUrl);
@@ -51,13 +56,14 @@ export async function sourcesCommand(
         deps.db,
         {
           feedUrl: found.feedUrl,
-          name: (flags['name'] as string) ?? found.title ?? new URL(found.feedUrl).hostname,
+          name: (flags['name'] as string) ?? found.title ?? readableHost(new URL(found.feedUrl).hostname),
           ...(flags['author'] ? { author: flags['author'] as string } : {}),
           ...(flags['id'] ? { id: flags['id'] as string } : {}),
           ...(found.siteUrl ? { homeUrl: found.siteUrl } : {}),
           ...(flags['tier'] ? { tier: Number(flags['tier']) } : {}),
           ...(flags['kind'] ? { kind: flags['kind'] as NewSource['kind'] } : {}),
           ...(flags['fulltext'] ? { fulltext: flags['fulltext'] as NewSource['fulltext'] } : {}),
+          ...(flags['poll-interval'] ? { pollIntervalS: Number(flags['poll-interval']) } : {}),
           // The allowance is for the host typed: a feed found elsewhere (public, as resolveFeedUrl checked) does without it.
           allowPrivate: allowPrivate && found.onTypedHost,
         },

@@ -39,6 +39,10 @@ describe('the primary article', () => {
     assert.equal(h.primary, report);
     assert.match(h.summary, /^Google released Gemini 3/, 'the event reads with a summary, not empty');
     assert.equal(eventHeadline([announcement]).primary, announcement, 'alone, it is still its own event');
+    // A lab's post whose feed text is its picture's words, or one sentence its feed cut, says nothing whole either.
+    const caption = { ...announcement, summary: 'Gemini 3 Flash text' };
+    const cut = { ...announcement, summary: 'Google released a model that can use a web browser the way people' };
+    for (const broken of [caption, cut]) assert.equal(eventHeadline([broken, report]).primary, report, broken.summary);
   });
 
   it('is the origin the others name, not the earlier report of the better tier', () => {
@@ -126,6 +130,116 @@ describe('the primary article', () => {
     assert.ok(isPreview(preview.title) && isPreview(live.title) && !isPreview(report.title));
     assert.ok(!isPreview('Google launches Gemini 3 Pro in public preview'), 'a product in preview is news');
     assert.equal(choosePrimary([preview, live, report]).primary, report);
+  });
+
+  // Members of events of the real AI-news stream (../shared/data/streams), their feed descriptions shortened.
+  it('is a report of the happening, not a teaser, a first-person test or a roundup (WWDC 2026)', () => {
+    const teaser = member({
+      title: "The new Siri AI could cost you - here's why",
+      sourceName: 'zdnet.com',
+      publishedAt: '2026-06-08T20:20:57Z',
+      summary: 'Apple unveiled the new Siri AI at WWDC, and some of its features may need a paid plan.',
+    });
+    const tried = member({
+      title: 'I tried Siri AI, and so far it actually works',
+      sourceName: 'theverge.com',
+      publishedAt: '2026-06-09T23:43:00Z',
+      summary: 'Apple showed the new Siri AI at WWDC and let us try it after the keynote.',
+    });
+    const howTo = member({
+      title: 'How to try the new Siri AI - join the waitlist today',
+      sourceName: 'zdnet.com',
+      publishedAt: '2026-06-10T18:00:00Z',
+      summary: 'The new Siri AI that Apple announced at WWDC has a waitlist.',
+    });
+    const report = member({
+      title: 'Apple announces Siri AI and its next generation of Apple Intelligence',
+      sourceName: 'theverge.com',
+      publishedAt: '2026-06-08T17:34:24Z',
+      summary: 'Apple announced a new Siri AI at WWDC, with its next generation of Apple Intelligence.',
+    });
+    const overhaul = member({
+      title: 'Apple’s long-awaited AI Siri overhaul is finally here',
+      sourceName: 'techcrunch.com',
+      publishedAt: '2026-06-08T17:56:21Z',
+      summary: 'Apple announced its Siri overhaul at WWDC on Monday.',
+    });
+    const everything = member({
+      title: 'Everything Apple unveiled at WWDC 2026: Siri AI, iOS 27, more',
+      sourceName: 'zdnet.com',
+      publishedAt: '2026-06-08T21:00:00Z',
+      summary: 'Apple unveiled the new Siri AI, iOS 27 and Apple Intelligence at WWDC 2026.',
+    });
+    const chosen = choosePrimary([teaser, tried, howTo, everything, report, overhaul]).primary;
+    assert.ok(chosen === report || chosen === overhaul, chosen.title);
+    assert.equal(choosePrimary([everything, teaser]).primary, teaser, 'with no report, an aside before a roundup');
+  });
+
+  it('is never a newsletter issue while a member reports its story', () => {
+    const issue = member({
+      title: 'Google’s AI energy expenditure, and handing over DNA data to the police',
+      sourceName: 'technologyreview.com',
+      digest: true,
+      publishedAt: '2025-08-22T12:00:00Z',
+      summary: 'In a first, Google has released data on how much energy an AI prompt uses.',
+    });
+    const report = member({
+      title: 'Google reveals how much energy a Gemini query uses - in industry first',
+      sourceName: 'zdnet.com',
+      publishedAt: '2025-08-21T16:00:00Z',
+      summary: 'Google released a report on how much energy its Gemini apps use for each query.',
+    });
+    assert.equal(choosePrimary([issue, report]).primary, report);
+    assert.equal(choosePrimary([issue]).primary, issue);
+  });
+
+  it('takes a lab’s own post as the origin only when it is about what the others report (Google I/O 2025)', () => {
+    const lab = (title: string, summary: string) =>
+      member({ title, summary, sourceName: 'blog.google', sourceKind: 'lab', tier: 1 });
+    const news = (title: string, summary: string) =>
+      member({
+        title,
+        summary,
+        sourceName: 'techcrunch.com',
+        tier: 2,
+        entities: [{ name: 'Google', type: 'organization' }],
+      });
+    const accessibility = lab(
+      'New AI and accessibility updates across Android, Chrome and more',
+      'We are rolling out new accessibility features for people with low vision across Android and Chrome.',
+    );
+    const keynote = [
+      news(
+        'Google unveils Gemini 2.5 Deep Think and AI Mode at I/O 2025',
+        'Google unveiled Gemini 2.5 Deep Think and AI Mode for Search at I/O 2025.',
+      ),
+      news(
+        'Google I/O 2025: Gemini 2.5 gets Deep Think',
+        'At I/O 2025 Google gave Gemini 2.5 a Deep Think mode and brought AI Mode to Search.',
+      ),
+      news(
+        'Gemini 2.5 Deep Think and AI Mode lead Google I/O',
+        'Google led I/O 2025 with Gemini 2.5 Deep Think and AI Mode in Search.',
+      ),
+    ];
+    const h = choosePrimary([accessibility, ...keynote]);
+    assert.notEqual(h.primary, accessibility);
+    assert.equal(h.origin, false);
+    const flash = lab(
+      'Gemini 3 Flash: frontier intelligence built for speed',
+      'Today we are releasing Gemini 3 Flash, built for speed.',
+    );
+    const reports = [
+      news(
+        'Google launches Gemini 3 Flash, makes it the default model in the Gemini app',
+        'Google launched Gemini 3 Flash, its fast model, as the default in the Gemini app.',
+      ),
+      news(
+        'Gemini 3 Flash is here, bringing a huge upgrade to the Gemini app',
+        'Google released Gemini 3 Flash, a fast model, in the Gemini app.',
+      ),
+    ];
+    assert.equal(choosePrimary([...reports, flash]).primary, flash, 'its own launch: the origin');
   });
 
   it('without an origin, is the most central report, before a writer speaking for himself', () => {

@@ -1,6 +1,7 @@
 import { plainSentences } from '../analyze/plain-sentences.js';
 import { MAX_SENTENCE_CHARS } from '../analyze/bound-text.js';
 import { summarize } from '../analyze/summary.js';
+import { wholeSentences } from '../analyze/summary-ends.js';
 import { MEMBER_TEXT_CHARS } from '../store/event-reads.js';
 import { COMMENTARY } from './commentary.js';
 import { choosePrimary, type PrimaryCandidate } from './primary.js';
@@ -36,18 +37,23 @@ export interface Headline<M> {
 /** Three sentences of the longest kept (bound-text.ts). */
 const MAX_SUMMARY_CHARS = 3 * MAX_SENTENCE_CHARS + 2;
 
-/** One article's summary: its extraction's, else the best sentences of the start of its text. */
+/**
+ * One article's summary: its extraction's, else the best sentences of the start of its text;
+ * whole sentences that state something either way (a stored summary may end where its feed
+ * cut it, or on a teaser: summary-ends.ts).
+ */
 export function memberSummary(m: Pick<HeadlineMember, 'summary' | 'text' | 'title'>): string {
   const stored = m.summary?.trim();
   if (stored) {
-    // A summary stored before summaries were bounded may be one endless "sentence": its head is enough.
-    if (stored.length <= MAX_SUMMARY_CHARS) return stored;
     const kept: string[] = [];
+    // A summary stored before summaries were bounded may be one endless "sentence": its head is enough.
     for (const s of plainSentences(stored.slice(0, MAX_SUMMARY_CHARS * 2))) {
       if (kept.length === 3 || [...kept, s.text].join(' ').length > MAX_SUMMARY_CHARS) break;
       kept.push(s.text);
     }
-    return kept.join(' ');
+    if (!kept.length) return stored.slice(0, MAX_SUMMARY_CHARS);
+    const whole = wholeSentences(kept, (s) => s);
+    return whole.length === kept.length && stored.length <= MAX_SUMMARY_CHARS ? stored : whole.join(' ');
   }
   // Read without the tagger (plain-sentences.ts): this runs on the main thread, inside the refresh.
   const body = plainSentences(m.text.slice(0, MEMBER_TEXT_CHARS));

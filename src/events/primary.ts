@@ -1,18 +1,27 @@
+import { plainSentences } from '../analyze/plain-sentences.js';
+import { isUnfinished } from '../analyze/summary-ends.js';
 import { contentTerms } from '../analyze/text/terms.js';
 import type { EventMember } from '../store/event-reads.js';
+import { headlineShape } from './report-shape.js';
 import { firstPerson, sourceCoreName } from './voice.js';
 
 /**
  * The article that best states an event's happening, whose title and summary the event
  * takes. Not the earliest (that is often a preview or a live blog) nor simply the best
  * tier, but, in this order:
- *   1. not a preview, live blog or "what to expect" piece, when another member is not one;
+ *   0. one with something to summarize (any text at all, before none);
+ *   1. not a preview or live blog, nor a roundup of many stories (a newsletter issue, "everything
+ *      announced at …"), when another member is neither (report-shape.ts); then one with a
+ *      whole sentence to summarize, before one whose only sentence its feed cut;
  *   2. the origin: a member whose source or author the others name ("OpenAI said", "an
  *      op-ed by Nathan Lambert"), i.e. the lab's own announcement or the author's own piece
- *      that the rest report about;
- *   3. a report, in the third person, before a writer's own view ("I have spent two days
- *      with it"): the origin may speak for itself, a member that is not should report;
- *   4. the most central: the member whose words the other members share most;
+ *      that the rest report about, so long as it is about what they report (nearly as central
+ *      as the most central member: a lab's other post, grouped in by mistake, is no origin);
+ *   3. a report before a writer's aside about it (a headline in the first person, a question,
+ *      a how-to, a teaser), then a report in the third person before a writer's own view
+ *      ("I have spent two days with it"): the origin may speak for itself, a member that is
+ *      not should report;
+ *   4. the most central: the member whose title and lead the other members share most;
  *   5. then the better tier, the earlier, the lower id (a total order: the same event
  *      always gets the same primary).
  */
@@ -29,24 +38,12 @@ export type PrimaryCandidate = Pick<
   | 'publishedAt'
   | 'fetchedAt'
   | 'entities'
->;
+> & {
+  /** A newsletter issue gathering several stories (its label was taken off its title when it was cleaned). */
+  digest?: boolean;
+};
 
-// The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
-
-/**
- * Headlines of pieces written before or during a happening rather than about it. A product's
- * "preview" (a "research preview" launched) is a happening: only a headline that is itself a
- * preview ("Preview: …", "previewing …") counts.
- */
-const PREVIEW = new RegExp(
-  String.raw`\b(what to expect|live updates?|live[- ]?blog|as it happened|how to watch|watch live|` +
-    String.raw`previewing|sneak peek|rumou?rs?)\b|^(live|preview)\b|\b(live|preview):`,
-  'i',
-);
-
-export function isPreview(title: string): boolean {
-  return PREVIEW.test(title);
-}
+export { isPreview } from './report-shape.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wholeWords = (name: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(name)}($|[^\\p{L}\\p{N}])`, 'u');
@@ -116,6 +113,13 @@ function centrality(texts: readonly string[]): number[] {
   });
 }
 
+/** 2: no text at all; 1: only a sentence cut short ("Gemini Computer Use", "… that curb how"); 0: something whole to say. */
+function silence(m: PrimaryCandidate): number {
+  const said = (m.summary ?? '').trim() || m.text.trim();
+  if (!said) return 2;
+  return isUnfinished(said) && plainSentences(said).length === 1 ? 1 : 0;
+}
+
 const timeOf = (m: PrimaryCandidate) => m.publishedAt ?? m.fetchedAt;
 
 /** Why a member was chosen, for tests and the command that prints it. */
@@ -125,28 +129,47 @@ export interface PrimaryChoice<M> {
   origin: boolean;
 }
 
+/**
+ * How central an origin must be, as a share of the most central member's centrality. A lab's
+ * own post words the happening its own way ("today we're releasing") and sits below the
+ * reports that echo each other (0.68 and 0.70 of the most central on two Google launches of
+ * the real stream); a post about something else grouped in by mistake sits far lower (0.52,
+ * the accessibility post in Google I/O 2025's event).
+ */
+const ORIGIN_CENTRALITY = 0.6;
+
 export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[]): PrimaryChoice<M> {
   if (members.length === 1) return { primary: members[0]!, origin: false };
   const texts = members.map(textOf);
   const central = centrality(texts);
+  const most = Math.max(...central);
   // Named by at least a third of the others (and one at least): a passing mention by one
   // report in a large event does not make an origin.
   const needed = Math.max(1, Math.ceil((members.length - 1) / 3));
-  const scored = members.map((m, i) => ({
-    m,
-    // An article with no text says nothing to summarize (a feed item of a title alone): the
-    // event would read empty under it, however well its title states the happening.
-    silent: (m.summary ?? '').trim() || m.text.trim() ? 0 : 1,
-    preview: isPreview(m.title) ? 1 : 0,
-    origin: namedBy(m, members, texts) >= needed ? 1 : 0,
-    own: firstPerson(m.summary || m.text) ? 1 : 0,
-    central: central[i]!,
-  }));
+  const scored = members.map((m, i) => {
+    const shape = m.digest ? 'roundup' : headlineShape(m.title);
+    return {
+      m,
+      // An article with no text says nothing to summarize (a feed item of a title alone), and
+      // one whose text is a single sentence its feed cut says nothing whole: the event would
+      // read empty or broken under it, however well its title states the happening (a report
+      // cut short still goes before a roundup, which never titles an event a report is in).
+      silent: silence(m) === 2 ? 1 : 0,
+      broken: silence(m) === 1 ? 1 : 0,
+      gathered: shape === 'preview' || shape === 'roundup' ? 1 : 0,
+      origin: central[i]! >= ORIGIN_CENTRALITY * most && namedBy(m, members, texts) >= needed ? 1 : 0,
+      aside: shape === 'aside' ? 1 : 0,
+      own: firstPerson(m.summary || m.text) ? 1 : 0,
+      central: central[i]!,
+    };
+  });
   scored.sort(
     (a, b) =>
       a.silent - b.silent ||
-      a.preview - b.preview ||
+      a.gathered - b.gathered ||
+      a.broken - b.broken ||
       b.origin - a.origin ||
+      a.aside - b.aside ||
       a.own - b.own ||
       b.central - a.central ||
       a.m.tier - b.m.tier ||

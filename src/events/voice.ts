@@ -1,3 +1,5 @@
+import { plainSentences } from '../analyze/plain-sentences.js';
+
 /**
  * Who speaks in a summary taken from one article. A lab's post says "Today we are
  * releasing …", a newsletter "Dear friends, …" or "Six weeks ago I argued …": shown as an
@@ -36,12 +38,13 @@ export function firstPerson(sentence: string): Person {
   return null;
 }
 
-/** Sentences for voice detection only (the summary itself is never re-cut). */
+/**
+ * A summary's sentences, for voice detection and for checking a model's summary sentence by
+ * sentence: the plain splitter's (never at "U.S.", "No. 3", "GPT-5.5"), so a sentence is not
+ * cut into pieces that each read as another.
+ */
 export function roughSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?]["”’)]?)\s+(?=["“(]?[\p{Lu}\d])/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return plainSentences(text).map((s) => s.text);
 }
 
 export interface Voice {

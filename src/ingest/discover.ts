@@ -3,6 +3,7 @@ import { FeedError, parseFeed, sniffFormat } from './feeds/parse.js';
 import { httpUrl } from './http-url.js';
 import { FetchError, type HttpClient } from './fetch.js';
 import { BlockedAddressError, checkPublicHost } from './address-guard.js';
+import { isBareDomain, outletName } from './outlet-name.js';
 
 const FEED_TYPES =
   /^application\/(rss|atom|feed|rdf)\+(xml|json)$|^application\/(x\.)?(rss|atom)(\+xml)?$|^application\/json$/i;
@@ -148,11 +149,22 @@ export async function resolveFeedUrl(
   const sniff = sniffFormat(text);
   if (sniff.format !== 'html' && sniff.format !== 'unknown') {
     const names = feedNames(res.body, res.url, res.contentType);
+    // A feed titled by its bare domain: its site's home page may say the outlet's name (one more request, at add time only).
+    const site =
+      names.title && isBareDomain(names.title) && names.link
+        ? await get(names.link).then(
+            (r) => pageNames(new TextDecoder().decode(r.body)).siteName,
+            () => null,
+          )
+        : null;
+    const title = names.title
+      ? outletName({ feedTitle: names.title, siteName: site, host: hostOf(res.url) ?? '' })
+      : null;
     return {
       feedUrl: res.url,
       siteUrl: names.link,
-      title: names.title,
-      siteName: names.title,
+      title,
+      siteName: title,
       foundOn: null,
       onTypedHost: onTypedHost(res.url),
     };
@@ -185,7 +197,10 @@ export async function resolveFeedUrl(
   return {
     feedUrl: first.url,
     siteUrl: res.url,
-    title: feed.title ?? page.siteName ?? page.title,
+    title:
+      feed.title || page.siteName
+        ? outletName({ feedTitle: feed.title, siteName: page.siteName, host: hostOf(res.url) ?? '' })
+        : page.title,
     siteName: page.siteName ?? feed.title ?? page.title,
     foundOn: res.url,
     onTypedHost: onTypedHost(first.url),

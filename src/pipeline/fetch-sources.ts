@@ -38,6 +38,7 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
   const { db, http, clock, config } = deps;
   const started = clock.now();
   const t0 = Date.now();
+  const pollIntervalS = source.pollIntervalS ?? config.pollIntervalS;
   try {
     const res = await http.get(source.feedUrl, {
       etag: source.etag,
@@ -45,7 +46,7 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
       ...privateHostOf(source),
     });
     const at = clock.now();
-    const next = new Date(at.getTime() + source.pollIntervalS * 1000);
+    const next = new Date(at.getTime() + pollIntervalS * 1000);
     if (res.notModified) {
       await db.transaction(async (tx) => {
         await recordFetchSuccess(tx, source.id, {
@@ -116,7 +117,7 @@ export async function fetchSource(deps: Deps, source: Source): Promise<FetchOutc
     const err = e as Error;
     const at = clock.now();
     const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
-    const wait = backoffSeconds(source.pollIntervalS, source.consecutiveFailures + 1, retryAfter);
+    const wait = backoffSeconds(pollIntervalS, source.consecutiveFailures + 1, retryAfter);
     const message = err.message || String(err);
     await db.transaction(async (tx) => {
       await recordFetchFailure(tx, source.id, { at, error: message, nextPollAt: new Date(at.getTime() + wait * 1000) });

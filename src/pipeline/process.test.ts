@@ -7,26 +7,26 @@ import { testDeps } from '../../test/helpers.js';
 import { processPending } from './process.js';
 import type { Stage } from './stages.js';
 
-/** 30 articles an hour apart, stored in an order unrelated to their dates. */
-async function store() {
+/** `n` articles an hour apart, stored in an order unrelated to their dates. */
+async function store(n = 30) {
   const deps = testDeps();
   await upsertSource(deps.db, { id: 'src', name: 'Source', feedUrl: 'https://example.org/feed' }, deps.clock.now());
   const published = new Map<number, string>();
-  for (const n of [...Array(30).keys()].sort((x, y) => ((x * 7) % 30) - ((y * 7) % 30))) {
-    const at = new Date(Date.UTC(2026, 10, 1, n)).toISOString();
+  for (const k of [...Array(n).keys()].sort((x, y) => ((x * 7) % n) - ((y * 7) % n))) {
+    const at = new Date(Date.UTC(2026, 10, 1, k)).toISOString();
     const r = await upsertArticle(
       deps.db,
       {
         sourceId: 'src',
-        guid: `g${n}`,
+        guid: `g${k}`,
         url: null,
         canonicalUrl: null,
-        title: `Article ${n}`,
+        title: `Article ${k}`,
         author: null,
         publishedAt: at,
         fetchedAt: at,
         html: '',
-        text: `Text of article number ${n}.`,
+        text: `Text of article number ${k}.`,
         lang: 'en',
         image: null,
         wordCount: 5,
@@ -40,6 +40,51 @@ async function store() {
 }
 
 describe('processPending runs the stages side by side', () => {
+  it('goes on past a page of articles that all failed (a host that is down) to the rest', async () => {
+    // 450 articles: the first 250 fail (more than a page of 200), the rest succeed, all in one run.
+    const { deps, published } = await store(450);
+    const byTime = [...published.keys()].sort((a, b) => published.get(a)!.localeCompare(published.get(b)!));
+    const failing = new Set(byTime.slice(0, 250));
+    const ran = new Set<number>();
+    const stage: Stage = {
+      name: 'first',
+      async run(id) {
+        ran.add(id);
+        if (failing.has(id)) throw new Error('host unreachable');
+        return {};
+      },
+    };
+    try {
+      const [report] = await processPending(deps, { stages: [stage] });
+      assert.deepEqual(report, { stage: 'first', done: 200, failed: 250 });
+      assert.equal(ran.size, 450);
+      // The next run tries the failed ones again, once each.
+      ran.clear();
+      failing.clear();
+      const [again] = await processPending(deps, { stages: [stage] });
+      assert.deepEqual(again, { stage: 'first', done: 250, failed: 0 });
+    } finally {
+      await deps.db.close();
+    }
+  });
+
+  it('tells progress over the whole run, never more done than the total it gives', async () => {
+    // More articles than one page of pending work (200), so the stage runs over several pages.
+    const { deps } = await store(450);
+    const seen: Array<[number, number]> = [];
+    const only: Stage = { name: 'first', run: async () => ({}) };
+    try {
+      await processPending(deps, { stages: [only], onProgress: (r, total) => seen.push([r.done + r.failed, total]) });
+      assert.deepEqual(
+        seen.filter(([done, total]) => done > total),
+        [],
+      );
+      assert.deepEqual(seen.at(-1), [450, 450]);
+    } finally {
+      await deps.db.close();
+    }
+  });
+
   it(
     'a later stage takes an article only once every article published before it is through the ' +
       'earlier stage, in time order, while the earlier stage is still at work',

@@ -54,13 +54,11 @@ export async function forgetSingleSentences(db: Db, beforeArticle: number): Prom
 export async function saveCleanedArticle(
   db: Db,
   id: number,
-  c: { title: string; text: string; html: string; wordCount: number },
+  c: { title: string; text: string; html: string; wordCount: number; digest?: boolean },
 ): Promise<void> {
-  await db.run('UPDATE articles SET title = ?, text = ?, html = ?, word_count = ? WHERE id = ?', [
-    c.title,
-    c.text,
-    c.html,
-    c.wordCount,
-    id,
-  ]);
+  // A digest stays one once marked: cleaning what was cleaned finds its label gone.
+  await db.run(
+    'UPDATE articles SET title = ?, text = ?, html = ?, word_count = ?, digest = CASE WHEN ? = 1 THEN 1 ELSE digest END WHERE id = ?',
+    [c.title, c.text, c.html, c.wordCount, c.digest ? 1 : 0, id],
+  );
 }

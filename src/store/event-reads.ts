@@ -51,6 +51,8 @@ export interface EventMember {
   sourceKind: string;
   tier: number;
   kind: string | null;
+  /** An issue of a newsletter gathering several stories (articles.digest). */
+  digest: boolean;
   summary: string | null;
   topics: string[];
   entities: { name: string; type: string }[];
@@ -70,7 +72,7 @@ export async function eventMembers(db: Db, eventId: string): Promise<EventMember
   const rows = await db.all(
     `SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at,
       CASE WHEN x.summary IS NULL OR x.summary = '' THEN substr(a.text, 1, ${MEMBER_TEXT_CHARS}) ELSE '' END AS text, s.id AS source_id, s.name AS source_name,
-      s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, x.summary, x.topics, x.entities
+      s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, a.digest, x.summary, x.topics, x.entities
     FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
     WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`,
     [eventId],
@@ -90,6 +92,7 @@ export async function eventMembers(db: Db, eventId: string): Promise<EventMember
     sourceKind: r['source_kind'] as string,
     tier: r['tier'] as number,
     kind: r['kind'] as string | null,
+    digest: Number(r['digest']) === 1,
     summary: r['summary'] as string | null,
     topics: JSON.parse((r['topics'] as string) ?? '[]'),
     entities: JSON.parse((r['entities'] as string) ?? '[]'),

@@ -32,3 +32,23 @@ export async function weekFloorFor(
   }
   return { week: fromWeek, all: true };
 }
+
+/**
+ * weekFloorFor for a source's events (event_sources, migration 032), which keeps no per-week
+ * counts: the week of its `need`-th newest event, found by walking that many index entries.
+ * `all` when it has fewer.
+ */
+export async function sourceWeekFloor(
+  db: Db,
+  sourceId: string,
+  fromWeek: number,
+  need: number,
+): Promise<{ week: number; all: boolean }> {
+  if (!Number.isInteger(need) || need < 1)
+    throw new Error(`sourceWeekFloor: need must be a positive integer, not ${need}`);
+  const row = await db.get<{ week: number }>(
+    'SELECT week FROM event_sources WHERE source_id = ? AND week >= ? ORDER BY week DESC LIMIT 1 OFFSET ?',
+    [sourceId, fromWeek, need - 1],
+  );
+  return row ? { week: row.week, all: false } : { week: fromWeek, all: true };
+}

@@ -42,7 +42,8 @@ export interface Source {
   feedUrl: string;
   kind: SourceKind;
   tier: number;
-  pollIntervalS: number;
+  /** The source's own poll interval, or null: it follows the setting (ALMANAC_POLL_INTERVAL_S). */
+  pollIntervalS: number | null;
   allowPrivate: boolean;
   fulltext: 'auto' | 'always' | 'never';
   etag: string | null;
@@ -65,6 +66,7 @@ interface SourceRow {
   kind: SourceKind;
   tier: number;
   poll_interval_s: number;
+  poll_interval_own: number;
   allow_private: number;
   fulltext: Source['fulltext'];
   etag: string | null;
@@ -87,7 +89,7 @@ function fromRow(r: SourceRow): Source {
     feedUrl: r.feed_url,
     kind: r.kind,
     tier: r.tier,
-    pollIntervalS: r.poll_interval_s,
+    pollIntervalS: r.poll_interval_own === 1 ? r.poll_interval_s : null,
     allowPrivate: r.allow_private === 1,
     fulltext: r.fulltext,
     etag: r.etag,
@@ -148,7 +150,7 @@ export async function upsertSource(
   if (existing) {
     await db.run(
       `UPDATE sources SET name = ?, author = ?, home_url = ?, feed_url = ?, kind = ?, tier = ?, poll_interval_s = COALESCE(?, poll_interval_s),
-      allow_private = ?, fulltext = ? WHERE id = ?`,
+      poll_interval_own = CASE WHEN ? IS NULL THEN poll_interval_own ELSE 1 END, allow_private = ?, fulltext = ? WHERE id = ?`,
       [
         s.name,
         s.author ?? null,
@@ -156,6 +158,7 @@ export async function upsertSource(
         s.feedUrl,
         s.kind,
         s.tier,
+        s.pollIntervalS ?? null,
         s.pollIntervalS ?? null,
         s.allowPrivate ? 1 : 0,
         s.fulltext,
@@ -172,8 +175,8 @@ export async function upsertSource(
     id = `${id}-${n}`;
   }
   await db.run(
-    `INSERT INTO sources (id, name, author, home_url, feed_url, kind, tier, poll_interval_s, allow_private, fulltext, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sources (id, name, author, home_url, feed_url, kind, tier, poll_interval_s, poll_interval_own, allow_private,
+    fulltext, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       s.name,
@@ -183,6 +186,7 @@ export async function upsertSource(
       s.kind,
       s.tier,
       s.pollIntervalS ?? 3600,
+      s.pollIntervalS === undefined ? 0 : 1,
       s.allowPrivate ? 1 : 0,
       s.fulltext,
       now.toISOString(),

@@ -84,9 +84,27 @@ export async function resolveTopic(db: Db, slug: string): Promise<string> {
 export function slugWords(slug: string): string {
   return slug
     .split('-')
-    .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .map((w, i) => (ACRONYMS.has(w) ? w.toUpperCase() : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
     .join(' ');
 }
+
+/** The field's acronyms, written in capitals in a label made from a slug ("ai-models" → "AI models"). */
+const ACRONYMS = new Set([
+  'ai',
+  'agi',
+  'api',
+  'apis',
+  'eu',
+  'gpu',
+  'gpus',
+  'llm',
+  'llms',
+  'ml',
+  'uk',
+  'us',
+  'tpu',
+  'tpus',
+]);
 
 /** A label for any slug: the stored one, else the slug in words. */
 export async function topicLabelOf(db: Db, slug: string): Promise<string> {

@@ -5,6 +5,7 @@ import { rateLimit } from './rate-limit.js';
 import { pageCache } from './page-cache.js';
 import { overTls } from './origin.js';
 import { bodyLimits } from './body-limit.js';
+import { securityHeaders } from './security-headers.js';
 import { adminApp, adminOffApp } from './routes/admin.js';
 import { apiApp } from './routes/api.js';
 import { feedsApp } from './routes/feeds.js';
@@ -13,33 +14,22 @@ import type { WebDeps } from './routes/shared.js';
 
 export type { WebDeps } from './routes/shared.js';
 
-/** Our pages carry no scripts and load nothing from elsewhere but images. */
-const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; media-src https: " +
-  'http:; frame-src https://www.youtube.com https://www.youtube-nocookie.com ' +
-  "https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 /**
  * The web app and JSON API; pure request → response, testable with app.request() and no server.
- * The middleware below runs, in this order, before every sub-app's routes: security headers (set on
- * the way out), body limits, the rate limit, the page cache.
+ * The middleware below runs, in this order, before every sub-app's routes: security headers, body
+ * limits, the rate limit, the page cache.
  */
 export function createApp(deps: WebDeps): Hono {
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-  });
+  app.use('*', securityHeaders);
 
   // Bodies are bounded before anything reads them: a 300 MB POST to /admin/login was read whole.
   app.use('*', bodyLimits());
 
   // Every page, feed and API answer counts against the client's rate (admin has its own limit on guesses; /healthz is for monitors).
   if (deps.rateLimit && deps.rateLimit.perMinute > 0) {
-    const limited = rateLimit(deps.rateLimit);
+    const limited = rateLimit(deps.rateLimit, deps.site?.trustProxy);
     app.use('*', (c, next) =>
       c.req.path === '/healthz' || c.req.path === '/admin' || c.req.path.startsWith('/admin/')
         ? next()
@@ -52,7 +42,13 @@ export function createApp(deps: WebDeps): Hono {
   app.route(
     '/admin',
     deps.admin
-      ? adminApp({ overTls: (c) => overTls(c, deps.site ?? {}), ...deps.admin, db: deps.db, clock: deps.clock })
+      ? adminApp({
+          overTls: (c) => overTls(c, deps.site ?? {}),
+          trustProxy: deps.site?.trustProxy,
+          ...deps.admin,
+          db: deps.db,
+          clock: deps.clock,
+        })
       : adminOffApp(),
   );
   app.route('/', pagesApp(deps));

@@ -85,5 +85,8 @@ describe('eventsAtom', () => {
       parse(feedsmithAtom(events, { ...meta, title: hostile })),
     );
     assert.ok(!eventsAtom(events, meta).includes('\u0001'));
+    // A forbidden character alone, with no markup beside it, goes too; a surrogate pair stays.
+    const bare = eventsAtom([card('e3', 'bell\u0001 \uD83D\uDE00 lone\uD800', 'x')], meta);
+    assert.ok(!bare.includes('\u0001') && !bare.includes('lone\uD800') && bare.includes('bell \uD83D\uDE00 lone'));
   });
 });

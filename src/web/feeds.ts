@@ -1,5 +1,5 @@
 import { generateJsonFeed } from 'feedsmith';
-import type { EventCard } from './pages/events.js';
+import type { EventCardRow } from '../store/event-cards.js';
 import { sourceLabel } from '../store/sources.js';
 import { xmlSafe } from '../ingest/xml-chars.js';
 
@@ -20,14 +20,16 @@ const tag = (id: string) => `tag:almanac,2026:event:${id}`;
 
 /** Text for an XML element or attribute: forbidden characters dropped, the five markup characters escaped. */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const esc = (s: string) => xmlSafe(s).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+/** Any character either step would change (a forbidden one, a surrogate, a markup one): most strings have none, and are written as they are. */
+const TOUCHED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"']/;
+const esc = (s: string) => (TOUCHED.test(s) ? xmlSafe(s).replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s);
 
 /**
  * Written directly rather than through feedsmith's generator (its object building and
  * generic serializer were half of a feed request's time): the same elements in the same
  * order, byte for byte (feeds.test.ts compares the two).
  */
-export function eventsAtom(events: EventCard[], m: FeedMeta): string {
+export function eventsAtom(events: EventCardRow[], m: FeedMeta): string {
   // Every string made XML-safe: one stored title with a U+0001 must not break the feed for every reader.
   // Percent-encoded so the id is one plain IRI token (no `&` that would force CDATA).
   const feedId = `tag:almanac,2026:feed:${encodeURIComponent(m.selfUrl.replace(/^https?:\/\/[^/]+/, ''))}`;
@@ -58,7 +60,7 @@ export function eventsAtom(events: EventCard[], m: FeedMeta): string {
   return `${out.join('\n')}\n`;
 }
 
-export function eventsJsonFeed(events: EventCard[], m: FeedMeta): string {
+export function eventsJsonFeed(events: EventCardRow[], m: FeedMeta): string {
   return JSON.stringify(
     generateJsonFeed({
       title: m.title,

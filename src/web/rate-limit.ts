@@ -9,10 +9,16 @@ export interface RateLimit {
 
 /**
  * The client a request counts against: the socket's address. Behind a reverse proxy every
- * request shares the proxy's address, so the proxy should limit instead (or set the limit
- * to 0 here). app.request() in tests has no socket: those all count as one client.
+ * request shares the proxy's address, so with `trustProxy` (ALMANAC_TRUST_PROXY) it is the
+ * address the proxy appended last to X-Forwarded-For: earlier entries are the client's to
+ * write, so a client cannot choose its bucket. app.request() in tests has no socket: those
+ * all count as one client.
  */
-export function clientOf(c: Context): string {
+export function clientOf(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'local';
 }
@@ -71,10 +77,10 @@ export function tooMany(c: Context, wait: number, what: string) {
 }
 
 /** Over the limit, a 429 with Retry-After and a JSON error. */
-export function rateLimit(limit: RateLimit, now: () => number = Date.now): MiddlewareHandler {
+export function rateLimit(limit: RateLimit, trustProxy = false, now: () => number = Date.now): MiddlewareHandler {
   const buckets = new TokenBuckets(limit, now);
   return async (c, next) => {
-    const key = clientOf(c);
+    const key = clientOf(c, trustProxy);
     const wait = buckets.wait(key);
     if (wait > 0) return tooMany(c, wait, `requests: at most ${limit.perMinute} a minute (bursts of ${limit.burst})`);
     buckets.take(key);

@@ -1,6 +1,7 @@
 import { countWords } from '../page/sanitize.js';
-import { cleanText, cleanTitle, type IsRepeated, type Removal } from './clean.js';
+import { cleanTitleAndDigest, cleanText, type IsRepeated, type Removal } from './clean.js';
 import { cleanHtml } from './html.js';
+import { endRunInHeadline } from './run-in-headline.js';
 
 export interface CleanArticle {
   title: string;
@@ -8,6 +9,8 @@ export interface CleanArticle {
   html: string;
   wordCount: number;
   removed: Removal[];
+  /** An issue of a newsletter: its title carried the newsletter's label (see clean.ts). */
+  digest: boolean;
   /** Whether anything differs from what was given. */
   changed: boolean;
 }
@@ -17,8 +20,11 @@ export function cleanArticle(
   a: { title: string; text: string; html: string; wordCount: number },
   repeated?: IsRepeated,
 ): CleanArticle {
-  const { text, removed } = cleanText(a.text, repeated);
-  const title = cleanTitle(a.title, removed, repeated);
-  if (!removed.length) return { ...a, title, removed, changed: title !== a.title };
-  return { title, text, html: cleanHtml(a.html, removed), wordCount: countWords(text), removed, changed: true };
+  const cleaned = cleanText(a.text, repeated);
+  const { removed } = cleaned;
+  const { title, digest } = cleanTitleAndDigest(a.title, removed, repeated);
+  if (!removed.length) return { ...a, title, removed, digest, changed: title !== a.title };
+  // A digest's text opens with its first story's headline, run into the lead.
+  const text = digest ? endRunInHeadline(cleaned.text) : cleaned.text;
+  return { title, text, html: cleanHtml(a.html, removed), wordCount: countWords(text), removed, digest, changed: true };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cleanArticle } from './article.js';
-import { cleanText, cleanTitle } from './clean.js';
+import { cleanText, cleanTitle, cleanTitleAndDigest } from './clean.js';
 import { cleanHtml } from './html.js';
 import { boilerplateKind } from './patterns.js';
 import { edgeKeys, sentenceKey, sentenceSpans } from './sentences.js';
@@ -119,14 +119,37 @@ describe('boilerplate by what it is', () => {
     const removed = cleanText(
       'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Prices fell.',
     ).removed;
+    // What is left reads as a title: it opens with a capital (a name written in lower case keeps its case).
+    assert.deepEqual(cleanTitleAndDigest('Circuit Notes: chip prices fall, and fabs open', removed), {
+      title: 'Chip prices fall, and fabs open',
+      digest: true,
+    });
     assert.equal(
-      cleanTitle('Circuit Notes: chip prices fall, and fabs open', removed),
-      'chip prices fall, and fabs open',
+      cleanTitle('Circuit Notes: iPhone chips get cheaper, and fabs open', removed),
+      'iPhone chips get cheaper, and fabs open',
     );
-    assert.equal(
-      cleanTitle('Nvidia: chip prices fall, and fabs open', removed),
-      'Nvidia: chip prices fall, and fabs open',
+    assert.deepEqual(cleanTitleAndDigest('Nvidia: chip prices fall, and fabs open', removed), {
+      title: 'Nvidia: chip prices fall, and fabs open',
+      digest: false,
+    });
+  });
+  it('marks a newsletter issue as a digest and puts the stop its first headline lacks', () => {
+    const c = cleanArticle({
+      title: 'The Download: meet RFK Jr’s right-hand man, and inside OpenAI',
+      text:
+        'This is today’s edition of The Download, our weekday newsletter that provides a daily dose of what’s going on in the world of technology. ' +
+        'Meet Jim O’Neill, the longevity enthusiast who is now RFK Jr.’s right-hand man When Jim O’Neill was nominated ' +
+        'to be the second in command at the US Department of Health and Human Services,…',
+      html: '',
+      wordCount: 60,
+    });
+    assert.equal(c.title, 'Meet RFK Jr’s right-hand man, and inside OpenAI');
+    assert.equal(c.digest, true);
+    assert.ok(
+      c.text.startsWith('Meet Jim O’Neill, the longevity enthusiast who is now RFK Jr.’s right-hand man. When Jim'),
+      c.text,
     );
+    assert.equal(cleanArticle({ ...c }).changed, false, 'cleaning it again changes nothing');
   });
 });
 

@@ -107,6 +107,19 @@ function tidy(s: string): string {
  * Here's what's new"), so long as something of the title is left.
  */
 export function cleanTitle(title: string, removed: readonly Removal[], repeated: IsRepeated = never): string {
+  return cleanTitleAndDigest(title, removed, repeated).title;
+}
+
+/**
+ * The cleaned title, and whether the item is a digest, an issue of a newsletter (its title
+ * carried the newsletter's label): a digest gathers several stories under one title, which an event must
+ * not take as its own when a member reports the story (events/primary.ts).
+ */
+export function cleanTitleAndDigest(
+  title: string,
+  removed: readonly Removal[],
+  repeated: IsRepeated = never,
+): { title: string; digest: boolean } {
   let t = title.trim();
   const spans = sentenceSpans(t);
   const own = spans.filter(
@@ -118,12 +131,19 @@ export function cleanTitle(title: string, removed: readonly Removal[], repeated:
     if (!/[.]$/.test(title.trim())) t = t.replace(/(\p{L}{2})\.$/u, '$1');
   }
   const m = /^([^:]{2,48}):\s+(\S.{9,})$/.exec(t);
-  if (!m) return t;
+  if (!m) return { title: t, digest: false };
   const label = sentenceNorm(m[1]!);
   const spoken = removed
     .filter((r) => r.kind === 'newsletter' || r.kind === 'repeated')
     .map((r) => ` ${sentenceNorm(r.text)} `);
-  return label && spoken.some((s) => s.includes(` ${label} `) || s.includes(` ${label.replace(/^the /, '')} `))
-    ? m[2]!
-    : t;
+  const named = label && spoken.some((s) => s.includes(` ${label} `) || s.includes(` ${label.replace(/^the /, '')} `));
+  return named ? { title: capitalised(m[2]!), digest: true } : { title: t, digest: false };
+}
+
+/**
+ * What followed a label, read as a title on its own: "meet RFK Jr's right-hand man" opens
+ * with a capital. A word written with a capital inside ("iPhone", "eBay") keeps its case.
+ */
+function capitalised(rest: string): string {
+  return /^\p{Ll}[\p{Ll}'’-]*(?![\p{L}\p{N}])/u.test(rest) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
 }

@@ -7,7 +7,7 @@ import { storeTables } from './schema.js';
  * schema first (openStore does that), so every table has the same columns on both sides.
  *
  * What is not copied, and why: full-text indexes (FTS5 tables on SQLite, tsvector columns on
- * PostgreSQL), subject_weeks and guide_top are filled by the target's own triggers as rows arrive; the
+ * PostgreSQL), subject_weeks, event_sources and guide_top are filled by the target's own triggers as rows arrive; the
  * guides' event counts are recounted once at the end for the same reason; the job queue and
  * host slots belong to the processes of one deployment, and schema_migrations to the target;
  * event_changes is a feed of one store's changes (the target's triggers start its own).
@@ -25,7 +25,15 @@ export interface CopyReport {
   rows: number;
 }
 
-const SKIPPED = new Set(['schema_migrations', 'subject_weeks', 'guide_top', 'event_changes', 'jobs', 'host_slots']);
+const SKIPPED = new Set([
+  'schema_migrations',
+  'subject_weeks',
+  'event_sources',
+  'guide_top',
+  'event_changes',
+  'jobs',
+  'host_slots',
+]);
 const BATCH = 500;
 /** Bound parameters per INSERT, under both engines' limits (SQLite 32,766; PostgreSQL 65,535). */
 const MAX_PARAMS = 30_000;

@@ -239,6 +239,73 @@ export async function storageSuite(
       );
     });
 
+    it("keeps each event's sources by trigger, and lists a source's events newest first from its newest weeks", async () => {
+      const day = 86_400_000;
+      const ts = T0.toISOString();
+      for (const src of ['es-a', 'es-b'])
+        await c.run(`INSERT INTO sources (id, name, feed_url, created_at) VALUES (?, ?, ?, ?)`, [
+          src,
+          src,
+          `https://${src}.example/feed`,
+          ts,
+        ]);
+      // 30 events a day apart; each has an article from es-a, every third one from es-b too.
+      const events: Array<{ id: string; at: string }> = [];
+      for (let i = 0; i < 30; i++) {
+        const at = new Date(T0.getTime() + i * day).toISOString();
+        const id = `es${String(i).padStart(2, '0')}`;
+        events.push({ id, at });
+        await c.run(`INSERT INTO events (id, title, first_seen, last_updated) VALUES (?, ?, ?, ?)`, [
+          id,
+          `Event ${id}`,
+          at,
+          at,
+        ]);
+        for (const src of i % 3 === 0 ? ['es-a', 'es-b'] : ['es-a']) {
+          const a = await c.get<{ id: number }>(
+            `INSERT INTO articles (source_id, guid, title, fetched_at, content_hash, updated_at) VALUES (?, ?, 'T', ?, 'h', ?) RETURNING id`,
+            [src, `${id}-${src}`, at, at],
+          );
+          await c.run(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')`, [id, a!.id]);
+        }
+      }
+      // What the table must hold: each event's sources, under the week of its last update.
+      const kept = `SELECT source_id, event_id, week FROM event_sources WHERE event_id LIKE 'es%' ORDER BY event_id, source_id`;
+      const derived = async () =>
+        (
+          await c.all<{ source_id: string; event_id: string; last_updated: string }>(
+            `SELECT DISTINCT a.source_id, ea.event_id, e.last_updated FROM event_articles ea JOIN articles a ON a.id = ea.article_id
+            JOIN events e ON e.id = ea.event_id WHERE ea.event_id LIKE 'es%' ORDER BY ea.event_id, a.source_id`,
+          )
+        ).map((r) => ({ source_id: r.source_id, event_id: r.event_id, week: weekOf(r.last_updated) }));
+      assert.deepEqual(await c.all(kept), await derived());
+
+      const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+      const newestB = events.filter((_, i) => i % 3 === 0).reverse();
+      assert.deepEqual(ids(await listEvents(c, { limit: 4, source: 'es-b' })), ids(newestB.slice(0, 4)));
+      assert.deepEqual(ids(await listEvents(c, { limit: 50, offset: 2, source: 'es-b' })), ids(newestB.slice(2)));
+      assert.deepEqual(
+        ids(await listEvents(c, { limit: 3, source: 'es-b', sort: 'significance' })).length,
+        3,
+        'sorted by score, the source is tested event by event',
+      );
+
+      // An event's last update moves its rows to its new week; an article moving to another event moves its source.
+      await c.run(`UPDATE events SET last_updated = ? WHERE id = 'es00'`, [
+        new Date(T0.getTime() + 40 * day).toISOString(),
+      ]);
+      await c.run(
+        `UPDATE event_articles SET event_id = 'es01' WHERE article_id = (SELECT id FROM articles WHERE guid = 'es03-es-b')`,
+      );
+      // A merge moves every article, then deletes the event; a deleted article takes its source with it.
+      await c.run(`UPDATE event_articles SET event_id = 'es04' WHERE event_id = 'es06'`);
+      await c.run(`DELETE FROM events WHERE id = 'es06'`);
+      await c.run(`DELETE FROM articles WHERE guid = 'es09-es-b'`);
+      await c.run(`DELETE FROM events WHERE id = 'es12'`);
+      assert.deepEqual(await c.all(kept), await derived());
+      assert.deepEqual(ids(await listEvents(c, { limit: 3, source: 'es-b' })), ['es00', 'es27', 'es24']);
+    });
+
     it('searches the newest matches first and widens to find an old one, with marked snippets for the rows shown', async () => {
       await upsertSource(
         c,

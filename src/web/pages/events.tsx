@@ -1,42 +1,22 @@
-import type { EventMember } from '../../store/event-reads.js';
-import type { EventRow } from '../../store/event-rows.js';
-import { sourceLabel } from '../../store/sources.js';
+import { raw } from 'hono/html';
+import type { EventCardRow } from '../../store/event-cards.js';
+import type { EventWithPrimary } from '../../store/event-page.js';
 import { filterQuery, type EventFilter } from '../filters.js';
-import { Age, Layout } from './layout.js';
-import { relativeTime } from '../relative-time.js';
-import { httpUrl } from '../../ingest/http-url.js';
+import { cardHtml, eventAgeHtml, scoreHtml } from './fragments.js';
+import { Layout } from './layout.js';
 
-/** The significance badge: the score, coloured by band, with its meaning on hover. */
+/** The significance badge (see fragments.ts). */
 export function Score(props: { n: number }) {
-  const band = props.n >= 9 ? 'top' : props.n >= 7 ? 'high' : props.n >= 4 ? 'mid' : 'low';
-  return (
-    <span class={`score ${band}`} title={`significance ${props.n} of 10`}>
-      {props.n}
-    </span>
-  );
+  return raw(scoreHtml(props.n));
 }
 
-/**
- * An event's age, one way everywhere: its last update (what the lists are sorted by), and,
- * when its first report is older than that reads, when it was first seen, both in words.
- */
+/** An event's age: its last update, and when it was first seen if that reads otherwise (see fragments.ts). */
 export function EventAge(props: { firstSeen: string; lastUpdated: string; now: Date }) {
-  if (relativeTime(props.firstSeen, props.now) === relativeTime(props.lastUpdated, props.now))
-    return (
-      <span class="age">
-        <Age iso={props.lastUpdated} now={props.now} />
-      </span>
-    );
-  return (
-    <span class="age">
-      first seen <Age iso={props.firstSeen} now={props.now} /> · updated <Age iso={props.lastUpdated} now={props.now} />
-    </span>
-  );
+  return raw(eventAgeHtml(props.firstSeen, props.lastUpdated, props.now));
 }
 
-export interface EventCard extends EventRow {
-  primary?: { sourceName: string; sourceAuthor: string | null; url: string | null; sourceId: string } | undefined;
-}
+/** An event with its primary article's source, as lists and pages show it. */
+export type EventCard = EventWithPrimary;
 
 /**
  * What a related event has in common with the one on the page, in words: their shared topics,
@@ -55,32 +35,9 @@ export function sharedSubjects(
   ].slice(0, max);
 }
 
-export function Card(props: { e: EventCard; now: Date; shared?: string[] }) {
-  const e = props.e;
-  return (
-    <div class="item event">
-      <div class="meta">
-        <Score n={e.significance} />
-        {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''}
-        {e.sourceCount > 1 ? ` +${e.sourceCount - 1} more` : ''} ·{' '}
-        <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} />
-        {httpUrl(e.primary?.url) ? (
-          <>
-            {' '}
-            ·{' '}
-            <a href={httpUrl(e.primary?.url)!} rel="noopener noreferrer">
-              source ↗
-            </a>
-          </>
-        ) : null}
-        {props.shared?.length ? <span class="sim"> · shares {props.shared.join(', ')}</span> : null}
-      </div>
-      <h3>
-        <a href={`/events/${encodeURIComponent(e.id)}`}>{e.title}</a>
-      </h3>
-      <p>{e.summary}</p>
-    </div>
-  );
+/** An event in a list (see fragments.ts). */
+export function Card(props: { e: EventCardRow; now: Date; shared?: string[] }) {
+  return raw(cardHtml(props.e, props.now, props.shared));
 }
 
 export interface FilterChoices {
@@ -157,7 +114,7 @@ function FilterBar(props: { f: EventFilter; choices: FilterChoices }) {
 }
 
 export function EventsPage(props: {
-  events: EventCard[];
+  events: EventCardRow[];
   f: EventFilter;
   hasMore: boolean;
   now: Date;
@@ -196,136 +153,8 @@ export function EventsPage(props: {
   );
 }
 
-const ROLE_LABEL = { primary: 'primary', coverage: 'coverage', commentary: 'commentary' } as const;
-
 export interface GuideRef {
   slug: string;
   title: string;
   eventCount: number;
-}
-
-export function EventPage(props: {
-  event: EventCard;
-  members: EventMember[];
-  related: Array<EventCard & { similarity: number }>;
-  guides: GuideRef[];
-  now: Date;
-}) {
-  const e = props.event;
-  const f = e.factors;
-  return (
-    <Layout title={e.title}>
-      <a href="/">← Events</a>
-      <div class="meta head">
-        <Score n={e.significance} />
-        {e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : ''} ·{' '}
-        <EventAge firstSeen={e.firstSeen} lastUpdated={e.lastUpdated} now={props.now} />
-      </div>
-      <h1>{e.title}</h1>
-      <p class="lead">{e.summary}</p>
-      {e.topics.length ? (
-        <p class="topics">
-          {e.topics.map((t) => (
-            <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>
-              {t}
-            </a>
-          ))}
-        </p>
-      ) : null}
-
-      <h2>Why {e.significance} of 10</h2>
-      <table class="factors">
-        <tr>
-          <th>factor</th>
-          <th>measured</th>
-          <th>points</th>
-        </tr>
-        <tr>
-          <td>base</td>
-          <td></td>
-          <td>{f.base ?? ''}</td>
-        </tr>
-        {Object.entries(f.factors ?? {}).map(([name, x]) => (
-          <tr>
-            <td title={x.why}>{name}</td>
-            <td>{x.value}</td>
-            <td>+{x.points}</td>
-          </tr>
-        ))}
-        {f.llm ? (
-          <tr>
-            <td>model's adjustment</td>
-            <td>{f.llm.reason}</td>
-            <td>
-              {f.llm.delta > 0 ? '+' : ''}
-              {f.llm.delta}
-            </td>
-          </tr>
-        ) : null}
-      </table>
-
-      <h2>
-        Coverage ({props.members.length} article{props.members.length === 1 ? '' : 's'} from {e.sourceCount} source
-        {e.sourceCount === 1 ? '' : 's'})
-      </h2>
-      {props.members.map((m) => (
-        <div class="item member">
-          <div class="meta">
-            <span class={`role ${m.role}`}>{ROLE_LABEL[m.role]}</span>{' '}
-            {sourceLabel({ name: m.sourceName, author: m.sourceAuthor })} · tier {m.tier} ·{' '}
-            <Age iso={m.publishedAt ?? m.fetchedAt} now={props.now} />
-            {httpUrl(m.url) ? (
-              <>
-                {' '}
-                ·{' '}
-                <a href={httpUrl(m.url)!} rel="noopener noreferrer">
-                  source ↗
-                </a>
-              </>
-            ) : null}
-          </div>
-          <h3>
-            <a href={`/articles/${m.articleId}`}>{m.title}</a>
-          </h3>
-          {m.summary ? <p>{m.summary}</p> : null}
-        </div>
-      ))}
-
-      {e.entities.length ? (
-        <>
-          <h2>Who and what</h2>
-          <p class="entities">
-            {e.entities.map((x) => (
-              <span class={`entity ${x.type}`} title={x.type}>
-                {x.name}
-              </span>
-            ))}
-          </p>
-        </>
-      ) : null}
-
-      <h2>Related guides ({props.guides.length})</h2>
-      {props.guides.length === 0 ? (
-        <p class="meta">None yet.</p>
-      ) : (
-        <ul class="guides">
-          {props.guides.map((g) => (
-            <li>
-              <a href={`/guides/${encodeURIComponent(g.slug)}`}>{g.title}</a>{' '}
-              <span class="meta">
-                · {g.eventCount} event{g.eventCount === 1 ? '' : 's'}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h2>Related events ({props.related.length})</h2>
-      {props.related.length === 0 ? (
-        <p class="meta">None yet.</p>
-      ) : (
-        props.related.map((r) => <Card e={r} now={props.now} shared={sharedSubjects(e, r)} />)
-      )}
-    </Layout>
-  );
 }

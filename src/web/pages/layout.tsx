@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { relativeTime } from '../relative-time.js';
+import { esc } from '../html.js';
+import { ageHtml } from './fragments.js';
 
 const CSS =
   `
@@ -47,47 +48,38 @@ ol.timeline{list-style:none;padding:0}ol.timeline li{padding:.3rem 0;border-bott
 .filters input[type=text]{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);border-radius:.35rem;background:var(--card);color:var(--fg)}
 `;
 
+/** The page up to its content: head, style, the site's header; `feeds`, the Atom and JSON Feed of what the page lists. */
+export function layoutStart(title: string, feeds?: { atom: string; json: string }): string {
+  return (
+    `<html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${esc(title)} · Almanac</title>` +
+    // CSS is ours, never input: written as is (escaped, "Segoe UI" would become &quot;Segoe UI&quot; and the browser would drop the font rule).
+    `<style>${CSS}</style>` +
+    (feeds
+      ? `<link rel="alternate" type="application/atom+xml" title="Almanac events (Atom)" href="${esc(feeds.atom)}"/>` +
+        `<link rel="alternate" type="application/feed+json" title="Almanac events (JSON Feed)" href="${esc(feeds.json)}"/>`
+      : '') +
+    '</head><body><header class="site"><div><a class="brand" href="/">Almanac</a><a href="/">Events</a><a href="/guides">Guides</a>' +
+    '<a href="/topics">Topics</a><a href="/digest">Digest</a><a href="/articles">Articles</a><a href="/sources">Sources</a>' +
+    '<form class="search" method="get" action="/search" role="search"><input type="search" name="q" placeholder="Search" aria-label="Search"/></form>' +
+    '</div></header><main>'
+  );
+}
+
+/** The page after its content. */
+export const LAYOUT_END = '</main></body></html>';
+
+/** A whole page around `content` (HTML already written). */
+export function layoutHtml(title: string, content: string, feeds?: { atom: string; json: string }): string {
+  return layoutStart(title, feeds) + content + LAYOUT_END;
+}
+
 export function Layout(props: { title: string; children: Child; feeds?: { atom: string; json: string } }) {
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title} · Almanac</title>
-        {/* raw: JSX would escape the quotes (&quot;Segoe UI&quot;) and the browser would drop the whole font rule. CSS is ours, never input. */}
-        <style>{raw(CSS)}</style>
-        {props.feeds ? (
-          <link rel="alternate" type="application/atom+xml" title="Almanac events (Atom)" href={props.feeds.atom} />
-        ) : null}
-        {props.feeds ? (
-          <link
-            rel="alternate"
-            type="application/feed+json"
-            title="Almanac events (JSON Feed)"
-            href={props.feeds.json}
-          />
-        ) : null}
-      </head>
-      <body>
-        <header class="site">
-          <div>
-            <a class="brand" href="/">
-              Almanac
-            </a>
-            <a href="/">Events</a>
-            <a href="/guides">Guides</a>
-            <a href="/topics">Topics</a>
-            <a href="/digest">Digest</a>
-            <a href="/articles">Articles</a>
-            <a href="/sources">Sources</a>
-            <form class="search" method="get" action="/search" role="search">
-              <input type="search" name="q" placeholder="Search" aria-label="Search" />
-            </form>
-          </div>
-        </header>
-        <main>{props.children}</main>
-      </body>
-    </html>
+    <>
+      {raw(layoutStart(props.title, props.feeds))}
+      {props.children}
+      {raw(LAYOUT_END)}
+    </>
   );
 }
 
@@ -104,12 +96,7 @@ export function ErrorPage(props: { title: string; message: string }) {
   );
 }
 
-/** A relative age with the absolute time on hover. */
+/** A relative age with the absolute time on hover (see fragments.ts). */
 export function Age(props: { iso: string | null; now: Date }) {
-  if (!props.iso) return <span />;
-  return (
-    <time datetime={props.iso} title={new Date(props.iso).toUTCString()}>
-      {relativeTime(props.iso, props.now)}
-    </time>
-  );
+  return raw(ageHtml(props.iso, props.now));
 }

@@ -38,6 +38,8 @@ export interface AdminDeps {
   overTls?: (c: Context) => boolean;
   /** Wrong tokens a client may send at once, and then a minute (default 10, then 6 a minute). */
   guesses?: { perMinute: number; burst: number };
+  /** Behind a trusted proxy, guesses count against the address it forwards (X-Forwarded-For). */
+  trustProxy?: boolean;
 }
 
 const COOKIE = 'almanac_admin';
@@ -118,7 +120,7 @@ export function adminApp(deps: AdminDeps): Hono {
     const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
     if (bearer) {
       if (sameSecret(bearer, deps.token)) return { by: 'bearer' };
-      guesses.take(clientOf(c));
+      guesses.take(clientOf(c, deps.trustProxy));
       return undefined;
     }
     const id = getCookie(c, COOKIE);
@@ -133,7 +135,7 @@ export function adminApp(deps: AdminDeps): Hono {
   // A client that sent too many wrong tokens gets 429 for anything carrying a token, right or wrong, until its bucket refills.
   app.use('*', async (c, next) => {
     if (!c.req.header('authorization') && !(c.req.method === 'POST' && c.req.path === '/admin/login')) return next();
-    const wait = guesses.wait(clientOf(c));
+    const wait = guesses.wait(clientOf(c, deps.trustProxy));
     return wait > 0
       ? tooMany(
           c,
@@ -162,7 +164,7 @@ export function adminApp(deps: AdminDeps): Hono {
     const body = await c.req.parseBody();
     const token = typeof body['token'] === 'string' ? body['token'] : '';
     if (!token || !sameSecret(token, deps.token)) {
-      guesses.take(clientOf(c));
+      guesses.take(clientOf(c, deps.trustProxy));
       return c.html(<Login error="That token is not right." />, 401);
     }
     const { id } = sessions.create();

@@ -1,13 +1,13 @@
 import type { Context, Env } from 'hono';
 import { Hono } from 'hono';
-import { listEvents } from '../../store/events.js';
+import { listEventCards } from '../../store/events.js';
 import { listSources } from '../../store/sources.js';
 import { eventsAtom, eventsJsonFeed } from '../feeds.js';
 import { type EventFilter, EventFilterSchema, filterQuery, toListOptions } from '../filters.js';
 import { sourcesOpml } from '../opml.js';
 import { publicOrigin } from '../origin.js';
 import { badQuery, filledQuery, validate } from '../validate.js';
-import { cards, type WebDeps } from './shared.js';
+import type { WebDeps } from './shared.js';
 
 /** What a reader's feed reader follows: the events list under any filter (Atom, JSON Feed), and the sources as OPML. */
 export function feedsApp(deps: WebDeps): Hono {
@@ -21,7 +21,7 @@ export function feedsApp(deps: WebDeps): Hono {
 
   const eventsFeed = (format: 'atom' | 'json') => async (c: Context<Env, string, { out: { query: EventFilter } }>) => {
     const f = { ...c.req.valid('query'), page: 1 };
-    const events = await cards(deps.db, await listEvents(deps.db, toListOptions(f, now(), 50)));
+    const events = await listEventCards(deps.db, toListOptions(f, now(), 50));
     const origin = publicOrigin(c, deps.site ?? {});
     const q = filterQuery(f);
     const parts = [

@@ -2,14 +2,13 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { countArticlesUpTo, getArticle, listArticles } from '../../store/articles.js';
-import { COUNT_CAP, listEvents } from '../../store/events.js';
-import { eventMembers, eventOfArticle, getEvent } from '../../store/event-reads.js';
-import { relatedEvents } from '../../store/relating.js';
+import { COUNT_CAP, listEventCards, listEvents } from '../../store/events.js';
+import { eventOfArticle, getEvent } from '../../store/event-reads.js';
+import { eventPageData } from '../../store/event-page.js';
 import { getExtraction } from '../../store/extractions.js';
 import { search } from '../../store/search.js';
 import { getSource, listSources, sourceStats } from '../../store/sources.js';
 import { topicStats } from '../../store/topic-stats.js';
-import { guidesOfEvent } from '../../store/guides.js';
 import { resolveTopic } from '../../store/topics.js';
 import { guideView } from '../../guides/view.js';
 import { getGuide, listGuides } from '../../guides/read.js';
@@ -17,13 +16,15 @@ import { readFilter, resolveSince, toListOptions } from '../filters.js';
 import { digestEvents } from '../digest.js';
 import { ArticlePage, ArticlesPage } from '../pages/articles.js';
 import { DigestPage } from '../pages/digest.js';
-import { EventPage, EventsPage } from '../pages/events.js';
+import { EventsPage } from '../pages/events.js';
+import { eventPageHtml } from '../pages/event-page.js';
 import { GuidePage, GuidesPage } from '../pages/guides.js';
 import { ErrorPage } from '../pages/layout.js';
 import { SearchPage } from '../pages/search.js';
 import { SourcePage, SourcesPage } from '../pages/sources.js';
 import { TopicPage, TopicsPage } from '../pages/topics.js';
 import { filledQuery, nonEmpty, validate } from '../validate.js';
+import { repeats, shownOnce } from '../shown-once.js';
 import { cards, filterChoices, guideCards, guideSince, PAGE_SIZE, type WebDeps } from './shared.js';
 
 const articleId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -43,14 +44,11 @@ export function pagesApp(deps: WebDeps): Hono {
     const { f, ignored } = readFilter(nonEmpty(c.req.query()));
     const opts = toListOptions(f, now(), PAGE_SIZE + 1);
     // No count of every match: the page's own rows and one more (is there an older page) are all it reads.
-    const rows = await listEvents(deps.db, opts);
-    const [events, choices] = await Promise.all([
-      cards(deps.db, rows.slice(0, PAGE_SIZE)),
-      filterChoices(deps.db, now()),
-    ]);
+    const rows = await listEventCards(deps.db, opts);
+    const choices = await filterChoices(deps.db, now());
     return c.html(
       <EventsPage
-        events={events}
+        events={rows.slice(0, PAGE_SIZE)}
         f={f}
         hasMore={rows.length > PAGE_SIZE}
         now={now()}
@@ -61,8 +59,8 @@ export function pagesApp(deps: WebDeps): Hono {
   });
 
   app.get('/events/:id', async (c) => {
-    const e = await getEvent(deps.db, c.req.param('id'));
-    if (!e)
+    const page = await eventPageData(deps.db, c.req.param('id'));
+    if (!page)
       return c.html(
         <ErrorPage
           title="No such event"
@@ -70,23 +68,12 @@ export function pagesApp(deps: WebDeps): Hono {
         />,
         404,
       );
-    if (e.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(e.id)}`, 301);
-    const related = await relatedEvents(deps.db, e.id);
-    const [relatedCards, eventCards, members, guides] = await Promise.all([
-      cards(deps.db, related),
-      cards(deps.db, [e]),
-      eventMembers(deps.db, e.id),
-      guidesOfEvent(deps.db, e.id),
-    ]);
-    return c.html(
-      <EventPage
-        event={eventCards[0]!}
-        members={members}
-        related={relatedCards.map((r, i) => ({ ...r, similarity: related[i]!.similarity }))}
-        guides={guides}
-        now={now()}
-      />,
+    if (page.event.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(page.event.id)}`, 301);
+    // The primary's summary is the event's, shown at the top: not again in the coverage.
+    const members = page.members.map((m) =>
+      m.summary && repeats(m.summary, [page.event.summary]) ? { ...m, summary: null } : m,
     );
+    return c.html(eventPageHtml({ ...page, members, now: now() }));
   });
 
   // Keyset paging from an article id (before: older, after: newer): a page reads its own rows through the order's index.
@@ -130,7 +117,7 @@ export function pagesApp(deps: WebDeps): Hono {
         article={article}
         source={source}
         now={now()}
-        extraction={extraction}
+        extraction={extraction && shownOnce(extraction)}
         event={event && { id: event.id, title: event.title }}
       />,
     );

@@ -1,0 +1,85 @@
+import type { Db } from './db.js';
+import {
+  CARD_COLUMNS,
+  cardFromRow,
+  type EventCardRow,
+  PRIMARY_COLUMNS,
+  PRIMARY_JOIN,
+  type PrimaryInfo,
+  primaryFromRow,
+  type RawCard,
+  type RawPrimary,
+} from './event-cards.js';
+import { guidesOfEvent } from './guides.js';
+import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
+
+/**
+ * What one event's page reads, in four statements: the event (through a merged id's
+ * redirect) with its primary article's source, its related events as cards with theirs, its
+ * members and its guides (guides.ts). Each reads only what the page shows: a member's text
+ * and extraction lists, which the general reads (event-reads.ts) carry for the pipeline, and
+ * a related event's factors, are left out.
+ */
+
+export type EventWithPrimary = EventRow & { primary?: PrimaryInfo | undefined };
+
+export interface EventPageMember {
+  articleId: number;
+  role: Role;
+  title: string;
+  url: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  sourceName: string;
+  sourceAuthor: string | null;
+  tier: number;
+  summary: string | null;
+}
+
+export interface EventPageData {
+  event: EventWithPrimary;
+  related: RelatedCard[];
+  members: EventPageMember[];
+  guides: Awaited<ReturnType<typeof guidesOfEvent>>;
+}
+
+/** A related event as its card shows it, with the names it may share with the page's event. */
+export type RelatedCard = EventCardRow & Pick<EventRow, 'entities'> & { similarity: number };
+
+type RawWithPrimary = RawEvent & RawPrimary;
+
+function withPrimary(r: RawWithPrimary): EventWithPrimary {
+  const e: EventWithPrimary = eventFromRow(r);
+  e.primary = primaryFromRow(r);
+  return e;
+}
+
+/** The event at `id` (or at the id it was merged into) and all its page shows; undefined when there is none. */
+export async function eventPageData(db: Db, id: string, relatedLimit = 8): Promise<EventPageData | undefined> {
+  const row = await db.get<RawWithPrimary>(
+    `SELECT e.*, ${PRIMARY_COLUMNS} FROM events e ${PRIMARY_JOIN}
+    WHERE e.id = COALESCE((SELECT to_id FROM event_redirects WHERE from_id = ?), ?)`,
+    [id, id],
+  );
+  if (!row) return undefined;
+  const event = withPrimary(row);
+  const related = await db.all<RawCard & { entities: string; similarity: number }>(
+    `SELECT ${CARD_COLUMNS}, e.entities, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
+    WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
+    [event.id, relatedLimit],
+  );
+  const members = await db.all<EventPageMember>(
+    `SELECT ea.article_id AS "articleId", ea.role, a.title, a.url, a.published_at AS "publishedAt", a.fetched_at AS "fetchedAt",
+      s.name AS "sourceName", s.author AS "sourceAuthor", s.tier, x.summary
+    FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
+    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`,
+    [event.id],
+  );
+  const guides = await guidesOfEvent(db, event.id);
+  return {
+    event,
+    related: related.map((r) => ({ ...cardFromRow(r), entities: JSON.parse(r.entities), similarity: r.similarity })),
+    members,
+    guides,
+  };
+}

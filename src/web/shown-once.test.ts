@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { repeats, shownOnce } from './shown-once.js';
+
+describe('a statement shown once on a page', () => {
+  it('keeps a sentence in the summary, a quote as a quote, and drops the claim that repeats either', () => {
+    const x = shownOnce({
+      summary: 'OpenAI released GPT-5.5 on Tuesday. It is the company’s most capable model.',
+      claims: [
+        { text: 'OpenAI released GPT-5.5 on Tuesday.' },
+        { text: '"This is our best model yet," Altman said.' },
+        { text: 'The model costs $20 a month.' },
+      ],
+      quotes: [
+        { text: 'It is the company’s most capable model.', speaker: 'OpenAI' },
+        { text: 'This is our best model yet', speaker: 'Sam Altman' },
+      ],
+    });
+    assert.deepEqual(
+      x.claims.map((c) => c.text),
+      ['The model costs $20 a month.'],
+    );
+    assert.deepEqual(
+      x.quotes.map((q) => q.speaker),
+      ['Sam Altman'],
+    );
+  });
+  it('reads an attributed event summary as its member’s', () => {
+    assert.ok(repeats('Today we are releasing GPT-5.5.', ['OpenAI: Today we are releasing GPT-5.5.']));
+    assert.ok(!repeats('Google released Gemini 3.', ['OpenAI: Today we are releasing GPT-5.5.']));
+    assert.ok(!repeats('', ['anything']));
+    assert.ok(!repeats('Yes', ['Asked if it would ship, he said yes.']), 'a word in common is no repeat');
+  });
+});

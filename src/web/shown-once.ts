@@ -1,0 +1,39 @@
+/**
+ * One statement shown once on a page. An article's summary, claims and key quotes are chosen
+ * apart (a model's extraction may give one sentence as all three), and an event's summary is
+ * its primary article's: shown again under that article in the coverage, the reader reads it
+ * twice. Each place keeps what serves it best: the summary its sentences, a quote its words
+ * with their speaker, a claim only what neither says.
+ */
+
+/** Letters and digits, in lower case: punctuation, quotation marks and an attribution's colon do not make a text another. */
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Fewer words than this inside a longer text are a phrase both use ("yes", "the model"), not one statement. */
+const MIN_WORDS = 4;
+
+/** Whether a text says again what one of the others says: the same words, or whole words within them. */
+export function repeats(text: string, others: readonly string[]): boolean {
+  const t = fold(text);
+  if (!t) return false;
+  const within = (inner: string, outer: string) =>
+    inner === outer || (inner.split(' ').length >= MIN_WORDS && ` ${outer} `.includes(` ${inner} `));
+  return others.some((o) => {
+    const f = fold(o);
+    return !!f && (within(t, f) || within(f, t));
+  });
+}
+
+/** An extraction's claims and quotes without what its summary already shows, nor claims a quote shows. */
+export function shownOnce<
+  X extends { summary: string; claims: Array<{ text: string }>; quotes: Array<{ text: string }> },
+>(x: X): X {
+  const quotes = x.quotes.filter((q) => !repeats(q.text, [x.summary]));
+  const claims = x.claims.filter((c) => !repeats(c.text, [x.summary, ...quotes.map((q) => q.text)]));
+  return { ...x, quotes, claims };
+}
