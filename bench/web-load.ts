@@ -141,8 +141,23 @@ async function copyInto(file: string, url: string): Promise<void> {
   );
 }
 
+/**
+ * BENCH_WEB_ROUTES (comma-separated words) keeps only the rows whose route names hold one of
+ * them, and BENCH_WEB_STORES (`SQLite`, `PostgreSQL`) only those stores: to measure what a
+ * change moves without the whole table. /healthz, the baseline, is always measured.
+ */
+function wanted(variable: string): (name: string) => boolean {
+  const words = (process.env[variable] ?? '')
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  return (name) => !words.length || words.some((w) => name.toLowerCase().includes(w));
+}
+
 export async function benchWeb(): Promise<void> {
   const seconds = Number(process.env['BENCH_WEB_SECONDS'] ?? 10);
+  const routeWanted = wanted('BENCH_WEB_ROUTES');
+  const storeWanted = wanted('BENCH_WEB_STORES');
   spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')],
@@ -167,7 +182,7 @@ export async function benchWeb(): Promise<void> {
     const stores: Array<{ name: string; url: string }> = [
       { name: 'SQLite', url: file },
       ...(pg ? [{ name: 'PostgreSQL', url: pg.url }] : []),
-    ];
+    ].filter((st) => storeWanted(st.name));
 
     // Cold start: the store, then an empty one as the baseline.
     const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
@@ -251,11 +266,13 @@ export async function benchWeb(): Promise<void> {
         const s = await startServe(st.url, cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' });
         for (const [name, path] of routes) {
           if (!cache && path === '/healthz') continue;
+          if (path !== '/healthz' && !routeWanted(name)) continue;
           const route = cache ? name : `${name}, every request rendered`;
           rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, path)) });
         }
         if (!cache)
           for (const [name, paths] of distinct) {
+            if (!routeWanted(name)) continue;
             const route = `${name}, distinct (${paths.length.toLocaleString('en-US')} URLs), every request rendered`;
             rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, '', paths)) });
           }

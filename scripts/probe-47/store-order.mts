@@ -4,31 +4,18 @@
  * whether the happenings the issue found stitched stay apart. The unit test
  * (src/events/stream-groupings.test.ts) clusters the stream file in its own order; ties of
  * publication time (a feed's items at one hour) make the online clusterer's result depend on order.
- * Usage: node --import tsx scripts/probe-47/store-order.mts <almanac.db> [entities|none]
+ * Usage: node --import tsx scripts/probe-47/store-order.mts <almanac.db | stream.jsonl> [entities|none]
  * (build the store as a user would: serve the stream's outlets as RSS on loopback, `sources add
  * --allow-private --fulltext never`, `fetch`, `process`).
  */
-import Database from 'better-sqlite3';
 import { OnlineClusterer } from '../../src/events/cluster.js';
-const db = new Database(process.argv[2], { readonly: true });
-const rows = db
-  .prepare(`SELECT a.id, a.title, a.text, a.url, coalesce(a.published_at, a.fetched_at) at, a.source_id, x.entities
-  FROM articles a LEFT JOIN extractions x ON x.article_id = a.id ORDER BY at, a.id`)
-  .all() as Array<Record<string, string>>;
+import { clusterInput, readArticles } from './articles.mjs';
+const rows = readArticles(process.argv[2]!);
 const mode = process.argv[3] ?? 'entities';
 const c = new OnlineClusterer();
 const ev = new Map<string, string>();
 for (const r of rows) {
-  const ents = mode === 'none' ? undefined : (JSON.parse(r.entities ?? '[]') as { name: string }[]).map((e) => e.name);
-  const a = c.add({
-    id: String(r.id),
-    title: r.title,
-    text: r.text,
-    url: r.url,
-    published: new Date(r.at),
-    source: r.source_id,
-    entities: ents,
-  });
+  const a = c.add(clusterInput(r, mode));
   ev.set(String(r.id), a.event);
   for (const m of a.merges) for (const [k, v] of ev) if (v === m.from) ev.set(k, m.into);
 }

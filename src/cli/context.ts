@@ -28,13 +28,13 @@ export async function makeDeps(
       console.error(`store: applying migration ${name} (once, after an upgrade; a large store takes a while)`),
   });
   const http = createHttpClient(config);
-  const llm = llmFromConfig(config);
+  const log = (line: string) => console.error(line);
+  const llm = llmFromConfig(config, { log });
   const localPool =
     config.extractThreads > 0 ? createLocalPool(config.extractThreads, { budgetMs: config.jobBudgetMs }) : undefined;
   const extractor = llm
     ? createLlmExtractor(llm, db, () => clock.now(), localPool && ((a) => localPool.extract(a)))
     : undefined;
-  const log = (line: string) => console.error(line);
   return {
     db,
     state: new PipelineState(),

@@ -4,17 +4,10 @@ import { readOpml, writeOpml } from '../ingest/opml.js';
 import { readableHost } from '../ingest/outlet-name.js';
 import { AI_CATALOG } from '../ingest/catalog/ai.js';
 import type { Deps } from '../pipeline/deps.js';
-import {
-  findSource,
-  listSources,
-  removeSource,
-  sourceLabel,
-  upsertSource,
-  SOURCE_KINDS,
-  type NewSource,
-} from '../store/sources.js';
+import { findSource, listSources, sourceLabel, upsertSource, SOURCE_KINDS, type NewSource } from '../store/sources.js';
 import { UsageError } from './context.js';
 import { CATALOGS } from './preflight.js';
+import { unfollowSource } from '../pipeline/unfollow.js';
 
 export const SOURCES_HELP = `almanac sources <command>
 
@@ -98,11 +91,17 @@ export async function sourcesCommand(
     }
     case 'remove': {
       if (!arg) throw new UsageError('sources remove: give an id or feed URL');
-      if (!(await removeSource(deps.db, arg))) {
+      const gone = await unfollowSource(deps.db, arg);
+      if (!gone) {
         console.error(`sources: no source ${arg}`);
         return 1;
       }
-      console.log(`removed ${arg}`);
+      console.log(
+        `removed ${gone.id}: ${gone.articles} articles and the ${gone.events} events they were in` +
+          (gone.replaced
+            ? `; their ${gone.replaced} articles of other sources are placed again at the next \`almanac process\``
+            : ''),
+      );
       return 0;
     }
     case 'import-opml': {

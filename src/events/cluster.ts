@@ -2,7 +2,8 @@ import { contentTerms, properTerms } from '../analyze/text/terms.js';
 import { eventCover, type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
 import { gatheringNames, isRoundup } from './roundup.js';
-import { dot, presentIn, SparseVector, termId } from './vector.js';
+import { type ArticleNames, articleNames, NameRules } from './names.js';
+import { dot, holding, knownTermId, SparseVector, termId, termName } from './vector.js';
 
 /**
  * Online, time-aware clustering of articles into events.
@@ -108,6 +109,19 @@ export interface Assignment {
   terms: string[];
 }
 
+/** Why an article joined an event, as the clusterer saw it then: a probe's view, not used in deciding. */
+export interface JoinExplanation {
+  article: string;
+  event: string;
+  /** The event's size and cohesion before the article joined. */
+  size: number;
+  cohesion: number;
+  similarity: number;
+  evidence: HappeningEvidence;
+  /** The terms the article shares with the event, with their weight times specificity, heaviest first. */
+  shared: { term: string; weight: number }[];
+}
+
 /** An event's clustering state, as stored between runs. */
 export interface EventState {
   id: string;
@@ -190,6 +204,8 @@ export class OnlineClusterer {
   constructor(
     settings: Partial<ClusterSettings> = {},
     private readonly newId: (doc: ClusterInput, n: number) => string = (_d, n) => `e${n}`,
+    /** Told why each article joined the event it joined (for probes; nothing calls it by default). */
+    private readonly explain?: (why: JoinExplanation) => void,
   ) {
     this.settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
   }
@@ -241,8 +257,12 @@ export class OnlineClusterer {
     return id;
   }
 
-  /** The weighted term counts of an article before IDF. */
+  /** The weighted term counts of an article before IDF, its names' marks last with a count of 0 (see names.ts). */
   termCounts(doc: ClusterInput): Map<string, number> {
+    return this.articleTerms(doc).counts;
+  }
+
+  private articleTerms(doc: ClusterInput): { counts: Map<string, number>; names: ArticleNames } {
     const s = this.settings;
     const counts = new Map<string, number>();
     const add = (terms: Iterable<string>, weight: number) => {
@@ -251,18 +271,19 @@ export class OnlineClusterer {
     add(contentTerms(doc.title), s.titleWeight);
     const proper = properTerms(doc.title);
     for (const t of proper) if (counts.has(t)) counts.set(t, counts.get(t)! * s.properBoost);
-    if (doc.text) {
-      const lead = doc.text.split(/\s+/, s.leadWords).join(' ');
-      add(contentTerms(lead), s.leadWeight / 2);
-    }
-    if (doc.url) add(contentTerms(urlWords(doc.url)), s.urlWeight);
+    const lead = doc.text ? doc.text.split(/\s+/, s.leadWords).join(' ') : '';
+    if (lead) add(contentTerms(lead), s.leadWeight / 2);
+    const url = urlWords(doc.url);
+    if (url) add(contentTerms(url), s.urlWeight);
+    // An entity is one term, its words together: "AI Mode" and "Study Mode" share no entity (see names.ts).
     if (doc.entities)
-      for (const e of doc.entities)
-        add(
-          contentTerms(e).map((t) => `@${t}`),
-          s.entityWeight,
-        );
-    return counts;
+      for (const e of doc.entities) {
+        const words = contentTerms(e);
+        if (words.length) add([`@${words.join(' ')}`], s.entityWeight);
+      }
+    const names = articleNames(doc.title, lead, url);
+    for (const m of names.marks) if (!counts.has(m)) counts.set(m, 0);
+    return { counts, names };
   }
 
   private vectorize(counts: Map<string, number>): SparseVector {
@@ -272,7 +293,8 @@ export class OnlineClusterer {
     let i = 0;
     for (const [t, c] of counts) {
       const idf = Math.log((this.docs + 1) / ((this.df.get(t) ?? 0) + 1)) + 1;
-      const w = (1 + Math.log(1 + c)) * idf;
+      // A count of 0 is a mark (see names.ts): held, weightless.
+      const w = c ? (1 + Math.log(1 + c)) * idf : 0;
       ids[i] = termId(t);
       weights[i++] = w;
       n2 += w * w;
@@ -382,14 +404,13 @@ export class OnlineClusterer {
   private reindex(e: EventState): void {
     const k = this.settings.indexTerms;
     const { ids, weights } = e.centroid;
-    let top: number[];
-    if (ids.length <= k) top = Array.from(ids);
-    // Heaviest first; equal weights in the order the terms came (the sort is stable).
-    else
-      top = Array.from(ids.keys())
-        .sort((a, b) => weights[b]! - weights[a]!)
-        .slice(0, k)
-        .map((i) => ids[i]!);
+    // Heaviest first; equal weights in the order the terms came (the sort is stable). Weightless
+    // marks (see names.ts) would add nothing to a candidate's score: they are not indexed.
+    const top = Array.from(ids.keys())
+      .filter((i) => weights[i]! > 0)
+      .sort((a, b) => weights[b]! - weights[a]!)
+      .slice(0, k)
+      .map((i) => ids[i]!);
     const next = new Set(top);
     for (const t of e.slots.keys()) if (!next.has(t)) this.index.get(t)?.delete(e);
     for (const t of next) {
@@ -410,7 +431,10 @@ export class OnlineClusterer {
    * cosine is weighed up by that much (full text: the title and the lead).
    */
   private lengthFactor(v: SparseVector): number {
-    return Math.max(1, Math.sqrt(v.ids.length / this.settings.plainTerms));
+    // Weightless marks (see names.ts) are not terms of the text.
+    let terms = 0;
+    for (let i = 0; i < v.weights.length; i++) if (v.weights[i]! > 0) terms++;
+    return Math.max(1, Math.sqrt(terms / this.settings.plainTerms));
   }
 
   /**
@@ -427,13 +451,16 @@ export class OnlineClusterer {
     return names.length ? Int32Array.from(names) : undefined;
   }
 
-  /** What the article shares with an event that is specific to them (see happening.ts). */
-  private evidence(v: SparseVector, titleTerms: number, e: EventState): HappeningEvidence {
+  /** What the article shares with an event that is specific to them (see happening.ts), its words inside names taken as names.ts says. */
+  private evidence(v: SparseVector, titleTerms: number, e: EventState, names: NameRules): HappeningEvidence {
     const events = this.events.size;
     const ew = this.eventsWith;
+    const found = this.termsIn(v, e, names);
+    const shared = found.map((f) => f >> 1);
     // A term the event has counts in the other events that have it: the event itself says nothing of how common the term is.
-    const inEvent = presentIn(v, e.centroid);
-    return happeningEvidence(v, titleTerms, inEvent, (t, i) => specificity((ew.get(t) ?? 0) - inEvent[i]!, events - 1));
+    return happeningEvidence(v, titleTerms, shared, (t, i) =>
+      specificity((ew.get(t) ?? 0) - (found[i]! & 1), events - 1),
+    );
   }
 
   /**
@@ -444,16 +471,23 @@ export class OnlineClusterer {
    * the event's side too keeps a late article from a wide event (a week of a summit's coverage)
    * whose terms it shares only a few of.
    */
-  private admitsLate(v: SparseVector, titleTerms: number, e: EventState, sim: number, at: number): boolean {
+  private admitsLate(
+    v: SparseVector,
+    titleTerms: number,
+    e: EventState,
+    sim: number,
+    at: number,
+    names: NameRules,
+  ): boolean {
     const s = this.settings;
     if (sim / this.decay(e, at) < s.joinThreshold) return false;
-    const evidence = this.evidence(v, titleTerms, e);
+    const evidence = this.evidence(v, titleTerms, e, names);
     if (evidence.specificShare < s.specificShare || evidence.titleCover < s.titleCover) return false;
     const events = this.events.size;
     const ew = this.eventsWith;
     // The event itself has each of its terms: the other events that have it say how common it is.
     return (
-      eventCover(e.centroid, presentIn(e.centroid, v), (t) => specificity((ew.get(t) ?? 1) - 1, events - 1)) >=
+      eventCover(e.centroid, this.sharedFromEvent(v, e, names), (t) => specificity((ew.get(t) ?? 1) - 1, events - 1)) >=
       s.specificShare
     );
   }
@@ -469,6 +503,31 @@ export class OnlineClusterer {
     const s = this.settings;
     if (sim >= s.cohesionFactor * eventCohesion) return evidence.specificShare >= s.specificByCohesion * eventCohesion;
     return evidence.specificShare >= s.specificShare && evidence.titleCover >= s.titleCover;
+  }
+
+  /** For each term of the event, whether the article shares it (names.ts decides for the article's words in names). */
+  private sharedFromEvent(v: SparseVector, e: EventState, names: NameRules): Uint8Array {
+    const shared = this.sharedWith(v, e, names);
+    const sharedIds = new Set<number>();
+    for (let i = 0; i < v.ids.length; i++) if (shared[i]) sharedIds.add(v.ids[i]!);
+    return Uint8Array.from(e.centroid.ids, (t) => (sharedIds.has(t) ? 1 : 0));
+  }
+
+  /** For each term of the article, 1 when it counts as shared with the event (see names.ts), else 0. */
+  private sharedWith(v: SparseVector, e: EventState, names: NameRules): Uint8Array {
+    return this.termsIn(v, e, names).map((f) => f >> 1);
+  }
+
+  /** For each term of the article, in one walk of the event: bit 1 when the event holds it, bit 2 when it counts as shared (see names.ts). */
+  private termsIn(v: SparseVector, e: EventState, names: NameRules): Uint8Array {
+    return holding(e.centroid, (has) => {
+      const out = new Uint8Array(v.ids.length);
+      for (let i = 0; i < v.ids.length; i++) {
+        const held = has(v.ids[i]!);
+        out[i] = (held ? 1 : 0) | (names.shared(i, held, has) ? 2 : 0);
+      }
+      return out;
+    });
   }
 
   /** Drop an event from memory. */
@@ -516,11 +575,12 @@ export class OnlineClusterer {
 
   /** Place one article (in published order). */
   add(doc: ClusterInput): Assignment {
-    const counts = this.termCounts(doc);
+    const { counts, names: articleNames } = this.articleTerms(doc);
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     const gathering = this.gatheringOf(doc.title);
     const v = gathering ? withRoundupMark(this.vectorize(counts)) : this.vectorize(counts);
+    const names = NameRules.of([...counts.keys()], articleNames, knownTermId);
     const at = doc.published.getTime();
     this.newest = Math.max(this.newest, at);
     if (++this.addsSincePrune >= 1000) this.prune();
@@ -537,7 +597,7 @@ export class OnlineClusterer {
       if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
       if (sim < this.settings.joinThreshold) return false;
       titleTerms ??= new Set(contentTerms(doc.title)).size;
-      return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e));
+      return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e, names));
     };
     for (const [i, e] of cands.entries()) {
       const sim = sims[i]!;
@@ -552,12 +612,16 @@ export class OnlineClusterer {
         const sim = sims[i]!;
         if (sim <= bestSim || sim >= this.settings.joinThreshold || e.centroid.ids.includes(ROUNDUP_MARK)) continue;
         titleTerms ??= new Set(contentTerms(doc.title)).size;
-        if (!this.admitsLate(v, titleTerms, e, sim, at)) continue;
+        if (!this.admitsLate(v, titleTerms, e, sim, at, names)) continue;
         bestSim = sim;
         best = e;
       }
     const terms = [...counts.keys()];
     if (best) {
+      if (this.explain)
+        this.explain(
+          this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(doc.title)).size, names),
+        );
       this.addTo(best, v, at);
       const merges = this.mergeConverged(best, cands, sims, admits);
       const event = this.resolve(best.id);
@@ -576,6 +640,36 @@ export class OnlineClusterer {
     this.events.set(e.id, e);
     this.addTo(e, v, at);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
+  }
+
+  /** Why an article joins an event (see JoinExplanation). */
+  private explanation(
+    doc: ClusterInput,
+    v: SparseVector,
+    e: EventState,
+    sim: number,
+    titleTerms: number,
+    names: NameRules,
+  ): JoinExplanation {
+    const events = this.events.size;
+    const inEvent = this.sharedWith(v, e, names);
+    const shared: JoinExplanation['shared'] = [];
+    for (let i = 0; i < v.ids.length; i++)
+      if (inEvent[i])
+        shared.push({
+          term: termName(v.ids[i]!),
+          weight: v.weights[i]! * specificity((this.eventsWith.get(v.ids[i]!) ?? 0) - 1, events - 1),
+        });
+    shared.sort((a, b) => b.weight - a.weight);
+    return {
+      article: doc.id,
+      event: e.id,
+      size: e.size,
+      similarity: sim,
+      cohesion: cohesion(e),
+      evidence: this.evidence(v, titleTerms, e, names),
+      shared,
+    };
   }
 
   /**

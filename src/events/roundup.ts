@@ -1,4 +1,5 @@
 import { stem } from '../analyze/text/terms.js';
+import { titleCased } from './title-case.js';
 
 /**
  * Roundups of a gathering: "CES 2026: everything revealed", "The most bizarre tech so far at
@@ -47,12 +48,4 @@ export function gatheringNames(title: string): string[] {
   add(/^(\p{Lu}[\p{L}\p{N}&-]*)(?: \d{4})?:/u.exec(title)?.[1]);
   add(/^(\p{Lu}[\p{L}\p{N}&-]*) \d{4}\b/u.exec(title)?.[1]);
   return [...out];
-}
-
-/** Whether most longer words of a headline are capitalised ('title'), or in capitals ('capitals'): then case tells no names. */
-function titleCased(title: string): 'title' | 'capitals' | undefined {
-  const ws = title.match(/\p{L}{4,}/gu) ?? [];
-  if (ws.length < 3) return undefined;
-  if (ws.filter((w) => w === w.toUpperCase()).length >= 0.6 * ws.length) return 'capitals';
-  return ws.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * ws.length ? 'title' : undefined;
 }

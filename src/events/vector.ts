@@ -26,6 +26,18 @@ export function termId(term: string): number {
   return id;
 }
 
+/** A term's id if any vector ever had the term, else -1 (no vector can hold it). */
+export function knownTermId(term: string): number {
+  return termIds.get(term) ?? -1;
+}
+
+/** The term a term id stands for. */
+export function termName(id: number): string {
+  const t = termNames[id];
+  if (t === undefined) throw new Error(`no term has id ${id}`);
+  return t;
+}
+
 // The packed stored form (see SparseVector.serialize): its mark, which no JSON text starts
 // with, and the separator between its fields.
 const SEPARATOR = '\u001f';
@@ -179,6 +191,18 @@ export function norm(a: SparseVector): number {
   let s = 0;
   for (let i = 0; i < a.weights.length; i++) s += a.weights[i]! * a.weights[i]!;
   return Math.sqrt(s);
+}
+
+/** `f` given a test of which terms `b` holds (b is spread over the dense row meanwhile). */
+export function holding<T>(b: SparseVector, f: (has: (id: number) => boolean) => T): T {
+  const row = denseRow();
+  const { ids } = b;
+  for (let i = 0; i < ids.length; i++) row[ids[i]!] = 1;
+  try {
+    return f((id) => id >= 0 && row[id] === 1);
+  } finally {
+    for (let i = 0; i < ids.length; i++) row[ids[i]!] = 0;
+  }
 }
 
 /** For each term of `a`, 1 when `b` has it, else 0 (in `a`'s order). */

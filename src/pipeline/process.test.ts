@@ -40,6 +40,34 @@ async function store(n = 30) {
 }
 
 describe('processPending runs the stages side by side', () => {
+  it('goes on past a page of articles that all failed (a host that is down) to the rest', async () => {
+    // 450 articles: the first 250 fail (more than a page of 200), the rest succeed, all in one run.
+    const { deps, published } = await store(450);
+    const byTime = [...published.keys()].sort((a, b) => published.get(a)!.localeCompare(published.get(b)!));
+    const failing = new Set(byTime.slice(0, 250));
+    const ran = new Set<number>();
+    const stage: Stage = {
+      name: 'first',
+      async run(id) {
+        ran.add(id);
+        if (failing.has(id)) throw new Error('host unreachable');
+        return {};
+      },
+    };
+    try {
+      const [report] = await processPending(deps, { stages: [stage] });
+      assert.deepEqual(report, { stage: 'first', done: 200, failed: 250 });
+      assert.equal(ran.size, 450);
+      // The next run tries the failed ones again, once each.
+      ran.clear();
+      failing.clear();
+      const [again] = await processPending(deps, { stages: [stage] });
+      assert.deepEqual(again, { stage: 'first', done: 250, failed: 0 });
+    } finally {
+      await deps.db.close();
+    }
+  });
+
   it('tells progress over the whole run, never more done than the total it gives', async () => {
     // More articles than one page of pending work (200), so the stage runs over several pages.
     const { deps } = await store(450);

@@ -1,4 +1,4 @@
-import { ensureStageRows, markStage, markStagesDone, pendingFor } from '../store/stages.js';
+import { ensureStageRows, markStage, markStagesDone, pendingFor, type StageCursor } from '../store/stages.js';
 import type { Deps } from './deps.js';
 import { storeFailure } from '../store/store-failure.js';
 import { STAGES, type Stage } from './stages.js';
@@ -146,15 +146,21 @@ async function takeArticles(
   progress: Progress,
 ): Promise<void> {
   const tried = new Set<number>();
+  // Where this run has read to: each page is read after the last, so a page of articles that
+  // all failed (pages of a host that is down) does not end the run with the rest untouched.
+  let cursor: StageCursor | undefined;
   while (!progress.stopped) {
     const earlier = earlierRunning();
     const seen = progress.mark;
-    const pending = (
-      await pendingFor(deps.db, stage.name, stage.prepare ? PREPARED_PAGE : PAGE, MAX_ATTEMPTS, [
-        ...(opts.afterStages ?? []),
-        ...earlier,
-      ])
-    ).filter((id) => !tried.has(id));
+    const page = await pendingFor(
+      deps.db,
+      stage.name,
+      stage.prepare ? PREPARED_PAGE : PAGE,
+      MAX_ATTEMPTS,
+      [...(opts.afterStages ?? []), ...earlier],
+      cursor,
+    );
+    const pending = page.map((r) => r.id).filter((id) => !tried.has(id));
     const batch = stage.batch?.(deps) ?? 1;
     // While an earlier stage is at work, wait until it has readied a whole batch (many small
     // batches would cost a commit each); when none is, what is ready is all there will be.
@@ -164,6 +170,7 @@ async function takeArticles(
       continue;
     }
     if (!pending.length) break;
+    cursor = page.at(-1);
     const claimed = (opts.claim ? await opts.claim.take(stage, pending) : pending).filter((id) => !tried.has(id));
     // Nothing claimable now (others hold these): they are theirs to finish.
     if (!claimed.length) break;

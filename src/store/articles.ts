@@ -278,8 +278,10 @@ export async function countArticlesUpTo(db: Db, cap: number): Promise<number> {
   );
 }
 
-export async function countArticles(db: Db): Promise<number> {
-  return one<number>(db, 'SELECT COUNT(*) FROM articles');
+export async function countArticles(db: Db, sourceId?: string): Promise<number> {
+  return sourceId === undefined
+    ? one<number>(db, 'SELECT COUNT(*) FROM articles')
+    : one<number>(db, 'SELECT COUNT(*) FROM articles WHERE source_id = ?', [sourceId]);
 }
 
 export async function updateArticleBody(

@@ -1,11 +1,28 @@
 import type { Db } from './db.js';
 import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
-import { listParam, value } from './sql/query.js';
+import { column, listParam, value } from './sql/query.js';
 
 /** Reads of single events and their members (lists and counts are in events.ts). */
 
 export async function eventOfArticle(db: Db, articleId: number): Promise<string | undefined> {
   return await value<string>(db, 'SELECT event_id FROM event_articles WHERE article_id = ?', [articleId]);
+}
+
+/** The events holding an article of this source, and how many of their articles are of other sources. */
+export async function eventsOfSource(db: Db, sourceId: string): Promise<{ events: string[]; otherArticles: number }> {
+  const events = await column<string>(
+    db,
+    'SELECT DISTINCT ea.event_id FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE a.source_id = ?',
+    [sourceId],
+  );
+  const otherArticles =
+    (await value<number>(
+      db,
+      `SELECT COUNT(*) FROM event_articles ea JOIN articles a ON a.id = ea.article_id
+      WHERE ea.event_id IN (${listParam(db, 'text')}) AND a.source_id <> ?`,
+      [JSON.stringify(events), sourceId],
+    )) ?? 0;
+  return { events, otherArticles: Number(otherArticles) };
 }
 
 export async function resolveEventId(db: Db, id: string): Promise<string> {

@@ -33,15 +33,9 @@ export interface SearchHits {
   windowed: boolean;
 }
 
-/** The words of a query as an FTS5 expression: each a quoted term, all required. */
-export function ftsQuery(q: string): string | undefined {
-  const terms = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return terms.length
-    ? terms
-        .slice(0, 12)
-        .map((t) => `"${t}"`)
-        .join(' ')
-    : undefined;
+/** The words of a query (letters and digits), the first 12: every one is required. */
+export function queryWords(q: string): string[] {
+  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
 /**
@@ -50,10 +44,9 @@ export function ftsQuery(q: string): string | undefined {
  * other columns are read by primary key.
  */
 export async function search(db: Db, q: string, limit = 20): Promise<SearchHits> {
-  const fts = ftsQuery(q);
-  if (!fts) return { events: [], articles: [], statements: [], windowed: false };
-  if (db.dialect === 'postgres')
-    return searchPostgres(db, (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).join(' '), limit);
+  const words = queryWords(q);
+  if (!words.length) return { events: [], articles: [], statements: [], windowed: false };
+  if (db.dialect === 'postgres') return searchPostgres(db, words.join(' '), limit);
   const snip = (table: string, col: number) =>
     `snippet(${table}, ${col}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS snippet`;
   /** Each ranked row with its other columns, read by primary key (`key` names it for the match), in rank order. */
@@ -69,7 +62,7 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
   const ev = await rankRecent<{ snippet: string }>(
     db,
     { table: 'events_fts', rank: 'bm25(events_fts, 3.0, 1.0)', titleColumn: 'title', shown: snip('events_fts', 1) },
-    fts,
+    words,
     limit,
   );
   const events = (
@@ -95,7 +88,7 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
       titleColumn: 'title',
       shown: snip('articles_fts', 1),
     },
-    fts,
+    words,
     limit,
   );
   const articles = await withColumns<{ snippet: string }, Omit<SearchHits['articles'][number], 'snippet' | 'id'>>(
@@ -112,7 +105,7 @@ export async function search(db: Db, q: string, limit = 20): Promise<SearchHits>
       rank: 'bm25(extraction_fts)',
       shown: `${snip('extraction_fts', -1)}, instr(highlight(extraction_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}'), '${MARK_OPEN}') > 0 AS "inClaims"`,
     },
-    fts,
+    words,
     limit,
   );
   const statements = (

@@ -47,6 +47,12 @@ export async function ensureStageRows(db: Db, stages: readonly string[], at: str
   return n;
 }
 
+/** An article's place in a stage's order: its time, then its id. */
+export interface StageCursor {
+  id: number;
+  time: string;
+}
+
 /** A stage row that may still run: pending, or failed with attempts left (one `?`: maxAttempts). */
 const mayRun = (alias: string) =>
   `(${alias}.status = 'pending' OR (${alias}.status = 'failed' AND ${alias}.attempts < ?))`;
@@ -59,7 +65,8 @@ const mayRun = (alias: string) =>
  * article not ready yet, and never an article after one it would then meet late.
  *
  * Pending and retryable rows are read apart, each in the order of the article_stages_next
- * index, so a call costs what it returns, not what is waiting.
+ * index, so a call costs what it returns, not what is waiting. `after` reads on past the
+ * articles a run has taken already (a page of them that all failed must not end the run).
  */
 export async function pendingFor(
   db: Db,
@@ -67,7 +74,8 @@ export async function pendingFor(
   limit: number,
   maxAttempts: number,
   afterStages: readonly string[] = [],
-): Promise<number[]> {
+  after?: StageCursor,
+): Promise<StageCursor[]> {
   let horizon: string | null = null;
   for (const s of afterStages) {
     const first =
@@ -80,19 +88,27 @@ export async function pendingFor(
       )) ?? null;
     if (first !== null && (horizon === null || first < horizon)) horizon = first;
   }
-  const gate = horizon !== null ? ' AND article_time < ?' : '';
+  const gate =
+    (horizon !== null ? ' AND article_time < ?' : '') +
+    (after ? ' AND (article_time > ? OR (article_time = ? AND article_id > ?))' : '');
   const part = (
     status: string,
     alias: string,
   ) => `SELECT * FROM (SELECT article_id, article_time FROM article_stages WHERE stage = ? AND ${status}${gate}
     ORDER BY article_time, article_id LIMIT ?) AS ${alias}`;
-  const params = (extra: SqlValue[]): SqlValue[] => [stage, ...extra, ...(horizon !== null ? [horizon] : []), limit];
-  return await column<number>(
-    db,
-    `SELECT article_id FROM (${part("status = 'pending'", 'waiting')} UNION ALL ${part("status = 'failed' AND attempts < ?", 'retrying')}) AS next
+  const params = (extra: SqlValue[]): SqlValue[] => [
+    stage,
+    ...extra,
+    ...(horizon !== null ? [horizon] : []),
+    ...(after ? [after.time, after.time, after.id] : []),
+    limit,
+  ];
+  const rows = await db.all<{ article_id: number; article_time: string }>(
+    `SELECT article_id, article_time FROM (${part("status = 'pending'", 'waiting')} UNION ALL ${part("status = 'failed' AND attempts < ?", 'retrying')}) AS next
     ORDER BY article_time, article_id LIMIT ?`,
     [...params([]), ...params([maxAttempts]), limit],
   );
+  return rows.map((r) => ({ id: Number(r.article_id), time: r.article_time }));
 }
 
 /** Whether any article may still run one of these stages. */

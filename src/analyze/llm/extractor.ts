@@ -23,13 +23,18 @@ import { createTransport } from './transport.js';
 import { locateVerbatim } from './verbatim.js';
 
 /** The client the configuration asks for, or undefined when no LLM is configured. */
-export function llmFromConfig(config: Config, opts: { backoffMs?: number } = {}): LlmClient | undefined {
+export function llmFromConfig(
+  config: Config,
+  opts: { backoffMs?: number; log?: (line: string) => void } = {},
+): LlmClient | undefined {
   if (!config.llmUrl || !config.llmModel) return undefined;
   const post = createTransport({
     timeoutMs: config.llmTimeoutMs,
     maxRetries: config.llmMaxRetries,
     concurrency: config.llmConcurrency,
     backoffMs: opts.backoffMs,
+    onDown: (why, forMs) =>
+      opts.log?.(`llm: ${why}; extracting locally, the model is tried again in ${Math.round(forMs / 1000)} s`),
   });
   const provider = config.llmProvider ?? (/anthropic\.com/i.test(config.llmUrl) ? 'anthropic' : 'openai');
   const o = { baseUrl: config.llmUrl, model: config.llmModel, apiKey: config.llmApiKey, post };

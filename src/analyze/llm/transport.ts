@@ -12,6 +12,17 @@ export interface TransportOptions {
   /** Base of the backoff; tests make it small. */
   backoffMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * After this many requests in a row that could not reach the server at all (refused,
+   * unknown host) even with their retries, the server counts as down for `downForMs`: requests
+   * fail at once (the extractor falls back to the local one) and one is tried again after it.
+   * Default 3 and 60 s.
+   */
+  downAfter?: number;
+  downForMs?: number;
+  /** Told once each time the server is found down (a line for the user), with why. */
+  onDown?: (why: string, forMs: number) => void;
+  now?: () => number;
 }
 
 export type PostJson = (url: string, headers: Record<string, string>, body: unknown) => Promise<unknown>;
@@ -41,6 +52,13 @@ export function createTransport(o: TransportOptions): PostJson {
     else active--;
   };
 
+  // Requests in a row that could not reach the server, and until when it counts as down.
+  let unreachable = 0;
+  let downUntil = 0;
+  const now = o.now ?? Date.now;
+  const downAfter = o.downAfter ?? 3;
+  const downForMs = o.downForMs ?? 60_000;
+
   const once = async (url: string, headers: Record<string, string>, body: unknown): Promise<unknown> => {
     let res: Response;
     try {
@@ -53,11 +71,14 @@ export function createTransport(o: TransportOptions): PostJson {
     } catch (e) {
       const err = e as Error;
       const timeout = err.name === 'TimeoutError' || err.name === 'AbortError';
-      throw new LlmError(
-        timeout
-          ? `no answer within ${o.timeoutMs} ms`
-          : `cannot reach ${new URL(url).origin}: ${(err.cause as Error)?.message ?? err.message}`,
-        true,
+      throw Object.assign(
+        new LlmError(
+          timeout
+            ? `no answer within ${o.timeoutMs} ms`
+            : `cannot reach ${new URL(url).origin}: ${(err.cause as Error)?.message ?? err.message}`,
+          true,
+        ),
+        { unreachable: !timeout },
       );
     }
     const text = await res.text();
@@ -77,14 +98,27 @@ export function createTransport(o: TransportOptions): PostJson {
   };
 
   return async (url, headers, body) => {
+    if (now() < downUntil)
+      throw new LlmError(
+        `the model server at ${new URL(url).origin} is down: not tried again until it has had a rest`,
+        false,
+      );
     await acquire();
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await once(url, headers, body);
+          const answer = await once(url, headers, body);
+          unreachable = 0;
+          return answer;
         } catch (e) {
-          const err = e as LlmError;
-          if (!(err instanceof LlmError) || !err.retryable || attempt >= o.maxRetries) throw err;
+          const err = e as LlmError & { unreachable?: boolean };
+          if (!(err instanceof LlmError) || !err.retryable || attempt >= o.maxRetries) {
+            if (err.unreachable && ++unreachable >= downAfter && now() >= downUntil) {
+              downUntil = now() + downForMs;
+              o.onDown?.(err.message, downForMs);
+            }
+            throw err;
+          }
           const backoff = (o.backoffMs ?? 1000) * 2 ** attempt;
           await sleep(Math.min(60_000, err.retryAfterMs ?? backoff));
         }

@@ -12,6 +12,11 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** The words of a text with where each starts (to tell what stands between two of them). */
+export function wordMatches(text: string): RegExpMatchArray[] {
+  return [...text.matchAll(WORD)];
+}
+
 /** Lower-case, fold curly apostrophes, drop possessive 's and inner dots (U.S. → us). */
 export function normalizeWord(w: string): string {
   return w.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\./g, '');

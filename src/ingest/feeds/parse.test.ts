@@ -86,6 +86,18 @@ describe('parseFeed', () => {
     assert.equal(parseFeed(RSS, { contentType: 'text/html' }).format, 'rss');
   });
 
+  it('refuses JSON that is no JSON Feed (an API error, any object), and reads one without a version that has items', () => {
+    for (const doc of ['{"a":1}', '{"error":"rate limited"}', '{"items":"none"}'])
+      assert.throws(
+        () => parseFeed(doc, { url: 'https://x.example/data.json' }),
+        (e: Error) => e instanceof FeedError && /not a feed: JSON without a JSON Feed version or items/.test(e.message),
+        doc,
+      );
+    const loose = parseFeed('{"title":"T","items":[{"id":"1","title":"One","content_text":"Text."}]}');
+    assert.equal(loose.format, 'json');
+    assert.equal(loose.items[0]!.title, 'One');
+  });
+
   it('reads ill-formed XML and says so (bozo)', () => {
     const f = parseFeed('<rss version="2.0"><channel><title>T</title><item><title>A & B</title></item></channel></rss');
     assert.equal(f.bozo, true);

@@ -249,6 +249,19 @@ export function parseFeed(input: Uint8Array | string, opts: ParseFeedOptions = {
       } catch (e) {
         throw new FeedError(`feeds: invalid JSON Feed: ${(e as Error).message}${where}`);
       }
+      // Any JSON object is not a feed (an API's error, a config file): a JSON Feed says its version or has items.
+      const obj = json as { version?: unknown; items?: unknown } | null;
+      if (
+        !obj ||
+        typeof obj !== 'object' ||
+        Array.isArray(obj) ||
+        (!/jsonfeed\.org\/version\//.test(String(obj.version ?? '')) && !Array.isArray(obj.items))
+      ) {
+        const keys = obj && typeof obj === 'object' ? Object.keys(obj).slice(0, 5).join(', ') : typeof obj;
+        throw new FeedError(
+          `feeds: not a feed: JSON without a JSON Feed version or items (it has: ${keys || 'nothing'})${where}`,
+        );
+      }
       base = adaptJson(parseJsonFeed(json) as never, sniff.version, opts.url, dates);
     } else {
       problems.push(...wellFormedProblems(text));

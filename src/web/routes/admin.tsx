@@ -9,7 +9,8 @@ import { addManualGuide } from '../../guides/membership.js';
 import { readOpml } from '../../ingest/opml.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../store/db.js';
-import { listSources, removeSource, sourceLabel, SOURCE_KINDS, upsertSource } from '../../store/sources.js';
+import { listSources, sourceLabel, SOURCE_KINDS, upsertSource } from '../../store/sources.js';
+import { unfollowSource } from '../../pipeline/unfollow.js';
 import { Dashboard, Login } from '../pages/admin.js';
 import { ErrorPage } from '../pages/layout.js';
 import { nonEmpty, validate } from '../validate.js';
@@ -223,8 +224,9 @@ export function adminApp(deps: AdminDeps): Hono {
 
   app.post('/sources/:id/remove', async (c) => {
     const id = c.req.param('id');
-    return (await removeSource(deps.db, id))
-      ? back(c, { done: `removed ${id}` })
+    const gone = await unfollowSource(deps.db, id);
+    return gone
+      ? back(c, { done: `removed ${id}: ${gone.articles} articles and the ${gone.events} events they were in` })
       : back(c, { error: `no source ${id}` });
   });
 

@@ -1,0 +1,110 @@
+import type { Db } from './db.js';
+import { SEARCH_CANDIDATES } from './fts-recent.js';
+import { column } from './sql/query.js';
+
+/**
+ * A searched table on PostgreSQL: its key, the column its recency is ordered by (with an
+ * index that reads it newest first) and its tsvector column `search` under a GIN index.
+ * Names are ours, never user input.
+ */
+export interface SearchedTable {
+  table: 'articles' | 'events' | 'extractions';
+  key: string;
+  /** True when the key is text; otherwise it is an integer. */
+  textKey?: boolean;
+  order: string;
+}
+
+/**
+ * Below this share of the rows matching (by the planner's estimate), the GIN index gathers the
+ * matches. 0.5% is what the planner assumes of a word its statistics do not list as common, so
+ * a word no row holds takes this way, where the GIN index answers at once.
+ */
+const GIN_SHARE = 0.005;
+/** The most rows a walk tests (about 3.5 µs each at 1M articles) before the GIN index answers instead. */
+const MAX_WALK = 40_000;
+
+const Q = `plainto_tsquery('english', ?)`;
+
+/** Rows the probe of a query of several words tests, and the matches among them that make the words common. */
+const PROBE = 300;
+const PROBE_COMMON = 3;
+
+/**
+ * For each table, the keys of its newest SEARCH_CANDIDATES + 1 rows matching `words` (every
+ * word required), newest first. The GIN index answers a word by gathering every row that holds
+ * it (for a word in a tenth of a 1M store, 100,000 rows read from all over the table: seconds)
+ * before one is sorted. So where the words are common the newest rows are walked instead, each
+ * tested against the query, as far as the share of rows matching needs to fill the candidates
+ * (one row in ten: about 4,500 rows); where the walk comes up short (the share was wrong) or
+ * the words are rare, the GIN index gathers the matches, for every such table in one
+ * statement. The share is the planner's estimate (searchShares); for several words it
+ * multiplies theirs, far too low for words said together ("Hugging Face"), so when that
+ * product says the walk would be too long, the newest PROBE rows are tested to tell.
+ */
+export async function newestMatches(
+  db: Db,
+  tables: SearchedTable[],
+  words: string,
+): Promise<Array<Array<number | string>>> {
+  const shares = await searchShares(db, words);
+  const found: Array<Array<number | string> | undefined> = [];
+  for (const t of tables) found.push(await walked(db, t, words, shares.get(t.table) ?? 0));
+  const left = tables.flatMap((t, i) => (found[i] ? [] : [i]));
+  if (left.length) {
+    // MATERIALIZED: gathered through the GIN index, then sorted (the planner would otherwise walk the
+    // recency index for the ORDER BY … LIMIT, and read the whole store for a word that nothing holds).
+    const gathered = (i: number) => {
+      const t = tables[i]!;
+      return `m${i} AS MATERIALIZED (SELECT ${t.key} AS key, ${t.order} AS o FROM ${t.table} WHERE search @@ ${Q})`;
+    };
+    const newest = (i: number) =>
+      `(SELECT ${i} AS i, key::text AS key FROM m${i} ORDER BY o DESC LIMIT ${SEARCH_CANDIDATES + 1})`;
+    const rows = await db.all<{ i: number; key: string }>(
+      `WITH ${left.map(gathered).join(', ')} ${left.map(newest).join(' UNION ALL ')}`,
+      left.map(() => words),
+    );
+    for (const i of left) found[i] = [];
+    // Keys come back as text (one column for every table): the integer ones are numbers again.
+    for (const r of rows) found[r.i]!.push(tables[r.i]!.textKey ? r.key : Number(r.key));
+  }
+  return found.map((keys) => keys ?? []);
+}
+
+/** The newest matches in `t` by a walk of its newest rows, or undefined when the GIN index must gather them (newestMatches). */
+async function walked(
+  db: Db,
+  t: SearchedTable,
+  words: string,
+  plannedShare: number,
+): Promise<Array<number | string> | undefined> {
+  const cap = SEARCH_CANDIDATES + 1;
+  const walk = (n: number) =>
+    column<number | string>(
+      db,
+      `SELECT r.k FROM (SELECT ${t.key} AS k, ${t.order} AS o, search FROM ${t.table} ORDER BY ${t.order} DESC LIMIT ?) r
+      WHERE r.search @@ ${Q} ORDER BY r.o DESC LIMIT ${cap}`,
+      [n, words],
+    );
+  const rowsFor = (share: number) => (share >= GIN_SHARE ? Math.ceil((cap / share) * 1.5) : Infinity);
+  let needed = rowsFor(plannedShare);
+  if (needed > MAX_WALK && /\s/.test(words.trim())) {
+    const probe = await walk(PROBE);
+    if (probe.length >= PROBE_COMMON) needed = rowsFor(probe.length / PROBE);
+  }
+  if (needed > MAX_WALK) return undefined;
+  const keys = await walk(needed);
+  return keys.length >= cap ? keys : undefined;
+}
+
+/**
+ * The share of each searched table's rows the planner expects `words` to match (migration 034:
+ * the estimates of the three tables in one round trip); 0 before the first ANALYZE.
+ */
+async function searchShares(db: Db, words: string): Promise<Map<SearchedTable['table'], number>> {
+  const rows = await db.all<{ searched: SearchedTable['table']; share: number }>(
+    'SELECT searched, share FROM search_shares(?)',
+    [words],
+  );
+  return new Map(rows.map((r) => [r.searched, r.share]));
+}
