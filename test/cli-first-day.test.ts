@@ -134,6 +134,27 @@ describe('what a new user meets on the command line', () => {
     assert.equal((r.out.match(/https:\/\/almanac\.example\.org\/events\//g) ?? []).length, 2);
   });
 
+  it('Ctrl-C during the demo ingest says it stops after the current batch, and does', async () => {
+    const db = join(dir, 'demo.db');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', 'demo', '--ingest-only', '--port', '0', '--db', db],
+      {
+        cwd: root,
+        env: { ...process.env, ALMANAC_EXTRACT_THREADS: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/^demo: \d+ articles in/m.test(err) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    assert.match(err, /almanac: SIGINT: stopping after the current batch…/);
+    assert.notEqual(code, null, err);
+  });
+
   it('Ctrl-C during process says it stops after the current batch, and does', async () => {
     const db = join(dir, 'pending.db');
     const feeds = await demoFeedServer();
