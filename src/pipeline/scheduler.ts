@@ -15,10 +15,14 @@ export async function runScheduler(deps: Deps, signal: AbortSignal, opts: { once
       const fresh = fetched.reduce((n, o) => n + o.itemsNew, 0);
       const failed = fetched.filter((o) => !o.ok).length;
       const processed = await processPending(deps);
-      if (fetched.length)
+      // A line for every round that did something: a server that fetches or retries in silence looks hung.
+      const worked = processed.filter((p) => p.done + p.failed > 0);
+      if (fetched.length || worked.length)
         deps.log(
           `scheduler: ${fetched.length} sources fetched (${fresh} new articles, ${failed} failed); ` +
-            `${processed.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')}`,
+            (worked.length
+              ? worked.map((p) => `${p.stage} ${p.done} done ${p.failed} failed`).join(', ')
+              : 'nothing to process'),
         );
     } catch (e) {
       // A failure of one round (the disk, a bug) must not end the loop: log and try again next tick.
