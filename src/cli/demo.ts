@@ -9,7 +9,6 @@ import { countArticles } from '../store/articles.js';
 import { makeDue, upsertSource } from '../store/sources.js';
 import { progressLine, waitForSignal } from './context.js';
 import { serveApp } from './pipeline.js';
-import { stopClaim } from './stop-claim.js';
 
 /**
  * The demo: serves the bundled corpus as real feeds on loopback (from the same server as
@@ -57,7 +56,7 @@ export async function demoCommand(baseDeps: Deps, flags: Record<string, unknown>
   for (const f of failed) console.error(`demo: ${f.sourceId} failed: ${f.error}`);
   const reports = await processPending(deps, {
     onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total),
-    claim: stopClaim(ac.signal),
+    signal: ac.signal,
   });
   console.error(
     `demo: ${await countArticles(deps.db)} articles stored; ${reports.map((r) => `${r.stage}: ${r.done} done, ${r.failed} failed`).join('; ')}`,

@@ -16,7 +16,6 @@ import { createApp } from '../web/app.js';
 import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
 import { listenFailure } from './listen-check.js';
-import { stopClaim } from './stop-claim.js';
 import type { Hono } from 'hono';
 import { runWorker, Worker, type Role } from '../pipeline/worker.js';
 
@@ -54,7 +53,7 @@ export async function processCommand(deps: Deps): Promise<number> {
   void waitForSignal(() => 'stopping after the current batch… (again to stop at once)').then(() => ac.abort());
   const reports = await processPending(deps, {
     onProgress: (r, total) => progressLine(r.stage, r.done + r.failed, total),
-    claim: stopClaim(ac.signal),
+    signal: ac.signal,
   });
   for (const r of reports) console.log(`${r.stage}: ${r.done} done, ${r.failed} failed`);
   return 0;

@@ -23,6 +23,8 @@ const PROGRESS_EVERY = 25;
 
 export interface ProcessOptions {
   stages?: readonly Stage[];
+  /** Stop after the current batch of each stage when this aborts (the next run resumes with the rest). */
+  signal?: AbortSignal;
   concurrency?: number;
   onProgress?: (r: ProcessReport, total: number) => void;
   /**
@@ -57,6 +59,10 @@ export async function processPending(deps: Deps, opts: ProcessOptions = {}): Pro
   const reports = stages.map((s): ProcessReport => ({ stage: s.name, done: 0, failed: 0 }));
   const running = stages.map(() => true);
   const progress = new Progress();
+  // Asked to stop (Ctrl-C): every stage ends after the batch it is in; what was committed stays.
+  const stopOnSignal = () => progress.stop();
+  if (opts.signal?.aborted) progress.stop();
+  opts.signal?.addEventListener('abort', stopOnSignal, { once: true });
   const results = await Promise.allSettled(
     stages.map(async (stage, i) => {
       try {
@@ -77,6 +83,7 @@ export async function processPending(deps: Deps, opts: ProcessOptions = {}): Pro
       }
     }),
   );
+  opts.signal?.removeEventListener('abort', stopOnSignal);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   return reports;
@@ -93,7 +100,7 @@ class Progress {
   private waiters: Array<{ until: number; wake: () => void }> = [];
   private finished = 0;
   private ended = 0;
-  /** Set when a stage failed: the others end their loops. */
+  /** Set when a stage failed or the caller asked to stop: the stages end their loops. */
   stopped = false;
   stop(): void {
     this.stopped = true;
@@ -258,7 +265,7 @@ async function takeArticles(
     let next = 0;
     let finished = 0;
     const worker = async () => {
-      while (next < ids.length) {
+      while (next < ids.length && !progress.stopped) {
         const id = ids[next++]!;
         await runOne(id, deps);
         await opts.claim?.finished(stage, id);
