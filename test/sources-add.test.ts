@@ -27,6 +27,17 @@ describe('sources add', () => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
         res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>www.fieldnotes.example</title><link>${base}</link>
           <item><title>One</title><link>${base}one</link><guid>1</guid></item></channel></rss>`);
+      } else if (req.url === '/data.json') {
+        // JSON that is no feed: an API's answer.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"error":"rate limited"}');
+      } else if (req.url === '/deadlink') {
+        // A page announcing a feed that is gone.
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html><head><link rel="alternate" type="application/rss+xml" href="/gone.xml"></head></html>');
+      } else if (req.url === '/gone.xml') {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('gone');
       } else if (req.url === '/elsewhere') {
         // A page on the host typed, announcing a feed on another private host (localhost).
         res.writeHead(200, { 'content-type': 'text/html' });
@@ -55,6 +66,14 @@ describe('sources add', () => {
       console.log = log;
     }
   }
+
+  it('refuses JSON that is no feed, and a page whose announced feed is gone, adding nothing', async () => {
+    const deps = testDeps();
+    await assert.rejects(add(deps, `${site.url}data.json`), /data\.json: not a feed: JSON without a JSON Feed version/);
+    await assert.rejects(add(deps, `${site.url}deadlink`), /announces the feed .*gone\.xml, which fails: .*404/);
+    assert.deepEqual(await listSources(deps.db), []);
+    await deps.db.close();
+  });
 
   it("names a feed added by its URL after the feed's own title, not its host", async () => {
     const deps = testDeps();

@@ -71,12 +71,13 @@ export interface FoundFeed {
 const ACCEPT_ANY = 'text/html, application/rss+xml, application/atom+xml, application/feed+json, */*;q=0.5';
 
 /** A feed's title and home page, or nulls when the document does not read as a feed. */
+/** The feed's title and site link; a document that only looked like a feed is refused with why, before it is followed. */
 function feedNames(body: Uint8Array, url: string, contentType: string): { title: string | null; link: string | null } {
   try {
     const feed = parseFeed(body, { url, contentType });
     return { title: feed.title.trim().slice(0, 200) || null, link: httpUrl(feed.link) };
   } catch (e) {
-    if (e instanceof FeedError) return { title: null, link: null };
+    if (e instanceof FeedError) throw new DiscoveryError(`discover: ${url}: ${e.message.replace(/^feeds: /, '')}`);
     throw e;
   }
 }
@@ -190,9 +191,12 @@ export async function resolveFeedUrl(
     }
   }
   const page = pageNames(html);
+  // The feed announced must answer as one: a page pointing at a dead or wrong link is not followed.
   const feed = await get(first.url).then(
     (r) => feedNames(r.body, r.url, r.contentType),
-    () => ({ title: null, link: null }),
+    (e: Error) => {
+      throw new DiscoveryError(`discover: ${res.url} announces the feed ${first.url}, which fails: ${e.message}`);
+    },
   );
   return {
     feedUrl: first.url,
