@@ -31,13 +31,10 @@ describe('sources add', () => {
         // JSON that is no feed: an API's answer.
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"error":"rate limited"}');
-      } else if (req.url === '/deadlink') {
-        // A page announcing a feed that is gone.
+      } else if (req.url === '/jsonlink') {
+        // A page announcing, as its feed, JSON that is none.
         res.writeHead(200, { 'content-type': 'text/html' });
-        res.end('<html><head><link rel="alternate" type="application/rss+xml" href="/gone.xml"></head></html>');
-      } else if (req.url === '/gone.xml') {
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('gone');
+        res.end('<html><head><link rel="alternate" type="application/feed+json" href="/data.json"></head></html>');
       } else if (req.url === '/elsewhere') {
         // A page on the host typed, announcing a feed on another private host (localhost).
         res.writeHead(200, { 'content-type': 'text/html' });
@@ -67,10 +64,10 @@ describe('sources add', () => {
     }
   }
 
-  it('refuses JSON that is no feed, and a page whose announced feed is gone, adding nothing', async () => {
+  it('refuses JSON that is no feed, also when a page announces it, adding nothing', async () => {
     const deps = testDeps();
     await assert.rejects(add(deps, `${site.url}data.json`), /data\.json: not a feed: JSON without a JSON Feed version/);
-    await assert.rejects(add(deps, `${site.url}deadlink`), /announces the feed .*gone\.xml, which fails: .*404/);
+    await assert.rejects(add(deps, `${site.url}jsonlink`), /data\.json: not a feed: JSON without a JSON Feed version/);
     assert.deepEqual(await listSources(deps.db), []);
     await deps.db.close();
   });

@@ -191,12 +191,11 @@ export async function resolveFeedUrl(
     }
   }
   const page = pageNames(html);
-  // The feed announced must answer as one: a page pointing at a dead or wrong link is not followed.
+  // A feed announced that answers with something else is refused; one that cannot be fetched now (down, offline) is
+  // added, and its source's health will say why.
   const feed = await get(first.url).then(
     (r) => feedNames(r.body, r.url, r.contentType),
-    (e: Error) => {
-      throw new DiscoveryError(`discover: ${res.url} announces the feed ${first.url}, which fails: ${e.message}`);
-    },
+    () => ({ title: null, link: null }),
   );
   return {
     feedUrl: first.url,
