@@ -49,12 +49,13 @@ const GAZETTEER_NAMES: readonly string[] = GAZETTEER.flatMap((e) =>
 );
 
 // The long patterns are String.raw pieces joined into one RegExp, to keep lines short.
-const ORG_CUE = new RegExp(
-  String.raw`\b(Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|` +
-    String.raw`Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|` +
-    String.raw`Partners|Technologies|Systems|Research|Office|Parliament|Court|Board)$`,
-);
-const LAW_CUE = /\b(Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code)$/;
+const ORG_WORDS =
+  String.raw`Inc|Corp|Corporation|Ltd|LLC|Labs?|Lab|AI|Institute|University|College|Agency|Commission|` +
+  String.raw`Ministry|Department|Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|` +
+  String.raw`Partners|Technologies|Systems|Research|Office|Parliament|Court|Board`;
+const LAW_WORDS = 'Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code';
+const ORG_CUE = new RegExp(String.raw`\b(${ORG_WORDS})$`);
+const LAW_CUE = new RegExp(String.raw`\b(${LAW_WORDS})$`);
 const PERSON_BEFORE = new RegExp(
   String.raw`\b(Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Sen|Rep|President|CEO|chief executive|founder|` +
     String.raw`co-founder|minister|Minister|Commissioner|researcher|analyst|said|says|` +
@@ -106,11 +107,7 @@ const SKIP_RUN = new RegExp(
  * period or market ("Q2", "H1", "FY2025", "B2B"), a nationality used as an adjective.
  */
 const NOT_A_NAME = new RegExp(
-  String.raw`^(?:AI|` +
-    String.raw`Inc|Corp|Corporation|Ltd|LLC|Labs?|Institute|University|College|Agency|Commission|Ministry|Department|` +
-    String.raw`Authority|Council|Foundation|Association|Group|Bank|Fund|Capital|Ventures|Partners|Technology|` +
-    String.raw`Technologies|Systems|Research|Office|Parliament|Court|Board|State|Studio|` +
-    String.raw`Act|Bill|Directive|Regulation|Order|Treaty|Law|Rule|Framework|Code|` +
+  String.raw`^(?:${ORG_WORDS}|Technology|State|Studio|${LAW_WORDS}|` +
     String.raw`\p{Lu}{2,}s|Q[1-4]|H[12]|FY ?\d{2,4}|B2[BC]|` +
     String.raw`American|British|Chinese|European|French|German|Indian|Japanese|Korean|Russian|Israeli|Canadian|` +
     String.raw`Australian|Taiwanese|Italian|Spanish)$`,

@@ -2,7 +2,7 @@ import { undoEvents } from '../events/recluster.js';
 import { countArticles } from '../store/articles.js';
 import type { Db } from '../store/db.js';
 import { eventsOfSource } from '../store/event-reads.js';
-import { findSource, getSource, removeSource } from '../store/sources.js';
+import { findSource, removeSource } from '../store/sources.js';
 
 export interface Unfollowed {
   id: string;
@@ -22,7 +22,7 @@ export interface Unfollowed {
  */
 export async function unfollowSource(store: Db, idOrUrl: string): Promise<Unfollowed | undefined> {
   return store.transaction(async (db) => {
-    const source = (await getSource(db, idOrUrl)) ?? (await findSource(db, idOrUrl));
+    const source = await findSource(db, idOrUrl);
     if (!source) return undefined;
     const articles = await countArticles(db, source.id);
     const { events, otherArticles } = await eventsOfSource(db, source.id);
