@@ -15,7 +15,8 @@ export const SOURCES_HELP = `almanac sources <command>
       [--poll-interval seconds]  (default: ALMANAC_POLL_INTERVAL_S, 3600)
         <url> may be a feed or a web page that announces one (<link rel="alternate">)
   list [--json]            sources with health: last success, last error, failures, next poll
-  remove <id|feed-url>
+  remove <id|feed-url>     the source and its articles; their events are undone and the other
+                           articles in them placed again at the next almanac process
   import-opml <file>       add every feed of an OPML file
   export-opml              print all sources as OPML
 
