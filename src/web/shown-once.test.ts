@@ -31,4 +31,15 @@ describe('a statement shown once on a page', () => {
     assert.ok(!repeats('', ['anything']));
     assert.ok(!repeats('Yes', ['Asked if it would ship, he said yes.']), 'a word in common is no repeat');
   });
+  it('folds plain ASCII text as it folds the same text with other characters', () => {
+    // A trailing ellipsis (U+2026) folds away, but sends the text down the Unicode path.
+    const texts = [
+      'OpenAI_released GPT-5.5, on Tuesday!',
+      'openai released gpt 5 5 on tuesday',
+      'It ships\tin MAY 2026.',
+      'x',
+    ];
+    for (const a of texts)
+      for (const b of texts) assert.equal(repeats(a, [b]), repeats(`${a} \u2026`, [`${b} \u2026`]), `${a} / ${b}`);
+  });
 });

