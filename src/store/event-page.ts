@@ -11,7 +11,7 @@ import {
   type RawPrimary,
 } from './event-cards.js';
 import { guidesOfEvent } from './guides.js';
-import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
+import { EVENT_COLUMNS, eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
 import { readTogether } from './sql/read-together.js';
 
 /**
@@ -62,7 +62,7 @@ export function eventPageData(db: Db, id: string, relatedLimit = 8): Promise<Eve
 
 async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<EventPageData | undefined> {
   const row = await db.get<RawWithPrimary>(
-    `SELECT e.*, ${PRIMARY_COLUMNS} FROM events e ${PRIMARY_JOIN}
+    `SELECT ${EVENT_COLUMNS}, ${PRIMARY_COLUMNS} FROM events e ${PRIMARY_JOIN}
     WHERE e.id = COALESCE((SELECT to_id FROM event_redirects WHERE from_id = ?), ?)`,
     [id, id],
   );

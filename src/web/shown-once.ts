@@ -28,16 +28,22 @@ const fold = (s: string) =>
 /** Fewer words than this inside a longer text are a phrase both use ("yes", "the model"), not one statement. */
 const MIN_WORDS = 4;
 
+/** Whether `inner` is `outer`, or enough whole words within it to be one statement. */
+const within = (inner: string, outer: string) =>
+  inner === outer || (inner.split(' ').length >= MIN_WORDS && ` ${outer} `.includes(` ${inner} `));
+
+/** `repeats` against the same others for many texts, the others folded once (a page's members against its summary). */
+export function repeatsAny(others: readonly string[]): (text: string) => boolean {
+  const folded = others.map(fold).filter(Boolean);
+  return (text) => {
+    const t = fold(text);
+    return !!t && folded.some((f) => within(t, f) || within(f, t));
+  };
+}
+
 /** Whether a text says again what one of the others says: the same words, or whole words within them. */
 export function repeats(text: string, others: readonly string[]): boolean {
-  const t = fold(text);
-  if (!t) return false;
-  const within = (inner: string, outer: string) =>
-    inner === outer || (inner.split(' ').length >= MIN_WORDS && ` ${outer} `.includes(` ${inner} `));
-  return others.some((o) => {
-    const f = fold(o);
-    return !!f && (within(t, f) || within(f, t));
-  });
+  return repeatsAny(others)(text);
 }
 
 /** An extraction's claims and quotes without what its summary already shows, nor claims a quote shows. */
