@@ -132,6 +132,9 @@ describe('what a new user meets on the command line', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^The 2 most significant of \d+ events from /m);
     assert.equal((r.out.match(/https:\/\/almanac\.example\.org\/events\//g) ?? []).length, 2);
+    const html = almanac(['digest', '--since', '9999d', '--limit', '2', '--format', 'html', '--db', store]);
+    assert.equal(html.code, 0, html.err);
+    assert.equal((html.out.match(/class="item event"/g) ?? []).length, 2, 'the HTML digest keeps to --limit');
   });
 
   it('Ctrl-C during the demo ingest says it stops after the current batch, and does', async () => {
