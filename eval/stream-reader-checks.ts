@@ -98,3 +98,31 @@ export function brokenSentences(texts: readonly string[]): Finding[] {
     .filter((t) => ABBREVIATION_END.test(t.trim()) || BROKEN_START.test(t.trim()))
     .map((text) => ({ what: 'broken', text: text.slice(0, 160) }));
 }
+
+/** Openings of a sentence that sends the reader elsewhere instead of stating (a reader's list, not the extractor's). */
+const CALL_TO_READ =
+  /^(?:here['’]s\b|find out\b|discover\b|learn\b|read\b|join us\b|sign up\b|follow (?:our|along)\b|see how\b)/i;
+
+/** Claims that state nothing a reader can check: cut where the feed cut them, or a call to read on. */
+export function emptyClaims(claims: readonly string[]): { cut: Finding[]; teaser: Finding[] } {
+  const cut: Finding[] = [];
+  const teaser: Finding[] = [];
+  for (const raw of claims) {
+    const c = raw.trim();
+    if (!END.test(c) || /(?:\u2026|\.\.\.)["”’)]*$/.test(c)) cut.push({ what: 'claim cut', text: c.slice(-160) });
+    else if (CALL_TO_READ.test(c)) teaser.push({ what: 'claim that calls to read on', text: c.slice(0, 160) });
+  }
+  return { cut, teaser };
+}
+
+/** A headline run into a lead with no stop ("… for many A company that …"), or into a byline ("… what it's for —Mat Honan"). */
+const RUN_IN = new RegExp(
+  String.raw`\b\p{Ll}[\p{Ll}'’-]*\s+(?:A|An|The|This|These|When|While|In|On|At|Last|After|For|Since|` +
+    String.raw`There['’]s|It['’]s|What['’]s)\s+\p{Ll}|\s\u2014\p{Lu}`,
+  'u',
+);
+
+/** Summaries that run a headline into its lead or its writer's byline. */
+export function runInHeadlines(summaries: readonly string[]): Finding[] {
+  return summaries.filter((s) => RUN_IN.test(s)).map((s) => ({ what: 'run-in headline', text: s.slice(0, 160) }));
+}

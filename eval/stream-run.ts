@@ -15,7 +15,14 @@ import { getGuide } from '../src/guides/read.js';
 import { upsertSource } from '../src/store/sources.js';
 import { column } from '../src/store/sql/query.js';
 import { findBoilerplate, labelledTitle, repeatedInStream, type Finding, type StreamItem } from './stream-checks.js';
-import { brokenSentences, domainAttributions, headlineRows, primariesNotReporting } from './stream-reader-checks.js';
+import {
+  brokenSentences,
+  domainAttributions,
+  emptyClaims,
+  headlineRows,
+  primariesNotReporting,
+  runInHeadlines,
+} from './stream-reader-checks.js';
 
 /**
  * The real pipeline over a stream of feed items: each outlet's items served as one RSS feed
@@ -133,6 +140,8 @@ export async function runStream(
       const [first, ...rest] = (JSON.parse(e.guids) as string[]).map((g) => byId.get(g));
       return { title: e.title, summary: e.summary, primary: first, others: rest };
     });
+    const claims = articles.flatMap((a) => (JSON.parse(a.claims ?? '[]') as { text: string }[]).map((c) => c.text));
+    const empty = emptyClaims(claims);
     const statements = articles.flatMap((a) => [
       a.summary ?? '',
       ...[...JSON.parse(a.claims ?? '[]'), ...JSON.parse(a.quotes ?? '[]')].map((c: { text: string }) => c.text),
@@ -191,6 +200,11 @@ export async function runStream(
           events.map((e) => e.title),
         ),
         {
+          place: 'event summaries with a headline run in',
+          texts: events.length,
+          findings: runInHeadlines(events.map((e) => e.summary)),
+        },
+        {
           place: 'event summaries attributed to a domain',
           texts: events.length,
           findings: domainAttributions(events.map((e) => e.summary)),
@@ -220,10 +234,17 @@ export async function runStream(
           articles.map((a) => a.title),
         ),
         {
+          place: 'article summaries with a headline run in',
+          texts: articles.length,
+          findings: runInHeadlines(articles.map((a) => a.summary ?? '')),
+        },
+        {
           place: 'summary sentences, claims, quotes cut short',
           texts: statements.length,
           findings: brokenSentences(statements),
         },
+        { place: 'claims ending mid-sentence', texts: claims.length, findings: empty.cut },
+        { place: 'claims that call to read on', texts: claims.length, findings: empty.teaser },
         check(
           'claims and quotes',
           articles.flatMap((a) =>
