@@ -126,3 +126,14 @@ const RUN_IN = new RegExp(
 export function runInHeadlines(summaries: readonly string[]): Finding[] {
   return summaries.filter((s) => RUN_IN.test(s)).map((s) => ({ what: 'run-in headline', text: s.slice(0, 160) }));
 }
+
+/** Words that say how a picture looks (a reader's list, not the ingest's). */
+const LOOKS =
+  /\b(logos?|icons?|illustrations?|illustrated|collage|backgrounds?|stylized|screenshots?|graphic|mp4|carousel|depict\w*|mock-?up)\b/gi;
+
+/** Summaries that describe a picture (a feed's alternative text) rather than the article: two of its words, and no writer's voice. */
+export function pictureSummaries(summaries: readonly string[]): Finding[] {
+  return summaries
+    .filter((s) => !/\b(?:I|we|my|our)\b/.test(s) && new Set(s.toLowerCase().match(LOOKS) ?? []).size >= 2)
+    .map((s) => ({ what: 'picture', text: s.slice(0, 160) }));
+}

@@ -20,6 +20,7 @@ import {
   domainAttributions,
   emptyClaims,
   headlineRows,
+  pictureSummaries,
   primariesNotReporting,
   runInHeadlines,
 } from './stream-reader-checks.js';
@@ -200,6 +201,11 @@ export async function runStream(
           events.map((e) => e.title),
         ),
         {
+          place: 'event summaries describing a picture',
+          texts: events.length,
+          findings: pictureSummaries(events.map((e) => e.summary)),
+        },
+        {
           place: 'event summaries with a headline run in',
           texts: events.length,
           findings: runInHeadlines(events.map((e) => e.summary)),
@@ -233,6 +239,11 @@ export async function runStream(
           articles.map((a) => a.summary ?? ''),
           articles.map((a) => a.title),
         ),
+        {
+          place: 'article summaries describing a picture',
+          texts: articles.length,
+          findings: pictureSummaries(articles.map((a) => a.summary ?? '')),
+        },
         {
           place: 'article summaries with a headline run in',
           texts: articles.length,
