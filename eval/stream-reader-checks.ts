@@ -101,7 +101,7 @@ export function brokenSentences(texts: readonly string[]): Finding[] {
 
 /** Openings of a sentence that sends the reader elsewhere instead of stating (a reader's list, not the extractor's). */
 const CALL_TO_READ =
-  /^(?:here['’]s\b|find out\b|discover\b|learn\b|read\b|join us\b|sign up\b|follow (?:our|along)\b|see how\b)/i;
+  /^(?:here['’]s\b|here are (?:some|a few)\b|find out\b|discover\b|learn\b|read\b|join us\b|sign up\b|follow (?:our|along)\b|see how\b)/i;
 
 /** Claims that state nothing a reader can check: cut where the feed cut them, or a call to read on. */
 export function emptyClaims(claims: readonly string[]): { cut: Finding[]; teaser: Finding[] } {
