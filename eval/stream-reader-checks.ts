@@ -137,3 +137,23 @@ export function pictureSummaries(summaries: readonly string[]): Finding[] {
     .filter((s) => !/\b(?:I|we|my|our)\b/.test(s) && new Set(s.toLowerCase().match(LOOKS) ?? []).size >= 2)
     .map((s) => ({ what: 'picture', text: s.slice(0, 160) }));
 }
+
+export interface TopicEvent {
+  title: string;
+  /** The topics the event shows. */
+  topics: string[];
+  /** Each member's topics, the primary's first. */
+  members: string[][];
+}
+
+/** Events of three articles or more showing a topic that a single member carries, and not the primary: a passing mention made a heading. */
+export function loneTopics(events: readonly TopicEvent[]): Finding[] {
+  return events
+    .filter((e) => e.members.length >= 3)
+    .flatMap((e) => {
+      const lone = e.topics.filter(
+        (t) => !e.members[0]!.includes(t) && e.members.filter((m) => m.includes(t)).length === 1,
+      );
+      return lone.length ? [{ what: 'lone topic', text: `${e.title} (${e.members.length}): ${lone.join(', ')}` }] : [];
+    });
+}

@@ -20,6 +20,7 @@ import {
   domainAttributions,
   emptyClaims,
   headlineRows,
+  loneTopics,
   pictureSummaries,
   primariesNotReporting,
   runInHeadlines,
@@ -115,12 +116,23 @@ export async function runStream(
     const outletOf = (slug: string) => slugs.get(slug);
     // (The store is SQLite's.) Each event with the outlets of its articles (a title's label is checked against those outlets' habits).
     // Each event's articles by their items' ids (guids), the primary's first.
-    const events = await deps.db.all<{ title: string; summary: string; outlets: string; size: number; guids: string }>(
-      `SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea ` +
+    const events = await deps.db.all<{
+      title: string;
+      summary: string;
+      topics: string;
+      outlets: string;
+      size: number;
+      guids: string;
+      memberTopics: string;
+    }>(
+      `SELECT e.title, e.summary, e.topics, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea ` +
         `JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets, ` +
         `(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS size, ` +
         `(SELECT json_group_array(a.guid) FROM (SELECT a.guid FROM event_articles ea JOIN articles a ON a.id = ea.article_id ` +
-        `WHERE ea.event_id = e.id ORDER BY ea.role <> 'primary', a.id) a) AS guids FROM events e`,
+        `WHERE ea.event_id = e.id ORDER BY ea.role <> 'primary', a.id) a) AS guids, ` +
+        `(SELECT json_group_array(json(t.topics)) FROM (SELECT coalesce(x.topics, '[]') AS topics FROM event_articles ea ` +
+        `LEFT JOIN extractions x ON x.article_id = ea.article_id WHERE ea.event_id = e.id ORDER BY ea.role <> 'primary', ` +
+        `ea.article_id) t) AS memberTopics FROM events e`,
     );
     const articles = await deps.db.all<{
       title: string;
@@ -209,6 +221,17 @@ export async function runStream(
           place: 'event summaries with a headline run in',
           texts: events.length,
           findings: runInHeadlines(events.map((e) => e.summary)),
+        },
+        {
+          place: "events of 3+ showing a lone member's topic",
+          texts: events.filter((e) => Number(e.size) >= 3).length,
+          findings: loneTopics(
+            events.map((e) => ({
+              title: e.title,
+              topics: JSON.parse(e.topics) as string[],
+              members: JSON.parse(e.memberTopics) as string[][],
+            })),
+          ),
         },
         {
           place: 'event summaries attributed to a domain',
