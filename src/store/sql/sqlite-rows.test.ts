@@ -29,3 +29,19 @@ test('a statement that returns no rows runs as better-sqlite3 runs it', () => {
   db.exec("DELETE FROM t; INSERT INTO t VALUES ('1')");
   assert.deepEqual(bad.all(), [{ x: null, y: 1 }]);
 });
+
+test('a statement whose columns come from a * gives the columns a schema change brings', () => {
+  const db = new Database(':memory:');
+  db.exec("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('x')");
+  const star = db.prepare('SELECT * FROM t');
+  const named = db.prepare('SELECT a FROM t');
+  assert.deepEqual(rowsAsObjects(star, []), [{ a: 'x' }]);
+  assert.deepEqual(rowsAsObjects(named, []), [{ a: 'x' }]);
+  // Rebuilt with another column first, as a migration that remakes a table may.
+  db.exec(
+    "CREATE TABLE t2 (b TEXT, a TEXT); INSERT INTO t2 SELECT 'y', a FROM t; DROP TABLE t; ALTER TABLE t2 RENAME TO t",
+  );
+  assert.deepEqual(rowsAsObjects(star, []), [{ b: 'y', a: 'x' }]);
+  assert.deepEqual(rowAsObject(star, []), { b: 'y', a: 'x' });
+  assert.deepEqual(rowsAsObjects(named, []), [{ a: 'x' }]);
+});

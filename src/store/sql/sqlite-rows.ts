@@ -6,7 +6,9 @@ import type { SqlValue } from './client.js';
  * arrays (raw mode): its own objects are made one property at a time in C++, which cost a
  * filtered feed's 50 rows a sixth of its read (bench/tools/page-render.ts); built in
  * JavaScript, each statement's rows share one shape. A later column of the same name wins,
- * as in better-sqlite3.
+ * as in better-sqlite3. The names are read once per statement, so a statement whose columns
+ * come from a `*` is left to better-sqlite3: should the schema change under it (a migration by
+ * another process), SQLite recompiles it, and the columns a `*` stands for change with it.
  */
 const columnNames = new WeakMap<Database.Statement, string[]>();
 
@@ -22,9 +24,9 @@ function toObject(names: string[], row: unknown[]): Record<string, unknown> {
   return o;
 }
 
-/** Every row of a statement that returns data, as objects; a statement that returns none runs as better-sqlite3 runs it. */
+/** Every row of a statement that returns data, as objects; one that returns none, or names its columns by `*`, runs as better-sqlite3 runs it. */
 export function rowsAsObjects(s: Database.Statement, params: readonly SqlValue[]): unknown[] {
-  if (!s.reader) return s.all(...params);
+  if (!s.reader || s.source.includes('*')) return s.all(...params);
   const names = namesOf(s);
   let rows: unknown[][];
   try {
@@ -39,7 +41,7 @@ export function rowsAsObjects(s: Database.Statement, params: readonly SqlValue[]
 
 /** The first row as an object, or undefined. */
 export function rowAsObject(s: Database.Statement, params: readonly SqlValue[]): unknown {
-  if (!s.reader) return s.get(...params);
+  if (!s.reader || s.source.includes('*')) return s.get(...params);
   const names = namesOf(s);
   let row: unknown[] | undefined;
   try {
