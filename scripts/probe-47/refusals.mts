@@ -176,7 +176,7 @@ const byLabel = new Map<string, string[]>();
 for (const r of asGiven) {
   if (!r.right) continue;
   const label = ai.gold.get(r.article.id)!;
-  const line = `   ${r.article.title.slice(0, 70).padEnd(70)}  ${r.route} (cosine ${r.cosine.toFixed(2)}, specific ${r.evidence.specificShare.toFixed(2)}, headline ${r.evidence.titleCover.toFixed(2)})`;
+  const line = `   ${r.article.title.slice(0, 70).padEnd(70)}  ${r.route} (cosine ${r.cosine.toFixed(2)}, undecayed ${r.undecayed.toFixed(2)}, event cover ${r.eventCover.toFixed(2)}, gap ${r.gapHours.toFixed(0)}h, specific ${r.evidence.specificShare.toFixed(2)}, headline ${r.evidence.titleCover.toFixed(2)})`;
   byLabel.set(label, [...(byLabel.get(label) ?? []), line]);
 }
 for (const [label, lines] of [...byLabel].sort((a, b) => b[1].length - a[1].length))

@@ -623,7 +623,16 @@ export class OnlineClusterer {
           this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(doc.title)).size, names),
         );
       this.addTo(best, v, at);
-      const merges = this.mergeConverged(best, cands, sims, admits);
+      // The article bridges a candidate it would have joined on any route, the late one included
+      // (a review days on that restates the launch and an aside of the day before).
+      const bridges = (e: EventState, sim: number): boolean => {
+        const s = this.settings;
+        if (sim >= s.joinThreshold) return sim >= s.joinThreshold * s.bridgeFactor && admits(e, sim);
+        if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
+        titleTerms ??= new Set(contentTerms(doc.title)).size;
+        return this.admitsLate(v, titleTerms, e, sim, at, names);
+      };
+      const merges = this.mergeConverged(best, cands, sims, bridges);
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
@@ -674,14 +683,14 @@ export class OnlineClusterer {
 
   /**
    * Merge the grown event with a candidate when their centroids have converged and the
-   * article that made it grow would have joined that candidate too (it bridges the two):
-   * topical likeness of two centroids alone is not evidence of one happening.
+   * article that made it grow would have joined that candidate too (it bridges the two, see
+   * add): topical likeness of two centroids alone is not evidence of one happening.
    */
   private mergeConverged(
     grown: EventState,
     cands: EventState[],
     sims: number[],
-    admits: (e: EventState, sim: number) => boolean,
+    bridges: (e: EventState, sim: number) => boolean,
   ): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
     for (const [i, other] of cands.entries()) {
@@ -689,7 +698,7 @@ export class OnlineClusterer {
       // The article's similarity to the candidate as found when placing it: a candidate that
       // is still there was not changed since (only the grown event and merge survivors are,
       // and the loop ends when the grown event is merged away).
-      if (sims[i]! < this.settings.joinThreshold * this.settings.bridgeFactor || !admits(other, sims[i]!)) continue;
+      if (!bridges(other, sims[i]!)) continue;
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
       if (sim >= this.settings.mergeThreshold) {
         const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
