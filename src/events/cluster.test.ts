@@ -251,6 +251,24 @@ describe('online clustering', () => {
     assert.equal(c.resolve(siri.event), c.resolve(deal.event));
   });
 
+  it('does not take a newsletter label for the story of its issues', () => {
+    const c = withOtherNews();
+    const edition = 'This is today’s edition of Circuit Notes, our weekday newsletter about what is going on in chips.';
+    const first = c.add({
+      id: 'i1',
+      title: 'Circuit Notes: a carbon valley in Kenya, and the AI terms of the year',
+      text: `${edition} Welcome to the Great Carbon Valley, a gamble to pull carbon out of the air.`,
+      published: new Date(anchor),
+    });
+    const next = c.add({
+      id: 'i2',
+      title: 'Circuit Notes: our predictions for AI, and good climate news',
+      text: `${edition} What is next for AI this year: we make our calls.`,
+      published: new Date(anchor + 24 * 3_600_000),
+    });
+    assert.notEqual(c.resolve(next.event), c.resolve(first.event));
+  });
+
   it('scores pairs precision at or above 0.85 on a labelled real AI-news month', (t) => {
     const rows = labelled('ai-news-2026-01.jsonl');
     if (!rows) return t.skip('ai-news-2026-01.jsonl absent (public data sets live in ../shared/data)');

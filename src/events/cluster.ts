@@ -1,4 +1,5 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
+import { withoutNewsletter } from '../ingest/boilerplate/clean.js';
 import { eventCover, type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
 import { gatheringNames, isRoundup } from './roundup.js';
@@ -262,16 +263,16 @@ export class OnlineClusterer {
     return this.articleTerms(doc).counts;
   }
 
-  private articleTerms(doc: ClusterInput): { counts: Map<string, number>; names: ArticleNames } {
+  private articleTerms(doc: ClusterInput): { counts: Map<string, number>; names: ArticleNames; title: string } {
     const s = this.settings;
     const counts = new Map<string, number>();
     const add = (terms: Iterable<string>, weight: number) => {
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + weight);
     };
-    add(contentTerms(doc.title), s.titleWeight);
-    const proper = properTerms(doc.title);
+    const { title, lead } = withoutNewsletter(doc.title, doc.text ? doc.text.split(/\s+/, s.leadWords).join(' ') : '');
+    add(contentTerms(title), s.titleWeight);
+    const proper = properTerms(title);
     for (const t of proper) if (counts.has(t)) counts.set(t, counts.get(t)! * s.properBoost);
-    const lead = doc.text ? doc.text.split(/\s+/, s.leadWords).join(' ') : '';
     if (lead) add(contentTerms(lead), s.leadWeight / 2);
     const url = urlWords(doc.url);
     if (url) add(contentTerms(url), s.urlWeight);
@@ -281,9 +282,9 @@ export class OnlineClusterer {
         const words = contentTerms(e);
         if (words.length) add([`@${words.join(' ')}`], s.entityWeight);
       }
-    const names = articleNames(doc.title, lead, url);
+    const names = articleNames(title, lead, url);
     for (const m of names.marks) if (!counts.has(m)) counts.set(m, 0);
-    return { counts, names };
+    return { counts, names, title };
   }
 
   private vectorize(counts: Map<string, number>): SparseVector {
@@ -575,10 +576,10 @@ export class OnlineClusterer {
 
   /** Place one article (in published order). */
   add(doc: ClusterInput): Assignment {
-    const { counts, names: articleNames } = this.articleTerms(doc);
+    const { counts, names: articleNames, title } = this.articleTerms(doc);
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    const gathering = this.gatheringOf(doc.title);
+    const gathering = this.gatheringOf(title);
     const v = gathering ? withRoundupMark(this.vectorize(counts)) : this.vectorize(counts);
     const names = NameRules.of([...counts.keys()], articleNames, knownTermId);
     const at = doc.published.getTime();
@@ -596,7 +597,7 @@ export class OnlineClusterer {
       const roundups = e.centroid.ids.includes(ROUNDUP_MARK);
       if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
       if (sim < this.settings.joinThreshold) return false;
-      titleTerms ??= new Set(contentTerms(doc.title)).size;
+      titleTerms ??= new Set(contentTerms(title)).size;
       return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e, names));
     };
     for (const [i, e] of cands.entries()) {
@@ -611,7 +612,7 @@ export class OnlineClusterer {
       for (const [i, e] of cands.entries()) {
         const sim = sims[i]!;
         if (sim <= bestSim || sim >= this.settings.joinThreshold || e.centroid.ids.includes(ROUNDUP_MARK)) continue;
-        titleTerms ??= new Set(contentTerms(doc.title)).size;
+        titleTerms ??= new Set(contentTerms(title)).size;
         if (!this.admitsLate(v, titleTerms, e, sim, at, names)) continue;
         bestSim = sim;
         best = e;
@@ -619,9 +620,7 @@ export class OnlineClusterer {
     const terms = [...counts.keys()];
     if (best) {
       if (this.explain)
-        this.explain(
-          this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(doc.title)).size, names),
-        );
+        this.explain(this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(title)).size, names));
       this.addTo(best, v, at);
       // The article bridges a candidate it would have joined on any route, the late one included
       // (a review days on that restates the launch and an aside of the day before).
@@ -629,7 +628,7 @@ export class OnlineClusterer {
         const s = this.settings;
         if (sim >= s.joinThreshold) return sim >= s.joinThreshold * s.bridgeFactor && admits(e, sim);
         if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
-        titleTerms ??= new Set(contentTerms(doc.title)).size;
+        titleTerms ??= new Set(contentTerms(title)).size;
         return this.admitsLate(v, titleTerms, e, sim, at, names);
       };
       const merges = this.mergeConverged(best, cands, sims, bridges);
