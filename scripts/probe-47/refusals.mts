@@ -14,7 +14,13 @@
  * Usage: node --import tsx scripts/probe-47/refusals.mts
  */
 import { contentTerms } from '../../src/analyze/text/terms.js';
-import { type ClusterInput, cohesion, type EventState, OnlineClusterer } from '../../src/events/cluster.js';
+import {
+  type ClusterInput,
+  clusterBatch,
+  cohesion,
+  type EventState,
+  OnlineClusterer,
+} from '../../src/events/cluster.js';
 import { eventCover, type HappeningEvidence, specificity } from '../../src/events/happening.js';
 import { NameRules } from '../../src/events/names.js';
 import { knownTermId, type SparseVector, termId } from '../../src/events/vector.js';
@@ -176,11 +182,31 @@ const byLabel = new Map<string, string[]>();
 for (const r of asGiven) {
   if (!r.right) continue;
   const label = ai.gold.get(r.article.id)!;
-  const line = `   ${r.article.title.slice(0, 70).padEnd(70)}  ${r.route} (cosine ${r.cosine.toFixed(2)}, undecayed ${r.undecayed.toFixed(2)}, event cover ${r.eventCover.toFixed(2)}, gap ${r.gapHours.toFixed(0)}h, specific ${r.evidence.specificShare.toFixed(2)}, headline ${r.evidence.titleCover.toFixed(2)})`;
+  const figures = [
+    `cosine ${r.cosine.toFixed(2)}`,
+    `undecayed ${r.undecayed.toFixed(2)}`,
+    `specific ${r.evidence.specificShare.toFixed(2)}`,
+    `headline ${r.evidence.titleCover.toFixed(2)}`,
+    `event cover ${r.eventCover.toFixed(2)}`,
+    `gap ${r.gapHours.toFixed(0)}h`,
+  ];
+  const line = `   ${r.article.title.slice(0, 70).padEnd(70)}  ${r.route} (${figures.join(', ')})`;
   byLabel.set(label, [...(byLabel.get(label) ?? []), line]);
 }
-for (const [label, lines] of [...byLabel].sort((a, b) => b[1].length - a[1].length))
-  console.log(`  ${label}\n${lines.join('\n')}`);
+// Gold pairs the final clustering leaves apart, per label.
+const final = clusterBatch(ai.docs);
+const missed = new Map<string, number>();
+const members = new Map<string, string[]>();
+for (const d of ai.docs) members.set(ai.gold.get(d.id)!, [...(members.get(ai.gold.get(d.id)!) ?? []), d.id]);
+for (const [label, ids] of members)
+  for (const [i, a] of ids.entries())
+    for (const b of ids.slice(i + 1))
+      if (final.get(a) !== final.get(b)) missed.set(label, (missed.get(label) ?? 0) + 1);
+console.log(`  ${[...missed.values()].reduce((s, n) => s + n, 0)} gold pairs left apart`);
+for (const [label, n] of [...missed].sort((a, b) => b[1] - a[1]))
+  console.log(
+    `  ${label}: ${n} pairs apart\n${(byLabel.get(label) ?? ['   (no refusal recorded: never a candidate)']).join('\n')}`,
+  );
 const routes = new Map<string, number>();
 for (const r of asGiven)
   if (r.right) routes.set(r.route.replace(/ \(.*/, ''), (routes.get(r.route.replace(/ \(.*/, '')) ?? 0) + 1);
