@@ -623,15 +623,20 @@ export class OnlineClusterer {
         this.explain(this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(title)).size, names));
       this.addTo(best, v, at);
       // The article bridges a candidate it would have joined on any route, the late one included
-      // (a review days on that restates the launch and an aside of the day before).
-      const bridges = (e: EventState, sim: number): boolean => {
-        const s = this.settings;
-        if (sim >= s.joinThreshold) return sim >= s.joinThreshold * s.bridgeFactor && admits(e, sim);
-        if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
-        titleTerms ??= new Set(contentTerms(title)).size;
-        return this.admitsLate(v, titleTerms, e, sim, at, names);
+      // (a review days on that restates the launch and an aside of the day before). Whether its
+      // cosine can is told first, without a walk of the candidate.
+      const s = this.settings;
+      const bridge = {
+        reaches: (e: EventState, sim: number) =>
+          sim >= s.joinThreshold ? sim >= s.joinThreshold * s.bridgeFactor : sim / this.decay(e, at) >= s.joinThreshold,
+        admits: (e: EventState, sim: number): boolean => {
+          if (sim >= s.joinThreshold) return admits(e, sim);
+          if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
+          titleTerms ??= new Set(contentTerms(title)).size;
+          return this.admitsLate(v, titleTerms, e, sim, at, names);
+        },
       };
-      const merges = this.mergeConverged(best, cands, sims, bridges);
+      const merges = this.mergeConverged(best, cands, sims, bridge);
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
@@ -689,7 +694,7 @@ export class OnlineClusterer {
     grown: EventState,
     cands: EventState[],
     sims: number[],
-    bridges: (e: EventState, sim: number) => boolean,
+    bridge: { reaches: (e: EventState, sim: number) => boolean; admits: (e: EventState, sim: number) => boolean },
   ): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
     for (const [i, other] of cands.entries()) {
@@ -697,9 +702,10 @@ export class OnlineClusterer {
       // The article's similarity to the candidate as found when placing it: a candidate that
       // is still there was not changed since (only the grown event and merge survivors are,
       // and the loop ends when the grown event is merged away).
-      if (!bridges(other, sims[i]!)) continue;
+      if (!bridge.reaches(other, sims[i]!)) continue;
+      // Whether the centroids converged first: one walk, where the article's evidence takes up to two.
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
-      if (sim >= this.settings.mergeThreshold) {
+      if (sim >= this.settings.mergeThreshold && bridge.admits(other, sims[i]!)) {
         const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
         this.merge(into, from);
         merges.push({ from: from.id, into: into.id });

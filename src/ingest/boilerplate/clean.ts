@@ -118,10 +118,10 @@ const LABELLED = /^([^:]{2,48}):\s+(\S.{9,})$/;
  * "This is today's edition of The Download"): its title without the label and its lead without
  * the sentences speaking of the newsletter, as cleaning leaves them. Every issue carries both,
  * and on them issues of different stories came together. Any other item, and an issue already
- * cleaned, comes back as it is; only a labelled title's lead is read.
+ * cleaned, comes back as it is; only a labelled title's lead is read (without one, nothing names a newsletter).
  */
 export function withoutNewsletter(title: string, lead: string): { title: string; lead: string } {
-  if (!LABELLED.test(title.trim())) return { title, lead };
+  if (!lead || !LABELLED.test(title.trim())) return { title, lead };
   const cleaned = cleanText(lead);
   const issue = cleanTitleAndDigest(title, cleaned.removed);
   return issue.digest ? { title: issue.title, lead: cleaned.text } : { title, lead };
