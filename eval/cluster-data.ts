@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../src/demo/corpus.js';
 import type { ClusterInput } from '../src/events/cluster.js';
+import { cleanArticle } from '../src/ingest/boilerplate/article.js';
 import { readJsonlFile } from './shared-data.js';
 
 /** The labelled clustering files (../shared/data/clustering) and our demo corpus, as the clusterer reads them. */
@@ -61,13 +62,24 @@ export function demoFile(withText: boolean): LabelledFile {
   };
 }
 
-/** The same articles as other feeds give them: headlines alone (when there is text), and without URLs. */
+/**
+ * The same articles as other feeds give them: headlines alone (when there is text), and without URLs;
+ * and as the pipeline clusters them, cleaned of boilerplate (when there is text): by what it is only,
+ * since what a source repeats across items is learned from a store a batch does not have.
+ */
 export function variants(f: LabelledFile): LabelledFile[] {
   const out = [f];
-  if (f.docs.some((d) => d.text))
+  if (f.docs.some((d) => d.text)) {
     out.push({ ...f, name: 'headlines only', docs: f.docs.map((d) => ({ ...d, text: '' })) });
+    out.push({ ...f, name: 'cleaned as the pipeline does', docs: f.docs.map(cleaned) });
+  }
   out.push({ ...f, name: 'no URL', docs: f.docs.map((d) => ({ ...d, url: undefined })) });
   return out;
+}
+
+function cleaned(d: ClusterInput): ClusterInput {
+  const c = cleanArticle({ title: d.title, text: d.text ?? '', html: '', wordCount: 0 });
+  return { ...d, title: c.title, text: c.text };
 }
 
 /** The file's articles published before (first) or from (second) its median time: a stream the settings were not looked at on. */

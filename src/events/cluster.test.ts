@@ -24,6 +24,18 @@ function demoDocs(withText: boolean): { docs: ClusterInput[]; gold: Map<string, 
   return { docs, gold: new Map(corpus.map((a, i) => [String(i), a.event!])) };
 }
 
+/** A clusterer that has met thirty other stories the day before `anchor`, so that the words of the stories a test adds are specific in the stream. */
+function withOtherNews(): OnlineClusterer {
+  const c = new OnlineClusterer();
+  for (let i = 0; i < 30; i++)
+    c.add({
+      id: `n${i}`,
+      title: `Startup${i} raises money for widget${i}`,
+      published: new Date(anchor - (40 - i) * 3_600_000),
+    });
+  return c;
+}
+
 interface LabelledRow {
   id: string;
   title: string;
@@ -171,16 +183,9 @@ describe('online clustering', () => {
   });
 
   it('lets a report days later join the happening it restates, but not a wide event it explains little of', () => {
-    const c = new OnlineClusterer();
+    const c = withOtherNews();
     const t0 = anchor;
     const hour = 3_600_000;
-    // Other news before, so that the words of these stories are specific in the stream.
-    for (let i = 0; i < 30; i++)
-      c.add({
-        id: `n${i}`,
-        title: `Startup${i} raises money for widget${i}`,
-        published: new Date(t0 - (40 - i) * hour),
-      });
     const launch = c.add({
       id: 'l1',
       title: 'Anthropic launches Cowork, a Claude agent for your files',
@@ -217,6 +222,51 @@ describe('online clustering', () => {
     assert.equal(c.resolve(weekEvents.at(-1)!), c.resolve(summit.event));
     const late = c.add({ id: 'x', title: 'Bankers fret over Greenland tariffs', published: new Date(t0 + 88 * hour) });
     assert.notEqual(c.resolve(late.event), c.resolve(summit.event));
+  });
+
+  it('merges two events of one happening on an article days later that restates both', () => {
+    const c = withOtherNews();
+    const day = 24 * 3_600_000;
+    const deal = c.add({
+      id: 'd',
+      title: 'What Apple and Google’s Gemini deal means for both companies',
+      text: 'Apple picked Google to underpin its Siri virtual assistant with Gemini models.',
+      published: new Date(anchor),
+    });
+    // Two days on, a commentary the time decay keeps apart from the deal.
+    const aside = c.add({
+      id: 'a',
+      title: 'Apple lost the AI race — now the real challenge starts',
+      text: 'For an AI loser, Apple did a lot of winning. This week it said Gemini models will power the smarter Siri.',
+      published: new Date(anchor + 2 * day),
+    });
+    assert.notEqual(aside.event, deal.event);
+    // A day later, a piece that joins the commentary and, past the decay, restates the deal: one event.
+    const siri = c.add({
+      id: 's',
+      title: 'Siri is a Gemini',
+      text: 'Apple made a deal: it tapped Google’s Gemini to power the next Siri.',
+      published: new Date(anchor + 3 * day),
+    });
+    assert.equal(c.resolve(siri.event), c.resolve(deal.event));
+  });
+
+  it('does not take a newsletter label for the story of its issues', () => {
+    const c = withOtherNews();
+    const edition = 'This is today’s edition of Circuit Notes, our weekday newsletter about what is going on in chips.';
+    const first = c.add({
+      id: 'i1',
+      title: 'Circuit Notes: a carbon valley in Kenya, and the AI terms of the year',
+      text: `${edition} Welcome to the Great Carbon Valley, a gamble to pull carbon out of the air.`,
+      published: new Date(anchor),
+    });
+    const next = c.add({
+      id: 'i2',
+      title: 'Circuit Notes: our predictions for AI, and good climate news',
+      text: `${edition} What is next for AI this year: we make our calls.`,
+      published: new Date(anchor + 24 * 3_600_000),
+    });
+    assert.notEqual(c.resolve(next.event), c.resolve(first.event));
   });
 
   it('scores pairs precision at or above 0.85 on a labelled real AI-news month', (t) => {

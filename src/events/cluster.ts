@@ -1,4 +1,5 @@
 import { contentTerms, properTerms } from '../analyze/text/terms.js';
+import { withoutNewsletter } from '../ingest/boilerplate/clean.js';
 import { eventCover, type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
 import { gatheringNames, isRoundup } from './roundup.js';
@@ -262,16 +263,16 @@ export class OnlineClusterer {
     return this.articleTerms(doc).counts;
   }
 
-  private articleTerms(doc: ClusterInput): { counts: Map<string, number>; names: ArticleNames } {
+  private articleTerms(doc: ClusterInput): { counts: Map<string, number>; names: ArticleNames; title: string } {
     const s = this.settings;
     const counts = new Map<string, number>();
     const add = (terms: Iterable<string>, weight: number) => {
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + weight);
     };
-    add(contentTerms(doc.title), s.titleWeight);
-    const proper = properTerms(doc.title);
+    const { title, lead } = withoutNewsletter(doc.title, doc.text ? doc.text.split(/\s+/, s.leadWords).join(' ') : '');
+    add(contentTerms(title), s.titleWeight);
+    const proper = properTerms(title);
     for (const t of proper) if (counts.has(t)) counts.set(t, counts.get(t)! * s.properBoost);
-    const lead = doc.text ? doc.text.split(/\s+/, s.leadWords).join(' ') : '';
     if (lead) add(contentTerms(lead), s.leadWeight / 2);
     const url = urlWords(doc.url);
     if (url) add(contentTerms(url), s.urlWeight);
@@ -281,9 +282,9 @@ export class OnlineClusterer {
         const words = contentTerms(e);
         if (words.length) add([`@${words.join(' ')}`], s.entityWeight);
       }
-    const names = articleNames(doc.title, lead, url);
+    const names = articleNames(title, lead, url);
     for (const m of names.marks) if (!counts.has(m)) counts.set(m, 0);
-    return { counts, names };
+    return { counts, names, title };
   }
 
   private vectorize(counts: Map<string, number>): SparseVector {
@@ -575,10 +576,10 @@ export class OnlineClusterer {
 
   /** Place one article (in published order). */
   add(doc: ClusterInput): Assignment {
-    const { counts, names: articleNames } = this.articleTerms(doc);
+    const { counts, names: articleNames, title } = this.articleTerms(doc);
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    const gathering = this.gatheringOf(doc.title);
+    const gathering = this.gatheringOf(title);
     const v = gathering ? withRoundupMark(this.vectorize(counts)) : this.vectorize(counts);
     const names = NameRules.of([...counts.keys()], articleNames, knownTermId);
     const at = doc.published.getTime();
@@ -596,7 +597,7 @@ export class OnlineClusterer {
       const roundups = e.centroid.ids.includes(ROUNDUP_MARK);
       if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
       if (sim < this.settings.joinThreshold) return false;
-      titleTerms ??= new Set(contentTerms(doc.title)).size;
+      titleTerms ??= new Set(contentTerms(title)).size;
       return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e, names));
     };
     for (const [i, e] of cands.entries()) {
@@ -611,7 +612,7 @@ export class OnlineClusterer {
       for (const [i, e] of cands.entries()) {
         const sim = sims[i]!;
         if (sim <= bestSim || sim >= this.settings.joinThreshold || e.centroid.ids.includes(ROUNDUP_MARK)) continue;
-        titleTerms ??= new Set(contentTerms(doc.title)).size;
+        titleTerms ??= new Set(contentTerms(title)).size;
         if (!this.admitsLate(v, titleTerms, e, sim, at, names)) continue;
         bestSim = sim;
         best = e;
@@ -619,11 +620,23 @@ export class OnlineClusterer {
     const terms = [...counts.keys()];
     if (best) {
       if (this.explain)
-        this.explain(
-          this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(doc.title)).size, names),
-        );
+        this.explain(this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(title)).size, names));
       this.addTo(best, v, at);
-      const merges = this.mergeConverged(best, cands, sims, admits);
+      // The article bridges a candidate it would have joined on any route, the late one included
+      // (a review days on that restates the launch and an aside of the day before). Whether its
+      // cosine can is told first, without a walk of the candidate.
+      const s = this.settings;
+      const bridge = {
+        reaches: (e: EventState, sim: number) =>
+          sim >= s.joinThreshold ? sim >= s.joinThreshold * s.bridgeFactor : sim / this.decay(e, at) >= s.joinThreshold,
+        admits: (e: EventState, sim: number): boolean => {
+          if (sim >= s.joinThreshold) return admits(e, sim);
+          if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
+          titleTerms ??= new Set(contentTerms(title)).size;
+          return this.admitsLate(v, titleTerms, e, sim, at, names);
+        },
+      };
+      const merges = this.mergeConverged(best, cands, sims, bridge);
       const event = this.resolve(best.id);
       return { event, similarity: bestSim, created: false, touched: [event], merges, terms };
     }
@@ -674,14 +687,14 @@ export class OnlineClusterer {
 
   /**
    * Merge the grown event with a candidate when their centroids have converged and the
-   * article that made it grow would have joined that candidate too (it bridges the two):
-   * topical likeness of two centroids alone is not evidence of one happening.
+   * article that made it grow would have joined that candidate too (it bridges the two, see
+   * add): topical likeness of two centroids alone is not evidence of one happening.
    */
   private mergeConverged(
     grown: EventState,
     cands: EventState[],
     sims: number[],
-    admits: (e: EventState, sim: number) => boolean,
+    bridge: { reaches: (e: EventState, sim: number) => boolean; admits: (e: EventState, sim: number) => boolean },
   ): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
     for (const [i, other] of cands.entries()) {
@@ -689,9 +702,10 @@ export class OnlineClusterer {
       // The article's similarity to the candidate as found when placing it: a candidate that
       // is still there was not changed since (only the grown event and merge survivors are,
       // and the loop ends when the grown event is merged away).
-      if (sims[i]! < this.settings.joinThreshold * this.settings.bridgeFactor || !admits(other, sims[i]!)) continue;
+      if (!bridge.reaches(other, sims[i]!)) continue;
+      // Whether the centroids converged first: one walk, where the article's evidence takes up to two.
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
-      if (sim >= this.settings.mergeThreshold) {
+      if (sim >= this.settings.mergeThreshold && bridge.admits(other, sims[i]!)) {
         const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
         this.merge(into, from);
         merges.push({ from: from.id, into: into.id });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cleanArticle } from './article.js';
-import { cleanText, cleanTitle, cleanTitleAndDigest } from './clean.js';
+import { cleanText, cleanTitle, cleanTitleAndDigest, withoutNewsletter } from './clean.js';
 import { cleanHtml } from './html.js';
 import { boilerplateKind } from './patterns.js';
 import { edgeKeys, sentenceKey, sentenceSpans } from './sentences.js';
@@ -131,6 +131,21 @@ describe('boilerplate by what it is', () => {
     assert.deepEqual(cleanTitleAndDigest('Nvidia: chip prices fall, and fabs open', removed), {
       title: 'Nvidia: chip prices fall, and fabs open',
       digest: false,
+    });
+  });
+  it('reads a newsletter issue without the label and the sentence every issue shares', () => {
+    const lead = 'This is the Monday edition of Circuit Notes, our weekday newsletter about chips. Prices fell.';
+    assert.deepEqual(withoutNewsletter('Circuit Notes: chip prices fall, and fabs open', lead), {
+      title: 'Chip prices fall, and fabs open',
+      lead: 'Prices fell.',
+    });
+    // A label the text does not name as its newsletter, or a title without a label (an issue
+    // already cleaned, any other item): as it is.
+    for (const title of ['Nvidia: chip prices fall, and fabs open', 'Chip prices fall, and fabs open'])
+      assert.deepEqual(withoutNewsletter(title, lead), { title, lead });
+    assert.deepEqual(withoutNewsletter('Circuit Notes: chip prices fall', 'Prices fell.'), {
+      title: 'Circuit Notes: chip prices fall',
+      lead: 'Prices fell.',
     });
   });
   it('marks a newsletter issue as a digest and puts the stop its first headline lacks', () => {

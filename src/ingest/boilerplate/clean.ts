@@ -110,6 +110,23 @@ export function cleanTitle(title: string, removed: readonly Removal[], repeated:
   return cleanTitleAndDigest(title, removed, repeated).title;
 }
 
+/** A title opening with a label: "The Download: …". */
+const LABELLED = /^([^:]{2,48}):\s+(\S.{9,})$/;
+
+/**
+ * What a clusterer given items as fetched reads of a newsletter's issue ("The Download: …" over
+ * "This is today's edition of The Download"): its title without the label and its lead without
+ * the sentences speaking of the newsletter, as cleaning leaves them. Every issue carries both,
+ * and on them issues of different stories came together. Any other item, and an issue already
+ * cleaned, comes back as it is; only a labelled title's lead is read (without one, nothing names a newsletter).
+ */
+export function withoutNewsletter(title: string, lead: string): { title: string; lead: string } {
+  if (!lead || !LABELLED.test(title.trim())) return { title, lead };
+  const cleaned = cleanText(lead);
+  const issue = cleanTitleAndDigest(title, cleaned.removed);
+  return issue.digest ? { title: issue.title, lead: cleaned.text } : { title, lead };
+}
+
 /**
  * The cleaned title, and whether the item is a digest, an issue of a newsletter (its title
  * carried the newsletter's label): a digest gathers several stories under one title, which an event must
@@ -130,7 +147,7 @@ export function cleanTitleAndDigest(
     // The period that ended the kept part was the title's separator, not its end.
     if (!/[.]$/.test(title.trim())) t = t.replace(/(\p{L}{2})\.$/u, '$1');
   }
-  const m = /^([^:]{2,48}):\s+(\S.{9,})$/.exec(t);
+  const m = LABELLED.exec(t);
   if (!m) return { title: t, digest: false };
   const label = sentenceNorm(m[1]!);
   const spoken = removed
