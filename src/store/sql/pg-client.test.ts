@@ -19,4 +19,33 @@ describe('PgClient', { skip: !serverUrl && 'needs ALMANAC_TEST_DATABASE_URL' }, 
       await db.close();
     }
   });
+
+  it('prepares each statement once per connection and binds it after', async () => {
+    const db = PgClient.connect(serverUrl!, { max: 1 });
+    const sql = 'SELECT ? + 1 AS v';
+    try {
+      for (const n of [1, 2]) assert.equal((await db.get<{ v: number }>(sql, [n]))?.v, n + 1);
+      const prepared = await db.all<{ statement: string }>(
+        'SELECT statement FROM pg_prepared_statements WHERE statement = ?',
+        ['SELECT $1 + 1 AS v'],
+      );
+      assert.equal(prepared.length, 1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs a prepared statement again after a schema change moved its columns', async () => {
+    const db = PgClient.connect(serverUrl!, { max: 1 });
+    const table = `prepared_${process.pid}`;
+    try {
+      await db.exec(`CREATE TABLE ${table} (a int); INSERT INTO ${table} VALUES (1)`);
+      assert.deepEqual(await db.all(`SELECT * FROM ${table}`), [{ a: 1 }]);
+      await db.exec(`ALTER TABLE ${table} ADD COLUMN b int`);
+      assert.deepEqual(await db.all(`SELECT * FROM ${table}`), [{ a: 1, b: null }]);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${table}`);
+      await db.close();
+    }
+  });
 });
