@@ -13,9 +13,11 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
  * Settings of every connection we open. No parallel workers: our statements are many small
  * ones at once (a page is a few, each reading tens of rows), and a parallel plan starts worker
  * processes for each (a source-filtered feed's list took 120-200 ms that way at 1M articles,
- * 6-25 ms without) and takes the cores the other requests are waiting for.
+ * 6-25 ms without) and takes the cores the other requests are waiting for. No JIT: it compiles
+ * any statement the planner costs high (a search gathering a common word's matches) for tens
+ * of milliseconds, which statements that read a few hundred rows never win back.
  */
-const SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
+const SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0 -c jit=off';
 
 /** feature_not_supported: "cached plan must not change result type". */
 const PLAN_CHANGED = '0A000';
