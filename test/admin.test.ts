@@ -8,9 +8,6 @@ import { demoFeedServer } from './demo-store.js';
 import { testDeps } from './helpers.js';
 
 const TOKEN = 'correct horse battery staple';
-/** The message the admin page shows after a redirect (done=… or error=…). */
-const flash = (location: string) =>
-  [...new URL(location, 'http://almanac.test').searchParams].map(([k, v]) => `${k}=${v}`).join('&');
 const ORIGIN = 'http://almanac.test';
 
 describe('the admin area', () => {
@@ -26,6 +23,18 @@ describe('the admin area', () => {
     app = createApp({ db: deps.db, clock: deps.clock, admin: adminActions(deps, TOKEN) });
   });
   after(() => feeds.close());
+
+  /** The note the admin page shows after a change's redirect, as done=… or error=…. */
+  const flash = async (r: Response) => {
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/admin');
+    const note = /^almanac_admin_note=[^;]*/.exec(r.headers.get('set-cookie') ?? '')?.[0];
+    assert.ok(note, 'a note is left for the page');
+    const page = await (await app.request(`${ORIGIN}/admin`, { headers: { cookie: `${cookie}; ${note}` } })).text();
+    return [...page.matchAll(/<p class="(ok|bad)" role="(?:status|alert)">([^<]*)<\/p>/g)]
+      .map((m) => `${m[1] === 'ok' ? 'done' : 'error'}=${m[2]}`)
+      .join('&');
+  };
 
   const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
     app.request(`${ORIGIN}${path}`, {
@@ -82,22 +91,39 @@ describe('the admin area', () => {
       { cookie },
     );
     assert.equal(add.status, 303);
-    assert.match(flash(add.headers.get('location')!), /done=added /);
+    assert.match(await flash(add), /done=added /);
     const [s] = await listSources(deps.db);
     assert.ok(s);
     assert.equal(s.tier, 2);
     await deps.db.run('UPDATE sources SET allow_private = 1');
     const re = await form(`/admin/sources/${s.id}/refetch`, { csrf }, { cookie });
     assert.equal(re.status, 303);
-    assert.match(flash(re.headers.get('location')!), /fetched 1 source: \d+ new articles/);
+    assert.match(await flash(re), /fetched 1 source: \d+ new articles/);
     assert.ok((await countArticles(deps.db)) >= 1);
     const bad = await form('/admin/sources', { url: 'not a url', tier: '7', csrf }, { cookie });
-    const msg = flash(bad.headers.get('location')!);
+    const msg = await flash(bad);
     assert.match(msg, /error=.*url: a feed or site URL/);
     assert.match(msg, /tier/);
     const rm = await form(`/admin/sources/${s.id}/remove`, { csrf }, { cookie });
-    assert.match(flash(rm.headers.get('location')!), /done=removed/);
+    assert.match(await flash(rm), /done=removed/);
     assert.equal((await listSources(deps.db)).length, 0);
+  });
+
+  it('shows a note once, and never one a link put in the URL', async () => {
+    const forged = await (
+      await app.request(`${ORIGIN}/admin?error=Your+session+expired.+Sign+in+at+evil.example&done=ok`, {
+        headers: { cookie },
+      })
+    ).text();
+    assert.doesNotMatch(forged, /evil\.example|role="alert"|role="status"/);
+    const r = await form('/admin/refetch', { csrf }, { cookie });
+    assert.match(await flash(r), /done=fetched/);
+    const note = /^almanac_admin_note=[^;]*/.exec(r.headers.get('set-cookie') ?? '')![0];
+    const shown = await app.request(`${ORIGIN}/admin`, { headers: { cookie: `${cookie}; ${note}` } });
+    assert.match(shown.headers.get('set-cookie') ?? '', /almanac_admin_note=;.*Max-Age=0/);
+    const garbled = await app.request(`${ORIGIN}/admin`, { headers: { cookie: `${cookie}; almanac_admin_note=%%%` } });
+    assert.equal(garbled.status, 200);
+    assert.doesNotMatch(await garbled.text(), /role="alert"/);
   });
 
   it('imports OPML as an uploaded file, and says what was wrong with a bad one', async () => {
@@ -110,9 +136,9 @@ describe('the admin area', () => {
     body.set('file', new File([opml], 'feeds.opml', { type: 'text/xml' }));
     const r = await app.request(`${ORIGIN}/admin/opml`, { method: 'POST', body, headers: { cookie, origin: ORIGIN } });
     assert.equal(r.status, 303);
-    assert.match(flash(r.headers.get('location')!), /imported 2 of 2 feeds/);
+    assert.match(await flash(r), /imported 2 of 2 feeds/);
     const bad = await form('/admin/opml', { opml: '<html>not opml</html>', csrf }, { cookie });
-    assert.match(flash(bad.headers.get('location')!), /error=/);
+    assert.match(await flash(bad), /error=/);
     assert.equal((await listSources(deps.db)).length, 2);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,50 @@ describe('what a new user meets on the command line', () => {
     assert.equal(existsSync(fresh), false);
   });
 
+  it('sources set changes a followed source in place: its articles stay', () => {
+    const db = join(dir, 'set.db');
+    copyFileSync(store, db);
+    type Listed = {
+      sources: Array<{ id: string; name: string; tier: number; kind: string; pollIntervalS: number | null }>;
+    };
+    const list = () => (JSON.parse(almanac(['sources', 'list', '--json', '--db', db]).out) as Listed).sources;
+    const articles = () => /^articles: (\d+)/m.exec(almanac(['stats', '--db', db]).out)?.[1];
+    const [first] = list();
+    assert.ok(first);
+    const before = articles();
+    assert.ok(before && +before > 0);
+    const r = almanac([
+      'sources',
+      'set',
+      first.id,
+      '--name',
+      'Renamed Lab',
+      '--tier',
+      '2',
+      '--kind',
+      'analyst',
+      '--poll-interval',
+      '7200',
+      '--db',
+      db,
+    ]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^changed .*Renamed Lab.*tier 2, analyst/m);
+    const changed = list().find((s) => s.id === first.id)!;
+    assert.deepEqual(
+      [changed.name, changed.tier, changed.kind, changed.pollIntervalS],
+      ['Renamed Lab', 2, 'analyst', 7200],
+    );
+    assert.equal(articles(), before);
+    oneLine(almanac(['sources', 'set', first.id, '--db', db]), /sources set: say what to change/, 2);
+    oneLine(almanac(['sources', 'set', 'no-such-source', '--tier', '1', '--db', db]), /no source no-such-source/);
+    oneLine(
+      almanac(['sources', 'set', first.id, '--tier', '4', '--db', db]),
+      /--tier: expected a whole number from 1 to 3, got 4/,
+      2,
+    );
+  });
+
   it('the digest says how many of the period it shows, with absolute links under ALMANAC_PUBLIC_URL', () => {
     const r = almanac(['digest', '--since', '9999d', '--limit', '2', '--db', store], {
       ALMANAC_PUBLIC_URL: 'https://almanac.example.org',
@@ -132,6 +176,9 @@ describe('what a new user meets on the command line', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^The 2 most significant of \d+ events from /m);
     assert.equal((r.out.match(/https:\/\/almanac\.example\.org\/events\//g) ?? []).length, 2);
+    const html = almanac(['digest', '--since', '9999d', '--limit', '2', '--format', 'html', '--db', store]);
+    assert.equal(html.code, 0, html.err);
+    assert.equal((html.out.match(/class="item event"/g) ?? []).length, 2, 'the HTML digest keeps to --limit');
   });
 
   it('Ctrl-C during the demo ingest says it stops after the current batch, and does', async () => {

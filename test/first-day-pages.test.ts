@@ -58,6 +58,8 @@ describe('pages a new user meets', () => {
       ['/sources/no-such', 404, 'No such source'],
       ['/nothing/here', 404, 'Not found'],
       ['/digest?since=x', 400, 'Bad period'],
+      ['/digest?limit=5000', 400, 'Bad limit'],
+      ['/digest?limit=two', 400, 'Bad limit'],
     ] as const) {
       const r = await page(path);
       assert.equal(r.status, status, path);

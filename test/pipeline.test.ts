@@ -148,8 +148,10 @@ for (const backend of BACKENDS)
         assert.match(opedPage, /shares open-source-ai/);
         // Its related events are the seed screen's (/work/shared/seeds/003_*), the other voices of
         // its debate, as far as the demo corpus holds them: all eight are in the corpus; seven are
-        // listed (the eighth, the Fable 5 restrictions, comes ninth, after the same author's
-        // follow-up on the consortium), and not the speech-recognition leaderboard.
+        // listed, the Fable 5 restrictions second (that event holds Andrew Ng's op-ed on them, so
+        // it speaks in both voices); the eighth, on anti-AI messaging, shares no topic or name
+        // with the op-ed and comes ninth, after an essay on pooling compute behind open models;
+        // and not the speech-recognition leaderboard.
         const seedRelated = [
           'Fable 5',
           'Cybersecurity: Why Openness Matters',

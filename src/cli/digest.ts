@@ -10,12 +10,12 @@ export async function digestCommand(deps: Deps, flags: Record<string, unknown>):
   const format = (flags['format'] as string | undefined) ?? 'md';
   if (format !== 'md' && format !== 'html') throw new UsageError('digest: --format is md or html');
   const now = deps.clock.now();
-  const d = await digestEvents(deps.db, since, now, Number(flags['limit'] ?? 100));
+  const limit = Number(flags['limit'] ?? 100);
   // Links are absolute under ALMANAC_PUBLIC_URL; without it, relative to the web app (as --help says).
   process.stdout.write(
     format === 'md'
-      ? digestMarkdown(d, now, deps.config.publicUrl ?? '')
-      : await renderToString(deps, `/digest?since=${since}`),
+      ? digestMarkdown(await digestEvents(deps.db, since, now, limit), now, deps.config.publicUrl ?? '')
+      : await renderToString(deps, `/digest?since=${since}&limit=${limit}`),
   );
   return 0;
 }

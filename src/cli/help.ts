@@ -8,7 +8,7 @@ Usage: almanac <command> [options]
 
 Setting up
   init [--catalog ai]        create the store; load the catalog of AI sources
-  sources ...                add, list, remove, import-opml, export-opml (almanac sources --help)
+  sources ...                add, set, list, remove, import-opml, export-opml (almanac sources --help)
   guides ...                 list, add --title T --query Q, show, rebuild, remove (almanac guides --help)
   topics ...                 list, merge <from> <into>, rename <slug> <new> (almanac topics --help)
 

@@ -26,7 +26,7 @@ function inRange(flag: string, value: string | undefined, min: number, max: numb
 export function checkFlags(command: string, sub: string | undefined, flags: Flags): void {
   if (flags.port !== undefined && flags.port !== '0') inRange('port', flags.port, 1, 65535, ' (or 0: any free port)');
   if (command === 'init') oneOf('catalog', flags.catalog, CATALOGS);
-  if (command === 'sources' && sub === 'add') {
+  if (command === 'sources' && (sub === 'add' || sub === 'set')) {
     inRange('tier', flags.tier, 1, 3);
     oneOf('kind', flags.kind, SOURCE_KINDS);
     oneOf('fulltext', flags.fulltext, ['auto', 'always', 'never']);

@@ -14,6 +14,10 @@ export const SOURCES_HELP = `almanac sources <command>
   add <url> [--name N] [--author A] [--tier 1-3] [--kind K] [--id slug] [--allow-private] [--fulltext auto|always|never]
       [--poll-interval seconds]  (default: ALMANAC_POLL_INTERVAL_S, 3600)
         <url> may be a feed or a web page that announces one (<link rel="alternate">)
+  set <id|feed-url> [--name N] [--author A] [--tier 1-3] [--kind K] [--fulltext auto|always|never]
+      [--poll-interval seconds]
+                           change a source you follow; its articles and events stay (a new tier
+                           or kind counts for its events from their next update)
   list [--json]            sources with health: last success, last error, failures, next poll
   remove <id|feed-url>     the source and its articles; their events are undone and the other
                            articles in them placed again at the next almanac process
@@ -68,6 +72,45 @@ export async function sourcesCommand(
       console.log(
         `added ${s.id}: ${sourceLabel(s)} <${s.feedUrl}>${found.foundOn ? ` (found on ${found.foundOn})` : ''}`,
       );
+      return 0;
+    }
+    case 'set': {
+      if (!arg) throw new UsageError('sources set: give an id or feed URL');
+      const s = await findSource(deps.db, arg);
+      if (!s) {
+        console.error(`sources: no source ${arg}`);
+        return 1;
+      }
+      const changes = {
+        ...(flags['name'] !== undefined ? { name: flags['name'] as string } : {}),
+        ...(flags['author'] !== undefined ? { author: flags['author'] as string } : {}),
+        ...(flags['tier'] !== undefined ? { tier: Number(flags['tier']) } : {}),
+        ...(flags['kind'] !== undefined ? { kind: flags['kind'] as NewSource['kind'] } : {}),
+        ...(flags['fulltext'] !== undefined ? { fulltext: flags['fulltext'] as NewSource['fulltext'] } : {}),
+        ...(flags['poll-interval'] !== undefined ? { pollIntervalS: Number(flags['poll-interval']) } : {}),
+      };
+      if (!Object.keys(changes).length)
+        throw new UsageError(
+          'sources set: say what to change: --name, --author, --tier, --kind, --fulltext or --poll-interval',
+        );
+      const { author, homeUrl } = s;
+      const after = await upsertSource(
+        deps.db,
+        {
+          id: s.id,
+          feedUrl: s.feedUrl,
+          name: s.name,
+          ...(author ? { author } : {}),
+          ...(homeUrl ? { homeUrl } : {}),
+          kind: s.kind,
+          tier: s.tier,
+          fulltext: s.fulltext,
+          allowPrivate: s.allowPrivate,
+          ...changes,
+        },
+        now,
+      );
+      console.log(`changed ${after.id}: ${sourceLabel(after)} <${after.feedUrl}>, tier ${after.tier}, ${after.kind}`);
       return 0;
     }
     case 'list': {

@@ -8,7 +8,7 @@ import { RelateCaches, type CentroidSource } from '../relate/reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from '../relate/relate.js';
 import { eventHeadline } from './headline.js';
-import { COMMENTARY } from './commentary.js';
+import { COMMENTARY, eventVoices } from './commentary.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
 
 /**
@@ -120,11 +120,15 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   // every new article, and relating is most of a refresh's cost; the other side of each
   // relation is kept fresh by the newer events relating to this one.
   const kind = allCommentary ? (primary.kind ?? 'op-ed') : (primary.kind ?? 'news');
+  const voices = eventVoices(
+    kind,
+    members.map((m) => m.kind),
+  );
   const relateKey = `${[...topics].sort().join(',')}|${entities
     .slice(0, 5)
     .map((e) => e.name)
     .sort()
-    .join(',')}|${relateSizeClass(members.length, o.relateGrowth)}|${kind}`;
+    .join(',')}|${relateSizeClass(members.length, o.relateGrowth)}|${kind}|${voices}`;
   const previousNovelty = stored
     ? (JSON.parse(stored.factors || '{}') as Partial<Significance>).factors?.['novelty']?.points
     : undefined;
@@ -144,7 +148,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     const related = await relateEvent(
       db,
       eventId,
-      { topics, entities, firstSeen, lastUpdated, kind },
+      { topics, entities, firstSeen, lastUpdated, kind, voices },
       { caches: o.relateCaches ?? new RelateCaches(), centroids: o.centroids },
     );
     await saveRelations(db, eventId, related.relations);
@@ -188,6 +192,7 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
       firstSeen,
       lastUpdated,
       kind,
+      voices,
       topics,
       entities,
       sourceCount: sources.size,

@@ -13,6 +13,7 @@ import {
 import { storedSubjects, type RelateSubjects } from './score.js';
 import { bestShared, compareShared, SharedCounter } from './shared-subjects.js';
 import { norm, SparseVector } from '../events/vector.js';
+import { storedVoices } from './voices.js';
 
 /**
  * Relating's reads: the candidate events that share an event's subjects, with their parsed
@@ -24,8 +25,8 @@ import { norm, SparseVector } from '../events/vector.js';
 export interface RelateCandidate {
   id: string;
   subjects: RelateSubjects;
-  /** The event's kind (news, op-ed, …). */
-  kind: string | null;
+  /** The voices its members speak in (bits: see events/commentary.ts). */
+  voices: number;
   firstSeen: string;
   centroid: SparseVector | undefined;
   /** The centroid's length when it was taken from memory (else relating works it out). */
@@ -121,6 +122,7 @@ export async function eventsSharing(
           titled: raw.titled,
           last_updated: raw.last_updated,
           kind: raw.kind,
+          voices: raw.voices,
           first_seen: raw.first_seen,
           size: raw.size,
           norm2: raw.norm2,
@@ -153,7 +155,7 @@ export async function eventsSharing(
     return {
       id: r.id,
       subjects: r.subjects,
-      kind: r.kind,
+      voices: storedVoices(r.kind, r.voices),
       firstSeen: r.first_seen,
       // A centroid in memory changes as its event grows: its length is taken now, not cached.
       centroid: live ?? stored.get(r.id),

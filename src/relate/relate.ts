@@ -13,10 +13,8 @@ import {
 } from './reads.js';
 import { relateScore, relateSubjects, specificity } from './score.js';
 import { norm } from '../events/vector.js';
-import { COMMENTARY } from '../events/commentary.js';
+import { storedVoices } from './voices.js';
 import { withParents } from '../events/topic-parents.js';
-
-const isOpinion = (kind: string | null | undefined) => !!kind && COMMENTARY.has(kind);
 
 /**
  * Relating, reads only: an event's related events and its novelty, from the events that
@@ -34,6 +32,8 @@ export interface RelateSubject {
   lastUpdated: string;
   /** The event's kind: a piece of opinion relates first to other opinions (see score.ts). */
   kind?: string | null;
+  /** The voices its members speak in (bits: events/commentary.ts); else its kind's. */
+  voices?: number;
 }
 
 /**
@@ -52,7 +52,7 @@ export async function relateEvent(
   const centroid = live ?? (await eventCentroid(db, caches, eventId));
   const self = {
     subjects: relateSubjects(s.topics, s.entities),
-    opinion: isOpinion(s.kind),
+    voices: storedVoices(s.kind, s.voices),
     centroid,
     ...(live ? { centroidNorm: norm(live) } : {}),
     time: Date.parse(s.firstSeen),
@@ -81,7 +81,7 @@ export async function relateEvent(
     .map((c) => {
       const other = {
         subjects: c.subjects,
-        opinion: isOpinion(c.kind),
+        voices: c.voices,
         centroid: c.centroid,
         centroidNorm: c.centroidNorm,
         time: Date.parse(c.firstSeen),
@@ -145,6 +145,7 @@ export async function relatePending(
         firstSeen: r.first_seen,
         lastUpdated: r.last_updated,
         kind: r.kind,
+        voices: r.voices,
       },
       { caches, reads },
     );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RELATE_WEIGHTS, relateScore, relateSubjects, specificity, storedSubjects } from './score.js';
+import { eventVoices } from '../events/commentary.js';
 import { withParents } from '../events/topic-parents.js';
 import { SparseVector } from '../events/vector.js';
 
@@ -107,12 +108,23 @@ describe('relateScore', () => {
   });
 
   it('puts a piece of opinion nearer other opinions than reports on the same subjects', () => {
-    const oped = { ...side(['open-source-ai', 'ai-regulation'], []), opinion: true };
-    const otherOped = { ...side(['open-source-ai'], []), opinion: true };
-    const report = { ...side(['open-source-ai'], []), opinion: false };
+    const oped = { ...side(['open-source-ai', 'ai-regulation'], []), voices: eventVoices('op-ed') };
+    const otherOped = { ...side(['open-source-ai'], []), voices: eventVoices('analysis') };
+    const report = { ...side(['open-source-ai'], []), voices: eventVoices('news') };
     assert.ok(relateScore(oped, otherOped).score > relateScore(oped, report).score);
     assert.equal(relateScore(oped, otherOped).score - relateScore(oped, report).score, RELATE_WEIGHTS.voice);
     assert.equal(relateScore(oped, report).score, relateScore(report, oped).score, 'symmetric');
+  });
+
+  it('counts an event that holds a report and an op-ed reacting to it among the voices of either', () => {
+    const oped = { ...side(['open-source-ai'], []), voices: eventVoices('op-ed') };
+    const report = { ...side(['open-source-ai'], []), voices: eventVoices('news') };
+    const both = { ...side(['open-source-ai'], []), voices: eventVoices('news', ['news', 'op-ed', 'news']) };
+    assert.equal(relateScore(oped, both).score, relateScore(oped, oped).score);
+    assert.equal(relateScore(report, both).score, relateScore(report, report).score);
+    assert.equal(relateScore(oped, report).score + RELATE_WEIGHTS.voice, relateScore(oped, both).score);
+    // The reports of an op-ed are reports of that opinion: the event is still a piece of opinion.
+    assert.equal(eventVoices('op-ed', ['op-ed', 'news']), eventVoices('op-ed'));
   });
 
   it('counts a shared entity by how specific it is: a name every event has says little', () => {

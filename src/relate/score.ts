@@ -1,3 +1,4 @@
+import { VOICE } from '../events/commentary.js';
 import { withParents } from '../events/topic-parents.js';
 import { dot, norm, type SparseVector } from '../events/vector.js';
 
@@ -6,12 +7,13 @@ import { dot, norm, type SparseVector } from '../events/vector.js';
  * its broader ones at half weight: see events/topic-parents.ts), shared entities (weighted overlap),
  * text similarity (cosine of the clusterer's centroids), time proximity (a month apart counts
  * half) and voice: a piece of opinion is nearer other opinions (the other voices of its
- * debate) and a report other reports. Symmetric by construction.
+ * debate) and a report other reports; an event that speaks in both (a launch and an op-ed
+ * reacting to it) is near either. Symmetric by construction.
  */
 export interface RelateSide {
   subjects: RelateSubjects;
-  /** The event is a piece of opinion (its kind is commentary: see events/commentary.ts). */
-  opinion?: boolean;
+  /** The voices its members speak in (bits: see events/commentary.ts); reports alone when not given. */
+  voices?: number;
   centroid?: SparseVector;
   /** The centroid's length, when known; required for a centroid that may still change (the clusterer's own). */
   centroidNorm?: number;
@@ -130,7 +132,7 @@ export function relateScore(a: RelateSide, b: RelateSide, specific?: Specificity
   const days = Math.abs(a.time - b.time) / 86_400_000;
   const time = Math.pow(0.5, days / 30);
   const w = RELATE_WEIGHTS;
-  const voice = (a.opinion ?? false) === (b.opinion ?? false) ? 1 : 0;
+  const voice = (a.voices ?? VOICE.reports) & (b.voices ?? VOICE.reports) ? 1 : 0;
   const score =
     w.topics * topicOverlap(a.subjects, b.subjects) +
     w.entities * entityOverlap(a.subjects, b.subjects, specific) +

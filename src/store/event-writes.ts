@@ -29,7 +29,11 @@ export async function mergeEvents(db: Db, from: string, into: string): Promise<v
 }
 
 /** What a refresh computes for an event: its row, and each member's role. */
-export type EventFields = Omit<EventRow, 'id'> & { roles: Map<number, Role> };
+export type EventFields = Omit<EventRow, 'id'> & {
+  roles: Map<number, Role>;
+  /** The voices its members speak in (bits: see events/commentary.ts), which relating reads. */
+  voices: number;
+};
 
 /**
  * What the store holds of the event before a refresh, where the caller read it: what did
@@ -46,7 +50,7 @@ export async function saveEventFields(db: Db, id: string, f: EventFields, before
   const text = !before || before.title !== f.title || before.summary !== f.summary;
   await db.run(
     `UPDATE events SET ${text ? 'title = ?, summary = ?, ' : ''}significance = ?, factors = ?, ` +
-      `primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?,
+      `primary_article_id = ?, first_seen = ?, last_updated = ?, kind = ?, voices = ?,
       topics = ?, entities = ?, source_count = ?, article_count = ? WHERE id = ?`,
     [
       ...(text ? [f.title, f.summary] : []),
@@ -56,6 +60,7 @@ export async function saveEventFields(db: Db, id: string, f: EventFields, before
       f.firstSeen,
       f.lastUpdated,
       f.kind,
+      f.voices,
       JSON.stringify(f.topics),
       JSON.stringify(f.entities),
       f.sourceCount,

@@ -68,6 +68,8 @@ export interface PendingEventRow {
   id: string;
   relate_key: string | null;
   kind: string | null;
+  /** The voices of its members (bits; 0 for none known). */
+  voices: number;
   topics: string;
   entities: string;
   first_seen: string;
@@ -77,7 +79,7 @@ export interface PendingEventRow {
 /** Every event marked pending, in no set order. */
 export async function pendingEventRows(db: Db): Promise<PendingEventRow[]> {
   return await db.all<PendingEventRow>(
-    'SELECT id, relate_key, kind, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1',
+    'SELECT id, relate_key, kind, voices, topics, entities, first_seen, last_updated FROM events WHERE relate_pending = 1',
   );
 }
 
@@ -195,6 +197,8 @@ export type CandidateRow = CentroidVersion & {
   titled: number;
   last_updated: string;
   kind: string | null;
+  /** The voices of its members (bits; 0 for none known). */
+  voices: number;
   topics: string;
   entities: string;
   first_seen: string;
@@ -203,7 +207,7 @@ export type CandidateRow = CentroidVersion & {
 /** Candidate events by id, with their centroids' versions (not the centroids: see centroidTexts). */
 export async function candidateRows(db: Db, ids: readonly string[]): Promise<CandidateRow[]> {
   return await db.all<CandidateRow>(
-    `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, ` +
+    `SELECT e.id, CASE WHEN e.title = '' THEN 0 ELSE 1 END AS titled, e.last_updated, e.kind, e.voices, ` +
       `e.topics, e.entities, e.first_seen, v.size, v.norm2, v.last_seen
       FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN (${listParam(db, 'text')})`,
     [JSON.stringify(ids)],

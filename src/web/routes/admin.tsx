@@ -15,6 +15,7 @@ import { Dashboard, Login } from '../pages/admin.js';
 import { ErrorPage } from '../pages/layout.js';
 import { nonEmpty, validate } from '../validate.js';
 import { AdminSessions } from '../admin-sessions.js';
+import { leaveNote, takeNote, type AdminNote } from '../admin-flash.js';
 import { clientOf, tooMany, TokenBuckets } from '../rate-limit.js';
 import { MIN_ADMIN_TOKEN } from '../../config.js';
 
@@ -69,12 +70,6 @@ const AddGuide = z.object({
 });
 const Opml = z.object({ opml: z.string().min(1, 'an OPML document').max(5_000_000) });
 
-/** The answer to a change: JSON for a script, a redirect to the dashboard (with a note) for a browser. */
-const back = (c: Context, r: { done?: string; error?: string }) => {
-  if (c.req.header('authorization'))
-    return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
-  return c.redirect(`/admin?${new URLSearchParams(r as Record<string, string>).toString()}`, 303);
-};
 /** A form's fields, or a JSON object's (for scripts): a body that is neither gets a clear 400. */
 const fields = async (c: Context): Promise<Record<string, string | File>> => {
   if (!/application\/json/i.test(c.req.header('content-type') ?? '')) return c.req.parseBody();
@@ -96,7 +91,6 @@ const fields = async (c: Context): Promise<Record<string, string | File>> => {
 };
 const problem = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 /** A bad form goes back to the dashboard with every problem named. */
-const badForm = (c: Context, e: z.ZodError) => back(c, { error: problem(e) });
 /** The form's fields without its blanks. */
 const filledForm = async (c: Context) => nonEmpty(await fields(c));
 /** The pasted OPML, or the uploaded file's. */
@@ -129,6 +123,16 @@ export function adminApp(deps: AdminDeps): Hono {
     return id && csrfOf ? { by: 'cookie', id, csrf: csrfOf } : undefined;
   };
 
+  const secureCookie = (c: Context) => deps.overTls?.(c) ?? new URL(c.req.url).protocol === 'https:';
+  /** The answer to a change: JSON for a script, a redirect to the dashboard with a note left for it for a browser. */
+  const back = (c: Context, r: AdminNote) => {
+    if (c.req.header('authorization'))
+      return c.json(r.error ? { error: r.error } : { ok: true, message: r.done }, r.error ? 400 : 200);
+    leaveNote(c, r, secureCookie(c));
+    return c.redirect('/admin', 303);
+  };
+  const badForm = (c: Context, e: z.ZodError) => back(c, { error: problem(e) });
+
   // Cross-origin form posts are refused before anything else runs (scripts with the bearer token carry no cookie to abuse).
   const sameOrigin = csrf();
   app.use('*', (c, next) => (c.req.header('authorization') ? next() : sameOrigin(c, next)));
@@ -149,14 +153,14 @@ export function adminApp(deps: AdminDeps): Hono {
   app.get('/', async (c) => {
     const who = signedIn(c);
     if (!who) return c.html(<Login />, 401);
-    const q = c.req.query();
+    const note = takeNote(c);
     // A script reading the page gets no form to post: its bearer token is its proof.
     return c.html(
       <Dashboard
         sources={await listSources(deps.db)}
         csrf={who.by === 'cookie' ? who.csrf : ''}
-        done={q['done']}
-        error={q['error']}
+        done={note.done}
+        error={note.error}
       />,
     );
   });
@@ -173,7 +177,7 @@ export function adminApp(deps: AdminDeps): Hono {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/admin',
-      secure: deps.overTls?.(c) ?? new URL(c.req.url).protocol === 'https:',
+      secure: secureCookie(c),
       maxAge: SESSION_S,
     });
     return c.redirect('/admin', 303);

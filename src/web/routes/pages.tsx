@@ -218,7 +218,11 @@ export function pagesApp(deps: WebDeps): Hono {
     const since = c.req.query('since') ?? '24h';
     if (!/^\d{1,4}[hd]$/.test(since))
       return c.html(<ErrorPage title="Bad period" message="since: give 24h, 7d, 30d…" />, 400);
-    const d = await digestEvents(deps.db, since, now());
+    const limitText = c.req.query('limit') ?? '100';
+    const limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : 0;
+    if (limit < 1 || limit > 1000)
+      return c.html(<ErrorPage title="Bad limit" message="limit: a whole number of events from 1 to 1000" />, 400);
+    const d = await digestEvents(deps.db, since, now(), limit);
     return c.html(<DigestPage since={since} from={d.from} events={d.events} total={d.total} now={now()} />);
   });
 
