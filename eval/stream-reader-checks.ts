@@ -98,3 +98,62 @@ export function brokenSentences(texts: readonly string[]): Finding[] {
     .filter((t) => ABBREVIATION_END.test(t.trim()) || BROKEN_START.test(t.trim()))
     .map((text) => ({ what: 'broken', text: text.slice(0, 160) }));
 }
+
+/** Openings of a sentence that sends the reader elsewhere instead of stating (a reader's list, not the extractor's). */
+const CALL_TO_READ =
+  /^(?:here['’]s\b|here are (?:some|a few)\b|find out\b|discover\b|learn\b|read\b|join us\b|sign up\b|follow (?:our|along)\b|see how\b)/i;
+
+/** Claims that state nothing a reader can check: cut where the feed cut them, or a call to read on. */
+export function emptyClaims(claims: readonly string[]): { cut: Finding[]; teaser: Finding[] } {
+  const cut: Finding[] = [];
+  const teaser: Finding[] = [];
+  for (const raw of claims) {
+    const c = raw.trim();
+    if (!END.test(c) || /(?:\u2026|\.\.\.)["”’)]*$/.test(c)) cut.push({ what: 'claim cut', text: c.slice(-160) });
+    else if (CALL_TO_READ.test(c)) teaser.push({ what: 'claim that calls to read on', text: c.slice(0, 160) });
+  }
+  return { cut, teaser };
+}
+
+/** A headline run into a lead with no stop ("… for many A company that …"), or into a byline ("… what it's for —Mat Honan"). */
+const RUN_IN = new RegExp(
+  String.raw`\b\p{Ll}[\p{Ll}'’-]*\s+(?:A|An|The|This|These|When|While|In|On|At|Last|After|For|Since|` +
+    String.raw`There['’]s|It['’]s|What['’]s)\s+\p{Ll}|\s\u2014\p{Lu}`,
+  'u',
+);
+
+/** Summaries that run a headline into its lead or its writer's byline. */
+export function runInHeadlines(summaries: readonly string[]): Finding[] {
+  return summaries.filter((s) => RUN_IN.test(s)).map((s) => ({ what: 'run-in headline', text: s.slice(0, 160) }));
+}
+
+/** Words that say how a picture looks (a reader's list, not the ingest's). */
+const LOOKS =
+  /\b(logos?|icons?|illustrations?|illustrated|collage|backgrounds?|stylized|screenshots?|graphic|mp4|carousel|depict\w*|mock-?up)\b/gi;
+
+/** Summaries that describe a picture (a feed's alternative text) rather than the article: two of its words, and no writer's voice. */
+export function pictureSummaries(summaries: readonly string[]): Finding[] {
+  return summaries
+    .filter((s) => !/\b(?:I|we|my|our)\b/.test(s) && new Set(s.toLowerCase().match(LOOKS) ?? []).size >= 2)
+    .map((s) => ({ what: 'picture', text: s.slice(0, 160) }));
+}
+
+export interface TopicEvent {
+  title: string;
+  /** The topics the event shows. */
+  topics: string[];
+  /** Each member's topics, the primary's first. */
+  members: string[][];
+}
+
+/** Events of three articles or more showing a topic that a single member carries, and not the primary: a passing mention made a heading. */
+export function loneTopics(events: readonly TopicEvent[]): Finding[] {
+  return events
+    .filter((e) => e.members.length >= 3)
+    .flatMap((e) => {
+      const lone = e.topics.filter(
+        (t) => !e.members[0]!.includes(t) && e.members.filter((m) => m.includes(t)).length === 1,
+      );
+      return lone.length ? [{ what: 'lone topic', text: `${e.title} (${e.members.length}): ${lone.join(', ')}` }] : [];
+    });
+}

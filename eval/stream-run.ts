@@ -15,7 +15,16 @@ import { getGuide } from '../src/guides/read.js';
 import { upsertSource } from '../src/store/sources.js';
 import { column } from '../src/store/sql/query.js';
 import { findBoilerplate, labelledTitle, repeatedInStream, type Finding, type StreamItem } from './stream-checks.js';
-import { brokenSentences, domainAttributions, headlineRows, primariesNotReporting } from './stream-reader-checks.js';
+import {
+  brokenSentences,
+  domainAttributions,
+  emptyClaims,
+  headlineRows,
+  loneTopics,
+  pictureSummaries,
+  primariesNotReporting,
+  runInHeadlines,
+} from './stream-reader-checks.js';
 
 /**
  * The real pipeline over a stream of feed items: each outlet's items served as one RSS feed
@@ -107,12 +116,23 @@ export async function runStream(
     const outletOf = (slug: string) => slugs.get(slug);
     // (The store is SQLite's.) Each event with the outlets of its articles (a title's label is checked against those outlets' habits).
     // Each event's articles by their items' ids (guids), the primary's first.
-    const events = await deps.db.all<{ title: string; summary: string; outlets: string; size: number; guids: string }>(
-      `SELECT e.title, e.summary, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea ` +
+    const events = await deps.db.all<{
+      title: string;
+      summary: string;
+      topics: string;
+      outlets: string;
+      size: number;
+      guids: string;
+      memberTopics: string;
+    }>(
+      `SELECT e.title, e.summary, e.topics, (SELECT group_concat(DISTINCT a.source_id) FROM event_articles ea ` +
         `JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id) AS outlets, ` +
         `(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS size, ` +
         `(SELECT json_group_array(a.guid) FROM (SELECT a.guid FROM event_articles ea JOIN articles a ON a.id = ea.article_id ` +
-        `WHERE ea.event_id = e.id ORDER BY ea.role <> 'primary', a.id) a) AS guids FROM events e`,
+        `WHERE ea.event_id = e.id ORDER BY ea.role <> 'primary', a.id) a) AS guids, ` +
+        `(SELECT json_group_array(json(t.topics)) FROM (SELECT coalesce(x.topics, '[]') AS topics FROM event_articles ea ` +
+        `LEFT JOIN extractions x ON x.article_id = ea.article_id WHERE ea.event_id = e.id ORDER BY ea.role <> 'primary', ` +
+        `ea.article_id) t) AS memberTopics FROM events e`,
     );
     const articles = await deps.db.all<{
       title: string;
@@ -133,6 +153,8 @@ export async function runStream(
       const [first, ...rest] = (JSON.parse(e.guids) as string[]).map((g) => byId.get(g));
       return { title: e.title, summary: e.summary, primary: first, others: rest };
     });
+    const claims = articles.flatMap((a) => (JSON.parse(a.claims ?? '[]') as { text: string }[]).map((c) => c.text));
+    const empty = emptyClaims(claims);
     const statements = articles.flatMap((a) => [
       a.summary ?? '',
       ...[...JSON.parse(a.claims ?? '[]'), ...JSON.parse(a.quotes ?? '[]')].map((c: { text: string }) => c.text),
@@ -191,6 +213,27 @@ export async function runStream(
           events.map((e) => e.title),
         ),
         {
+          place: 'event summaries describing a picture',
+          texts: events.length,
+          findings: pictureSummaries(events.map((e) => e.summary)),
+        },
+        {
+          place: 'event summaries with a headline run in',
+          texts: events.length,
+          findings: runInHeadlines(events.map((e) => e.summary)),
+        },
+        {
+          place: "events of 3+ showing a lone member's topic",
+          texts: events.filter((e) => Number(e.size) >= 3).length,
+          findings: loneTopics(
+            events.map((e) => ({
+              title: e.title,
+              topics: JSON.parse(e.topics) as string[],
+              members: JSON.parse(e.memberTopics) as string[][],
+            })),
+          ),
+        },
+        {
           place: 'event summaries attributed to a domain',
           texts: events.length,
           findings: domainAttributions(events.map((e) => e.summary)),
@@ -220,10 +263,22 @@ export async function runStream(
           articles.map((a) => a.title),
         ),
         {
+          place: 'article summaries describing a picture',
+          texts: articles.length,
+          findings: pictureSummaries(articles.map((a) => a.summary ?? '')),
+        },
+        {
+          place: 'article summaries with a headline run in',
+          texts: articles.length,
+          findings: runInHeadlines(articles.map((a) => a.summary ?? '')),
+        },
+        {
           place: 'summary sentences, claims, quotes cut short',
           texts: statements.length,
           findings: brokenSentences(statements),
         },
+        { place: 'claims ending mid-sentence', texts: claims.length, findings: empty.cut },
+        { place: 'claims that call to read on', texts: claims.length, findings: empty.teaser },
         check(
           'claims and quotes',
           articles.flatMap((a) =>

@@ -104,6 +104,19 @@ describe('pages a new user meets', () => {
     for (const [, id, name] of metas) assert.notEqual(name, id);
   });
 
+  it("an article's kind is said in words: a report, an op-ed, or a text too short to tell", async () => {
+    const rows = await deps.db.all<{ id: number; kind: string }>(
+      `SELECT article_id AS id, kind FROM extractions WHERE kind IN ('news', 'op-ed') ORDER BY article_id LIMIT 20`,
+    );
+    assert.ok(rows.some((r) => r.kind === 'news') && rows.some((r) => r.kind === 'op-ed'));
+    for (const r of rows) {
+      const meta = /<section class="extraction"><h2>Extraction<\/h2><p class="meta">([^·<]+) ·/.exec(
+        (await page(`/articles/${r.id}`)).html,
+      )?.[1];
+      assert.equal(meta?.trim(), r.kind === 'news' ? 'report' : 'op-ed', `article ${r.id}`);
+    }
+  });
+
   it('each quote links to an anchor in the article text, not to a #:~:text= fragment', async () => {
     const ids = (
       await deps.db.all<{ id: number }>(`SELECT article_id AS id FROM extractions WHERE quotes <> '[]'`)

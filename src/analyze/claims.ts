@@ -1,4 +1,5 @@
 import { repeats, type Piece } from './repeats.js';
+import { isTeaser, isUnfinished } from './summary-ends.js';
 import type { ScoredSentence } from './summary.js';
 
 /**
@@ -7,7 +8,9 @@ import type { ScoredSentence } from './summary.js';
  * declarative sentences with a verb and something checkable in them (a number, a name,
  * enough content words); questions, first-person asides, sentences that open by pointing
  * back or by a connective ("But", "However,"), quoted speech (the quotes' to show), and
- * what the summary already says are left out.
+ * what the summary already says are left out; so are a sentence the feed cut ("… found
+ * that") and a teaser or call to action ("Here's how to try it.", "Find out more in our
+ * report."): they state nothing a reader can check (summary-ends.ts).
  */
 export interface Claim {
   text: string;
@@ -40,6 +43,7 @@ export function extractClaims(sentences: ScoredSentence[], limit = 5, o: ClaimOp
     const { start, end } = s.sentence;
     if (s.words < 8 || s.words > 50) continue;
     if (/\?\s*["”’']?$/.test(raw) || /^["“‘']/.test(raw) || LEANS_BACK.test(raw)) continue;
+    if (isUnfinished(raw) || isTeaser(raw)) continue;
     if (!s.sentence.tokens.some((t) => HAS_VERB.has(t.pos))) continue;
     // First-person asides ("Kevin and I wrote...") are about the writer, not the world.
     if (/^(we|our)\b/i.test(raw) || /\b(I|me|my)\b/.test(raw)) continue;

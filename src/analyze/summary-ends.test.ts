@@ -34,12 +34,16 @@ describe('where a summary ends', () => {
       'Here’s why.',
       'Let’s dive in.',
       'What we know so far.',
+      'Follow our live updates as we share every launch as it happens.',
+      'Here are some areas that caught our eye.',
     ])
       assert.ok(isTeaser(t), t);
   });
   it('keeps statements that only share a teaser’s words, and one sentence at least', () => {
     for (const t of [
       'Watchdogs in the EU fined the company €200 million on Tuesday.',
+      'Follow-on funding for AI startups rose by a third in the quarter.',
+      'Here are the 30,000 songs the label says the startup copied.',
       'Regulators said the filings lacked the details investors need to know what the company owns and how it works with its partners.',
     ])
       assert.ok(!isTeaser(t), t);

@@ -24,9 +24,9 @@ export function isUnfinished(sentence: string): boolean {
  * …", imperatives to read, watch or sign up, "looks like …", "let's …".
  */
 const TEASER_OPENING = new RegExp(
-  String.raw`^["“]?(?:here['’]s (?:what|why|how|everything|the (?:deal|catch|latest)|a (?:look|closer look)|where|when|who)\b|` +
+  String.raw`^["“]?(?:here['’]s (?:what|why|how|everything|the (?:deal|catch|latest)|a (?:look|closer look)|where|when|who)\b|here are (?:some|a few|our)\b|` +
     String.raw`(?:find out|read on|read more|learn more|keep reading|click|tap|watch|listen|check out|discover|scroll|` +
-    String.raw`join us|don['’]t miss|stay tuned|sign up|subscribe)\b|` +
+    String.raw`join us|don['’]t miss|stay tuned|sign up|subscribe|follow (?:our|along))\b|` +
     String.raw`(?:looks|seems|sounds) like\b|guess what\b|spoiler\b|but wait\b|let['’]s\b|more on that\b|the verdict\b)`,
   'i',
 );

@@ -15,8 +15,12 @@ interface Compiled {
 /** Every word stemmed, function words kept, so an alias like "release the model" keeps its shape. */
 const stemAll = (text: string): string[] => words(text).map((w) => stem(normalizeWord(w)));
 
+/**
+ * Each topic's aliases as stems, each stemmed form once: "robot" and "robotics" (or "agent" and
+ * "agentic") stem alike, and counted twice one passing "like a robot" met the bar of two mentions.
+ */
 const COMPILED: Compiled[] = TAXONOMY.flatMap((d) =>
-  d.aliases.map((a) => ({ slug: d.slug, alias: stemAll(a) })),
+  [...new Set(d.aliases.map((a) => stemAll(a).join(' ')))].map((k) => ({ slug: d.slug, alias: k ? k.split(' ') : [] })),
 ).filter((c) => c.alias.length > 0);
 
 /** Where each term occurs: an alias is only tried where its first word is. */

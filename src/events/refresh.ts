@@ -157,18 +157,17 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
     report.related = true;
   }
 
-  const text = `${title}\n${members.map((m) => `${m.title}. ${m.summary ?? ''}`).join('\n')}`;
   const significance = scoreSignificance({
     bestTier: Math.min(...members.map((m) => m.tier)),
     sources: sources.size,
     novelty,
-    stakes: detectStakes(
-      members.map((m) => m.kind),
+    stakes: detectStakes({
+      memberKinds: members.map((m) => m.kind),
       topics,
-      text,
-      primary.kind,
-      members.map((m) => m.title).join('\n'),
-    ),
+      primaryKind: primary.kind,
+      titles: members.map((m) => m.title).join('\n'),
+      headline: title,
+    }),
     prominent: entities.filter((e) => PROMINENT.has(e.name)).map((e) => e.name),
   });
   let summary = headline.summary;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clampScore, scoreSignificance, withNovelty, type SignificanceInput } from './significance.js';
+import { clampScore, detectStakes, scoreSignificance, withNovelty, type SignificanceInput } from './significance.js';
 
 describe('significance with another novelty', () => {
   it('is what scoring with that novelty gives, the model adjustment applied after', () => {
@@ -24,5 +24,19 @@ describe('significance with another novelty', () => {
       }
     }
     assert.ok(changed > 0, 'some novelty moved a score');
+  });
+});
+
+describe('what happened (stakes)', () => {
+  it('is funding when the headline reports money changing hands, not when a member mentions an acquisition', () => {
+    const titles = [
+      'OpenAI’s AI-powered browser, ChatGPT Atlas, is here',
+      "OpenAI's latest acquisition could mean more agentic experiences for your Mac",
+    ].join('\n');
+    const base = { memberKinds: ['news', 'news'], topics: ['ai-agents', 'ai-funding'], titles };
+    assert.equal(detectStakes({ ...base, headline: 'OpenAI’s AI-powered browser, ChatGPT Atlas, is here' }), 'news');
+    assert.equal(detectStakes({ ...base, headline: 'Anthropic raises $13B at a $183B valuation' }), 'funding');
+    assert.equal(detectStakes({ ...base, headline: 'Mistral closes a Series C' }), 'funding');
+    assert.equal(detectStakes({ ...base, topics: ['ai-agents'], headline: 'Anthropic raises $13B' }), 'news');
   });
 });

@@ -108,17 +108,28 @@ const ACTION = new RegExp(
   'i',
 );
 
+/** A headline that reports money changing hands. */
+const FUNDING =
+  /\b(rais(es|ed|ing)|valuation|valued|acqui(res?|red|sition)|funding|invest(s|ed|ment)|series [a-k]\b|buys|bought)/i;
+
 /**
- * What happened, from the primary's kind, the members' kinds and topics, and the
- * members' headlines (`titles`, one per line; `text` adds the summaries).
+ * What happened, from the primary's kind, the members' kinds and topics, the members'
+ * headlines (one per line) and the event's own `headline`: a funding event is one whose
+ * headline says so, not one a member's aside mentions an investment in.
  */
-export function detectStakes(
-  memberKinds: (string | null)[],
-  topics: string[],
-  text: string,
-  primaryKind: string | null = null,
-  titles = text,
-): Stakes {
+export function detectStakes({
+  memberKinds,
+  topics,
+  primaryKind = null,
+  titles,
+  headline,
+}: {
+  memberKinds: (string | null)[];
+  topics: string[];
+  primaryKind?: string | null;
+  titles: string;
+  headline: string;
+}): Stakes {
   const policy = topics.some((t) =>
     [
       'ai-regulation',
@@ -140,7 +151,7 @@ export function detectStakes(
     (topics.includes('frontier-models') && /\b(releas|launch|unveil|introduc|debut|ships?|open-sourc)/i.test(titles))
   )
     return 'major release';
-  if (topics.includes('ai-funding') && /\b(rais|valuation|acqui|funding|invest)/i.test(text)) return 'funding';
+  if (topics.includes('ai-funding') && FUNDING.test(headline)) return 'funding';
   if (memberKinds.includes('research')) return 'research result';
   return 'news';
 }

@@ -21,6 +21,23 @@ describe('a feed description that describes a picture', () => {
       assert.ok(describesPicture(caption), caption);
   });
 
+  it('is known by how it says the picture looks, in words of two kinds', () => {
+    // Shaped as the lab blog's captions that opened on neither a picture's name nor a label, in words of our own.
+    for (const caption of [
+      'Red and white futuristic illustration with the Gemma 4 logo in the middle',
+      'The image is a bright illustration depicting two people at a desk, surrounded by product icons.',
+      'Green tablet displays a lock, with cloud and spark icons, abstract green lines.',
+      'Logos for Search Labs and Gemini Live in front of a white background',
+    ])
+      assert.ok(describesPicture(caption), caption);
+    for (const text of [
+      'I tested five popular AI image tools on logos, photos and posters. One of them won easily.',
+      'Google is expanding its image generator to free users, letting the chatbot create images from your photos.',
+      'Apple refreshed the icons of its apps with a new glass look and a stylized keyboard.',
+    ])
+      assert.ok(!describesPicture(text), text);
+  });
+
   it('is not a description that reports, however it opens', () => {
     for (const text of [
       'A video showing police officers restraining a man has sparked protests across the city.',

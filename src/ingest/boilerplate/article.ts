@@ -1,6 +1,7 @@
 import { countWords } from '../page/sanitize.js';
 import { cleanTitleAndDigest, cleanText, type IsRepeated, type Removal } from './clean.js';
 import { cleanHtml } from './html.js';
+import { endBylinedHeadlines } from './digest-byline.js';
 import { endRunInHeadline } from './run-in-headline.js';
 
 export interface CleanArticle {
@@ -24,7 +25,7 @@ export function cleanArticle(
   const { removed } = cleaned;
   const { title, digest } = cleanTitleAndDigest(a.title, removed, repeated);
   if (!removed.length) return { ...a, title, removed, digest, changed: title !== a.title };
-  // A digest's text opens with its first story's headline, run into the lead.
-  const text = digest ? endRunInHeadline(cleaned.text) : cleaned.text;
+  // A digest's text opens with its first story's headline, run into the lead or into the writer's byline.
+  const text = digest ? endRunInHeadline(endBylinedHeadlines(cleaned.text)) : cleaned.text;
   return { title, text, html: cleanHtml(a.html, removed), wordCount: countWords(text), removed, digest, changed: true };
 }

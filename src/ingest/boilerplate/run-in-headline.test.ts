@@ -27,10 +27,68 @@ describe('a headline run into its lead', () => {
     );
   });
   it('leaves names, and a headline that ends with its own mark', () => {
+    // A name the headline did not give may as well be the headline's own last word.
     const named =
-      'In a first, Google has released data on how much energy an AI prompt uses Google has just released a report.';
+      'In a first, Google has released data on how much energy an AI prompt uses Alphabet has just released a report.';
     assert.equal(endRunInHeadline(named), named);
+    assert.equal(
+      endRunInHeadline(
+        'In a first, Google has released data on how much energy an AI prompt uses Google has just released a report.',
+      ),
+      'In a first, Google has released data on how much energy an AI prompt uses. Google has just released a report.',
+    );
     const stopped = 'GPT-5 is here. Now what? At long last, OpenAI has released GPT-5.';
     assert.equal(endRunInHeadline(stopped), stopped);
   });
+});
+
+// Shaped as the stream's newsletter issues, in words of our own: [as fed, as read].
+const CASES: Record<string, Array<[string, string]>> = {
+  'gets its stop before "A", a number or "There’s"': [
+    [
+      'A startup’s plan to light cities from orbit could dim the stars for many A company that plans to',
+      'A startup’s plan to light cities from orbit could dim the stars for many. A company that plans to',
+    ],
+    [
+      'Doctors report the first births from a new fertility trial Nine babies have been born in Spain.',
+      'Doctors report the first births from a new fertility trial. Nine babies have been born in Spain.',
+    ],
+    [
+      'The trouble with measuring the AI economy There’s a lot riding on the figures.',
+      'The trouble with measuring the AI economy. There’s a lot riding on the figures.',
+    ],
+  ],
+  'gets its stop where the lead names again what the headline named': [
+    [
+      'Orbital farming startups are getting serious Orbital farming aims to grow food in space.',
+      'Orbital farming startups are getting serious. Orbital farming aims to grow food in space.',
+    ],
+  ],
+  'leaves the rest of a name, a title-case heading and an abbreviation': [
+    [
+      'This startup wants to store heat in old mines Ohio-based startup Deepwell Energy just tested how energy keeps.',
+      'This startup wants to store heat in old mines Ohio-based startup Deepwell Energy just tested how energy keeps.',
+    ],
+    [
+      'Meet the honorees of our 35 Innovators Under 35 list for 2026 Each year, we pick them.',
+      'Meet the honorees of our 35 Innovators Under 35 list for 2026. Each year, we pick them.',
+    ],
+    [
+      'Day two of the Smith v. Jones trial: what the jury heard Two of the witnesses spoke.',
+      'Day two of the Smith v. Jones trial: what the jury heard. Two of the witnesses spoke.',
+    ],
+  ],
+  'puts no stop after a word that cannot end a headline': [
+    [
+      'Samsung’s chip workers are leaving for a rival firm Kim, an engineer at Samsung’s chip division, left.',
+      'Samsung’s chip workers are leaving for a rival firm Kim, an engineer at Samsung’s chip division, left.',
+    ],
+  ],
+};
+
+describe('a headline run into its lead, read more closely', () => {
+  for (const [what, cases] of Object.entries(CASES))
+    it(what, () => {
+      for (const [fed, read] of cases) assert.equal(endRunInHeadline(fed), read);
+    });
 });

@@ -54,6 +54,13 @@ export function ArticlesPage(props: {
   );
 }
 
+/** An article's kind as a reader says it; "other" is what extraction gives a text too short to tell. */
+const KIND_WORDS: Record<string, string> = {
+  news: 'report',
+  'op-ed': 'op-ed',
+  other: 'too short to tell its kind',
+};
+
 /** What extraction found in the article: the second half of the article screen. */
 function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
   const x = props.x;
@@ -61,7 +68,8 @@ function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
     <section class="extraction">
       <h2>Extraction</h2>
       <p class="meta">
-        {x.kind} · {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}
+        {KIND_WORDS[x.kind] ?? x.kind} ·{' '}
+        {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}
         {x.note ? ` · ${x.note}` : ''}
       </p>
       {x.summary ? <p class="lead">{x.summary}</p> : null}
