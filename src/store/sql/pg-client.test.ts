@@ -10,15 +10,16 @@ const setting = async (c: SqlClient, name: string) =>
   (await c.get<{ v: string }>('SELECT current_setting(?) AS v', [name]))?.v;
 
 describe('PgClient', { skip: !serverUrl && 'needs ALMANAC_TEST_DATABASE_URL' }, () => {
-  it('opens connections that plan no parallel workers and compile nothing, in a transaction too', async () => {
+  it('opens connections that plan no parallel workers, compile nothing and plan for the values, in a transaction too', async () => {
     const db = PgClient.connect(serverUrl!, { max: 2 });
+    const settings = async (c: SqlClient) => [
+      await setting(c, 'max_parallel_workers_per_gather'),
+      await setting(c, 'jit'),
+      await setting(c, 'plan_cache_mode'),
+    ];
     try {
-      assert.equal(await setting(db, 'max_parallel_workers_per_gather'), '0');
-      assert.equal(await setting(db, 'jit'), 'off');
-      await db.transaction(async (tx) => {
-        assert.equal(await setting(tx, 'max_parallel_workers_per_gather'), '0');
-        assert.equal(await setting(tx, 'jit'), 'off');
-      });
+      assert.deepEqual(await settings(db), ['0', 'off', 'force_custom_plan']);
+      await db.transaction(async (tx) => assert.deepEqual(await settings(tx), ['0', 'off', 'force_custom_plan']));
     } finally {
       await db.close();
     }

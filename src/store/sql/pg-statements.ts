@@ -9,9 +9,8 @@ export interface PgStatement {
 
 /**
  * The statements of one PgClient: each SQL text translated once, and named so that every
- * connection prepares it on first use and then only binds it. Planning a statement costs
- * 0.3–0.7 ms of server time at 1M articles, more than many of our statements take to run, and
- * a prepared one is planned again only while PostgreSQL keeps choosing custom plans for it.
+ * connection parses it on first use and then only binds it (each run is still planned for its
+ * values: the connections set plan_cache_mode=force_custom_plan, see pg-client.ts).
  * A connection keeps each statement it prepared, so only the first `limit` texts are named:
  * statements built with varying text (a list of placeholders) cannot fill the server's memory.
  */
