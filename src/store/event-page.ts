@@ -11,12 +11,13 @@ import {
   type RawPrimary,
 } from './event-cards.js';
 import { guidesOfEvent } from './guides.js';
-import { eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
+import { EVENT_COLUMNS, eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
+import { readTogether } from './sql/read-together.js';
 
 /**
- * What one event's page reads, in four statements: the event (through a merged id's
- * redirect) with its primary article's source, then at once its related events as cards with
- * theirs, its members and its guides (guides.ts). Each reads only what the page shows: a member's text
+ * What one event's page reads, in four statements in one read transaction: the event (through a merged id's
+ * redirect) with its primary article's source, its related events as cards with theirs, its
+ * members and its guides (guides.ts). Each reads only what the page shows: a member's text
  * and extraction lists, which the general reads (event-reads.ts) carry for the pipeline, and
  * a related event's factors, are left out.
  */
@@ -55,9 +56,13 @@ function withPrimary(r: RawWithPrimary): EventWithPrimary {
 }
 
 /** The event at `id` (or at the id it was merged into) and all its page shows; undefined when there is none. */
-export async function eventPageData(db: Db, id: string, relatedLimit = 8): Promise<EventPageData | undefined> {
+export function eventPageData(db: Db, id: string, relatedLimit = 8): Promise<EventPageData | undefined> {
+  return readTogether(db, (q) => readEventPage(q, id, relatedLimit));
+}
+
+async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<EventPageData | undefined> {
   const row = await db.get<RawWithPrimary>(
-    `SELECT e.*, ${PRIMARY_COLUMNS} FROM events e ${PRIMARY_JOIN}
+    `SELECT ${EVENT_COLUMNS}, ${PRIMARY_COLUMNS} FROM events e ${PRIMARY_JOIN}
     WHERE e.id = COALESCE((SELECT to_id FROM event_redirects WHERE from_id = ?), ?)`,
     [id, id],
   );

@@ -51,6 +51,11 @@ export interface RawEvent {
   article_count: number;
 }
 
+/** RawEvent's columns of the events table aliased `e`: what eventFromRow reads, without the pipeline's own (review, relating). */
+export const EVENT_COLUMNS =
+  'e.id, e.title, e.summary, e.significance, e.factors, e.primary_article_id, e.first_seen, e.last_updated, e.kind, e.topics, ' +
+  'e.entities, e.source_count, e.article_count';
+
 export function eventFromRow(r: RawEvent): EventRow {
   return {
     id: r.id,

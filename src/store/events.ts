@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 // (Imported under the names the list queries have always used, so that they read as before the split.)
 import { eventFromRow as fromRow, type EventRow, type RawEvent as Raw } from './event-rows.js';
 import { one, value } from './sql/query.js';
+import { readTogether } from './sql/read-together.js';
 import type { SqlValue } from './sql/client.js';
 import { sourceWeekFloor, weekFloorFor, weekOf } from './recent-weeks.js';
 import { CARD_COLUMNS, cardFromRow, type EventCardRow, PRIMARY_JOIN, type RawCard } from './event-cards.js';
@@ -36,9 +37,14 @@ export async function listEventCards(db: Db, o: EventListOptions): Promise<Event
 /**
  * The page of events the filters give, as `columns` of `events e` (with `join`). The page's
  * ids are chosen first and its rows read after: sorting the matches by their order's columns
- * alone, instead of every column of every match, was a third of a filtered feed's read.
+ * alone, instead of every column of every match, was a third of a filtered feed's read. Its
+ * reads (the weeks to read, then the page) share one read transaction.
  */
-async function listRows<R>(db: Db, o: EventListOptions, columns: string, join: string): Promise<R[]> {
+function listRows<R>(db: Db, o: EventListOptions, columns: string, join: string): Promise<R[]> {
+  return readTogether(db, (q) => readListRows<R>(q, o, columns, join));
+}
+
+async function readListRows<R>(db: Db, o: EventListOptions, columns: string, join: string): Promise<R[]> {
   const keys =
     o.sort === 'significance' ? ['significance DESC', 'last_updated DESC'] : ['last_updated DESC', 'significance DESC'];
   const order = (alias: string) => `${keys.map((k) => alias + k).join(', ')}, ${alias}id`;

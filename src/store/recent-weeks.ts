@@ -5,6 +5,9 @@ const WEEK_S = 604_800;
 
 export const weekOf = (iso: string): number => Math.floor(Date.parse(iso) / 1000 / WEEK_S);
 
+/** How many of a subject's newest weeks are read first (a topic's week holds a few hundred events at 1M articles). */
+const FIRST_WEEKS = 8;
+
 /**
  * The newest week from which a subject's events number at least `need`, read from the
  * per-week counts (subject_weeks, a row per subject and week): a newest-first list of a
@@ -21,11 +24,23 @@ export async function weekFloorFor(
 ): Promise<{ week: number; all: boolean }> {
   if (!Number.isInteger(need) || need < 1)
     throw new Error(`weekFloorFor: need must be a positive integer, not ${need}`);
-  const weeks = await db.all<{ week: number; events: number }>(
-    'SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ? ORDER BY week DESC',
-    [kind, subject, fromWeek],
-  );
+  const sql = 'SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ? ORDER BY week DESC';
+  // Most pages fill from a subject's newest few weeks: those first (and one more, to know
+  // whether older weeks exist), every week only when they fall short.
+  const newest = await db.all<{ week: number; events: number }>(`${sql} LIMIT ?`, [
+    kind,
+    subject,
+    fromWeek,
+    FIRST_WEEKS + 1,
+  ]);
   let sum = 0;
+  for (const [i, w] of newest.slice(0, FIRST_WEEKS).entries()) {
+    sum += w.events;
+    if (sum >= need) return { week: w.week, all: i === newest.length - 1 };
+  }
+  if (newest.length <= FIRST_WEEKS) return { week: fromWeek, all: true };
+  const weeks = await db.all<{ week: number; events: number }>(sql, [kind, subject, fromWeek]);
+  sum = 0;
   for (const [i, w] of weeks.entries()) {
     sum += w.events;
     if (sum >= need) return { week: w.week, all: i === weeks.length - 1 };

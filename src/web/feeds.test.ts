@@ -4,7 +4,7 @@ import { generateAtomFeed } from 'feedsmith';
 import { XMLParser } from 'fast-xml-parser';
 import { xmlSafeDeep } from '../ingest/xml-chars.js';
 import { sourceLabel } from '../store/sources.js';
-import { eventsAtom, type FeedMeta } from './feeds.js';
+import { eventsAtom, type FeedMeta, isoTime } from './feeds.js';
 import type { EventCard } from './pages/events.js';
 
 /** The feed as feedsmith's generator wrote it before eventsAtom wrote it directly: the reference. */
@@ -88,5 +88,26 @@ describe('eventsAtom', () => {
     // A forbidden character alone, with no markup beside it, goes too; a surrogate pair stays.
     const bare = eventsAtom([card('e3', 'bell\u0001 \uD83D\uDE00 lone\uD800', 'x')], meta);
     assert.ok(!bare.includes('\u0001') && !bare.includes('lone\uD800') && bare.includes('bell \uD83D\uDE00 lone'));
+  });
+});
+
+describe('isoTime', () => {
+  it("gives what Date gives, without it for the store's own form", () => {
+    const times = [
+      '2026-03-01T10:00:00.000Z',
+      '2024-02-29T23:59:59.999Z',
+      '2000-02-29T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      // Date rolls these over or reads them another way: they must go through it.
+      '2025-02-29T00:00:00.000Z',
+      '1900-02-29T00:00:00.000Z',
+      '2026-04-31T12:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-03-01T10:00:00Z',
+      '2026-03-01T10:00:00.000+02:00',
+      '2026-03-01',
+    ];
+    for (const t of times) assert.equal(isoTime(t), new Date(t).toISOString(), t);
+    assert.throws(() => isoTime('not a time'), RangeError);
   });
 });

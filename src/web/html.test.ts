@@ -1,7 +1,7 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { jsx } from 'hono/jsx';
-import { esc, text } from './html.js';
+import { esc, shownSummary, summaryText, text } from './html.js';
 
 test('escapes the five characters hono/jsx escapes, the same way', async () => {
   const s = `Tom & Jerry's <b>"best"</b>`;
@@ -14,4 +14,24 @@ test('a child: strings escaped, numbers as is, nothing for null, undefined and b
   assert.equal(text(7), '7');
   assert.equal(text(null) + text(undefined) + text(true) + text(false), '');
   assert.equal(esc('plain'), 'plain');
+});
+
+describe('summaries as shown', () => {
+  it('end a sentence the feed cut with "…", and leave a whole one as it is', () => {
+    assert.equal(
+      shownSummary('Stephanie Scott describes the Pixel 10 phones in'),
+      'Stephanie Scott describes the Pixel 10 phones in…',
+    );
+    assert.equal(shownSummary('OpenAI released GPT-5.5 today. '), 'OpenAI released GPT-5.5 today. ');
+    for (const whole of [
+      'It ships today.',
+      'Is it ready?',
+      '“We are ready,” she said.”',
+      'A model (GPT-5.5)',
+      'It was cut…',
+    ])
+      assert.equal(shownSummary(whole), whole);
+    assert.equal(summaryText('R&D spending rose by'), 'R&amp;D spending rose by…');
+    assert.equal(summaryText(null), '');
+  });
 });

@@ -22,3 +22,17 @@ export function text(v: string | number | boolean | null | undefined): string {
 export function attr(name: string, v: string | number | null | undefined): string {
   return v == null ? '' : ` ${name}="${typeof v === 'number' ? v : esc(v)}"`;
 }
+
+/** A sentence that ends without its stop: one a feed cut ("… describe the Pixel 10 phones in"). */
+const UNFINISHED = /[^.!?…"”’')\]\s]\s*$/;
+
+/**
+ * A summary as shown: one its feed cut mid-sentence ends in "…", so a reader knows the rest
+ * was not given rather than reading a sentence that stops.
+ */
+export function shownSummary(s: string): string {
+  return UNFINISHED.test(s) ? `${s.trimEnd()}…` : s;
+}
+
+/** The same, escaped (nothing for none). */
+export const summaryText = (s: string | null | undefined): string => (s ? esc(shownSummary(s)) : '');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { repeats, shownOnce } from './shown-once.js';
+import { repeats, repeatsAny, shownOnce } from './shown-once.js';
 
 describe('a statement shown once on a page', () => {
   it('keeps a sentence in the summary, a quote as a quote, and drops the claim that repeats either', () => {
@@ -30,5 +30,23 @@ describe('a statement shown once on a page', () => {
     assert.ok(!repeats('Google released Gemini 3.', ['OpenAI: Today we are releasing GPT-5.5.']));
     assert.ok(!repeats('', ['anything']));
     assert.ok(!repeats('Yes', ['Asked if it would ship, he said yes.']), 'a word in common is no repeat');
+  });
+  it('folds plain ASCII text as it folds the same text with other characters', () => {
+    // A trailing ellipsis (U+2026) folds away, but sends the text down the Unicode path.
+    const texts = [
+      'OpenAI_released GPT-5.5, on Tuesday!',
+      'openai released gpt 5 5 on tuesday',
+      'It ships\tin MAY 2026.',
+      'x',
+    ];
+    for (const a of texts)
+      for (const b of texts) assert.equal(repeats(a, [b]), repeats(`${a} \u2026`, [`${b} \u2026`]), `${a} / ${b}`);
+  });
+  it('checks many texts against others folded once as it checks each alone', () => {
+    const summary = 'OpenAI: Today we are releasing GPT-5.5.';
+    const bySummary = repeatsAny([summary, '']);
+    for (const t of ['Today we are releasing GPT-5.5.', 'Google released Gemini 3.', '', 'releasing'])
+      assert.equal(bySummary(t), repeats(t, [summary, '']), t);
+    assert.ok(bySummary('today, we are RELEASING gpt 5.5'));
   });
 });

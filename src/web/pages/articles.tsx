@@ -5,6 +5,7 @@ import type { StoredExtraction } from '../../store/extractions.js';
 import { Age, Layout } from './layout.js';
 import { httpUrl } from '../../ingest/http-url.js';
 import { anchorQuotes } from '../quote-anchors.js';
+import { shownSummary } from '../html.js';
 
 /** The pager's cursors: the article ids to page from, when there is a newer or an older page. */
 export interface ArticlesPager {
@@ -72,7 +73,7 @@ function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
         {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}
         {x.note ? ` · ${x.note}` : ''}
       </p>
-      {x.summary ? <p class="lead">{x.summary}</p> : null}
+      {x.summary ? <p class="lead">{shownSummary(x.summary)}</p> : null}
       {x.topics.length ? (
         <p class="topics">
           Topics:{' '}

@@ -52,7 +52,7 @@ test('the event page escapes every stored string and writes the model adjustment
   assert.ok(html.includes('<title>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt; · Almanac</title>'));
   assert.ok(html.includes('<td title="a &quot;first&quot; source">tier</td><td>tier &lt;1&gt;</td><td>+3</td>'));
   assert.ok(html.includes('<tr><td>model&#39;s adjustment</td><td>it&#39;s minor</td><td>-1</td></tr>'));
-  assert.ok(html.includes('<a class="topic" href="/topics/a%26b">a&amp;b</a>'));
+  assert.ok(html.includes('<a class="topic" href="/topics/a%26b">A&amp;b</a>'));
   assert.ok(html.includes('<span class="entity org" title="org">O&lt;Ai&gt;</span>'));
   assert.ok(html.includes('<h2>Coverage (1 article from 1 source)</h2>'));
   // No link for a javascript: address; a plain one with its & escaped.

@@ -1,6 +1,7 @@
 import type { EventPageMember, RelatedCard } from '../../store/event-page.js';
 import { sourceLabel } from '../../store/sources.js';
-import { attr, esc, text } from '../html.js';
+import { attr, esc, summaryText, text } from '../html.js';
+import { slugWords } from '../../store/topics.js';
 import type { EventCard, GuideRef } from './events.js';
 import { sharedSubjects } from './events.js';
 import { ageHtml, cardHtml, eventAgeHtml, scoreHtml, sourceLinkHtml } from './fragments.js';
@@ -30,7 +31,7 @@ function memberHtml(m: EventPageMember, now: Date): string {
     `<div class="item member"><div class="meta"><span class="role ${esc(m.role)}">${text(ROLE_LABEL[m.role])}</span> ` +
     `${esc(sourceLabel({ name: m.sourceName, author: m.sourceAuthor }))} · tier ${text(m.tier)} · ${ageHtml(m.publishedAt ?? m.fetchedAt, now)}` +
     `${sourceLinkHtml(m.url)}</div><h3><a href="/articles/${text(m.articleId)}">${text(m.title)}</a></h3>` +
-    `${m.summary ? `<p>${text(m.summary)}</p>` : ''}</div>`
+    `${m.summary ? `<p>${summaryText(m.summary)}</p>` : ''}</div>`
   );
 }
 
@@ -45,10 +46,11 @@ export function eventPageHtml(props: {
   const source = e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : '';
   const age = eventAgeHtml(e.firstSeen, e.lastUpdated, now);
   let out = `<a href="/">← Events</a><div class="meta head">${scoreHtml(e.significance)}${esc(source)} · ${age}</div>`;
-  out += `<h1>${text(e.title)}</h1><p class="lead">${text(e.summary)}</p>`;
+  out += `<h1>${text(e.title)}</h1><p class="lead">${summaryText(e.summary)}</p>`;
   if (e.topics.length) {
     out += '<p class="topics">';
-    for (const t of e.topics) out += `<a class="topic" href="/topics/${esc(encodeURIComponent(t))}">${text(t)}</a>`;
+    for (const t of e.topics)
+      out += `<a class="topic" href="/topics/${esc(encodeURIComponent(t))}">${text(slugWords(t))}</a>`;
     out += '</p>';
   }
   out += `<h2>Why ${text(e.significance)} of 10</h2>${factorsHtml(e)}`;

@@ -4,6 +4,7 @@ import type { EventWithPrimary } from '../../store/event-page.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { cardHtml, eventAgeHtml, scoreHtml } from './fragments.js';
 import { Layout } from './layout.js';
+import { slugWords } from '../../store/topics.js';
 
 /** The significance badge (see fragments.ts). */
 export function Score(props: { n: number }) {
@@ -30,7 +31,7 @@ export function sharedSubjects(
 ): string[] {
   const names = new Set(b.entities.map((x) => x.name));
   return [
-    ...a.topics.filter((t) => b.topics.includes(t)),
+    ...a.topics.filter((t) => b.topics.includes(t)).map(slugWords),
     ...a.entities.filter((x) => names.has(x.name)).map((x) => x.name),
   ].slice(0, max);
 }

@@ -24,7 +24,7 @@ import { SearchPage } from '../pages/search.js';
 import { SourcePage, SourcesPage } from '../pages/sources.js';
 import { TopicPage, TopicsPage } from '../pages/topics.js';
 import { filledQuery, nonEmpty, validate } from '../validate.js';
-import { repeats, shownOnce } from '../shown-once.js';
+import { repeatsAny, shownOnce } from '../shown-once.js';
 import { cards, filterChoices, guideCards, guideSince, PAGE_SIZE, type WebDeps } from './shared.js';
 
 const articleId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -70,9 +70,8 @@ export function pagesApp(deps: WebDeps): Hono {
       );
     if (page.event.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(page.event.id)}`, 301);
     // The primary's summary is the event's, shown at the top: not again in the coverage.
-    const members = page.members.map((m) =>
-      m.summary && repeats(m.summary, [page.event.summary]) ? { ...m, summary: null } : m,
-    );
+    const repeatsSummary = repeatsAny([page.event.summary]);
+    const members = page.members.map((m) => (m.summary && repeatsSummary(m.summary) ? { ...m, summary: null } : m));
     return c.html(eventPageHtml({ ...page, members, now: now() }));
   });
 
