@@ -1,6 +1,6 @@
 import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -10,10 +10,14 @@ import { fillStore } from './web-store.js';
 import { freePort } from '../test/helpers.js';
 import { column, one, value } from '../src/store/sql/query.js';
 import { openStore } from '../src/store/sql/open.js';
+import type { SqlClient } from '../src/store/sql/client.js';
+import { PgClient } from '../src/store/sql/pg-client.js';
+import { isPostgresUrl } from '../src/store/sql/url.js';
 import { copyStore } from '../src/store/sql/copy-store.js';
 import { createDatabase, dropDatabase } from '../src/store/sql/fresh-database.js';
 import { sharedDataDir } from '../eval/shared-data.js';
 import { distinctPaths, searchQueries } from './web-requests.js';
+import { backendCpu, backendCpuSpent, processCpuMs } from './pg-backend-cpu.js';
 
 /**
  * The web app under load and from cold, on a synthetic store (1,000,000 articles by
@@ -55,20 +59,10 @@ async function startServe(
 }
 
 /**
- * The server process's CPU time so far (user and system, from /proc; 0 where there is none):
- * per request, the one figure other work on a shared machine moves little, where req/s and
- * latency move with whatever else runs.
+ * The server process's CPU time so far (processCpuMs): per request, the one figure other work
+ * on a shared machine moves little, where req/s and latency move with whatever else runs.
  */
-function serverCpuMs(child: ChildProcess): number {
-  try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-/** USER_HZ, the unit of /proc/<pid>/stat times: 100 on Linux. */
-const CLOCK_TICKS = 100;
+const serverCpuMs = (child: ChildProcess) => (child.pid ? processCpuMs(child.pid) : 0);
 
 /** The machine's 1, 5 and 15 minute load averages: other work on it moves every figure. */
 const loadAverage = () =>
@@ -236,12 +230,14 @@ export async function benchWeb(): Promise<void> {
       non2xx: number;
       errors: number;
       cpuMs: number;
+      pgCpuMs?: number;
     }> = [];
     /** 50 connections on the server for the run's seconds; with `paths`, each request asks for the next of them. */
-    const load = async (server: ChildProcess, base: string, path: string, paths?: string[]) => {
+    const load = async (server: ChildProcess, base: string, path: string, paths?: string[], pgDb?: SqlClient) => {
       // Requests of the previous route still queued in the server finish first, so their CPU is not counted here.
       await (await fetch(`${base}/healthz`)).arrayBuffer();
       const cpu0 = serverCpuMs(server);
+      const pg0 = pgDb && (await backendCpu(pgDb));
       // One turn shared by the connections: no two requests in a row ask for the same page.
       let turn = 0;
       const r = await autocannon({
@@ -251,6 +247,7 @@ export async function benchWeb(): Promise<void> {
         ...(paths && { requests: [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length]! }) }] }),
       });
       const cpuMs = (serverCpuMs(server) - cpu0) / Math.max(1, r.requests.total);
+      const pgCpuMs = pg0 && backendCpuSpent(pg0, await backendCpu(pgDb!)) / Math.max(1, r.requests.total);
       return {
         rps: r.requests.average,
         p50: r.latency.p50,
@@ -258,9 +255,14 @@ export async function benchWeb(): Promise<void> {
         non2xx: r.non2xx,
         errors: r.errors,
         cpuMs,
+        ...(pgCpuMs !== undefined && { pgCpuMs }),
       };
     };
     for (const st of stores) {
+      // On PostgreSQL, the CPU of the database's backends too (one connection to read their ids).
+      const pgDb = isPostgresUrl(st.url)
+        ? PgClient.connect(st.url, { max: 1, applicationName: 'almanac-bench' })
+        : undefined;
       // As served (rendered pages reused while the store is unchanged), then with every request rendered.
       for (const cache of [true, false]) {
         const s = await startServe(st.url, cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' });
@@ -268,16 +270,17 @@ export async function benchWeb(): Promise<void> {
           if (!cache && path === '/healthz') continue;
           if (path !== '/healthz' && !routeWanted(name)) continue;
           const route = cache ? name : `${name}, every request rendered`;
-          rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, path)) });
+          rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, path, undefined, pgDb)) });
         }
         if (!cache)
           for (const [name, paths] of distinct) {
             if (!routeWanted(name)) continue;
             const route = `${name}, distinct (${paths.length.toLocaleString('en-US')} URLs), every request rendered`;
-            rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, '', paths)) });
+            rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, '', paths, pgDb)) });
           }
         await stop(s.child);
       }
+      await pgDb?.close();
     }
     console.log(
       `\nWeb under load: 50 connections, ${seconds} s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`,
@@ -285,17 +288,18 @@ export async function benchWeb(): Promise<void> {
     const w = Math.max(...rows.map((r) => r.route.length)) + 2;
     console.log(
       `${'store'.padEnd(12)}${'route'.padEnd(w)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}` +
-        `${'CPU ms/req'.padStart(12)}`,
+        `${'CPU ms/req'.padStart(12)}${'PG CPU ms/req'.padStart(15)}`,
     );
     for (const r of rows)
       console.log(
         `${r.store.padEnd(12)}${r.route.padEnd(w)}${Math.round(r.rps).toString().padStart(10)}` +
           `${r.p50.toString().padStart(10)}${r.p99.toString().padStart(10)}` +
-          `${String(r.non2xx + r.errors).padStart(10)}${r.cpuMs.toFixed(2).padStart(12)}`,
+          `${String(r.non2xx + r.errors).padStart(10)}${r.cpuMs.toFixed(2).padStart(12)}${(r.pgCpuMs?.toFixed(2) ?? '').padStart(15)}`,
       );
     console.log(`  load before the run (uptime): ${loadBefore}; after: ${loadAverage()}`);
     console.log(
-      "  CPU ms/req: the server process's CPU time over the requests it answered (1,000 / it is one core's req/s ceiling)",
+      "  CPU ms/req: the server process's CPU time over the requests it answered (1,000 / it is one core's req/s ceiling);" +
+        ' PG CPU ms/req: that of the PostgreSQL backends serving it',
     );
     console.log(
       '  goals, every request rendered, 1M articles, SQLite: event page ≥ 2,000 req/s p99 < 50 ms; search (distinct) ≥ 500 req/s' +

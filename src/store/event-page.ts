@@ -68,19 +68,22 @@ async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<
   );
   if (!row) return undefined;
   const event = withPrimary(row);
-  const related = await db.all<RawCard & { entities: string; similarity: number }>(
-    `SELECT ${CARD_COLUMNS}, e.entities, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
-    WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
-    [event.id, relatedLimit],
-  );
-  const members = await db.all<EventPageMember>(
-    `SELECT ea.article_id AS "articleId", ea.role, a.title, a.url, a.published_at AS "publishedAt", a.fetched_at AS "fetchedAt",
-      s.name AS "sourceName", s.author AS "sourceAuthor", s.tier, x.summary
-    FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
-    WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`,
-    [event.id],
-  );
-  const guides = await guidesOfEvent(db, event.id);
+  // The other three need only the event's id: on PostgreSQL each runs on a pooled connection of its own, so the page waits for one round trip, not three.
+  const [related, members, guides] = await Promise.all([
+    db.all<RawCard & { entities: string; similarity: number }>(
+      `SELECT ${CARD_COLUMNS}, e.entities, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
+      WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
+      [event.id, relatedLimit],
+    ),
+    db.all<EventPageMember>(
+      `SELECT ea.article_id AS "articleId", ea.role, a.title, a.url, a.published_at AS "publishedAt", a.fetched_at AS "fetchedAt",
+        s.name AS "sourceName", s.author AS "sourceAuthor", s.tier, x.summary
+      FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
+      WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`,
+      [event.id],
+    ),
+    guidesOfEvent(db, event.id),
+  ]);
   return {
     event,
     related: related.map((r) => ({ ...cardFromRow(r), entities: JSON.parse(r.entities), similarity: r.similarity })),

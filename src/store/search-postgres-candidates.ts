@@ -48,8 +48,8 @@ export async function newestMatches(
   words: string,
 ): Promise<Array<Array<number | string>>> {
   const shares = await searchShares(db, words);
-  const found: Array<Array<number | string> | undefined> = [];
-  for (const t of tables) found.push(await walked(db, t, words, shares.get(t.table) ?? 0));
+  // Each table's walk at once, on pooled connections of their own.
+  const found = await Promise.all(tables.map((t) => walked(db, t, words, shares.get(t.table) ?? 0)));
   const left = tables.flatMap((t, i) => (found[i] ? [] : [i]));
   if (left.length) {
     // MATERIALIZED: gathered through the GIN index, then sorted (the planner would otherwise walk the

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { RunResult, SqlClient, SqlValue } from './client.js';
-import { numberPlaceholders } from './dialect.js';
+import { PgStatements } from './pg-statements.js';
 
 // BIGINT (int8) and NUMERIC counts come back as strings by default, to be safe past 2^53.
 // Our ids, counts and sums stay far below that, and both backends must answer in numbers.
@@ -13,9 +13,16 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
  * Settings of every connection we open. No parallel workers: our statements are many small
  * ones at once (a page is a few, each reading tens of rows), and a parallel plan starts worker
  * processes for each (a source-filtered feed's list took 120-200 ms that way at 1M articles,
- * 6-25 ms without) and takes the cores the other requests are waiting for.
+ * 6-25 ms without) and takes the cores the other requests are waiting for. No JIT: it compiles
+ * any statement the planner costs high (a search gathering a common word's matches) for tens
+ * of milliseconds, which statements that read a few hundred rows never win back. Custom plans
+ * only for prepared statements: a generic plan ignores the values, and one list's (a topic's
+ * events from week 0) took 836 ms where its custom plan took 20 ms at 1M articles.
  */
-const SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
+const SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0 -c jit=off -c plan_cache_mode=force_custom_plan';
+
+/** feature_not_supported: "cached plan must not change result type". */
+const PLAN_CHANGED = '0A000';
 
 /** Statements over a pool (each on any free connection) or over one held connection. */
 class PgQueries implements SqlClient {
@@ -23,7 +30,7 @@ class PgQueries implements SqlClient {
   private savepoints = 0;
   constructor(
     protected readonly q: Queryable,
-    protected readonly text: (sql: string) => string,
+    protected readonly statements: PgStatements,
     readonly inTransaction: boolean,
     private readonly rootClient?: SqlClient,
   ) {}
@@ -32,13 +39,28 @@ class PgQueries implements SqlClient {
   }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return (await this.q.query(this.text(sql), params as SqlValue[])).rows as T[];
+    return (await this.query(sql, params)).rows as T[];
   }
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
   async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
-    return { changes: (await this.q.query(this.text(sql), params as SqlValue[])).rowCount ?? 0 };
+    return { changes: (await this.query(sql, params)).rowCount ?? 0 };
+  }
+  /**
+   * `sql` as a prepared statement. One whose result columns a schema change moved (a `SELECT *`
+   * after a column was added by another process) fails once on each connection that prepared it:
+   * outside a transaction it runs again unprepared.
+   */
+  private async query(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult> {
+    const statement = this.statements.of(sql);
+    const values = params as SqlValue[];
+    try {
+      return await this.q.query({ ...statement, values });
+    } catch (err) {
+      if (this.inTransaction || !statement.name || (err as { code?: string }).code !== PLAN_CHANGED) throw err;
+      return this.q.query({ text: statement.text, values });
+    }
   }
   async exec(sql: string): Promise<void> {
     await this.q.query(sql);
@@ -64,20 +86,7 @@ class PgQueries implements SqlClient {
 /** SqlClient over a node-postgres pool; a transaction holds one pooled connection. */
 export class PgClient extends PgQueries {
   constructor(private readonly pool: pg.Pool) {
-    const cache = new Map<string, string>();
-    super(
-      pool,
-      (sql) => {
-        let t = cache.get(sql);
-        if (t === undefined) {
-          t = numberPlaceholders(sql);
-          if (cache.size > 2000) cache.clear();
-          cache.set(sql, t);
-        }
-        return t;
-      },
-      false,
-    );
+    super(pool, new PgStatements(), false);
   }
 
   static connect(url: string, opts: { max?: number; applicationName?: string } = {}): PgClient {
@@ -96,7 +105,7 @@ export class PgClient extends PgQueries {
     const conn = await this.pool.connect();
     try {
       await conn.query('BEGIN');
-      const out = await fn(new PgQueries(conn, this.text, true, this));
+      const out = await fn(new PgQueries(conn, this.statements, true, this));
       await conn.query('COMMIT');
       return out;
     } catch (err) {
