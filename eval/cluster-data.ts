@@ -79,7 +79,8 @@ export function variants(f: LabelledFile): LabelledFile[] {
 
 function cleaned(d: ClusterInput): ClusterInput {
   const c = cleanArticle({ title: d.title, text: d.text ?? '', html: '', wordCount: 0 });
-  return { ...d, title: c.title, text: c.text };
+  // The pipeline's cluster stage reads the sentence the feed cut beside the text (src/pipeline/stages.ts).
+  return { ...d, title: c.title, text: c.cutTail ? `${c.text} ${c.cutTail}` : c.text };
 }
 
 /** The file's articles published before (first) or from (second) its median time: a stream the settings were not looked at on. */

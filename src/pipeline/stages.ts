@@ -376,7 +376,8 @@ export const clusterStage: Stage = {
         {
           id: String(a.id),
           title: a.title,
-          text: a.text,
+          // The sentence the feed cut is not shown, but it names what the story is about.
+          text: a.cutTail ? `${a.text} ${a.cutTail}` : a.text,
           url: a.url ?? undefined,
           published: new Date(at),
           source: a.sourceId,

@@ -25,6 +25,8 @@ export interface Article extends NewArticle {
   id: number;
   contentHash: string;
   updatedAt: string;
+  /** The sentence the feed cut, kept out of `text` when the article was cleaned ('' for none). */
+  cutTail?: string;
 }
 
 interface ArticleRow {
@@ -45,6 +47,7 @@ interface ArticleRow {
   content_hash: string;
   truncated: number;
   updated_at: string;
+  cut_tail?: string;
 }
 
 export function articleFromRow(r: ArticleRow): Article {
@@ -66,6 +69,7 @@ export function articleFromRow(r: ArticleRow): Article {
     truncated: r.truncated === 1,
     contentHash: r.content_hash,
     updatedAt: r.updated_at,
+    cutTail: r.cut_tail ?? '',
   };
 }
 
@@ -300,7 +304,7 @@ export async function updateArticleBody(
 ): Promise<void> {
   await db.run(
     `UPDATE articles SET html = ?, text = ?, word_count = ?, title = COALESCE(?, title), author = COALESCE(author, ?),
-    image = COALESCE(image, ?), lang = COALESCE(lang, ?), truncated = 0, updated_at = ? WHERE id = ?`,
+    image = COALESCE(image, ?), lang = COALESCE(lang, ?), truncated = 0, cut_tail = '', updated_at = ? WHERE id = ?`,
     [v.html, v.text, v.wordCount, v.title ?? null, v.author ?? null, v.image ?? null, v.lang ?? null, v.at, id],
   );
 }

@@ -54,11 +54,12 @@ export async function forgetSingleSentences(db: Db, beforeArticle: number): Prom
 export async function saveCleanedArticle(
   db: Db,
   id: number,
-  c: { title: string; text: string; html: string; wordCount: number; digest?: boolean },
+  c: { title: string; text: string; html: string; wordCount: number; digest?: boolean; cutTail?: string },
 ): Promise<void> {
-  // A digest stays one once marked: cleaning what was cleaned finds its label gone.
+  // A digest stays one once marked, and a cut sentence stays kept: cleaning what was cleaned finds neither.
   await db.run(
-    'UPDATE articles SET title = ?, text = ?, html = ?, word_count = ?, digest = CASE WHEN ? = 1 THEN 1 ELSE digest END WHERE id = ?',
-    [c.title, c.text, c.html, c.wordCount, c.digest ? 1 : 0, id],
+    `UPDATE articles SET title = ?, text = ?, html = ?, word_count = ?, digest = CASE WHEN ? = 1 THEN 1 ELSE digest END,
+      cut_tail = CASE WHEN ? = '' THEN cut_tail ELSE ? END WHERE id = ?`,
+    [c.title, c.text, c.html, c.wordCount, c.digest ? 1 : 0, c.cutTail ?? '', c.cutTail ?? '', id],
   );
 }

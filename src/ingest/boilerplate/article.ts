@@ -14,6 +14,8 @@ export interface CleanArticle {
   digest: boolean;
   /** Whether anything differs from what was given. */
   changed: boolean;
+  /** The sentence the feed cut, taken out of `text` (see clean.ts); '' for none. */
+  cutTail: string;
 }
 
 /** An article's title, text and HTML with its outlet's boilerplate taken out (see clean.ts). */
@@ -24,8 +26,17 @@ export function cleanArticle(
   const cleaned = cleanText(a.text, repeated);
   const { removed } = cleaned;
   const { title, digest } = cleanTitleAndDigest(a.title, removed, repeated);
-  if (!removed.length) return { ...a, title, removed, digest, changed: title !== a.title };
+  if (!removed.length) return { ...a, title, removed, digest, changed: title !== a.title, cutTail: '' };
   // A digest's text opens with its first story's headline, run into the lead or into the writer's byline.
   const text = digest ? endRunInHeadline(endBylinedHeadlines(cleaned.text)) : cleaned.text;
-  return { title, text, html: cleanHtml(a.html, removed), wordCount: countWords(text), removed, digest, changed: true };
+  return {
+    title,
+    text,
+    html: cleanHtml(a.html, removed),
+    wordCount: countWords(text),
+    removed,
+    digest,
+    changed: true,
+    cutTail: cleaned.cutTail,
+  };
 }

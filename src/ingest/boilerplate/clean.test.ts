@@ -64,7 +64,7 @@ describe('boilerplate by what it is', () => {
     }
     assert.equal(boilerplateKind('Video: the lab tour, and what the robots learned'), undefined);
     const text = NEWS.join(' ');
-    assert.deepEqual(cleanText(text), { text, removed: [] });
+    assert.deepEqual(cleanText(text), { text, removed: [], cutTail: '' });
   });
   it('takes a caption that opens a paragraph to the paragraph’s end, and only that paragraph', () => {
     const text =
@@ -81,8 +81,10 @@ describe('boilerplate by what it is', () => {
     const r = cleanText(text);
     assert.equal(r.text, 'Chip prices fell 12% in March as new fabs opened. Analysts expect a rebound.');
     assert.deepEqual(r.removed.map((x) => x.kind).sort(), ['credit', 'fragment', 'newsletter', 'truncation']);
+    // The cut sentence is out of what a reader sees, and given back: it names what the story is about.
+    assert.equal(r.cutTail, 'The largest buyer has said it will');
     // Cleaning what was cleaned changes nothing.
-    assert.deepEqual(cleanText(r.text), { text: r.text, removed: [] });
+    assert.deepEqual(cleanText(r.text), { text: r.text, removed: [], cutTail: '' });
   });
   it('keeps an unfinished sentence when it is all the item has', () => {
     assert.equal(

@@ -18,6 +18,8 @@ export interface Removal {
 export interface CleanedText {
   text: string;
   removed: Removal[];
+  /** The unfinished sentence where the feed cut the text, taken out of `text` ('' for none). */
+  cutTail: string;
 }
 
 /** Whether a sentence key is one its source repeats across items. */
@@ -61,13 +63,17 @@ export function cleanText(text: string, repeated: IsRepeated = never): CleanedTe
     drop.add(s);
   }
   const kept = spans.filter((s) => !drop.has(s));
-  // Where the feed cut the text, its last sentence is unfinished: dropped when a whole one precedes it.
+  // Where the feed cut the text, its last sentence is unfinished: taken out of what a reader
+  // sees when a whole one precedes it, and given back as `cutTail` (it names what the story is
+  // about: the clusterer reads it).
   const last = kept[kept.length - 1];
+  let cutTail = '';
   if (cut && last && kept.length >= 2 && !FINISHED.test(last.body)) {
     removed.push({ text: last.body, kind: 'fragment', fromEnd: true });
     drop.add(last);
+    cutTail = last.body.trim();
   }
-  if (!removed.length) return { text, removed };
+  if (!removed.length) return { text, removed, cutTail };
   let out = '';
   let from = 0;
   for (const s of spans) {
@@ -76,7 +82,7 @@ export function cleanText(text: string, repeated: IsRepeated = never): CleanedTe
     from = s.end;
   }
   out += t.slice(from);
-  return { text: tidy(out), removed };
+  return { text: tidy(out), removed, cutTail };
 }
 
 /** Whether a span opens its line (a whole text, a paragraph, a caption's block). */

@@ -24,7 +24,8 @@ import { listEvents } from '../events.js';
 import { saveRelations } from '../relating.js';
 import { weekFloorFor, weekOf } from '../recent-weeks.js';
 import { MARK_CLOSE, MARK_OPEN, search } from '../search.js';
-import { upsertArticle } from '../articles.js';
+import { getArticle, updateArticleBody, upsertArticle } from '../articles.js';
+import { saveCleanedArticle } from '../boilerplate.js';
 import { saveExtraction } from '../extractions.js';
 import { upsertSource } from '../sources.js';
 import { schemaOf } from './schema.js';
@@ -304,6 +305,48 @@ export async function storageSuite(
       await c.run(`DELETE FROM events WHERE id = 'es12'`);
       assert.deepEqual(await c.all(kept), await derived());
       assert.deepEqual(ids(await listEvents(c, { limit: 3, source: 'es-b' })), ['es00', 'es27', 'es24']);
+    });
+
+    it("keeps an article's cut sentence through cleaning again, and drops it when the full text arrives", async () => {
+      await upsertSource(c, { id: 'suite-cut', name: 'Suite cut', feedUrl: 'https://suite-cut.example/feed' }, T0);
+      const a = await upsertArticle(
+        c,
+        {
+          sourceId: 'suite-cut',
+          guid: 'cut-1',
+          url: 'https://suite-cut.example/1',
+          canonicalUrl: null,
+          title: 'Chip prices fall',
+          author: null,
+          publishedAt: T0.toISOString(),
+          fetchedAt: T0.toISOString(),
+          html: '<p>Chip prices fell. The largest buyer has said it will […]</p>',
+          text: 'Chip prices fell. The largest buyer has said it will […]',
+          lang: 'en',
+          image: null,
+          wordCount: 10,
+          truncated: false,
+        },
+        [],
+      );
+      const cleaned = {
+        title: 'Chip prices fall',
+        html: '<p>Chip prices fell.</p>',
+        text: 'Chip prices fell.',
+        wordCount: 3,
+      };
+      await saveCleanedArticle(c, a.id, { ...cleaned, cutTail: 'The largest buyer has said it will' });
+      assert.equal((await getArticle(c, a.id))?.cutTail, 'The largest buyer has said it will');
+      // Cleaning the cleaned text again finds no cut sentence: the one kept stays.
+      await saveCleanedArticle(c, a.id, { ...cleaned, cutTail: '' });
+      assert.equal((await getArticle(c, a.id))?.cutTail, 'The largest buyer has said it will');
+      await updateArticleBody(c, a.id, {
+        html: '<p>The whole story.</p>',
+        text: 'The whole story.',
+        wordCount: 3,
+        at: T0.toISOString(),
+      });
+      assert.equal((await getArticle(c, a.id))?.cutTail, '');
     });
 
     it('searches the newest matches first and widens to find an old one, with marked snippets for the rows shown', async () => {
