@@ -117,6 +117,24 @@ describe('pages a new user meets', () => {
     }
   });
 
+  it('search goes on to more matches page by page, and says what a bad page is', async () => {
+    const first = (await page('/search?q=model')).html;
+    assert.match(first, /<a href="\/search\?q=model&amp;page=2">More matches →<\/a>/);
+    assert.doesNotMatch(first, /Better matches/);
+    const second = (await page('/search?q=model&page=2')).html;
+    assert.match(second, /<a href="\/search\?q=model&amp;page=1">← Better matches<\/a>/);
+    const titles = (html: string) => [...html.matchAll(/<h3><a href="([^"]+)"/g)].map((m) => m[1]);
+    const [one, two] = [titles(first), titles(second)];
+    assert.ok(two.length > 0, 'page 2 has matches');
+    assert.deepEqual(
+      one.filter((t) => two.includes(t)),
+      [],
+      'no match on both pages',
+    );
+    for (const bad of ['0', '6', 'x'])
+      assert.equal((await page(`/search?q=model&page=${bad}`)).status, 400, `page=${bad}`);
+  });
+
   it('each quote links to an anchor in the article text, not to a #:~:text= fragment', async () => {
     const ids = (
       await deps.db.all<{ id: number }>(`SELECT article_id AS id FROM extractions WHERE quotes <> '[]'`)

@@ -11,7 +11,25 @@ export function Snippet(props: { text: string }) {
   return <p class="snippet">{raw(html)}</p>;
 }
 
-export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
+/** Results per kind on a search page, and how many pages a search reaches. */
+export const SEARCH_PAGE = 20;
+export const SEARCH_PAGES = 5;
+
+/** One page of hits: what search gave for pages 1…page (one more than they hold), cut to that page. */
+export type SearchPageHits = SearchHits & { hasMore: boolean };
+export function searchPage(h: SearchHits, page: number, per: number): SearchPageHits {
+  const from = (page - 1) * per;
+  const cut = <T,>(xs: T[]) => xs.slice(from, from + per);
+  return {
+    events: cut(h.events),
+    articles: cut(h.articles),
+    statements: cut(h.statements),
+    windowed: h.windowed,
+    hasMore: [h.events, h.articles, h.statements].some((xs) => xs.length > from + per),
+  };
+}
+
+export function SearchPage(props: { q: string; hits: SearchPageHits; page: number; now: Date }) {
   const h = props.hits;
   const total = h.events.length + h.articles.length + h.statements.length;
   return (
@@ -66,6 +84,20 @@ export function SearchPage(props: { q: string; hits: SearchHits; now: Date }) {
           <Snippet text={a.snippet} />
         </div>
       ))}
+      {props.page > 1 || (h.hasMore && props.page < SEARCH_PAGES) ? (
+        <nav class="pager" aria-label="Pages">
+          {props.page > 1 ? (
+            <a href={`/search?q=${encodeURIComponent(props.q)}&page=${props.page - 1}`}>← Better matches</a>
+          ) : (
+            <span />
+          )}
+          {h.hasMore && props.page < SEARCH_PAGES ? (
+            <a href={`/search?q=${encodeURIComponent(props.q)}&page=${props.page + 1}`}>More matches →</a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </Layout>
   );
 }

@@ -20,7 +20,7 @@ import { EventsPage } from '../pages/events.js';
 import { eventPageHtml } from '../pages/event-page.js';
 import { GuidePage, GuidesPage } from '../pages/guides.js';
 import { ErrorPage } from '../pages/layout.js';
-import { SearchPage } from '../pages/search.js';
+import { SEARCH_PAGE, SEARCH_PAGES, SearchPage, searchPage } from '../pages/search.js';
 import { SourcePage, SourcesPage } from '../pages/sources.js';
 import { TopicPage, TopicsPage } from '../pages/topics.js';
 import { filledQuery, nonEmpty, validate } from '../validate.js';
@@ -210,7 +210,19 @@ export function pagesApp(deps: WebDeps): Hono {
 
   app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 500);
-    return c.html(<SearchPage q={q} hits={await search(deps.db, q, 20)} now={now()} />);
+    const pageText = c.req.query('page') ?? '1';
+    const page = /^\d{1,2}$/.test(pageText) ? Number(pageText) : 0;
+    if (page < 1 || page > SEARCH_PAGES)
+      return c.html(
+        <ErrorPage
+          title="Bad page"
+          message={`page: a whole number from 1 to ${SEARCH_PAGES} (add words to reach further)`}
+        />,
+        400,
+      );
+    // Each kind is ranked over a bounded set of the newest matches, so a later page is the same ranking read further.
+    const hits = await search(deps.db, q, SEARCH_PAGE * page + 1);
+    return c.html(<SearchPage q={q} hits={searchPage(hits, page, SEARCH_PAGE)} page={page} now={now()} />);
   });
 
   app.get('/digest', async (c) => {
