@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../src/demo/corpus.js';
 import type { ClusterInput } from '../src/events/cluster.js';
-import { cleanArticle } from '../src/ingest/boilerplate/article.js';
+import { cleanArticle, clusterText } from '../src/ingest/boilerplate/article.js';
 import { readJsonlFile } from './shared-data.js';
 
 /** The labelled clustering files (../shared/data/clustering) and our demo corpus, as the clusterer reads them. */
@@ -79,8 +79,7 @@ export function variants(f: LabelledFile): LabelledFile[] {
 
 function cleaned(d: ClusterInput): ClusterInput {
   const c = cleanArticle({ title: d.title, text: d.text ?? '', html: '', wordCount: 0 });
-  // The pipeline's cluster stage reads the sentence the feed cut beside the text (src/pipeline/stages.ts).
-  return { ...d, title: c.title, text: c.cutTail ? `${c.text} ${c.cutTail}` : c.text };
+  return { ...d, title: c.title, text: clusterText(c) };
 }
 
 /** The file's articles published before (first) or from (second) its median time: a stream the settings were not looked at on. */

@@ -24,6 +24,7 @@ import { getSource, type Source } from '../store/sources.js';
 import { listParam } from '../store/sql/query.js';
 import type { Deps } from './deps.js';
 import { cleanStoredArticle, cleanStoredArticles, learnItem } from './boilerplate.js';
+import { clusterText } from '../ingest/boilerplate/article.js';
 import { saveCleanedArticle } from '../store/boilerplate.js';
 
 /** What a stage says of one article: done (maybe with a note), or it throws to record a failure. */
@@ -376,8 +377,7 @@ export const clusterStage: Stage = {
         {
           id: String(a.id),
           title: a.title,
-          // The sentence the feed cut is not shown, but it names what the story is about.
-          text: a.cutTail ? `${a.text} ${a.cutTail}` : a.text,
+          text: clusterText(a),
           url: a.url ?? undefined,
           published: new Date(at),
           source: a.sourceId,

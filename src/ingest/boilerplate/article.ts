@@ -18,6 +18,13 @@ export interface CleanArticle {
   cutTail: string;
 }
 
+/**
+ * The text the clusterer reads of a cleaned article: what a reader sees, then the sentence the
+ * feed cut (not shown, but it names what the story is about).
+ */
+export const clusterText = (a: { text: string; cutTail?: string }): string =>
+  a.cutTail ? `${a.text} ${a.cutTail}` : a.text;
+
 /** An article's title, text and HTML with its outlet's boilerplate taken out (see clean.ts). */
 export function cleanArticle(
   a: { title: string; text: string; html: string; wordCount: number },
