@@ -61,6 +61,8 @@ describe('roundups of a gathering', () => {
       // UCI: a film's premiere at a festival is its own story.
       ["Jon Favreau sizzles as 'Chef' at SXSW", ''],
       ['Neil Young to unveil Pono music service and device at SXSW', ''],
+      // An outcome agreed there, though its subject is plural.
+      ['Allies pledge more air defence for Ukraine at the NATO summit', ''],
       ['Chef: SXSW 2014 Review', ''],
     ];
     for (const [title, lead] of announcements) assert.equal(roundupOf(title, lead), undefined, title);

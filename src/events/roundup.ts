@@ -39,11 +39,16 @@ const GATHERING_ROUNDUP =
 /** Shapes of an announcement with no named actor: a product as the subject ("This robot vacuum …", "Meet …"). */
 const PRODUCT_LEAD = /^(?:this|these|meet|here['’]s how)\b/i;
 
-/** Verbs of an announcement or a specific deed: with them the headline reports one thing shown or done there. */
+/**
+ * Verbs of an announcement, a deal or an outcome: with them the headline reports one thing shown,
+ * done or agreed there ("Nvidia launches …", "Allies pledge aid at the NATO summit"). Taking a noun
+ * of the same spelling ("a launch") for one only keeps a roundup apart, the side precision is on.
+ */
 const ANNOUNCEMENT = new RegExp(
-  String.raw`\b(?:(?:launch|unveil|announc|introduc|releas|reveal|premier|acquir|rais)(?:es|ed|ing)|` +
-    String.raw`(?:debut|demo|tease|sign|partner)(?:s|ed|ing)?|(?:show|roll)(?:s|ed|ing)? (?:off|out)|` +
-    String.raw`team(?:s|ed)? up|(?:to|will) (?:unveil|launch|show|announce|debut|release|demo)|makes? .{0,20}appearance|declares|confirms|admits)\b`,
+  String.raw`\b(?:(?:launch|unveil|announc|introduc|releas|reveal|premier|acquir|rais|debut|demo|teas|sign|partner|` +
+    String.raw`agre|pledg|vow|approv|adopt|reject|condemn|urg|commit)(?:e|es|s|ed|d|ing)?|` +
+    String.raw`(?:show|roll)(?:s|ed|ing)? (?:off|out)|team(?:s|ed)? up|strikes? (?:a )?deal|` +
+    String.raw`makes? .{0,20}appearance|declares|confirms|admits)\b`,
   'i',
 );
 
