@@ -38,7 +38,7 @@ const KNOWN: readonly [string, string, string?][] = [
   ['computex', String.raw`Computex`],
   ['mwc', String.raw`MWC|Mobile World Congress`],
   ['ifa', String.raw`IFA(?= 20\d\d| Berlin)`],
-  ['sxsw', String.raw`#?SXSW|South by Southwest`],
+  ['sxsw', String.raw`SXSW|South by Southwest`],
   ['neurips', String.raw`NeurIPS`],
   ['icml', String.raw`ICML`],
   ['iclr', String.raw`ICLR`],
@@ -52,11 +52,8 @@ const KNOWN: readonly [string, string, string?][] = [
   ['vivatech', String.raw`VivaTech|Viva Technology`],
 ];
 
-const KNOWN_NAMES = KNOWN.map(([key, names, host]) => ({
-  key,
-  host,
-  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${names})(?![\p{L}\p{N}])`, 'gu'),
-}));
+/** All the well-known names in one expression, a group per gathering: one scan of a text finds the first. */
+const KNOWN_NAMES = new RegExp(String.raw`\b(?:${KNOWN.map(([, names]) => `(${names})`).join('|')})(?![\w/])`);
 
 /** A name of one to four capitalised words, not a title-cased headline's small words ("Red Hat", "Google Cloud Digital Sovereignty"). */
 const NAME_WORD = String.raw`(?!(?:And|At|The|Of|From|To|In|For|With|On|By|Its|Their|Our)\b)\p{Lu}[\p{L}\p{N}&@.'’-]*`;
@@ -74,15 +71,18 @@ const SHAPED = new RegExp(
   'gu',
 );
 
+/** What a gathering known by its name's shape needs in the text, tested first: most texts have neither. */
+const SHAPED_HINT = new RegExp(String.raw`${GATHERING_NOUN}|\b20\d\d\b`, 'i');
+
 /** The first gathering named in a text, or undefined. */
 export function findGathering(text: string): Gathering | undefined {
-  let best: Gathering | undefined;
-  for (const { key, host, pattern } of KNOWN_NAMES) {
-    pattern.lastIndex = 0;
-    const m = pattern.exec(text);
-    if (m && (!best || m.index < best.start)) best = { key, start: m.index, end: m.index + m[0].length, host };
+  const known = KNOWN_NAMES.exec(text);
+  if (known) {
+    const at = known.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const [key, , host] = KNOWN[at]!;
+    return { key, start: known.index, end: known.index + known[0].length, host };
   }
-  if (best) return best;
+  if (!SHAPED_HINT.test(text)) return undefined;
   SHAPED.lastIndex = 0;
   const m = SHAPED.exec(text);
   if (!m) return undefined;

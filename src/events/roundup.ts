@@ -69,15 +69,15 @@ export function isRoundup(title: string): boolean {
  */
 export function roundupOf(title: string, lead: string): string | undefined {
   const named = findGathering(title);
-  if (named) return aboutGathering(title, named, lead) ? named.key : undefined;
-  if (!lead || titleCased(title) || PRODUCT_LEAD.test(title) || ANNOUNCEMENT.test(title) || isRoundup(title))
-    return undefined;
-  const placed = findGathering(lead);
-  return placed && !namesActor(title, title, lead) ? placed.key : undefined;
+  const cased = !!titleCased(title);
+  if (named) return aboutGathering(title, named, cased, lead) ? named.key : undefined;
+  if (!lead || cased || PRODUCT_LEAD.test(title) || ANNOUNCEMENT.test(title) || isRoundup(title)) return undefined;
+  // Most headlines name someone: told before the lead is searched.
+  return namesActor(title, cased, lead) ? undefined : findGathering(lead)?.key;
 }
 
 /** Whether a headline naming a gathering is about it rather than about one announcement made there. */
-function aboutGathering(title: string, g: Gathering, lead: string): boolean {
+function aboutGathering(title: string, g: Gathering, cased: boolean, lead: string): boolean {
   if (isRoundup(title) || GATHERING_ROUNDUP.test(title)) return true;
   if (PRODUCT_LEAD.test(title) || ANNOUNCEMENT.test(title)) return false;
   const after = title.slice(g.end).replace(/^\s*(?:20\d\d)?\s*/, '');
@@ -86,7 +86,7 @@ function aboutGathering(title: string, g: Gathering, lead: string): boolean {
   // "CES 2026: …", "At Davos, …", "Google I/O showed …": the gathering opens it, what follows says whose the story is.
   const opens = /^(?:at(?: the)?)?$/i.test(title.slice(0, g.start).trim());
   const subject = opens ? after.replace(/^[:,—–-]\s*/, '') : title.slice(0, g.start);
-  return !namesActor(subject, title, lead, g.host);
+  return !namesActor(subject, cased, lead, g.host);
 }
 
 /**
@@ -95,8 +95,7 @@ function aboutGathering(title: string, g: Gathering, lead: string): boolean {
  * over "a high-powered tech conference"). In a sentence-cased headline a capitalised word past the
  * first is a name whatever the lead says; in a title-cased one case tells nothing but the lead.
  */
-function namesActor(words: string, title: string, lead: string, host?: string): boolean {
-  const cased = !!titleCased(title);
+function namesActor(words: string, cased: boolean, lead: string, host?: string): boolean {
   const ws = words.match(/[\p{L}\p{N}][\p{L}\p{N}'’&.]*/gu) ?? [];
   for (const [i, w] of ws.entries()) {
     if (!/^\p{Lu}/u.test(w)) continue;
@@ -104,7 +103,7 @@ function namesActor(words: string, title: string, lead: string, host?: string): 
     if (GENERIC.has(norm) || norm === host) continue;
     if (i > 0 && !cased) return true;
     if (STOPWORDS.has(norm)) continue;
-    if (!new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(norm)}(?![\p{L}\p{N}])`, 'u').test(lead)) return true;
+    if (!writesLowerCase(lead, norm)) return true;
   }
   return false;
 }
@@ -131,6 +130,16 @@ export function gatheringNames(title: string): string[] {
   return [...out];
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether a text has this lower-case word as a word of its own. */
+function writesLowerCase(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if (
+      (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
+      (after === undefined || !/[\p{L}\p{N}]/u.test(after))
+    )
+      return true;
+  }
+  return false;
 }
