@@ -55,9 +55,14 @@ const KNOWN: readonly [string, string, string?][] = [
 /** All the well-known names in one expression, a group per gathering: one scan of a text finds the first. */
 const KNOWN_NAMES = new RegExp(String.raw`\b(?:${KNOWN.map(([, names]) => `(${names})`).join('|')})(?![\w/])`);
 
-/** A name of one to four capitalised words, not a title-cased headline's small words ("Red Hat", "Google Cloud Digital Sovereignty"). */
+/**
+ * A name of one to four capitalised words ("Red Hat", "Google Cloud Digital Sovereignty"), not a
+ * title-cased headline's small words; not opening on a word many gatherings' names share
+ * ("International Conference on …", "a top AI conference"), which would make one gathering of them all.
+ */
 const NAME_WORD = String.raw`(?!(?:And|At|The|Of|From|To|In|For|With|On|By|Its|Their|Our)\b)\p{Lu}[\p{L}\p{N}&@.'’-]*`;
-const NAME = String.raw`(?:${NAME_WORD}\s){0,3}${NAME_WORD}`;
+const SHARED_FIRST = String.raw`(?!(?:International|Annual|Inaugural|Global|National|AI)\b)`;
+const NAME = String.raw`${SHARED_FIRST}${NAME_WORD}(?:\s${NAME_WORD}){0,3}`;
 /** Words that make a name a gathering's. */
 const GATHERING_NOUN = String.raw`Summit|Conference|Expo|Forum|Festival|Congress|Convention|Connect|Symposium|Hackathon`;
 

@@ -23,6 +23,8 @@ describe('roundups of a gathering', () => {
     assert.equal(findGathering('How practical AI prevailed over hype at Red Hat Summit 2025')?.key, 'red-hat');
     assert.equal(findGathering('Catio wins ‘coolest tech’ award at VB Transform 2025')?.key, 'vb-transform');
     assert.equal(findGathering('Layoffs at Google hit the cloud unit'), undefined);
+    // A word many gatherings' names share is no gathering's name.
+    assert.equal(findGathering('a paper presented at the International Conference on Machine Learning'), undefined);
     assert.equal(findGathering('Meet The AI Agents Redefining Strategies And Approaches At Summit'), undefined);
   });
 
