@@ -57,6 +57,17 @@ const APART = [
   ],
   ['Apple plays catch-up at WWDC', 'Apple announces Siri AI and its next generation of Apple Intelligence'],
   ['Apple plays catch-up at WWDC', 'Deezer launches an AI music detector for other streaming services'],
+  // A wide event takes only what its core explains (see coreCover in cluster.ts): a launch whose lead names the week's
+  // model, a detector whose headline names a service of the keynote's maker.
+  ['OpenAI’s GPT-5 is here', 'Microsoft’s new Copilot 3D feature is great for Ikea, bad for my dog'],
+  [
+    'Apple announces Siri AI and its next generation of Apple Intelligence',
+    'Deezer launches an AI music detector for other streaming services',
+  ],
+  [
+    'Apple announces Siri AI and its next generation of Apple Intelligence',
+    'Deezer’s new tool can identify AI music from Spotify, Apple Music, and others',
+  ],
 ];
 
 const TOGETHER = [
@@ -76,6 +87,10 @@ const TOGETHER = [
   // Roundups that share only the gathering: the second names it only in its lead ("TV makers flock to CES").
   ['CES 2026 was all about ‘physical AI’ and robots, robots, robots', 'TV makers are taking AI too far'],
   ['All anyone wants to talk about at Davos is AI and Donald Trump', 'Tech CEOs boast and bicker about AI at Davos'],
+  [
+    'Deezer launches an AI music detector for other streaming services',
+    'Deezer’s new tool can identify AI music from Spotify, Apple Music, and others',
+  ],
 ];
 
 /** A fixed shuffle (the same every run, so a failure can be replayed). */
