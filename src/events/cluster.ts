@@ -42,8 +42,9 @@ export interface ClusterSettings {
   specificByCohesion: number;
   /**
    * A wide event (cohesion under this) takes on the cosine route an article with a lead only when its core (the
-   * headlines of its first `coreMembers` members) explains `coreCover` of the article's headline (see coreCover),
-   * counting the terms at least `coreSpecificity` specific; a merge into it likewise (see coresShare).
+   * headlines of its first `coreMembers` members, and of the events merged into it) explains `coreCover` of the
+   * article's headline (see coreCover), counting the terms at least `coreSpecificity` specific; a merge into it
+   * likewise (see coresShare). One member: a second can be one that joined on a name ("Sam Altman") alone.
    */
   wideCohesion: number;
   coreMembers: number;
@@ -90,7 +91,7 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   specificByCohesion: 0.15,
   specificShare: 0.2,
   wideCohesion: 0.6,
-  coreMembers: 2,
+  coreMembers: 1,
   coreCover: 0.1,
   coreSpecificity: 0.5,
   titleCover: 0.5,

@@ -58,7 +58,7 @@ const APART = [
   ['Apple plays catch-up at WWDC', 'Apple announces Siri AI and its next generation of Apple Intelligence'],
   ['Apple plays catch-up at WWDC', 'Deezer launches an AI music detector for other streaming services'],
   // A wide event takes only what its core explains (see coreCover in cluster.ts): a launch whose lead names the week's
-  // model, a detector whose headline names a service of the keynote's maker.
+  // model, a detector whose headline names a service of the keynote's maker, a startup of a man who heads many stories.
   ['OpenAI’s GPT-5 is here', 'Microsoft’s new Copilot 3D feature is great for Ikea, bad for my dog'],
   [
     'Apple announces Siri AI and its next generation of Apple Intelligence',
@@ -68,6 +68,9 @@ const APART = [
     'Apple announces Siri AI and its next generation of Apple Intelligence',
     'Deezer’s new tool can identify AI music from Spotify, Apple Music, and others',
   ],
+  // Merge Labs, a startup of Sam Altman's: he heads dozens of the stream's stories, the launch week's among them.
+  ['OpenAI’s GPT-5 is here', 'Sam Altman, OpenAI will reportedly back a startup that takes on Musk’s Neuralink'],
+  ['OpenAI’s GPT-5 is here', 'Sam Altman’s new startup wants to merge machines and humans'],
 ];
 
 const TOGETHER = [
@@ -90,6 +93,10 @@ const TOGETHER = [
   [
     'Deezer launches an AI music detector for other streaming services',
     'Deezer’s new tool can identify AI music from Spotify, Apple Music, and others',
+  ],
+  [
+    'Sam Altman, OpenAI will reportedly back a startup that takes on Musk’s Neuralink',
+    'Sam Altman’s new startup wants to merge machines and humans',
   ],
 ];
 
