@@ -49,6 +49,8 @@ export const TAXONOMY: readonly TopicDef[] = [
       'legislation',
       'legislator',
       'lawmaker',
+      // "Federal preemption of state AI laws": which rules apply is the regulation itself.
+      'preemption',
     ],
     'ai-policy',
   ),

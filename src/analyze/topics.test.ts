@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assignTopics } from './topics.js';
+import { assignTopics, topicsNamedIn } from './topics.js';
 
 // Shaped as the stream's feed excerpts: a report on a chatbot whose one quote says "like a robot".
 describe('topics from the taxonomy', () => {
@@ -10,5 +10,24 @@ describe('topics from the taxonomy', () => {
     assert.deepEqual(assignTopics('Users mourn the old chatbot', passing, []), []);
     const twice = `${passing} Makers of robots say the same models now run their machines.`;
     assert.ok(assignTopics('Users mourn the old chatbot', twice, []).includes('robotics'));
+  });
+});
+
+describe('where a topic is named', () => {
+  it('finds a taxonomy topic by any alias, a learned one by its words, and nothing else', () => {
+    const text = 'Proposals in Washington could regulate open-source AI so tightly that security teams lose it.';
+    assert.deepEqual(
+      [...topicsNamedIn(text, ['ai-regulation', 'open-source-ai', 'security-teams', 'ai-and-jobs'])],
+      ['ai-regulation', 'open-source-ai', 'security-teams'],
+    );
+  });
+});
+
+// Shaped as the demo's Andrew Ng letter: a policy letter naming state AI laws and their preemption.
+describe('policy topics', () => {
+  it('count the preemption of state AI laws as AI regulation', () => {
+    const text =
+      'On policy, I support the proposed framework for federal preemption of state AI laws. A patchwork of state regimes would burden small developers.';
+    assert.ok(assignTopics('A letter on AI', text, []).includes('ai-regulation'));
   });
 });

@@ -23,6 +23,10 @@ const COMPILED: Compiled[] = TAXONOMY.flatMap((d) =>
   [...new Set(d.aliases.map((a) => stemAll(a).join(' ')))].map((k) => ({ slug: d.slug, alias: k ? k.split(' ') : [] })),
 ).filter((c) => c.alias.length > 0);
 
+/** Each taxonomy topic's stemmed aliases, by slug. */
+const ALIASES = new Map<string, string[][]>();
+for (const c of COMPILED) (ALIASES.get(c.slug) ?? ALIASES.set(c.slug, []).get(c.slug)!).push(c.alias);
+
 /** Where each term occurs: an alias is only tried where its first word is. */
 function positions(hay: string[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
@@ -42,6 +46,22 @@ function countPhrase(hay: string[], needle: string[], index = positions(hay)): n
     n++;
   }
   return n;
+}
+
+/**
+ * Which of `slugs` the text names: a taxonomy topic by any of its aliases, a learned one
+ * ("security-teams") by its own words in a row. One mention is enough: this asks where a topic
+ * is named (a title, a summary), not whether an article is about it.
+ */
+export function topicsNamedIn(text: string, slugs: readonly string[]): Set<string> {
+  const terms = stemAll(text);
+  const index = positions(terms);
+  const out = new Set<string>();
+  for (const slug of slugs) {
+    const aliases = ALIASES.get(slug) ?? [stemAll(slug.replace(/-/g, ' '))];
+    if (aliases.some((a) => a.length > 0 && countPhrase(terms, a, index) > 0)) out.add(slug);
+  }
+  return out;
 }
 
 export function slugify(text: string): string {

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { eventTopics } from './event-topics.js';
+
+// Shaped as the demo's op-ed event: the op-ed (primary) and two reports on it.
+describe("an event's topics", () => {
+  const oped = { title: 'Banning Open Source AI Would Be A Mistake', topics: ['open-source-ai', 'ai-in-education'] };
+  const report = { title: 'Lambert and Xu make the case against restricting open models', topics: ['open-source-ai'] };
+  const warns = {
+    title: 'Op-ed warns U.S. rules could ban open-source AI by accident',
+    topics: ['open-source-ai', 'ai-military'],
+  };
+  const shown = { title: oped.title, summary: 'Kevin Xu and I wrote an op-ed for a general audience.' };
+
+  it("leave out a topic one report alone carries in passing, keep the primary's", () => {
+    assert.deepEqual(eventTopics([oped, report, warns], oped, shown), ['open-source-ai', 'ai-in-education']);
+  });
+
+  it('keep a lone topic the event summary or that member title names', () => {
+    const regulation = { ...warns, topics: ['open-source-ai', 'ai-regulation'] };
+    const summary = 'Proposals could regulate open-source AI so tightly that it is banned in practice.';
+    assert.deepEqual(eventTopics([oped, report, regulation], oped, { ...shown, summary }), [
+      'open-source-ai',
+      'ai-in-education',
+      'ai-regulation',
+    ]);
+    const titled = {
+      ...warns,
+      title: 'Op-ed warns AI regulation could ban open-source AI',
+      topics: ['open-source-ai', 'ai-regulation'],
+    };
+    assert.ok(eventTopics([oped, report, titled], oped, shown).includes('ai-regulation'));
+  });
+
+  it('keep a topic two members carry', () => {
+    const both = { ...report, topics: ['open-source-ai', 'ai-military'] };
+    assert.ok(eventTopics([oped, both, warns], oped, shown).includes('ai-military'));
+  });
+});
