@@ -96,7 +96,9 @@ export const TAXONOMY: readonly TopicDef[] = [
   t('ai-chips', 'AI chips and compute', [
     'gpu',
     'chip',
-    'accelerator',
+    // Not "accelerator" alone: it stems as "accelerate" does ("accelerate the push for …").
+    'ai accelerator',
+    'accelerator chip',
     'semiconductor',
     'tpu',
     'nvidia',

@@ -31,3 +31,13 @@ describe('policy topics', () => {
     assert.ok(assignTopics('A letter on AI', text, []).includes('ai-regulation'));
   });
 });
+
+describe('chip topics', () => {
+  it('are not named by "accelerate"', () => {
+    const text =
+      'Restrictions will accelerate the push for open alternatives. They accelerate sovereignty efforts too.';
+    assert.ok(!assignTopics('Restrictions accelerate the push', text, []).includes('ai-chips'));
+    const chips = 'The lab trains on a new AI accelerator. Each AI accelerator holds more memory.';
+    assert.ok(assignTopics('A new training cluster', chips, []).includes('ai-chips'));
+  });
+});

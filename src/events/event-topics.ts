@@ -2,17 +2,17 @@ import { topicsNamedIn } from '../analyze/topics.js';
 
 /** What choosing an event's topics reads of each member. */
 export interface TopicMember {
-  title: string;
   topics: readonly string[];
 }
 
 /**
  * An event's topics, strongest first: its members' topics weighed (the primary's twice, each
  * member's first topics most), keeping those that are about the event. A topic one member
- * alone carries is often a passing mention ("universities teach with open models") and would
- * head the event page as if the event were about it; it stays when that member is the
- * primary, when the event's own title or summary names it (an op-ed's "regulate open-source
- * AI" with the regulation topic from a report on it), or when that member's title names it.
+ * alone carries is often a passing mention ("universities teach with open models") or that
+ * member's own story (a report on Salesforce's agents in an event on Microsoft Build), and
+ * would head the event page as if the event were about it: it stays when that member is the
+ * primary, or when the event's own title or summary names it (an op-ed's "regulate
+ * open-source AI", with the regulation topic from a report on it).
  */
 export function eventTopics(
   members: readonly TopicMember[],
@@ -31,7 +31,7 @@ export function eventTopics(
   }
   const lone = [...carriers].filter(([, by]) => by.length === 1 && by[0] !== primary).map(([t]) => t);
   const named = topicsNamedIn(`${shown.title}\n${shown.summary}`, lone);
-  const passing = new Set(lone.filter((t) => !named.has(t) && !topicsNamedIn(carriers.get(t)![0]!.title, [t]).size));
+  const passing = new Set(lone.filter((t) => !named.has(t)));
   return [...weight.entries()]
     .filter(([t]) => !passing.has(t))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
