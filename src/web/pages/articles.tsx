@@ -1,3 +1,4 @@
+import { slugWords } from '../../store/topics.js';
 import { raw } from 'hono/html';
 import type { Article, ArticleListItem } from '../../store/articles.js';
 import { sourceLabel, type Source } from '../../store/sources.js';
@@ -79,7 +80,7 @@ function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
           Topics:{' '}
           {x.topics.map((t) => (
             <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>
-              {t}
+              {slugWords(t)}
             </a>
           ))}
         </p>
