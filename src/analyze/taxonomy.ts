@@ -96,9 +96,9 @@ export const TAXONOMY: readonly TopicDef[] = [
   t('ai-chips', 'AI chips and compute', [
     'gpu',
     'chip',
-    // Not "accelerator" alone: it stems as "accelerate" does ("accelerate the push for …").
-    'ai accelerator',
+    // Not "accelerator" alone, nor "AI accelerator": they stem as "accelerate" does ("AI acceleration").
     'accelerator chip',
+    'inference accelerator',
     'semiconductor',
     'tpu',
     'nvidia',

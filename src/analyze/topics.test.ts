@@ -37,7 +37,9 @@ describe('chip topics', () => {
     const text =
       'Restrictions will accelerate the push for open alternatives. They accelerate sovereignty efforts too.';
     assert.ok(!assignTopics('Restrictions accelerate the push', text, []).includes('ai-chips'));
-    const chips = 'The lab trains on a new AI accelerator. Each AI accelerator holds more memory.';
+    const identity = 'New platforms remove the top barrier to AI acceleration in the enterprise.';
+    assert.ok(!assignTopics('From OAuth bottleneck to AI acceleration', identity, []).includes('ai-chips'));
+    const chips = 'The lab serves on a new inference accelerator. Each accelerator chip holds more memory.';
     assert.ok(assignTopics('A new training cluster', chips, []).includes('ai-chips'));
   });
 });
