@@ -106,7 +106,9 @@ export const TAXONOMY: readonly TopicDef[] = [
     'data center',
     'datacenter',
     'hbm',
-    'foundry',
+    // Not "foundry" alone: in AI news it is mostly a platform's name ("Azure AI Foundry", "Firefly Foundry").
+    'chip foundry',
+    'semiconductor foundry',
     'wafer',
   ]),
   t('ai-infrastructure', 'AI infrastructure and energy', [

@@ -39,6 +39,8 @@ describe('chip topics', () => {
     assert.ok(!assignTopics('Restrictions accelerate the push', text, []).includes('ai-chips'));
     const identity = 'New platforms remove the top barrier to AI acceleration in the enterprise.';
     assert.ok(!assignTopics('From OAuth bottleneck to AI acceleration', identity, []).includes('ai-chips'));
+    const adobe = 'Adobe will build custom models for brands. The new AI Foundry trains on their own work.';
+    assert.ok(!assignTopics('Adobe launches a foundry service for custom models', adobe, []).includes('ai-chips'));
     const chips = 'The lab serves on a new inference accelerator. Each accelerator chip holds more memory.';
     assert.ok(assignTopics('A new training cluster', chips, []).includes('ai-chips'));
   });
