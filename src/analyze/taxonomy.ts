@@ -123,15 +123,18 @@ export const TAXONOMY: readonly TopicDef[] = [
     'capex',
     'capital expenditure',
   ]),
+  // A model family's name alone is no release: "8 Gemini tips for organizing your space" named the
+  // product. A release says so ("new model", "flagship AI model") or names a version ("Gemini 3":
+  // see MODEL_VERSION in topics.ts).
   t('frontier-models', 'Frontier model releases', [
     'frontier model',
     'new model',
+    'new ai model',
+    'latest model',
+    'latest ai model',
     'model release',
     'flagship model',
-    'gpt-5',
-    'claude',
-    'gemini',
-    'llama',
+    'flagship ai model',
     'release the model',
     'launches model',
     'model card',

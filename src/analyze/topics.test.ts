@@ -45,3 +45,13 @@ describe('chip topics', () => {
     assert.ok(assignTopics('A new training cluster', chips, []).includes('ai-chips'));
   });
 });
+
+// Shaped as the stream's ZDNet and Verge excerpts: tips for an app beside a model's launch.
+describe('frontier model releases', () => {
+  it('are named by a release or a model with its version, not by a model family alone', () => {
+    const tips = 'Gemini can sort your photos and plan your week. Here is how to use Gemini at home.';
+    assert.ok(!assignTopics('8 Gemini tips for organizing your space', tips, []).includes('frontier-models'));
+    const launch = 'The company says Grok 4 beats every rival on reasoning. Grok 4 is out today for subscribers.';
+    assert.ok(assignTopics('xAI launches Grok 4', launch, []).includes('frontier-models'));
+  });
+});
