@@ -31,6 +31,21 @@ describe("an event's topics", () => {
     assert.ok(!eventTopics([oped, report, titled], oped, shown).includes('ai-coding'));
   });
 
+  it("in an event of two, keep a topic the other member's title names", () => {
+    const post = { title: 'AI and the Future of Cybersecurity: Why Openness Matters', topics: ['ai-security'] };
+    const argues = {
+      title: 'Hugging Face argues open models make security teams stronger',
+      topics: ['open-source-ai'],
+    };
+    const summary = 'Security teams have always relied on open tools: open scanners, open exploit databases.';
+    assert.deepEqual(eventTopics([post, argues], post, { title: post.title, summary }), [
+      'ai-security',
+      'open-source-ai',
+    ]);
+    const third = { title: 'Defenders trade notes on incident response', topics: [] };
+    assert.deepEqual(eventTopics([post, argues, third], post, { title: post.title, summary }), ['ai-security']);
+  });
+
   it('keep a topic two members carry', () => {
     const both = { ...report, topics: ['open-source-ai', 'ai-military'] };
     assert.ok(eventTopics([oped, both, warns], oped, shown).includes('ai-military'));

@@ -2,6 +2,7 @@ import { topicsNamedIn } from '../analyze/topics.js';
 
 /** What choosing an event's topics reads of each member. */
 export interface TopicMember {
+  title: string;
   topics: readonly string[];
 }
 
@@ -11,8 +12,10 @@ export interface TopicMember {
  * alone carries is often a passing mention ("universities teach with open models") or that
  * member's own story (a report on Salesforce's agents in an event on Microsoft Build), and
  * would head the event page as if the event were about it: it stays when that member is the
- * primary, or when the event's own title or summary names it (an op-ed's "regulate
- * open-source AI", with the regulation topic from a report on it).
+ * primary, when the event's own title or summary names it (an op-ed's "regulate open-source
+ * AI", with the regulation topic from a report on it), or, in an event of two, when that
+ * member's title names it: the other half of the coverage, whose headline says what it reads
+ * into the event ("Hugging Face argues open models make security teams stronger").
  */
 export function eventTopics(
   members: readonly TopicMember[],
@@ -31,7 +34,8 @@ export function eventTopics(
   }
   const lone = [...carriers].filter(([, by]) => by.length === 1 && by[0] !== primary).map(([t]) => t);
   const named = topicsNamedIn(`${shown.title}\n${shown.summary}`, lone);
-  const passing = new Set(lone.filter((t) => !named.has(t)));
+  const headlined = (t: string) => members.length === 2 && topicsNamedIn(carriers.get(t)![0]!.title, [t]).has(t);
+  const passing = new Set(lone.filter((t) => !named.has(t) && !headlined(t)));
   return [...weight.entries()]
     .filter(([t]) => !passing.has(t))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
