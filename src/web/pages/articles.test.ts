@@ -51,3 +51,13 @@ test("an article page names its topics in words, as the event page does, linking
   assert.match(html, /<a class="topic" href="\/topics\/ai-funding">AI funding<\/a>/);
   assert.match(html, /<a class="topic" href="\/topics\/open-source-ai">Open source AI<\/a>/);
 });
+
+test('an article page shows a summary once: not above a text that says only it', () => {
+  const page = (x: StoredExtraction) =>
+    String(jsx(ArticlePage, { article, source: undefined, now: new Date(), extraction: x }));
+  const lead = '<p class="lead">';
+  assert.ok(!page(extraction).includes(lead), 'the excerpt is the summary: shown once, as the article');
+  const longer = { ...article, text: `${article.text} The sale values the company at $500 billion.` };
+  const html = String(jsx(ArticlePage, { article: longer, source: undefined, now: new Date(), extraction }));
+  assert.ok(html.includes(`${lead}OpenAI let employees sell $7 billion of shares.</p>`));
+});
