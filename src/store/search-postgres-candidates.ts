@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { SEARCH_CANDIDATES } from './fts-recent.js';
+import { PLANNED_ONCE } from './sql/planned-once.js';
 import { column } from './sql/query.js';
 
 /**
@@ -99,11 +100,12 @@ async function walked(
 
 /**
  * The share of each searched table's rows the planner expects `words` to match (migration 034:
- * the estimates of the three tables in one round trip); 0 before the first ANALYZE.
+ * the estimates of the three tables in one round trip); 0 before the first ANALYZE. The call's own plan is the same for
+ * any words (the function plans its EXPLAINs itself).
  */
 async function searchShares(db: Db, words: string): Promise<Map<SearchedTable['table'], number>> {
   const rows = await db.all<{ searched: SearchedTable['table']; share: number }>(
-    'SELECT searched, share FROM search_shares(?)',
+    `${PLANNED_ONCE}SELECT searched, share FROM search_shares(?)`,
     [words],
   );
   return new Map(rows.map((r) => [r.searched, r.share]));

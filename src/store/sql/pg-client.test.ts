@@ -43,18 +43,18 @@ describe('PgClient', { skip: !serverUrl && 'needs ALMANAC_TEST_DATABASE_URL' }, 
     }
   });
 
-  it('warm opens every connection of the pool before the first request', async () => {
+  it('warm opens every connection of both pools before the first request', async () => {
     const url = await createDatabase(serverUrl!, 'almanac_test_warm');
     const name = `warm_${process.pid}`;
     await (await openStore(url)).close();
-    const db = PgClient.connect(url, { max: 3, applicationName: name });
+    const db = PgClient.connect(url, { max: 4, applicationName: name });
     try {
       await db.warm();
       const open = await db.get<{ n: number }>(
         'SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = ?',
         [name],
       );
-      assert.equal(open?.n, 3);
+      assert.equal(open?.n, 4 + 2);
     } finally {
       await db.close();
       await dropDatabase(serverUrl!, url);

@@ -131,12 +131,17 @@ export class PgClient extends PgPooledQueries {
     super(pool, plannedOncePool, new PgStatements());
   }
 
-  /** `max` connections at most in each of the two pools (custom plans, planned once): up to twice that in all. */
+  /**
+   * `max` connections at most (10 by default) for statements planned for their values, and half
+   * as many (at least 2) for those planned once, which are short reads by key: a process opens up
+   * to 1.5 × `max` connections in all.
+   */
   static connect(url: string, opts: { max?: number; applicationName?: string } = {}): PgClient {
-    const pool = (options: string) => {
+    const max = opts.max ?? 10;
+    const pool = (options: string, size: number) => {
       const p = new pg.Pool({
         connectionString: url,
-        max: opts.max ?? 10,
+        max: size,
         application_name: opts.applicationName ?? 'almanac',
         options,
         idleTimeoutMillis: IDLE_MS,
@@ -146,23 +151,24 @@ export class PgClient extends PgPooledQueries {
       p.on('error', () => undefined);
       return p;
     };
-    return new PgClient(pool(CUSTOM_PLANS), pool(GENERIC_PLANS));
+    return new PgClient(pool(CUSTOM_PLANS, max), pool(GENERIC_PLANS, Math.max(2, Math.ceil(max / 2))));
   }
 
   /**
-   * Opens every connection of the custom-plan pool at once and runs a text search on each (a
-   * server does this before it listens): a new backend's first search costs 25-150 ms, which
-   * would otherwise land on the first requests. The planned-once pool's statements are lookups,
-   * cheap on a new connection.
+   * Opens every connection of both pools at once and runs a text search on each (a server does
+   * this before it listens): a new backend's first search costs 25-150 ms, which would otherwise
+   * land on the first requests.
    */
   async warm(): Promise<void> {
-    const max = this.pool.options.max;
-    const held = await Promise.all(Array.from({ length: max }, () => this.pool.connect()));
-    try {
-      await Promise.all(held.map((c) => c.query(WARM)));
-    } finally {
-      for (const c of held) c.release();
-    }
+    const each = async (pool: pg.Pool) => {
+      const held = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
+      try {
+        await Promise.all(held.map((c) => c.query(WARM)));
+      } finally {
+        for (const c of held) c.release();
+      }
+    };
+    await Promise.all([each(this.pool), each(this.plannedOncePool)]);
   }
 
   override async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
