@@ -12,6 +12,7 @@ import { runScheduler } from '../pipeline/scheduler.js';
 import { makeDue } from '../store/sources.js';
 import { stageCounts } from '../store/stages.js';
 import { countArticles } from '../store/articles.js';
+import { warmConnections } from '../store/sql/warm.js';
 import { createApp } from '../web/app.js';
 import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
@@ -160,6 +161,7 @@ export async function serveApp(
 }
 
 export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
+  await warmConnections(deps.db);
   const s = await serveApp(deps, { scheduler: flags['no-scheduler'] !== true });
   // Listening for the stop signals before saying we are up: a signal sent on reading that line closes cleanly.
   const stop = waitForSignal();
