@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { loadCorpus } from '../demo/corpus.js';
 import { bcubed } from './bcubed.js';
 import { coEventPairs } from './pairs.js';
-import { SparseVector } from './vector.js';
+import { SparseVector, termName } from './vector.js';
 import {
   type ClusterInput,
   type ClusterSettings,
@@ -253,6 +253,31 @@ describe('online clustering', () => {
       if (wideCohesion) assert.notEqual(c.resolve(side!.event), launch!.event);
       else assert.equal(c.resolve(side!.event), launch!.event);
     }
+  });
+
+  it('holds an event stored before events kept a core to none', () => {
+    const c = withOtherNews({ wideCohesion: 1.01 });
+    const launch = c.add({
+      id: 'l',
+      title: 'OpenAI launches GPT-9 for everyone',
+      text: 'OpenAI released GPT-9, its newest model, to all ChatGPT users on Thursday.',
+      published: new Date(anchor),
+    });
+    // The event as an earlier version stored it: without its core's marks.
+    const stored = c.eventState(launch.event)!;
+    const kept = [...stored.centroid.ids.keys()].filter((i) => !termName(stored.centroid.ids[i]!).startsWith('~core:'));
+    const centroid = new SparseVector(
+      Int32Array.from(kept, (i) => stored.centroid.ids[i]!),
+      Float64Array.from(kept, (i) => stored.centroid.weights[i]!),
+    );
+    c.loadEvent({ ...stored, centroid });
+    const side = c.add({
+      id: 'm',
+      title: 'Microsoft’s Copilot 9D turns your photos into models',
+      text: 'While Microsoft was busy updating Copilot with OpenAI’s new GPT-9 model, it also quietly launched Copilot 9D.',
+      published: new Date(anchor + 3_600_000),
+    });
+    assert.equal(c.resolve(side.event), launch.event);
   });
 
   it('merges two events of one happening on an article days later that restates both', () => {

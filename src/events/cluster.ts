@@ -256,6 +256,9 @@ export class OnlineClusterer {
       this.unindex(old);
       this.countTerms(old.centroid.ids, -1);
     }
+    // An event stored before events kept a core (see coreCover) has its core unknown: it is not held to one.
+    if (!state.centroid.ids.some((t) => termName(t).startsWith(CORE_MARK)))
+      state.centroid.add(new SparseVector(Int32Array.of(CORE_UNKNOWN), new Float64Array(1)));
     this.events.set(state.id, state);
     this.countTerms(state.centroid.ids, 1);
     this.rememberRoundups(state);
@@ -415,6 +418,7 @@ export class OnlineClusterer {
     const events = this.events.size;
     const ew = this.eventsWith;
     return holding(e.centroid, (has) => {
+      if (has(CORE_UNKNOWN)) return 1;
       let all = 0;
       let shared = 0;
       for (let i = 0; i < titleTerms && i < v.ids.length; i++) {
@@ -432,9 +436,11 @@ export class OnlineClusterer {
     const events = this.events.size;
     const ew = this.eventsWith;
     return holding(into.centroid, (has) => {
+      if (has(CORE_UNKNOWN)) return 1;
       let all = 0;
       let shared = 0;
       for (const m of from.centroid.ids) {
+        if (m === CORE_UNKNOWN) return 1;
         const name = termName(m);
         if (!name.startsWith(CORE_MARK)) continue;
         const sp = specificity((ew.get(knownTermId(name.slice(CORE_MARK.length))) ?? 1) - 1, events - 1);
@@ -836,6 +842,7 @@ export class OnlineClusterer {
  */
 const ROUNDUP_MARK = termId('~roundup');
 const CORE_MARK = '~core:';
+const CORE_UNKNOWN = termId(`${CORE_MARK}?`);
 const GATHERING_MARK = '~gathering:';
 
 function withRoundupMarks(v: SparseVector, gathering: Int32Array): SparseVector {
