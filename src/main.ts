@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { stopWithParent } from './cli/context.js';
 import { main } from './cli/index.js';
 import { keepHeapSmall } from './memory.js';
@@ -17,9 +18,16 @@ if (process.env['npm_lifecycle_event']) stopWithParent();
 main(process.argv.slice(2), process.env).then(
   (code) => {
     process.exitCode = code;
+    letGoOfPrimary();
   },
   (e: unknown) => {
     console.error(`almanac: unexpected error: ${(e as Error)?.stack ?? e}`);
     process.exitCode = 70;
+    letGoOfPrimary();
   },
 );
+
+/** A web worker's channel to its primary (serve --workers) would keep it running once its command is done. */
+function letGoOfPrimary(): void {
+  if (cluster.isWorker && cluster.worker?.isConnected()) cluster.worker.disconnect();
+}

@@ -34,6 +34,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   role: { type: 'string' },
+  workers: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseCommandLine>['flags'];

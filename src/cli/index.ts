@@ -28,6 +28,7 @@ import { almanacVersion } from './version.js';
 import { checkFlags } from './preflight.js';
 import { checkStorePath, createsStore } from './store-check.js';
 import { checkListen } from './listen-check.js';
+import { webWorkerSlot } from './web-worker.js';
 
 export { HELP };
 
@@ -45,6 +46,7 @@ const USER_ERRORS = [
   'PageError',
   'ListenError',
   'MissingStoreError',
+  'WorkerError',
 ];
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -108,7 +110,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const config = loadConfig(env, configFlags);
     storeAt = redact(config.db);
     checkStorePath(config.db, createsStore(command, rest[0]));
-    if (command === 'serve' || command === 'demo') await checkListen(config.host, config.port);
+    // A web worker of `serve --workers` shares the port its primary checked (and holds).
+    if ((command === 'serve' && webWorkerSlot() === undefined) || command === 'demo')
+      await checkListen(config.host, config.port);
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {

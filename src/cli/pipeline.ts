@@ -18,6 +18,14 @@ import { progressLine, waitForSignal } from './context.js';
 import { listenFailure } from './listen-check.js';
 import type { Hono } from 'hono';
 import { runWorker, Worker, type Role } from '../pipeline/worker.js';
+import { startWorkers, workerCount } from './web-workers.js';
+import {
+  labelLogs,
+  leaveSignalsToPrimary,
+  refetchThroughPrimary,
+  untilPrimaryStops,
+  webWorkerSlot,
+} from './web-worker.js';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   if (flags['all']) await makeDue(deps.db);
@@ -124,7 +132,13 @@ export function adminActions(deps: Deps, token: string) {
 /** Serves the app (and, unless told not to, runs the scheduler in the same process). */
 export async function serveApp(
   deps: Deps,
-  opts: { scheduler: boolean; mount?: (app: Hono) => void; onListen?: (url: string) => void },
+  opts: {
+    scheduler: boolean;
+    mount?: (app: Hono) => void;
+    onListen?: (url: string) => void;
+    /** The admin's refetch when another process runs the pipeline (a web worker's primary). */
+    refetch?: (sourceId?: string) => Promise<string>;
+  },
 ): Promise<{ close(): Promise<void>; url: string }> {
   const app = createApp({
     db: deps.db,
@@ -135,7 +149,9 @@ export async function serveApp(
       ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}),
       trustProxy: deps.config.trustProxy,
     },
-    ...(deps.config.adminToken ? { admin: adminActions(deps, deps.config.adminToken) } : {}),
+    ...(deps.config.adminToken
+      ? { admin: { ...adminActions(deps, deps.config.adminToken), ...(opts.refetch ? { refetch: opts.refetch } : {}) } }
+      : {}),
   });
   opts.mount?.(app);
   const ac = new AbortController();
@@ -160,11 +176,52 @@ export async function serveApp(
 }
 
 export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
-  const s = await serveApp(deps, { scheduler: flags['no-scheduler'] !== true });
+  const scheduler = flags['no-scheduler'] !== true;
+  const slot = webWorkerSlot();
+  if (slot !== undefined) return serveAsWorker(deps, slot);
+  const workers = workerCount(flags['workers'] as string | undefined);
+  if (workers > 1) return serveWithWorkers(deps, workers, scheduler);
+  const s = await serveApp(deps, { scheduler });
   // Listening for the stop signals before saying we are up: a signal sent on reading that line closes cleanly.
   const stop = waitForSignal();
   console.log(`Almanac is serving on ${s.url}`);
   await stop;
+  await s.close();
+  return 0;
+}
+
+/**
+ * The primary of `serve --workers n` (n > 1): the scheduler runs here once, the workers serve.
+ * A stop signal stops the workers first (each closes its store), then the scheduler; a
+ * crash loop stops the server with exit 1.
+ */
+async function serveWithWorkers(deps: Deps, count: number, scheduler: boolean): Promise<number> {
+  const ac = new AbortController();
+  const loop = scheduler ? runScheduler(deps, ac.signal) : Promise.resolve();
+  const stop = waitForSignal();
+  try {
+    const pool = await startWorkers({
+      count,
+      log: deps.log,
+      refetch: (id) => adminActions(deps, deps.config.adminToken ?? '').refetch(id),
+    });
+    console.log(`Almanac is serving on http://${deps.config.host}:${pool.port}/ (${count} web worker processes)`);
+    const gaveUp = await Promise.race([stop.then(() => undefined), pool.failed]);
+    if (gaveUp) console.error(`almanac: ${gaveUp}`);
+    await pool.stop();
+    return gaveUp ? 1 : 0;
+  } finally {
+    ac.abort();
+    await loop;
+  }
+}
+
+/** One web worker of `serve --workers`: serves until the primary says stop. */
+async function serveAsWorker(deps: Deps, slot: number): Promise<number> {
+  leaveSignalsToPrimary();
+  labelLogs(slot);
+  const s = await serveApp(deps, { scheduler: false, refetch: refetchThroughPrimary() });
+  await untilPrimaryStops();
   await s.close();
   return 0;
 }
