@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
-import { stopWithParent } from './cli/context.js';
-import { main } from './cli/index.js';
+import { stopWithParent } from './cli/stop-with-parent.js';
+import { webWorkerSlot } from './cli/web-workers.js';
 import { keepHeapSmall } from './memory.js';
 
 // Every command may run long (the pipeline, the server): the heap stays near its live size.
@@ -15,7 +15,13 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 // Run by npm (npm start), the process stops with npm, whose shell does not pass signals on.
 if (process.env['npm_lifecycle_event']) stopWithParent();
 
-main(process.argv.slice(2), process.env).then(
+// A web worker of `serve --workers` loads the web app only; every other process, the CLI.
+const slot = webWorkerSlot();
+const argv = process.argv.slice(2);
+(slot === undefined
+  ? import('./cli/index.js').then((m) => m.main(argv, process.env))
+  : import('./cli/web-worker.js').then((m) => m.runWebWorker(slot, argv, process.env))
+).then(
   (code) => {
     process.exitCode = code;
     letGoOfPrimary();

@@ -1,6 +1,6 @@
 import { redact } from '../store/sql/url.js';
 import { createHash } from 'node:crypto';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { llmFromConfig } from '../analyze/llm/extractor.js';
 import { summarizeEventCommand } from './summarize-event.js';
 import { storeFailureMessage } from '../store/store-failure.js';
@@ -22,13 +22,12 @@ import { loadCatalog, sourcesCommand } from './sources.js';
 import { guidesCommand, topicsCommand } from './guides.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
 import { migrateStoreCommand } from './migrate-store.js';
-import { parseCommandLine } from './args.js';
+import { configFlagsFor, parseCommandLine } from './args.js';
 import { COMMAND_HELP, HELP, helpFor } from './help.js';
 import { almanacVersion } from './version.js';
 import { checkFlags } from './preflight.js';
 import { checkStorePath, createsStore } from './store-check.js';
 import { checkListen } from './listen-check.js';
-import { webWorkerSlot } from './web-worker.js';
 
 export { HELP };
 
@@ -100,19 +99,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
         flags,
         flags.llm ? llmFromConfig(loadConfig(env, { db: ':memory:' })) : undefined,
       );
-    // For `sources add`, --allow-private is the new source's, for the host typed only: never the whole run's (a redirect would share it).
-    const configFlags: Partial<Record<keyof Config, unknown>> = {
-      db: flags.db,
-      port: flags.port,
-      allowPrivate: command === 'sources' ? undefined : flags['allow-private'],
-      keepRaw: flags['keep-raw'],
-    };
+    const configFlags = configFlagsFor(command, flags);
     const config = loadConfig(env, configFlags);
     storeAt = redact(config.db);
     checkStorePath(config.db, createsStore(command, rest[0]));
-    // A web worker of `serve --workers` shares the port its primary checked (and holds).
-    if ((command === 'serve' && webWorkerSlot() === undefined) || command === 'demo')
-      await checkListen(config.host, config.port);
+    if (command === 'serve' || command === 'demo') await checkListen(config.host, config.port);
     const deps = await makeDeps(env, configFlags);
     try {
       switch (command) {

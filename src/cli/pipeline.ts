@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import type { Deps } from '../pipeline/deps.js';
 import { fetchDueSources } from '../pipeline/fetch-sources.js';
 import { fetchVerdict } from './fetch-verdict.js';
@@ -12,20 +11,11 @@ import { runScheduler } from '../pipeline/scheduler.js';
 import { makeDue } from '../store/sources.js';
 import { stageCounts } from '../store/stages.js';
 import { countArticles } from '../store/articles.js';
-import { createApp } from '../web/app.js';
-import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
-import { listenFailure } from './listen-check.js';
+import { discoverWith, listenOn, webAppFor } from './web-app.js';
 import type { Hono } from 'hono';
 import { runWorker, Worker, type Role } from '../pipeline/worker.js';
 import { startWorkers, workerCount } from './web-workers.js';
-import {
-  labelLogs,
-  leaveSignalsToPrimary,
-  refetchThroughPrimary,
-  untilPrimaryStops,
-  webWorkerSlot,
-} from './web-worker.js';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   if (flags['all']) await makeDue(deps.db);
@@ -110,8 +100,7 @@ export async function runCommand(deps: Deps, flags: Record<string, unknown>): Pr
 export function adminActions(deps: Deps, token: string) {
   return {
     token,
-    discover: (url: string) =>
-      resolveFeedUrl(deps.http, url, deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate }),
+    discover: discoverWith(deps.http, deps.config.allowPrivate),
     async refetch(sourceId?: string): Promise<string> {
       await makeDue(deps.db, sourceId);
       const outcomes = await fetchDueSources(deps);
@@ -136,33 +125,17 @@ export async function serveApp(
     scheduler: boolean;
     mount?: (app: Hono) => void;
     onListen?: (url: string) => void;
-    /** The admin's refetch when another process runs the pipeline (a web worker's primary). */
-    refetch?: (sourceId?: string) => Promise<string>;
   },
 ): Promise<{ close(): Promise<void>; url: string }> {
-  const app = createApp({
-    db: deps.db,
-    clock: deps.clock,
-    rateLimit: { perMinute: deps.config.rateLimitPerMinute, burst: deps.config.rateLimitBurst },
-    pageCache: { seconds: deps.config.pageCacheS },
-    site: {
-      ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}),
-      trustProxy: deps.config.trustProxy,
-    },
-    ...(deps.config.adminToken
-      ? { admin: { ...adminActions(deps, deps.config.adminToken), ...(opts.refetch ? { refetch: opts.refetch } : {}) } }
-      : {}),
-  });
+  const app = webAppFor(
+    deps.config,
+    deps.db,
+    deps.clock,
+    deps.config.adminToken ? adminActions(deps, deps.config.adminToken) : undefined,
+  );
   opts.mount?.(app);
   const ac = new AbortController();
-  let closeServer: () => Promise<void> = async () => {};
-  const url = await new Promise<string>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, (info) =>
-      resolve(`http://${deps.config.host}:${info.port}/`),
-    );
-    server.on('error', (e: NodeJS.ErrnoException) => reject(listenFailure(e, deps.config.host, deps.config.port)));
-    closeServer = () => new Promise<void>((r) => server.close(() => r()));
-  });
+  const { url, close: closeServer } = await listenOn(app, deps.config.host, deps.config.port);
   opts.onListen?.(url);
   const loop = opts.scheduler ? runScheduler(deps, ac.signal) : Promise.resolve();
   return {
@@ -177,8 +150,6 @@ export async function serveApp(
 
 export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   const scheduler = flags['no-scheduler'] !== true;
-  const slot = webWorkerSlot();
-  if (slot !== undefined) return serveAsWorker(deps, slot);
   const workers = workerCount(flags['workers'] as string | undefined);
   if (workers > 1) return serveWithWorkers(deps, workers, scheduler);
   const s = await serveApp(deps, { scheduler });
@@ -214,16 +185,6 @@ async function serveWithWorkers(deps: Deps, count: number, scheduler: boolean): 
     ac.abort();
     await loop;
   }
-}
-
-/** One web worker of `serve --workers`: serves until the primary says stop. */
-async function serveAsWorker(deps: Deps, slot: number): Promise<number> {
-  leaveSignalsToPrimary();
-  labelLogs(slot);
-  const s = await serveApp(deps, { scheduler: false, refetch: refetchThroughPrimary() });
-  await untilPrimaryStops();
-  await s.close();
-  return 0;
 }
 
 export const WORKER_ROLES = ['fetch', 'process', 'all'] as const;

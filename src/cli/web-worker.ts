@@ -1,14 +1,47 @@
-import cluster from 'node:cluster';
-import { type ToPrimary, type ToWorker, WORKER_SLOT } from './web-workers.js';
+import { systemClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { createHttpClient } from '../ingest/fetch.js';
+import { openStore } from '../store/sql/open.js';
+import { configFlagsFor, parseCommandLine } from './args.js';
+import { discoverWith, listenOn, webAppFor } from './web-app.js';
+import type { ToPrimary, ToWorker } from './web-workers.js';
 
 /**
  * The side of `serve --workers` that runs in each web worker process (web-workers.ts is the
- * primary's): serve HTTP, hand the admin's refetch to the primary, stop when it says so.
+ * primary's): serve HTTP, hand the admin's refetch to the primary, stop when it says so. It
+ * loads the web app and the store, not the CLI and the pipeline: half the start-up of a
+ * whole `almanac` process, and less memory in each worker.
  */
-
-/** This process's worker number when it is a web worker forked by `serve`, else undefined. */
-export function webWorkerSlot(env: Record<string, string | undefined> = process.env): number | undefined {
-  return cluster.isWorker && env[WORKER_SLOT] ? Number(env[WORKER_SLOT]) : undefined;
+export async function runWebWorker(
+  slot: number,
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  leaveSignalsToPrimary();
+  labelLogs(slot);
+  // The primary checked the flags and the port, created and migrated the store: this only reads the same settings.
+  const config = loadConfig(env, configFlagsFor('serve', parseCommandLine(argv).flags));
+  let db;
+  try {
+    db = await openStore(config.db);
+    const admin = config.adminToken
+      ? {
+          token: config.adminToken,
+          discover: discoverWith(createHttpClient(config), config.allowPrivate),
+          refetch: refetchThroughPrimary(),
+        }
+      : undefined;
+    const server = await listenOn(webAppFor(config, db, systemClock, admin), config.host, config.port);
+    await untilPrimaryStops();
+    await server.close();
+    return 0;
+  } catch (e) {
+    const err = e as Error;
+    console.error(`almanac: ${['ListenError', 'StoreError'].includes(err.name) ? err.message : (err.stack ?? err)}`);
+    return 1;
+  } finally {
+    await db?.close();
+  }
 }
 
 /**

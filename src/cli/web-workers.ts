@@ -26,7 +26,12 @@ export type ToWorker = { almanac: 'stop' } | { almanac: 'refetched'; job: number
 export type ToPrimary = { almanac: 'refetch'; job: number; sourceId?: string };
 
 /** The environment variable that tells a forked process it is web worker n (1-based, kept across restarts). */
-export const WORKER_SLOT = 'ALMANAC_WEB_WORKER';
+const WORKER_SLOT = 'ALMANAC_WEB_WORKER';
+
+/** This process's worker number when it is a web worker forked by `serve`, else undefined. */
+export function webWorkerSlot(env: Record<string, string | undefined> = process.env): number | undefined {
+  return cluster.isWorker && env[WORKER_SLOT] ? Number(env[WORKER_SLOT]) : undefined;
+}
 
 export interface WorkerPool {
   /** The port the workers share (the one asked for, or the one chosen for port 0). */
