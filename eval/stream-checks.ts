@@ -53,7 +53,7 @@ const MARKERS: Array<[string, RegExp]> = [
     new RegExp(
       String.raw`\bsign up (?:here|now|for)\b|\bsubscribe (?:here|now|to)\b|` +
         String.raw`\b(?:delivered|straight|right|directly) (?:to|in|into) your inbox\b|\bin your inbox (?:first|every|each)\b|` +
-        String.raw`\bopt in for\b|\bsubscribers['\u2019] inboxes\b`,
+        String.raw`\bopt in for\b|\bsubscribers['\u2019] inboxes\b|\bconsider subscribing\b|\bnot a subscriber\b`,
       'i',
     ),
   ],
@@ -62,7 +62,7 @@ const MARKERS: Array<[string, RegExp]> = [
     new RegExp(
       String.raw`\btoday['\u2019]s edition of\b|\bour (?:weekday|weekly|daily|subscriber-only) newsletter\b|` +
         String.raw`\ba weekly newsletter\b|\b(?:originally|first) appeared in\b|` +
-        String.raw`\bexcerpt of\b.{0,40}\bnewsletter\b`,
+        String.raw`\bexcerpt of\b.{0,40}\bnewsletter\b|\b(?:an?|the) newsletter for (?:\S+ ){0,3}subscribers\b`,
       'i',
     ),
   ],

@@ -92,7 +92,7 @@ export function domainAttributions(summaries: readonly string[]): Finding[] {
 
 /** Texts (summaries, claims, quotes) cut after an abbreviation or inside a number ("the U.S." | "Commerce Department said …"). */
 export function brokenSentences(texts: readonly string[]): Finding[] {
-  const ABBREVIATION_END = /(?:^|\s)(?:U\.S|U\.K|Inc|Corp|Co|Ltd|No|Jr|Sr|Dr|Mr|Mrs|Ms|St|vs)\.$/;
+  const ABBREVIATION_END = /(?:^|\s)(?:U\.S|U\.K|Inc|Corp|Co|Ltd|No|Jr|Sr|Dr|Mr|Mrs|Ms|St|vs|v)\.$/;
   const BROKEN_START = /^\p{Ll}+(?:[\s,;:]|$)/u;
   return texts
     .filter((t) => ABBREVIATION_END.test(t.trim()) || BROKEN_START.test(t.trim()))

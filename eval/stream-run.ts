@@ -13,6 +13,7 @@ import { openDb } from '../src/store/db.js';
 import { describesPicture } from '../src/ingest/picture-caption.js';
 import { getGuide } from '../src/guides/read.js';
 import { upsertSource } from '../src/store/sources.js';
+import { outletName } from '../src/ingest/outlet-name.js';
 import { column } from '../src/store/sql/query.js';
 import { findBoilerplate, labelledTitle, repeatedInStream, type Finding, type StreamItem } from './stream-checks.js';
 import {
@@ -48,10 +49,28 @@ export interface StreamReport {
   checks: Array<{ place: string; texts: number; findings: Finding[] }>;
 }
 
+/**
+ * The stream names each outlet by its domain; their own feeds are titled by their names (the
+ * data README's), and a source takes its feed's title (sources add: ingest/outlet-name.ts).
+ * Served titled by the domain, every first-person summary read "theverge.com: I tried …",
+ * which no user following those feeds would see. An outlet not listed keeps its domain.
+ */
+const FEED_TITLES: Record<string, string> = {
+  'techcrunch.com': 'TechCrunch',
+  'theverge.com': 'The Verge',
+  'zdnet.com': 'ZDNet',
+  'technologyreview.com': 'MIT Technology Review',
+  'forrester.com': 'Forrester',
+  'venturebeat.com': 'VentureBeat',
+  'blog.google': 'Google Blog',
+  'news.mit.edu': 'MIT News',
+};
+const feedTitle = (outlet: string) => FEED_TITLES[outlet] ?? outlet;
+
 function rss(outlet: string, items: readonly StreamItem[]): string {
   return (
     `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>` +
-    `${escapeHtml(outlet)}</title><link>https://${escapeHtml(outlet)}/</link><description>` +
+    `${escapeHtml(feedTitle(outlet))}</title><link>https://${escapeHtml(outlet)}/</link><description>` +
     `${escapeHtml(outlet)}</description>${items
       .map(
         (i) =>
@@ -97,7 +116,13 @@ export async function runStream(
     for (const slug of slugs.keys()) {
       await upsertSource(
         deps.db,
-        { id: slug, name: slugs.get(slug)!, feedUrl: `${base}${slug}.xml`, allowPrivate: true, fulltext: 'never' },
+        {
+          id: slug,
+          name: outletName({ feedTitle: feedTitle(slugs.get(slug)!), host: slugs.get(slug)! }),
+          feedUrl: `${base}${slug}.xml`,
+          allowPrivate: true,
+          fulltext: 'never',
+        },
         deps.clock.now(),
       );
     }

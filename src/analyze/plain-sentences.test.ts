@@ -72,6 +72,10 @@ describe('sentences without the tagger', () => {
       ['Suno v5 improves on v4.5+.', 'It costs $9.99, up 2.5%.', 'Software… and we are just getting started.'],
     );
     assert.deepEqual(split('He met Dr. Smith. J. Doe agreed.'), ['He met Dr. Smith.', 'J. Doe agreed.']);
+    assert.deepEqual(split('The Musk v. Altman trial came to a close. Since Citizens United v. FEC, money talks.'), [
+      'The Musk v. Altman trial came to a close.',
+      'Since Citizens United v. FEC, money talks.',
+    ]);
   });
 
   it('gives an event summary of bounded sentences even from a summary stored unbounded (a 16,000-character "sentence")', () => {

@@ -20,12 +20,12 @@ const END = /[.!?](?![.!?])["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])|\n+/gu
 /** Words that end in a dot without ending the sentence ("Dr. Smith", "U.S. regulators", "Inc. said"). */
 const NOT_AN_END = new RegExp(
   String.raw`(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|` +
-    String.raw`Ltd|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$`,
+    String.raw`Ltd|No|vs|v|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$`,
   'u',
 );
 
-/** Before a person's name, an abbreviation never ends a sentence: an initial, a title. */
-const BEFORE_A_NAME = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St)\.$/u;
+/** Before a name, an abbreviation never ends a sentence: an initial, a title, a case's "v." ("Musk v. Altman"). */
+const BEFORE_A_NAME = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|v)\.$/u;
 /** A reference's abbreviation, which abbreviates only before its number ("No. 3"). */
 const NUMBERED = /(?:^|[\s(])(?:No|no|Vol|vol|Fig|fig|pp)\.$/;
 

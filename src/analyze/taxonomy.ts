@@ -49,6 +49,8 @@ export const TAXONOMY: readonly TopicDef[] = [
       'legislation',
       'legislator',
       'lawmaker',
+      // "Federal preemption of state AI laws": which rules apply is the regulation itself.
+      'preemption',
     ],
     'ai-policy',
   ),
@@ -94,7 +96,9 @@ export const TAXONOMY: readonly TopicDef[] = [
   t('ai-chips', 'AI chips and compute', [
     'gpu',
     'chip',
-    'accelerator',
+    // Not "accelerator" alone, nor "AI accelerator": they stem as "accelerate" does ("AI acceleration").
+    'accelerator chip',
+    'inference accelerator',
     'semiconductor',
     'tpu',
     'nvidia',
@@ -102,7 +106,9 @@ export const TAXONOMY: readonly TopicDef[] = [
     'data center',
     'datacenter',
     'hbm',
-    'foundry',
+    // Not "foundry" alone: in AI news it is mostly a platform's name ("Azure AI Foundry", "Firefly Foundry").
+    'chip foundry',
+    'semiconductor foundry',
     'wafer',
   ]),
   t('ai-infrastructure', 'AI infrastructure and energy', [
@@ -117,15 +123,18 @@ export const TAXONOMY: readonly TopicDef[] = [
     'capex',
     'capital expenditure',
   ]),
+  // A model family's name alone is no release: "8 Gemini tips for organizing your space" named the
+  // product. A release says so ("new model", "flagship AI model") or names a version ("Gemini 3":
+  // see MODEL_VERSION in topics.ts).
   t('frontier-models', 'Frontier model releases', [
     'frontier model',
     'new model',
+    'new ai model',
+    'latest model',
+    'latest ai model',
     'model release',
     'flagship model',
-    'gpt-5',
-    'claude',
-    'gemini',
-    'llama',
+    'flagship ai model',
     'release the model',
     'launches model',
     'model card',

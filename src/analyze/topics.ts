@@ -23,6 +23,15 @@ const COMPILED: Compiled[] = TAXONOMY.flatMap((d) =>
   [...new Set(d.aliases.map((a) => stemAll(a).join(' ')))].map((k) => ({ slug: d.slug, alias: k ? k.split(' ') : [] })),
 ).filter((c) => c.alias.length > 0);
 
+/** A model family named with its version ("Gemini 3", "GPT-5.5", "Claude Opus 4.8"): a model, where the family's name alone may be an app. */
+const MODEL_VERSION =
+  /\b(?:GPT|Gemini|Claude(?: (?:Opus|Sonnet|Haiku))?|Llama|Grok|Gemma|Qwen|DeepSeek[- ]?[VR]?|Mistral)[- ]?\d/gi;
+const modelVersions = (text: string) => text.match(MODEL_VERSION)?.length ?? 0;
+
+/** Each taxonomy topic's stemmed aliases, by slug. */
+const ALIASES = new Map<string, string[][]>();
+for (const c of COMPILED) (ALIASES.get(c.slug) ?? ALIASES.set(c.slug, []).get(c.slug)!).push(c.alias);
+
 /** Where each term occurs: an alias is only tried where its first word is. */
 function positions(hay: string[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
@@ -42,6 +51,22 @@ function countPhrase(hay: string[], needle: string[], index = positions(hay)): n
     n++;
   }
   return n;
+}
+
+/**
+ * Which of `slugs` the text names: a taxonomy topic by any of its aliases, a learned one
+ * ("security-teams") by its own words in a row. One mention is enough: this asks where a topic
+ * is named (a title, a summary), not whether an article is about it.
+ */
+export function topicsNamedIn(text: string, slugs: readonly string[]): Set<string> {
+  const terms = stemAll(text);
+  const index = positions(terms);
+  const out = new Set<string>();
+  for (const slug of slugs) {
+    const aliases = ALIASES.get(slug) ?? [stemAll(slug.replace(/-/g, ' '))];
+    if (aliases.some((a) => a.length > 0 && countPhrase(terms, a, index) > 0)) out.add(slug);
+  }
+  return out;
 }
 
 export function slugify(text: string): string {
@@ -77,6 +102,8 @@ export function assignTopics(
     const n = 3 * countPhrase(titleTerms, c.alias, titleIndex) + countPhrase(bodyTerms, c.alias, bodyIndex);
     if (n) score.set(c.slug, (score.get(c.slug) ?? 0) + n);
   }
+  const versions = 3 * modelVersions(title) + modelVersions(text);
+  if (versions) score.set('frontier-models', (score.get('frontier-models') ?? 0) + versions);
   const words = Math.max(1, bodyTerms.length);
   // Longer articles mention more in passing: the bar rises slowly with length.
   const bar = 2 + Math.floor(Math.log2(1 + words / 200));

@@ -198,14 +198,15 @@ describe('online clustering', () => {
     });
     const summit = c.add({
       id: 's1',
-      title: 'Trump and AI dominate the talk at Davos',
+      title: 'Trump and AI dominate the talk in Brussels',
       published: new Date(t0 + 2 * hour),
     });
+    // A week of a city's talk, not a gathering's roundups (those join only each other, see roundup.ts).
     const week = [
-      'Davos turned into a tech conference with storefronts on the promenade',
-      'AI labs wage a reputational knife fight at Davos',
-      'Tech CEOs boast and bicker about AI at Davos',
-      'At Davos, bankers fret over Greenland tariffs and AI',
+      'Brussels turned into a tech conference with storefronts on the promenade',
+      'AI labs wage a reputational knife fight in Brussels',
+      'Tech CEOs boast and bicker about AI in Brussels',
+      'In Brussels, bankers fret over Greenland tariffs and AI',
     ];
     const weekEvents = week.map(
       (title, i) => c.add({ id: `s${i + 2}`, title, published: new Date(t0 + (3 + i) * hour) }).event,

@@ -2,7 +2,7 @@ import { contentTerms, properTerms } from '../analyze/text/terms.js';
 import { withoutNewsletter } from '../ingest/boilerplate/clean.js';
 import { eventCover, type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
-import { gatheringNames, isRoundup } from './roundup.js';
+import { gatheringNames, isRoundup, roundupOf } from './roundup.js';
 import { type ArticleNames, articleNames, NameRules } from './names.js';
 import { dot, holding, knownTermId, SparseVector, termId, termName } from './vector.js';
 
@@ -43,7 +43,7 @@ export interface ClusterSettings {
   /** Below it, the close look: share of the article's specific weight the event must have, and of its headline's. */
   specificShare: number;
   titleCover: number;
-  /** How specific (see happening.ts) a name must be to be taken for a gathering's (see gatheringOf). */
+  /** How specific (see happening.ts) a name must be to be taken for a roundup's when it names no gathering (see gatheringOf). */
   gatheringSpecificity: number;
   /** Terms of an article up to which its cosine is taken as it is (see lengthFactor). */
   plainTerms: number;
@@ -201,6 +201,8 @@ export class OnlineClusterer {
   private calls = 0;
   /** Term id → in how many of the events held the term is (see specificity). */
   private readonly eventsWith = new Map<number, number>();
+  /** A gathering's mark → the event of its roundups (see roundup.ts): the latest one, the only one a roundup may join. */
+  private readonly roundups = new Map<number, EventState>();
 
   constructor(
     settings: Partial<ClusterSettings> = {},
@@ -242,6 +244,7 @@ export class OnlineClusterer {
     }
     this.events.set(state.id, state);
     this.countTerms(state.centroid.ids, 1);
+    this.rememberRoundups(state);
     if (newest === undefined || e.lastSeen >= this.unindexBefore(newest)) this.reindex(state);
   }
 
@@ -263,7 +266,12 @@ export class OnlineClusterer {
     return this.articleTerms(doc).counts;
   }
 
-  private articleTerms(doc: ClusterInput): { counts: Map<string, number>; names: ArticleNames; title: string } {
+  private articleTerms(doc: ClusterInput): {
+    counts: Map<string, number>;
+    names: ArticleNames;
+    title: string;
+    lead: string;
+  } {
     const s = this.settings;
     const counts = new Map<string, number>();
     const add = (terms: Iterable<string>, weight: number) => {
@@ -284,7 +292,7 @@ export class OnlineClusterer {
       }
     const names = articleNames(title, lead, url);
     for (const m of names.marks) if (!counts.has(m)) counts.set(m, 0);
-    return { counts, names, title };
+    return { counts, names, title, lead };
   }
 
   private vectorize(counts: Map<string, number>): SparseVector {
@@ -438,18 +446,40 @@ export class OnlineClusterer {
     return Math.max(1, Math.sqrt(terms / this.settings.plainTerms));
   }
 
+  /** Remember a loaded event of a gathering's roundups as its gathering's, when it is the latest one. */
+  private rememberRoundups(e: EventState): void {
+    if (!e.centroid.ids.includes(ROUNDUP_MARK)) return;
+    for (const t of e.centroid.ids) {
+      if (!termName(t).startsWith(GATHERING_MARK)) continue;
+      const held = this.roundups.get(t);
+      if (!held || held.lastSeen <= e.lastSeen) this.roundups.set(t, e);
+    }
+  }
+
+  /** The live event of these gatherings' roundups an article may join: in memory and grown within the window. */
+  private roundupEvent(gathering: Int32Array, at: number): EventState | undefined {
+    for (const t of gathering) {
+      const e = this.roundups.get(t);
+      if (e && this.events.get(e.id) === e && at - e.lastSeen <= this.settings.windowHours * 3_600_000) return e;
+    }
+    return undefined;
+  }
+
   /**
-   * When the headline is a roundup of a gathering (see roundup.ts), the gathering's names:
-   * those of its candidate names specific enough in the stream to tell one gathering (a trade
-   * show in a few dozen events of a month, not a company in every other one).
+   * The marks of the gathering an article is a roundup of (see roundup.ts), or undefined. A
+   * roundup-shaped headline that names no gathering ("EM Morning Roundup: …") is a roundup of the
+   * names in it specific enough in the stream to tell one (a market's, not a company in every
+   * other event): it gathers many stories, and joined to one it stitches them.
    */
-  private gatheringOf(title: string): Int32Array | undefined {
+  private gatheringOf(title: string, lead: string): Int32Array | undefined {
+    const key = roundupOf(title, lead);
+    if (key !== undefined) return Int32Array.of(termId(GATHERING_MARK + key));
     if (!isRoundup(title)) return undefined;
     const events = this.events.size;
-    const names = gatheringNames(title)
-      .map(termId)
-      .filter((t) => specificity(this.eventsWith.get(t) ?? 0, events) >= this.settings.gatheringSpecificity);
-    return names.length ? Int32Array.from(names) : undefined;
+    const names = gatheringNames(title).filter(
+      (n) => specificity(this.eventsWith.get(termId(n)) ?? 0, events) >= this.settings.gatheringSpecificity,
+    );
+    return names.length ? Int32Array.from(names, (n) => termId(`${GATHERING_MARK}name:${n}`)) : undefined;
   }
 
   /** What the article shares with an event that is specific to them (see happening.ts), its words inside names taken as names.ts says. */
@@ -534,6 +564,7 @@ export class OnlineClusterer {
   /** Drop an event from memory. */
   private forget(e: EventState): void {
     this.events.delete(e.id);
+    for (const [t, held] of this.roundups) if (held === e) this.roundups.delete(t);
     this.countTerms(e.centroid.ids, -1);
   }
 
@@ -576,11 +607,11 @@ export class OnlineClusterer {
 
   /** Place one article (in published order). */
   add(doc: ClusterInput): Assignment {
-    const { counts, names: articleNames, title } = this.articleTerms(doc);
+    const { counts, names: articleNames, title, lead } = this.articleTerms(doc);
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    const gathering = this.gatheringOf(title);
-    const v = gathering ? withRoundupMark(this.vectorize(counts)) : this.vectorize(counts);
+    const gathering = this.gatheringOf(title, lead);
+    const v = gathering ? withRoundupMarks(this.vectorize(counts), gathering) : this.vectorize(counts);
     const names = NameRules.of([...counts.keys()], articleNames, knownTermId);
     const at = doc.published.getTime();
     this.newest = Math.max(this.newest, at);
@@ -593,13 +624,17 @@ export class OnlineClusterer {
     // Whether the article may join a candidate (see admits), its evidence computed only for
     // the few candidates that reach the join threshold.
     const admits = (e: EventState, sim: number): boolean => {
-      // Roundups of a gathering join only each other, on its name (see roundup.ts).
-      const roundups = e.centroid.ids.includes(ROUNDUP_MARK);
-      if (gathering || roundups) return !!gathering && roundups && shares(e.centroid, gathering);
+      // Roundups of a gathering join only their gathering's event, met before the candidates (see roundup.ts).
+      if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
       if (sim < this.settings.joinThreshold) return false;
       titleTerms ??= new Set(contentTerms(title)).size;
       return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e, names));
     };
+    const roundups = gathering && this.roundupEvent(gathering, at);
+    if (roundups) {
+      best = roundups;
+      bestSim = this.similarity(v, roundups, at);
+    }
     for (const [i, e] of cands.entries()) {
       const sim = sims[i]!;
       if (sim <= bestSim || !admits(e, sim)) continue;
@@ -652,6 +687,7 @@ export class OnlineClusterer {
     };
     this.events.set(e.id, e);
     this.addTo(e, v, at);
+    if (gathering) for (const t of gathering) this.roundups.set(t, e);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
   }
 
@@ -717,23 +753,21 @@ export class OnlineClusterer {
 }
 
 /**
- * The mark of an event of roundups, a term of weight 0 in its centroid: it changes no cosine
- * and is stored with the centroid, so the live pipeline knows the event again after a restart.
+ * The marks of an event of a gathering's roundups, terms of weight 0 in its centroid: the roundup
+ * mark and the gathering's (its key after GATHERING_MARK). They change no cosine and are stored
+ * with the centroid, so the live pipeline knows the event and its gathering again after a restart.
  */
 const ROUNDUP_MARK = termId('~roundup');
+const GATHERING_MARK = '~gathering:';
 
-function withRoundupMark(v: SparseVector): SparseVector {
-  const ids = new Int32Array(v.ids.length + 1);
-  const weights = new Float64Array(v.ids.length + 1);
+function withRoundupMarks(v: SparseVector, gathering: Int32Array): SparseVector {
+  const ids = new Int32Array(v.ids.length + 1 + gathering.length);
+  const weights = new Float64Array(ids.length);
   ids.set(v.ids);
   weights.set(v.weights);
   ids[v.ids.length] = ROUNDUP_MARK;
+  ids.set(gathering, v.ids.length + 1);
   return new SparseVector(ids, weights);
-}
-
-function shares(centroid: SparseVector, terms: Int32Array): boolean {
-  for (const t of terms) if (centroid.ids.includes(t)) return true;
-  return false;
 }
 
 /**

@@ -8,6 +8,7 @@ import { RelateCaches, type CentroidSource } from '../relate/reads.js';
 import { clampScore, detectStakes, scoreSignificance } from './significance.js';
 import { relateEvent } from '../relate/relate.js';
 import { eventHeadline } from './headline.js';
+import { eventTopics } from './event-topics.js';
 import { COMMENTARY, eventVoices } from './commentary.js';
 import { syncEventSubjects, updateGuidesForEvent } from '../guides/membership.js';
 
@@ -72,21 +73,16 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
   for (const m of members)
     roles.set(m.articleId, m === primary ? 'primary' : m.kind && COMMENTARY.has(m.kind) ? 'commentary' : 'coverage');
 
-  const topicWeight = new Map<string, number>();
   const entityWeight = new Map<string, { name: string; type: string; weight: number }>();
   for (const m of members) {
     const w = m === primary ? 2 : 1;
-    m.topics.forEach((t, i) => topicWeight.set(t, (topicWeight.get(t) ?? 0) + w / (1 + i * 0.3)));
     m.entities.forEach((e, i) => {
       const cur = entityWeight.get(e.name) ?? { name: e.name, type: e.type, weight: 0 };
       cur.weight += w / (1 + i * 0.2);
       entityWeight.set(e.name, cur);
     });
   }
-  const topics = [...topicWeight.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, 6)
-    .map(([t]) => t);
+  const topics = eventTopics(members, primary, { title, summary: headline.summary });
   const entities = [...entityWeight.values()]
     .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name))
     .slice(0, 12)

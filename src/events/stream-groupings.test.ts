@@ -44,6 +44,19 @@ const APART = [
     'New ways to learn and explore with AI Mode in Search',
     'Microsoft Edge transforms into an AI browser with new Copilot Mode',
   ],
+  // A gathering's roundups are one event, each announcement made there its own (see roundup.ts).
+  [
+    'Google I/O 2025: Everything announced at this year’s developer conference',
+    'At Google I/O, Sergey Brin makes surprise appearance — and declares Google will build the first AGI',
+    'The latest Google Gemma AI model can run on phones',
+  ],
+  [
+    'CES 2026 was all about ‘physical AI’ and robots, robots, robots',
+    'Nvidia launches Vera Rubin AI computing platform at CES 2026',
+    'This desktop charger turns your iPhone into a robotic AI assistant',
+  ],
+  ['Apple plays catch-up at WWDC', 'Apple announces Siri AI and its next generation of Apple Intelligence'],
+  ['Apple plays catch-up at WWDC', 'Deezer launches an AI music detector for other streaming services'],
 ];
 
 const TOGETHER = [
@@ -52,6 +65,17 @@ const TOGETHER = [
     'Microsoft Edge is now an AI browser with launch of ‘Copilot Mode’',
     'Microsoft Edge transforms into an AI browser with new Copilot Mode',
   ],
+  [
+    'Google I/O 2025: Everything announced at this year’s developer conference',
+    'Everything Google unveiled at I/O 2025: Gemini, AI Search, smart glasses, more',
+  ],
+  [
+    'Apple WWDC 2026 live: Biggest news on Siri AI, Tim Cook, iOS 27 developer beta, more',
+    'Apple plays catch-up at WWDC',
+  ],
+  // Roundups that share only the gathering: the second names it only in its lead ("TV makers flock to CES").
+  ['CES 2026 was all about ‘physical AI’ and robots, robots, robots', 'TV makers are taking AI too far'],
+  ['All anyone wants to talk about at Davos is AI and Donald Trump', 'Tech CEOs boast and bicker about AI at Davos'],
 ];
 
 /** A fixed shuffle (the same every run, so a failure can be replayed). */

@@ -9,7 +9,7 @@ export function relativeTime(iso: string | null, now: Date): string {
   if (h < 48) return `${h}h ago`;
   const d = Math.floor(h / 24);
   if (d < 30) return `${d}d ago`;
-  const mo = Math.floor(d / 30);
-  if (mo < 12) return `${mo}mo ago`;
+  // Twelve 30-day months fall short of a year: 360 to 364 days are "12mo", not "0y".
+  if (d < 365) return `${Math.floor(d / 30)}mo ago`;
   return `${Math.floor(d / 365)}y ago`;
 }

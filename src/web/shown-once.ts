@@ -46,6 +46,15 @@ export function repeats(text: string, others: readonly string[]): boolean {
   return repeatsAny(others)(text);
 }
 
+/**
+ * Whether a summary says all a text says: a feed's one-sentence excerpt, stored as the article
+ * and taken whole as its summary, which the article page would show twice, one under the other.
+ */
+export function saysAll(summary: string, text: string): boolean {
+  const t = fold(text);
+  return !!t && within(t, fold(summary));
+}
+
 /** An extraction's claims and quotes without what its summary already shows, nor claims a quote shows. */
 export function shownOnce<
   X extends { summary: string; claims: Array<{ text: string }>; quotes: Array<{ text: string }> },

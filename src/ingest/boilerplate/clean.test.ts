@@ -28,6 +28,13 @@ const BOILERPLATE: Array<[string, string]> = [
   ['Subscribe to read the next issue the day it comes out.', 'newsletter'],
   ['Listen to the full episode to hear about the new chips.', 'newsletter'],
   ['Follow the show wherever you get your podcasts!', 'newsletter'],
+  ['If you like this, consider subscribing to get this newsletter every week.', 'newsletter'],
+  ['A newsletter for Circuit Notes subscribers about chips, power and the people who sell them.', 'newsletter'],
+  ["(If you're not a subscriber yet, you can join us here.)", 'newsletter'],
+  [
+    'Hello and welcome to Bench Talk, a newsletter for Circuit Notes subscribers about the chips and the people who sell them.',
+    'newsletter',
+  ],
   ['[…]', 'truncation'],
   ['Continue reading…', 'truncation'],
   ['The post Chips get cheaper appeared first on Circuit Notes.', 'truncation'],
@@ -46,6 +53,8 @@ const NEWS = [
   'Subscribers to the premium plan get access to the larger model first.',
   'A photo-sharing startup raised $40 million in a round led by two funds.',
   'The lab published a newsletter-style changelog for developers.',
+  'The newsletter about the merger reached two million readers on Monday.',
+  'Consider subscribing costs: the plan is $20 a month.',
 ];
 
 describe('boilerplate by what it is', () => {

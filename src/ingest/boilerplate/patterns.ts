@@ -11,9 +11,16 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 // A call to act on a subscription: "sign up here", "subscribe now", "opt in for X here", "in your inbox".
 const SUBSCRIBE = new RegExp(
-  String.raw`\b(?:sign(?:ing)? up|subscribe|opt in)\b.{0,80}\b(?:here|now|today|newsletter|edition|issue|inbox(?:es)?|free)\b|` +
-    String.raw`\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b|^subscribe\b`,
+  String.raw`\b(?:sign(?:ing)? up|subscrib(?:e|ing)|opt in)\b.{0,80}\b(?:here|now|today|newsletter|edition|issue|inbox(?:es)?|free)\b|` +
+    String.raw`\b(?:in|to) (?:your|our subscribers['\u2019]?) inbox(?:es)?\b|\binbox(?:es)? (?:first|every)\b|^subscribe\b|` +
+    String.raw`\bnot (?:yet )?a subscriber\b`,
   'i',
+);
+// A newsletter's own tagline: "A newsletter for Verge subscribers about …", "Hello and welcome to Regulator, a newsletter for …".
+const TAGLINE = new RegExp(
+  String.raw`^\(?(?:(?:hello|hi|hey)(?: there)?,? and )?(?:welcome(?: back)? to [^,]{1,40}, )?` +
+    String.raw`(?:an?|the) (?:[\p{L}-]+ ){0,2}newsletter for (?:[\p{L}'\u2019-]+ ){0,3}(?:subscribers|readers)\b`,
+  'iu',
 );
 // The text speaking of itself: "This is today's edition of …", "This story originally appeared in …", "This is an excerpt of …".
 const SELF = new RegExp(
@@ -71,7 +78,13 @@ export function boilerplateKind(sentence: string, alone = true): BoilerplateKind
   if (!s) return undefined;
   const n = words(s);
   if (MARK.test(s) || (READ_ON.test(s) && n <= 12) || POST_APPEARED.test(s)) return 'truncation';
-  if ((SUBSCRIBE.test(s) && n <= 30) || (LISTEN.test(s) && n <= 30) || SELF.test(s) || (WELCOME.test(s) && n <= 20))
+  if (
+    (SUBSCRIBE.test(s) && n <= 30) ||
+    (LISTEN.test(s) && n <= 30) ||
+    (TAGLINE.test(s) && n <= 30) ||
+    SELF.test(s) ||
+    (WELCOME.test(s) && n <= 20)
+  )
     return 'newsletter';
   if (CREDIT_LABEL.test(s) && n <= 15) return 'credit';
   if (AGENCY.test(s) && n <= 12) return 'credit';

@@ -1,3 +1,4 @@
+import { slugWords } from '../../store/topics.js';
 import { raw } from 'hono/html';
 import type { Article, ArticleListItem } from '../../store/articles.js';
 import { sourceLabel, type Source } from '../../store/sources.js';
@@ -6,6 +7,7 @@ import { Age, Layout } from './layout.js';
 import { httpUrl } from '../../ingest/http-url.js';
 import { anchorQuotes } from '../quote-anchors.js';
 import { shownSummary } from '../html.js';
+import { saysAll } from '../shown-once.js';
 
 /** The pager's cursors: the article ids to page from, when there is a newer or an older page. */
 export interface ArticlesPager {
@@ -63,7 +65,7 @@ const KIND_WORDS: Record<string, string> = {
 };
 
 /** What extraction found in the article: the second half of the article screen. */
-function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
+function ExtractionView(props: { x: StoredExtraction; anchored: Set<number>; lead: boolean }) {
   const x = props.x;
   return (
     <section class="extraction">
@@ -73,13 +75,13 @@ function ExtractionView(props: { x: StoredExtraction; anchored: Set<number> }) {
         {x.extractor === 'local' ? 'local extractor' : `${x.extractor}${x.model ? ` (${x.model})` : ''}`}
         {x.note ? ` · ${x.note}` : ''}
       </p>
-      {x.summary ? <p class="lead">{shownSummary(x.summary)}</p> : null}
+      {x.summary && props.lead ? <p class="lead">{shownSummary(x.summary)}</p> : null}
       {x.topics.length ? (
         <p class="topics">
           Topics:{' '}
           {x.topics.map((t) => (
             <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>
-              {t}
+              {slugWords(t)}
             </a>
           ))}
         </p>
@@ -164,7 +166,12 @@ export function ArticlePage(props: {
         </p>
       ) : null}
       {props.extraction ? (
-        <ExtractionView x={props.extraction} anchored={body.anchored} />
+        // A summary that is the whole text (a feed's excerpt) is read once, as the article below.
+        <ExtractionView
+          x={props.extraction}
+          anchored={body.anchored}
+          lead={!saysAll(props.extraction.summary, a.text)}
+        />
       ) : (
         <p class="meta">Not analysed yet.</p>
       )}
