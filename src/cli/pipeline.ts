@@ -11,6 +11,7 @@ import { runScheduler } from '../pipeline/scheduler.js';
 import { makeDue } from '../store/sources.js';
 import { stageCounts } from '../store/stages.js';
 import { countArticles } from '../store/articles.js';
+import { warmConnections } from '../store/sql/warm.js';
 import { progressLine, waitForSignal } from './context.js';
 import { discoverWith, listenOn, webAppFor } from './web-app.js';
 import type { Hono } from 'hono';
@@ -152,6 +153,7 @@ export async function serveCommand(deps: Deps, flags: Record<string, unknown>): 
   const scheduler = flags['no-scheduler'] !== true;
   const workers = workerCount(flags['workers'] as string | undefined);
   if (workers > 1) return serveWithWorkers(deps, workers, scheduler);
+  await warmConnections(deps.db);
   const s = await serveApp(deps, { scheduler });
   // Listening for the stop signals before saying we are up: a signal sent on reading that line closes cleanly.
   const stop = waitForSignal();

@@ -2,6 +2,7 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { createHttpClient } from '../ingest/fetch.js';
 import { openStore } from '../store/sql/open.js';
+import { warmConnections } from '../store/sql/warm.js';
 import { configFlagsFor, parseCommandLine } from './args.js';
 import { discoverWith, listenOn, webAppFor } from './web-app.js';
 import type { ToPrimary, ToWorker } from './web-workers.js';
@@ -31,6 +32,8 @@ export async function runWebWorker(
           refetch: refetchThroughPrimary(),
         }
       : undefined;
+    // Each worker serves from its own pool: on PostgreSQL its connections are opened and warmed before it listens.
+    await warmConnections(db);
     const server = await listenOn(webAppFor(config, db, systemClock, admin), config.host, config.port);
     await untilPrimaryStops();
     await server.close();

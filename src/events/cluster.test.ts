@@ -5,8 +5,15 @@ import { describe, it } from 'node:test';
 import { loadCorpus } from '../demo/corpus.js';
 import { bcubed } from './bcubed.js';
 import { coEventPairs } from './pairs.js';
-import { SparseVector } from './vector.js';
-import { clusterBatch, nthSmallest, OnlineClusterer, urlWords, type ClusterInput } from './cluster.js';
+import { SparseVector, termName } from './vector.js';
+import {
+  type ClusterInput,
+  type ClusterSettings,
+  clusterBatch,
+  nthSmallest,
+  OnlineClusterer,
+  urlWords,
+} from './cluster.js';
 import { seeded } from '../../bench/harness.js';
 
 const anchor = Date.parse('2026-11-22T12:00:00Z');
@@ -25,8 +32,8 @@ function demoDocs(withText: boolean): { docs: ClusterInput[]; gold: Map<string, 
 }
 
 /** A clusterer that has met thirty other stories the day before `anchor`, so that the words of the stories a test adds are specific in the stream. */
-function withOtherNews(): OnlineClusterer {
-  const c = new OnlineClusterer();
+function withOtherNews(settings: Partial<ClusterSettings> = {}): OnlineClusterer {
+  const c = new OnlineClusterer(settings);
   for (let i = 0; i < 30; i++)
     c.add({
       id: `n${i}`,
@@ -223,6 +230,54 @@ describe('online clustering', () => {
     assert.equal(c.resolve(weekEvents.at(-1)!), c.resolve(summit.event));
     const late = c.add({ id: 'x', title: 'Bankers fret over Greenland tariffs', published: new Date(t0 + 88 * hour) });
     assert.notEqual(c.resolve(late.event), c.resolve(summit.event));
+  });
+
+  it('keeps from a wide event an article whose lead names its story but whose headline its core does not explain', () => {
+    const hour = 3_600_000;
+    // Every event taken for wide, so that two articles make the case; off (no event wide), the side story joins.
+    for (const wideCohesion of [1.01, 0]) {
+      const c = withOtherNews({ wideCohesion });
+      const [launch, again, side] = [
+        [
+          'OpenAI launches GPT-9 for everyone',
+          'OpenAI released GPT-9, its newest model, to all ChatGPT users on Thursday.',
+        ],
+        ['GPT-9 is here, and it is free', 'OpenAI made its GPT-9 model free for all ChatGPT users.'],
+        // Copilot 3D's case on the real stream: the launch week is only its lead's context.
+        [
+          'Microsoft’s Copilot 9D turns your photos into models',
+          'While Microsoft was busy updating Copilot with OpenAI’s new GPT-9 model, it also quietly launched Copilot 9D.',
+        ],
+      ].map(([title, text], i) => c.add({ id: `w${i}`, title: title!, text, published: new Date(anchor + i * hour) }));
+      assert.equal(c.resolve(again!.event), launch!.event);
+      if (wideCohesion) assert.notEqual(c.resolve(side!.event), launch!.event);
+      else assert.equal(c.resolve(side!.event), launch!.event);
+    }
+  });
+
+  it('holds an event stored before events kept a core to none', () => {
+    const c = withOtherNews({ wideCohesion: 1.01 });
+    const launch = c.add({
+      id: 'l',
+      title: 'OpenAI launches GPT-9 for everyone',
+      text: 'OpenAI released GPT-9, its newest model, to all ChatGPT users on Thursday.',
+      published: new Date(anchor),
+    });
+    // The event as an earlier version stored it: without its core's marks.
+    const stored = c.eventState(launch.event)!;
+    const kept = [...stored.centroid.ids.keys()].filter((i) => !termName(stored.centroid.ids[i]!).startsWith('~core:'));
+    const centroid = new SparseVector(
+      Int32Array.from(kept, (i) => stored.centroid.ids[i]!),
+      Float64Array.from(kept, (i) => stored.centroid.weights[i]!),
+    );
+    c.loadEvent({ ...stored, centroid });
+    const side = c.add({
+      id: 'm',
+      title: 'Microsoft’s Copilot 9D turns your photos into models',
+      text: 'While Microsoft was busy updating Copilot with OpenAI’s new GPT-9 model, it also quietly launched Copilot 9D.',
+      published: new Date(anchor + 3_600_000),
+    });
+    assert.equal(c.resolve(side.event), launch.event);
   });
 
   it('merges two events of one happening on an article days later that restates both', () => {

@@ -40,6 +40,16 @@ export interface ClusterSettings {
   cohesionFactor: number;
   /** Above that bar: share of the article's specific weight (see happening.ts) the event must have, per unit of its cohesion. */
   specificByCohesion: number;
+  /**
+   * A wide event (cohesion under this) takes on the cosine route an article with a lead only when its core (the
+   * headlines of its first `coreMembers` members, and of the events merged into it) explains `coreCover` of the
+   * article's headline (see coreCover), counting the terms at least `coreSpecificity` specific; a merge into it
+   * likewise (see coresShare). One member: a second can be one that joined on a name ("Sam Altman") alone.
+   */
+  wideCohesion: number;
+  coreMembers: number;
+  coreCover: number;
+  coreSpecificity: number;
   /** Below it, the close look: share of the article's specific weight the event must have, and of its headline's. */
   specificShare: number;
   titleCover: number;
@@ -80,6 +90,10 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   cohesionFactor: 0.25,
   specificByCohesion: 0.15,
   specificShare: 0.2,
+  wideCohesion: 0.6,
+  coreMembers: 1,
+  coreCover: 0.1,
+  coreSpecificity: 0.5,
   titleCover: 0.5,
   plainTerms: 30,
   gatheringSpecificity: 0.15,
@@ -242,6 +256,9 @@ export class OnlineClusterer {
       this.unindex(old);
       this.countTerms(old.centroid.ids, -1);
     }
+    // An event stored before events kept a core (see coreCover) has its core unknown: it is not held to one.
+    if (!state.centroid.ids.some((t) => termName(t).startsWith(CORE_MARK)))
+      state.centroid.add(new SparseVector(Int32Array.of(CORE_UNKNOWN), new Float64Array(1)));
     this.events.set(state.id, state);
     this.countTerms(state.centroid.ids, 1);
     this.rememberRoundups(state);
@@ -370,7 +387,8 @@ export class OnlineClusterer {
     return Math.pow(0.5, idleHours / this.settings.halfLifeHours);
   }
 
-  private addTo(e: EventState, v: SparseVector, at: number): void {
+  private addTo(e: EventState, v: SparseVector, at: number, titleTerms: number): void {
+    if (e.size < this.settings.coreMembers) this.addCoreMarks(e, v, titleTerms);
     const d = dot(v, e.centroid);
     let v2 = 0;
     for (let i = 0; i < v.weights.length; i++) v2 += v.weights[i]! * v.weights[i]!;
@@ -381,6 +399,56 @@ export class OnlineClusterer {
     e.size += 1;
     e.lastSeen = Math.max(e.lastSeen, at);
     this.reindex(e);
+  }
+
+  /** Mark the article's headline terms as the event's core (see coreCover): weightless, so no cosine changes. */
+  private addCoreMarks(e: EventState, v: SparseVector, titleTerms: number): void {
+    const ids = Int32Array.from(v.ids.subarray(0, titleTerms), (t) => termId(CORE_MARK + termName(t)));
+    const had = e.centroid.ids.length;
+    e.centroid.add(new SparseVector(ids, new Float64Array(ids.length)));
+    this.countTerms(e.centroid.ids.subarray(had), 1);
+  }
+
+  /**
+   * Share of the specificity of the article's headline terms that the event's core (its first
+   * members' headlines) has: a wide event's peripheral members and the names in every other
+   * story explain a headline about something else, its core does not.
+   */
+  private coreCover(v: SparseVector, titleTerms: number, e: EventState): number {
+    const events = this.events.size;
+    const ew = this.eventsWith;
+    return holding(e.centroid, (has) => {
+      if (has(CORE_UNKNOWN)) return 1;
+      let all = 0;
+      let shared = 0;
+      for (let i = 0; i < titleTerms && i < v.ids.length; i++) {
+        const t = v.ids[i]!;
+        const sp = specificity((ew.get(t) ?? 0) - (has(t) ? 1 : 0), events - 1);
+        all += sp;
+        if (sp >= this.settings.coreSpecificity && has(knownTermId(CORE_MARK + termName(t)))) shared += sp;
+      }
+      return all ? shared / all : 0;
+    });
+  }
+
+  /** Share of the specificity of `from`'s core terms (see coreCover) that `into`'s core has. */
+  private coresShare(into: EventState, from: EventState): number {
+    const events = this.events.size;
+    const ew = this.eventsWith;
+    return holding(into.centroid, (has) => {
+      if (has(CORE_UNKNOWN)) return 1;
+      let all = 0;
+      let shared = 0;
+      for (const m of from.centroid.ids) {
+        if (m === CORE_UNKNOWN) return 1;
+        const name = termName(m);
+        if (!name.startsWith(CORE_MARK)) continue;
+        const sp = specificity((ew.get(knownTermId(name.slice(CORE_MARK.length))) ?? 1) - 1, events - 1);
+        all += sp;
+        if (sp >= this.settings.coreSpecificity && has(m)) shared += sp;
+      }
+      return all ? shared / all : 1;
+    });
   }
 
   /** Drop the events idle for longer than keepHours behind the newest article. */
@@ -530,9 +598,13 @@ export class OnlineClusterer {
    * article's specific weight and of its headline explained by the event. Shared names common
    * to many events (a company in every other story) count for little either way.
    */
-  private admits(sim: number, eventCohesion: number, evidence: HappeningEvidence): boolean {
+  private admits(sim: number, eventCohesion: number, evidence: HappeningEvidence, core: () => number): boolean {
     const s = this.settings;
-    if (sim >= s.cohesionFactor * eventCohesion) return evidence.specificShare >= s.specificByCohesion * eventCohesion;
+    if (sim >= s.cohesionFactor * eventCohesion)
+      return (
+        evidence.specificShare >= s.specificByCohesion * eventCohesion &&
+        (eventCohesion >= s.wideCohesion || core() >= s.coreCover)
+      );
     return evidence.specificShare >= s.specificShare && evidence.titleCover >= s.titleCover;
   }
 
@@ -628,7 +700,11 @@ export class OnlineClusterer {
       if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
       if (sim < this.settings.joinThreshold) return false;
       titleTerms ??= new Set(contentTerms(title)).size;
-      return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e, names));
+      const tt = titleTerms;
+      // Without a lead the headline is all the cosine read: only a lead can tie an article to a wide event by its context.
+      return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e, names), () =>
+        lead ? this.coreCover(v, tt, e) : 1,
+      );
     };
     const roundups = gathering && this.roundupEvent(gathering, at);
     if (roundups) {
@@ -656,7 +732,7 @@ export class OnlineClusterer {
     if (best) {
       if (this.explain)
         this.explain(this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(title)).size, names));
-      this.addTo(best, v, at);
+      this.addTo(best, v, at, titleTerms ?? new Set(contentTerms(title)).size);
       // The article bridges a candidate it would have joined on any route, the late one included
       // (a review days on that restates the launch and an aside of the day before). Whether its
       // cosine can is told first, without a walk of the candidate.
@@ -670,6 +746,9 @@ export class OnlineClusterer {
           titleTerms ??= new Set(contentTerms(title)).size;
           return this.admitsLate(v, titleTerms, e, sim, at, names);
         },
+        // The smaller event joins the larger as an article would: a wide one's core must explain its core's headlines.
+        core: (into: EventState, from: EventState) =>
+          !lead || cohesion(into) >= s.wideCohesion || this.coresShare(into, from) >= s.coreCover,
       };
       const merges = this.mergeConverged(best, cands, sims, bridge);
       const event = this.resolve(best.id);
@@ -686,7 +765,7 @@ export class OnlineClusterer {
       score: 0,
     };
     this.events.set(e.id, e);
-    this.addTo(e, v, at);
+    this.addTo(e, v, at, titleTerms ?? new Set(contentTerms(title)).size);
     if (gathering) for (const t of gathering) this.roundups.set(t, e);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
   }
@@ -730,7 +809,11 @@ export class OnlineClusterer {
     grown: EventState,
     cands: EventState[],
     sims: number[],
-    bridge: { reaches: (e: EventState, sim: number) => boolean; admits: (e: EventState, sim: number) => boolean },
+    bridge: {
+      reaches: (e: EventState, sim: number) => boolean;
+      admits: (e: EventState, sim: number) => boolean;
+      core: (into: EventState, from: EventState) => boolean;
+    },
   ): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
     for (const [i, other] of cands.entries()) {
@@ -741,8 +824,8 @@ export class OnlineClusterer {
       if (!bridge.reaches(other, sims[i]!)) continue;
       // Whether the centroids converged first: one walk, where the article's evidence takes up to two.
       const sim = dot(grown.centroid, other.centroid) / Math.sqrt(grown.norm2 * other.norm2);
-      if (sim >= this.settings.mergeThreshold && bridge.admits(other, sims[i]!)) {
-        const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
+      const [into, from] = grown.size >= other.size ? [grown, other] : [other, grown];
+      if (sim >= this.settings.mergeThreshold && bridge.admits(other, sims[i]!) && bridge.core(into, from)) {
         this.merge(into, from);
         merges.push({ from: from.id, into: into.id });
         if (from === grown) break;
@@ -758,6 +841,8 @@ export class OnlineClusterer {
  * with the centroid, so the live pipeline knows the event and its gathering again after a restart.
  */
 const ROUNDUP_MARK = termId('~roundup');
+const CORE_MARK = '~core:';
+const CORE_UNKNOWN = termId(`${CORE_MARK}?`);
 const GATHERING_MARK = '~gathering:';
 
 function withRoundupMarks(v: SparseVector, gathering: Int32Array): SparseVector {

@@ -57,6 +57,20 @@ const APART = [
   ],
   ['Apple plays catch-up at WWDC', 'Apple announces Siri AI and its next generation of Apple Intelligence'],
   ['Apple plays catch-up at WWDC', 'Deezer launches an AI music detector for other streaming services'],
+  // A wide event takes only what its core explains (see coreCover in cluster.ts): a launch whose lead names the week's
+  // model, a detector whose headline names a service of the keynote's maker, a startup of a man who heads many stories.
+  ['OpenAI’s GPT-5 is here', 'Microsoft’s new Copilot 3D feature is great for Ikea, bad for my dog'],
+  [
+    'Apple announces Siri AI and its next generation of Apple Intelligence',
+    'Deezer launches an AI music detector for other streaming services',
+  ],
+  [
+    'Apple announces Siri AI and its next generation of Apple Intelligence',
+    'Deezer’s new tool can identify AI music from Spotify, Apple Music, and others',
+  ],
+  // Merge Labs, a startup of Sam Altman's: he heads dozens of the stream's stories, the launch week's among them.
+  ['OpenAI’s GPT-5 is here', 'Sam Altman, OpenAI will reportedly back a startup that takes on Musk’s Neuralink'],
+  ['OpenAI’s GPT-5 is here', 'Sam Altman’s new startup wants to merge machines and humans'],
 ];
 
 const TOGETHER = [
@@ -76,6 +90,14 @@ const TOGETHER = [
   // Roundups that share only the gathering: the second names it only in its lead ("TV makers flock to CES").
   ['CES 2026 was all about ‘physical AI’ and robots, robots, robots', 'TV makers are taking AI too far'],
   ['All anyone wants to talk about at Davos is AI and Donald Trump', 'Tech CEOs boast and bicker about AI at Davos'],
+  [
+    'Deezer launches an AI music detector for other streaming services',
+    'Deezer’s new tool can identify AI music from Spotify, Apple Music, and others',
+  ],
+  [
+    'Sam Altman, OpenAI will reportedly back a startup that takes on Musk’s Neuralink',
+    'Sam Altman’s new startup wants to merge machines and humans',
+  ],
 ];
 
 /** A fixed shuffle (the same every run, so a failure can be replayed). */

@@ -12,6 +12,7 @@ import {
 } from './event-cards.js';
 import { guidesOfEvent } from './guides.js';
 import { EVENT_COLUMNS, eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
+import { readEventPageJson } from './event-page-postgres.js';
 import { readTogether } from './sql/read-together.js';
 
 /**
@@ -57,8 +58,34 @@ function withPrimary(r: RawWithPrimary): EventWithPrimary {
 
 /** The event at `id` (or at the id it was merged into) and all its page shows; undefined when there is none. */
 export function eventPageData(db: Db, id: string, relatedLimit = 8): Promise<EventPageData | undefined> {
+  if (db.dialect === 'postgres') return readEventPageAtOnce(db, id, relatedLimit);
   return readTogether(db, (q) => readEventPage(q, id, relatedLimit));
 }
+
+/** PostgreSQL: the same rows in one statement (event-page-postgres.ts), where each statement is a round trip and a backend's work. */
+async function readEventPageAtOnce(db: Db, id: string, relatedLimit: number): Promise<EventPageData | undefined> {
+  const row = await readEventPageJson<RawWithPrimary, RawRelated, EventPageMember, EventPageData['guides'][number]>(
+    db,
+    id,
+    relatedLimit,
+  );
+  return (
+    row && {
+      event: withPrimary(row.event),
+      related: row.related.map(relatedFromRow),
+      members: row.members,
+      guides: row.guides,
+    }
+  );
+}
+
+type RawRelated = RawCard & { entities: string; similarity: number };
+
+const relatedFromRow = (r: RawRelated): RelatedCard => ({
+  ...cardFromRow(r),
+  entities: JSON.parse(r.entities),
+  similarity: r.similarity,
+});
 
 async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<EventPageData | undefined> {
   const row = await db.get<RawWithPrimary>(
@@ -70,7 +97,7 @@ async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<
   const event = withPrimary(row);
   // The other three need only the event's id: on PostgreSQL each runs on a pooled connection of its own, so the page waits for one round trip, not three.
   const [related, members, guides] = await Promise.all([
-    db.all<RawCard & { entities: string; similarity: number }>(
+    db.all<RawRelated>(
       `SELECT ${CARD_COLUMNS}, e.entities, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
       WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
       [event.id, relatedLimit],
@@ -86,7 +113,7 @@ async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<
   ]);
   return {
     event,
-    related: related.map((r) => ({ ...cardFromRow(r), entities: JSON.parse(r.entities), similarity: r.similarity })),
+    related: related.map(relatedFromRow),
     members,
     guides,
   };

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { PLANNED_ONCE } from './sql/planned-once.js';
 
 /** Seconds in a week: event_subjects.week is an event's last update in whole weeks since 1970 (migration 007). */
 const WEEK_S = 604_800;
@@ -24,7 +25,7 @@ export async function weekFloorFor(
 ): Promise<{ week: number; all: boolean }> {
   if (!Number.isInteger(need) || need < 1)
     throw new Error(`weekFloorFor: need must be a positive integer, not ${need}`);
-  const sql = 'SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ? ORDER BY week DESC';
+  const sql = `${PLANNED_ONCE}SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? AND week >= ? ORDER BY week DESC`;
   // Most pages fill from a subject's newest few weeks: those first (and one more, to know
   // whether older weeks exist), every week only when they fall short.
   const newest = await db.all<{ week: number; events: number }>(`${sql} LIMIT ?`, [
@@ -62,7 +63,7 @@ export async function sourceWeekFloor(
   if (!Number.isInteger(need) || need < 1)
     throw new Error(`sourceWeekFloor: need must be a positive integer, not ${need}`);
   const row = await db.get<{ week: number }>(
-    'SELECT week FROM event_sources WHERE source_id = ? AND week >= ? ORDER BY week DESC LIMIT 1 OFFSET ?',
+    `${PLANNED_ONCE}SELECT week FROM event_sources WHERE source_id = ? AND week >= ? ORDER BY week DESC LIMIT 1 OFFSET ?`,
     [sourceId, fromWeek, need - 1],
   );
   return row ? { week: row.week, all: false } : { week: fromWeek, all: true };

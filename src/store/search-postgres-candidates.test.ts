@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SEARCH_CANDIDATES } from './fts-recent.js';
 import { newestMatches } from './search-postgres-candidates.js';
-import type { SqlClient } from './sql/client.js';
+import type { SqlClient, SqlValue } from './sql/client.js';
 import { createDatabase, dropDatabase } from './sql/fresh-database.js';
 import { openStore } from './sql/open.js';
 import { column } from './sql/query.js';
@@ -74,6 +74,24 @@ describe('newest matches on PostgreSQL', { skip: !serverUrl && 'needs ALMANAC_TE
       assert.deepEqual(await newestMatches(db, [articles], words), [await expected(words)]);
     });
   }
+
+  it('walks for a word in most rows and gathers one whose matches cost less to gather than the walk to test', async () => {
+    const ways = async (words: string) => {
+      const seen: string[] = [];
+      const counted: SqlClient = Object.assign(Object.create(db) as SqlClient, {
+        all: (sql: string, params?: readonly SqlValue[]) => {
+          if (sql.includes('MATERIALIZED')) seen.push('gather');
+          else if (/\) r\s+WHERE/.test(sql)) seen.push('walk');
+          return db.all(sql, params);
+        },
+      });
+      await newestMatches(counted, [articles], words);
+      return seen;
+    };
+    assert.deepEqual(await ways('common'), ['walk']);
+    // One row in 50: a walk would test 22,575 rows for the 1,200 matches the GIN index gathers.
+    assert.deepEqual(await ways('widespread'), ['gather']);
+  });
 
   it('answers each table in the order asked, an empty one with nothing, the GIN ones in one statement', async () => {
     const events = { table: 'events', key: 'id', textKey: true, order: 'last_updated' } as const;

@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import { SEARCH_CANDIDATES } from './fts-recent.js';
 import type { SearchHits } from './search.js';
+import { PLANNED_ONCE } from './sql/planned-once.js';
 import { newestMatches, type SearchedTable } from './search-postgres-candidates.js';
 
 const MARK_OPEN = '\u0001';
@@ -27,14 +28,17 @@ const SEARCHED: SearchedTable[] = [
 export async function searchPostgres(db: Db, words: string, limit: number): Promise<SearchHits> {
   const [eventKeys = [], articleKeys = [], statementKeys = []] = await newestMatches(db, SEARCHED, words);
   const ranked = (keys: Array<number | string>) => JSON.stringify(keys.slice(0, SEARCH_CANDIDATES));
-  /** The statement's rows when there are candidates to rank (a round trip saved for each kind nothing matched). */
+  /**
+   * The statement's rows when there are candidates to rank (a round trip saved for each kind nothing matched). Planned
+   * once (PLANNED_ONCE): the candidates are read by key, and the planner counts any list of them as 100 rows anyway.
+   */
   const rankedRows = <R>(keys: Array<number | string>, sql: string) =>
     keys.length ? db.all<R>(sql, [words, ranked(keys), limit, HEAD]) : Promise.resolve([] as R[]);
   // The three kinds at once: on PostgreSQL each statement runs on a pooled connection of its own.
   const [events, articles, statements] = await Promise.all([
     rankedRows<SearchHits['events'][number]>(
       eventKeys,
-      `WITH q AS (SELECT ${Q} AS q),
+      `${PLANNED_ONCE}WITH q AS (SELECT ${Q} AS q),
        r AS (SELECT e.id, e.last_updated, ts_rank(e.search, q.q) AS rank FROM events e, q
          WHERE e.id IN (SELECT value FROM jsonb_array_elements_text(?::jsonb) AS j(value)) ORDER BY rank DESC, e.last_updated DESC LIMIT ?)
      SELECT e.id, e.title, ts_headline('english', e.summary, q.q, ?) AS snippet, e.significance, e.first_seen AS "firstSeen", e.last_updated AS "lastUpdated"
@@ -42,7 +46,7 @@ export async function searchPostgres(db: Db, words: string, limit: number): Prom
     ),
     rankedRows<SearchHits['articles'][number]>(
       articleKeys,
-      `WITH q AS (SELECT ${Q} AS q),
+      `${PLANNED_ONCE}WITH q AS (SELECT ${Q} AS q),
        r AS (SELECT a.id, ts_rank(a.search, q.q) AS rank FROM articles a, q
          WHERE a.id IN (SELECT value::bigint FROM jsonb_array_elements_text(?::jsonb) AS j(value)) ORDER BY rank DESC, a.id DESC LIMIT ?)
      SELECT a.id, a.title, ts_headline('english', left(a.text, 20000), q.q, ?) AS snippet, a.source_id AS "sourceId", s.name AS "sourceName",
@@ -51,7 +55,7 @@ export async function searchPostgres(db: Db, words: string, limit: number): Prom
     ),
     rankedRows<{ articleId: number; title: string; snippet: string; inClaims: boolean }>(
       statementKeys,
-      `WITH q AS (SELECT ${Q} AS q),
+      `${PLANNED_ONCE}WITH q AS (SELECT ${Q} AS q),
        r AS (SELECT x.article_id, ts_rank(x.search, q.q) AS rank FROM extractions x, q
          WHERE x.article_id IN (SELECT value::bigint FROM jsonb_array_elements_text(?::jsonb) AS j(value)) ORDER BY rank DESC, x.article_id DESC LIMIT ?)
      SELECT r.article_id AS "articleId", a.title, ts_headline('english', ${CLAIMS} || ' ¶ ' || ${QUOTES}, q.q, ?) AS snippet,

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SqlClient } from './client.js';
+import { createDatabase, dropDatabase } from './fresh-database.js';
+import { openStore } from './open.js';
 import { PgClient } from './pg-client.js';
+import { PLANNED_ONCE } from './planned-once.js';
 
 /** Needs ALMANAC_TEST_DATABASE_URL (scripts/pg-test-server.sh); skipped without it. */
 const serverUrl = process.env['ALMANAC_TEST_DATABASE_URL'];
@@ -22,6 +25,39 @@ describe('PgClient', { skip: !serverUrl && 'needs ALMANAC_TEST_DATABASE_URL' }, 
       await db.transaction(async (tx) => assert.deepEqual(await settings(tx), ['0', 'off', 'force_custom_plan']));
     } finally {
       await db.close();
+    }
+  });
+
+  it('plans a statement marked PLANNED_ONCE once per connection, outside a transaction; inside one, for its values', async () => {
+    const db = PgClient.connect(serverUrl!, { max: 1 });
+    const mode = (c: SqlClient, marked: boolean) =>
+      c
+        .get<{ v: string }>(`${marked ? PLANNED_ONCE : ''}SELECT current_setting('plan_cache_mode') AS v`)
+        .then((r) => r?.v);
+    try {
+      assert.equal(await mode(db, true), 'force_generic_plan');
+      assert.equal(await mode(db, false), 'force_custom_plan');
+      await db.transaction(async (tx) => assert.equal(await mode(tx, true), 'force_custom_plan'));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('warm opens every connection of both pools before the first request', async () => {
+    const url = await createDatabase(serverUrl!, 'almanac_test_warm');
+    const name = `warm_${process.pid}`;
+    await (await openStore(url)).close();
+    const db = PgClient.connect(url, { max: 4, applicationName: name });
+    try {
+      await db.warm();
+      const open = await db.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = ?',
+        [name],
+      );
+      assert.equal(open?.n, 4 + 2);
+    } finally {
+      await db.close();
+      await dropDatabase(serverUrl!, url);
     }
   });
 

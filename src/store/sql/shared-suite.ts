@@ -14,7 +14,7 @@ import {
   renewHost,
   renewJob,
 } from '../jobs.js';
-import type { SqlClient } from './client.js';
+import type { SqlClient, SqlValue } from './client.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,18 @@ import { upsertSource } from '../sources.js';
 import { schemaOf } from './schema.js';
 import { migrateStore } from './migrate.js';
 import { openStore } from './open.js';
+import { column } from './query.js';
+import { eventPageData } from '../event-page.js';
+
+/** `inner` with its reads counted (`all` and `get`, which every read helper goes through). */
+function countingStatements(inner: SqlClient): { client: SqlClient; statements: () => number } {
+  let n = 0;
+  const client: SqlClient = Object.assign(Object.create(inner) as SqlClient, {
+    all: (sql: string, params?: readonly SqlValue[]) => (n++, inner.all(sql, params)),
+    get: (sql: string, params?: readonly SqlValue[]) => (n++, inner.get(sql, params)),
+  });
+  return { client, statements: () => n };
+}
 
 /** What each backend's test file gives the suite: a fresh, empty store and its URL. */
 export interface StoreFixture {
@@ -848,6 +860,20 @@ export async function storageSuite(
                 `SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH 'export controls'`,
               );
         assert.ok(Number(found!.n) > 0, 'the copied articles are searchable');
+        // Every event page reads the same rows from the copy as from the source (PostgreSQL: in one statement).
+        const pageIds = [
+          ...(await column<string>(source, 'SELECT id FROM events ORDER BY id')),
+          ...(await column<string>(source, 'SELECT from_id FROM event_redirects ORDER BY from_id')),
+          'no-such-event',
+        ];
+        const counted = countingStatements(copy);
+        for (const id of pageIds)
+          assert.deepEqual(
+            await eventPageData(counted.client, id),
+            await eventPageData(source, id),
+            `event page ${id}`,
+          );
+        if (copy.dialect === 'postgres') assert.equal(counted.statements(), pageIds.length, 'one statement a page');
         // New rows continue after the copied ids.
         const maxId =
           (await counts(copy, 'fetch_log')) &&
