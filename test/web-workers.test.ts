@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { childrenOf, freePort } from './helpers.js';
+import { BACKENDS, childrenOf, freePort, freshPostgresUrl } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'almanac-web-workers-'));
@@ -78,9 +78,10 @@ function waitFor(read: () => string, re: RegExp, ms = 90_000): Promise<void> {
 async function serve(
   name: string,
   workers: string,
+  store?: string,
 ): Promise<{ child: ChildProcess; port: number; db: string; out: () => string }> {
   const port = await freePort();
-  const db = join(dir, `${name}.db`);
+  const db = store ?? join(dir, `${name}.db`);
   const child = spawn(
     process.execPath,
     [
@@ -117,55 +118,56 @@ const exited = (child: ChildProcess) =>
 describe('serve --workers: several processes serve one store', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('a sign-in, its CSRF token, the admin note and a refetch hold whichever worker answers; SIGTERM stops them all', async () => {
-    const s = await serve('two', '2');
-    try {
-      const workers = childrenOf(s.child.pid!);
-      assert.equal(workers.length, 2, 'two worker processes');
-      assert.match(s.out(), /\(2 web worker processes\)/);
+  for (const backend of BACKENDS)
+    it(`a sign-in, its CSRF token, the admin note and a refetch hold whichever worker answers; SIGTERM stops them all (${backend})`, async () => {
+      const s = await serve('two', '2', backend === 'postgres' ? await freshPostgresUrl() : undefined);
+      try {
+        const workers = childrenOf(s.child.pid!);
+        assert.equal(workers.length, 2, 'two worker processes');
+        assert.match(s.out(), /\(2 web worker processes\)/);
 
-      const login = await ask(s.port, '/admin/login', { form: { token: TOKEN } });
-      assert.equal(login.status, 303);
-      const cookie = login.cookies.find((c) => c.startsWith('almanac_admin='))!;
-      // Four connections in a row: both workers answer, and both know the sign-in.
-      const pages = await Promise.all([1, 2, 3, 4].map(() => ask(s.port, '/admin', { cookie })));
-      assert.deepEqual(
-        pages.map((p) => p.status),
-        [200, 200, 200, 200],
-      );
-      const csrf = /name="csrf" value="([0-9a-f]{64})"/.exec(pages[0]!.body)![1]!;
-      for (const p of pages) assert.ok(p.body.includes(csrf), 'every worker derives the same CSRF token');
+        const login = await ask(s.port, '/admin/login', { form: { token: TOKEN } });
+        assert.equal(login.status, 303);
+        const cookie = login.cookies.find((c) => c.startsWith('almanac_admin='))!;
+        // Four connections in a row: both workers answer, and both know the sign-in.
+        const pages = await Promise.all([1, 2, 3, 4].map(() => ask(s.port, '/admin', { cookie })));
+        assert.deepEqual(
+          pages.map((p) => p.status),
+          [200, 200, 200, 200],
+        );
+        const csrf = /name="csrf" value="([0-9a-f]{64})"/.exec(pages[0]!.body)![1]!;
+        for (const p of pages) assert.ok(p.body.includes(csrf), 'every worker derives the same CSRF token');
 
-      for (const slug of ['chips', 'robots']) {
-        const added = await ask(s.port, '/admin/guides', { cookie, form: { csrf, title: slug, query: slug } });
-        assert.equal(added.status, 303, added.body);
-        const note = added.cookies.find((c) => c.startsWith('almanac_admin_note='))!;
-        const shown = await ask(s.port, '/admin', { cookie: `${cookie}; ${note}` });
-        assert.match(shown.body, new RegExp(`role="status">added guide ${slug}`));
+        for (const slug of ['chips', 'robots']) {
+          const added = await ask(s.port, '/admin/guides', { cookie, form: { csrf, title: slug, query: slug } });
+          assert.equal(added.status, 303, added.body);
+          const note = added.cookies.find((c) => c.startsWith('almanac_admin_note='))!;
+          const shown = await ask(s.port, '/admin', { cookie: `${cookie}; ${note}` });
+          assert.match(shown.body, new RegExp(`role="status">added guide ${slug}`));
+        }
+        // The refetch runs in the primary, which runs the pipeline; its report comes back to the worker that asked.
+        const refetch = await ask(s.port, '/admin/refetch', { cookie, form: { csrf } });
+        const note = refetch.cookies.find((c) => c.startsWith('almanac_admin_note='))!;
+        assert.match((await ask(s.port, '/admin', { cookie: `${cookie}; ${note}` })).body, /fetched 0 sources/);
+
+        const out = await ask(s.port, '/admin/logout', { cookie, form: { csrf } });
+        assert.equal(out.status, 303);
+        const after = await Promise.all([1, 2].map(() => ask(s.port, '/admin', { cookie })));
+        assert.deepEqual(
+          after.map((p) => p.status),
+          [401, 401],
+          'signing out on one worker signs out on all',
+        );
+
+        s.child.kill('SIGTERM');
+        assert.deepEqual(await exited(s.child), [0, null], s.out());
+        for (const pid of workers) assert.equal(alive(pid), false, `worker ${pid} ended`);
+        await assert.rejects(ask(s.port, '/healthz'));
+        if (backend === 'sqlite') assert.equal(existsSync(`${s.db}-wal`), false, 'every process closed the store');
+      } finally {
+        s.child.kill('SIGKILL');
       }
-      // The refetch runs in the primary, which runs the pipeline; its report comes back to the worker that asked.
-      const refetch = await ask(s.port, '/admin/refetch', { cookie, form: { csrf } });
-      const note = refetch.cookies.find((c) => c.startsWith('almanac_admin_note='))!;
-      assert.match((await ask(s.port, '/admin', { cookie: `${cookie}; ${note}` })).body, /fetched 0 sources/);
-
-      const out = await ask(s.port, '/admin/logout', { cookie, form: { csrf } });
-      assert.equal(out.status, 303);
-      const after = await Promise.all([1, 2].map(() => ask(s.port, '/admin', { cookie })));
-      assert.deepEqual(
-        after.map((p) => p.status),
-        [401, 401],
-        'signing out on one worker signs out on all',
-      );
-
-      s.child.kill('SIGTERM');
-      assert.deepEqual(await exited(s.child), [0, null], s.out());
-      for (const pid of workers) assert.equal(alive(pid), false, `worker ${pid} ended`);
-      await assert.rejects(ask(s.port, '/healthz'));
-      assert.equal(existsSync(`${s.db}-wal`), false, 'every process closed the store');
-    } finally {
-      s.child.kill('SIGKILL');
-    }
-  });
+    });
 
   it('a worker killed is replaced, with a line in the log; workers dying in a loop stop the server', async () => {
     const s = await serve('crash', '2');
