@@ -1,13 +1,13 @@
 import { TAXONOMY } from '../src/analyze/taxonomy.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { openDb } from '../src/store/db.js';
 import { measure, printTable, saveResults } from './harness.js';
 import { fillStore } from './web-store.js';
-import { freePort } from '../test/helpers.js';
+import { childrenOf, freePort } from '../test/helpers.js';
 import { column, one, value } from '../src/store/sql/query.js';
 import { openStore } from '../src/store/sql/open.js';
 import type { SqlClient } from '../src/store/sql/client.js';
@@ -30,19 +30,31 @@ import { backendCpu, backendCpuSpent, processCpuMs } from './pg-backend-cpu.js';
  * request rendered, and distinct URLs with every request rendered (web-requests.ts).
  */
 const ROOT = join(import.meta.dirname, '..');
+/** The web worker processes the server runs (BENCH_WEB_WORKERS): by default what `serve` does, one per core. */
+const WORKERS = process.env['BENCH_WEB_WORKERS'] ?? 'auto';
+const workerTotal = WORKERS === 'auto' ? availableParallelism() : Number(WORKERS);
+/** The routes measured on one process too, when the server runs several. */
+const ONE_PROCESS = ['/healthz (baseline)', 'event page', 'Atom feed, filtered'];
 const BIN = join(ROOT, 'bin', 'almanac.js');
 
 /** Starts the server and resolves once `/` answers 200, with the milliseconds that took. */
 async function startServe(
   db: string,
   env: Record<string, string> = {},
+  workers = WORKERS,
 ): Promise<{ child: ChildProcess; base: string; ms: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-scheduler', '--db', db, '--port', String(port)], {
+  const args = [BIN, 'serve', '--no-scheduler', '--workers', workers, '--db', db, '--port', String(port)];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ALMANAC_RATE_LIMIT: '0', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
+  // Every worker listens once the server says it is serving: load starts then, not on the first worker's answer.
+  let said = '';
+  const serving = new Promise<void>((resolve) =>
+    child.stdout!.on('data', (d: Buffer) => /Almanac is serving on/.test((said += d.toString())) && resolve()),
+  );
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     try {
@@ -55,14 +67,18 @@ async function startServe(
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
     await new Promise((r) => setTimeout(r, 5));
   }
-  return { child, base, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  await serving;
+  return { child, base, ms };
 }
 
 /**
- * The server process's CPU time so far (processCpuMs): per request, the one figure other work
- * on a shared machine moves little, where req/s and latency move with whatever else runs.
+ * The server's CPU time so far (processCpuMs), its web worker processes' included: per request,
+ * the one figure other work on a shared machine moves little, where req/s and latency move with
+ * whatever else runs.
  */
-const serverCpuMs = (child: ChildProcess) => (child.pid ? processCpuMs(child.pid) : 0);
+const serverCpuMs = (child: ChildProcess) =>
+  child.pid ? [child.pid, ...childrenOf(child.pid)].reduce((ms, pid) => ms + processCpuMs(pid), 0) : 0;
 
 /** The machine's 1, 5 and 15 minute load averages: other work on it moves every figure. */
 const loadAverage = () =>
@@ -150,6 +166,7 @@ function wanted(variable: string): (name: string) => boolean {
 
 export async function benchWeb(): Promise<void> {
   const seconds = Number(process.env['BENCH_WEB_SECONDS'] ?? 10);
+  const warmup = Number(process.env['BENCH_WEB_WARMUP_S'] ?? 2);
   const routeWanted = wanted('BENCH_WEB_ROUTES');
   const storeWanted = wanted('BENCH_WEB_STORES');
   spawnSync(
@@ -236,16 +253,20 @@ export async function benchWeb(): Promise<void> {
     const load = async (server: ChildProcess, base: string, path: string, paths?: string[], pgDb?: SqlClient) => {
       // Requests of the previous route still queued in the server finish first, so their CPU is not counted here.
       await (await fetch(`${base}/healthz`)).arrayBuffer();
-      const cpu0 = serverCpuMs(server);
-      const pg0 = pgDb && (await backendCpu(pgDb));
       // One turn shared by the connections: no two requests in a row ask for the same page.
       let turn = 0;
-      const r = await autocannon({
-        url: `${base}${path}`,
-        connections: 50,
-        duration: seconds,
-        ...(paths && { requests: [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length]! }) }] }),
-      });
+      const run = (duration: number) =>
+        autocannon({
+          url: `${base}${path}`,
+          connections: 50,
+          duration,
+          ...(paths && { requests: [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length]! }) }] }),
+        });
+      // Uncounted first: each worker process compiles its code and fills its store cache on its own requests.
+      if (warmup > 0) await run(warmup);
+      const cpu0 = serverCpuMs(server);
+      const pg0 = pgDb && (await backendCpu(pgDb));
+      const r = await run(seconds);
       const cpuMs = (serverCpuMs(server) - cpu0) / Math.max(1, r.requests.total);
       const pgCpuMs = pg0 && backendCpuSpent(pg0, await backendCpu(pgDb!)) / Math.max(1, r.requests.total);
       return {
@@ -264,13 +285,29 @@ export async function benchWeb(): Promise<void> {
         ? PgClient.connect(st.url, { max: 1, applicationName: 'almanac-bench' })
         : undefined;
       // As served (rendered pages reused while the store is unchanged), then with every request rendered.
+      // With several workers, a one-process server runs beside the rendered pass: each of ONE_PROCESS's
+      // routes is measured on it right after the workers', in turns, so both see the same machine.
       for (const cache of [true, false]) {
-        const s = await startServe(st.url, cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' });
+        const env: Record<string, string> = cache ? {} : { ALMANAC_PAGE_CACHE_S: '0' };
+        const s = await startServe(st.url, env);
+        const one = !cache && workerTotal > 1 ? await startServe(st.url, env, '1') : undefined;
         for (const [name, path] of routes) {
-          if (!cache && path === '/healthz') continue;
           if (path !== '/healthz' && !routeWanted(name)) continue;
-          const route = cache ? name : `${name}, every request rendered`;
-          rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, path, undefined, pgDb)) });
+          const rendered = cache ? '' : path === '/healthz' ? ', in the rendered pass' : ', every request rendered';
+          if (cache || path !== '/healthz' || one)
+            rows.push({
+              store: st.name,
+              route: name + rendered,
+              cache,
+              ...(await load(s.child, s.base, path, undefined, pgDb)),
+            });
+          if (one && ONE_PROCESS.includes(name))
+            rows.push({
+              store: st.name,
+              route: `${name}${rendered}, 1 process`,
+              cache,
+              ...(await load(one.child, one.base, path, undefined, pgDb)),
+            });
         }
         if (!cache)
           for (const [name, paths] of distinct) {
@@ -279,11 +316,14 @@ export async function benchWeb(): Promise<void> {
             rows.push({ store: st.name, route, cache, ...(await load(s.child, s.base, '', paths, pgDb)) });
           }
         await stop(s.child);
+        if (one) await stop(one.child);
       }
       await pgDb?.close();
     }
     console.log(
-      `\nWeb under load: 50 connections, ${seconds} s per route, ${articles.toLocaleString('en-US')} articles, one server process (autocannon in another)`,
+      `\nWeb under load: 50 connections, ${seconds} s per route after ${warmup} s uncounted, ${articles.toLocaleString('en-US')} articles, ` +
+        `serve --workers ${WORKERS}: ${workerTotal} web worker process${workerTotal === 1 ? '' : 'es'} on ${availableParallelism()} cores ` +
+        '(autocannon in the bench process, on the same cores)',
     );
     const w = Math.max(...rows.map((r) => r.route.length)) + 2;
     console.log(
@@ -298,7 +338,7 @@ export async function benchWeb(): Promise<void> {
       );
     console.log(`  load before the run (uptime): ${loadBefore}; after: ${loadAverage()}`);
     console.log(
-      "  CPU ms/req: the server process's CPU time over the requests it answered (1,000 / it is one core's req/s ceiling);" +
+      "  CPU ms/req: the server's CPU time (its worker processes' summed) over the requests it answered (1,000 / it is one core's req/s ceiling);" +
         ' PG CPU ms/req: that of the PostgreSQL backends serving it',
     );
     console.log(
@@ -308,7 +348,14 @@ export async function benchWeb(): Promise<void> {
     console.log(
       '  pages are reused while the store is unchanged (ALMANAC_PAGE_CACHE_S, 10 s); "every request rendered" sets it to 0',
     );
-    saveResults('web', { articles, cold: coldFigures, rows, searchQueries: from, load: [loadBefore, loadAverage()] });
+    saveResults('web', {
+      articles,
+      workers: workerTotal,
+      cold: coldFigures,
+      rows,
+      searchQueries: from,
+      load: [loadBefore, loadAverage()],
+    });
   } finally {
     await pg?.drop();
     cleanup();

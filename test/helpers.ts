@@ -1,4 +1,5 @@
 import { TAXONOMY } from '../src/analyze/taxonomy.js';
+import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fixedClock } from '../src/clock.js';
@@ -84,3 +85,11 @@ export async function testDepsOn(
   await deps.db.close();
   return { ...deps, db: await openStore(await freshPostgresUrl(), { seed: TAXONOMY, poolSize: 4 }) };
 }
+
+/** Pids of the processes whose parent is `pid` (Linux /proc, through ps). */
+export const childrenOf = (pid: number) =>
+  spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .stdout.trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);

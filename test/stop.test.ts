@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { freePort } from './helpers.js';
+import { childrenOf, freePort } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'almanac-stop-'));
@@ -37,14 +37,6 @@ const pipeClosed = (child: ChildProcess, ms: number) =>
     const t = setTimeout(() => resolve(false), ms);
     child.stdout!.once('close', () => (clearTimeout(t), resolve(true)));
   });
-
-/** Pids of the processes whose parent is `pid` (Linux /proc, through ps). */
-const childrenOf = (pid: number) =>
-  spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-    .stdout.trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(Number);
 
 const serveArgs = (port: number, db: string) => [
   '--import',

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './context.js';
+import type { Config } from '../config.js';
+import { UsageError } from './usage-error.js';
 
 export const OPTIONS = {
   db: { type: 'string' },
@@ -34,6 +35,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   role: { type: 'string' },
+  workers: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseCommandLine>['flags'];
@@ -68,4 +70,15 @@ export function parseCommandLine(argv: string[]) {
       );
     throw new UsageError(`almanac: ${err.message}; ${helpLine}`);
   }
+}
+
+/** The settings a command's flags give (over the environment's). */
+export function configFlagsFor(command: string, flags: Flags): Partial<Record<keyof Config, unknown>> {
+  return {
+    db: flags.db,
+    port: flags.port,
+    // For `sources add`, --allow-private is the new source's, for the host typed only: never the whole run's (a redirect would share it).
+    allowPrivate: command === 'sources' ? undefined : flags['allow-private'],
+    keepRaw: flags['keep-raw'],
+  };
 }

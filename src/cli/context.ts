@@ -10,9 +10,7 @@ import { createLlmExtractor, llmFromConfig } from '../analyze/llm/extractor.js';
 import { relaterFor } from '../relate/relater.js';
 import { PipelineState } from '../pipeline/state.js';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from './usage-error.js';
 
 /** Builds the dependencies every command shares from env + global flags. */
 export async function makeDeps(
@@ -77,20 +75,4 @@ export function waitForSignal(say: () => string = () => 'stopping'): Promise<Nod
     };
     for (const sig of STOP_SIGNALS) process.on(sig, first);
   });
-}
-
-/**
- * Stops the process (as a SIGTERM would) once its parent is gone. npm runs a script through
- * `sh -c`, and when npm is killed, sh dies of the signal npm passes on without passing it to
- * us: the server went on under init. Only for processes started by a package manager: one
- * started by hand with `setsid` or `&` must outlive its shell.
- */
-export function stopWithParent(intervalMs = 500): void {
-  const parent = process.ppid;
-  const timer = setInterval(() => {
-    if (process.ppid === parent) return;
-    clearInterval(timer);
-    process.kill(process.pid, 'SIGTERM');
-  }, intervalMs);
-  timer.unref();
 }

@@ -17,7 +17,7 @@ Running
   fetch [--all]              fetch every due source (--all: every source now)
   process                    run the pending pipeline stages of every article
   run [--once]               the scheduler: fetch due sources, process, sleep, repeat
-  serve [--no-scheduler]     the web app (with the scheduler unless told not to)
+  serve [--no-scheduler]     the web app (with the scheduler unless told not to), a process per core
   worker [--role fetch|process|all] [--once]
                              one of several processes sharing the store's work through its job
                              queue (run serve --no-scheduler beside them)
@@ -102,12 +102,14 @@ ${STORE}`,
 The scheduler without the web app: fetches due sources, processes, sleeps, repeats
 (--once: one round).
 ${STORE}`,
-  serve: `almanac serve [--no-scheduler] [--port n]
+  serve: `almanac serve [--no-scheduler] [--port n] [--workers n|auto]
 
 The web app, with the scheduler fetching and processing in the same process unless
 --no-scheduler (then run \`almanac worker\` processes beside it).
 ${STORE}
-  --port <n>                 web port [PORT] (default 4321); the address is ALMANAC_HOST (127.0.0.1)`,
+  --port <n>                 web port [PORT] (default 4321); the address is ALMANAC_HOST (127.0.0.1)
+  --workers <n|auto>         processes serving HTTP on the port (default auto: one per core; 1: this process
+                             alone); the scheduler runs once, in this process`,
   worker: `almanac worker [--role fetch|process|all] [--once]
 
 One of several processes sharing the store's work through its job queue; run

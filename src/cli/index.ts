@@ -1,6 +1,6 @@
 import { redact } from '../store/sql/url.js';
 import { createHash } from 'node:crypto';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { llmFromConfig } from '../analyze/llm/extractor.js';
 import { summarizeEventCommand } from './summarize-event.js';
 import { storeFailureMessage } from '../store/store-failure.js';
@@ -22,7 +22,7 @@ import { loadCatalog, sourcesCommand } from './sources.js';
 import { guidesCommand, topicsCommand } from './guides.js';
 import { extractPageCommand, parseFeedCommand, searchCommand } from './tools.js';
 import { migrateStoreCommand } from './migrate-store.js';
-import { parseCommandLine } from './args.js';
+import { configFlagsFor, parseCommandLine } from './args.js';
 import { COMMAND_HELP, HELP, helpFor } from './help.js';
 import { almanacVersion } from './version.js';
 import { checkFlags } from './preflight.js';
@@ -45,6 +45,7 @@ const USER_ERRORS = [
   'PageError',
   'ListenError',
   'MissingStoreError',
+  'WorkerError',
 ];
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -98,13 +99,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         flags,
         flags.llm ? llmFromConfig(loadConfig(env, { db: ':memory:' })) : undefined,
       );
-    // For `sources add`, --allow-private is the new source's, for the host typed only: never the whole run's (a redirect would share it).
-    const configFlags: Partial<Record<keyof Config, unknown>> = {
-      db: flags.db,
-      port: flags.port,
-      allowPrivate: command === 'sources' ? undefined : flags['allow-private'],
-      keepRaw: flags['keep-raw'],
-    };
+    const configFlags = configFlagsFor(command, flags);
     const config = loadConfig(env, configFlags);
     storeAt = redact(config.db);
     checkStorePath(config.db, createsStore(command, rest[0]));

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import type { Deps } from '../pipeline/deps.js';
 import { fetchDueSources } from '../pipeline/fetch-sources.js';
 import { fetchVerdict } from './fetch-verdict.js';
@@ -13,12 +12,11 @@ import { makeDue } from '../store/sources.js';
 import { stageCounts } from '../store/stages.js';
 import { countArticles } from '../store/articles.js';
 import { warmConnections } from '../store/sql/warm.js';
-import { createApp } from '../web/app.js';
-import { resolveFeedUrl } from '../ingest/discover.js';
 import { progressLine, waitForSignal } from './context.js';
-import { listenFailure } from './listen-check.js';
+import { discoverWith, listenOn, webAppFor } from './web-app.js';
 import type { Hono } from 'hono';
 import { runWorker, Worker, type Role } from '../pipeline/worker.js';
+import { startWorkers, workerCount } from './web-workers.js';
 
 export async function fetchCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
   if (flags['all']) await makeDue(deps.db);
@@ -103,8 +101,7 @@ export async function runCommand(deps: Deps, flags: Record<string, unknown>): Pr
 export function adminActions(deps: Deps, token: string) {
   return {
     token,
-    discover: (url: string) =>
-      resolveFeedUrl(deps.http, url, deps.config.allowPrivate, { anyPrivate: deps.config.allowPrivate }),
+    discover: discoverWith(deps.http, deps.config.allowPrivate),
     async refetch(sourceId?: string): Promise<string> {
       await makeDue(deps.db, sourceId);
       const outcomes = await fetchDueSources(deps);
@@ -125,29 +122,21 @@ export function adminActions(deps: Deps, token: string) {
 /** Serves the app (and, unless told not to, runs the scheduler in the same process). */
 export async function serveApp(
   deps: Deps,
-  opts: { scheduler: boolean; mount?: (app: Hono) => void; onListen?: (url: string) => void },
+  opts: {
+    scheduler: boolean;
+    mount?: (app: Hono) => void;
+    onListen?: (url: string) => void;
+  },
 ): Promise<{ close(): Promise<void>; url: string }> {
-  const app = createApp({
-    db: deps.db,
-    clock: deps.clock,
-    rateLimit: { perMinute: deps.config.rateLimitPerMinute, burst: deps.config.rateLimitBurst },
-    pageCache: { seconds: deps.config.pageCacheS },
-    site: {
-      ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}),
-      trustProxy: deps.config.trustProxy,
-    },
-    ...(deps.config.adminToken ? { admin: adminActions(deps, deps.config.adminToken) } : {}),
-  });
+  const app = webAppFor(
+    deps.config,
+    deps.db,
+    deps.clock,
+    deps.config.adminToken ? adminActions(deps, deps.config.adminToken) : undefined,
+  );
   opts.mount?.(app);
   const ac = new AbortController();
-  let closeServer: () => Promise<void> = async () => {};
-  const url = await new Promise<string>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, (info) =>
-      resolve(`http://${deps.config.host}:${info.port}/`),
-    );
-    server.on('error', (e: NodeJS.ErrnoException) => reject(listenFailure(e, deps.config.host, deps.config.port)));
-    closeServer = () => new Promise<void>((r) => server.close(() => r()));
-  });
+  const { url, close: closeServer } = await listenOn(app, deps.config.host, deps.config.port);
   opts.onListen?.(url);
   const loop = opts.scheduler ? runScheduler(deps, ac.signal) : Promise.resolve();
   return {
@@ -161,14 +150,43 @@ export async function serveApp(
 }
 
 export async function serveCommand(deps: Deps, flags: Record<string, unknown>): Promise<number> {
+  const scheduler = flags['no-scheduler'] !== true;
+  const workers = workerCount(flags['workers'] as string | undefined);
+  if (workers > 1) return serveWithWorkers(deps, workers, scheduler);
   await warmConnections(deps.db);
-  const s = await serveApp(deps, { scheduler: flags['no-scheduler'] !== true });
+  const s = await serveApp(deps, { scheduler });
   // Listening for the stop signals before saying we are up: a signal sent on reading that line closes cleanly.
   const stop = waitForSignal();
   console.log(`Almanac is serving on ${s.url}`);
   await stop;
   await s.close();
   return 0;
+}
+
+/**
+ * The primary of `serve --workers n` (n > 1): the scheduler runs here once, the workers serve.
+ * A stop signal stops the workers first (each closes its store), then the scheduler; a
+ * crash loop stops the server with exit 1.
+ */
+async function serveWithWorkers(deps: Deps, count: number, scheduler: boolean): Promise<number> {
+  const ac = new AbortController();
+  const loop = scheduler ? runScheduler(deps, ac.signal) : Promise.resolve();
+  const stop = waitForSignal();
+  try {
+    const pool = await startWorkers({
+      count,
+      log: deps.log,
+      refetch: (id) => adminActions(deps, deps.config.adminToken ?? '').refetch(id),
+    });
+    console.log(`Almanac is serving on http://${deps.config.host}:${pool.port}/ (${count} web worker processes)`);
+    const gaveUp = await Promise.race([stop.then(() => undefined), pool.failed]);
+    if (gaveUp) console.error(`almanac: ${gaveUp}`);
+    await pool.stop();
+    return gaveUp ? 1 : 0;
+  } finally {
+    ac.abort();
+    await loop;
+  }
 }
 
 export const WORKER_ROLES = ['fetch', 'process', 'all'] as const;

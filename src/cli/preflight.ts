@@ -32,5 +32,7 @@ export function checkFlags(command: string, sub: string | undefined, flags: Flag
     oneOf('fulltext', flags.fulltext, ['auto', 'always', 'never']);
     inRange('poll-interval', flags['poll-interval'], 60, 7 * 86400, ' seconds');
   }
+  if (command === 'serve' && flags.workers !== 'auto')
+    inRange('workers', flags.workers, 1, 256, ' (or auto: one per core)');
   if (command === 'search' || command === 'digest') inRange('limit', flags.limit, 1, 1000);
 }

@@ -1,36 +1,41 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Db } from '../store/db.js';
+import { adminSessionExpiry, deleteAdminSession, insertAdminSession } from '../store/admin-sessions.js';
 
 /**
- * Admin sign-ins, kept by the server: each login gets a random session id (the cookie) and
- * its own CSRF token; signing out deletes the session, so a copied cookie stops working.
- * Held in memory: a restart signs everyone out, which is the safe direction. The table is
- * bounded (the oldest session goes first) so repeated logins cannot fill memory.
+ * Admin sign-ins: each login gets a random session id (the cookie); signing out deletes the
+ * session, so a copied cookie stops working. Kept in the store, so that a login answered by
+ * one web worker process holds on the next request whichever process answers it, and a
+ * restart keeps them. The store holds only the id's hash: its rows are no cookies. The
+ * session's CSRF token is derived from its id, so it needs no row of its own and every
+ * process computes the same one. The table is bounded (the oldest session goes first).
  */
 export class AdminSessions {
-  private readonly byId = new Map<string, { csrf: string; expires: number }>();
+  constructor(private readonly o: { db: Db; ttlMs: number; max: number; now: () => number }) {}
 
-  constructor(private readonly o: { ttlMs: number; max: number; now: () => number }) {}
-
-  create(): { id: string; csrf: string } {
+  async create(): Promise<{ id: string; csrf: string }> {
     const id = randomBytes(32).toString('hex');
-    const csrf = randomBytes(32).toString('hex');
-    if (this.byId.size >= this.o.max) this.byId.delete(this.byId.keys().next().value!);
-    this.byId.set(id, { csrf, expires: this.o.now() + this.o.ttlMs });
-    return { id, csrf };
+    const now = this.o.now();
+    await insertAdminSession(this.o.db, hashOf(id), now + this.o.ttlMs, now, this.o.max);
+    return { id, csrf: csrfOf(id) };
   }
 
   /** The session's CSRF token, or undefined for an unknown, revoked or expired session. */
-  csrfOf(id: string): string | undefined {
-    const s = this.byId.get(id);
-    if (!s) return undefined;
-    if (s.expires <= this.o.now()) {
-      this.byId.delete(id);
+  async csrfOf(id: string): Promise<string | undefined> {
+    const expires = await adminSessionExpiry(this.o.db, hashOf(id));
+    if (expires === undefined) return undefined;
+    if (expires <= this.o.now()) {
+      await deleteAdminSession(this.o.db, hashOf(id));
       return undefined;
     }
-    return s.csrf;
+    return csrfOf(id);
   }
 
-  revoke(id: string): void {
-    this.byId.delete(id);
+  async revoke(id: string): Promise<void> {
+    await deleteAdminSession(this.o.db, hashOf(id));
   }
 }
+
+const hashOf = (id: string) => createHash('sha256').update(id).digest('hex');
+/** Only the cookie's holder can compute it; a page's form carries it back. */
+const csrfOf = (id: string) => createHmac('sha256', id).update('admin csrf').digest('hex');

@@ -9,7 +9,7 @@ import { storeTables } from './schema.js';
  * What is not copied, and why: full-text indexes (FTS5 tables on SQLite, tsvector columns on
  * PostgreSQL), subject_weeks, event_sources and guide_top are filled by the target's own triggers as rows arrive; the
  * guides' event counts are recounted once at the end for the same reason; the job queue and
- * host slots belong to the processes of one deployment, and schema_migrations to the target;
+ * host slots belong to the processes of one deployment (admin sign-ins to its users), and schema_migrations to the target;
  * event_changes is a feed of one store's changes (the target's triggers start its own).
  * The target must be new (no sources, articles, events or guides): copying into a store with
  * data would mix two histories. Rows its migrations seeded are replaced by the source's.
@@ -33,6 +33,7 @@ const SKIPPED = new Set([
   'event_changes',
   'jobs',
   'host_slots',
+  'admin_sessions',
 ]);
 const BATCH = 500;
 /** Bound parameters per INSERT, under both engines' limits (SQLite 32,766; PostgreSQL 65,535). */

@@ -107,11 +107,18 @@ export function adminApp(deps: AdminDeps): Hono {
   if (deps.token.length < MIN_ADMIN_TOKEN)
     throw new Error(`admin: the token is ${deps.token.length} characters; use at least ${MIN_ADMIN_TOKEN}`);
   const app = new Hono();
-  const sessions = new AdminSessions({ ttlMs: SESSION_S * 1000, max: 1000, now: () => deps.clock.now().getTime() });
+  const sessions = new AdminSessions({
+    db: deps.db,
+    ttlMs: SESSION_S * 1000,
+    max: 1000,
+    now: () => deps.clock.now().getTime(),
+  });
   const guesses = new TokenBuckets(deps.guesses ?? { perMinute: 6, burst: 10 });
 
   /** Who the request is: the bearer token, or a live session (with its CSRF token); a wrong bearer token counts as a guess. */
-  const signedIn = (c: Context): { by: 'bearer' } | { by: 'cookie'; id: string; csrf: string } | undefined => {
+  const signedIn = async (
+    c: Context,
+  ): Promise<{ by: 'bearer' } | { by: 'cookie'; id: string; csrf: string } | undefined> => {
     const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
     if (bearer) {
       if (sameSecret(bearer, deps.token)) return { by: 'bearer' };
@@ -119,7 +126,7 @@ export function adminApp(deps: AdminDeps): Hono {
       return undefined;
     }
     const id = getCookie(c, COOKIE);
-    const csrfOf = id ? sessions.csrfOf(id) : undefined;
+    const csrfOf = id ? await sessions.csrfOf(id) : undefined;
     return id && csrfOf ? { by: 'cookie', id, csrf: csrfOf } : undefined;
   };
 
@@ -151,7 +158,7 @@ export function adminApp(deps: AdminDeps): Hono {
   });
 
   app.get('/', async (c) => {
-    const who = signedIn(c);
+    const who = await signedIn(c);
     if (!who) return c.html(<Login />, 401);
     const note = takeNote(c);
     // A script reading the page gets no form to post: its bearer token is its proof.
@@ -172,7 +179,7 @@ export function adminApp(deps: AdminDeps): Hono {
       guesses.take(clientOf(c, deps.trustProxy));
       return c.html(<Login error="That token is not right." />, 401);
     }
-    const { id } = sessions.create();
+    const { id } = await sessions.create();
     setCookie(c, COOKIE, id, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -186,7 +193,7 @@ export function adminApp(deps: AdminDeps): Hono {
   // Everything below changes the store: signed in, and (for a browser session) the form's CSRF token.
   app.use('/*', async (c, next) => {
     if (c.req.method !== 'POST' || c.req.path === '/admin/login') return next();
-    const who = signedIn(c);
+    const who = await signedIn(c);
     if (!who) return c.json({ error: 'sign in first: the admin token (form or Authorization: Bearer)' }, 401);
     if (who.by === 'cookie') {
       const body = await fields(c);
@@ -197,10 +204,10 @@ export function adminApp(deps: AdminDeps): Hono {
     return next();
   });
 
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
     // Revoked here, not only forgotten by this browser: the same cookie sent again is refused.
     const id = getCookie(c, COOKIE);
-    if (id) sessions.revoke(id);
+    if (id) await sessions.revoke(id);
     deleteCookie(c, COOKIE, { path: '/admin' });
     return c.redirect('/admin', 303);
   });
