@@ -30,7 +30,7 @@ import { backendCpu, backendCpuSpent, processCpuMs } from './pg-backend-cpu.js';
  * request rendered, and distinct URLs with every request rendered (web-requests.ts).
  */
 const ROOT = join(import.meta.dirname, '..');
-/** The web worker processes the server runs (BENCH_WEB_WORKERS): by default what `serve` does, one per core. */
+/** The web worker processes the server runs under load (BENCH_WEB_WORKERS): by default one per core, as the service unit asks. */
 const WORKERS = process.env['BENCH_WEB_WORKERS'] ?? 'auto';
 const workerTotal = WORKERS === 'auto' ? availableParallelism() : Number(WORKERS);
 /** The routes measured on one process too, when the server runs several. */
@@ -195,12 +195,12 @@ export async function benchWeb(): Promise<void> {
       ...(pg ? [{ name: 'PostgreSQL', url: pg.url }] : []),
     ].filter((st) => storeWanted(st.name));
 
-    // Cold start: the store, then an empty one as the baseline.
+    // Cold start, as `serve` starts by default (one process): the store, then an empty one as the baseline.
     const emptyDir = mkdtempSync(join(tmpdir(), 'almanac-bench-empty-'));
     const empty = join(emptyDir, 'empty.db');
     await openDb(empty, { seed: TAXONOMY }).close();
     const cold = async (f: string) => {
-      const s = await startServe(f);
+      const s = await startServe(f, {}, '1');
       await stop(s.child);
       return s.ms;
     };
@@ -226,7 +226,7 @@ export async function benchWeb(): Promise<void> {
       );
     coldFigures.push(fig('almanac serve, empty SQLite store (baseline)', await coldRuns(empty)));
     rmSync(emptyDir, { recursive: true, force: true });
-    printTable('Cold start: process start until GET / answers 200', coldFigures, [
+    printTable('Cold start: process start until GET / answers 200 (serve --workers 1, the default)', coldFigures, [
       'goal: under 2,000 ms with 1M articles',
     ]);
 

@@ -108,8 +108,8 @@ The web app, with the scheduler fetching and processing in the same process unle
 --no-scheduler (then run \`almanac worker\` processes beside it).
 ${STORE}
   --port <n>                 web port [PORT] (default 4321); the address is ALMANAC_HOST (127.0.0.1)
-  --workers <n|auto>         processes serving HTTP on the port (default auto: one per core; 1: this process
-                             alone); the scheduler runs once, in this process`,
+  --workers <n|auto>         processes serving HTTP on the port (default 1: this process alone;
+                             auto: one per core, for a site under load); the scheduler runs once, in this process`,
   worker: `almanac worker [--role fetch|process|all] [--once]
 
 One of several processes sharing the store's work through its job queue; run

@@ -5,10 +5,10 @@ import { checkFlags } from './preflight.js';
 import { parseCommandLine } from './args.js';
 
 describe('serve --workers', () => {
-  it('auto, the default, is one per core: a one-core machine serves in one process', () => {
-    assert.equal(workerCount(undefined, 1), 1);
+  it('one process by default; auto is one per core, so a one-core machine serves in one process', () => {
+    assert.equal(workerCount(undefined, 8), 1);
     assert.equal(workerCount('auto', 1), 1);
-    assert.equal(workerCount(undefined, 8), 8);
+    assert.equal(workerCount('auto', 8), 8);
     assert.equal(workerCount('3', 8), 3);
   });
 

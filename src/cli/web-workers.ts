@@ -14,11 +14,14 @@ export class WorkerError extends Error {
 }
 
 /**
- * The worker count a `--workers` value asks for: `auto` (the default) is one per core the
- * process may use, so a one-core machine serves in one process as before.
+ * The worker count a `--workers` value asks for. One process is the default: it starts in
+ * half the time and holds one store connection and page cache, which a personal almanac
+ * needs; `auto`, one per core the process may use, is for a site under load (the service unit
+ * asks for it).
  */
 export function workerCount(flag: string | undefined, cores = availableParallelism()): number {
-  return flag === undefined || flag === 'auto' ? cores : Number(flag);
+  if (flag === undefined) return 1;
+  return flag === 'auto' ? cores : Number(flag);
 }
 
 /** The primary's messages to a worker and the worker's to the primary (cluster IPC). */
