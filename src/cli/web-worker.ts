@@ -5,7 +5,7 @@ import { openStore } from '../store/sql/open.js';
 import { warmConnections } from '../store/sql/warm.js';
 import { configFlagsFor, parseCommandLine } from './args.js';
 import { discoverWith, listenOn, webAppFor } from './web-app.js';
-import type { ToPrimary, ToWorker } from './web-workers.js';
+import { type ToPrimary, type ToWorker, workerCount, workerPoolSize } from './web-workers.js';
 
 /**
  * The side of `serve --workers` that runs in each web worker process (web-workers.ts is the
@@ -21,10 +21,11 @@ export async function runWebWorker(
   leaveSignalsToPrimary();
   labelLogs(slot);
   // The primary checked the flags and the port, created and migrated the store: this only reads the same settings.
-  const config = loadConfig(env, configFlagsFor('serve', parseCommandLine(argv).flags));
+  const flags = parseCommandLine(argv).flags;
+  const config = loadConfig(env, configFlagsFor('serve', flags));
   let db;
   try {
-    db = await openStore(config.db);
+    db = await openStore(config.db, { poolSize: workerPoolSize(workerCount(flags['workers'] as string | undefined)) });
     const admin = config.adminToken
       ? {
           token: config.adminToken,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { workerCount } from './web-workers.js';
+import { workerCount, workerPoolSize } from './web-workers.js';
 import { checkFlags } from './preflight.js';
 import { parseCommandLine } from './args.js';
 
@@ -10,6 +10,14 @@ describe('serve --workers', () => {
     assert.equal(workerCount('auto', 1), 1);
     assert.equal(workerCount('auto', 8), 8);
     assert.equal(workerCount('3', 8), 3);
+  });
+
+  it("workers share one process's PostgreSQL pool, at least 2 connections each", () => {
+    assert.equal(workerPoolSize(1), 10);
+    assert.equal(workerPoolSize(2), 5);
+    assert.equal(workerPoolSize(3), 4);
+    assert.equal(workerPoolSize(8), 2);
+    assert.equal(workerPoolSize(64), 2);
   });
 
   it('a count that is not one is refused in the user words', () => {

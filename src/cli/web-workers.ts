@@ -24,6 +24,15 @@ export function workerCount(flag: string | undefined, cores = availableParalleli
   return flag === 'auto' ? cores : Number(flag);
 }
 
+/**
+ * Each web worker's PostgreSQL pool: the one process's 10 connections shared among the workers
+ * (at least 2 each), so `auto` on a many-core machine stays under the server's connection limit
+ * (100 by default) beside the primary's own pool. Two cores gain nothing past about 10 busy backends.
+ */
+export function workerPoolSize(workers: number, oneProcess = 10): number {
+  return Math.max(2, Math.ceil(oneProcess / workers));
+}
+
 /** The primary's messages to a worker and the worker's to the primary (cluster IPC). */
 export type ToWorker = { almanac: 'stop' } | { almanac: 'refetched'; job: number; report?: string; error?: string };
 export type ToPrimary = { almanac: 'refetch'; job: number; sourceId?: string };
