@@ -111,27 +111,20 @@ class PgQueries implements SqlClient {
   async close(): Promise<void> {}
 }
 
-/** Statements over two pools: marked ones (PLANNED_ONCE) on connections that plan them once. */
-class PgPooledQueries extends PgQueries {
-  constructor(
-    pool: pg.Pool,
-    private readonly plannedOnce: pg.Pool,
-    statements: PgStatements,
-  ) {
-    super(pool, statements, false);
-  }
-  protected override queryable(sql: string): Queryable {
-    return sql.startsWith(PLANNED_ONCE) ? this.plannedOnce : this.q;
-  }
-}
-
-/** SqlClient over node-postgres pools; a transaction holds one pooled connection. */
-export class PgClient extends PgPooledQueries {
+/**
+ * SqlClient over two node-postgres pools: statements marked PLANNED_ONCE run on connections
+ * that plan them once, the others on the main pool; a transaction holds one pooled connection.
+ */
+export class PgClient extends PgQueries {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly plannedOncePool: pg.Pool,
   ) {
-    super(pool, plannedOncePool, new PgStatements());
+    super(pool, new PgStatements(), false);
+  }
+
+  protected override queryable(sql: string): Queryable {
+    return sql.startsWith(PLANNED_ONCE) ? this.plannedOncePool : this.pool;
   }
 
   /**
