@@ -56,6 +56,7 @@ export function demoFile(withText: boolean): LabelledFile {
       text: withText ? a.paragraphs.join('\n\n') : '',
       url: `https://example.org/${a.sourceId}/${a.slug}`,
       source: a.sourceId,
+      author: a.author ?? undefined,
       published: new Date(anchor - a.hoursBeforeNewest * 3_600_000),
     })),
     gold: new Map(corpus.map((a, i) => [String(i), a.event!])),

@@ -147,13 +147,11 @@ for (const backend of BACKENDS)
         assert.doesNotMatch(opedPage, /% related/);
         assert.match(opedPage, /shares Open source AI/);
         // Its related events are the seed screen's (/work/shared/seeds/003_*), the other voices of
-        // its debate, as far as the demo corpus holds them: all eight are in the corpus, Andrew Ng's
-        // letter on anti-AI messaging among them (it shares AI regulation with the op-ed: the
-        // preemption of state AI laws). Eight places hold them all once the clusterer files the
-        // essay on pooling compute with the consortium op-ed it answers, as the corpus does; until
-        // then that essay, sharing the op-ed's open models and Nathan Lambert, holds one of them,
-        // and every event listed is one of the seed's or is filed under one; never the
-        // speech-recognition leaderboard.
+        // its debate: all eight are in the corpus, Andrew Ng's letter on anti-AI messaging among them
+        // (it shares AI regulation with the op-ed: the preemption of state AI laws). The essay on
+        // pooling compute is filed with the consortium op-ed it answers by its author's name (see
+        // src/events/reaction.ts), so it holds no place of its own; never the speech-recognition
+        // leaderboard.
         const seedRelated = [
           'Fable 5',
           'Cybersecurity: Why Openness Matters',
@@ -172,7 +170,7 @@ for (const backend of BACKENDS)
         const listed = seedRelated.filter((t) => opedRelated.some((r) => r.title.includes(t)));
         const titles = opedRelated.map((r) => r.title).join(' / ');
         assert.ok(
-          listed.length >= 7 && listed.includes('anti-AI messaging'),
+          listed.length === seedRelated.length,
           `seed's related events listed: ${listed.join(' / ')}; listed: ${titles}`,
         );
         const seedEvents = new Set(

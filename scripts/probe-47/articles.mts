@@ -15,13 +15,14 @@ export interface ProbeArticle {
   url: string;
   at: string;
   source_id: string;
+  author?: string | null;
   entities: string | null;
 }
 
 export function readArticles(source: string): ProbeArticle[] {
   if (!source.endsWith('.jsonl'))
     return new Database(source, { readonly: true })
-      .prepare(`SELECT a.id, a.title, a.text, a.url, coalesce(a.published_at, a.fetched_at) at, a.source_id, x.entities
+      .prepare(`SELECT a.id, a.title, a.text, a.url, coalesce(a.published_at, a.fetched_at) at, a.source_id, a.author, x.entities
       FROM articles a LEFT JOIN extractions x ON x.article_id = a.id ORDER BY at, a.id`)
       .all() as ProbeArticle[];
   return readFileSync(source, 'utf8')
@@ -52,5 +53,6 @@ export function clusterInput(r: ProbeArticle, mode: string): ClusterInput {
     published: new Date(r.at),
     source: r.source_id,
     entities,
+    author: r.author ?? undefined,
   };
 }

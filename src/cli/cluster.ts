@@ -12,6 +12,7 @@ const ClusterLine = z.object({
   source: z.string().optional(),
   url: z.string().optional(),
   entities: z.array(z.string()).optional(),
+  author: z.string().optional(),
 });
 
 /** almanac cluster --input <file.jsonl>: the live clustering over a batch, one {"id","event"} line per article. */

@@ -17,7 +17,9 @@ Running
   fetch [--all]              fetch every due source (--all: every source now)
   process                    run the pending pipeline stages of every article
   run [--once]               the scheduler: fetch due sources, process, sleep, repeat
-  serve [--no-scheduler]     the web app (with the scheduler unless told not to), a process per core
+  serve [--no-scheduler] [--workers n|auto]
+                             the web app (with the scheduler unless told not to): one process, or
+                             n web workers sharing the port (auto: one per core)
   worker [--role fetch|process|all] [--once]
                              one of several processes sharing the store's work through its job
                              queue (run serve --no-scheduler beside them)
@@ -35,7 +37,7 @@ Building blocks (read files, print JSON)
   extract-page --input <file.html|file.html.gz|-> [--url <page-url>]
   analyze --input <file.jsonl|-> [--local|--llm]
                              lines {id,title?,text,url?} → lines {id,summary,keyphrases,topics,claims,quotes,entities,kind}
-  cluster --input <file.jsonl|->   lines {id,title,text?,published,source?,url?} → lines {id,event}
+  cluster --input <file.jsonl|->   lines {id,title,text?,published,source?,url?,entities?,author?} → lines {id,event}
   summarize-event --input <file.jsonl|-> [--local|--llm]
                              lines {id,articles:[{title,text,source?,published?,url?}]} → lines {id,title,summary}
 
@@ -150,7 +152,8 @@ Lines {id,title?,text,url?} → lines {id,summary,keyphrases,topics,claims,quote
 --llm uses the LLM of ALMANAC_LLM_URL and ALMANAC_LLM_MODEL; else the local extractor.`,
   cluster: `almanac cluster --input <file.jsonl|->
 
-Lines {id,title,text?,published,source?,url?} → lines {id,event} (no store).`,
+Lines {id,title,text?,published,source?,url?,entities?,author?} → lines {id,event} (no store);
+author, the by-line, files a reaction that names it with the article it answers.`,
   'summarize-event': `almanac summarize-event --input <file.jsonl|-> [--local|--llm]
 
 Lines {id,articles:[{title,text,source?,published?,url?}]} → lines {id,title,summary}.`,

@@ -4,6 +4,7 @@ import { eventCover, type HappeningEvidence, happeningEvidence, specificity } fr
 import { Posting } from './posting.js';
 import { gatheringNames, isRoundup, roundupOf } from './roundup.js';
 import { type ArticleNames, articleNames, NameRules } from './names.js';
+import { authorMarks, namedMarks } from './reaction.js';
 import { dot, holding, knownTermId, SparseVector, termId, termName } from './vector.js';
 
 /**
@@ -28,6 +29,8 @@ export interface ClusterInput {
   source?: string;
   /** Names of organisations, people, products...: from the extractor when it ran. */
   entities?: readonly string[];
+  /** The by-line: a reaction that names it answers this article (see reaction.ts). */
+  author?: string;
 }
 
 export interface ClusterSettings {
@@ -309,6 +312,7 @@ export class OnlineClusterer {
       }
     const names = articleNames(title, lead, url);
     for (const m of names.marks) if (!counts.has(m)) counts.set(m, 0);
+    for (const m of authorMarks(doc.author)) counts.set(m, 0);
     return { counts, names, title, lead };
   }
 
@@ -686,6 +690,12 @@ export class OnlineClusterer {
     const v = gathering ? withRoundupMarks(this.vectorize(counts), gathering) : this.vectorize(counts);
     const names = NameRules.of([...counts.keys()], articleNames, knownTermId);
     const at = doc.published.getTime();
+    // The authors the article names, but for its own (see reaction.ts).
+    const own = new Set(authorMarks(doc.author));
+    const named = namedMarks(`${title} ${lead}`)
+      .filter((m) => !own.has(m))
+      .map(knownTermId)
+      .filter((id) => id >= 0);
     this.newest = Math.max(this.newest, at);
     if (++this.addsSincePrune >= 1000) this.prune();
     const cands = this.candidates(v, at);
@@ -699,6 +709,8 @@ export class OnlineClusterer {
       // Roundups of a gathering join only their gathering's event, met before the candidates (see roundup.ts).
       if (gathering || e.centroid.ids.includes(ROUNDUP_MARK)) return false;
       if (sim < this.settings.joinThreshold) return false;
+      // A reaction that names the author of one of the event's articles answers it.
+      if (named.some((id) => e.centroid.ids.includes(id))) return true;
       titleTerms ??= new Set(contentTerms(title)).size;
       const tt = titleTerms;
       // Without a lead the headline is all the cosine read: only a lead can tie an article to a wide event by its context.

@@ -32,9 +32,10 @@ export async function undoEvents(db: Db, events: readonly string[]): Promise<num
     title: string;
     text: string;
     url: string | null;
+    author: string | null;
     entities: string | null;
   }>(
-    `SELECT a.id, a.title, a.text, a.url, x.entities FROM event_articles ea JOIN articles a ON a.id = ea.article_id
+    `SELECT a.id, a.title, a.text, a.url, a.author, x.entities FROM event_articles ea JOIN articles a ON a.id = ea.article_id
       LEFT JOIN extractions x ON x.article_id = a.id WHERE ea.event_id IN (${listParam(db, 'text')})`,
     [JSON.stringify(events)],
   );
@@ -50,6 +51,7 @@ export async function undoEvents(db: Db, events: readonly string[]): Promise<num
           url: a.url ?? undefined,
           published: new Date(0),
           entities,
+          author: a.author ?? undefined,
         })
         .keys(),
     ];

@@ -382,6 +382,7 @@ export const clusterStage: Stage = {
           published: new Date(at),
           source: a.sourceId,
           entities: x?.entities.map((e) => e.name),
+          author: a.author ?? undefined,
         },
         async (asg, tx) => {
           await addToEvent(tx, asg.event, articleId, at);
