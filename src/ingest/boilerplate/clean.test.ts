@@ -35,6 +35,14 @@ const BOILERPLATE: Array<[string, string]> = [
     'Hello and welcome to Bench Talk, a newsletter for Circuit Notes subscribers about the chips and the people who sell them.',
     'newsletter',
   ],
+  ["I'm Jo Park, senior chips reporter at Circuit Notes and your guest host this week.", 'newsletter'],
+  ['I’m Jo Park, Deputy Editor at Circuit Notes and author of the Bench Talk newsletter.', 'newsletter'],
+  ['This is Jo Park, your Thursday episode guest host and deputy editor at Circuit Notes.', 'newsletter'],
+  ['Bench Talk is Circuit Notes’ flagship podcast, produced by Ana Ruiz, and posts every Friday.', 'newsletter'],
+  ['This is the first in a series of Thursday Bench Talk episodes that I will be hosting.', 'newsletter'],
+  ['Welcome back to Circuit Mobility, your hub for the future of chips and how AI is playing a part.', 'newsletter'],
+  ['I’m Jo Park — analyst, cohost of Bench Talk, and creator of a chips video series.', 'newsletter'],
+  ['Hello and welcome to Bench Talk, an email for Circuit Notes subscribers about chips and power.', 'newsletter'],
   ['[…]', 'truncation'],
   ['Continue reading…', 'truncation'],
   ['The post Chips get cheaper appeared first on Circuit Notes.', 'truncation'],
@@ -55,6 +63,11 @@ const NEWS = [
   'The lab published a newsletter-style changelog for developers.',
   'The newsletter about the merger reached two million readers on Monday.',
   'Consider subscribing costs: the plan is $20 a month.',
+  "I'm not sure the editor understood the risk, the reporter said.",
+  'This is Jo Park’s third company, and she hired an editor from the Times.',
+  'Gemini is Google’s flagship model, and it ships every month.',
+  'Welcome to the new hybrid workforce, where humans and agents share the work.',
+  'This is the first in a series of price cuts the company plans this year.',
 ];
 
 describe('boilerplate by what it is', () => {
@@ -94,6 +107,13 @@ describe('boilerplate by what it is', () => {
     assert.equal(r.cutTail, 'The largest buyer has said it will');
     // Cleaning what was cleaned changes nothing.
     assert.deepEqual(cleanText(r.text), { text: r.text, removed: [], cutTail: '' });
+  });
+  it('reads a case name\'s "v." inside its sentence, not as the end of one', () => {
+    const r = cleanText(
+      'Analysts expect a rebound. Ever since the Supreme Court ruled in Citizens United v. FEC that corporations had [\u2026]',
+    );
+    assert.equal(r.text, 'Analysts expect a rebound.');
+    assert.equal(r.cutTail, 'Ever since the Supreme Court ruled in Citizens United v. FEC that corporations had');
   });
   it('keeps an unfinished sentence when it is all the item has', () => {
     assert.equal(

@@ -19,18 +19,21 @@ const SUBSCRIBE = new RegExp(
 // A newsletter's own tagline: "A newsletter for Verge subscribers about …", "Hello and welcome to Regulator, a newsletter for …".
 const TAGLINE = new RegExp(
   String.raw`^\(?(?:(?:hello|hi|hey)(?: there)?,? and )?(?:welcome(?: back)? to [^,]{1,40}, )?` +
-    String.raw`(?:an?|the) (?:[\p{L}-]+ ){0,2}newsletter for (?:[\p{L}'\u2019-]+ ){0,3}(?:subscribers|readers)\b`,
+    String.raw`(?:an?|the) (?:[\p{L}-]+ ){0,2}(?:newsletter|email) for (?:[\p{L}'\u2019-]+ ){0,3}(?:subscribers|readers)\b`,
   'iu',
 );
 // The text speaking of itself: "This is today's edition of …", "This story originally appeared in …", "This is an excerpt of …".
 const SELF = new RegExp(
   String.raw`^(?:this|it) (?:is|was|story|post|article|piece|essay|column|episode|edition)\b.{0,60}` +
     String.raw`\b(?:newsletter|edition of|excerpt of|originally (?:appeared|published|ran)|first (?:appeared|published)|` +
-    String.raw`syndicated|republished|reprinted|podcast)\b`,
+    String.raw`syndicated|republished|reprinted|podcast|episodes?)\b`,
   'i',
 );
-const WELCOME =
-  /^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b.{0,60}(?:\b(?:edition|issue|episode|installment|newsletter|podcast|series|collaboration)\b|!$)/i;
+const WELCOME = new RegExp(
+  String.raw`^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b.{0,60}(?:\b(?:edition|issue|episode|installment|` +
+    String.raw`newsletter|podcast|series|collaboration|your (?:[\w-]+ ){0,2}(?:hub|home|guide|source))\b|!$)`,
+  'i',
+);
 // A show promoting itself: "Listen to the full episode", "wherever you get your podcasts".
 const LISTEN = new RegExp(
   String.raw`\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|` +
@@ -38,6 +41,18 @@ const LISTEN = new RegExp(
   'i',
 );
 const POST_APPEARED = /^the post\b.{1,300}\bappeared first on\b/i;
+// A host introducing themselves: "I'm Jo Park, senior reporter at Circuit Notes and your guest host this week."
+const HOST = new RegExp(
+  String.raw`^(?:I['\u2019]m|I am|this is)\s\p{Lu}[\p{L}'\u2019-]+(?:\s\p{Lu}[\p{L}'\u2019-]+){0,3},?\s` +
+    String.raw`(?:[\p{L}\u2014-]+,?\s+){0,14}?(?:(?:[Cc]o-?)?[Hh]ost|[Ee]ditor|[Rr]eporter|[Ww]riter|[Cc]orrespondent|[Cc]olumnist|[Pp]roducer|[Aa]nchor)\b`,
+  'u',
+);
+// A show describing itself: "Bench Talk is Circuit Notes' flagship podcast, and posts every Friday."
+const SHOW = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{L}'\u2019-]*\s){1,3}is\s(?:(?:\p{Lu}[\p{L}-]*\s){0,2}\p{Lu}[\p{L}-]*['\u2019]s?\s)?` +
+    String.raw`(?:[\p{L}-]+\s){0,2}(?:podcast|newsletter|show|video series)\b.{0,80}\b(?:every|weekly|daily|produced by|hosted by)\b`,
+  'u',
+);
 
 // A credit: "Image: …", "Photo credit: …", "Photo by …", "Getty Images" alone.
 const CREDIT_LABEL = new RegExp(
@@ -83,7 +98,9 @@ export function boilerplateKind(sentence: string, alone = true): BoilerplateKind
     (LISTEN.test(s) && n <= 30) ||
     (TAGLINE.test(s) && n <= 30) ||
     SELF.test(s) ||
-    (WELCOME.test(s) && n <= 20)
+    (WELCOME.test(s) && n <= 30) ||
+    (HOST.test(s) && n <= 40) ||
+    (SHOW.test(s) && n <= 30)
   )
     return 'newsletter';
   if (CREDIT_LABEL.test(s) && n <= 15) return 'credit';

@@ -15,7 +15,7 @@ export interface Span {
 
 // "U.S.", "Dept.", "Jan.", initials: a period after these does not end a sentence when a capital follows.
 const ABBREVIATION = new RegExp(
-  String.raw`(?:^|[\s(])(?:[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|etc|e\.g|` +
+  String.raw`(?:^|[\s(])(?:[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|v|etc|e\.g|` +
     String.raw`i\.e|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dept|Gov|Sen|Rep|Univ|Gen|Lt|Col|Capt)$`,
 );
 // A sentence end: punctuation then space and a capital, a paragraph break, or (as feeds glue
