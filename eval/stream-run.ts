@@ -86,6 +86,7 @@ function rss(outlet: string, items: readonly StreamItem[]): string {
 export async function runStream(
   items: readonly StreamItem[],
   log: (line: string) => void = () => {},
+  store = ':memory:',
 ): Promise<StreamReport> {
   const outlets = new Map<string, StreamItem[]>();
   for (const it of items) (outlets.get(it.source) ?? outlets.set(it.source, []).get(it.source)!).push(it);
@@ -105,7 +106,7 @@ export async function runStream(
     maxDecompressedBytes: 1 << 28,
   };
   const deps: Deps = {
-    db: openDb(':memory:', { seed: TAXONOMY }),
+    db: openDb(store, { seed: TAXONOMY }),
     state: new PipelineState(),
     config,
     http: createHttpClient(config),

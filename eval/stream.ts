@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pad, readJsonlFile, requireData } from './shared-data.js';
 import { runStream } from './stream-run.js';
@@ -8,12 +9,19 @@ import type { StreamItem } from './stream-checks.js';
  * through the pipeline (one loopback feed per outlet), then the boilerplate left in what a
  * reader sees: event titles and summaries, guide overviews, article texts and extractions;
  * and event summaries that are a picture's caption or missing where members have text
- * (goal 0 everywhere). --per-outlet takes each outlet's first N items by date.
+ * (goal 0 everywhere). --per-outlet takes each outlet's first N items by date; --keep <file>
+ * writes the store to that new SQLite file, to read its pages (`almanac serve --db <file>`).
  */
 const arg = process.argv.indexOf('--per-outlet');
 const perOutlet = arg > 0 ? Number(process.argv[arg + 1]) : Infinity;
 if (!(perOutlet > 0)) {
   console.error('eval:stream: --per-outlet takes a positive number of items');
+  process.exit(2);
+}
+const keepAt = process.argv.indexOf('--keep');
+const keep = keepAt > 0 ? process.argv[keepAt + 1] : undefined;
+if (keepAt > 0 && (!keep || existsSync(keep))) {
+  console.error(`eval:stream: --keep takes the path of a file that does not exist yet${keep ? ` (${keep} does)` : ''}`);
   process.exit(2);
 }
 const all = readJsonlFile<StreamItem>(join(requireData('streams', 'eval:stream'), 'ai-news-stream.jsonl'));
@@ -26,7 +34,7 @@ const items = [...all]
     return n < perOutlet;
   });
 const t0 = Date.now();
-const r = await runStream(items, (l) => console.log(`  ${l}`));
+const r = await runStream(items, (l) => console.log(`  ${l}`), keep);
 console.log(
   `Stream: ${r.items} items from ${r.outlets} outlets; ${r.itemsWithBoilerplate} carry boilerplate ` +
     `as fetched, ${r.titlesLabelled} titles open with a newsletter label`,
