@@ -305,6 +305,8 @@ describe('who speaks', () => {
     );
     assert.equal(firstPerson('The US Commerce Department imposed controls.'), null);
     assert.equal(firstPerson('A Phase I trial began after World War I records were found.'), null);
+    assert.equal(firstPerson('Sergey Brin made a surprise appearance at Google I/O on Tuesday.'), null, 'I/O');
+    assert.equal(firstPerson('The new AI Mode features announced at I/O will change search.'), null, 'I/O');
   });
 
   it('names the organisation for a lab\'s "we" and the writer for "I"', () => {

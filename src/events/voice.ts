@@ -14,9 +14,9 @@ export function sourceCoreName(name: string): string {
 }
 
 /** Words spoken in the first person; "US" (the country) is upper case and not among them. */
-// "I" after War, Phase, Part… is a numeral.
+// "I" after War, Phase, Part… is a numeral; "I/O" (Google's conference, input/output) is no one.
 const SINGULAR =
-  /(^|[^\p{L}'’])(?<!(War|Part|Phase|Title|Class|Type|Stage|Tier|Series|Chapter|Act|Section) )(I|me|my|mine|myself|I['’](?:m|ve|d|ll))(?![\p{L}'’])/u;
+  /(^|[^\p{L}'’])(?<!(War|Part|Phase|Title|Class|Type|Stage|Tier|Series|Chapter|Act|Section) )(I|me|my|mine|myself|I['’](?:m|ve|d|ll))(?![\p{L}'’]|\/O\b)/u;
 const PLURAL = /(^|[^\p{L}'’])([Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves|[Ww]e['’](?:re|ve|d|ll))(?![\p{L}'’])/u;
 /** A letter's salutation, which says the rest is the writer's own voice. */
 const SALUTATION = /^(dear|hi|hello)\s+[^,.!?]{1,40},\s*/i;

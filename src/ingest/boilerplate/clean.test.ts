@@ -43,6 +43,8 @@ const BOILERPLATE: Array<[string, string]> = [
   ['Welcome back to Circuit Mobility, your hub for the future of chips and how AI is playing a part.', 'newsletter'],
   ['I’m Jo Park — analyst, cohost of Bench Talk, and creator of a chips video series.', 'newsletter'],
   ['Hello and welcome to Bench Talk, an email for Circuit Notes subscribers about chips and power.', 'newsletter'],
+  ['For more on the fab buildout, follow Jo Park.', 'newsletter'],
+  ["If you haven't already, be sure to check out this week's Bench Talk episode with the chip team.", 'newsletter'],
   ['[…]', 'truncation'],
   ['Continue reading…', 'truncation'],
   ['The post Chips get cheaper appeared first on Circuit Notes.', 'truncation'],
@@ -68,6 +70,8 @@ const NEWS = [
   'Gemini is Google’s flagship model, and it ships every month.',
   'Welcome to the new hybrid workforce, where humans and agents share the work.',
   'This is the first in a series of price cuts the company plans this year.',
+  'For more on the deal, the company pointed to its filing with regulators.',
+  'Check out the new model, the lab told developers on Monday.',
 ];
 
 describe('boilerplate by what it is', () => {

@@ -40,6 +40,13 @@ const LISTEN = new RegExp(
     String.raw`(?:on|to us on) apple podcasts|follow (?:the show|us) on)\b`,
   'i',
 );
+// An outlet pointing elsewhere: "For more on the chip race, follow Jo Park.", "Be sure to check out this week's episode".
+const ELSEWHERE = new RegExp(
+  String.raw`^for more (?:on|about) [^,]{1,80}, (?:follow|read|see|check out|listen to)\b|` +
+    String.raw`^(?:if you haven['\u2019]t already, )?(?:be sure to )?(?:check out|listen to) (?:this|last|our|the latest) ` +
+    String.raw`(?:week['\u2019]s )?(?:[\p{L}-]+ ){0,3}(?:episode|issue|interview|edition|podcast)\b`,
+  'iu',
+);
 const POST_APPEARED = /^the post\b.{1,300}\bappeared first on\b/i;
 // A host introducing themselves: "I'm Jo Park, senior reporter at Circuit Notes and your guest host this week."
 const HOST = new RegExp(
@@ -96,6 +103,7 @@ export function boilerplateKind(sentence: string, alone = true): BoilerplateKind
   if (
     (SUBSCRIBE.test(s) && n <= 30) ||
     (LISTEN.test(s) && n <= 30) ||
+    (ELSEWHERE.test(s) && n <= 30) ||
     (TAGLINE.test(s) && n <= 30) ||
     SELF.test(s) ||
     (WELCOME.test(s) && n <= 30) ||

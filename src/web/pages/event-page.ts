@@ -6,6 +6,7 @@ import type { EventCard, GuideRef } from './events.js';
 import { sharedSubjects } from './events.js';
 import { ageHtml, cardHtml, eventAgeHtml, scoreHtml, sourceLinkHtml } from './fragments.js';
 import { layoutHtml } from './layout.js';
+import { unrepeatedSummaries } from './unrepeated.js';
 
 /**
  * One event's page: why it scored what it did, its coverage, names, guides and related
@@ -26,12 +27,12 @@ function factorsHtml(e: EventCard): string {
   return `<table class="factors"><tr><th>factor</th><th>measured</th><th>points</th></tr>${rows}</table>`;
 }
 
-function memberHtml(m: EventPageMember, now: Date): string {
+function memberHtml(m: EventPageMember, summary: string, now: Date): string {
   return (
     `<div class="item member"><div class="meta"><span class="role ${esc(m.role)}">${text(ROLE_LABEL[m.role])}</span> ` +
     `${esc(sourceLabel({ name: m.sourceName, author: m.sourceAuthor }))} · tier ${text(m.tier)} · ${ageHtml(m.publishedAt ?? m.fetchedAt, now)}` +
     `${sourceLinkHtml(m.url)}</div><h3><a href="/articles/${text(m.articleId)}">${text(m.title)}</a></h3>` +
-    `${m.summary ? `<p>${summaryText(m.summary)}</p>` : ''}</div>`
+    `${summary ? `<p>${summaryText(summary)}</p>` : ''}</div>`
   );
 }
 
@@ -46,7 +47,7 @@ export function eventPageHtml(props: {
   const source = e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : '';
   const age = eventAgeHtml(e.firstSeen, e.lastUpdated, now);
   let out = `<a href="/">← Events</a><div class="meta head">${scoreHtml(e.significance)}${esc(source)} · ${age}</div>`;
-  out += `<h1>${text(e.title)}</h1><p class="lead">${summaryText(e.summary)}</p>`;
+  out += `<h1>${text(e.title)}</h1>${e.summary ? `<p class="lead">${summaryText(e.summary)}</p>` : ''}`;
   if (e.topics.length) {
     out += '<p class="topics">';
     for (const t of e.topics)
@@ -55,7 +56,8 @@ export function eventPageHtml(props: {
   }
   out += `<h2>Why ${text(e.significance)} of 10</h2>${factorsHtml(e)}`;
   out += `<h2>Coverage (${members.length} article${plural(members.length)} from ${text(e.sourceCount)} source${plural(e.sourceCount)})</h2>`;
-  for (const m of members) out += memberHtml(m, now);
+  const summaries = unrepeatedSummaries(e.summary, members);
+  for (const [i, m] of members.entries()) out += memberHtml(m, summaries[i]!, now);
   if (e.entities.length) {
     out += '<h2>Who and what</h2><p class="entities">';
     for (const x of e.entities)

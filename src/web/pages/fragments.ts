@@ -46,6 +46,6 @@ export function cardHtml(e: EventCardRow, now: Date, shared?: string[]): string 
     eventAgeHtml(e.firstSeen, e.lastUpdated, now) +
     sourceLinkHtml(e.primary?.url) +
     (shared?.length ? `<span class="sim"> · shares ${esc(shared.join(', '))}</span>` : '') +
-    `</div><h3><a href="/events/${esc(encodeURIComponent(e.id))}">${text(e.title)}</a></h3><p>${summaryText(e.summary)}</p></div>`
+    `</div><h3><a href="/events/${esc(encodeURIComponent(e.id))}">${text(e.title)}</a></h3>${e.summary ? `<p>${summaryText(e.summary)}</p>` : ''}</div>`
   );
 }
