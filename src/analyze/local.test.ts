@@ -195,6 +195,25 @@ describe('local extractor', () => {
     }
   });
 
+  it("reads a short description's opening lines with the point they lead to", () => {
+    // A feed's description in the shape outlets write them (our words).
+    const lines =
+      'Battery fires. Broken hinges. Screens that go dark. These are the faults a recall of smart speakers names.';
+    assert.equal(summarize(analyzeText(lines)), lines);
+    const question = 'Is the new watermark a step too far? Some users have taken to forums to say that it is.';
+    assert.equal(summarize(analyzeText(question)), question);
+    const lede =
+      'At long last, the lab has released Orbit. The model routes each request to the right size of network.';
+    assert.equal(summarize(analyzeText(lede)), lede);
+    // A greeting or an exclamation opens nothing; a long article keeps the lead rule.
+    assert.equal(
+      summarize(
+        analyzeText('Happy Friday. The lab has released a model that routes each request to the right network.'),
+      ),
+      'The lab has released a model that routes each request to the right network.',
+    );
+  });
+
   it('keeps every quote of the demo corpus verbatim', () => {
     for (const a of loadCorpus()) {
       const text = a.paragraphs.join('\n\n');

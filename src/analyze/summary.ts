@@ -86,14 +86,44 @@ function informative(s: ScoredSentence, last: boolean, previousChosen: boolean, 
  * choosing by centrality lost to Lead-3 on one (see npm run eval:extract).
  */
 export function summarySentences(scored: ScoredSentence[], w: SummaryWeights = SUMMARY_WEIGHTS): ScoredSentence[] {
-  const chosen: ScoredSentence[] = [];
+  const opening = shortOpening(scored, w);
+  const chosen: ScoredSentence[] = scored.slice(0, opening);
   for (const [i, s] of scored.entries()) {
-    if (chosen.length >= w.maxSentences) break;
+    if (i < opening) continue;
+    if (chosen.length - opening >= w.maxSentences) break;
     const previous = chosen.length > 0 && chosen[chosen.length - 1]!.sentence.index === s.sentence.index - 1;
     if (informative(s, i === scored.length - 1, previous, w)) chosen.push(s);
   }
   if (chosen.length === 0 && scored.length) chosen.push(scored[0]!);
   return chosen;
+}
+
+/** Words up to which a text's opening is read as one (a feed's description: "Sexual fetish content. How to light a match. …"). */
+const SHORT_LEAD_WORDS = 60;
+/** A greeting opens a letter, not a story: "Happy Friday.", "Good morning." */
+const GREETING = /^(?:happy|good|hello|hi|hey|greetings|welcome|dear)\b/i;
+
+/**
+ * A short text that opens with short lines or a question and states its point after them
+ * ("Is the new watermark a travesty? Some have taken to social media to complain that it is.")
+ * is read from its start: the point alone leans on what it follows ("it is", "On that front"),
+ * and the lines alone say nothing. Only where every sentence before the point is a short
+ * statement of two words or more, or a question (not a greeting, an exclamation, a quote, a
+ * caption or a teaser), and the opening is a feed description's length. Returns how many
+ * sentences open the text so; the lead rule chooses from the point on.
+ */
+function shortOpening(scored: ScoredSentence[], w: SummaryWeights): number {
+  let words = 0;
+  for (const [i, s] of scored.entries()) {
+    const t = s.sentence.text;
+    words += s.words;
+    const question = /\?\s*["”’']?$/.test(t);
+    // (A question is a teaser at a summary's end; at its start, what the point answers.)
+    if (words > SHORT_LEAD_WORDS || /^["“‘']/.test(t) || (!question && isTeaser(t))) return 0;
+    if (s.words >= w.minWords && !question) return i;
+    if (!question && (s.words < 2 || GREETING.test(t) || /!\s*["”’']?$/.test(t))) return 0;
+  }
+  return 0;
 }
 
 export function summarize(

@@ -45,6 +45,7 @@ const BOILERPLATE: Array<[string, string]> = [
   ['Hello and welcome to Bench Talk, an email for Circuit Notes subscribers about chips and power.', 'newsletter'],
   ['For more on the fab buildout, follow Jo Park.', 'newsletter'],
   ["If you haven't already, be sure to check out this week's Bench Talk episode with the chip team.", 'newsletter'],
+  ['Hello and welcome to Bench Talk.', 'newsletter'],
   ['[…]', 'truncation'],
   ['Continue reading…', 'truncation'],
   ['The post Chips get cheaper appeared first on Circuit Notes.', 'truncation'],

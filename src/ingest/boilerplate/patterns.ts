@@ -34,6 +34,8 @@ const WELCOME = new RegExp(
     String.raw`newsletter|podcast|series|collaboration|your (?:[\w-]+ ){0,2}(?:hub|home|guide|source))\b|!$)`,
   'i',
 );
+// A welcome and nothing else: "Hello and welcome to Bench Talk."
+const BARE_WELCOME = /^(?:(?:hello|hey there|hi),? and )?welcome(?: back)? to\b[^,;:]{1,40}[.!]$/i;
 // A show promoting itself: "Listen to the full episode", "wherever you get your podcasts".
 const LISTEN = new RegExp(
   String.raw`\b(?:listen to the full (?:episode|interview|conversation)|wherever you (?:get|listen to) your podcasts|` +
@@ -107,6 +109,7 @@ export function boilerplateKind(sentence: string, alone = true): BoilerplateKind
     (TAGLINE.test(s) && n <= 30) ||
     SELF.test(s) ||
     (WELCOME.test(s) && n <= 30) ||
+    (BARE_WELCOME.test(s) && n <= 8) ||
     (HOST.test(s) && n <= 40) ||
     (SHOW.test(s) && n <= 30)
   )
