@@ -135,6 +135,10 @@ describe('web routes and outputs', () => {
     assert.ok((topics.match(/<svg class="spark"/g) ?? []).length >= 10);
     assert.equal((await get('/topics/open-source-ai')).status, 200);
     assert.equal((await get('/topics/no-such-topic')).status, 404);
+    // One event is "1 event" (ai-infrastructure has one in the demo).
+    const one = await (await get('/topics/ai-infrastructure')).text();
+    assert.match(one, /\b1 event ·/);
+    assert.doesNotMatch(one, /\b1 events\b/);
     const source = await (await get('/sources/interconnects')).text();
     assert.match(source, /Recent fetches/);
     const opml = readOpml(await (await get('/sources.opml')).text());

@@ -65,7 +65,7 @@ export function TopicPage(props: { topic: TopicStat; events: EventCard[]; now: D
       <a href="/topics">← Topics</a>
       <h1>{t.label}</h1>
       <p class="meta">
-        {t.events} events ·{' '}
+        {t.events} event{t.events === 1 ? '' : 's'} ·{' '}
         <Sparkline values={t.weekly} width={160} height={28} label={`${t.weekly.join(', ')} events per week`} /> ·{' '}
         <a href={`/?topic=${encodeURIComponent(t.slug)}`}>filter events</a> ·{' '}
         <a href={`/feed.atom?topic=${encodeURIComponent(t.slug)}`}>Atom</a>
