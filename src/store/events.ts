@@ -5,6 +5,8 @@ import { one, value } from './sql/query.js';
 import { readTogether } from './sql/read-together.js';
 import type { SqlValue } from './sql/client.js';
 import { sourceWeekFloor, weekFloorFor, weekOf } from './recent-weeks.js';
+import { columnFilters, memberTest } from './event-filters.js';
+import { type ListSubject, readNewestOfSubject } from './event-list-postgres.js';
 import { CARD_COLUMNS, cardFromRow, type EventCardRow, PRIMARY_JOIN, type RawCard } from './event-cards.js';
 
 /** Lists and counts of events, by filters (single events: event-reads.ts; writes: event-writes.ts). */
@@ -58,17 +60,19 @@ async function readListRows<R>(db: Db, o: EventListOptions, columns: string, joi
   };
   // Newest first under a topic, entity or source: read only its newest weeks that can fill
   // the page, widened (four times the rows each round) while other filters leave it short.
-  const subject =
+  // PostgreSQL walks those weeks in one statement planned once (event-list-postgres.ts).
+  const subject: ListSubject | undefined =
     o.sort === 'significance'
       ? undefined
       : o.topic
-        ? (['topic', o.topic] as const)
+        ? ['topic', o.topic]
         : o.entity
-          ? (['entity', o.entity] as const)
+          ? ['entity', o.entity]
           : o.source
-            ? (['source', o.source] as const)
+            ? ['source', o.source]
             : undefined;
   if (!subject) return await read();
+  if (db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join);
   const fromWeek = o.since ? weekOf(o.since) : 0;
   for (let need = (o.offset ?? 0) + o.limit; ; need *= 4) {
     const floor =
@@ -126,10 +130,7 @@ async function subjectFilter(
       [kind, subject, week],
     )) ?? 0;
   return size > SMALL_SUBJECT
-    ? {
-        sql: `EXISTS (SELECT 1 FROM event_subjects es WHERE es.kind = '${kind}' AND es.subject = ? AND es.event_id = events.id)`,
-        params: [subject],
-      }
+    ? memberTest(kind, subject)
     : {
         sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`,
         params: [subject, week],
@@ -141,19 +142,16 @@ async function eventFilters(
   o: Omit<EventListOptions, 'limit'>,
   recent?: RecentSubject,
 ): Promise<{ where: string[]; params: SqlValue[] }> {
-  const where = ["title <> ''"];
-  const params: SqlValue[] = [];
-  if (o.minSignificance) where.push('significance >= ?'), params.push(o.minSignificance);
-  if (o.since) where.push('last_updated >= ?'), params.push(o.since);
-  if (o.until) where.push('last_updated < ?'), params.push(o.until);
-  if (o.kind) where.push('kind = ?'), params.push(o.kind);
+  const { where, params } = columnFilters(o);
   // Events with an article from the source, as event_sources keeps them (migration 032).
   if (o.source && recent?.kind === 'source')
     where.push('id IN (SELECT event_id FROM event_sources WHERE source_id = ? AND week >= ?)'),
       params.push(o.source, recent.week);
-  else if (o.source)
-    where.push('EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.source_id = ?)'),
-      params.push(o.source);
+  else if (o.source) {
+    const f = memberTest('source', o.source);
+    where.push(f.sql);
+    params.push(...f.params);
+  }
   for (const [kind, subject] of [
     ['entity', o.entity],
     ['topic', o.topic],

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStore } from './copy-store.js';
 import { insertGuide, topGuideEvents } from '../guides.js';
-import { listEvents } from '../events.js';
+import { type EventListOptions, listEventCards, listEvents } from '../events.js';
 import { saveRelations } from '../relating.js';
 import { weekFloorFor, weekOf } from '../recent-weeks.js';
 import { MARK_CLOSE, MARK_OPEN, search } from '../search.js';
@@ -317,6 +317,112 @@ export async function storageSuite(
       await c.run(`DELETE FROM events WHERE id = 'es12'`);
       assert.deepEqual(await c.all(kept), await derived());
       assert.deepEqual(ids(await listEvents(c, { limit: 3, source: 'es-b' })), ['es00', 'es27', 'es24']);
+    });
+
+    it('reads a feed under every mix of filters as the events filtered and sorted one by one', async () => {
+      // 40 events over about five weeks under two topics, an entity and two sources; two pairs
+      // share a last update (the order falls to the score, then the id) and one has no title.
+      const day = 86_400_000;
+      const ts = T0.toISOString();
+      for (const src of ['fd-a', 'fd-b'])
+        await c.run(`INSERT INTO sources (id, name, feed_url, created_at) VALUES (?, ?, ?, ?)`, [
+          src,
+          `Source ${src}`,
+          `https://${src}.example/feed`,
+          ts,
+        ]);
+      const events = Array.from({ length: 40 }, (_, i) => {
+        const id = `fd${String(i).padStart(2, '0')}`;
+        const offset = i === 21 ? 20 : i === 23 ? 22 : i;
+        const at = new Date(T0.getTime() + offset * 0.9 * day).toISOString();
+        const topics = [...(i % 2 === 0 ? ['suite-feed-a'] : []), ...(i % 3 === 0 ? ['suite-feed-b'] : [])];
+        return {
+          id,
+          at,
+          title: i === 13 ? '' : `Event ${id}`,
+          significance: i === 23 ? 7 : (i * 7) % 11,
+          kind: i % 4 === 0 ? 'launch' : 'research',
+          topics,
+          entity: i % 5 !== 0,
+          sources: i % 4 === 1 ? ['fd-a', 'fd-b'] : ['fd-a'],
+        };
+      });
+      for (const e of events) {
+        await c.run(
+          `INSERT INTO events (id, title, first_seen, last_updated, significance, kind, topics) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [e.id, e.title, e.at, e.at, e.significance, e.kind, JSON.stringify(e.topics)],
+        );
+        // The rows guides/membership.ts writes for a topic or entity (the store's suite stays out of the domain).
+        for (const [kind, subject] of [
+          ...e.topics.map((t) => ['topic', t]),
+          ...(e.entity ? [['entity', 'Suite Feed Entity']] : []),
+        ])
+          await c.run(`INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES (?, ?, ?, 1, ?)`, [
+            kind!,
+            subject!,
+            e.id,
+            weekOf(e.at),
+          ]);
+        for (const src of e.sources) {
+          const a = await c.get<{ id: number }>(
+            `INSERT INTO articles (source_id, guid, title, url, fetched_at, content_hash, updated_at) VALUES (?, ?, 'T', ?, ?, 'h', ?) RETURNING id`,
+            [src, `${e.id}-${src}`, `https://${src}.example/${e.id}`, e.at, e.at],
+          );
+          await c.run(`INSERT INTO event_articles (event_id, article_id, role) VALUES (?, ?, 'coverage')`, [
+            e.id,
+            a!.id,
+          ]);
+          if (src === e.sources.at(-1))
+            await c.run('UPDATE events SET primary_article_id = ? WHERE id = ?', [a!.id, e.id]);
+        }
+      }
+      const expected = (o: EventListOptions) =>
+        events
+          .filter(
+            (e) =>
+              e.title !== '' &&
+              (!o.minSignificance || e.significance >= o.minSignificance) &&
+              (!o.kind || e.kind === o.kind) &&
+              (!o.since || e.at >= o.since) &&
+              (!o.until || e.at < o.until) &&
+              (!o.topic || e.topics.includes(o.topic)) &&
+              (!o.entity || e.entity) &&
+              (!o.source || e.sources.includes(o.source)),
+          )
+          .sort((a, b) => b.at.localeCompare(a.at) || b.significance - a.significance || (a.id < b.id ? -1 : 1))
+          .slice(o.offset ?? 0, (o.offset ?? 0) + o.limit)
+          .map((e) => e.id);
+      const since = new Date(T0.getTime() + 9 * day).toISOString();
+      const until = new Date(T0.getTime() + 25 * day).toISOString();
+      const cases: EventListOptions[] = [
+        { limit: 7, topic: 'suite-feed-a' },
+        { limit: 5, offset: 6, topic: 'suite-feed-a' },
+        { limit: 50, topic: 'suite-feed-a', minSignificance: 6 },
+        { limit: 4, topic: 'suite-feed-a', minSignificance: 10 },
+        { limit: 50, topic: 'suite-feed-a', kind: 'launch' },
+        { limit: 6, topic: 'suite-feed-b', source: 'fd-b' },
+        { limit: 6, topic: 'suite-feed-a', entity: 'Suite Feed Entity', minSignificance: 3 },
+        { limit: 50, topic: 'suite-feed-a', since, until },
+        { limit: 3, source: 'fd-b', minSignificance: 3 },
+        { limit: 10, offset: 35, source: 'fd-a' },
+        { limit: 8, source: 'fd-a', since },
+        { limit: 5, entity: 'Suite Feed Entity', minSignificance: 8 },
+        { limit: 50, topic: 'no-such-topic' },
+      ];
+      for (const o of cases) {
+        const cards = await listEventCards(c, o);
+        assert.deepEqual(
+          cards.map((e) => e.id),
+          expected(o),
+          JSON.stringify(o),
+        );
+        for (const card of cards) {
+          const e = events.find((x) => x.id === card.id)!;
+          assert.deepEqual(card.topics, e.topics);
+          assert.equal(card.primary?.sourceId, e.sources.at(-1));
+          assert.equal(card.primary?.url, `https://${e.sources.at(-1)}.example/${e.id}`);
+        }
+      }
     });
 
     it("keeps an article's cut sentence through cleaning again, and drops it when the full text arrives", async () => {
