@@ -33,7 +33,10 @@ describe("a subject's newest events on PostgreSQL", () => {
     assert.equal(sent.length, 2);
     assert.equal(sent[0]!.sql, sent[1]!.sql, 'one text for every value');
     assert.ok(sent[0]!.sql.startsWith(PLANNED_ONCE));
-    assert.deepEqual(sent[0]!.params, [5, 'ai-chips', 0, 50, 0]);
+    assert.deepEqual(sent[0]!.params, [5, 'ai-chips', 0, 0]);
+    // The page's size is in the text, so the plan knows the page is small.
+    assert.match(sent[0]!.sql, /LIMIT 50 OFFSET \?\) page/);
+    await assert.rejects(listEventCards(db, { limit: 2.5, topic: 'ai-chips' }), /a limit of 2\.5/);
   });
 
   it("are read from a source's weeks since `since`, the other filters tested on each event", async () => {
@@ -43,9 +46,9 @@ describe("a subject's newest events on PostgreSQL", () => {
     await listEventCards(db, { limit: 20, topic: 'ai-chips', source: 'src-1' });
     assert.equal(sent.length, 2);
     assert.match(sent[0]!.sql, /FROM event_sources m /);
-    assert.deepEqual(sent[0]!.params, [since, 'launch', 'src-1', weekOf(since), 20, 40]);
+    assert.deepEqual(sent[0]!.params, [since, 'launch', 'src-1', weekOf(since), 40]);
     assert.match(sent[1]!.sql, /FROM event_subjects m .*EXISTS \(SELECT 1 FROM event_sources/);
-    assert.deepEqual(sent[1]!.params, ['src-1', 'ai-chips', 0, 20, 0]);
+    assert.deepEqual(sent[1]!.params, ['src-1', 'ai-chips', 0, 0]);
   });
 
   it('sorted by score, are read as every other list is', async () => {

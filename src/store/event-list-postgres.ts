@@ -21,8 +21,8 @@ const MEMBERS = {
  * and each event is read by key (the LATERAL subquery, kept apart by OFFSET 0, so no plan can
  * start from the events instead), and the weeks are sorted one at a time (an incremental sort)
  * until the page is full: events of a newer week were all updated later (the week is the last
- * update's), so the order is the list's. SQLite reads the subject's newest weeks by their counts
- * instead (recent-weeks.ts); the rows are the same.
+ * update's), so the order is the list's. SQLite reads the subject's newest weeks by their
+ * counts instead (recent-weeks.ts); the rows are the same.
  */
 export function readNewestOfSubject<R>(
   db: Db,
@@ -44,11 +44,16 @@ export function readNewestOfSubject<R>(
     params.push(...f.params);
   }
   const members = MEMBERS[subject[0]];
+  if (!Number.isInteger(o.limit) || o.limit < 1) throw new Error(`readNewestOfSubject: a limit of ${o.limit}`);
+  // The page's size is written in (a few sizes, each a statement of its own): a plan for any
+  // LIMIT guesses a tenth of the subject's rows, where scanning every event may look cheaper
+  // than reading the page's rows by key.
   const sql =
     `${PLANNED_ONCE}SELECT ${columns} FROM (SELECT ev.id FROM ${members.table} m CROSS JOIN LATERAL (` +
     `SELECT id, last_updated, significance FROM events WHERE id = m.event_id AND ${where.join(' AND ')} OFFSET 0) ev ` +
-    `WHERE ${members.key} AND m.week >= ? ORDER BY m.week DESC, ev.last_updated DESC, ev.significance DESC, ev.id LIMIT ? OFFSET ?) page ` +
+    `WHERE ${members.key} AND m.week >= ? ` +
+    `ORDER BY m.week DESC, ev.last_updated DESC, ev.significance DESC, ev.id LIMIT ${o.limit} OFFSET ?) page ` +
     `JOIN events e ON e.id = page.id ${join} ORDER BY e.last_updated DESC, e.significance DESC, e.id`;
   const fromWeek = o.since ? weekOf(o.since) : 0;
-  return db.all<R>(sql, [...params, subject[1], fromWeek, o.limit, o.offset ?? 0]);
+  return db.all<R>(sql, [...params, subject[1], fromWeek, o.offset ?? 0]);
 }
