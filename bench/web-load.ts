@@ -133,7 +133,7 @@ async function postgresCopy(file: string): Promise<{ url: string; drop: () => Pr
   return { url, drop: () => dropDatabase(server, url) };
 }
 
-/** migrate-store's copy of the SQLite store into the PostgreSQL database at `url`, then ANALYZE. */
+/** migrate-store's copy of the SQLite store into the PostgreSQL database at `url`, then VACUUM (ANALYZE). */
 async function copyInto(file: string, url: string): Promise<void> {
   const t0 = performance.now();
   const [from, to] = [await openStore(file, { seed: TAXONOMY }), await openStore(url, { seed: TAXONOMY })];
@@ -141,7 +141,8 @@ async function copyInto(file: string, url: string): Promise<void> {
     await copyStore(from, to, (p) =>
       process.stdout.write(`\r  copying to PostgreSQL: ${p.table} ${p.rows.toLocaleString('en-US')}      `),
     );
-    await to.exec('ANALYZE');
+    // A live server's autovacuum sets the visibility map that index-only scans rely on; a fresh copy has none.
+    await to.exec('VACUUM (ANALYZE)');
   } finally {
     await from.close();
     await to.close();
