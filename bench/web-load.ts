@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { openDb } from '../src/store/db.js';
 import { measure, printTable, saveResults } from './harness.js';
 import { fillStore } from './web-store.js';
@@ -17,6 +17,7 @@ import { copyStore } from '../src/store/sql/copy-store.js';
 import { createDatabase, dropDatabase } from '../src/store/sql/fresh-database.js';
 import { sharedDataDir } from '../eval/shared-data.js';
 import { distinctPaths, searchQueries } from './web-requests.js';
+import { steadyLoad } from './steady-load.js';
 import { backendCpu, backendCpuSpent, processCpuMs } from './pg-backend-cpu.js';
 
 /**
@@ -256,29 +257,22 @@ export async function benchWeb(): Promise<void> {
       await (await fetch(`${base}/healthz`)).arrayBuffer();
       // One turn shared by the connections: no two requests in a row ask for the same page.
       let turn = 0;
-      const run = (duration: number) =>
-        autocannon({
-          url: `${base}${path}`,
-          connections: 50,
-          duration,
-          ...(paths && { requests: [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length]! }) }] }),
-        });
-      // Uncounted first: each worker process compiles its code and fills its store cache on its own requests.
-      if (warmup > 0) await run(warmup);
-      const cpu0 = serverCpuMs(server);
-      const pg0 = pgDb && (await backendCpu(pgDb));
-      const r = await run(seconds);
-      const cpuMs = (serverCpuMs(server) - cpu0) / Math.max(1, r.requests.total);
-      const pgCpuMs = pg0 && backendCpuSpent(pg0, await backendCpu(pgDb!)) / Math.max(1, r.requests.total);
-      return {
-        rps: r.requests.average,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        non2xx: r.non2xx,
-        errors: r.errors,
-        cpuMs,
-        ...(pgCpuMs !== undefined && { pgCpuMs }),
+      const options: autocannon.Options = {
+        url: `${base}${path}`,
+        connections: 50,
+        ...(paths && { requests: [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length]! }) }] }),
       };
+      // The first seconds are not counted: each worker process compiles its code and fills its store cache on its own requests, and the connections open.
+      let cpu0 = 0;
+      let pg0: Map<number, number> | undefined;
+      const r = await steadyLoad(options, warmup, seconds, async () => {
+        cpu0 = serverCpuMs(server);
+        pg0 = pgDb && (await backendCpu(pgDb));
+      });
+      const cpuMs = (serverCpuMs(server) - cpu0) / Math.max(1, r.completed);
+      const pgCpuMs = pg0 && backendCpuSpent(pg0, await backendCpu(pgDb!)) / Math.max(1, r.completed);
+      const { completed: _, ...figures } = r;
+      return { ...figures, cpuMs, ...(pgCpuMs !== undefined && { pgCpuMs }) };
     };
     for (const st of stores) {
       // On PostgreSQL, the CPU of the database's backends too (one connection to read their ids).
