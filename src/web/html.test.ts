@@ -34,4 +34,16 @@ describe('summaries as shown', () => {
     assert.equal(summaryText('R&D spending rose by'), 'R&amp;D spending rose by…');
     assert.equal(summaryText(null), '');
   });
+
+  it('read a sentence as cut exactly as /[^.!?…"”’\')\]\s]\s*$/ reads it, whatever the space after it', () => {
+    const cut = /[^.!?…"”’')\]\s]\s*$/;
+    const ends = ['', '.', '!', '?', '…', '"', '”', '’', "'", ')', ']', 'a', '9', '»', '\ud83d', '\ud83d\ude00', '-'];
+    const spaces = ['', ' ', '\n', '\t \u00a0', '\u2028', '\u3000\ufeff', '\u200b'];
+    for (const end of ends)
+      for (const space of spaces)
+        for (const s of [`${end}${space}`, `It ships${end}${space}`, `${space}${end}`]) {
+          const want = cut.test(s) ? `${s.trimEnd()}…` : s;
+          assert.equal(shownSummary(s), want, JSON.stringify(s));
+        }
+  });
 });

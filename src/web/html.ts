@@ -23,15 +23,18 @@ export function attr(name: string, v: string | number | null | undefined): strin
   return v == null ? '' : ` ${name}="${typeof v === 'number' ? v : esc(v)}"`;
 }
 
-/** A sentence that ends without its stop: one a feed cut ("… describe the Pixel 10 phones in"). */
-const UNFINISHED = /[^.!?…"”’')\]\s]\s*$/;
+/** What a whole sentence ends with, before any space: its stop, or a closing quotation mark or bracket after it. */
+const SENTENCE_ENDS = new Set(['.', '!', '?', '…', '"', '”', '’', "'", ')', ']']);
 
 /**
- * A summary as shown: one its feed cut mid-sentence ends in "…", so a reader knows the rest
- * was not given rather than reading a sentence that stops.
+ * A summary as shown: one its feed cut mid-sentence ("… describe the Pixel 10 phones in") ends
+ * in "…", so a reader knows the rest was not given rather than reading a sentence that stops.
+ * Its last character is read directly: a regular expression anchored at the end tried every
+ * position of the text, a sixth of an event page's writing.
  */
 export function shownSummary(s: string): string {
-  return UNFINISHED.test(s) ? `${s.trimEnd()}…` : s;
+  const t = s.trimEnd();
+  return t && !SENTENCE_ENDS.has(t[t.length - 1]!) ? `${t}…` : s;
 }
 
 /** The same, escaped (nothing for none). */

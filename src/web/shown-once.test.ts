@@ -31,6 +31,13 @@ describe('a statement shown once on a page', () => {
     assert.ok(!repeats('', ['anything']));
     assert.ok(!repeats('Yes', ['Asked if it would ship, he said yes.']), 'a word in common is no repeat');
   });
+  it('takes four words or more within a longer text as the same statement, three as a phrase both use', () => {
+    const outer = ['Asked if it would ship this year, he said it would ship in May.'];
+    assert.ok(!repeats('it would ship', outer));
+    assert.ok(repeats('it would ship in', outer));
+    assert.ok(repeats('He said: it would ship in May!', outer), 'whole words, punctuation aside');
+    assert.ok(!repeats('would ship in June', outer));
+  });
   it('folds plain ASCII text as it folds the same text with other characters', () => {
     // A trailing ellipsis (U+2026) folds away, but sends the text down the Unicode path.
     const texts = [

@@ -28,9 +28,16 @@ const fold = (s: string) =>
 /** Fewer words than this inside a longer text are a phrase both use ("yes", "the model"), not one statement. */
 const MIN_WORDS = 4;
 
+/** Whether a folded text (words joined by one space) has at least `n` words; counted without splitting it into an array. */
+function hasWords(folded: string, n: number): boolean {
+  let at = -1;
+  for (let words = 1; words < n; words++) if ((at = folded.indexOf(' ', at + 1)) < 0) return false;
+  return true;
+}
+
 /** Whether `inner` is `outer`, or enough whole words within it to be one statement. */
 const within = (inner: string, outer: string) =>
-  inner === outer || (inner.split(' ').length >= MIN_WORDS && ` ${outer} `.includes(` ${inner} `));
+  inner === outer || (hasWords(inner, MIN_WORDS) && ` ${outer} `.includes(` ${inner} `));
 
 /** `repeats` against the same others for many texts, the others folded once (a page's members against its summary). */
 export function repeatsAny(others: readonly string[]): (text: string) => boolean {
