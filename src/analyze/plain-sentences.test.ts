@@ -4,7 +4,7 @@ import { MAX_SENTENCE_CHARS } from './bound-text.js';
 import { TEXT_CLASSES } from '../../test/hostile/crafted.js';
 import type { EventMember } from '../store/event-reads.js';
 import { eventHeadline } from '../events/headline.js';
-import { plainSentences } from './plain-sentences.js';
+import { plainSentences, plainSentenceTexts } from './plain-sentences.js';
 
 const member = (articleId: number, summary: string): EventMember => ({
   articleId,
@@ -87,5 +87,17 @@ describe('sentences without the tagger', () => {
         `${name}: an event summary of ${summary.length} characters`,
       );
     }
+  });
+  it('gives the same sentences as texts alone', () => {
+    const texts = [
+      'He moved to the U.S. He joined OpenAI in 2016. A deal with the U.S. Department of Defense.',
+      'Sora becomes the No. 3 US app after 164K downloads in 2 days.\n\nNext line',
+      ...Object.values(TEXT_CLASSES).map((make) => make(3_000)),
+    ];
+    for (const t of texts)
+      assert.deepEqual(
+        plainSentenceTexts(t),
+        plainSentences(t).map((x) => x.text),
+      );
   });
 });

@@ -43,7 +43,23 @@ function abbreviationEnds(upToDot: string, after: string): boolean {
 }
 
 export function plainSentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
+  return sentenceBounds(text).map(([start, end], index) => ({
+    index,
+    text: text.slice(start, end),
+    start,
+    end,
+    tokens: tokensOf(text, start, end),
+  }));
+}
+
+/** The sentences' texts alone, split as plainSentences splits them: for a reader of sentences that needs no tokens (an event page, each request). */
+export function plainSentenceTexts(text: string): string[] {
+  return sentenceBounds(text).map(([start, end]) => text.slice(start, end));
+}
+
+/** Where each sentence starts and ends, in order. */
+function sentenceBounds(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   const add = (from: number, to: number) => {
     while (from < to && /\s/.test(text[from]!)) from++;
     while (to > from && /\s/.test(text[to - 1]!)) to--;
@@ -54,7 +70,7 @@ export function plainSentences(text: string): Sentence[] {
       add(from, at);
       return add(at, to);
     }
-    out.push({ index: out.length, text: text.slice(from, to), start: from, end: to, tokens: tokensOf(text, from, to) });
+    out.push([from, to]);
   };
   let from = 0;
   for (const m of text.matchAll(END)) {

@@ -1,3 +1,5 @@
+import { sentenceNorm } from '../ingest/boilerplate/sentences.js';
+
 /**
  * One statement shown once on a page. An article's summary, claims and key quotes are chosen
  * apart (a model's extraction may give one sentence as all three), and an event's summary is
@@ -6,24 +8,11 @@
  * with their speaker, a claim only what neither says.
  */
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-
 /**
  * Letters and digits, in lower case: punctuation, quotation marks and an attribution's colon do
- * not make a text another. Plain ASCII text, most summaries, takes the same steps narrowed to
- * ASCII (NFKC leaves it as it is; its letters and digits are a-z and 0-9), a fifth of the cost.
+ * not make a text another. The fold a sentence's identity takes (ingest/boilerplate/sentences.ts).
  */
-const fold = (s: string) =>
-  NON_ASCII.test(s)
-    ? s
-        .normalize('NFKC')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim()
-    : s
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim();
+const fold = sentenceNorm;
 
 /** Fewer words than this inside a longer text are a phrase both use ("yes", "the model"), not one statement. */
 const MIN_WORDS = 4;

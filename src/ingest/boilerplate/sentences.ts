@@ -43,14 +43,26 @@ export function sentenceSpans(text: string): Span[] {
   return spans;
 }
 
-/** A sentence's identity across items: letters and digits only, case and typography folded. */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * A sentence's identity across items: letters and digits only, case and typography folded.
+ * Plain ASCII text, most sentences, takes the same steps narrowed to ASCII (NFKC leaves it as
+ * it is, and its letters and digits are a-z and 0-9 once lower-cased): an event page folds
+ * each of its summaries' sentences on every request.
+ */
 export function sentenceNorm(sentence: string): string {
-  return sentence
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return NON_ASCII.test(sentence)
+    ? sentence
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\u2018\u2019]/g, "'")
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+    : sentence
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
 }
 
 /** The stored key of a sentence (a short hash of its folded form), or '' when it has no words. */

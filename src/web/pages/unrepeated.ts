@@ -1,4 +1,4 @@
-import { plainSentences } from '../../analyze/plain-sentences.js';
+import { plainSentenceTexts } from '../../analyze/plain-sentences.js';
 import { sentenceNorm } from '../../ingest/boilerplate/sentences.js';
 
 /**
@@ -18,13 +18,13 @@ export function unrepeatedSummaries(
   };
   // An attributed summary ("OpenAI: Today we …") is the member's words behind a speaker's name.
   for (const text of new Set([eventSummary, withoutSpeaker(eventSummary)]))
-    for (const s of plainSentences(text)) note(s.text);
+    for (const s of plainSentenceTexts(text)) note(s);
   for (const m of members) note(m.title);
   return members.map((m) => {
     if (!m.summary) return '';
-    const fresh = plainSentences(m.summary).filter((s) => !read.has(sentenceNorm(s.text)));
-    for (const s of fresh) note(s.text);
-    return fresh.map((s) => s.text).join(' ');
+    const fresh = plainSentenceTexts(m.summary).filter((s) => !read.has(sentenceNorm(s)));
+    for (const s of fresh) note(s);
+    return fresh.join(' ');
   });
 }
 
