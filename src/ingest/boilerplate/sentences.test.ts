@@ -24,6 +24,12 @@ describe('a sentence folded to its identity', () => {
     ])
       assert.equal(sentenceNorm(s), unicodeFold(s), JSON.stringify(s));
   });
+  it('folds English typography (dashes, curly quotes, the ellipsis, a no-break space) as the Unicode fold does', () => {
+    const marks = ['\u00a0', '\u2013', '\u2014', '\u2018', '\u2019', '\u201c', '\u201d', '\u2026'];
+    for (const m of marks)
+      for (const s of [m, `It${m}s`, `${m}Word, ${m}${m} 5${m}`, `Cut here${m}`, `${m}A${m}b${m}`])
+        assert.equal(sentenceNorm(s), unicodeFold(s), JSON.stringify(s));
+  });
   it('folds typography and other scripts', () => {
     assert.equal(sentenceNorm('It’s ＧＰＴ‑5 — “ready”.'), 'it s gpt 5 ready');
     assert.equal(sentenceNorm('Über KI: Straße'), 'über ki straße');

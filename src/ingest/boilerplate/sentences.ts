@@ -43,16 +43,21 @@ export function sentenceSpans(text: string): Span[] {
   return spans;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+/**
+ * Anything but plain ASCII and the typographic punctuation of English text (no-break space,
+ * dashes, curly quotes, the ellipsis): each of those is one NFKC leaves without a letter or
+ * digit and lower-casing leaves as it is, so it folds to a space as ASCII punctuation does.
+ */
+const NOT_PLAIN = /[^\u0000-\u007f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]/;
 
 /**
  * A sentence's identity across items: letters and digits only, case and typography folded.
- * Plain ASCII text, most sentences, takes the same steps narrowed to ASCII (NFKC leaves it as
- * it is, and its letters and digits are a-z and 0-9 once lower-cased): an event page folds
- * each of its summaries' sentences on every request.
+ * Plain text, most sentences, takes the same steps narrowed to ASCII (NFKC leaves its letters
+ * and digits as they are, a-z and 0-9 once lower-cased): an event page folds each of its
+ * summaries' sentences on every request.
  */
 export function sentenceNorm(sentence: string): string {
-  return NON_ASCII.test(sentence)
+  return NOT_PLAIN.test(sentence)
     ? sentence
         .normalize('NFKC')
         .toLowerCase()
