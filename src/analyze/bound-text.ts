@@ -1,4 +1,5 @@
 import { analyzeText, type Sentence } from './nlp.js';
+import { MAX_SENTENCE_CHARS } from './sentence-length.js';
 
 /**
  * Bounds on what the NLP pass is given, so that its cost follows the length of the text and
@@ -16,8 +17,8 @@ export const MAX_TEXT_CHARS = 100_000;
 export const MAX_TOKEN_CHARS = 64;
 /** Longest run of one punctuation mark or symbol kept ("..." and "!!!" stay). */
 export const MAX_MARK_RUN = 3;
-/** Longest sentence kept whole; a longer one is cut into pieces at token boundaries. */
-export const MAX_SENTENCE_CHARS = 600;
+/** Longest sentence kept whole (sentence-length.ts). */
+export { MAX_SENTENCE_CHARS };
 
 /** The text the NLP pass reads: the same length as `text` (up to MAX_TEXT_CHARS), runs blanked. */
 export function boundText(text: string): string {

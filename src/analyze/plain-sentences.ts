@@ -1,4 +1,4 @@
-import { MAX_SENTENCE_CHARS } from './bound-text.js';
+import { MAX_SENTENCE_CHARS } from './sentence-length.js';
 import { startsSentence } from './sentences.js';
 import type { Sentence, Token } from './nlp.js';
 import { normalizeWord, words } from './text/terms.js';
