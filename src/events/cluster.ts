@@ -3,7 +3,7 @@ import { withoutNewsletter } from '../ingest/boilerplate/clean.js';
 import { eventCover, type HappeningEvidence, happeningEvidence, specificity } from './happening.js';
 import { Posting } from './posting.js';
 import { gatheringNames, isRoundup, roundupOf } from './roundup.js';
-import { type ArticleNames, articleNames, NameRules } from './names.js';
+import { type ArticleNames, articleNames, NameRules, openingName } from './names.js';
 import { authorMarks, namedMarks } from './reaction.js';
 import { dot, holding, knownTermId, SparseVector, termId, termName } from './vector.js';
 
@@ -391,8 +391,8 @@ export class OnlineClusterer {
     return Math.pow(0.5, idleHours / this.settings.halfLifeHours);
   }
 
-  private addTo(e: EventState, v: SparseVector, at: number, titleTerms: number): void {
-    if (e.size < this.settings.coreMembers) this.addCoreMarks(e, v, titleTerms);
+  private addTo(e: EventState, v: SparseVector, at: number, titleTerms: number, actor: () => readonly string[]): void {
+    if (e.size < this.settings.coreMembers) this.addCoreMarks(e, v, titleTerms, actor());
     const d = dot(v, e.centroid);
     let v2 = 0;
     for (let i = 0; i < v.weights.length; i++) v2 += v.weights[i]! * v.weights[i]!;
@@ -405,9 +405,13 @@ export class OnlineClusterer {
     this.reindex(e);
   }
 
-  /** Mark the article's headline terms as the event's core (see coreCover): weightless, so no cosine changes. */
-  private addCoreMarks(e: EventState, v: SparseVector, titleTerms: number): void {
-    const ids = Int32Array.from(v.ids.subarray(0, titleTerms), (t) => termId(CORE_MARK + termName(t)));
+  /** Mark the article's headline terms and its actor as the event's core (see coreCover): weightless, so no cosine changes. */
+  private addCoreMarks(e: EventState, v: SparseVector, titleTerms: number, actor: readonly string[]): void {
+    const ids = Int32Array.from(
+      [...v.ids.subarray(0, titleTerms)]
+        .map((t) => termId(CORE_MARK + termName(t)))
+        .concat(actor.map((t) => termId(ACTOR_MARK + t))),
+    );
     const had = e.centroid.ids.length;
     e.centroid.add(new SparseVector(ids, new Float64Array(ids.length)));
     this.countTerms(e.centroid.ids.subarray(had), 1);
@@ -416,17 +420,22 @@ export class OnlineClusterer {
   /**
    * Share of the specificity of the article's headline terms that the event's core (its first
    * members' headlines) has: a wide event's peripheral members and the names in every other
-   * story explain a headline about something else, its core does not.
+   * story explain a headline about something else, its core does not. When the headline opens
+   * with the core's actor ("Elon Musk's SpaceX might invest …" beside "Elon Musk introduced Grok
+   * 4 …"), the actor says who, not what happened: the rest of the headline is what the core must explain.
    */
-  private coreCover(v: SparseVector, titleTerms: number, e: EventState): number {
+  private coreCover(v: SparseVector, titleTerms: number, e: EventState, actor: readonly string[]): number {
     const events = this.events.size;
     const ew = this.eventsWith;
     return holding(e.centroid, (has) => {
       if (has(CORE_UNKNOWN)) return 1;
+      const actorIds = actor.map(knownTermId);
+      const sameActor = actor.some((t) => has(knownTermId(ACTOR_MARK + t)));
       let all = 0;
       let shared = 0;
       for (let i = 0; i < titleTerms && i < v.ids.length; i++) {
         const t = v.ids[i]!;
+        if (sameActor && actorIds.includes(t)) continue;
         const sp = specificity((ew.get(t) ?? 0) - (has(t) ? 1 : 0), events - 1);
         all += sp;
         if (sp >= this.settings.coreSpecificity && has(knownTermId(CORE_MARK + termName(t)))) shared += sp;
@@ -687,6 +696,9 @@ export class OnlineClusterer {
     this.docs += 1;
     for (const t of counts.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     const gathering = this.gatheringOf(title, lead);
+    // The name the headline opens with (see coreCover), read only when an event's core is made or asked.
+    let actor: string[] | undefined;
+    const actorOf = () => (actor ??= openingName(title));
     const v = gathering ? withRoundupMarks(this.vectorize(counts), gathering) : this.vectorize(counts);
     const names = NameRules.of([...counts.keys()], articleNames, knownTermId);
     const at = doc.published.getTime();
@@ -715,7 +727,7 @@ export class OnlineClusterer {
       const tt = titleTerms;
       // Without a lead the headline is all the cosine read: only a lead can tie an article to a wide event by its context.
       return this.admits(sim * this.lengthFactor(v), cohesion(e), this.evidence(v, titleTerms, e, names), () =>
-        lead ? this.coreCover(v, tt, e) : 1,
+        lead ? this.coreCover(v, tt, e, actorOf()) : 1,
       );
     };
     const roundups = gathering && this.roundupEvent(gathering, at);
@@ -744,7 +756,7 @@ export class OnlineClusterer {
     if (best) {
       if (this.explain)
         this.explain(this.explanation(doc, v, best, bestSim, titleTerms ?? new Set(contentTerms(title)).size, names));
-      this.addTo(best, v, at, titleTerms ?? new Set(contentTerms(title)).size);
+      this.addTo(best, v, at, titleTerms ?? new Set(contentTerms(title)).size, actorOf);
       // The article bridges a candidate it would have joined on any route, the late one included
       // (a review days on that restates the launch and an aside of the day before). Whether its
       // cosine can is told first, without a walk of the candidate.
@@ -777,7 +789,7 @@ export class OnlineClusterer {
       score: 0,
     };
     this.events.set(e.id, e);
-    this.addTo(e, v, at, titleTerms ?? new Set(contentTerms(title)).size);
+    this.addTo(e, v, at, titleTerms ?? new Set(contentTerms(title)).size, actorOf);
     if (gathering) for (const t of gathering) this.roundups.set(t, e);
     return { event: e.id, similarity: 1, created: true, touched: [e.id], merges: [], terms };
   }
@@ -855,6 +867,8 @@ export class OnlineClusterer {
 const ROUNDUP_MARK = termId('~roundup');
 const CORE_MARK = '~core:';
 const CORE_UNKNOWN = termId(`${CORE_MARK}?`);
+/** The core's actor: the words of the name its headline opens with (see openingName). */
+const ACTOR_MARK = '~actor:';
 const GATHERING_MARK = '~gathering:';
 
 function withRoundupMarks(v: SparseVector, gathering: Int32Array): SparseVector {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleNames, NameRules, WordRole } from './names.js';
+import { articleNames, NameRules, openingName, WordRole } from './names.js';
 
 /** Whether the first article's `word` counts as shared with an event made of the second's marks and terms. */
 function sharedWith(article: string, event: string, word: string): boolean {
@@ -64,5 +64,14 @@ describe('names as units', () => {
     const n = articleNames('Mode matters', 'Study shows it. Labs agree.');
     assert.equal(n.roles.get('mode'), undefined);
     assert.equal(n.roles.get('lab'), undefined);
+  });
+
+  it('reads the name a sentence-case headline opens with, its actor, up to a possessive', () => {
+    assert.deepEqual(openingName('Elon Musk’s SpaceX might invest $2 billion in Musk’s xAI'), ['elon', 'musk']);
+    assert.deepEqual(openingName('Sam Altman says ‘yes,’ AI is in a bubble'), ['sam', 'altman']);
+    assert.deepEqual(openingName('GPT-5 failed the hype test'), ['gpt-5']);
+    // No name first, or every word capitalised: no actor.
+    assert.deepEqual(openingName('I talked to Sam Altman about the GPT-5 launch fiasco'), []);
+    assert.deepEqual(openingName('Apple Sues OpenAI Over Trade Secrets Theft'), []);
   });
 });

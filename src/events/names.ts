@@ -216,3 +216,21 @@ export class NameRules {
     return !!p && p.some(has);
   }
 }
+
+/**
+ * The words of the name a sentence-case headline opens with, its actor ("Elon Musk's SpaceX might
+ * invest …" → elon, musk; "Sam Altman says …" → sam, altman): a run of capitalised words from the
+ * first, up to a possessive. None when the headline does not open with a name, or when it is
+ * title-cased (every word capitalised, so case tells no name's end).
+ */
+export function openingName(title: string): string[] {
+  if (titleCased(title)) return [];
+  const ts = tokens(title);
+  const out: string[] = [];
+  for (const [i, t] of ts.entries()) {
+    if (!t.capital || (i > 0 && !t.joined)) break;
+    if (t.term) out.push(t.term);
+    if (t.possessive) break;
+  }
+  return out;
+}

@@ -71,6 +71,19 @@ const APART = [
   // Merge Labs, a startup of Sam Altman's: he heads dozens of the stream's stories, the launch week's among them.
   ['OpenAI’s GPT-5 is here', 'Sam Altman, OpenAI will reportedly back a startup that takes on Musk’s Neuralink'],
   ['OpenAI’s GPT-5 is here', 'Sam Altman’s new startup wants to merge machines and humans'],
+  // The same actor doing something else (see coreCover): the opening name says who, the rest of the headline what happened.
+  [
+    'Sam Altman addresses ‘bumpy’ GPT-5 rollout, bringing 4o back, and the ‘chart crime’',
+    'Sam Altman says ‘yes,’ AI is in a bubble',
+  ],
+  [
+    'Elon Musk’s xAI launches Grok 4 alongside a $300 monthly subscription',
+    'Elon Musk’s AI bot adds a ridiculous anime companion with ‘NSFW’ mode',
+  ],
+  [
+    'Elon Musk’s xAI launches Grok 4 alongside a $300 monthly subscription',
+    'Elon Musk teases AI anime boyfriend based on Edward Cullen',
+  ],
 ];
 
 const TOGETHER = [
