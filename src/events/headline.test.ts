@@ -175,6 +175,31 @@ describe('the primary article', () => {
     assert.equal(choosePrimary([everything, teaser]).primary, teaser, 'with no report, an aside before a roundup');
   });
 
+  it('takes a gathering’s roundup, not a theme’s heading among its roundups (CES 2026)', () => {
+    const at = (title: string, summary: string, sourceName: string) => member({ title, summary, sourceName, tier: 2 });
+    const linux = at(
+      'Linux at CES 2026: Tux is alive and well in IoT, cars, and AI',
+      'Linux runs in much of what is shown at CES 2026, from IoT gadgets to cars and AI boxes.',
+      'zdnet.com',
+    );
+    const tv = at(
+      'TV makers are taking AI too far',
+      'Every year, TV makers flock to CES to show their newest sets, and this year AI is in all of them.',
+      'theverge.com',
+    );
+    const everything = at(
+      'CES 2026: Everything revealed, from Nvidia’s debuts to AMD’s new chips to Razer’s AI oddities',
+      'CES 2026 is in full swing in Las Vegas, after press conferences from Nvidia, Sony and AMD, and AI is at the forefront.',
+      'techcrunch.com',
+    );
+    const live = at(
+      'CES 2026: Follow live for the best, weirdest, most interesting tech as this robot and AI-heavy event wraps up',
+      'CES 2026 wraps up in Las Vegas: follow along for the AI and robots of the show.',
+      'techcrunch.com',
+    );
+    assert.equal(choosePrimary([linux, tv, live, everything]).primary, everything);
+  });
+
   it('is never a newsletter issue while a member reports its story', () => {
     const issue = member({
       title: 'Google’s AI energy expenditure, and handing over DNA data to the police',

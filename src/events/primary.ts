@@ -3,6 +3,7 @@ import { isUnfinished } from '../analyze/summary-ends.js';
 import { contentTerms } from '../analyze/text/terms.js';
 import type { EventMember } from '../store/event-reads.js';
 import { headlineShape } from './report-shape.js';
+import { roundupOf } from './roundup.js';
 import { firstPerson, sourceCoreName } from './voice.js';
 
 /**
@@ -138,6 +139,15 @@ export interface PrimaryChoice<M> {
  */
 const ORIGIN_CENTRALITY = 0.6;
 
+/**
+ * Whether the clusterer reads the member as a roundup of a gathering (see roundup.ts): a theme's
+ * heading ("Linux at CES 2026: Tux is alive …") or a gathering's own page ("I/O 2025") is no report of
+ * one happening, though its headline has none of a roundup's words.
+ */
+function gatheringRoundup(m: PrimaryCandidate): boolean {
+  return roundupOf(m.title, (m.text || m.summary || '').split(/\s+/, 80).join(' ')) !== undefined;
+}
+
 export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[]): PrimaryChoice<M> {
   if (members.length === 1) return { primary: members[0]!, origin: false };
   const texts = members.map(textOf);
@@ -147,7 +157,8 @@ export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[])
   // report in a large event does not make an origin.
   const needed = Math.max(1, Math.ceil((members.length - 1) / 3));
   const scored = members.map((m, i) => {
-    const shape = m.digest ? 'roundup' : headlineShape(m.title);
+    const headline = headlineShape(m.title);
+    const shape = m.digest || (headline !== 'preview' && gatheringRoundup(m)) ? 'roundup' : headline;
     return {
       m,
       // An article with no text says nothing to summarize (a feed item of a title alone), and
@@ -156,7 +167,8 @@ export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[])
       // cut short still goes before a roundup, which never titles an event a report is in).
       silent: silence(m) === 2 ? 1 : 0,
       broken: silence(m) === 1 ? 1 : 0,
-      gathered: shape === 'preview' || shape === 'roundup' ? 1 : 0,
+      // A roundup states what happened, a preview or live blog what was to come: among them, a roundup first.
+      gathered: shape === 'preview' ? 2 : shape === 'roundup' ? 1 : 0,
       origin: central[i]! >= ORIGIN_CENTRALITY * most && namedBy(m, members, texts) >= needed ? 1 : 0,
       aside: shape === 'aside' ? 1 : 0,
       own: firstPerson(m.summary || m.text) ? 1 : 0,
