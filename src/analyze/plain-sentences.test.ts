@@ -22,6 +22,7 @@ const member = (articleId: number, summary: string): EventMember => ({
   tier: 1,
   kind: 'news',
   digest: false,
+  cutTail: '',
   summary,
   topics: [],
   entities: [],

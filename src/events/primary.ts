@@ -42,6 +42,8 @@ export type PrimaryCandidate = Pick<
 > & {
   /** A newsletter issue gathering several stories (its label was taken off its title when it was cleaned). */
   digest?: boolean;
+  /** The sentence where its feed cut the text (see gatheringRoundup). */
+  cutTail?: string;
 };
 
 export { isPreview } from './report-shape.js';
@@ -145,7 +147,9 @@ const ORIGIN_CENTRALITY = 0.6;
  * one happening, though its headline has none of a roundup's words.
  */
 function gatheringRoundup(m: PrimaryCandidate): boolean {
-  return roundupOf(m.title, (m.text || m.summary || '').split(/\s+/, 80).join(' ')) !== undefined;
+  // The clusterer reads the lead with the sentence where the feed cut it ("TV makers flock to CES").
+  const lead = `${m.text || m.summary || ''} ${m.cutTail ?? ''}`.trim();
+  return roundupOf(m.title, lead.split(/\s+/, 80).join(' ')) !== undefined;
 }
 
 export function choosePrimary<M extends PrimaryCandidate>(members: readonly M[]): PrimaryChoice<M> {

@@ -70,6 +70,8 @@ export interface EventMember {
   kind: string | null;
   /** An issue of a newsletter gathering several stories (articles.digest). */
   digest: boolean;
+  /** The sentence where the feed cut the text (articles.cut_tail), which the clusterer reads and a reader does not see. */
+  cutTail: string;
   summary: string | null;
   topics: string[];
   entities: { name: string; type: string }[];
@@ -89,7 +91,7 @@ export async function eventMembers(db: Db, eventId: string): Promise<EventMember
   const rows = await db.all(
     `SELECT ea.article_id, ea.role, a.title, a.url, a.author, a.published_at, a.fetched_at,
       CASE WHEN x.summary IS NULL OR x.summary = '' THEN substr(a.text, 1, ${MEMBER_TEXT_CHARS}) ELSE '' END AS text, s.id AS source_id, s.name AS source_name,
-      s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, a.digest, x.summary, x.topics, x.entities
+      s.author AS source_author, s.kind AS source_kind, s.tier, x.kind, a.digest, a.cut_tail, x.summary, x.topics, x.entities
     FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN sources s ON s.id = a.source_id LEFT JOIN extractions x ON x.article_id = a.id
     WHERE ea.event_id = ? ORDER BY COALESCE(a.published_at, a.fetched_at), a.id`,
     [eventId],
@@ -110,6 +112,7 @@ export async function eventMembers(db: Db, eventId: string): Promise<EventMember
     tier: r['tier'] as number,
     kind: r['kind'] as string | null,
     digest: Number(r['digest']) === 1,
+    cutTail: (r['cut_tail'] as string | null) ?? '',
     summary: r['summary'] as string | null,
     topics: JSON.parse((r['topics'] as string) ?? '[]'),
     entities: JSON.parse((r['entities'] as string) ?? '[]'),
