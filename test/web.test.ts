@@ -4,6 +4,7 @@ import { parseFeed } from '../src/ingest/feeds/parse.js';
 import { readOpml } from '../src/ingest/opml.js';
 import { STAGE_NAMES } from '../src/pipeline/stages.js';
 import { upsertArticle } from '../src/store/articles.js';
+import { slugWords } from '../src/store/topics.js';
 import { createApp } from '../src/web/app.js';
 import { digestEvents, digestMarkdown } from '../src/web/digest.js';
 import { demoStore } from './demo-store.js';
@@ -164,5 +165,46 @@ describe('web routes and outputs', () => {
     const bad = await get('/?min=banana');
     assert.equal(bad.status, 200);
     assert.match(await bad.text(), /Ignored a filter this page could not read: min=banana: a score from 0 to 10/);
+  });
+
+  it('names a topic by its stored label on every page: event, shares line, article, guides', async () => {
+    const labels = new Map(
+      (await deps.db.all<{ slug: string; label: string }>('SELECT slug, label FROM topics')).map((r) => [
+        r.slug,
+        r.label,
+      ]),
+    );
+    // A topic whose label is not its slug in words ("ai-funding" is "AI funding and deals").
+    const renamed = (t: string) => labels.has(t) && labels.get(t) !== slugWords(t);
+    const events = await deps.db.all<{ id: string; topics: string; primary_article_id: number }>(
+      'SELECT id, topics, primary_article_id FROM events ORDER BY id',
+    );
+    const shown = events.find((e) => (JSON.parse(e.topics) as string[]).some(renamed));
+    assert.ok(shown, 'the demo has an event with a topic labelled otherwise than its slug');
+    const slug = (JSON.parse(shown.topics) as string[]).find(renamed)!;
+    const link = `<a class="topic" href="/topics/${slug}">${labels.get(slug)}</a>`;
+    assert.ok((await (await get(`/events/${shown.id}`)).text()).includes(link));
+    const sharing = await deps.db.get<{ event_id: string }>(
+      `SELECT r.event_id FROM event_relations r JOIN events a ON a.id = r.event_id JOIN events b ON b.id = r.related_id
+       WHERE a.topics LIKE ? AND b.topics LIKE ? ORDER BY r.event_id LIMIT 1`,
+      [`%"${slug}"%`, `%"${slug}"%`],
+    );
+    assert.ok(sharing, 'two related events share the topic');
+    const related = await (await get(`/events/${sharing.event_id}`)).text();
+    assert.match(related, new RegExp(`shares [^<]*${labels.get(slug)}`));
+    const article = await (await get(`/articles/${shown.primary_article_id}`)).text();
+    assert.ok(!article.includes(`>${slugWords(slug)}</a>`));
+    const topicOfArticle = await deps.db.get<{ topics: string }>(
+      'SELECT topics FROM extractions WHERE article_id = ?',
+      [shown.primary_article_id],
+    );
+    for (const t of JSON.parse(topicOfArticle!.topics) as string[])
+      assert.ok(article.includes(`>${labels.get(t) ?? slugWords(t)}</a>`), t);
+    const guides = await (await get('/guides')).text();
+    assert.doesNotMatch(guides, /topic <a href="\/topics\/[a-z0-9-]+">[a-z0-9]+-[a-z0-9-]+<\/a>/);
+    const guided = await deps.db.get<{ subject: string }>(
+      "SELECT subject FROM guides WHERE subject_kind = 'topic' ORDER BY subject LIMIT 1",
+    );
+    assert.ok(guides.includes(`topic <a href="/topics/${guided!.subject}">${labels.get(guided!.subject)}</a>`));
   });
 });

@@ -106,6 +106,17 @@ const ACRONYMS = new Set([
   'tpus',
 ]);
 
+/** Every topic's stored label by slug: what pages name a topic by, so one topic reads alike everywhere. */
+export async function topicLabels(db: Db): Promise<Map<string, string>> {
+  return new Map(
+    (await db.all<{ slug: string; label: string }>('SELECT slug, label FROM topics')).map((r) => [r.slug, r.label]),
+  );
+}
+
+/** A slug's label among `labels` (see topicLabels), else the slug in words. */
+export const labelOf = (labels: ReadonlyMap<string, string>, slug: string): string =>
+  labels.get(slug) ?? slugWords(slug);
+
 /** A label for any slug: the stored one, else the slug in words. */
 export async function topicLabelOf(db: Db, slug: string): Promise<string> {
   return (await value<string>(db, 'SELECT label FROM topics WHERE slug = ?', [slug])) ?? slugWords(slug);

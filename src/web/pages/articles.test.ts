@@ -44,20 +44,25 @@ const extraction: StoredExtraction = {
   kind: 'news',
 };
 
-test("an article page names its topics in words, as the event page does, linking each topic's guide", () => {
+const topicLabels = new Map([['ai-funding', 'AI funding and deals']]);
+
+test("an article page names its topics by their labels, as the event page does, linking each topic's guide", () => {
   const html = String(
-    jsx(ArticlePage, { article, source: undefined, now: new Date('2026-08-12T00:00:00Z'), extraction }),
+    jsx(ArticlePage, { article, source: undefined, now: new Date('2026-08-12T00:00:00Z'), extraction, topicLabels }),
   );
-  assert.match(html, /<a class="topic" href="\/topics\/ai-funding">AI funding<\/a>/);
+  assert.match(html, /<a class="topic" href="\/topics\/ai-funding">AI funding and deals<\/a>/);
+  // A slug without a stored topic reads as its words.
   assert.match(html, /<a class="topic" href="\/topics\/open-source-ai">Open source AI<\/a>/);
 });
 
 test('an article page shows a summary once: not above a text that says only it', () => {
   const page = (x: StoredExtraction) =>
-    String(jsx(ArticlePage, { article, source: undefined, now: new Date(), extraction: x }));
+    String(jsx(ArticlePage, { article, source: undefined, now: new Date(), extraction: x, topicLabels }));
   const lead = '<p class="lead">';
   assert.ok(!page(extraction).includes(lead), 'the excerpt is the summary: shown once, as the article');
   const longer = { ...article, text: `${article.text} The sale values the company at $500 billion.` };
-  const html = String(jsx(ArticlePage, { article: longer, source: undefined, now: new Date(), extraction }));
+  const html = String(
+    jsx(ArticlePage, { article: longer, source: undefined, now: new Date(), extraction, topicLabels }),
+  );
   assert.ok(html.includes(`${lead}OpenAI let employees sell $7 billion of shares.</p>`));
 });

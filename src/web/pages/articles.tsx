@@ -1,4 +1,4 @@
-import { slugWords } from '../../store/topics.js';
+import { labelOf } from '../../store/topics.js';
 import { raw } from 'hono/html';
 import type { Article, ArticleListItem } from '../../store/articles.js';
 import { sourceLabel, type Source } from '../../store/sources.js';
@@ -65,7 +65,12 @@ const KIND_WORDS: Record<string, string> = {
 };
 
 /** What extraction found in the article: the second half of the article screen. */
-function ExtractionView(props: { x: StoredExtraction; anchored: Set<number>; lead: boolean }) {
+function ExtractionView(props: {
+  x: StoredExtraction;
+  anchored: Set<number>;
+  lead: boolean;
+  topicLabels: ReadonlyMap<string, string>;
+}) {
   const x = props.x;
   return (
     <section class="extraction">
@@ -81,7 +86,7 @@ function ExtractionView(props: { x: StoredExtraction; anchored: Set<number>; lea
           Topics:{' '}
           {x.topics.map((t) => (
             <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>
-              {slugWords(t)}
+              {labelOf(props.topicLabels, t)}
             </a>
           ))}
         </p>
@@ -134,6 +139,8 @@ export function ArticlePage(props: {
   now: Date;
   extraction?: StoredExtraction | undefined;
   event?: { id: string; title: string } | undefined;
+  /** Topic labels by slug (topicLabels): a topic is named as /topics names it. */
+  topicLabels: ReadonlyMap<string, string>;
 }) {
   const a = props.article;
   // Each quote found in the text gets an anchor (#q1…) that its "in the text" link points to.
@@ -171,6 +178,7 @@ export function ArticlePage(props: {
           x={props.extraction}
           anchored={body.anchored}
           lead={!saysAll(props.extraction.summary, a.text)}
+          topicLabels={props.topicLabels}
         />
       ) : (
         <p class="meta">Not analysed yet.</p>

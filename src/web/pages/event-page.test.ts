@@ -46,6 +46,7 @@ test('the event page escapes every stored string and writes the model adjustment
     ],
     related: [],
     guides: [{ slug: 'g', title: 'G & H', eventCount: 1 }],
+    topicLabels: new Map(),
     now,
   });
   assert.ok(!html.includes('<script>'));
@@ -61,4 +62,19 @@ test('the event page escapes every stored string and writes the model adjustment
   assert.ok(html.includes('<span class="meta">· 1 event</span>'));
   assert.ok(html.includes('<h2>Related events (0)</h2><p class="meta">None yet.</p>'));
   assert.ok(html.startsWith('<html lang="en"><head>') && html.endsWith('</main></body></html>'));
+});
+
+test('the event page names its topics and what a related event shares by the stored labels', () => {
+  const topics = ['ai-and-jobs'];
+  const html = eventPageHtml({
+    event: { ...event, topics },
+    members: [],
+    related: [{ ...event, id: 'e2', title: 'Another', topics, entities: [], similarity: 0.5 }],
+    guides: [],
+    topicLabels: new Map([['ai-and-jobs', 'AI and work']]),
+    now,
+  });
+  assert.ok(html.includes('<a class="topic" href="/topics/ai-and-jobs">AI and work</a>'));
+  assert.ok(html.includes('shares AI and work'));
+  assert.ok(!html.includes('AI and jobs'));
 });

@@ -1,7 +1,7 @@
 import type { EventPageMember, RelatedCard } from '../../store/event-page.js';
 import { sourceLabel } from '../../store/sources.js';
 import { attr, esc, summaryText, text } from '../html.js';
-import { slugWords } from '../../store/topics.js';
+import { labelOf } from '../../store/topics.js';
 import type { EventCard, GuideRef } from './events.js';
 import { sharedSubjects } from './events.js';
 import { ageHtml, cardHtml, eventAgeHtml, scoreHtml, sourceLinkHtml } from './fragments.js';
@@ -41,9 +41,11 @@ export function eventPageHtml(props: {
   members: EventPageMember[];
   related: RelatedCard[];
   guides: GuideRef[];
+  /** Topic labels by slug (topicLabels): a topic is named as /topics names it. */
+  topicLabels: ReadonlyMap<string, string>;
   now: Date;
 }): string {
-  const { event: e, members, related, guides, now } = props;
+  const { event: e, members, related, guides, topicLabels, now } = props;
   const source = e.primary ? sourceLabel({ name: e.primary.sourceName, author: e.primary.sourceAuthor }) : '';
   const age = eventAgeHtml(e.firstSeen, e.lastUpdated, now);
   let out = `<a href="/">← Events</a><div class="meta head">${scoreHtml(e.significance)}${esc(source)} · ${age}</div>`;
@@ -51,7 +53,7 @@ export function eventPageHtml(props: {
   if (e.topics.length) {
     out += '<p class="topics">';
     for (const t of e.topics)
-      out += `<a class="topic" href="/topics/${esc(encodeURIComponent(t))}">${text(slugWords(t))}</a>`;
+      out += `<a class="topic" href="/topics/${esc(encodeURIComponent(t))}">${text(labelOf(topicLabels, t))}</a>`;
     out += '</p>';
   }
   out += `<h2>Why ${text(e.significance)} of 10</h2>${factorsHtml(e)}`;
@@ -76,6 +78,6 @@ export function eventPageHtml(props: {
   }
   out += `<h2>Related events (${related.length})</h2>`;
   if (!related.length) out += '<p class="meta">None yet.</p>';
-  else for (const r of related) out += cardHtml(r, now, sharedSubjects(e, r));
+  else for (const r of related) out += cardHtml(r, now, sharedSubjects(e, r, topicLabels));
   return layoutHtml(e.title, out);
 }

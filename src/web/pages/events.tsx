@@ -4,7 +4,7 @@ import type { EventWithPrimary } from '../../store/event-page.js';
 import { filterQuery, type EventFilter } from '../filters.js';
 import { cardHtml, eventAgeHtml, scoreHtml } from './fragments.js';
 import { Layout } from './layout.js';
-import { slugWords } from '../../store/topics.js';
+import { labelOf } from '../../store/topics.js';
 
 /** The significance badge (see fragments.ts). */
 export function Score(props: { n: number }) {
@@ -27,11 +27,12 @@ export type EventCard = EventWithPrimary;
 export function sharedSubjects(
   a: Pick<EventCard, 'topics' | 'entities'>,
   b: Pick<EventCard, 'topics' | 'entities'>,
+  topicLabels: ReadonlyMap<string, string>,
   max = 4,
 ): string[] {
   const names = new Set(b.entities.map((x) => x.name));
   return [
-    ...a.topics.filter((t) => b.topics.includes(t)).map(slugWords),
+    ...a.topics.filter((t) => b.topics.includes(t)).map((t) => labelOf(topicLabels, t)),
     ...a.entities.filter((x) => names.has(x.name)).map((x) => x.name),
   ].slice(0, max);
 }

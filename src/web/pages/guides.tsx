@@ -2,17 +2,18 @@ import { dayLabel } from '../../guides/overview.js';
 import { SOURCE_EVENTS, type GuideView } from '../../guides/view.js';
 import type { Guide } from '../../store/guides.js';
 import { sourceLabel } from '../../store/sources.js';
+import { labelOf } from '../../store/topics.js';
 import { Card, Score, type EventCard } from './events.js';
 import { Age, Layout } from './layout.js';
 
 /** Guides: living explainers of a topic, an entity or a saved query, told through their events. */
 const SUBJECT: Record<Guide['subjectKind'], string> = { topic: 'topic', entity: 'about', query: 'saved query' };
 
-function subjectLine(g: Guide) {
+function subjectLine(g: Guide, topicLabels: ReadonlyMap<string, string>) {
   if (g.subjectKind === 'topic')
     return (
       <>
-        topic <a href={`/topics/${encodeURIComponent(g.subject)}`}>{g.subject}</a>
+        topic <a href={`/topics/${encodeURIComponent(g.subject)}`}>{labelOf(topicLabels, g.subject)}</a>
       </>
     );
   if (g.subjectKind === 'entity')
@@ -28,7 +29,7 @@ function subjectLine(g: Guide) {
   );
 }
 
-export function GuidesPage(props: { guides: Guide[]; now: Date }) {
+export function GuidesPage(props: { guides: Guide[]; topicLabels: ReadonlyMap<string, string>; now: Date }) {
   return (
     <Layout title="Guides">
       <h1>Guides</h1>
@@ -42,7 +43,7 @@ export function GuidesPage(props: { guides: Guide[]; now: Date }) {
             <a href={`/guides/${encodeURIComponent(g.slug)}`}>{g.title}</a>
           </h3>
           <div class="meta">
-            {subjectLine(g)} · {g.eventCount} event{g.eventCount === 1 ? '' : 's'}
+            {subjectLine(g, props.topicLabels)} · {g.eventCount} event{g.eventCount === 1 ? '' : 's'}
             {g.lastEventAt ? (
               <>
                 {' '}
@@ -63,6 +64,7 @@ export function GuidePage(props: {
   view: GuideView;
   timeline: EventCard[];
   changes: Array<{ card: EventCard; change: 'new' | 'updated' }>;
+  topicLabels: ReadonlyMap<string, string>;
   now: Date;
 }) {
   const v = props.view;
@@ -72,7 +74,7 @@ export function GuidePage(props: {
       <a href="/guides">← Guides</a>
       <h1>{g.title}</h1>
       <p class="meta">
-        Guide · {subjectLine(g)} · {g.eventCount} event{g.eventCount === 1 ? '' : 's'} · updated{' '}
+        Guide · {subjectLine(g, props.topicLabels)} · {g.eventCount} event{g.eventCount === 1 ? '' : 's'} · updated{' '}
         <Age iso={g.updatedAt} now={props.now} />
         {g.overviewBy === 'llm' ? ' · overview written by the model' : ''}
       </p>

@@ -9,7 +9,7 @@ import { getExtraction } from '../../store/extractions.js';
 import { search } from '../../store/search.js';
 import { getSource, listSources, sourceStats } from '../../store/sources.js';
 import { topicStats } from '../../store/topic-stats.js';
-import { resolveTopic } from '../../store/topics.js';
+import { resolveTopic, topicLabels } from '../../store/topics.js';
 import { guideView } from '../../guides/view.js';
 import { getGuide, listGuides } from '../../guides/read.js';
 import { readFilter, resolveSince, toListOptions } from '../filters.js';
@@ -59,7 +59,8 @@ export function pagesApp(deps: WebDeps): Hono {
   });
 
   app.get('/events/:id', async (c) => {
-    const page = await eventPageData(deps.db, c.req.param('id'));
+    // Every topic's label, read beside the page (a short table, as the filter bar reads it) rather than after it.
+    const [page, labels] = await Promise.all([eventPageData(deps.db, c.req.param('id')), topicLabels(deps.db)]);
     if (!page)
       return c.html(
         <ErrorPage
@@ -72,7 +73,7 @@ export function pagesApp(deps: WebDeps): Hono {
     // The primary's summary is the event's, shown at the top: not again in the coverage.
     const repeatsSummary = repeatsAny([page.event.summary]);
     const members = page.members.map((m) => (m.summary && repeatsSummary(m.summary) ? { ...m, summary: null } : m));
-    return c.html(eventPageHtml({ ...page, members, now: now() }));
+    return c.html(eventPageHtml({ ...page, members, topicLabels: labels, now: now() }));
   });
 
   // Keyset paging from an article id (before: older, after: newer): a page reads its own rows through the order's index.
@@ -107,9 +108,10 @@ export function pagesApp(deps: WebDeps): Hono {
       return c.html(<ErrorPage title="No such article" message={`There is no article ${c.req.param('id')}.`} />, 404);
     const eventId = await eventOfArticle(deps.db, article.id);
     const event = eventId ? await getEvent(deps.db, eventId) : undefined;
-    const [source, extraction] = await Promise.all([
+    const [source, extraction, labels] = await Promise.all([
       getSource(deps.db, article.sourceId),
       getExtraction(deps.db, article.id),
+      topicLabels(deps.db),
     ]);
     return c.html(
       <ArticlePage
@@ -118,6 +120,7 @@ export function pagesApp(deps: WebDeps): Hono {
         now={now()}
         extraction={extraction && shownOnce(extraction)}
         event={event && { id: event.id, title: event.title }}
+        topicLabels={labels}
       />,
     );
   });
@@ -150,7 +153,13 @@ export function pagesApp(deps: WebDeps): Hono {
   });
 
   app.get('/guides', async (c) =>
-    c.html(<GuidesPage guides={await listGuides(deps.db, { overviews: false })} now={now()} />),
+    c.html(
+      <GuidesPage
+        guides={await listGuides(deps.db, { overviews: false })}
+        topicLabels={await topicLabels(deps.db)}
+        now={now()}
+      />,
+    ),
   );
 
   app.get('/guides/:slug', validate('query', guideSince, filledQuery, badPeriod), async (c) => {
@@ -168,7 +177,15 @@ export function pagesApp(deps: WebDeps): Hono {
       );
     }
     const { timeline, changes } = await guideCards(deps.db, view);
-    return c.html(<GuidePage view={view} timeline={timeline} changes={changes} now={now()} />);
+    return c.html(
+      <GuidePage
+        view={view}
+        timeline={timeline}
+        changes={changes}
+        topicLabels={await topicLabels(deps.db)}
+        now={now()}
+      />,
+    );
   });
 
   app.get('/sources', async (c) => {
