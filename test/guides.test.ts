@@ -12,7 +12,14 @@ import type { Db } from '../src/store/db.js';
 import { guidesOfEvent, topGuideEvents } from '../src/store/guides.js';
 import { getGuide, listGuides } from '../src/guides/read.js';
 import { upsertSource } from '../src/store/sources.js';
-import { canonicalTopics, listTopics, mergeTopic, renameTopic, resolveTopic } from '../src/store/topics.js';
+import {
+  canonicalTopics,
+  knownTopics,
+  listTopics,
+  mergeTopic,
+  renameTopic,
+  resolveTopic,
+} from '../src/store/topics.js';
 import { createApp } from '../src/web/app.js';
 import { demoStore } from './demo-store.js';
 import { startServer, testDeps } from './helpers.js';
@@ -31,7 +38,7 @@ describe('guides over the demo', () => {
   it('are created automatically for busy topics and entities, each holding exactly the events that name its subject', async () => {
     const guides = await listGuides(deps.db);
     const slugs = guides.map((g) => g.slug);
-    for (const busy of ['open-source-ai', 'ai-chips', 'ai-copyright', 'anthropic'])
+    for (const busy of ['open-source-ai', 'ai-chips', 'ai-regulation', 'anthropic'])
       assert.ok(slugs.includes(busy), `${busy} in ${slugs.join(' ')}`);
     for (const g of guides) {
       assert.equal(g.origin, 'auto');
@@ -137,7 +144,7 @@ describe('guides over the demo', () => {
     );
 
     // A new article about the subject arrives through the real pipeline: the guide gains its event, and a guide it has nothing to do with is untouched.
-    const quiet = (await listGuides(deps.db)).find((x) => x.slug === 'ai-copyright')!;
+    const quiet = (await listGuides(deps.db)).find((x) => x.slug === 'ai-safety')!;
     const at = deps.clock.now().toISOString();
     await upsertArticle(
       deps.db,
@@ -177,7 +184,7 @@ describe('guides over the demo', () => {
     );
     assert.ok((await getGuide(deps.db, 'chip-export-controls'))!.eventCount > g.eventCount);
     assert.equal(
-      (await getGuide(deps.db, 'ai-copyright'))!.updatedAt,
+      (await getGuide(deps.db, 'ai-safety'))!.updatedAt,
       quiet.updatedAt,
       'an unrelated guide is not touched',
     );
@@ -286,9 +293,11 @@ describe('the taxonomy grows', () => {
     assert.equal(await resolveTopic(deps.db, 'open-weights'), 'open-source-ai');
     assert.deepEqual(await canonicalTopics(deps.db, ['sovereign-compute'], 'a', at), ['sovereign-compute']);
     assert.ok(!(await listTopics(deps.db)).some((t) => t.slug === 'sovereign-compute'), 'one source is not enough');
+    assert.deepEqual([...(await knownTopics(deps.db, ['sovereign-compute', 'ai-regulation']))], ['ai-regulation']);
     await canonicalTopics(deps.db, ['sovereign-compute'], 'a', at);
     assert.ok(!(await listTopics(deps.db)).some((t) => t.slug === 'sovereign-compute'), 'nor is the same source twice');
     await canonicalTopics(deps.db, ['sovereign-compute'], 'b', at);
+    assert.ok((await knownTopics(deps.db, ['sovereign-compute'])).has('sovereign-compute'));
     const learned = (await listTopics(deps.db)).find((t) => t.slug === 'sovereign-compute')!;
     assert.equal(learned.origin, 'learned');
     assert.equal(learned.label, 'Sovereign compute');

@@ -145,7 +145,7 @@ for (const backend of BACKENDS)
         );
         // Related events say what they share, in words, closest first; no percentage.
         assert.doesNotMatch(opedPage, /% related/);
-        assert.match(opedPage, /shares Open source AI/);
+        assert.match(opedPage, /shares Open-source AI/);
         // Its related events are the seed screen's (/work/shared/seeds/003_*), the other voices of
         // its debate: all eight are in the corpus, Andrew Ng's letter on anti-AI messaging among them
         // (it shares AI regulation with the op-ed: the preemption of state AI laws). The essay on

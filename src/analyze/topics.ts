@@ -5,7 +5,8 @@ import { normalizeWord, stem, words } from './text/terms.js';
 /**
  * Topics: taxonomy aliases found in the article (stemmed phrase match; the title counts
  * triple), kept when they recur or sit in the title; then, for what the taxonomy does
- * not know, a new slug from a recurring multi-word keyphrase. Up to five, strongest first.
+ * not know, a new slug from a recurring multi-word noun phrase that names a subject (not a
+ * name, not the field itself). Up to five, strongest first.
  */
 interface Compiled {
   slug: string;
@@ -25,8 +26,17 @@ const COMPILED: Compiled[] = TAXONOMY.flatMap((d) =>
 
 /** A model family named with its version ("Gemini 3", "GPT-5.5", "Claude Opus 4.8"): a model, where the family's name alone may be an app. */
 const MODEL_VERSION =
-  /\b(?:GPT|Gemini|Claude(?: (?:Opus|Sonnet|Haiku))?|Llama|Grok|Gemma|Qwen|DeepSeek[- ]?[VR]?|Mistral)[- ]?\d/gi;
+  /\b(?:GPT|Gemini|Claude(?: (?:Opus|Sonnet|Haiku|Fable|Mythos))?|Llama|Grok|Gemma|Qwen|DeepSeek[- ]?[VR]?|Mistral)[- ]?\d/gi;
 const modelVersions = (text: string) => text.match(MODEL_VERSION)?.length ?? 0;
+
+/**
+ * Money raised ("raises $14.5M", "lands €30M", "raised a $13M seed", "Series G"): a funding round, where
+ * "raised" alone is as often "raised concerns" (so the taxonomy does not list it).
+ */
+const RAISES = String.raw`\b(?:rais(?:es|ed|ing|e)|lands|landed|secures|secured|closes|closed|nabs|bags)\s+`;
+const SUM = String.raw`(?:(?:a|an|another|a new|over|more than|nearly|about)\s+)?(?:[$€£]\s?\d|\d[\d.,]*\s?(?:million|billion)\b)`;
+const FUNDING_AMOUNT = new RegExp(String.raw`${RAISES}${SUM}|\bSeries [A-J]\b`, 'g');
+const fundingAmounts = (text: string) => text.match(FUNDING_AMOUNT)?.length ?? 0;
 
 /** Each taxonomy topic's stemmed aliases, by slug. */
 const ALIASES = new Map<string, string[][]>();
@@ -79,6 +89,35 @@ export function slugify(text: string): string {
     .slice(0, 60);
 }
 
+/** Words that say only "AI" in an almanac of AI: "AI models", "generative AI" name no subject. */
+const FIELD_WORDS = new Set(
+  [
+    'ai artificial intelligence generative model models llm llms system systems tool tools technology tech',
+    'industry platform platforms app apps company companies startup startups user users product products feature features',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Its words as a regular expression, each as written in lower case (plural or not): a common noun's phrase. */
+const inLowerCase = (phrase: string, text: string): boolean => {
+  const parts = phrase.split(/\s+/).map((w) => (/^\p{Lu}+$/u.test(w) ? w : w.toLowerCase()));
+  const escaped = parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}])${escaped.join('[\\s-]+')}(?:s|es)?(?![\\p{L}])`, 'u').test(text);
+};
+
+/**
+ * A noun phrase that can name a new topic: a subject written in lower case in the text (a name,
+ * "Red Hat", "Super Bowl", "Claude Fable", is an entity), of more than the field's own words, and
+ * holding no taxonomy alias ("humanoid robot" is robotics).
+ */
+function namesNewSubject(phrase: string, text: string, terms: string[]): boolean {
+  if (phrase.split(/\s+/).every((w) => FIELD_WORDS.has(w.toLowerCase()))) return false;
+  if (!inLowerCase(phrase, text)) return false;
+  const index = positions(terms);
+  return !COMPILED.some((c) => countPhrase(terms, c.alias, index) > 0);
+}
+
 /**
  * Topics of an article: taxonomy slugs its title and text name often enough, then, when
  * there is room, new slugs from its leading noun phrases (ranked by rankNounPhrases) that are
@@ -104,6 +143,8 @@ export function assignTopics(
   }
   const versions = 3 * modelVersions(title) + modelVersions(text);
   if (versions) score.set('frontier-models', (score.get('frontier-models') ?? 0) + versions);
+  const funding = 3 * fundingAmounts(title) + fundingAmounts(text);
+  if (funding) score.set('ai-funding', (score.get('ai-funding') ?? 0) + funding);
   const words = Math.max(1, bodyTerms.length);
   // Longer articles mention more in passing: the bar rises slowly with length.
   const bar = 2 + Math.floor(Math.log2(1 + words / 200));
@@ -120,7 +161,7 @@ export function assignTopics(
       const slug = slugify(k.text);
       if (named.has(slug)) continue;
       // A phrase the taxonomy already names ("open models") is that topic, not a new one.
-      if (COMPILED.some((c) => c.alias.join(' ') === terms.join(' '))) continue;
+      if (!namesNewSubject(k.text, text, terms)) continue;
       if (slug && !out.includes(slug)) out.push(slug);
       if (out.length >= limit) break;
     }

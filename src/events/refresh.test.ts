@@ -40,7 +40,7 @@ async function addArticle(db: Db, sourceId: string, eventId: string, n: number, 
   await saveExtraction(
     db,
     id,
-    { summary: text, keyphrases: [], topics: ['chips'], kind: 'news', claims: [], quotes: [], entities: [] },
+    { summary: text, keyphrases: [], topics: ['ai-chips'], kind: 'news', claims: [], quotes: [], entities: [] },
     { extractor: 'test', version: '1' },
     at,
   );
@@ -50,10 +50,10 @@ async function addArticle(db: Db, sourceId: string, eventId: string, n: number, 
 /** Another event about chips, as relating finds it (an index row and a title). */
 async function otherEvent(db: Db, id: string, at: string): Promise<void> {
   await db.run(
-    `INSERT INTO events (id, title, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, '["chips"]', '[]')`,
+    `INSERT INTO events (id, title, first_seen, last_updated, topics, entities) VALUES (?, ?, ?, ?, '["ai-chips"]', '[]')`,
     [id, `Event ${id}`, at, at],
   );
-  await syncEventSubjects(db, id, { topics: ['chips'], entities: [], lastUpdated: at });
+  await syncEventSubjects(db, id, { topics: ['ai-chips'], entities: [], lastUpdated: at });
 }
 
 const related = async (db: Db, id: string) =>

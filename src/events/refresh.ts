@@ -2,6 +2,7 @@ import { GAZETTEER } from '../analyze/gazetteer.js';
 import type { Db } from '../store/db.js';
 import { eventMembers, type EventMember } from '../store/event-reads.js';
 import { saveEventFields } from '../store/event-writes.js';
+import { knownTopics } from '../store/topics.js';
 import { saveRelations } from '../store/relating.js';
 import { type Role, type Significance } from '../store/event-rows.js';
 import { RelateCaches, type CentroidSource } from '../relate/reads.js';
@@ -82,7 +83,10 @@ export async function refreshEvent(db: Db, eventId: string, o: RefreshOptions = 
       entityWeight.set(e.name, cur);
     });
   }
-  const topics = eventTopics(members, primary, { title, summary: headline.summary });
+  // A candidate slug (a phrase one source used) is no topic until enough sources use it: then every member naming it counts.
+  const known = await knownTopics(db, [...new Set(members.flatMap((m) => m.topics))]);
+  const named = members.map((m) => ({ title: m.title, topics: m.topics.filter((t) => known.has(t)) }));
+  const topics = eventTopics(named, named[members.indexOf(primary)]!, { title, summary: headline.summary });
   const entities = [...entityWeight.values()]
     .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name))
     .slice(0, 12)

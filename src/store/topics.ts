@@ -113,6 +113,16 @@ export async function topicLabels(db: Db): Promise<Map<string, string>> {
   );
 }
 
+/** Which of `slugs` are topics (seeded, learned or made by hand), not candidates one source used. */
+export async function knownTopics(db: Db, slugs: readonly string[]): Promise<Set<string>> {
+  if (!slugs.length) return new Set();
+  return new Set(
+    await column<string>(db, `SELECT slug FROM topics WHERE slug IN (${listParam(db, 'text')})`, [
+      JSON.stringify(slugs),
+    ]),
+  );
+}
+
 /** A slug's label among `labels` (see topicLabels), else the slug in words. */
 export const labelOf = (labels: ReadonlyMap<string, string>, slug: string): string =>
   labels.get(slug) ?? slugWords(slug);
@@ -137,8 +147,8 @@ async function keyIndex(db: Db): Promise<Map<string, string>> {
 /**
  * The topics of one new extraction, made canonical: aliases resolved, near-duplicates of
  * a known topic mapped onto it (and remembered as an alias), unknown slugs recorded as
- * candidates and promoted to a learned topic when enough sources use them. Order kept,
- * duplicates dropped.
+ * candidates and promoted to a learned topic when enough sources use them (until then no
+ * event or page shows a candidate: see knownTopics). Order kept, duplicates dropped.
  */
 export async function canonicalTopics(
   db: Db,

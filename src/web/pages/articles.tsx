@@ -1,4 +1,3 @@
-import { labelOf } from '../../store/topics.js';
 import { raw } from 'hono/html';
 import type { Article, ArticleListItem } from '../../store/articles.js';
 import { sourceLabel, type Source } from '../../store/sources.js';
@@ -72,6 +71,8 @@ function ExtractionView(props: {
   topicLabels: ReadonlyMap<string, string>;
 }) {
   const x = props.x;
+  // A candidate slug one source used is no topic yet: it has no label and no page.
+  const topics = x.topics.filter((t) => props.topicLabels.has(t));
   return (
     <section class="extraction">
       <h2>Extraction</h2>
@@ -81,12 +82,12 @@ function ExtractionView(props: {
         {x.note ? ` · ${x.note}` : ''}
       </p>
       {x.summary && props.lead ? <p class="lead">{shownSummary(x.summary)}</p> : null}
-      {x.topics.length ? (
+      {topics.length ? (
         <p class="topics">
           Topics:{' '}
-          {x.topics.map((t) => (
+          {topics.map((t) => (
             <a class="topic" href={`/topics/${encodeURIComponent(t)}`}>
-              {labelOf(props.topicLabels, t)}
+              {props.topicLabels.get(t)}
             </a>
           ))}
         </p>
