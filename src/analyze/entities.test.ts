@@ -42,3 +42,18 @@ describe('names found in the text that no list knows', () => {
     assert.ok(!found.includes('Studio'), found.join(', '));
   });
 });
+
+// Shaped as the stream's items the reader found named oddly (reader's report, item 12).
+describe('what is no name', () => {
+  it('is a slogan in capitals, a bill without its number, or an executive order in general', () => {
+    const found = names(
+      'OpenAI teases a launch',
+      'OpenAI posted on X, “LIVE5TREAM THURSDAY 10AM PT” — the “s” is swapped for a “5.” ' +
+        'Newsom signed into law Senate Bill 243, and Senate Bill 243 takes effect soon. ' +
+        'The president signed an executive order on AI. The executive order sets up a task force. ' +
+        'Nvidia showed the NVIDIA DGX Spark.',
+    );
+    for (const odd of ['LIVE5TREAM THURSDAY', 'Senate Bill', 'executive order'])
+      assert.ok(!found.includes(odd), `${odd} in ${found.join(', ')}`);
+  });
+});

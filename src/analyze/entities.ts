@@ -104,15 +104,19 @@ const SKIP_RUN = new RegExp(
  * Runs that are not names whatever the cues say: a cue word standing alone ("Labs" of "AI
  * Labs", "Capital" of "Capital One", "Department" of "US Department of …" is a piece of a
  * longer name), "AI" alone, the plural of an acronym ("LLMs", "CIOs": a common noun), a
- * period or market ("Q2", "H1", "FY2025", "B2B"), a nationality used as an adjective.
+ * period or market ("Q2", "H1", "FY2025", "B2B"), a nationality used as an adjective, a bill
+ * without its number ("Senate Bill" of "Senate Bill 243").
  */
 const NOT_A_NAME = new RegExp(
   String.raw`^(?:${ORG_WORDS}|Technology|State|Studio|${LAW_WORDS}|` +
-    String.raw`\p{Lu}{2,}s|Q[1-4]|H[12]|FY ?\d{2,4}|B2[BC]|` +
+    String.raw`\p{Lu}{2,}s|Q[1-4]|H[12]|FY ?\d{2,4}|B2[BC]|(?:Senate|House|Assembly) Bill|` +
     String.raw`American|British|Chinese|European|French|German|Indian|Japanese|Korean|Russian|Israeli|Canadian|` +
     String.raw`Australian|Taiwanese|Italian|Spanish)$`,
   'u',
 );
+
+/** Words of five or more capitals each, two or more of them: a slogan shouted ("LIVE5TREAM THURSDAY"), not a name ("NVIDIA DGX"). */
+const SHOUTED = /^[\p{Lu}\p{N}]{5,}(?:\s+[\p{Lu}\p{N}]{5,})+$/u;
 
 /** An acronym the tagger reads as a noun that opens a name ("AI Mode", "US Senate"), not a job title. */
 const ACRONYM_BEFORE_NAME = /^(?!C[EFOT]O$)\p{Lu}{2,3}$/u;
@@ -187,7 +191,7 @@ export function extractEntities(title: string, text: string, sentences: Sentence
   const { runs, lower } = properRuns(sentences);
   for (const { tokens, sentence } of runs) {
     const name = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).replace(/\s+/g, ' ');
-    if (name.length < 2 || known.has(name.toLowerCase()) || NOT_A_NAME.test(name)) continue;
+    if (name.length < 2 || known.has(name.toLowerCase()) || NOT_A_NAME.test(name) || SHOUTED.test(name)) continue;
     // One capitalised word the text also writes in lower case ("Search", "Studio") is a common word.
     if (tokens.length === 1 && lower.has(tokens[0]!.norm)) continue;
     if ([...found.keys()].some((k) => k.includes(name.toLowerCase()) || name.toLowerCase().includes(k))) continue;

@@ -131,7 +131,7 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
   law('SB 53'),
   law('RAISE Act'),
   law('Code of Practice', 'General-Purpose AI Code of Practice'),
-  law('executive order', 'Executive Order'),
+  // Not "executive order": any order of any president is no one law to follow (us-ai-policy names it).
   law('export controls', 'export control', 'AI diffusion rule'),
   law('AI Action Plan'),
   person('Sam Altman', 'Altman'),
