@@ -49,6 +49,7 @@ describe('web routes and outputs', () => {
     assertJsonFeedValid(jf);
     assert.equal(jf.version, 'https://jsonfeed.org/version/1.1');
     assert.equal(jf.feed_url, 'http://almanac.test/feed.json?topic=open-source-ai');
+    assert.equal(jf.title, 'Almanac events (topic Open-source AI)');
     assert.ok(jf.items.length >= 1);
     for (const it of jf.items) {
       assert.ok(it.id && it.url && it.content_text);

@@ -2,6 +2,7 @@ import type { Context, Env } from 'hono';
 import { Hono } from 'hono';
 import { listEventCards } from '../../store/events.js';
 import { listSources } from '../../store/sources.js';
+import { topicLabelOf } from '../../store/topics.js';
 import { eventsAtom, eventsJsonFeed } from '../feeds.js';
 import { type EventFilter, EventFilterSchema, filterQuery, toListOptions } from '../filters.js';
 import { sourcesOpml } from '../opml.js';
@@ -25,7 +26,8 @@ export function feedsApp(deps: WebDeps): Hono {
     const origin = publicOrigin(c, deps.site ?? {});
     const q = filterQuery(f);
     const parts = [
-      f.topic && `topic ${f.topic}`,
+      // The topic by its label, as every page names it.
+      f.topic && `topic ${await topicLabelOf(deps.db, f.topic)}`,
       f.source && `source ${f.source}`,
       f.kind,
       f.min && `score ${f.min}+`,
