@@ -43,6 +43,12 @@ const once = [...uses].filter(([, n]) => n === 1).map(([t]) => t);
 const big = events.filter((e) => e.article_count >= 3);
 console.log(`events with a topic: ${share(events)}`);
 console.log(`events of 3+ articles with a topic: ${share(big)}`);
+const bare = db.prepare(`SELECT COUNT(*) FROM events WHERE topics = '[]' AND entities = '[]'`).pluck().get();
+const alone = db
+  .prepare('SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_relations r WHERE r.event_id = e.id)')
+  .pluck()
+  .get();
+console.log(`events with neither topic nor entity: ${bare}; events without related events: ${alone}`);
 console.log(
   `topics on events: ${uses.size}; used by one event: ${once.length}; without a stored label: ${
     [...uses.keys()].filter((t) => !labels.has(t)).length
