@@ -21,6 +21,10 @@ export const SUMMARY_WEIGHTS: SummaryWeights = { centrality: 1, position: 1, min
 const DANGLING =
   /^(he|she|it|they|this|that|these|those|his|her|its|their|him|them|but|and|also|however|meanwhile|instead|still|yet|so)\b/i;
 
+const isQuestion = (t: string) => /\?\s*["”’']?$/.test(t);
+/** Speech, or a title in quotation marks: not the reporter's voice. */
+const opensQuoted = (t: string) => /^["“‘']/.test(t);
+
 function termBag(s: Sentence): Map<string, number> {
   const bag = new Map<string, number>();
   for (const t of s.tokens)
@@ -74,7 +78,7 @@ export function scoreSentences(
  */
 function informative(s: ScoredSentence, last: boolean, previousChosen: boolean, w: SummaryWeights): boolean {
   const t = s.sentence.text;
-  if (s.words < w.minWords || /\?\s*["”’']?$/.test(t) || /^["“‘']/.test(t)) return false;
+  if (s.words < w.minWords || isQuestion(t) || opensQuoted(t)) return false;
   if (isTeaser(t) || (last && isUnfinished(t))) return false;
   return previousChosen || !DANGLING.test(t);
 }
@@ -117,9 +121,9 @@ function shortOpening(scored: ScoredSentence[], w: SummaryWeights): number {
   for (const [i, s] of scored.entries()) {
     const t = s.sentence.text;
     words += s.words;
-    const question = /\?\s*["”’']?$/.test(t);
+    const question = isQuestion(t);
     // (A question is a teaser at a summary's end; at its start, what the point answers.)
-    if (words > SHORT_LEAD_WORDS || /^["“‘']/.test(t) || (!question && isTeaser(t))) return 0;
+    if (words > SHORT_LEAD_WORDS || opensQuoted(t) || (!question && isTeaser(t))) return 0;
     if (s.words >= w.minWords && !question) return i;
     if (!question && (s.words < 2 || GREETING.test(t) || /!\s*["”’']?$/.test(t))) return 0;
   }

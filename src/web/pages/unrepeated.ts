@@ -1,5 +1,6 @@
 import { plainSentenceTexts } from '../../analyze/plain-sentences.js';
 import { sentenceNorm } from '../../ingest/boilerplate/sentences.js';
+import { repeatsAny } from '../shown-once.js';
 
 /**
  * What each member's summary adds on its event's page: its sentences less those the reader has
@@ -20,8 +21,10 @@ export function unrepeatedSummaries(
   for (const text of new Set([eventSummary, withoutSpeaker(eventSummary)]))
     for (const s of plainSentenceTexts(text)) note(s);
   for (const m of members) note(m.title);
+  // A summary that is the event's, or whole words within it, goes whole (see shown-once.ts).
+  const repeatsEvent = repeatsAny([eventSummary]);
   return members.map((m) => {
-    if (!m.summary) return '';
+    if (!m.summary || repeatsEvent(m.summary)) return '';
     const fresh = plainSentenceTexts(m.summary).filter((s) => !read.has(sentenceNorm(s)));
     for (const s of fresh) note(s);
     return fresh.join(' ');

@@ -24,7 +24,7 @@ import { SEARCH_PAGE, SEARCH_PAGES, SearchPage, searchPage } from '../pages/sear
 import { SourcePage, SourcesPage } from '../pages/sources.js';
 import { TopicPage, TopicsPage } from '../pages/topics.js';
 import { filledQuery, nonEmpty, validate } from '../validate.js';
-import { repeatsAny, shownOnce } from '../shown-once.js';
+import { shownOnce } from '../shown-once.js';
 import { cards, filterChoices, guideCards, guideSince, PAGE_SIZE, type WebDeps } from './shared.js';
 
 const articleId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -70,10 +70,8 @@ export function pagesApp(deps: WebDeps): Hono {
         404,
       );
     if (page.event.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(page.event.id)}`, 301);
-    // The primary's summary is the event's, shown at the top: not again in the coverage.
-    const repeatsSummary = repeatsAny([page.event.summary]);
-    const members = page.members.map((m) => (m.summary && repeatsSummary(m.summary) ? { ...m, summary: null } : m));
-    return c.html(eventPageHtml({ ...page, members, topicLabels: labels, now: now() }));
+    // What the page has already said is not said again in the coverage (see pages/unrepeated.ts).
+    return c.html(eventPageHtml({ ...page, topicLabels: labels, now: now() }));
   });
 
   // Keyset paging from an article id (before: older, after: newer): a page reads its own rows through the order's index.
