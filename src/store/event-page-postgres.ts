@@ -6,7 +6,7 @@ import { PLANNED_ONCE } from './sql/planned-once.js';
 /**
  * The event page's reads (event-page.ts) on PostgreSQL as one statement: the event through a
  * merged id's redirect, then its related events, members and guides as JSON arrays built by
- * the server. One round trip and one statement's planning and executor start instead of four
+ * the server, and its topics' labels as an object. One round trip and one statement's planning and executor start instead of five
  * (each a backend's work for a few rows), planned once per connection (PLANNED_ONCE: every read
  * is by key). The rows are the ones the four statements read, in their order, with the same
  * column names, so the page is built from them unchanged.
@@ -16,6 +16,8 @@ export interface EventPageJsonRow<E, R, M, G> {
   related: R[];
   members: M[];
   guides: G[];
+  /** The labels of the event's topics, by slug. */
+  labels: Record<string, string>;
 }
 
 const SQL = `${PLANNED_ONCE}WITH page AS (
@@ -33,7 +35,9 @@ SELECT row_to_json(page) AS event,
     WHERE ea.event_id = page.id) AS members,
   (SELECT COALESCE(json_agg(json_build_object('slug', g.slug, 'title', g.title, 'relevance', ge.relevance, 'eventCount', g.event_count)
       ORDER BY ge.relevance DESC, g.event_count DESC, g.slug), '[]')
-    FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug WHERE ge.event_id = page.id) AS guides
+    FROM guide_events ge JOIN guides g ON g.slug = ge.guide_slug WHERE ge.event_id = page.id) AS guides,
+  (SELECT COALESCE(json_object_agg(t.slug, t.label), '{}') FROM topics t
+    WHERE t.slug IN (SELECT jsonb_array_elements_text(page.topics::jsonb))) AS labels
 FROM page`;
 
 /** The page's rows of the event at `id` (or at the id it was merged into); undefined when there is none. */

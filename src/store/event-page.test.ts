@@ -76,3 +76,22 @@ test('an event page reads the event through a redirect, with the same rows as th
   assert.equal(await eventPageData(db, 'nothing'), undefined);
   await db.close();
 });
+
+test("an event page reads the labels of the event's own topics, and only those", async () => {
+  const db = await store();
+  const at = '2026-11-22T12:00:00Z';
+  for (const [slug, label] of [
+    ['t', 'The topic'],
+    ['other', 'Another'],
+  ] as const)
+    await db.run(`INSERT INTO topics (slug, label, aliases, origin, created_at) VALUES (?, ?, '[]', 'manual', ?)`, [
+      slug,
+      label,
+      at,
+    ]);
+  await db.run(`UPDATE events SET topics = '["t","unlabelled"]' WHERE id = 'e1'`);
+  assert.deepEqual((await eventPageData(db, 'e1'))!.topicLabels, new Map([['t', 'The topic']]));
+  await db.run(`UPDATE events SET topics = '[]' WHERE id = 'e1'`);
+  assert.deepEqual((await eventPageData(db, 'e1'))!.topicLabels, new Map());
+  await db.close();
+});

@@ -14,11 +14,12 @@ import { guidesOfEvent } from './guides.js';
 import { EVENT_COLUMNS, eventFromRow, type EventRow, type RawEvent, type Role } from './event-rows.js';
 import { readEventPageJson } from './event-page-postgres.js';
 import { readTogether } from './sql/read-together.js';
+import { topicLabelsOf } from './topics.js';
 
 /**
- * What one event's page reads, in four statements in one read transaction: the event (through a merged id's
+ * What one event's page reads, in five statements in one read transaction: the event (through a merged id's
  * redirect) with its primary article's source, its related events as cards with theirs, its
- * members and its guides (guides.ts). Each reads only what the page shows: a member's text
+ * members, its guides (guides.ts) and the labels of its topics. Each reads only what the page shows: a member's text
  * and extraction lists, which the general reads (event-reads.ts) carry for the pipeline, and
  * a related event's factors, are left out.
  */
@@ -43,6 +44,8 @@ export interface EventPageData {
   related: RelatedCard[];
   members: EventPageMember[];
   guides: Awaited<ReturnType<typeof guidesOfEvent>>;
+  /** The stored labels of the event's topics by slug: the page names its topics, and what a related event shares, by these. */
+  topicLabels: Map<string, string>;
 }
 
 /** A related event as its card shows it, with the names it may share with the page's event. */
@@ -75,6 +78,7 @@ async function readEventPageAtOnce(db: Db, id: string, relatedLimit: number): Pr
       related: row.related.map(relatedFromRow),
       members: row.members,
       guides: row.guides,
+      topicLabels: new Map(Object.entries(row.labels)),
     }
   );
 }
@@ -95,8 +99,8 @@ async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<
   );
   if (!row) return undefined;
   const event = withPrimary(row);
-  // The other three need only the event's id: on PostgreSQL each runs on a pooled connection of its own, so the page waits for one round trip, not three.
-  const [related, members, guides] = await Promise.all([
+  // The others need only the event's row.
+  const [related, members, guides, topicLabels] = await Promise.all([
     db.all<RawRelated>(
       `SELECT ${CARD_COLUMNS}, e.entities, r.similarity FROM event_relations r JOIN events e ON e.id = r.related_id ${PRIMARY_JOIN}
       WHERE r.event_id = ? ORDER BY r.similarity DESC, e.id LIMIT ?`,
@@ -110,11 +114,13 @@ async function readEventPage(db: Db, id: string, relatedLimit: number): Promise<
       [event.id],
     ),
     guidesOfEvent(db, event.id),
+    topicLabelsOf(db, event.topics),
   ]);
   return {
     event,
     related: related.map(relatedFromRow),
     members,
     guides,
+    topicLabels,
   };
 }

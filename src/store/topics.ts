@@ -113,6 +113,16 @@ export async function topicLabels(db: Db): Promise<Map<string, string>> {
   );
 }
 
+/** The stored labels of `slugs` (those that are topics), by slug: what a page that names a few topics reads. */
+export async function topicLabelsOf(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
+  if (!slugs.length) return new Map();
+  const rows = await db.all<{ slug: string; label: string }>(
+    `SELECT slug, label FROM topics WHERE slug IN (${listParam(db, 'text')})`,
+    [JSON.stringify(slugs)],
+  );
+  return new Map(rows.map((r) => [r.slug, r.label]));
+}
+
 /** Which of `slugs` are topics (seeded, learned or made by hand), not candidates one source used. */
 export async function knownTopics(db: Db, slugs: readonly string[]): Promise<Set<string>> {
   if (!slugs.length) return new Set();

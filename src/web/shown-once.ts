@@ -30,11 +30,14 @@ const within = (inner: string, outer: string) =>
 
 /** `repeats` against the same others for many texts, the others folded once (a page's members against its summary). */
 export function repeatsAny(others: readonly string[]): (text: string) => boolean {
+  const repeatsFolded = foldedRepeatsAny(others);
+  return (text) => repeatsFolded(fold(text));
+}
+
+/** `repeatsAny` for a text its caller has folded already (sentenceNorm): an event page folds each summary's sentences anyway. */
+export function foldedRepeatsAny(others: readonly string[]): (folded: string) => boolean {
   const folded = others.map(fold).filter(Boolean);
-  return (text) => {
-    const t = fold(text);
-    return !!t && folded.some((f) => within(t, f) || within(f, t));
-  };
+  return (t) => !!t && folded.some((f) => within(t, f) || within(f, t));
 }
 
 /** Whether a text says again what one of the others says: the same words, or whole words within them. */

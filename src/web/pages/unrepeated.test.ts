@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { plainSentenceTexts } from '../../analyze/plain-sentences.js';
+import { sentenceNorm } from '../../ingest/boilerplate/sentences.js';
 import { unrepeatedSummaries } from './unrepeated.js';
 
 describe('unrepeatedSummaries: each sentence read once on an event page', () => {
@@ -39,5 +41,13 @@ describe('unrepeatedSummaries: each sentence read once on an event page', () => 
 
   it('takes a member without a summary as it is', () => {
     assert.deepEqual(unrepeatedSummaries('', [{ title: 'A', summary: null }]), ['']);
+  });
+
+  it("folds a summary as its sentences' folds joined, which it relies on", () => {
+    for (const text of [
+      'OpenAI released GPT-5.5 on Monday. It costs $20/mo. in the U.S. and “more” elsewhere…  Nvidia’s H200 ships.',
+      'Zürich-based lab: 3.5× faster!? Yes — “Réponse” (à Paris)…\n\nNew paragraph, Mr. Smith v. Jones No. 3.',
+    ])
+      assert.equal(plainSentenceTexts(text).map(sentenceNorm).filter(Boolean).join(' '), sentenceNorm(text));
   });
 });

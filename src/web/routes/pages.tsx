@@ -59,8 +59,7 @@ export function pagesApp(deps: WebDeps): Hono {
   });
 
   app.get('/events/:id', async (c) => {
-    // Every topic's label, read beside the page (a short table, as the filter bar reads it) rather than after it.
-    const [page, labels] = await Promise.all([eventPageData(deps.db, c.req.param('id')), topicLabels(deps.db)]);
+    const page = await eventPageData(deps.db, c.req.param('id'));
     if (!page)
       return c.html(
         <ErrorPage
@@ -71,7 +70,7 @@ export function pagesApp(deps: WebDeps): Hono {
       );
     if (page.event.id !== c.req.param('id')) return c.redirect(`/events/${encodeURIComponent(page.event.id)}`, 301);
     // What the page has already said is not said again in the coverage (see pages/unrepeated.ts).
-    return c.html(eventPageHtml({ ...page, topicLabels: labels, now: now() }));
+    return c.html(eventPageHtml({ ...page, now: now() }));
   });
 
   // Keyset paging from an article id (before: older, after: newer): a page reads its own rows through the order's index.
