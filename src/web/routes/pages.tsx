@@ -16,7 +16,7 @@ import { readFilter, resolveSince, toListOptions } from '../filters.js';
 import { digestEvents } from '../digest.js';
 import { ArticlePage, ArticlesPage } from '../pages/articles.js';
 import { DigestPage } from '../pages/digest.js';
-import { EventsPage } from '../pages/events.js';
+import { eventsListHtml } from '../pages/events-list.js';
 import { eventPageHtml } from '../pages/event-page.js';
 import { GuidePage, GuidesPage } from '../pages/guides.js';
 import { ErrorPage } from '../pages/layout.js';
@@ -47,14 +47,14 @@ export function pagesApp(deps: WebDeps): Hono {
     const rows = await listEventCards(deps.db, opts);
     const choices = await filterChoices(deps.db, now());
     return c.html(
-      <EventsPage
-        events={rows.slice(0, PAGE_SIZE)}
-        f={f}
-        hasMore={rows.length > PAGE_SIZE}
-        now={now()}
-        choices={choices}
-        ignored={ignored}
-      />,
+      eventsListHtml({
+        events: rows.slice(0, PAGE_SIZE),
+        f,
+        hasMore: rows.length > PAGE_SIZE,
+        now: now(),
+        choices,
+        ignored,
+      }),
     );
   });
 
