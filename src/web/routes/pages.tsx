@@ -42,8 +42,9 @@ export function pagesApp(deps: WebDeps): Hono {
   app.get('/', async (c) => {
     // A bad filter in a hand-edited URL is left out and named in a note rather than failing the page.
     const { f, ignored } = readFilter(nonEmpty(c.req.query()));
-    const opts = toListOptions(f, now(), PAGE_SIZE + 1);
     // No count of every match: the page's own rows and one more (is there an older page) are all it reads.
+    // Pages start every PAGE_SIZE rows: the extra row is the next page's first, which a reader must still see there.
+    const opts = { ...toListOptions(f, now(), PAGE_SIZE), limit: PAGE_SIZE + 1 };
     const rows = await listEventCards(deps.db, opts);
     const choices = await filterChoices(deps.db, now());
     return c.html(
