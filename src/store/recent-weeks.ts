@@ -68,3 +68,62 @@ export async function sourceWeekFloor(
   );
   return row ? { week: row.week, all: false } : { week: fromWeek, all: true };
 }
+
+/** The weeks holding one page of a subject's events, newest first: `from` to `to`, after `before` events of newer weeks. */
+export interface WeekSpan {
+  from: number;
+  to: number;
+  before: number;
+}
+
+/**
+ * The weeks that hold rows [offset, offset + limit) of a subject's events newest first, from
+ * the per-week counts: a later page then reads its own weeks and skips the newer ones by their
+ * count, instead of reading every newer event to skip it. Undefined when the subject has no
+ * more than `offset` events. The counts are of the subject's rows: a list that shows fewer
+ * (another filter, an untitled event, see subjectHasUntitled) cannot skip by them.
+ */
+export async function weekSpanFor(
+  db: Db,
+  kind: 'topic' | 'entity',
+  subject: string,
+  offset: number,
+  limit: number,
+): Promise<WeekSpan | undefined> {
+  const sql = `${PLANNED_ONCE}SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? ORDER BY week DESC`;
+  // As weekFloorFor: the newest few weeks first, which hold the first pages; every week only when they fall short.
+  const newest = await db.all<{ week: number; events: number }>(`${sql} LIMIT ?`, [kind, subject, FIRST_WEEKS]);
+  const first = spanOf(newest, offset, limit);
+  if (first.filled || newest.length < FIRST_WEEKS) return first.span;
+  return spanOf(await db.all<{ week: number; events: number }>(sql, [kind, subject]), offset, limit).span;
+}
+
+/** The span of rows [offset, offset + limit) in weeks read newest first, and whether those weeks hold all of it. */
+function spanOf(
+  weeks: Array<{ week: number; events: number }>,
+  offset: number,
+  limit: number,
+): { span: WeekSpan | undefined; filled: boolean } {
+  let sum = 0;
+  let span: WeekSpan | undefined;
+  for (const w of weeks) {
+    if (!span && sum + w.events > offset) span = { from: w.week, to: w.week, before: sum };
+    sum += w.events;
+    if (span) span.from = w.week;
+    if (span && sum >= offset + limit) return { span, filled: true };
+  }
+  return { span, filled: false };
+}
+
+/**
+ * Whether any of a subject's events has no title yet (a list leaves those out, while its
+ * per-week counts include them): one probe of the few untitled events (migration 054).
+ */
+export async function subjectHasUntitled(db: Db, kind: 'topic' | 'entity', subject: string): Promise<boolean> {
+  const row = await db.get(
+    `${PLANNED_ONCE}SELECT 1 AS x FROM events e WHERE e.title = '' AND EXISTS (` +
+      'SELECT 1 FROM event_subjects s WHERE s.event_id = e.id AND s.kind = ? AND s.subject = ?) LIMIT 1',
+    [kind, subject],
+  );
+  return row !== undefined;
+}
