@@ -4,7 +4,7 @@ import { eventFromRow as fromRow, type EventRow, type RawEvent as Raw } from './
 import { one, value } from './sql/query.js';
 import { readTogether } from './sql/read-together.js';
 import type { SqlValue } from './sql/client.js';
-import { sourceWeekFloor, subjectHasUntitled, weekFloorFor, weekOf, weekSpanFor } from './recent-weeks.js';
+import { sourceWeekFloor, weekFloorFor, weekOf, weekSpanFor } from './recent-weeks.js';
 import { columnFilters, memberTest } from './event-filters.js';
 import { type ListSubject, readNewestOfSubject } from './event-list-postgres.js';
 import { CARD_COLUMNS, cardFromRow, type EventCardRow, PRIMARY_JOIN, type RawCard } from './event-cards.js';
@@ -72,14 +72,18 @@ async function readListRows<R>(db: Db, o: EventListOptions, columns: string, joi
             ? ['source', o.source]
             : undefined;
   if (!subject) return await read();
-  if (db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join);
   // A subject's events alone (a topic's page 40): its newer weeks are skipped by their counts.
-  if (subject[0] !== 'source' && onlySubject(o) && !(await subjectHasUntitled(db, subject[0], subject[1]))) {
-    const span = await weekSpanFor(db, subject[0], subject[1], o.offset ?? 0, o.limit);
-    if (!span) return [];
-    const recent = { kind: subject[0], subject: subject[1], week: span.from, toWeek: span.to };
-    return read(recent, (o.offset ?? 0) - span.before);
-  }
+  const span =
+    subject[0] !== 'source' && onlySubject(o)
+      ? await weekSpanFor(db, subject[0], subject[1], o.offset ?? 0, o.limit)
+      : undefined;
+  if (span && db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join, span);
+  if (span)
+    return read(
+      { kind: subject[0], subject: subject[1], week: span.from, toWeek: span.to },
+      (o.offset ?? 0) - span.before,
+    );
+  if (db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join);
   const fromWeek = o.since ? weekOf(o.since) : 0;
   for (let need = (o.offset ?? 0) + o.limit; ; need *= 4) {
     const floor =

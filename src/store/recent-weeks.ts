@@ -79,9 +79,11 @@ export interface WeekSpan {
 /**
  * The weeks that hold rows [offset, offset + limit) of a subject's events newest first, from
  * the per-week counts: a later page then reads its own weeks and skips the newer ones by their
- * count, instead of reading every newer event to skip it. Undefined when the subject has no
- * more than `offset` events. The counts are of the subject's rows: a list that shows fewer
- * (another filter, an untitled event, see subjectHasUntitled) cannot skip by them.
+ * count, instead of reading every newer event to skip it. The counts are of the subject's
+ * rows, untitled events included, which a list leaves out: when one of the subject's events has
+ * no title (a probe of the few such events, migration 054), or the subject has no row at
+ * `offset`, undefined says to read the page as before. A list with another filter cannot skip
+ * by these counts either.
  */
 export async function weekSpanFor(
   db: Db,
@@ -90,12 +92,19 @@ export async function weekSpanFor(
   offset: number,
   limit: number,
 ): Promise<WeekSpan | undefined> {
-  const sql = `${PLANNED_ONCE}SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? ORDER BY week DESC`;
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`weekSpanFor: a limit of ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`weekSpanFor: an offset of ${offset}`);
+  // The probe is in the statement (one round trip): with an untitled event, no week is read.
+  const sql =
+    `${PLANNED_ONCE}SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? AND NOT EXISTS (` +
+    "SELECT 1 FROM events e WHERE e.title = '' AND EXISTS (" +
+    'SELECT 1 FROM event_subjects s WHERE s.event_id = e.id AND s.kind = ? AND s.subject = ?)) ORDER BY week DESC';
+  const params = [kind, subject, kind, subject];
   // As weekFloorFor: the newest few weeks first, which hold the first pages; every week only when they fall short.
-  const newest = await db.all<{ week: number; events: number }>(`${sql} LIMIT ?`, [kind, subject, FIRST_WEEKS]);
+  const newest = await db.all<{ week: number; events: number }>(`${sql} LIMIT ?`, [...params, FIRST_WEEKS]);
   const first = spanOf(newest, offset, limit);
   if (first.filled || newest.length < FIRST_WEEKS) return first.span;
-  return spanOf(await db.all<{ week: number; events: number }>(sql, [kind, subject]), offset, limit).span;
+  return spanOf(await db.all<{ week: number; events: number }>(sql, params), offset, limit).span;
 }
 
 /** The span of rows [offset, offset + limit) in weeks read newest first, and whether those weeks hold all of it. */
@@ -113,17 +122,4 @@ function spanOf(
     if (span && sum >= offset + limit) return { span, filled: true };
   }
   return { span, filled: false };
-}
-
-/**
- * Whether any of a subject's events has no title yet (a list leaves those out, while its
- * per-week counts include them): one probe of the few untitled events (migration 054).
- */
-export async function subjectHasUntitled(db: Db, kind: 'topic' | 'entity', subject: string): Promise<boolean> {
-  const row = await db.get(
-    `${PLANNED_ONCE}SELECT 1 AS x FROM events e WHERE e.title = '' AND EXISTS (` +
-      'SELECT 1 FROM event_subjects s WHERE s.event_id = e.id AND s.kind = ? AND s.subject = ?) LIMIT 1',
-    [kind, subject],
-  );
-  return row !== undefined;
 }
