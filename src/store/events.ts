@@ -72,10 +72,11 @@ async function readListRows<R>(db: Db, o: EventListOptions, columns: string, joi
             ? ['source', o.source]
             : undefined;
   if (!subject) return await read();
-  // A subject's events alone (a topic's page 40): its newer weeks are skipped by their counts.
+  // A later page of a subject's events alone (a topic's page 40): its newer weeks are skipped by
+  // their counts. A first page (a feed) has none to skip, and reads its newest weeks as below.
   const span =
-    subject[0] !== 'source' && onlySubject(o)
-      ? await weekSpanFor(db, subject[0], subject[1], o.offset ?? 0, o.limit)
+    subject[0] !== 'source' && onlySubject(o) && o.offset
+      ? await weekSpanFor(db, subject[0], subject[1], o.offset, o.limit)
       : undefined;
   if (span && db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join, span);
   if (span)
