@@ -78,6 +78,7 @@ async function readListRows<R>(db: Db, o: EventListOptions, columns: string, joi
     subject[0] !== 'source' && onlySubject(o) && o.offset
       ? await weekSpanFor(db, subject[0], subject[1], o.offset, o.limit)
       : undefined;
+  if (span === 'past-end') return [];
   if (span && db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join, span);
   if (span)
     return read(

@@ -81,9 +81,9 @@ export interface WeekSpan {
  * the per-week counts: a later page then reads its own weeks and skips the newer ones by their
  * count, instead of reading every newer event to skip it. The counts are of the subject's
  * rows, untitled events included, which a list leaves out: when one of the subject's events has
- * no title (a probe of the few such events, migration 054), or the subject has no row at
- * `offset`, undefined says to read the page as before. A list with another filter cannot skip
- * by these counts either.
+ * no title (a probe of the few such events, migration 054), undefined says to read the page as
+ * before. 'past-end' when the subject has no more than `offset` rows: the page is empty. A
+ * list with another filter cannot skip by these counts.
  */
 export async function weekSpanFor(
   db: Db,
@@ -91,7 +91,7 @@ export async function weekSpanFor(
   subject: string,
   offset: number,
   limit: number,
-): Promise<WeekSpan | undefined> {
+): Promise<WeekSpan | 'past-end' | undefined> {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`weekSpanFor: a limit of ${limit}`);
   if (!Number.isInteger(offset) || offset < 0) throw new Error(`weekSpanFor: an offset of ${offset}`);
   // The probe is in the statement (one round trip): with an untitled event, no week is read.
@@ -103,8 +103,11 @@ export async function weekSpanFor(
   // As weekFloorFor: the newest few weeks first, which hold the first pages; every week only when they fall short.
   const newest = await db.all<{ week: number; events: number }>(`${sql} LIMIT ?`, [...params, FIRST_WEEKS]);
   const first = spanOf(newest, offset, limit);
-  if (first.filled || newest.length < FIRST_WEEKS) return first.span;
-  return spanOf(await db.all<{ week: number; events: number }>(sql, params), offset, limit).span;
+  const weeks =
+    first.filled || newest.length < FIRST_WEEKS ? newest : await db.all<{ week: number; events: number }>(sql, params);
+  const span = weeks === newest ? first.span : spanOf(weeks, offset, limit).span;
+  // Rows read but none at `offset`: the subject ends before the page (the probe found no untitled event).
+  return span ?? (weeks.length ? 'past-end' : undefined);
 }
 
 /** The span of rows [offset, offset + limit) in weeks read newest first, and whether those weeks hold all of it. */
