@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import { columnFilters, memberTest } from './event-filters.js';
 import type { EventListOptions } from './events.js';
-import { weekOf } from './recent-weeks.js';
+import { type WeekSpan, weekOf } from './recent-weeks.js';
 import { PLANNED_ONCE } from './sql/planned-once.js';
 
 /** The subject (topic or entity) or source whose events a newest-first list reads. */
@@ -30,6 +30,7 @@ export function readNewestOfSubject<R>(
   subject: ListSubject,
   columns: string,
   join: string,
+  span?: WeekSpan,
 ): Promise<R[]> {
   const { where, params } = columnFilters(o);
   // The other subjects and source, if any, are tested on each event read.
@@ -51,9 +52,11 @@ export function readNewestOfSubject<R>(
   const sql =
     `${PLANNED_ONCE}SELECT ${columns} FROM (SELECT ev.id FROM ${members.table} m CROSS JOIN LATERAL (` +
     `SELECT id, last_updated, significance FROM events WHERE id = m.event_id AND ${where.join(' AND ')} OFFSET 0) ev ` +
-    `WHERE ${members.key} AND m.week >= ? ` +
+    `WHERE ${members.key} AND m.week >= ? ${span ? 'AND m.week <= ? ' : ''}` +
     `ORDER BY m.week DESC, ev.last_updated DESC, ev.significance DESC, ev.id LIMIT ${o.limit} OFFSET ?) page ` +
     `JOIN events e ON e.id = page.id ${join} ORDER BY e.last_updated DESC, e.significance DESC, e.id`;
+  // With a span (the subject alone, events.ts), only the page's weeks, after the rows of newer ones.
+  if (span) return db.all<R>(sql, [...params, subject[1], span.from, span.to, (o.offset ?? 0) - span.before]);
   const fromWeek = o.since ? weekOf(o.since) : 0;
   return db.all<R>(sql, [...params, subject[1], fromWeek, o.offset ?? 0]);
 }

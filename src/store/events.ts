@@ -4,7 +4,7 @@ import { eventFromRow as fromRow, type EventRow, type RawEvent as Raw } from './
 import { one, value } from './sql/query.js';
 import { readTogether } from './sql/read-together.js';
 import type { SqlValue } from './sql/client.js';
-import { sourceWeekFloor, weekFloorFor, weekOf } from './recent-weeks.js';
+import { sourceWeekFloor, weekFloorFor, weekOf, weekSpanFor } from './recent-weeks.js';
 import { columnFilters, memberTest } from './event-filters.js';
 import { type ListSubject, readNewestOfSubject } from './event-list-postgres.js';
 import { CARD_COLUMNS, cardFromRow, type EventCardRow, PRIMARY_JOIN, type RawCard } from './event-cards.js';
@@ -50,12 +50,12 @@ async function readListRows<R>(db: Db, o: EventListOptions, columns: string, joi
   const keys =
     o.sort === 'significance' ? ['significance DESC', 'last_updated DESC'] : ['last_updated DESC', 'significance DESC'];
   const order = (alias: string) => `${keys.map((k) => alias + k).join(', ')}, ${alias}id`;
-  const read = async (recent?: RecentSubject) => {
+  const read = async (recent?: RecentSubject, offset = o.offset ?? 0) => {
     const { where, params } = await eventFilters(db, o, recent);
     return db.all<R>(
       `SELECT ${columns} FROM events e ${join} WHERE e.id IN (` +
         `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY ${order('')} LIMIT ? OFFSET ?) ORDER BY ${order('e.')}`,
-      [...params, o.limit, o.offset ?? 0],
+      [...params, o.limit, offset],
     );
   };
   // Newest first under a topic, entity or source: read only its newest weeks that can fill
@@ -72,6 +72,19 @@ async function readListRows<R>(db: Db, o: EventListOptions, columns: string, joi
             ? ['source', o.source]
             : undefined;
   if (!subject) return await read();
+  // A later page of a subject's events alone (a topic's page 40): its newer weeks are skipped by
+  // their counts. A first page (a feed) has none to skip, and reads its newest weeks as below.
+  const span =
+    subject[0] !== 'source' && onlySubject(o) && o.offset
+      ? await weekSpanFor(db, subject[0], subject[1], o.offset, o.limit)
+      : undefined;
+  if (span === 'past-end') return [];
+  if (span && db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join, span);
+  if (span)
+    return read(
+      { kind: subject[0], subject: subject[1], week: span.from, toWeek: span.to },
+      (o.offset ?? 0) - span.before,
+    );
   if (db.dialect === 'postgres') return readNewestOfSubject<R>(db, o, subject, columns, join);
   const fromWeek = o.since ? weekOf(o.since) : 0;
   for (let need = (o.offset ?? 0) + o.limit; ; need *= 4) {
@@ -84,11 +97,24 @@ async function readListRows<R>(db: Db, o: EventListOptions, columns: string, joi
   }
 }
 
-/** A subject or source filter bounded to the weeks from `week` on (see listEvents). */
+/** A subject or source filter bounded to the weeks from `week` on, and up to `toWeek` if given (see listEvents). */
 interface RecentSubject {
   kind: 'topic' | 'entity' | 'source';
   subject: string;
   week: number;
+  toWeek?: number;
+}
+
+/** Whether a list's rows are exactly one topic's or entity's titled events: no other filter leaves any out. */
+function onlySubject(o: EventListOptions): boolean {
+  return (
+    !o.minSignificance &&
+    !o.kind &&
+    !o.since &&
+    !o.until &&
+    !o.source &&
+    (o.topic === undefined) !== (o.entity === undefined)
+  );
 }
 
 /** Counting stops here: past it, pages say "1,000+" (an exact count of a big store reads every event). */
@@ -159,10 +185,15 @@ async function eventFilters(
     if (!subject) continue;
     const f =
       recent?.kind === kind
-        ? {
-            sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`,
-            params: [subject, recent.week],
-          }
+        ? recent.toWeek === undefined
+          ? {
+              sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week >= ?)`,
+              params: [subject, recent.week],
+            }
+          : {
+              sql: `id IN (SELECT event_id FROM event_subjects WHERE kind = '${kind}' AND subject = ? AND week BETWEEN ? AND ?)`,
+              params: [subject, recent.week, recent.toWeek],
+            }
         : await subjectFilter(db, kind, subject, o.since);
     where.push(f.sql);
     params.push(...f.params);

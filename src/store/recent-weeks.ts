@@ -68,3 +68,61 @@ export async function sourceWeekFloor(
   );
   return row ? { week: row.week, all: false } : { week: fromWeek, all: true };
 }
+
+/** The weeks holding one page of a subject's events, newest first: `from` to `to`, after `before` events of newer weeks. */
+export interface WeekSpan {
+  from: number;
+  to: number;
+  before: number;
+}
+
+/**
+ * The weeks that hold rows [offset, offset + limit) of a subject's events newest first, from
+ * the per-week counts: a later page then reads its own weeks and skips the newer ones by their
+ * count, instead of reading every newer event to skip it. The counts are of the subject's
+ * rows, untitled events included, which a list leaves out: when one of the subject's events has
+ * no title (a probe of the few such events, migration 054), undefined says to read the page as
+ * before. 'past-end' when the subject has no more than `offset` rows: the page is empty. A
+ * list with another filter cannot skip by these counts.
+ */
+export async function weekSpanFor(
+  db: Db,
+  kind: 'topic' | 'entity',
+  subject: string,
+  offset: number,
+  limit: number,
+): Promise<WeekSpan | 'past-end' | undefined> {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`weekSpanFor: a limit of ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`weekSpanFor: an offset of ${offset}`);
+  // The probe is in the statement (one round trip): with an untitled event, no week is read.
+  const sql =
+    `${PLANNED_ONCE}SELECT week, events FROM subject_weeks WHERE kind = ? AND subject = ? AND NOT EXISTS (` +
+    "SELECT 1 FROM events e WHERE e.title = '' AND EXISTS (" +
+    'SELECT 1 FROM event_subjects s WHERE s.event_id = e.id AND s.kind = ? AND s.subject = ?)) ORDER BY week DESC';
+  const params = [kind, subject, kind, subject];
+  // As weekFloorFor: the newest few weeks first, which hold the first pages; every week only when they fall short.
+  const newest = await db.all<{ week: number; events: number }>(`${sql} LIMIT ?`, [...params, FIRST_WEEKS]);
+  const first = spanOf(newest, offset, limit);
+  const weeks =
+    first.filled || newest.length < FIRST_WEEKS ? newest : await db.all<{ week: number; events: number }>(sql, params);
+  const span = weeks === newest ? first.span : spanOf(weeks, offset, limit).span;
+  // Rows read but none at `offset`: the subject ends before the page (the probe found no untitled event).
+  return span ?? (weeks.length ? 'past-end' : undefined);
+}
+
+/** The span of rows [offset, offset + limit) in weeks read newest first, and whether those weeks hold all of it. */
+function spanOf(
+  weeks: Array<{ week: number; events: number }>,
+  offset: number,
+  limit: number,
+): { span: WeekSpan | undefined; filled: boolean } {
+  let sum = 0;
+  let span: WeekSpan | undefined;
+  for (const w of weeks) {
+    if (!span && sum + w.events > offset) span = { from: w.week, to: w.week, before: sum };
+    sum += w.events;
+    if (span) span.from = w.week;
+    if (span && sum >= offset + limit) return { span, filled: true };
+  }
+  return { span, filled: false };
+}

@@ -209,6 +209,14 @@ export async function listSources(db: Db): Promise<Source[]> {
   return (await db.all<SourceRow>('SELECT * FROM sources ORDER BY tier, name')).map(fromRow);
 }
 
+/**
+ * Every source's id and the parts of its label, in listSources' order: what a page that names
+ * the sources (the events list's filter bar, on every request) reads, without the fetch state.
+ */
+export async function listSourceNames(db: Db): Promise<Array<Pick<Source, 'id' | 'name' | 'author'>>> {
+  return db.all<Pick<Source, 'id' | 'name' | 'author'>>('SELECT id, name, author FROM sources ORDER BY tier, name');
+}
+
 /** Sources whose next poll time has come (or that were never polled). */
 export async function dueSources(db: Db, now: Date): Promise<Source[]> {
   return (

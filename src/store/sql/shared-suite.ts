@@ -252,6 +252,41 @@ export async function storageSuite(
       );
     });
 
+    it("pages a lone subject's events by its weeks' counts, and reads them all when one has no title", async () => {
+      // 45 events of one topic over about nine weeks, from one to nine a week.
+      const day = 86_400_000;
+      const all: Array<{ id: string; at: string }> = [];
+      for (let i = 0; i < 45; i++) {
+        const at = new Date(T0.getTime() + Math.floor(Math.sqrt(i) * 9) * day + i * 60_000).toISOString();
+        all.push({ id: `sp${String(i).padStart(2, '0')}`, at });
+      }
+      const add = async (id: string, title: string, at: string) => {
+        await c.run(
+          `INSERT INTO events (id, title, first_seen, last_updated, significance, topics) VALUES (?, ?, ?, ?, 5, '["suite-span"]')`,
+          [id, title, at, at],
+        );
+        await c.run(
+          `INSERT INTO event_subjects (kind, subject, event_id, weight, week) VALUES ('topic', 'suite-span', ?, 1, ?)`,
+          [id, weekOf(at)],
+        );
+      };
+      for (const e of all) await add(e.id, `Event ${e.id}`, e.at);
+      const newest = [...all].sort((a, b) => b.at.localeCompare(a.at)).map((e) => e.id);
+      const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+      const pages = async () => {
+        for (const offset of [0, 3, 7, 20, 38, 44, 45, 60])
+          assert.deepEqual(
+            ids(await listEvents(c, { limit: 7, offset, topic: 'suite-span' })),
+            newest.slice(offset, offset + 7),
+            `offset ${offset}`,
+          );
+      };
+      await pages();
+      // An untitled event among the newest weeks is counted by them but not listed: the pages are still the titled ones.
+      await add('sp-untitled', '', all[44]!.at);
+      await pages();
+    });
+
     it("keeps each event's sources by trigger, and lists a source's events newest first from its newest weeks", async () => {
       const day = 86_400_000;
       const ts = T0.toISOString();

@@ -16,7 +16,7 @@ import { readFilter, resolveSince, toListOptions } from '../filters.js';
 import { digestEvents } from '../digest.js';
 import { ArticlePage, ArticlesPage } from '../pages/articles.js';
 import { DigestPage } from '../pages/digest.js';
-import { EventsPage } from '../pages/events.js';
+import { eventsListHtml } from '../pages/events-list.js';
 import { eventPageHtml } from '../pages/event-page.js';
 import { GuidePage, GuidesPage } from '../pages/guides.js';
 import { ErrorPage } from '../pages/layout.js';
@@ -42,19 +42,20 @@ export function pagesApp(deps: WebDeps): Hono {
   app.get('/', async (c) => {
     // A bad filter in a hand-edited URL is left out and named in a note rather than failing the page.
     const { f, ignored } = readFilter(nonEmpty(c.req.query()));
-    const opts = toListOptions(f, now(), PAGE_SIZE + 1);
     // No count of every match: the page's own rows and one more (is there an older page) are all it reads.
+    // Pages start every PAGE_SIZE rows: the extra row is the next page's first, which a reader must still see there.
+    const opts = { ...toListOptions(f, now(), PAGE_SIZE), limit: PAGE_SIZE + 1 };
     const rows = await listEventCards(deps.db, opts);
     const choices = await filterChoices(deps.db, now());
     return c.html(
-      <EventsPage
-        events={rows.slice(0, PAGE_SIZE)}
-        f={f}
-        hasMore={rows.length > PAGE_SIZE}
-        now={now()}
-        choices={choices}
-        ignored={ignored}
-      />,
+      eventsListHtml({
+        events: rows.slice(0, PAGE_SIZE),
+        f,
+        hasMore: rows.length > PAGE_SIZE,
+        now: now(),
+        choices,
+        ignored,
+      }),
     );
   });
 
